@@ -1,0 +1,33 @@
+package assistant
+
+import "time"
+
+// Call is a stored coaching record: the call's metadata and its analysis.
+type Call struct {
+	// ID is assigned by the store.
+	ID         int64     `json:"id"`
+	ExternalID string    `json:"external_id,omitempty"`
+	AgentID    string    `json:"agent_id"`
+	TeamID     string    `json:"team_id,omitempty"`
+	OccurredAt time.Time `json:"occurred_at,omitzero"`
+	CreatedAt  time.Time `json:"created_at"`
+	Analysis
+}
+
+// CallFilter selects calls for listing. Zero fields do not filter.
+type CallFilter struct {
+	AgentID string
+	// From and To bound OccurredAt (From inclusive, To exclusive).
+	From, To time.Time
+	// Limit is the page size, 1–100 (default 20).
+	Limit int
+	// Cursor is the opaque NextCursor of the previous page.
+	Cursor string
+}
+
+// CallPage is one page of calls, newest first.
+type CallPage struct {
+	Calls []*Call `json:"calls"`
+	// NextCursor fetches the next page; empty on the last one.
+	NextCursor string `json:"next_cursor,omitempty"`
+}

@@ -1,0 +1,106 @@
+package assistant
+
+// FindingKind names what in an agent's wording will lose or push away the
+// customer.
+type FindingKind string
+
+// Finding kinds of the built-in phrasing engine.
+const (
+	FindingJargon         FindingKind = "jargon"          // collection jargon and legal terms
+	FindingPolicyTalk     FindingKind = "policy-talk"     // "conform onze voorwaarden", "as per our policy"
+	FindingCommand        FindingKind = "command"         // "u moet", "you must"
+	FindingThreat         FindingKind = "threat"          // consequences held over the customer
+	FindingUltimatum      FindingKind = "ultimatum"       // "vandaag nog, anders…"
+	FindingBlame          FindingKind = "blame"           // "u had moeten…"
+	FindingStockPhrase    FindingKind = "stock-phrase"    // "Dat is vervelend" without follow-up
+	FindingPassiveVoice   FindingKind = "passive-voice"   // "er wordt beslag gelegd"
+	FindingLongSentence   FindingKind = "long-sentence"   // over the B1 sentence length
+	FindingClosedQuestion FindingKind = "closed-question" // a yes/no question where an open one helps
+)
+
+// Finding is one piece of an agent turn that a trainer would flag, with a
+// plainer, warmer alternative.
+type Finding struct {
+	Kind FindingKind `json:"kind"`
+	// Text is the flagged text; Start and End are character (rune) offsets in
+	// the turn, End exclusive.
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	// Reason says in one sentence, in the call's language, why it matters.
+	Reason  string   `json:"reason"`
+	Rewrite *Rewrite `json:"rewrite,omitempty"`
+}
+
+// Rewrite is a suggested wording for a span of a turn (the term or its whole
+// sentence). It keeps amounts, dates and legally required content.
+type Rewrite struct {
+	// Start and End are the rune offsets in the turn of the text replaced.
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Original string `json:"original"`
+	Text     string `json:"text"`
+}
+
+// Readability holds the counts behind a readability score, so that scores of
+// turns can be combined into a score for the call.
+type Readability struct {
+	// Scale is "flesch-douma" for Dutch and "flesch-reading-ease" for English.
+	Scale     string `json:"scale"`
+	Sentences int    `json:"sentences"`
+	Words     int    `json:"words"`
+	Syllables int    `json:"syllables"`
+	// LongWords counts words of more than six letters (Dutch) or three
+	// syllables or more (English).
+	LongWords int `json:"long_words"`
+	// Score is on the 0–100 scale of the formula; higher reads easier.
+	Score              float64 `json:"score"`
+	MeanSentenceLength float64 `json:"mean_sentence_length"`
+	LongWordShare      float64 `json:"long_word_share"`
+}
+
+// Tip is the one headline piece of advice for an agent turn.
+type Tip struct {
+	// Kind says what the tip is about: a FindingKind, "distress",
+	// "de-escalate", "closing" or "ok".
+	Kind string `json:"kind"`
+	Text string `json:"text"`
+}
+
+// ContextTurn is an earlier turn given to the phrasing engine as context, with
+// its stance when known.
+type ContextTurn struct {
+	Speaker Speaker `json:"speaker"`
+	Text    string  `json:"text"`
+	Stance  *Stance `json:"stance,omitempty"`
+}
+
+// Utterance is an agent turn to phrase, with the turns before it.
+type Utterance struct {
+	Text     string
+	Language Language
+	// Stance is the utterance's own stance, when already classified.
+	Stance *Stance
+	// Context holds the last few turns before the utterance, oldest first.
+	Context []ContextTurn
+}
+
+// Phrasing is the phrasing engine's answer for one agent turn.
+type Phrasing struct {
+	Findings    []Finding   `json:"findings"`
+	Readability Readability `json:"readability"`
+	// Suggested is the whole turn with every rewrite applied; empty when
+	// nothing needed changing.
+	Suggested string `json:"suggested,omitempty"`
+	Tip       Tip    `json:"tip"`
+}
+
+// ClosingCheck says whether a call ends well (peak-end: the end is what the
+// customer remembers).
+type ClosingCheck struct {
+	NextStep  bool `json:"next_step"`
+	Summary   bool `json:"summary"`
+	WarmClose bool `json:"warm_close"`
+	// Tip is set when something is missing.
+	Tip string `json:"tip,omitempty"`
+}

@@ -1,0 +1,3 @@
+module github.com/rooscoach/rooscoach
+
+go 1.26.8

@@ -1,0 +1,118 @@
+// Package prompts holds the words rooscoach speaks to agents and customers:
+// rewrite and tip wording, arrangement scripts and referral texts, as embedded
+// text/template files with Dutch and English side by side.
+//
+// Keeping the wording here lets a trainer change what agents are told without
+// touching the analysis code. Every template is defined once per language as
+// "nl/NAME" and "en/NAME"; a name missing in one language fails the tests.
+package prompts
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"text/template"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+//go:embed templates/*.tmpl
+var files embed.FS
+
+// The templates are parsed once at start-up, so a broken one fails every test
+// and the binary at boot rather than in the middle of a call.
+var all = template.Must(template.New("prompts").Funcs(template.FuncMap{
+	"money": Money,
+}).ParseFS(files, "templates/*.tmpl"))
+
+var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Render executes the template NAME in language lang with data.
+func Render(lang assistant.Language, name string, data any) (string, error) {
+	t := all.Lookup(string(lang) + "/" + name)
+	if t == nil {
+		return "", fmt.Errorf("prompt %s/%s: not defined", lang, name)
+	}
+	buf := bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufs.Put(buf)
+	if err := t.Execute(buf, data); err != nil {
+		return "", fmt.Errorf("prompt %s/%s: %w", lang, name, err)
+	}
+	return strings.TrimSpace(buf.String()), nil
+}
+
+// MustRender is Render for templates whose data is fixed by the caller's own
+// types; an error there is a bug caught by the golden tests.
+func MustRender(lang assistant.Language, name string, data any) string {
+	s, err := Render(lang, name, data)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// Names returns the names of the templates defined for lang, without the
+// language prefix.
+func Names(lang assistant.Language) []string {
+	var names []string
+	prefix := string(lang) + "/"
+	for _, t := range all.Templates() {
+		if n, ok := strings.CutPrefix(t.Name(), prefix); ok {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+var symbols = map[string]string{"EUR": "€", "GBP": "£", "USD": "$"}
+
+// Money formats m the way a customer of lang reads it: "€ 1.250,50" in Dutch,
+// "€1,250.50" in English. Whole amounts drop the cents in Dutch ("€ 50") and
+// in English ("£40").
+func Money(lang assistant.Language, m assistant.Money) string {
+	sym, ok := symbols[m.Currency]
+	if !ok {
+		sym = m.Currency + " "
+	}
+	a := m.Amount
+	sign := ""
+	if a < 0 {
+		sign, a = "-", -a
+	}
+	units, cents := a/100, a%100
+	thousands, decimal := ",", "."
+	if lang == assistant.Dutch {
+		thousands, decimal = ".", ","
+		if ok {
+			sym += " "
+		}
+	}
+	s := group(units, thousands)
+	if cents != 0 {
+		s += decimal + fmt.Sprintf("%02d", cents)
+	}
+	return sign + sym + s
+}
+
+func group(n int64, sep string) string {
+	s := strconv.FormatInt(n, 10)
+	if len(s) <= 3 {
+		return s
+	}
+	var b strings.Builder
+	pre := len(s) % 3
+	if pre > 0 {
+		b.WriteString(s[:pre])
+	}
+	for i := pre; i < len(s); i += 3 {
+		if b.Len() > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
+}
