@@ -1,0 +1,46 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// MigrateDown reverts every migration, for the up/down/up test.
+func (db *DB) MigrateDown(ctx context.Context) error {
+	p, err := db.provider(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := p.DownTo(ctx, 0); err != nil {
+		return fmt.Errorf("migrate down: %w", err)
+	}
+	return nil
+}
+
+// Count returns the number of rows in table, for tests that check nothing
+// was half stored.
+func (db *DB) Count(ctx context.Context, table string) (int, error) {
+	var n int
+	err := db.db.GetContext(ctx, &n, "SELECT count(*) FROM "+table)
+	return n, err
+}
+
+// Exec runs a statement, for tests that reach around the API.
+func (db *DB) Exec(ctx context.Context, query string, args ...any) error {
+	_, err := db.db.ExecContext(ctx, query, args...)
+	return err
+}
+
+// UnavailableMessage is what users read when Postgres is down.
+const UnavailableMessage = unavailableMessage
+
+// Terminate cuts the connections whose application_name is app, as a
+// Postgres restart would, and returns how many it cut.
+func (db *DB) Terminate(ctx context.Context, app string) (int, error) {
+	var n int
+	err := db.db.GetContext(ctx, &n, `
+		SELECT count(pg_terminate_backend(pid))
+		FROM pg_stat_activity
+		WHERE application_name = $1`, app)
+	return n, err
+}

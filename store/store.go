@@ -1,0 +1,208 @@
+// Package store keeps rooscoach's coaching records in Postgres: agents, teams,
+// calls with their turns, phrasing suggestions and arrangement advice.
+//
+// It uses database/sql through sqlx and lib/pq, with the schema in embedded
+// SQL migrations run by goose. It knows nothing of HTTP: failures come back as
+// *assistant.Error values with codes (ENotFound, EInvalid, EUnavailable) that
+// the api package maps to statuses.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// Pool settings. Many instances share one Postgres, so each keeps its pool
+// modest; idle connections are closed after a while so that a restarted or
+// failed-over Postgres is not met with a pool of dead connections, and every
+// connection is renewed now and then for the same reason.
+const (
+	maxOpenConns    = 20
+	maxIdleConns    = 10
+	connMaxIdleTime = 5 * time.Minute
+	connMaxLifetime = 30 * time.Minute
+)
+
+// unavailableMessage is what users read when Postgres cannot be reached.
+const unavailableMessage = "The database is not reachable; try again shortly."
+
+// DB is the Postgres store. It is safe for concurrent use and holds no state
+// besides the connection pool, so it recovers by itself when Postgres comes
+// back after an outage.
+type DB struct {
+	db *sqlx.DB
+
+	// Logger, when set, receives the migration log lines of Migrate; nil
+	// keeps Migrate quiet.
+	Logger *slog.Logger
+}
+
+// querier is what the unexported helpers need; both *sqlx.DB and *sqlx.Tx
+// satisfy it, so a helper runs inside or outside a transaction alike.
+type querier interface {
+	GetContext(ctx context.Context, dest any, query string, args ...any) error
+	SelectContext(ctx context.Context, dest any, query string, args ...any) error
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryxContext(ctx context.Context, query string, args ...any) (*sqlx.Rows, error)
+}
+
+var (
+	_ querier = (*sqlx.DB)(nil)
+	_ querier = (*sqlx.Tx)(nil)
+)
+
+// Open opens a connection pool to the Postgres database at dsn (a URL such as
+// postgres://user@host:5432/db?sslmode=disable, or key=value pairs; run-time
+// parameters such as search_path are passed on) and pings it. It does not
+// migrate: see [DB.Migrate] and [DB.CheckSchema]. An unreachable database
+// gives an EUnavailable error.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	// Parsing the DSN here rather than on first use turns a typo in the
+	// configuration into an error at start-up.
+	connector, err := pq.NewConnector(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database: the connection string is not valid: %w", err)
+	}
+	sqldb := sql.OpenDB(connector)
+	sqldb.SetMaxOpenConns(maxOpenConns)
+	sqldb.SetMaxIdleConns(maxIdleConns)
+	sqldb.SetConnMaxIdleTime(connMaxIdleTime)
+	sqldb.SetConnMaxLifetime(connMaxLifetime)
+	db := &DB{db: sqlx.NewDb(sqldb, "postgres")}
+	if err := db.Ping(ctx); err != nil {
+		_ = sqldb.Close()
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	return db, nil
+}
+
+// Close closes the connection pool, waiting for queries in progress.
+func (db *DB) Close() error {
+	return db.db.Close()
+}
+
+// Ping checks that Postgres answers, for readiness checks. An unreachable
+// database gives an EUnavailable error.
+func (db *DB) Ping(ctx context.Context) error {
+	if err := db.db.PingContext(ctx); err != nil {
+		return dbError(err, "ping database")
+	}
+	return nil
+}
+
+// constraintMessages tells a person what a violated constraint means, by the
+// constraint names of the migrations. Input is normally validated before it
+// reaches the store; these are the last line, and still name the field.
+var constraintMessages = map[string]string{
+	"agents_id_check":                           "agent_id must not be empty",
+	"teams_id_check":                            "team_id must not be empty",
+	"calls_language_check":                      "the call's language must be nl or en",
+	"calls_mapping_method_check":                "the speaker mapping method must be labels, declared, platform or inferred",
+	"calls_mapping_confidence_check":            "the speaker mapping confidence must be between 0 and 1",
+	"calls_jargon_count_check":                  "jargon_count must not be negative",
+	"turns_idx_check":                           "turn indexes must not be negative",
+	"turns_speaker_check":                       "every turn's speaker must be agent or customer",
+	"turns_language_check":                      "a turn's language must be nl, en or empty",
+	"turns_dominance_check":                     "a turn's dominance must be between -1 and 1",
+	"turns_affiliation_check":                   "a turn's affiliation must be between -1 and 1",
+	"turns_octant_check":                        "every turn's stance must name one of the eight octants",
+	"turns_quadrant_check":                      "a turn's quadrant must be the quadrant of its octant",
+	"turns_confidence_check":                    "a turn's confidence must be between 0 and 1",
+	"turns_times_check":                         "a turn's start_ms must not be negative and its end_ms not before its start_ms",
+	"turns_phrasing_check":                      "a phrased turn needs both readability and a tip",
+	"turns_call_id_idx_key":                     "turn indexes must be unique within a call",
+	"suggestions_kind_check":                    "every phrasing finding needs a kind",
+	"suggestions_offsets_check":                 "a phrasing finding's start must not be negative nor after its end",
+	"arrangement_facts_kind_check":              "a fact's kind must be outstanding, offer, income, costs, payday or vulnerability",
+	"arrangement_facts_currency_check":          "a fact's currency must be an ISO 4217 code such as EUR",
+	"arrangement_facts_day_check":               "a payday must be a day of the month, 1 to 31",
+	"arrangement_facts_money_check":             "a fact with a currency needs an amount",
+	"arrangement_facts_offsets_check":           "a fact's start must not be negative nor after its end",
+	"arrangement_facts_turn_fkey":               "every fact must point at a turn of the call",
+	"arrangement_options_kind_check":            "an option's kind must be customer-proposal, instalment-plan, stepped-plan, deferral-then-plan or referral",
+	"arrangement_options_currency_check":        "an option's currency must be an ISO 4217 code such as EUR",
+	"arrangement_options_months_check":          "an option's months must not be negative",
+	"arrangement_options_deferral_months_check": "an option's deferral_months must not be negative",
+	"arrangement_options_money_check":           "an option with amounts needs a currency",
+}
+
+// dbError wraps err with the context given by format and args, and codes it:
+// EUnavailable when Postgres could not be reached, EInvalid when the data
+// broke a constraint or a data rule, EConflict for other unique violations.
+// Anything else is wrapped uncoded and so reads as internal.
+func dbError(err error, format string, args ...any) error {
+	wrapped := fmt.Errorf(format+": %w", append(args, err)...)
+	if unavailable(err) {
+		return &assistant.Error{Code: assistant.EUnavailable, Message: unavailableMessage, Err: wrapped}
+	}
+	var pqErr *pq.Error
+	if !errors.As(err, &pqErr) {
+		return wrapped
+	}
+	switch {
+	case pqErr.Code == "23505" && pqErr.Constraint != "turns_call_id_idx_key":
+		return &assistant.Error{Code: assistant.EConflict, Message: "The record exists already.", Err: wrapped}
+	case pqErr.Code.Class() == "23":
+		what, ok := constraintMessages[pqErr.Constraint]
+		if !ok {
+			what = fmt.Sprintf("it breaks the rule %s", pqErr.Constraint)
+		}
+		return &assistant.Error{Code: assistant.EInvalid, Message: fmt.Sprintf("The call could not be stored: %s.", what), Err: wrapped}
+	case pqErr.Code.Class() == "22":
+		// Data exceptions: text with a NUL byte, a currency longer than three
+		// letters and the like. The server's message names the problem and
+		// holds no data.
+		return &assistant.Error{Code: assistant.EInvalid, Message: fmt.Sprintf("The call could not be stored: %s.", pqErr.Message), Err: wrapped}
+	}
+	return wrapped
+}
+
+// unavailable reports whether err means Postgres could not be reached or
+// went away, as opposed to rejecting what was sent.
+func unavailable(err error) bool {
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) {
+		switch {
+		case pqErr.Code.Class() == "08": // connection exception
+			return true
+		case pqErr.Code == "57P01", // admin_shutdown
+			pqErr.Code == "57P02", // crash_shutdown
+			pqErr.Code == "57P03", // cannot_connect_now: starting up or shutting down
+			pqErr.Code == "53300": // too_many_connections
+			return true
+		}
+		return false
+	}
+	var netErr *net.OpError
+	var dnsErr *net.DNSError
+	switch {
+	case errors.Is(err, driver.ErrBadConn),
+		errors.Is(err, io.EOF),
+		errors.Is(err, io.ErrUnexpectedEOF),
+		errors.Is(err, syscall.ECONNREFUSED),
+		errors.Is(err, syscall.ECONNRESET),
+		errors.Is(err, syscall.EPIPE),
+		errors.As(err, &netErr),
+		errors.As(err, &dnsErr):
+		return true
+	case errors.Is(err, context.DeadlineExceeded):
+		// Postgres did not answer in time: whether dialing or querying, the
+		// caller should try again later rather than fix its input.
+		return true
+	}
+	// Some drivers' dial errors carry no type, only text.
+	return strings.Contains(err.Error(), "connection refused")
+}
