@@ -18,7 +18,6 @@ type Response struct {
 	Customer Quadrant `json:"customer_quadrant"`
 	Agent    Quadrant `json:"agent_quadrant"`
 	Effect   Effect   `json:"effect"`
-	Reason   string   `json:"reason"`
 }
 
 // TurnAnalysis is a turn with everything rooscoach found in it.

@@ -37,6 +37,16 @@ type Fact struct {
 	Note      string `json:"note,omitempty"`
 }
 
+// Vulnerability drivers named in Fact.Cue. The first four are the drivers of
+// FCA FG21/1; CueCrisis (self-harm or suicide) stops collection talk at once.
+const (
+	CueHealth     = "health"
+	CueLifeEvent  = "life-event"
+	CueResilience = "resilience"
+	CueCapability = "capability"
+	CueCrisis     = "crisis"
+)
+
 // OptionKind names the shape of a payment arrangement.
 type OptionKind string
 
@@ -71,6 +81,12 @@ type ArrangementOption struct {
 	// can say, in the call's language.
 	Why    string `json:"why"`
 	Script string `json:"script"`
+	// DeferralMonths is how many months pass before the first payment of a
+	// deferral-then-plan; the term in policy is DeferralMonths + Months.
+	DeferralMonths int `json:"deferral_months,omitempty"`
+	// Waived is set when the option asks the creditor to waive the costs; Total
+	// is then the debt without them.
+	Waived *Money `json:"waived,omitempty"`
 }
 
 // Referral points a customer who cannot pay, or who shows vulnerability, to

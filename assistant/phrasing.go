@@ -104,3 +104,17 @@ type ClosingCheck struct {
 	// Tip is set when something is missing.
 	Tip string `json:"tip,omitempty"`
 }
+
+// Tip kinds other than a FindingKind.
+const (
+	// TipDistress: the customer signalled distress (job loss, illness,
+	// bereavement, "I can't cope") or a crisis; acknowledge, never pressure.
+	TipDistress = "distress"
+	// TipDeescalate: the customer was opposed, or the agent sounds opposed;
+	// move toward together.
+	TipDeescalate = "de-escalate"
+	// TipClosing: advice about how the call ends.
+	TipClosing = "closing"
+	// TipOK: nothing to improve.
+	TipOK = "ok"
+)

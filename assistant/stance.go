@@ -28,6 +28,14 @@ const (
 	CueHelplessness   CueKind = "helplessness"
 	CueAgreement      CueKind = "agreement"
 	CueNegation       CueKind = "negation"
+	CueHostility      CueKind = "hostility"
+	CueHedge          CueKind = "hedge"
+	CueReassurance    CueKind = "reassurance"
+	CueInformation    CueKind = "information"
+	CueThanks         CueKind = "thanks"
+	CueGreeting       CueKind = "greeting"
+	CueClosedQuestion CueKind = "closed-question"
+	CuePoliteness     CueKind = "politeness"
 )
 
 // Cue is a piece of a turn that moved its stance.

@@ -1,0 +1,114 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// AnalyzeResponse is the answer of POST /v1/analyze: the analysis with the
+// transcript's metadata, not stored.
+type AnalyzeResponse struct {
+	ExternalID string    `json:"external_id,omitempty"`
+	AgentID    string    `json:"agent_id,omitempty"`
+	OccurredAt time.Time `json:"occurred_at,omitzero"`
+	*assistant.Analysis
+}
+
+// handleAnalyze analyses a transcript without storing it.
+func (s *Server) handleAnalyze(c echo.Context) error {
+	t, err := s.parseTranscript(c)
+	if err != nil {
+		return err
+	}
+	an, err := s.analyzer.Analyze(c.Request().Context(), t)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, AnalyzeResponse{ExternalID: t.ExternalID, AgentID: t.AgentID, OccurredAt: t.OccurredAt, Analysis: an})
+}
+
+// handleCallCreate analyses a transcript and stores the coaching record.
+// Posting the same external_id for the same agent again returns the record
+// already stored, with 200 instead of 201.
+func (s *Server) handleCallCreate(c echo.Context) error {
+	t, err := s.parseTranscript(c)
+	if err != nil {
+		return err
+	}
+	if t.AgentID == "" {
+		return assistant.Errorf(assistant.EInvalid, "agent_id is required to store a call: add ?agent_id=... to the URL or \"agent_id\" to the JSON body.")
+	}
+	an, err := s.analyzer.Analyze(c.Request().Context(), t)
+	if err != nil {
+		return err
+	}
+	call := &assistant.Call{
+		ExternalID: t.ExternalID,
+		AgentID:    t.AgentID,
+		TeamID:     c.QueryParam("team_id"),
+		OccurredAt: t.OccurredAt,
+		Analysis:   *an,
+	}
+	created, err := s.store.CreateCall(c.Request().Context(), call)
+	if err != nil {
+		return fmt.Errorf("store call: %w", err)
+	}
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+		c.Response().Header().Set(echo.HeaderLocation, "/v1/calls/"+strconv.FormatInt(call.ID, 10))
+	}
+	return c.JSON(status, call)
+}
+
+// handleCallView returns one coaching record.
+func (s *Server) handleCallView(c echo.Context) error {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return assistant.Errorf(assistant.EInvalid, "call id %q is not a positive number.", c.Param("id"))
+	}
+	call, err := s.store.FindCallByID(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, call)
+}
+
+// handleCallIndex lists coaching records, newest first, a page at a time.
+func (s *Server) handleCallIndex(c echo.Context) error {
+	q := c.QueryParams()
+	f := assistant.CallFilter{AgentID: q.Get("agent_id"), Cursor: q.Get("cursor")}
+	var err error
+	if v := q.Get("from"); v != "" {
+		if f.From, err = parseTime(v); err != nil {
+			return assistant.Errorf(assistant.EInvalid, "from %q is not a date or time; use 2026-11-01 or RFC 3339.", v)
+		}
+	}
+	if v := q.Get("to"); v != "" {
+		if f.To, err = parseTime(v); err != nil {
+			return assistant.Errorf(assistant.EInvalid, "to %q is not a date or time; use 2026-11-30 or RFC 3339.", v)
+		}
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To) {
+		return assistant.Errorf(assistant.EInvalid, "from must be before to.")
+	}
+	if v := q.Get("limit"); v != "" {
+		if f.Limit, err = strconv.Atoi(v); err != nil || f.Limit < 1 || f.Limit > 100 {
+			return assistant.Errorf(assistant.EInvalid, "limit %q must be a number from 1 to 100.", v)
+		}
+	}
+	page, err := s.store.FindCalls(c.Request().Context(), f)
+	if err != nil {
+		return err
+	}
+	if page.Calls == nil {
+		page.Calls = []*assistant.Call{}
+	}
+	return c.JSON(http.StatusOK, page)
+}

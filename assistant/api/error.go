@@ -1,0 +1,121 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// statusOf is the one place where error codes become HTTP statuses.
+var statusOf = map[string]int{
+	assistant.EInvalid:       http.StatusBadRequest,
+	assistant.ENotFound:      http.StatusNotFound,
+	assistant.EConflict:      http.StatusConflict,
+	assistant.EUnsupported:   http.StatusUnsupportedMediaType,
+	assistant.ETooLarge:      http.StatusRequestEntityTooLarge,
+	assistant.EUnprocessable: http.StatusUnprocessableEntity,
+	assistant.EUnavailable:   http.StatusServiceUnavailable,
+	assistant.EInternal:      http.StatusInternalServerError,
+}
+
+// Problem is an RFC 9457 problem details body.
+type Problem struct {
+	Type     string `json:"type"`
+	Title    string `json:"title"`
+	Status   int    `json:"status"`
+	Detail   string `json:"detail"`
+	Instance string `json:"instance,omitempty"`
+	// Code is the rooscoach error code, stable for scripts.
+	Code string `json:"code"`
+	// RequestID lets support find the log line of a 5xx.
+	RequestID string `json:"request_id,omitempty"`
+}
+
+// handleError writes every error a handler returns as problem+json. Only
+// server-side failures are logged as errors; a user's bad input is a warning
+// without the body, which may hold personal data.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	code, status, detail := classify(err)
+	rid := c.Response().Header().Get(echo.HeaderXRequestID)
+	if status >= 500 {
+		// The request logger records every request; only here is the cause known.
+		s.logger.Error("request failed", "method", c.Request().Method, "path", c.Path(),
+			"status", status, "request_id", rid, "err", err)
+	}
+	p := Problem{
+		Type:      "https://rooscoach.example/problems/" + code,
+		Title:     http.StatusText(status),
+		Status:    status,
+		Detail:    detail,
+		Instance:  c.Request().URL.Path,
+		Code:      code,
+		RequestID: rid,
+	}
+	c.Response().Header().Set(echo.HeaderContentType, "application/problem+json")
+	c.Response().WriteHeader(status)
+	if c.Request().Method == http.MethodHead {
+		return
+	}
+	if werr := jsonEncode(c.Response(), p); werr != nil {
+		s.logger.Debug("write problem", "err", werr)
+	}
+}
+
+// classify maps an error to its code, status and user-facing message. echo's
+// own errors (unknown route, wrong method, timeouts) get the same shape.
+func classify(err error) (code string, status int, detail string) {
+	var he *echo.HTTPError
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		return assistant.ETooLarge, http.StatusRequestEntityTooLarge,
+			"The body is larger than the limit of " + humanBytes(mbe.Limit) + "; split the transcript or ask for a higher limit."
+	case errors.Is(err, context.DeadlineExceeded):
+		return assistant.EUnavailable, http.StatusServiceUnavailable, "The request took too long and was stopped; try again."
+	case errors.As(err, &he) && assistant.ErrorCode(err) == assistant.EInternal:
+		detail := http.StatusText(he.Code)
+		if m, ok := he.Message.(string); ok && m != "" {
+			detail = m
+		}
+		return codeOfStatus(he.Code), he.Code, detail
+	}
+	code = assistant.ErrorCode(err)
+	status, ok := statusOf[code]
+	if !ok {
+		code, status = assistant.EInternal, http.StatusInternalServerError
+	}
+	return code, status, assistant.ErrorMessage(err)
+}
+
+func codeOfStatus(status int) string {
+	for code, s := range statusOf {
+		if s == status {
+			return code
+		}
+	}
+	switch status {
+	case http.StatusMethodNotAllowed:
+		return "method_not_allowed"
+	}
+	if status >= 500 {
+		return assistant.EInternal
+	}
+	return assistant.EInvalid
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return itoa(n>>20) + " MiB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return itoa(n>>10) + " KiB"
+	}
+	return itoa(n) + " bytes"
+}

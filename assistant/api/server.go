@@ -1,0 +1,159 @@
+// Package api is rooscoach's HTTP layer: echo handlers that parse requests,
+// call the analysis pipeline and the store, and write JSON or problem+json.
+// It holds no SQL, no scoring and no wording of its own.
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/arrangement"
+)
+
+// Store is what the API needs of the database; *store.DB implements it.
+type Store interface {
+	Ping(ctx context.Context) error
+	CreateCall(ctx context.Context, c *assistant.Call) (created bool, err error)
+	FindCallByID(ctx context.Context, id int64) (*assistant.Call, error)
+	FindCalls(ctx context.Context, f assistant.CallFilter) (assistant.CallPage, error)
+}
+
+// Planner computes payment arrangements from explicit figures;
+// *arrangement.Engine implements it.
+type Planner interface {
+	Plan(ctx context.Context, req arrangement.Request) (arrangement.Response, error)
+}
+
+// Config holds the server's settings; cmd fills it from flags and the
+// environment.
+type Config struct {
+	// Addr is the listen address, such as ":8080" or "127.0.0.1:0".
+	Addr string
+	// BodyLimit is the largest request body in bytes; 0 means 2 MiB.
+	BodyLimit int64
+	// RequestTimeout bounds the work of one request; 0 means 30 s.
+	RequestTimeout time.Duration
+	Logger         *slog.Logger
+}
+
+// Server serves the rooscoach API. It owns the router and the listener so
+// that cmd never imports net/http or echo.
+type Server struct {
+	cfg      Config
+	echo     *echo.Echo
+	http     *http.Server
+	ln       net.Listener
+	logger   *slog.Logger
+	analyzer *assistant.Analyzer
+	store    Store
+	planner  Planner
+}
+
+// NewServer wires the routes. The analyzer serves analysis and tips, st the
+// coaching records, and planner the arrangement engine.
+func NewServer(cfg Config, analyzer *assistant.Analyzer, st Store, planner Planner) *Server {
+	if cfg.BodyLimit <= 0 {
+		cfg.BodyLimit = 2 << 20
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = 30 * time.Second
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{cfg: cfg, echo: echo.New(), logger: cfg.Logger, analyzer: analyzer, store: st, planner: planner}
+	s.echo.HideBanner = true
+	s.echo.HidePort = true
+	s.echo.HTTPErrorHandler = s.handleError
+	s.echo.Use(
+		middleware.RequestID(),
+		middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+			LogStatus: true, LogMethod: true, LogURIPath: true, LogLatency: true, LogRequestID: true,
+			HandleError: true,
+			LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+				level := slog.LevelInfo
+				if v.Status >= 400 {
+					level = slog.LevelWarn
+				}
+				s.logger.LogAttrs(c.Request().Context(), level, "request",
+					slog.String("method", v.Method), slog.String("path", v.URIPath), slog.Int("status", v.Status),
+					slog.Duration("latency", v.Latency), slog.String("request_id", v.RequestID))
+				return nil
+			},
+		}),
+		middleware.Recover(),
+		middleware.ContextTimeout(cfg.RequestTimeout),
+	)
+	s.routes()
+	s.http = &http.Server{
+		Handler:           s.echo,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		WriteTimeout:      cfg.RequestTimeout + 10*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn),
+	}
+	return s
+}
+
+// Handler returns the server's HTTP handler, for tests with httptest.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// Open starts listening on the configured address and serves in the
+// background until Close.
+func (s *Server) Open() error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
+	}
+	s.ln = ln
+	go func() {
+		if err := s.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.logger.Error("serve", "err", err)
+		}
+	}()
+	return nil
+}
+
+// URL returns the base URL the server listens on, such as
+// "http://127.0.0.1:8080".
+func (s *Server) URL() string {
+	if s.ln == nil {
+		return ""
+	}
+	addr := s.ln.Addr().(*net.TCPAddr)
+	host := addr.IP.String()
+	if addr.IP.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, strconv.Itoa(addr.Port))
+}
+
+// Close stops accepting connections and waits for in-flight requests to
+// finish until ctx is done.
+func (s *Server) Close(ctx context.Context) error {
+	if err := s.http.Shutdown(ctx); err != nil {
+		return fmt.Errorf("shut down http server: %w", err)
+	}
+	return nil
+}
+
+func jsonEncode(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/api"
+	"github.com/rooscoach/rooscoach/assistant/transcript"
+)
+
+func runAnalyze(ctx context.Context, args []string, env func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		format      = fs.String("format", "text", "output: text (a readable report) or json; a transcript format name ("+strings.Join(transcript.Formats, ", ")+") instead forces the input format")
+		inputFormat = fs.String("input-format", "", "transcript format, detected from the content when empty: "+strings.Join(transcript.Formats, ", "))
+		lang        = fs.String("language", "auto", "language of the call: auto, nl or en")
+		agent       = fs.String("agent", "", "speaker label of the agent in the transcript (name or SPEAKER_00)")
+		customer    = fs.String("customer", "", "speaker label of the customer in the transcript")
+		agentID     = fs.String("agent-id", "", "agent identifier recorded with the call")
+		externalID  = fs.String("external-id", "", "the call's identifier in your own system")
+	)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: rooscoach analyze [flags] FILE|-")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return usageError{"analyze takes one FILE, or - for standard input"}
+	}
+	output := *format
+	if output != "text" && output != "json" {
+		if !slices.Contains(transcript.Formats, output) {
+			return usageError{fmt.Sprintf("--format %q: want text or json for the output, or a transcript format (%s)", output, strings.Join(transcript.Formats, ", "))}
+		}
+		if *inputFormat == "" {
+			*inputFormat = output
+		}
+		output = "text"
+	}
+	if *inputFormat != "" && !slices.Contains(transcript.Formats, *inputFormat) {
+		return usageError{fmt.Sprintf("--input-format %q: want one of %s", *inputFormat, strings.Join(transcript.Formats, ", "))}
+	}
+	opts := transcript.Options{Format: *inputFormat, AgentSpeaker: *agent, CustomerSpeaker: *customer, AgentID: *agentID, ExternalID: *externalID}
+	if *lang != "auto" && *lang != "" {
+		opts.Language = assistant.Language(*lang)
+		if !opts.Language.Valid() {
+			return usageError{fmt.Sprintf("--language %q: want auto, nl or en", *lang)}
+		}
+	}
+
+	name := fs.Arg(0)
+	var data []byte
+	var err error
+	if name == "-" {
+		data, err = io.ReadAll(stdin)
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return fmt.Errorf("read transcript: %w", err)
+	}
+	t, err := transcript.Parse(data, "", opts)
+	if err != nil {
+		return fmt.Errorf("%s: %s", name, assistant.ErrorMessage(err))
+	}
+	analyzer, _ := newAnalyzer()
+	an, err := analyzer.Analyze(ctx, t)
+	if err != nil {
+		return fmt.Errorf("%s: %s", name, assistant.ErrorMessage(err))
+	}
+	if output == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(api.AnalyzeResponse{ExternalID: t.ExternalID, AgentID: t.AgentID, OccurredAt: t.OccurredAt, Analysis: an})
+	}
+	return writeReport(stdout, an)
+}

@@ -1,0 +1,241 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/store/storetest"
+)
+
+// syncBuffer collects a running command's log safely.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func runCmd(t *testing.T, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+// TestServeMigrateAndDrain runs the real binary's serve command end to end:
+// migrate, serve, post a transcript, then SIGTERM (a cancelled context) while
+// a request is still uploading: that request must finish.
+func TestServeMigrateAndDrain(t *testing.T) {
+	dsn := storetest.NewEmptyDSN(t)
+	t.Setenv("DATABASE_URL", dsn)
+	t.Setenv("ROOSCOACH_ADDR", "127.0.0.1:0")
+
+	var logs syncBuffer
+	if err := run(context.Background(), []string{"serve"}, nil, io.Discard, &logs); err == nil || !strings.Contains(err.Error(), "migrate") {
+		t.Fatalf("serve on an unmigrated database: err %v, want a refusal that says to migrate", err)
+	}
+	if _, stderr, err := runCmd(t, "", "migrate"); err != nil {
+		t.Fatalf("migrate: %v\n%s", err, stderr)
+	}
+
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve", "--shutdown-grace=10s"}, nil, io.Discard, &logs) }()
+	base := waitForURL(t, &logs)
+
+	body, err := os.ReadFile("../../testdata/calls/nl-betalingsregeling.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := http.Post(base+"/v1/calls?agent_id=a-1&external_id=drain-1", "text/plain", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusCreated {
+		t.Fatalf("POST: status %d", res.StatusCode)
+	}
+
+	// Start a request and send only half its body before the shutdown.
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	head := "POST /v1/calls?agent_id=a-1&external_id=drain-2 HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: " +
+		itoa(len(body)) + "\r\n\r\n"
+	if _, err := conn.Write(append([]byte(head), body[:len(body)/2]...)); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond) // let the server take the request in
+	stop()
+	time.Sleep(100 * time.Millisecond)
+	if _, err := conn.Write(body[len(body)/2:]); err != nil {
+		t.Fatalf("finish the in-flight body: %v", err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("in-flight request got no answer: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("in-flight request during shutdown: status %d, want 201", resp.StatusCode)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve returned %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop after the context was cancelled")
+	}
+	if _, err := http.Get(base + "/healthz"); err == nil {
+		t.Error("server still answers after shutdown")
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+var urlRe = regexp.MustCompile(`url=(http://\S+)`)
+
+func waitForURL(t *testing.T, logs *syncBuffer) string {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := urlRe.FindStringSubmatch(logs.String()); m != nil {
+			return m[1]
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("serve did not log its URL; log:\n%s", logs.String())
+	return ""
+}
+
+func TestAnalyzeCommand(t *testing.T) {
+	out, stderr, err := runCmd(t, "", "analyze", "--format", "json", "../../testdata/calls/en-arrears.txt")
+	if err != nil {
+		t.Fatalf("analyze: %v\n%s", err, stderr)
+	}
+	var an struct {
+		Language assistant.Language       `json:"language"`
+		Turns    []assistant.TurnAnalysis `json:"turns"`
+	}
+	if err := json.Unmarshal([]byte(out), &an); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out)
+	}
+	if an.Language != assistant.English || len(an.Turns) == 0 {
+		t.Errorf("analysis: language %s, %d turns", an.Language, len(an.Turns))
+	}
+
+	text, _ := os.ReadFile("../../testdata/calls/nl-betalingsregeling.txt")
+	report, stderr, err := runCmd(t, string(text), "analyze", "-")
+	if err != nil {
+		t.Fatalf("analyze -: %v\n%s", err, stderr)
+	}
+	for _, want := range []string{"Agent turns:", "above-together", "Ending:"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("report lacks %q:\n%s", want, report)
+		}
+	}
+
+	_, _, err = runCmd(t, "Klant: hallo\n", "analyze", "-")
+	if err == nil || !strings.Contains(err.Error(), "agent") {
+		t.Errorf("a transcript without agent: err %v, want one that names the missing agent", err)
+	}
+	_, _, err = runCmd(t, "", "analyze", "--format", "yaml", "x.txt")
+	var ue usageError
+	if !errors.As(err, &ue) {
+		t.Errorf("--format yaml: err %v, want a usage error", err)
+	}
+}
+
+func TestClassifyContract(t *testing.T) {
+	in := "U moet vandaag betalen, anders stuur ik de deurwaarder.\n\nWhat would be a realistic amount for you each month?\nHmm\n"
+	out, stderr, err := runCmd(t, in, "classify")
+	if err != nil {
+		t.Fatalf("classify: %v\n%s", err, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d output lines for 3 utterances:\n%s", len(lines), out)
+	}
+	want := []struct {
+		lang assistant.Language
+		q    assistant.Quadrant
+	}{{assistant.Dutch, assistant.AboveOpposed}, {assistant.English, assistant.AboveTogether}}
+	for i, line := range lines {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("line %d is not JSON: %s", i+1, line)
+		}
+		for _, k := range []string{"text", "lang", "octant", "quadrant", "dominance", "affiliation", "confidence", "cues"} {
+			if _, ok := m[k]; !ok {
+				t.Errorf("line %d lacks %q: %s", i+1, k, line)
+			}
+		}
+		if i < len(want) && (m["lang"] != string(want[i].lang) || m["quadrant"] != string(want[i].q)) {
+			t.Errorf("line %d: lang %v quadrant %v, want %s %s", i+1, m["lang"], m["quadrant"], want[i].lang, want[i].q)
+		}
+	}
+	var last map[string]any
+	json.Unmarshal([]byte(lines[2]), &last)
+	if c, _ := last["confidence"].(float64); c >= 0.3 {
+		t.Errorf("\"Hmm\" classified with confidence %v, want low", c)
+	}
+}
+
+func TestEvalCommand(t *testing.T) {
+	f := t.TempDir() + "/set.tsv"
+	rows := "lang\tquadrant\ttext\n" +
+		"nl\tabove-opposed\tU moet nu betalen, anders gaat het naar de deurwaarder.\n" +
+		"en\tabove-together\tWhat amount would work for you each month?\n"
+	if err := os.WriteFile(f, []byte(rows), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err := runCmd(t, "", "eval", f)
+	if err != nil {
+		t.Fatalf("eval: %v\n%s", err, stderr)
+	}
+	for _, want := range []string{"nl", "en", "above-opposed"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval output lacks %q:\n%s", want, out)
+		}
+	}
+	bad := t.TempDir() + "/bad.tsv"
+	os.WriteFile(bad, []byte("nl\tsideways\tHallo\n"), 0o600)
+	if _, _, err := runCmd(t, "", "eval", bad); err == nil || !strings.Contains(err.Error(), "1") {
+		t.Errorf("eval of a bad row: err %v, want one naming line 1", err)
+	}
+}
+
+func TestUnknownCommand(t *testing.T) {
+	_, stderr, err := runCmd(t, "", "frobnicate")
+	var ue usageError
+	if !errors.As(err, &ue) || !strings.Contains(stderr, "Usage") {
+		t.Errorf("unknown command: err %v, stderr %q", err, stderr)
+	}
+}

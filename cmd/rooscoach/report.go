@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// writeReport prints an analysis as a trainer reads it: the call turn by
+// turn, then the summary, the closing and the arrangement.
+func writeReport(out io.Writer, an *assistant.Analysis) error {
+	w := bufio.NewWriter(out)
+	fmt.Fprintf(w, "Call in %s (%s), speakers mapped by %s", an.Language, an.Format, an.Mapping.Method)
+	if an.Mapping.Method == assistant.MappingInferred {
+		fmt.Fprintf(w, " (confidence %.2f: %s)", an.Mapping.Confidence, an.Mapping.Reason)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w)
+	for _, t := range an.Turns {
+		fmt.Fprintf(w, "%3d %-8s %-12s %-15s %s\n", t.Index, t.Speaker, t.Stance.Octant, "("+string(t.Stance.Quadrant)+")", t.Text)
+		if t.Response != nil && t.Response.Effect != assistant.Neutral {
+			fmt.Fprintf(w, "      answers turn %d (%s): %s\n", t.Response.ToTurn, t.Response.Customer, t.Response.Effect)
+		}
+		if p := t.Phrasing; p != nil {
+			for _, f := range p.Findings {
+				fmt.Fprintf(w, "      ! %s %q: %s\n", f.Kind, f.Text, f.Reason)
+			}
+			if p.Suggested != "" {
+				fmt.Fprintf(w, "      → %s\n", p.Suggested)
+			}
+			if p.Tip.Text != "" && p.Tip.Kind != "ok" {
+				fmt.Fprintf(w, "      tip: %s\n", p.Tip.Text)
+			}
+		}
+	}
+	s := an.Summary
+	fmt.Fprintf(w, "\nAgent turns: %d, in %s: %.0f%%\n", s.AgentTurns, assistant.TargetQuadrant, 100*s.TargetShare)
+	for _, q := range assistant.Quadrants {
+		fmt.Fprintf(w, "  %-15s %3.0f%%\n", q, 100*s.QuadrantShare[q])
+	}
+	fmt.Fprintf(w, "Escalations: %d, de-escalations: %d\n", s.Escalations, s.Deescalations)
+	fmt.Fprintf(w, "Closing turns %v: %s (%.0f%% in target)\n", s.Closing.Turns, s.Closing.Quadrant, 100*s.Closing.TargetShare)
+	fmt.Fprintf(w, "Readability (%s): %.0f, %.1f words per sentence; jargon: %d\n",
+		an.Readability.Scale, an.Readability.Score, an.Readability.MeanSentenceLength, an.JargonCount)
+	c := an.Closing
+	fmt.Fprintf(w, "Ending: next step %s, summary %s, warm close %s\n", yes(c.NextStep), yes(c.Summary), yes(c.WarmClose))
+	if c.Tip != "" {
+		fmt.Fprintf(w, "  tip: %s\n", c.Tip)
+	}
+	arr := an.Arrangement
+	if len(arr.Facts) > 0 {
+		fmt.Fprintln(w, "\nFacts:")
+		for _, f := range arr.Facts {
+			val := f.Text
+			if f.Amount != nil {
+				val = f.Amount.String()
+			}
+			amb := ""
+			if f.Ambiguous {
+				amb = " (ambiguous: " + f.Note + ")"
+			}
+			fmt.Fprintf(w, "  %-13s %s, turn %d %q%s\n", f.Kind, val, f.TurnIndex, f.Text, amb)
+		}
+	}
+	for i, o := range arr.Options {
+		if i == 0 {
+			fmt.Fprintln(w, "\nArrangement options:")
+		}
+		fmt.Fprintf(w, "  %d. %s: %s a month for %d months (total %s), fits policy %s\n     %s\n     say: %s\n",
+			i+1, o.Kind, o.Monthly, o.Months, o.Total, yes(o.FitsPolicy), o.Why, o.Script)
+	}
+	if arr.Referral != nil {
+		fmt.Fprintf(w, "\nReferral (%s): %s\n  %s\n", arr.Referral.Jurisdiction, arr.Referral.Reason, arr.Referral.Text)
+	}
+	if an.Flagged {
+		fmt.Fprintln(w, "\nFLAGGED for a trainer: vulnerability or no affordable payment.")
+	}
+	return w.Flush()
+}
+
+func yes(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
