@@ -22,6 +22,9 @@ type Response struct {
 
 // TurnAnalysis is a turn with everything rooscoach found in it.
 type TurnAnalysis struct {
+	// ID is the stored turn's identifier, set once the call is stored, so
+	// that a trainer's review can point at the turn.
+	ID int64 `json:"id,omitempty"`
 	Turn
 	Stance Stance `json:"stance"`
 	// Response is set for agent turns that follow a customer turn.

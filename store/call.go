@@ -67,6 +67,9 @@ func (db *DB) CreateCall(ctx context.Context, c *assistant.Call) (created bool, 
 	c.ID = row.ID
 	c.OccurredAt = row.OccurredAt.UTC()
 	c.CreatedAt = row.CreatedAt.UTC()
+	for i := range c.Turns {
+		c.Turns[i].ID = row.TurnIDs[c.Turns[i].Index]
+	}
 	return true, nil
 }
 
@@ -75,6 +78,8 @@ type createdRow struct {
 	ID         int64     `db:"id"`
 	OccurredAt time.Time `db:"occurred_at"`
 	CreatedAt  time.Time `db:"created_at"`
+	// TurnIDs maps turn index to the new turn's id.
+	TurnIDs map[int]int64 `db:"-"`
 }
 
 // loadExisting replaces *c with the stored call of the same agent and
@@ -196,6 +201,7 @@ func createCall(ctx context.Context, q querier, c *assistant.Call) (*createdRow,
 	if err != nil {
 		return nil, err
 	}
+	row.TurnIDs = turnIDs
 	if err := createSuggestions(ctx, q, turnIDs, a.Turns); err != nil {
 		return nil, err
 	}
@@ -630,6 +636,7 @@ func (r *callRow) call() (*assistant.Call, error) {
 
 // turnRow is a row of turns as scanned.
 type turnRow struct {
+	ID  int64 `db:"id"`
 	Idx           int            `db:"idx"`
 	Speaker       string         `db:"speaker"`
 	Text          string         `db:"text"`
@@ -695,7 +702,7 @@ type optionRow struct {
 func loadDetails(ctx context.Context, q querier, c *assistant.Call) error {
 	var turns []turnRow
 	if err := q.SelectContext(ctx, &turns, `
-		SELECT idx, speaker, text, start_ms, end_ms, language, source_speaker,
+		SELECT id, idx, speaker, text, start_ms, end_ms, language, source_speaker,
 			dominance, affiliation, octant, quadrant, confidence,
 			cues, response, readability, tip, suggested
 		FROM turns
@@ -806,6 +813,7 @@ func loadDetails(ctx context.Context, q querier, c *assistant.Call) error {
 
 // fill sets t from r; callID is for error messages.
 func (r *turnRow) fill(t *assistant.TurnAnalysis, callID int64) error {
+	t.ID = r.ID
 	t.Turn = assistant.Turn{
 		Index:         r.Idx,
 		Speaker:       assistant.Speaker(r.Speaker),

@@ -173,6 +173,12 @@ func TestCreateCallRoundTrip(t *testing.T) {
 			}
 			want := fullCall(lang, "agent-anna", "ext-1")
 			want.ID, want.CreatedAt = c.ID, c.CreatedAt
+			for i := range want.Turns {
+				if c.Turns[i].ID == 0 {
+					t.Errorf("turn %d got no id", i)
+				}
+				want.Turns[i].ID = c.Turns[i].ID
+			}
 			if diff := cmp.Diff(want, c); diff != "" {
 				t.Errorf("CreateCall changed the call (-want +got):\n%s", diff)
 			}
@@ -639,6 +645,9 @@ func TestFullCallIsFull(t *testing.T) {
 	for _, lang := range assistant.Languages {
 		c := fullCall(lang, "agent-anna", "ext-1")
 		c.ID, c.CreatedAt = 1, time.Now() // set by the store
+		for i := range c.Turns {
+			c.Turns[i].ID = int64(i + 1)
+		}
 		all, set := map[string]bool{}, map[string]bool{}
 		var walk func(v reflect.Value)
 		walk = func(v reflect.Value) {
