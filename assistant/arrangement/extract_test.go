@@ -1,0 +1,442 @@
+package arrangement
+
+import (
+	"testing"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+func turn(sp assistant.Speaker, text string) []assistant.Turn {
+	return []assistant.Turn{{Index: 0, Speaker: sp, Text: text}}
+}
+
+const (
+	agent    = assistant.Agent
+	customer = assistant.Customer
+)
+
+// checkOffsets verifies that every fact points at its own text.
+func checkOffsets(t *testing.T, turns []assistant.Turn, facts []assistant.Fact) {
+	t.Helper()
+	for _, f := range facts {
+		rs := []rune(turns[f.TurnIndex].Text)
+		if f.Start < 0 || f.End > len(rs) || f.Start >= f.End {
+			t.Errorf("fact %+v: offsets outside turn of %d runes", f, len(rs))
+			continue
+		}
+		if got := string(rs[f.Start:f.End]); got != f.Text {
+			t.Errorf("fact %s: runes [%d:%d] are %q, Text is %q", f.Kind, f.Start, f.End, got, f.Text)
+		}
+	}
+}
+
+func TestExtractMoney(t *testing.T) {
+	tests := []struct {
+		name     string
+		lang     assistant.Language
+		speaker  assistant.Speaker
+		text     string
+		kind     assistant.FactKind
+		want     int64 // cents per month for offers, income and costs
+		currency string
+		match    string // the matched text
+	}{
+		// Dutch
+		{"nl symbol, thousands and cents", "nl", agent, "Het openstaande bedrag is € 1.250,50.", assistant.FactOutstanding, 125050, "EUR", "€ 1.250,50"},
+		{"nl symbol, whole thousands", "nl", agent, "U heeft een achterstand van €1.250.", assistant.FactOutstanding, 125000, "EUR", "€1.250"},
+		{"nl digits and euro", "nl", agent, "Er staat nog 1250 euro open.", assistant.FactOutstanding, 125000, "EUR", "1250 euro"},
+		{"nl comma-dash", "nl", customer, "Ik kan € 50,- per maand betalen.", assistant.FactOffer, 5000, "EUR", "€ 50,- per maand"},
+		{"nl digits per maand", "nl", customer, "Ik kan 50 euro per maand.", assistant.FactOffer, 5000, "EUR", "50 euro per maand"},
+		{"nl number word", "nl", customer, "Ik kan vijftig euro per maand missen.", assistant.FactOffer, 5000, "EUR", "vijftig euro per maand"},
+		{"nl compound word", "nl", customer, "Ik kan honderdvijftig euro per maand.", assistant.FactOffer, 15000, "EUR", "honderdvijftig euro per maand"},
+		{"nl twaalfhonderd", "nl", customer, "Mijn schuld is twaalfhonderd euro.", assistant.FactOutstanding, 120000, "EUR", "twaalfhonderd euro"},
+		{"nl split thousands", "nl", customer, "Ik heb een schuld van duizend tweehonderd euro.", assistant.FactOutstanding, 120000, "EUR", "duizend tweehonderd euro"},
+		{"nl tweeëntwintig", "nl", customer, "Tweeëntwintig euro per maand lukt wel.", assistant.FactOffer, 2200, "EUR", "Tweeëntwintig euro per maand"},
+		{"nl twee tientjes per week", "nl", customer, "Ik kan twee tientjes per week.", assistant.FactOffer, 8666, "EUR", "twee tientjes per week"}, // 2000 × 52 / 12 = 8666,67
+		{"nl een tientje per week", "nl", customer, "Een tientje per week kan ik missen.", assistant.FactOffer, 4333, "EUR", "Een tientje per week"},
+		{"nl per twee weken", "nl", customer, "Ik kan 25 euro per twee weken.", assistant.FactOffer, 5416, "EUR", "25 euro per twee weken"},
+		{"nl period before", "nl", customer, "Ik kan elke maand 40 euro.", assistant.FactOffer, 4000, "EUR", "40 euro"},
+		{"nl bare number with period", "nl", customer, "Ik kan 75 per maand.", assistant.FactOffer, 7500, "EUR", "75 per maand"},
+		{"nl income", "nl", customer, "Ik verdien 1.800 euro per maand.", assistant.FactIncome, 180000, "EUR", "1.800 euro per maand"},
+		{"nl uitkering", "nl", customer, "Mijn uitkering is 1.350 euro in de maand.", assistant.FactIncome, 135000, "EUR", "1.350 euro in de maand"},
+		{"nl costs", "nl", customer, "Mijn vaste lasten zijn 1.400 euro per maand.", assistant.FactCosts, 140000, "EUR", "1.400 euro per maand"},
+		{"nl huur", "nl", customer, "De huur is 750 euro per maand.", assistant.FactCosts, 75000, "EUR", "750 euro per maand"},
+		{"nl dollar symbol", "nl", agent, "Het openstaande saldo is $1,240.50.", assistant.FactOutstanding, 124050, "USD", "$1,240.50"},
+		// English
+		{"en pound symbol", "en", agent, "Your outstanding balance is £980.", assistant.FactOutstanding, 98000, "GBP", "£980"},
+		{"en pound with pence", "en", agent, "It is in arrears and the outstanding balance is £980.00, including collection costs.", assistant.FactOutstanding, 98000, "GBP", "£980.00"},
+		{"en dollars and cents", "en", agent, "The balance is $1,240.50.", assistant.FactOutstanding, 124050, "USD", "$1,240.50"},
+		{"en euro in English", "en", agent, "You owe €1,250.50.", assistant.FactOutstanding, 125050, "EUR", "€1,250.50"},
+		{"en a month", "en", customer, "I can do £40 a month.", assistant.FactOffer, 4000, "GBP", "£40 a month"},
+		{"en a hundred dollars", "en", customer, "I could pay a hundred dollars a month.", assistant.FactOffer, 10000, "USD", "a hundred dollars a month"},
+		{"en digits and dollars", "en", customer, "I can manage 100 dollars a month.", assistant.FactOffer, 10000, "USD", "100 dollars a month"},
+		{"en per month", "en", customer, "I can afford 35 pounds per month.", assistant.FactOffer, 3500, "GBP", "35 pounds per month"},
+		{"en hyphenated words", "en", customer, "I can do forty-five pounds a month.", assistant.FactOffer, 4500, "GBP", "forty-five pounds a month"},
+		{"en hundred and", "en", customer, "I could pay two hundred and fifty pounds a month.", assistant.FactOffer, 25000, "GBP", "two hundred and fifty pounds a month"},
+		{"en twelve hundred", "en", customer, "I owe twelve hundred dollars.", assistant.FactOutstanding, 120000, "USD", "twelve hundred dollars"},
+		{"en a thousand pounds", "en", customer, "I think I owe a thousand pounds.", assistant.FactOutstanding, 100000, "GBP", "a thousand pounds"},
+		{"en a week", "en", customer, "I can pay twenty pounds a week.", assistant.FactOffer, 8666, "GBP", "twenty pounds a week"},
+		{"en a tenner a week", "en", customer, "I can do a tenner a week.", assistant.FactOffer, 4333, "GBP", "a tenner a week"},
+		{"en every fortnight", "en", customer, "I can pay $50 every two weeks.", assistant.FactOffer, 10833, "USD", "$50 every two weeks"},
+		{"en income", "en", customer, "My take home pay is £1,450 a month.", assistant.FactIncome, 145000, "GBP", "£1,450 a month"},
+		{"en universal credit", "en", customer, "I get £900 a month from universal credit.", assistant.FactIncome, 90000, "GBP", "£900 a month"},
+		{"en rent", "en", customer, "My rent is £650 a month.", assistant.FactCosts, 65000, "GBP", "£650 a month"},
+		{"en bills", "en", customer, "Bills come to $1,100 a month.", assistant.FactCosts, 110000, "USD", "$1,100 a month"},
+		{"en monthly", "en", customer, "I could do $60 monthly.", assistant.FactOffer, 6000, "USD", "$60 monthly"},
+		{"nl left after costs caps the offer", "nl", customer, "Na de huur en de boodschappen hou ik ongeveer 80 euro per maand over.", assistant.FactOffer, 8000, "EUR", "80 euro per maand"},
+		{"nl first of two amounts", "nl", agent, "Uw openstaande saldo bedraagt € 2.345,67 inclusief € 40 incassokosten.", assistant.FactOutstanding, 234567, "EUR", "€ 2.345,67"},
+		{"en left each month caps the offer", "en", customer, "After rent and bills I've got about $150 left each month.", assistant.FactOffer, 15000, "USD", "$150 left each month"},
+		{"en period further on", "en", customer, "I can pay fifty dollars on the 1st of every month.", assistant.FactOffer, 5000, "USD", "fifty dollars"},
+		{"en owe over", "en", customer, "I owe over £500 on this account.", assistant.FactOutstanding, 50000, "GBP", "£500"},
+		{"en fortnightly pay", "en", customer, "I'm paid fortnightly, £600 every two weeks.", assistant.FactIncome, 130000, "GBP", "£600 every two weeks"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			turns := turn(tt.speaker, tt.text)
+			facts := Extract(turns, tt.lang)
+			checkOffsets(t, turns, facts)
+			var got *assistant.Fact
+			for i, f := range facts {
+				if f.Kind == tt.kind {
+					got = &facts[i]
+					break
+				}
+			}
+			if got == nil {
+				t.Fatalf("no %s fact in %+v", tt.kind, facts)
+			}
+			if got.Ambiguous {
+				t.Errorf("fact %+v is ambiguous", *got)
+			}
+			if got.Amount == nil || got.Amount.Amount != tt.want || got.Amount.Currency != tt.currency {
+				t.Errorf("amount %v, want %d %s", got.Amount, tt.want, tt.currency)
+			}
+			if got.Text != tt.match {
+				t.Errorf("text %q, want %q", got.Text, tt.match)
+			}
+		})
+	}
+}
+
+func TestExtractAmbiguous(t *testing.T) {
+	tests := []struct {
+		name    string
+		lang    assistant.Language
+		speaker assistant.Speaker
+		text    string
+		kind    assistant.FactKind
+		match   string
+	}{
+		{"nl een paar tientjes", "nl", customer, "Ik kan een paar tientjes per maand missen.", assistant.FactOffer, "een paar tientjes per maand"},
+		{"nl paar honderd", "nl", customer, "Ik heb een schuld van een paar honderd euro.", assistant.FactOutstanding, "een paar honderd euro"},
+		{"nl range with of", "nl", customer, "Ik kan 50 of 60 euro per maand.", assistant.FactOffer, "50 of 60 euro per maand"},
+		{"nl range in words", "nl", customer, "Misschien vijftig of zestig euro per maand.", assistant.FactOffer, "vijftig of zestig euro per maand"},
+		{"nl between", "nl", customer, "Ik kan tussen 40 en 60 euro per maand.", assistant.FactOffer, "tussen 40 en 60 euro per maand"},
+		{"nl bare 1.250", "nl", agent, "Het openstaande bedrag is 1.250.", assistant.FactOutstanding, "1.250"},
+		{"nl bare number", "nl", agent, "Het openstaande bedrag is 1250.", assistant.FactOutstanding, "1250"},
+		{"nl euro with English grouping", "nl", agent, "Het openstaande bedrag is € 1,250.", assistant.FactOutstanding, "€ 1,250"},
+		{"nl offer without period", "nl", customer, "Ik kan 50 euro betalen.", assistant.FactOffer, "50 euro"},
+		{"en a few hundred", "en", customer, "I owe a few hundred.", assistant.FactOutstanding, "a few hundred"},
+		{"en a couple of hundred quid", "en", customer, "The debt is a couple of hundred quid.", assistant.FactOutstanding, "a couple of hundred quid"},
+		{"en range with or", "en", customer, "I could do 50 or 60 pounds a month.", assistant.FactOffer, "50 or 60 pounds a month"},
+		{"en range with dash", "en", customer, "I can pay £50-£60 a month.", assistant.FactOffer, "£50-£60 a month"},
+		{"en pound with a Dutch point", "en", agent, "The balance is £1.250.", assistant.FactOutstanding, "£1.250"},
+		{"en no currency anywhere", "en", customer, "I can pay 40 a month.", assistant.FactOffer, "40 a month"},
+		{"en offer without period", "en", customer, "I can pay £100.", assistant.FactOffer, "£100"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			turns := turn(tt.speaker, tt.text)
+			facts := Extract(turns, tt.lang)
+			checkOffsets(t, turns, facts)
+			var got *assistant.Fact
+			for i, f := range facts {
+				if f.Kind == tt.kind {
+					got = &facts[i]
+				}
+			}
+			if got == nil {
+				t.Fatalf("no %s fact in %+v", tt.kind, facts)
+			}
+			if !got.Ambiguous || got.Note == "" {
+				t.Errorf("fact %+v: want ambiguous with a note", *got)
+			}
+			if got.Text != tt.match {
+				t.Errorf("text %q, want %q", got.Text, tt.match)
+			}
+		})
+	}
+}
+
+// Numbers that are not money stay out of the facts.
+func TestExtractNotMoney(t *testing.T) {
+	tests := []struct {
+		name    string
+		lang    assistant.Language
+		speaker assistant.Speaker
+		text    string
+	}{
+		{"nl months", "nl", customer, "Ik ben twee maanden achter met de huur."},
+		{"nl date", "nl", agent, "U betaalt voor het eerst op 25 juni, tot alles is afbetaald."},
+		{"nl agent's proposal", "nl", agent, "Dan leg ik een betalingsregeling voor: 50 euro per maand."},
+		{"nl article een", "nl", customer, "Ik heb een schuld bij jullie."},
+		{"nl working days", "nl", agent, "Ik bel u binnen twee werkdagen terug."},
+		{"en months ago", "en", customer, "I lost my job two months ago."},
+		{"en percent", "en", agent, "Interest is 8 percent on the balance."},
+		{"en agent's proposal", "en", agent, "I'll set up a payment plan of £40 a month."},
+		{"en phone number", "en", agent, "Call Samaritans on 116 123."},
+		{"en paid is not income", "en", customer, "I already paid £200 last week."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, f := range Extract(turn(tt.speaker, tt.text), tt.lang) {
+				if f.Amount != nil || f.Ambiguous {
+					t.Errorf("money fact %+v in %q", f, tt.text)
+				}
+			}
+		})
+	}
+}
+
+func TestExtractPayday(t *testing.T) {
+	tests := []struct {
+		name    string
+		lang    assistant.Language
+		speaker assistant.Speaker
+		text    string
+		want    int // 0: no payday
+		match   string
+	}{
+		{"nl loon", "nl", customer, "Ik krijg de 25e mijn loon.", 25, "de 25e"},
+		{"nl uitkering", "nl", customer, "Mijn uitkering komt rond de 25e binnen.", 25, "de 25e"},
+		{"nl ste", "nl", customer, "Mijn salaris komt op de 1ste.", 1, "de 1ste"},
+		{"nl not income", "nl", customer, "Ik betaal het op de 4e.", 0, ""},
+		{"nl agent", "nl", agent, "Uw loon komt toch de 25e binnen?", 0, ""},
+		{"en paid", "en", customer, "I get paid on the 15th.", 15, "the 15th"},
+		{"en universal credit", "en", customer, "My universal credit comes in on the 3rd, so I could pay straight after.", 3, "the 3rd"},
+		{"en wages", "en", customer, "My wages go in on the 28th.", 28, "the 28th"},
+		{"en not income", "en", customer, "Can you call me back on the 4th?", 0, ""},
+		{"en out of range", "en", customer, "I get paid on the 35th.", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			turns := turn(tt.speaker, tt.text)
+			facts := Extract(turns, tt.lang)
+			checkOffsets(t, turns, facts)
+			got, text := 0, ""
+			for _, f := range facts {
+				if f.Kind == assistant.FactPayday {
+					got, text = f.Day, f.Text
+				}
+			}
+			if got != tt.want || text != tt.match {
+				t.Errorf("payday %d %q, want %d %q", got, text, tt.want, tt.match)
+			}
+		})
+	}
+}
+
+func TestExtractCues(t *testing.T) {
+	tests := []struct {
+		name    string
+		lang    assistant.Language
+		speaker assistant.Speaker
+		text    string
+		want    string // the cue; "" for none
+		match   string
+	}{
+		{"nl baan kwijt", "nl", customer, "Ik ben vorige maand mijn baan kwijtgeraakt.", assistant.CueLifeEvent, "baan kwijtgeraakt"},
+		{"nl ontslagen", "nl", customer, "Ik ben ontslagen.", assistant.CueLifeEvent, "ontslagen"},
+		{"nl overleden", "nl", customer, "Mijn man is overleden.", assistant.CueLifeEvent, "overleden"},
+		{"nl ziek", "nl", customer, "Ik ben al weken ziek.", assistant.CueHealth, "ziek"},
+		{"nl burn-out", "nl", customer, "Ik zit thuis met een burn-out.", assistant.CueHealth, "burn-out"},
+		{"nl slaap met woorden ertussen", "nl", customer, "Ik slaap er eerlijk gezegd slecht van.", assistant.CueHealth, "slaap er eerlijk gezegd slecht"},
+		{"nl trek het niet meer", "nl", customer, "Ik trek het niet meer.", assistant.CueHealth, "Ik trek het niet meer"},
+		{"nl WW-uitkering", "nl", customer, "Ik heb nu alleen een WW-uitkering.", assistant.CueResilience, "WW-uitkering"},
+		{"nl bijstand", "nl", customer, "Ik zit in de bijstand.", assistant.CueResilience, "bijstand"},
+		{"nl snap het niet", "nl", customer, "Ik snap het niet, al die brieven.", assistant.CueCapability, "Ik snap het niet"},
+		{"nl crisis einde", "nl", customer, "Soms wil ik er een einde aan maken.", assistant.CueCrisis, "er een einde aan maken"},
+		{"nl crisis zelfmoord", "nl", customer, "Ik denk aan zelfmoord.", assistant.CueCrisis, "zelfmoord"},
+		{"nl agent says it", "nl", agent, "De gemeente helpt gratis met schuldhulpverlening.", "", ""},
+		{"nl understanding is no cue", "nl", customer, "Dat begrijp ik, maar ik kan het niet in één keer.", "", ""},
+		{"en lost my job", "en", customer, "I lost my job two months ago.", assistant.CueLifeEvent, "lost my job"},
+		{"en redundant", "en", customer, "I was made redundant in May.", assistant.CueLifeEvent, "made redundant"},
+		{"en hospital", "en", customer, "I've been in hospital.", assistant.CueHealth, "hospital"},
+		{"en can't sleep", "en", customer, "I honestly can't sleep with all of this.", assistant.CueHealth, "can't sleep"},
+		{"en universal credit", "en", customer, "I'm on universal credit now.", assistant.CueResilience, "universal credit"},
+		{"en food bank", "en", customer, "We've been using the food bank.", assistant.CueResilience, "food bank"},
+		{"en don't understand", "en", customer, "I don't understand these letters.", assistant.CueCapability, "don't understand"},
+		{"en crisis", "en", customer, "Some days I want to kill myself.", assistant.CueCrisis, "kill myself"},
+		{"en self-harm", "en", customer, "I've been self-harming again.", assistant.CueCrisis, "self-harming"},
+		{"en agent says it", "en", agent, "StepChange can give free debt advice.", "", ""},
+		{"nl negated", "nl", customer, "Ik ben gelukkig niet ziek.", "", ""},
+		{"en negated", "en", customer, "I'm not on benefits.", "", ""},
+		{"en negation never hides a crisis", "en", customer, "I don't want to live like this.", assistant.CueCrisis, "don't want to live"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			turns := turn(tt.speaker, tt.text)
+			facts := Extract(turns, tt.lang)
+			checkOffsets(t, turns, facts)
+			got, text := "", ""
+			for _, f := range facts {
+				if f.Kind == assistant.FactVulnerability {
+					got, text = f.Cue, f.Text
+					break
+				}
+			}
+			if got != tt.want || text != tt.match {
+				t.Errorf("cue %q %q, want %q %q", got, text, tt.want, tt.match)
+			}
+		})
+	}
+}
+
+// An offer said again without its period takes the period from the first
+// time, and the currency of a bare amount comes from the rest of the call.
+func TestExtractAcrossTurns(t *testing.T) {
+	turns := []assistant.Turn{
+		{Index: 0, Speaker: agent, Text: "The balance is £300."},
+		{Index: 1, Speaker: customer, Text: "I can do 20 a month."},
+		{Index: 2, Speaker: customer, Text: "Yes, 20 is fine."},
+		{Index: 3, Speaker: customer, Text: "I could do £15 a week."},
+		{Index: 4, Speaker: customer, Text: "£15 is realistic."},
+	}
+	facts := Extract(turns, "en")
+	checkOffsets(t, turns, facts)
+	type got struct {
+		turn      int
+		kind      assistant.FactKind
+		amount    int64
+		ambiguous bool
+	}
+	var gots []got
+	for _, f := range facts {
+		g := got{turn: f.TurnIndex, kind: f.Kind, ambiguous: f.Ambiguous}
+		if f.Amount != nil {
+			g.amount = f.Amount.Amount
+		}
+		gots = append(gots, g)
+	}
+	want := []got{
+		{0, assistant.FactOutstanding, 30000, false},
+		{1, assistant.FactOffer, 2000, false},
+		{3, assistant.FactOffer, 6500, false}, // 1500 × 52 / 12
+		{4, assistant.FactOffer, 6500, false},
+	}
+	if len(gots) != len(want) {
+		t.Fatalf("facts %+v, want %+v", gots, want)
+	}
+	for i := range want {
+		if gots[i] != want[i] {
+			t.Errorf("fact %d: %+v, want %+v", i, gots[i], want[i])
+		}
+	}
+}
+
+func TestParseNL(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"vijftig", 50, true},
+		{"eenentwintig", 21, true},
+		{"tweeëntwintig", 22, true},
+		{"honderd", 100, true},
+		{"honderdvijftig", 150, true},
+		{"tweehonderdvijfenzeventig", 275, true},
+		{"twaalfhonderd", 1200, true},
+		{"vijftienhonderd", 1500, true},
+		{"duizend", 1000, true},
+		{"tweeduizenddriehonderd", 2300, true},
+		{"negenhonderdnegenennegentig", 999, true},
+		{"vijfduizend", 5000, true},
+		{"tachtig", 80, true},
+		{"achtentachtig", 88, true},
+		{"maand", 0, false},
+		{"tientje", 0, false},
+		{"honderdmaand", 0, false},
+		{"", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := parseNL(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("parseNL(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestParseDigits(t *testing.T) {
+	tests := []struct {
+		in       string
+		want     int64
+		ok       bool
+		grouping rune
+	}{
+		{"1250", 125000, true, 0},
+		{"1.250,50", 125050, true, 0},
+		{"1,240.50", 124050, true, 0},
+		{"980.00", 98000, true, 0},
+		{"12,5", 1250, true, 0},
+		{"1.250.000", 125000000, true, 0},
+		{"1,250,000.99", 125000099, true, 0},
+		{"1.250", 125000, true, '.'},
+		{"1,250", 125000, true, ','},
+		{"1.2345", 0, false, 0},
+		{"12.34.5", 0, false, 0},
+		{"1,2.50", 0, false, 0},
+		{"12345678901234", 0, false, 0},
+	}
+	for _, tt := range tests {
+		got := parseDigits(tt.in)
+		if got.cents != tt.want || got.ok != tt.ok || got.grouping != tt.grouping {
+			t.Errorf("parseDigits(%q) = %+v, want %d %v %q", tt.in, got, tt.want, tt.ok, tt.grouping)
+		}
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	turns := []assistant.Turn{
+		{Index: 0, Speaker: agent, Text: "Er staat een vordering open van € 1.250,50. U heeft een ingebrekestelling ontvangen."},
+		{Index: 1, Speaker: customer, Text: "Ik ben mijn baan kwijtgeraakt en ik heb nu alleen een WW-uitkering. Ik kan 50 euro per maand, of twee tientjes per week."},
+		{Index: 2, Speaker: customer, Text: "Mijn uitkering komt rond de 25e binnen, dus dan kan ik het meteen overmaken."},
+	}
+	for b.Loop() {
+		Extract(turns, "nl")
+	}
+}
+
+// Extract takes any text a speech-to-text engine produces: it must not
+// panic, and every fact must point at its own text.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"Er staat een vordering open van € 1.250,50.",
+		"Ik kan twee tientjes per week, of 50 of 60 euro per maand.",
+		"I can do £40 a month. I get paid on the 15th.",
+		"$1,240.50 - a hundred dollars a month, between 50 and 60",
+		"€ 50,- per twee weken; 1.250 euro; 25e; ww-uitkering",
+		"tweeëntwintig duizend tweehonderd euro",
+	} {
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, text string, isCustomer bool) {
+		sp := agent
+		if isCustomer {
+			sp = customer
+		}
+		turns := turn(sp, text)
+		for _, lang := range assistant.Languages {
+			facts := Extract(turns, lang)
+			checkOffsets(t, turns, facts)
+			for _, fc := range facts {
+				if fc.Amount != nil && fc.Amount.Amount < 0 {
+					t.Errorf("negative amount %+v", fc)
+				}
+				if fc.Amount != nil && !assistant.ValidCurrency(fc.Amount.Currency) {
+					t.Errorf("currency %q", fc.Amount.Currency)
+				}
+			}
+		}
+	})
+}
