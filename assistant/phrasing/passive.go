@@ -1,0 +1,308 @@
+package phrasing
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// The passive hides who acts: "er wordt beslag gelegd", "your account will
+// be passed to". The rewrite names the company as the actor ("we"), clause by
+// clause, and only where the clause is a simple main clause; elsewhere the
+// finding comes without a rewrite.
+
+var (
+	nlAuxPresent   = map[string]bool{"wordt": true, "worden": true}
+	nlAuxPast      = map[string]bool{"werd": true, "werden": true}
+	nlAuxPerfect   = map[string]bool{"is": true, "zijn": true, "was": true, "waren": true}
+	nlSubjectStart = map[string]bool{
+		"de": true, "het": true, "een": true, "uw": true, "deze": true, "dit": true, "onze": true, "ons": true,
+		"u": true, "zij": true, "hij": true, "ze": true, "alle": true, "mijn": true, "elke": true, "iedere": true,
+	}
+	nlCustomerActs = map[string]bool{"betaald": true, "voldaan": true, "overgemaakt": true, "afgelost": true, "getekend": true, "ondertekend": true}
+	enBe           = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+	enAdverbs      = map[string]bool{
+		"also": true, "automatically": true, "then": true, "now": true, "already": true, "usually": true,
+		"normally": true, "immediately": true, "probably": true, "still": true, "just": true, "only": true, "always": true,
+	}
+	enSubjectStart = map[string]bool{
+		"the": true, "a": true, "an": true, "your": true, "this": true, "that": true, "these": true, "those": true,
+		"our": true, "it": true, "you": true, "they": true, "he": true, "she": true, "any": true, "all": true,
+		"interest": true, "charges": true, "fees": true, "payment": true, "payments": true, "letters": true,
+	}
+	subordinators = map[string]bool{
+		"until": true, "when": true, "once": true, "after": true, "before": true, "if": true, "while": true,
+		"because": true, "unless": true, "whether": true, "since": true, "that": true, "which": true, "who": true,
+		"tot": true, "totdat": true, "als": true, "wanneer": true, "zodra": true, "nadat": true, "voordat": true,
+		"omdat": true, "terwijl": true, "indien": true, "dat": true, "die": true, "zodat": true, "waardoor": true,
+	}
+	// customerActs are payments: the customer, not the company, does them.
+	customerActs = map[string]bool{"paid": true, "cleared": true, "settled": true, "repaid": true, "returned": true, "signed": true}
+	enModal      = map[string]bool{"should": true, "can": true, "could": true, "may": true, "might": true, "would": true}
+)
+
+func (st *turnState) passive(s span, toks []token, clauseStart func(int) bool) {
+	reason := st.l.reasons[assistant.FindingPassiveVoice]
+	for i := 0; i < len(toks); i++ {
+		cs := i
+		for cs > 0 && !clauseStart(cs) {
+			cs--
+		}
+		ce := i + 1
+		for ce < len(toks) && !clauseStart(ce) {
+			ce++
+		}
+		// A passive in a subordinate clause ("until the £980 is cleared",
+		// "als er beslag wordt gelegd") reads naturally; only main clauses
+		// hide the actor.
+		sub := false
+		for k := cs; k < i; k++ {
+			if subordinators[toks[k].lower] {
+				sub = true
+			}
+		}
+		if sub {
+			continue
+		}
+		var p int
+		var r *rw
+		if st.l.lang == assistant.Dutch {
+			p, r = st.passiveNL(toks, cs, ce, i)
+		} else {
+			p, r = st.passiveEN(toks, cs, ce, i)
+		}
+		if p < 0 {
+			continue
+		}
+		start, end := toks[min(i, p)].start, toks[max(i, p)].end
+		if r != nil {
+			st.rws = append(st.rws, r)
+		}
+		st.add(assistant.FindingPassiveVoice, start, end, reason, r)
+		i = max(i, p)
+	}
+}
+
+func looksParticipleNL(w string) bool {
+	if nlNotParticiple[w] || len(w) < 6 {
+		return false
+	}
+	if _, ok := nlParticiple[w]; ok {
+		return true
+	}
+	stem := w
+	for p := range nlParticles {
+		if strings.HasPrefix(w, p+"ge") {
+			stem = w[len(p):]
+			break
+		}
+	}
+	return strings.HasPrefix(stem, "ge") && (strings.HasSuffix(stem, "d") || strings.HasSuffix(stem, "t") || strings.HasSuffix(stem, "en"))
+}
+
+// passiveNL returns the index of the participle of a passive with its
+// auxiliary at token i (or -1), and a clause rewrite when the clause allows
+// one.
+func (st *turnState) passiveNL(toks []token, cs, ce, i int) (int, *rw) {
+	aux := toks[i].lower
+	pres, past, perf := nlAuxPresent[aux], nlAuxPast[aux], nlAuxPerfect[aux]
+	if !pres && !past && !perf {
+		return -1, nil
+	}
+	p := -1
+	for j := i + 1; j < ce && j <= i+12; j++ {
+		w := toks[j].lower
+		if _, ok := nlParticiple[w]; ok && !nlUnaccusative[w] {
+			p = j
+			break
+		}
+		if (pres || past) && looksParticipleNL(w) {
+			p = j
+			break
+		}
+	}
+	if p < 0 {
+		// "moet … voldaan worden": the participle before the auxiliary.
+		if pres && i > cs && looksParticipleNL(toks[i-1].lower) {
+			return i - 1, nil
+		}
+		return -1, nil
+	}
+	verb, particle := "", ""
+	if v, ok := nlParticiple[toks[p].lower]; ok {
+		verb, particle = v[0], v[1]
+	}
+	if nlCustomerActs[toks[p].lower] {
+		return p, nil // the customer pays, not "we"
+	}
+	useHave := perf || past
+	if !useHave && verb == "" {
+		return p, nil
+	}
+	clauseEnd := toks[ce-1].end
+	y := strings.TrimSpace(st.text[toks[p].end:clauseEnd])
+	tail := func(x string) string {
+		if useHave {
+			return joinWords(x, st.text[toks[p].start:toks[p].end], y)
+		}
+		return joinWords(x, particle, y)
+	}
+	var out string
+	start := 0
+	switch {
+	case i > cs && toks[i-1].lower == "er": // "er wordt X P": "we V X"
+		x := strings.TrimSpace(st.text[toks[i].end:toks[p].start])
+		start = toks[i-1].start
+		if useHave {
+			out = "we hebben " + tail(x)
+		} else {
+			out = "we " + verb + " " + tail(x)
+		}
+	case i+1 < p && toks[i+1].lower == "er": // "wordt er X P": "V we X"
+		x := strings.TrimSpace(st.text[toks[i+1].end:toks[p].start])
+		start = toks[i].start
+		if useHave {
+			out = "hebben we " + tail(x)
+		} else {
+			out = verb + " we " + tail(x)
+		}
+	case i-cs >= 1 && i-cs <= 4 && nlSubjectStart[toks[cs].lower]:
+		subj := st.text[toks[cs].start:toks[i-1].end]
+		if o, ok := nlObject[strings.ToLower(subj)]; ok {
+			subj = o
+		}
+		x := strings.TrimSpace(st.text[toks[i].end:toks[p].start])
+		start = toks[cs].start
+		if useHave {
+			out = "we hebben " + tail(joinWords(lowerFirst(subj), x))
+		} else {
+			out = "we " + verb + " " + tail(joinWords(lowerFirst(subj), x))
+		}
+	default:
+		return p, nil
+	}
+	if r, _ := utf8.DecodeRuneInString(st.text[start:]); unicode.IsUpper(r) {
+		out = upperFirst(out)
+	}
+	return p, &rw{start: start, end: clauseEnd, text: st.lexReplace(out), level: levelClause}
+}
+
+// passiveEN is passiveNL for English: "the account will be passed to" →
+// "we'll pass the account to".
+func (st *turnState) passiveEN(toks []token, cs, ce, i int) (int, *rw) {
+	be := toks[i].lower
+	if !enBe[be] {
+		return -1, nil
+	}
+	j := i + 1
+	for j < ce && j <= i+2 && enAdverbs[toks[j].lower] {
+		j++
+	}
+	if j >= ce {
+		return -1, nil
+	}
+	w := toks[j].lower
+	forms, known := enParticiple[w]
+	if enNotPassive[w] || (!known && !(strings.HasSuffix(w, "ed") && len(w) > 4)) {
+		return -1, nil
+	}
+	if !known {
+		return j, nil
+	}
+	prev := func(k int) string {
+		if k >= cs && k >= 0 {
+			return toks[k].lower
+		}
+		return ""
+	}
+	// Adverbs between the auxiliary and "be" ("will also be added") move
+	// with the adverbs after it.
+	pk := i - 1
+	for pk > cs && enAdverbs[toks[pk].lower] {
+		pk--
+	}
+	adv := ""
+	if pk < i-1 && be == "be" {
+		adv = st.text[toks[pk+1].start:toks[i-1].end]
+	}
+	if j > i+1 {
+		adv = joinWords(adv, st.text[toks[i+1].start:toks[j-1].end])
+	}
+	var head, verb string
+	c := i
+	customer := customerActs[w]
+	switch be {
+	case "is", "are":
+		head, verb = "we", forms[0]
+	case "was", "were":
+		head, verb = "we", forms[1]
+	case "be":
+		// What must be paid is for the customer to do: ask, don't order.
+		need := "we need to"
+		if customer {
+			need = "we'd ask you to"
+		}
+		switch p := prev(pk); {
+		case p == "will" && !customer:
+			head, verb, c = "we'll", forms[0], pk
+		case p == "must":
+			head, verb, c = need, forms[0], pk
+		case enModal[p] && !customer:
+			head, verb, c = "we "+p, forms[0], pk
+		case p == "to" && (prev(pk-1) == "has" || prev(pk-1) == "have" || prev(pk-1) == "needs" || prev(pk-1) == "need"):
+			head, verb, c = need, forms[0], pk-1
+		default:
+			return j, nil
+		}
+	case "been":
+		if p := prev(i - 1); p == "has" || p == "have" {
+			head, verb, c = "we've", w, i-1
+		} else {
+			return j, nil
+		}
+	default:
+		return j, nil
+	}
+	if customer && !strings.Contains(head, "ask you") {
+		return j, nil
+	}
+	// The subject starts at the clause or, after an adverbial ("but as per
+	// our policy the balance has to be"), at the nearest determiner.
+	if c-cs > 5 || (c-cs > 1 && !enSubjectStart[toks[cs].lower]) {
+		k := c - 1
+		for k > cs && k >= c-4 && !enSubjectStart[toks[k].lower] {
+			k--
+		}
+		if !enSubjectStart[toks[k].lower] || k == c-1 && enAdverbs[toks[k].lower] {
+			return j, nil
+		}
+		cs = k
+	}
+	if c-cs < 1 {
+		return j, nil
+	}
+	// An adverb between subject and verb ("the balance still has to be")
+	// moves in front of the verb: "we still need to".
+	se := c
+	for se-1 > cs && enAdverbs[toks[se-1].lower] {
+		se--
+	}
+	if se < c {
+		a := st.text[toks[se].start:toks[c-1].end]
+		w0, rest, _ := strings.Cut(head, " ")
+		head = joinWords(w0, a, rest) // "we'd still ask you to", "we still need to"
+	}
+	subj := st.text[toks[cs].start:toks[se-1].end]
+	if o, ok := enObject[strings.ToLower(subj)]; ok {
+		subj = o
+	}
+	clauseEnd := toks[ce-1].end
+	y := strings.TrimSpace(st.text[toks[j].end:clauseEnd])
+	out := joinWords(head, adv, verb, lowerFirst(subj), y)
+	if r, _ := utf8.DecodeRuneInString(st.text[toks[cs].start:]); unicode.IsUpper(r) {
+		out = upperFirst(out)
+	}
+	return j, &rw{start: toks[cs].start, end: clauseEnd, text: st.lexReplace(out), level: levelClause}
+}
