@@ -259,7 +259,7 @@ func TestCallIndexPages(t *testing.T) {
 	if len(page.Calls) != 2 { // c-2 (12th) and c-4 (14th)
 		t.Errorf("agent a-0 from the 11th: %d calls, want 2", len(page.Calls))
 	}
-	for _, bad := range []string{"limit=0", "limit=abc", "from=yesterday", "cursor=%%%", "from=2026-11-30&to=2026-11-01"} {
+	for _, bad := range []string{"limit=0", "limit=abc", "from=yesterday", "cursor=not-a-cursor", "from=2026-11-30&to=2026-11-01"} {
 		var p api.Problem
 		if res := e.do("GET", "/v1/calls?"+bad, "", nil, &p); res.StatusCode != 400 {
 			t.Errorf("GET /v1/calls?%s: status %d, want 400", bad, res.StatusCode)
@@ -333,5 +333,37 @@ func TestHealth(t *testing.T) {
 	}
 	if res := e.do("DELETE", "/v1/calls", "", nil, &p); res.StatusCode != 405 || p.Status != 405 {
 		t.Errorf("wrong method: %d %+v, want a 405 problem", res.StatusCode, p)
+	}
+}
+
+func TestArrangement(t *testing.T) {
+	e := newEnv(t, api.Config{})
+	body := []byte(`{"debt":{"principal":125050,"currency":"EUR"},"customer":{"stated_monthly":5000,"payday":25},"jurisdiction":"nl","language":"nl","start_date":"2026-12-01"}`)
+	var res arrangement.Response
+	if r := e.do("POST", "/v1/arrangements", "application/json", body, &res); r.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", r.StatusCode)
+	}
+	if len(res.Options) == 0 || res.Options[0].Kind != assistant.OptionCustomerProposal {
+		t.Fatalf("first option is not the customer's own proposal: %+v", res.Options)
+	}
+	var sum int64
+	for _, p := range res.Options[0].Schedule {
+		sum += p.Amount.Amount
+	}
+	if sum != 125050 {
+		t.Errorf("schedule adds up to %d cents, want 125050", sum)
+	}
+	tests := []struct{ body, field string }{
+		{`{"debt":{"principal":-5,"currency":"EUR"},"jurisdiction":"nl"}`, "debt.principal"},
+		{`{"debt":{"principal":0,"currency":"EUR"},"jurisdiction":"nl"}`, "debt.principal"},
+		{`{"debt":{"principal":1000,"currency":"XYZ"},"jurisdiction":"nl"}`, "currency"},
+		{`{"debt":{"principal":1000,"currency":"EUR"},"jurisdiction":"nl","start_date":"2020-01-01"}`, "start_date"},
+		{`{"debt":{"principal":1000,"currency":"EUR"},"jurisdiction":"nl","term_months":999}`, "term_months"},
+	}
+	for _, tt := range tests {
+		var p api.Problem
+		if r := e.do("POST", "/v1/arrangements", "application/json", []byte(tt.body), &p); r.StatusCode != 400 || !strings.Contains(p.Detail, tt.field) {
+			t.Errorf("%s: status %d detail %q, want 400 naming %s", tt.body, r.StatusCode, p.Detail, tt.field)
+		}
 	}
 }

@@ -239,3 +239,23 @@ func TestUnknownCommand(t *testing.T) {
 		t.Errorf("unknown command: err %v, stderr %q", err, stderr)
 	}
 }
+
+func TestArrangeCommand(t *testing.T) {
+	in := `{"debt":{"principal":98000,"currency":"GBP"},"customer":{"stated_monthly":4000},"jurisdiction":"uk","language":"en","start_date":"2099-01-10"}`
+	out, stderr, err := runCmd(t, in, "arrange")
+	if err != nil {
+		t.Fatalf("arrange: %v\n%s", err, stderr)
+	}
+	var res struct {
+		Options []assistant.ArrangementOption `json:"options"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Options) == 0 {
+		t.Fatalf("arrange output: %v\n%s", err, out)
+	}
+	if o := res.Options[0]; o.Kind != assistant.OptionCustomerProposal || o.Monthly.Amount != 4000 || o.Months != 25 {
+		t.Errorf("first option %+v, want the customer's £40 over 25 months", o)
+	}
+	if _, _, err := runCmd(t, `{"debt":{"principal":0,"currency":"GBP"},"jurisdiction":"uk"}`, "arrange"); err == nil || !strings.Contains(err.Error(), "debt.principal") {
+		t.Errorf("zero debt: err %v, want one naming debt.principal", err)
+	}
+}

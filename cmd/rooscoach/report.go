@@ -68,6 +68,10 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 		if i == 0 {
 			fmt.Fprintln(w, "\nArrangement options:")
 		}
+		if o.Kind == assistant.OptionReferral {
+			fmt.Fprintf(w, "  %d. referral to free debt help (below)\n", i+1)
+			continue
+		}
 		fmt.Fprintf(w, "  %d. %s: %s a month for %d months (total %s), fits policy %s\n     %s\n     say: %s\n",
 			i+1, o.Kind, o.Monthly, o.Months, o.Total, yes(o.FitsPolicy), o.Why, o.Script)
 	}
