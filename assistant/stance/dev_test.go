@@ -1,0 +1,63 @@
+package stance
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestLabelledSets evaluates the sets the lexicons were tuned on and holds
+// them to a floor, so that a change that breaks the engine shows: the
+// project's development set and this package's own paraphrases (utterances
+// written to probe wording the development set lacks). The held-out test
+// split is evaluated by `rooscoach eval`, never here.
+func TestLabelledSets(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		file  string
+		floor float64
+	}{
+		{"dev", "../../testdata/stance/dev.tsv", 0.85},
+		{"paraphrase", "testdata/paraphrase.tsv", 0.85},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := os.Open(tc.file)
+			if err != nil {
+				t.Fatalf("open %s: %v", tc.file, err)
+			}
+			defer f.Close()
+			examples, err := ReadExamples(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(examples) < 100 {
+				t.Fatalf("%s has %d examples, want at least 100", tc.file, len(examples))
+			}
+			rep, err := Evaluate(context.Background(), New(), examples)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Languages) != 2 {
+				t.Errorf("%s scored %d languages, want nl and en", tc.file, len(rep.Languages))
+			}
+			failed := false
+			for _, s := range rep.Languages {
+				if s.QuadrantAccuracy < tc.floor {
+					failed = true
+					t.Errorf("%s: quadrant accuracy %.3f on %s, want at least %.2f", s.Lang, s.QuadrantAccuracy, tc.name, tc.floor)
+				}
+			}
+			if failed || testing.Verbose() {
+				var b strings.Builder
+				if err := rep.WriteText(&b); err != nil {
+					t.Fatal(err)
+				}
+				if err := rep.WriteMisses(&b); err != nil {
+					t.Fatal(err)
+				}
+				t.Log("\n" + b.String())
+			}
+		})
+	}
+}

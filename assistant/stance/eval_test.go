@@ -1,0 +1,124 @@
+package stance
+
+import (
+	"context"
+	"errors"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+func TestReadExamples(t *testing.T) {
+	in := "lang\tquadrant\ttext\toctant\tspeaker\n" +
+		"nl\tabove-together\tWat kunt u missen?\thelping\tagent\n" +
+		"\n# a comment\n" +
+		"en\tbelow-opposed\tThat's not my department.\r\n" +
+		"en\tabove-opposed\tYou need to pay.\t\tcustomer\n"
+	got, err := ReadExamples(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Example{
+		{Lang: "nl", Quadrant: AT, Octant: assistant.Helping, Speaker: assistant.Agent, Text: "Wat kunt u missen?", Line: 2},
+		{Lang: "en", Quadrant: BO, Text: "That's not my department.", Line: 5},
+		{Lang: "en", Quadrant: AO, Speaker: assistant.Customer, Text: "You need to pay.", Line: 6},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ReadExamples = %+v, want %+v", got, want)
+	}
+}
+
+func TestReadExamplesErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string
+	}{
+		{"too few columns", "nl\tabove-together\n", "line 1: want 3 to 5"},
+		{"bad language", "fr\tabove-together\tBonjour\n", `line 1: language "fr"`},
+		{"bad quadrant", "nl\tabove-together\tJa\nnl\tboven\tNee\n", `line 2: quadrant "boven"`},
+		{"empty text", "en\tabove-together\t \n", "line 1: the text column is empty"},
+		{"bad octant", "en\tabove-together\tHi\thelpful\n", `line 1: octant "helpful"`},
+		{"octant outside quadrant", "en\tabove-together\tHi\tdefiant\n", "line 1: octant defiant lies in below-opposed"},
+		{"bad speaker", "en\tabove-together\tHi\thelping\tbot\n", `line 1: speaker "bot"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadExamples(strings.NewReader(tc.in))
+			if assistant.ErrorCode(err) != assistant.EInvalid || !strings.Contains(assistant.ErrorMessage(err), tc.want) {
+				t.Errorf("ReadExamples error = %v, want an invalid-input error containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// fixed answers with a stance chosen per text, so Evaluate's arithmetic can
+// be checked exactly.
+type fixed map[string]assistant.Octant
+
+func (f fixed) Classify(_ context.Context, text string, _ assistant.Language) (assistant.Stance, error) {
+	o, ok := f[text]
+	if !ok {
+		return assistant.Stance{}, errors.New("unknown text")
+	}
+	r := o.CentreAngle() * math.Pi / 180
+	return assistant.NewStance(math.Sin(r), math.Cos(r), 0.5, nil), nil
+}
+
+func TestEvaluate(t *testing.T) {
+	c := fixed{"a": assistant.Helping, "b": assistant.Leading, "c": assistant.Defiant, "d": assistant.Competitive, "e": assistant.Helping}
+	examples := []Example{
+		{Lang: "nl", Quadrant: AT, Octant: assistant.Helping, Text: "a", Line: 1},     // right, octant right
+		{Lang: "nl", Quadrant: AT, Octant: assistant.Helping, Text: "b", Line: 2},     // right, octant near
+		{Lang: "nl", Quadrant: BO, Octant: assistant.Withdrawn, Text: "c", Line: 3},   // right, octant near
+		{Lang: "en", Quadrant: AO, Text: "d", Line: 4},                                // right, no octant
+		{Lang: "en", Quadrant: BT, Octant: assistant.Cooperating, Text: "e", Line: 5}, // wrong, octant near
+	}
+	rep, err := Evaluate(context.Background(), c, examples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Languages) != 2 || rep.Languages[0].Lang != "nl" || rep.Languages[1].Lang != "en" {
+		t.Fatalf("Languages = %+v, want nl then en", rep.Languages)
+	}
+	nl, en, all := rep.Languages[0], rep.Languages[1], rep.Overall
+	check := func(name string, got, want float64) {
+		t.Helper()
+		if math.Abs(got-want) > 1e-9 {
+			t.Errorf("%s = %v, want %v", name, got, want)
+		}
+	}
+	check("nl quadrant accuracy", nl.QuadrantAccuracy, 1)
+	check("nl octant accuracy", nl.OctantAccuracy, 1.0/3)
+	check("nl octant near", nl.OctantNear, 1)
+	check("nl baseline accuracy", nl.BaselineAccuracy, 2.0/3)
+	check("en quadrant accuracy", en.QuadrantAccuracy, 0.5)
+	check("en octant accuracy", en.OctantAccuracy, 0)
+	check("all quadrant accuracy", all.QuadrantAccuracy, 0.8)
+	check("all baseline accuracy", all.BaselineAccuracy, 0.4)
+	if nl.Baseline != AT || all.Baseline != AT {
+		t.Errorf("baselines nl %s, all %s, want above-together", nl.Baseline, all.Baseline)
+	}
+	if en.OctantN != 1 || all.OctantN != 4 {
+		t.Errorf("octant counts en %d, all %d, want 1 and 4", en.OctantN, all.OctantN)
+	}
+	// Rows are gold, columns predicted, in assistant.Quadrants order.
+	if got := all.QuadrantConfusion.Counts[1][0]; got != 1 {
+		t.Errorf("confusion below-together→above-together = %d, want 1", got)
+	}
+	if len(rep.Misses) != 3 || rep.Misses[0].Line != 2 || rep.Misses[1].Line != 3 || rep.Misses[2].Got != AT {
+		t.Errorf("Misses = %+v, want lines 2 and 3 (octant) and 5 (quadrant, got above-together)", rep.Misses)
+	}
+	var b strings.Builder
+	if err := rep.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"quadrant acc", "100.0% (3/3)", "80.0% (4/5)", "baseline", "quadrants, all (rows gold", "octants, nl"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("WriteText output lacks %q:\n%s", want, b.String())
+		}
+	}
+	if _, err := Evaluate(context.Background(), c, []Example{{Lang: "nl", Quadrant: AT, Text: "zzz", Line: 9}}); err == nil || !strings.Contains(err.Error(), "line 9") {
+		t.Errorf("Evaluate with a failing classifier: error = %v, want one naming line 9", err)
+	}
+}

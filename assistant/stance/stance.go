@@ -1,0 +1,479 @@
+// Package stance is the built-in Leary-rose classifier: it places a turn of a
+// collection call, Dutch or English, on the rose from the phrases a coach
+// would point at (commands, threats, apologies, open questions, proposals and
+// the like), offline and deterministically.
+//
+// A turn is tokenised once (lower case, diacritics stripped, contractions
+// expanded, fillers and stutters skipped, rune offsets kept) and matched
+// against a lexicon of multi-word forms per language. Each form belongs to a
+// concept with a pull on the two axes; negation in scope turns or weakens that
+// pull, politeness turns demands toward together, and sentences are weighed
+// so that what comes later and what follows "but" counts more.
+package stance
+
+import (
+	"context"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// Classifier is the built-in stance engine. It implements
+// [assistant.StanceClassifier]. Build it once with [New]; it is safe for
+// concurrent use.
+type Classifier struct {
+	lex  map[assistant.Language]*lexicon
+	pool sync.Pool
+}
+
+var _ assistant.StanceClassifier = (*Classifier)(nil)
+
+var (
+	compiledOnce sync.Once
+	compiled     map[assistant.Language]*lexicon
+)
+
+// New returns a Classifier. The lexicons are compiled once per process and
+// shared by every Classifier.
+func New() *Classifier {
+	compiledOnce.Do(func() {
+		nl, err := compile(assistant.Dutch, lexiconNL, wordsNL)
+		if err != nil {
+			panic(err) // the lexicons are Go tables; a bad one is a bug caught by every test
+		}
+		en, err := compile(assistant.English, lexiconEN, wordsEN)
+		if err != nil {
+			panic(err)
+		}
+		compiled = map[assistant.Language]*lexicon{assistant.Dutch: nl, assistant.English: en}
+	})
+	c := &Classifier{lex: compiled}
+	c.pool.New = func() any { return new(scratch) }
+	return c
+}
+
+// scored is a cue on its way to the result: where it is and what it pulls.
+type scored struct {
+	kind       assistant.CueKind
+	first, end int // token range, end exclusive
+	d, a       float64
+	sent       int
+	soften     bool
+	polite     bool
+}
+
+// Weights of the aggregation. They are few on purpose: the lexicon carries
+// the meaning, these only say how pieces combine.
+const (
+	negWindow        = 5    // content tokens before a form that a negation reaches
+	negAfterNL       = 2    // Dutch puts "niet" after the verb: "dat begrijp ik niet"
+	beforeContrast   = 0.35 // what precedes "maar"/"but" in a sentence
+	afterContrast    = 1.15
+	firstSentence    = 0.8 // a turn's first sentence; the last counts 1.25
+	lastSentence     = 1.25
+	questionOpenW    = 1.0
+	questionClosedW  = 0.3
+	scale            = 1.1 // magnitude at which coordinates reach about 0.6
+	openingAgreement = 2.2
+)
+
+// Classify places text on the rose. lang may be empty, in which case the
+// language is guessed from function words; any other value than nl or en is
+// an invalid-input error.
+func (c *Classifier) Classify(ctx context.Context, text string, lang assistant.Language) (assistant.Stance, error) {
+	if err := ctx.Err(); err != nil {
+		return assistant.Stance{}, err
+	}
+	if lang != "" && !lang.Valid() {
+		return assistant.Stance{}, assistant.Errorf(assistant.EInvalid, "language %q is not supported: use nl or en", string(lang))
+	}
+	s := c.pool.Get().(*scratch)
+	defer c.pool.Put(s)
+	s.words(text)
+	if lang == "" {
+		lang = detect(s)
+	}
+	lx := c.lex[lang]
+	s.expand(lang)
+	s.mark(lx.words)
+	s.cues = s.cues[:0]
+	lx.scan(s)
+	lx.sentenceCues(s)
+	return s.result(text), nil
+}
+
+// Detect guesses the language of text from its function words. Text with no
+// telling words is Dutch, the product's first language.
+func Detect(text string) assistant.Language {
+	var s scratch
+	s.words(text)
+	return detect(&s)
+}
+
+func detect(s *scratch) assistant.Language {
+	nl, en := 0, 0
+	for _, w := range s.raw {
+		word := string(s.buf[w.b0:w.b1])
+		if detectNL[word] {
+			nl++
+		}
+		if detectEN[word] {
+			en++
+		}
+	}
+	if en > nl {
+		return assistant.English
+	}
+	return assistant.Dutch
+}
+
+var detectNL = set("de", "het", "een", "ik", "u", "je", "niet", "en", "van", "dat", "wat", "met", "voor", "op",
+	"te", "zijn", "dit", "maar", "ook", "er", "naar", "wel", "nog", "dan", "kan", "moet", "heeft", "bent",
+	"ben", "hoe", "geen", "jij", "mijn", "uw", "wij", "jullie", "hoor", "even", "niks", "nee", "ja", "dus",
+	"zou", "kunt", "wilt", "graag", "heel", "ook", "als", "om", "bij", "uit", "die", "deze", "mij", "ons")
+
+var detectEN = set("the", "a", "i", "you", "not", "and", "of", "that", "what", "with", "for", "on", "to",
+	"are", "this", "but", "also", "there", "can", "must", "have", "has", "am", "how", "no", "my", "your",
+	"it", "will", "would", "do", "don't", "can't", "i'm", "it's", "that's", "yes", "yeah", "so", "if",
+	"please", "could", "we", "me", "our", "be", "just", "was", "they", "at", "about", "any", "let's", "i'll")
+
+// scan matches the lexicon left to right, longest form first, and turns each
+// match into a scored cue, negated where a negation is in scope.
+func (lx *lexicon) scan(s *scratch) {
+	toks, content := s.toks, s.content
+	for ci := 0; ci < len(content); {
+		t := toks[content[ci]]
+		var best *pattern
+		bestEnd, bestMask := -1, uint64(0)
+		for _, p := range lx.byFirst[t.norm] {
+			if p.anchored && (t.flags&(fStart|fClause) == 0 || p.sentenceOnly && t.flags&fStart == 0) {
+				continue
+			}
+			if p.question != 0 && (p.question > 0) != s.sents[t.sent].question {
+				continue
+			}
+			end, mask := p.match(s, ci)
+			if end < 0 {
+				continue
+			}
+			if end > bestEnd || (end == bestEnd && p.literals > best.literals) {
+				best, bestEnd, bestMask = p, end, mask
+			}
+		}
+		if best == nil {
+			ci++
+			continue
+		}
+		if best.hasNeg {
+			for k := ci; k < bestEnd; k++ {
+				if bestMask&(1<<uint(k-ci)) == 0 && toks[content[k]].flags&fNeg != 0 {
+					toks[content[k]].flags |= fUsed
+				}
+			}
+		}
+		negAt := lx.negated(s, best, ci, bestEnd, bestMask)
+		negated := negAt >= 0
+		d, a, kind := best.vecD, best.vecA, best.kind
+		if kind == assistant.CueThreat && s.sents[t.sent].question {
+			// "And the bailiff, will he still come?" worries more than it
+			// threatens; keep the pull, but weakly.
+			d, a = d*0.3, a*0.3
+		}
+		if negated {
+			d, a, kind = negate(best, d, a)
+			s.cues = append(s.cues, scored{kind: assistant.CueNegation, first: negAt, end: negAt + 1, sent: t.sent})
+		}
+		s.cues = append(s.cues, scored{kind: kind, first: content[ci], end: content[bestEnd-1] + 1,
+			d: d, a: a, sent: t.sent, soften: best.c.soften && !negated, polite: best.kind == assistant.CuePoliteness})
+		ci = bestEnd
+	}
+}
+
+// negated returns the token index of a negation word in the scope of the
+// form matched at content positions [ci, end), and spends it; -1 when there
+// is none.
+func (lx *lexicon) negated(s *scratch, p *pattern, ci, end int, mask uint64) int {
+	if p.c.neg == negKeep {
+		return -1
+	}
+	toks, content := s.toks, s.content
+	first := toks[content[ci]]
+	neg := -1
+	spend := func(k int) bool {
+		t := &toks[content[k]]
+		// "No" opening a reply ("yeah no that's fine") answers, it does
+		// not negate what follows.
+		if t.flags&fNeg != 0 && t.flags&fUsed == 0 && t.flags&(fStarter|fStart) != fStarter|fStart {
+			t.flags |= fUsed
+			neg = content[k]
+			return true
+		}
+		return false
+	}
+	for k := ci; k < end; k++ {
+		if mask&(1<<uint(k-ci)) != 0 && spend(k) {
+			return neg
+		}
+	}
+	for k := ci - 1; k >= 0 && k >= ci-negWindow; k-- {
+		t := toks[content[k]]
+		if t.sent != first.sent || t.clause != first.clause {
+			break
+		}
+		if spend(k) {
+			return neg
+		}
+	}
+	if lx.lang == assistant.Dutch {
+		last := toks[content[end-1]]
+		for k := end; k < len(content) && k < end+negAfterNL; k++ {
+			t := toks[content[k]]
+			if t.sent != last.sent || t.clause != last.clause {
+				break
+			}
+			if spend(k) {
+				return neg
+			}
+		}
+	}
+	return -1
+}
+
+// negate returns the pull of a negated form.
+func negate(p *pattern, d, a float64) (float64, float64, assistant.CueKind) {
+	w := p.c.weight
+	polar := func(deg, weight float64) (float64, float64) {
+		r := deg * math.Pi / 180
+		return weight * math.Sin(r), weight * math.Cos(r)
+	}
+	switch p.c.neg {
+	case negWithdraw:
+		d, a = polar(angWithdrawn, w*0.9)
+		return d, a, assistant.CueRefusal
+	case negOppose:
+		d, a = polar(angCompetitive, w)
+		return d, a, assistant.CueRefusal
+	case negReassure:
+		d, a = polar(angHelping, w*0.6)
+		return d, a, assistant.CueReassurance
+	case negDampen:
+		return d * 0.4, a * 0.4, p.kind
+	}
+	return d, a, p.kind
+}
+
+// sentenceCues adds what only a whole sentence shows: an open or closed
+// question.
+func (lx *lexicon) sentenceCues(s *scratch) {
+	ws := lx.words
+	toks := s.toks
+	unpunctuated := true
+	for _, st := range s.sents {
+		if st.terminated {
+			unpunctuated = false
+		}
+	}
+	for si := range s.sents {
+		st := &s.sents[si]
+		// The first content token after discourse starters.
+		lead, next := -1, -1
+		for _, ti := range s.content {
+			t := toks[ti]
+			if t.sent != si {
+				continue
+			}
+			if lead < 0 {
+				if t.flags&fStarter != 0 {
+					continue
+				}
+				lead = ti
+				continue
+			}
+			next = ti
+			break
+		}
+		if lead < 0 {
+			continue
+		}
+		lt := toks[lead]
+		openWord := ws.openQ[lt.norm] && next >= 0 && toks[next].clause == lt.clause
+		closedWord := ws.closedQ[lt.norm] && next >= 0 && ws.subject[toks[next].norm]
+		if !st.question && unpunctuated && (openWord || closedWord) {
+			st.question = true
+		}
+		if !st.question {
+			continue
+		}
+		// A question already read as something stronger keeps that reading:
+		// a reproach put as a question ("when are you finally going to
+		// pay?") is no open question, and a lexicon question is not counted
+		// twice.
+		covered, asked := false, false
+		for _, cu := range s.cues {
+			if cu.sent != si || cu.kind == assistant.CuePoliteness || cu.kind == assistant.CueHedge {
+				continue
+			}
+			covered = true
+			if cu.a < -0.45 || cu.kind == assistant.CueOpenQuestion {
+				asked = true
+			}
+		}
+		switch {
+		case asked:
+		case openWord && ws.whyQ[lt.norm]:
+			// "Why" asks for a justification: half a question, half a reproach.
+			s.cues = append(s.cues, scored{kind: assistant.CueOpenQuestion, first: lead, end: lead + 1, d: 0.35, a: 0, sent: si})
+		case openWord:
+			d, a := polarOf(angHelping+5, questionOpenW)
+			s.cues = append(s.cues, scored{kind: assistant.CueOpenQuestion, first: lead, end: lead + 1, d: d, a: a, sent: si})
+		case !covered:
+			d, a := polarOf(angLeading-10, questionClosedW)
+			s.cues = append(s.cues, scored{kind: assistant.CueClosedQuestion, first: lead, end: lead + 1, d: d, a: a, sent: si})
+		}
+	}
+}
+
+func polarOf(deg, w float64) (float64, float64) {
+	r := deg * math.Pi / 180
+	return w * math.Sin(r), w * math.Cos(r)
+}
+
+// result weighs the cues into coordinates and a confidence.
+func (s *scratch) result(text string) assistant.Stance {
+	toks := s.toks
+	nSent := len(s.sents)
+	// Politeness in a sentence turns its softenable demands toward together.
+	var polite [64]bool
+	for _, cu := range s.cues {
+		if cu.polite && cu.sent < len(polite) {
+			polite[cu.sent] = true
+		}
+	}
+	// Contrast: the first "but" of each sentence splits it.
+	var sumD, sumA, evidence float64
+	cues := make([]assistant.Cue, 0, len(s.cues))
+	var runes []rune
+	opens := s.opensWithAgreement()
+	for i := range s.cues {
+		cu := &s.cues[i]
+		d, a := cu.d, cu.a
+		if cu.soften && cu.sent < len(polite) && polite[cu.sent] {
+			w := math.Hypot(d, a)
+			d, a = polarOf(angLeading, w*0.8)
+		}
+		f := sentenceWeight(cu.sent, nSent)
+		// A sentence followed by one that opens with "but" counts less.
+		if cu.sent+1 < nSent && s.startsWithContrast(cu.sent+1) {
+			f *= 0.6
+		}
+		if c := s.contrastSide(cu.first); c < 0 {
+			f *= beforeContrast
+		} else if c > 0 {
+			f *= afterContrast
+		}
+		// A turn that opens by accepting ("Prima,", "Sure,") goes along
+		// with the customer; what follows carries that acceptance out.
+		if opens {
+			switch cu.kind {
+			case assistant.CueAgreement:
+				if cu.sent == 0 {
+					f *= openingAgreement
+				}
+			case assistant.CueNextStep, assistant.CueProposal:
+				// Carrying out what was just accepted leads less.
+				d *= 0.5
+			}
+		}
+		d, a = d*f, a*f
+		sumD += d
+		sumA += a
+		evidence += math.Hypot(d, a)
+		if runes == nil {
+			runes = []rune(text)
+		}
+		start, end := toks[cu.first].start, toks[cu.end-1].end
+		cues = append(cues, assistant.Cue{Kind: cu.kind, Text: string(runes[start:end]), Start: start, End: end,
+			Dominance: round3(cu.d), Affiliation: round3(cu.a)})
+	}
+	slices.SortStableFunc(cues, func(x, y assistant.Cue) int { return x.Start - y.Start })
+	mag := math.Hypot(sumD, sumA)
+	if mag < 1e-9 {
+		// Nothing telling: near the origin, which counts as helping, and
+		// say so by a low confidence.
+		words := 0
+		for _, ti := range s.content {
+			if toks[ti].flags&fStarter == 0 {
+				words++
+			}
+		}
+		if words < 4 {
+			return assistant.NewStance(0.01, 0.02, 0.05, cues)
+		}
+		// A statement with content but no relational cue at all (no
+		// question, no warmth, no proposal) reads as flat and distant: a
+		// faint withdrawn lean, with a low confidence that says so.
+		d, a := polarOf(angWithdrawn, 0.08)
+		return assistant.NewStance(round3(d), round3(a), 0.15, cues)
+	}
+	r := math.Tanh(mag / scale)
+	d, a := sumD/mag*r, sumA/mag*r
+	agreement := mag / evidence
+	// Distance of the angle to the nearest quadrant border, 0 on it, 1 in
+	// the middle of a quadrant.
+	deg := math.Atan2(d, a) * 180 / math.Pi
+	m := math.Mod(math.Abs(deg), 90)
+	margin := math.Min(m, 90-m) / 45
+	conf := (1 - math.Exp(-evidence/0.9)) * (0.35 + 0.65*agreement) * (0.55 + 0.45*margin)
+	return assistant.NewStance(round3(d), round3(a), round3(conf), cues)
+}
+
+func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
+
+func sentenceWeight(i, n int) float64 {
+	if n <= 1 {
+		return 1
+	}
+	return firstSentence + (lastSentence-firstSentence)*float64(i)/float64(n-1)
+}
+
+// startsWithContrast reports whether sentence si opens with "maar"/"but".
+func (s *scratch) startsWithContrast(si int) bool {
+	for _, ti := range s.content {
+		t := s.toks[ti]
+		if t.sent == si {
+			return t.flags&fContrast != 0
+		}
+	}
+	return false
+}
+
+// contrastSide is -1 when token ti precedes the first contrast word of its
+// sentence, 1 when it follows it and 0 when the sentence has none.
+func (s *scratch) contrastSide(ti int) int {
+	sent := s.toks[ti].sent
+	for _, ci := range s.content {
+		t := s.toks[ci]
+		if t.sent != sent || t.flags&fContrast == 0 || t.flags&fStart != 0 {
+			continue
+		}
+		if ti < ci {
+			return -1
+		}
+		return 1
+	}
+	return 0
+}
+
+// opensWithAgreement reports whether the turn's first cue is an agreement in
+// the first clause of its first sentence.
+func (s *scratch) opensWithAgreement() bool {
+	for _, cu := range s.cues {
+		if cu.kind == assistant.CueNegation {
+			continue
+		}
+		return cu.kind == assistant.CueAgreement && cu.sent == 0 && s.toks[cu.first].flags&fStart != 0
+	}
+	return false
+}
