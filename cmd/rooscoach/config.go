@@ -66,6 +66,23 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	return c, nil
 }
 
+// parseConfig reads the environment and then the flags of subcommand name.
+func parseConfig(name string, args []string, env func(string) string, stderr io.Writer) (*Config, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg, err := loadConfig(fs, env)
+	if err != nil {
+		return nil, err
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
 // Validate checks combinations the flag package cannot.
 func (c *Config) Validate() error {
 	if c.BodyLimit <= 0 {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -23,16 +22,8 @@ func newAnalyzer() (*assistant.Analyzer, *arrangement.Engine) {
 }
 
 func runServe(ctx context.Context, args []string, env func(string) string, stderr io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg, err := loadConfig(fs, env)
+	cfg, err := parseConfig("serve", args, env, stderr)
 	if err != nil {
-		return err
-	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if err := cfg.Validate(); err != nil {
 		return err
 	}
 	logger := cfg.logger(stderr)
@@ -101,13 +92,8 @@ func openStore(ctx context.Context, dsn string, logger *slog.Logger) (*store.DB,
 }
 
 func runMigrate(ctx context.Context, args []string, env func(string) string, stderr io.Writer) error {
-	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg, err := loadConfig(fs, env)
+	cfg, err := parseConfig("migrate", args, env, stderr)
 	if err != nil {
-		return err
-	}
-	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	logger := cfg.logger(stderr)
