@@ -1,0 +1,134 @@
+package transcript
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// seed adds every file matching the patterns to the fuzz corpus.
+func seed(f *testing.F, patterns ...string) {
+	f.Helper()
+	n := 0
+	for _, p := range patterns {
+		files, err := filepath.Glob(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, file := range files {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(b)
+			n++
+		}
+	}
+	if n == 0 {
+		f.Fatalf("no seed files match %v", patterns)
+	}
+}
+
+// checkParse asserts what must hold for any input: an error a user can act
+// on, or a transcript whose turns are well formed.
+func checkParse(t *testing.T, data []byte, format string) {
+	tr, err := Parse(data, "", Options{Format: format})
+	if err != nil {
+		var e *assistant.Error
+		if !errors.As(err, &e) {
+			t.Fatalf("error %v is %T, want *assistant.Error", err, err)
+		}
+		switch e.Code {
+		case assistant.EInvalid, assistant.EUnsupported, assistant.EUnprocessable:
+		default:
+			t.Fatalf("error code %q for input error: %v", e.Code, err)
+		}
+		if e.Message == "" || !utf8.ValidString(e.Message) {
+			t.Fatalf("error message %q is empty or not UTF-8", e.Message)
+		}
+		return
+	}
+	if format != "" && tr.Format != format {
+		t.Fatalf("format = %q, want %q", tr.Format, format)
+	}
+	if !tr.Language.Valid() {
+		t.Fatalf("language %q is not valid", tr.Language)
+	}
+	if tr.Mapping.Method == "" || tr.Mapping.Confidence <= 0 || tr.Mapping.Confidence > 1 {
+		t.Fatalf("mapping %+v", tr.Mapping)
+	}
+	if len(tr.Turns) == 0 || tr.AgentTurns() == 0 {
+		t.Fatalf("%d turns, %d by the agent", len(tr.Turns), tr.AgentTurns())
+	}
+	for i, turn := range tr.Turns {
+		switch {
+		case turn.Index != i:
+			t.Fatalf("turn %d has index %d", i, turn.Index)
+		case !turn.Speaker.Valid():
+			t.Fatalf("turn %d has speaker %q", i, turn.Speaker)
+		case turn.Text == "" || strings.TrimSpace(turn.Text) != turn.Text:
+			t.Fatalf("turn %d has text %q", i, turn.Text)
+		case !utf8.ValidString(turn.Text):
+			t.Fatalf("turn %d text is not UTF-8: %q", i, turn.Text)
+		case i > 0 && turn.Speaker == tr.Turns[i-1].Speaker:
+			t.Fatalf("turns %d and %d are both %s", i-1, i, turn.Speaker)
+		case turn.StartMS < 0 || turn.EndMS != 0 && turn.EndMS < turn.StartMS:
+			t.Fatalf("turn %d runs from %d to %d ms", i, turn.StartMS, turn.EndMS)
+		case turn.Language != "" && (!turn.Language.Valid() || turn.Language == tr.Language):
+			t.Fatalf("turn %d language %q in a %q call", i, turn.Language, tr.Language)
+		}
+	}
+}
+
+func FuzzText(f *testing.F) {
+	seed(f, "../../testdata/calls/*.txt")
+	f.Add([]byte("[00:01:23.450] Agent: Let op: a\nKlant: b\ncontinued"))
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "text") })
+}
+
+func FuzzJSON(f *testing.F) {
+	seed(f, "../../testdata/calls/*.json")
+	f.Add([]byte(`[{"speaker":"agent","text":"a","start_ms":1,"end_ms":2},{"speaker":"customer","text":"b"}]`))
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "json") })
+}
+
+func FuzzVTT(f *testing.F) {
+	seed(f, "../../testdata/calls/*.vtt", "testdata/*.vtt")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "webvtt") })
+}
+
+func FuzzAmazon(f *testing.F) {
+	seed(f, "testdata/amazon-tca.json", "testdata/contactlens.json")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "amazon") })
+}
+
+func FuzzGenesys(f *testing.F) {
+	seed(f, "testdata/genesys.json")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "genesys") })
+}
+
+func FuzzCCAI(f *testing.F) {
+	seed(f, "testdata/ccai*.json")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "ccai") })
+}
+
+func FuzzWhisper(f *testing.F) {
+	seed(f, "testdata/whisper*.json")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "whisper") })
+}
+
+func FuzzVCon(f *testing.F) {
+	seed(f, "testdata/vcon-*.json")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "vcon") })
+}
+
+// FuzzDetect feeds every kind of input through format detection.
+func FuzzDetect(f *testing.F) {
+	seed(f, "../../testdata/calls/*", "testdata/*.json", "testdata/*.vtt")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "") })
+}

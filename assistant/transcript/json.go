@@ -1,0 +1,256 @@
+package transcript
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// decodeJSON unmarshals data into v and turns syntax and type errors into
+// EInvalid errors that name the line and column.
+func decodeJSON(data []byte, v any) error {
+	if err := json.Unmarshal(data, v); err != nil {
+		return jsonSyntaxError(data, err)
+	}
+	return nil
+}
+
+// jsonSyntaxError explains why data is not the JSON expected, with the line
+// and column of the problem. A nil err means data is not JSON at all.
+func jsonSyntaxError(data []byte, err error) error {
+	if err == nil {
+		var v any
+		err = json.Unmarshal(data, &v)
+		if err == nil {
+			return assistant.Errorf(assistant.EInvalid, "The body is not the JSON expected.")
+		}
+	}
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		line, col := lineCol(data, syn.Offset)
+		return &assistant.Error{Code: assistant.EInvalid, Err: err,
+			Message: fmt.Sprintf("Malformed JSON at line %d, column %d: %s.", line, col, syn.Error())}
+	case errors.As(err, &typ):
+		line, col := lineCol(data, typ.Offset)
+		field := typ.Field
+		if field == "" {
+			field = "the document"
+		}
+		return &assistant.Error{Code: assistant.EInvalid, Err: err,
+			Message: fmt.Sprintf("JSON at line %d, column %d: %s must be %s, not %s.", line, col, field, article(typ.Type.Kind().String()), typ.Value)}
+	}
+	return &assistant.Error{Code: assistant.EInvalid, Err: err, Message: "Malformed JSON: " + err.Error() + "."}
+}
+
+func article(kind string) string {
+	switch kind {
+	case "float64", "int64", "int", "float32", "int32":
+		return "a number"
+	case "slice", "array":
+		return "a list"
+	case "struct", "map":
+		return "an object"
+	case "string":
+		return "a string"
+	}
+	return "a " + kind
+}
+
+// lineCol converts a byte offset into a 1-based line and column.
+func lineCol(data []byte, off int64) (line, col int) {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	if off < 0 {
+		off = 0
+	}
+	before := data[:off]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = len([]rune(string(before[bytes.LastIndexByte(before, '\n')+1:])))
+	if col == 0 {
+		col = 1
+	}
+	return line, col
+}
+
+// detectJSON names the reader for a JSON body from its top-level keys.
+func detectJSON(data []byte) (string, error) {
+	trimmed := bytes.TrimSpace(data)
+	if trimmed[0] == '[' {
+		var items []map[string]json.RawMessage
+		if err := decodeJSON(data, &items); err != nil {
+			return "", err
+		}
+		if len(items) > 0 && items[0]["speaker"] != nil && items[0]["text"] != nil {
+			return "json", nil
+		}
+		return "", unsupported("This JSON list")
+	}
+	var top map[string]json.RawMessage
+	if err := decodeJSON(data, &top); err != nil {
+		return "", err
+	}
+	has := func(k string) bool { return top[k] != nil }
+	switch {
+	case has("turns"):
+		return "json", nil
+	case has("vcon") || has("parties") && (has("dialog") || has("analysis")):
+		return "vcon", nil
+	case has("Transcript"):
+		return "amazon", nil
+	case has("transcripts"):
+		return "genesys", nil
+	case has("entries"):
+		return "ccai", nil
+	case has("transcript") && bytes.Contains(top["transcript"], []byte(`"transcriptSegments"`)):
+		return "ccai", nil
+	case has("segments"):
+		return "whisper", nil
+	}
+	keys := make([]string, 0, len(top))
+	for k := range top {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if len(keys) > 8 {
+		keys = append(keys[:8], "…")
+	}
+	return "", unsupported(fmt.Sprintf("This JSON (top-level keys: %s)", strings.Join(keys, ", ")))
+}
+
+// ourTurn is a turn of rooscoach's own JSON format.
+type ourTurn struct {
+	Speaker  string   `json:"speaker"`
+	Text     *string  `json:"text"`
+	StartMS  *float64 `json:"start_ms"`
+	EndMS    *float64 `json:"end_ms"`
+	Language string   `json:"language"`
+}
+
+// ourCall is rooscoach's own JSON format.
+type ourCall struct {
+	ExternalID string    `json:"external_id"`
+	AgentID    string    `json:"agent_id"`
+	Language   string    `json:"language"`
+	OccurredAt string    `json:"occurred_at"`
+	Turns      []ourTurn `json:"turns"`
+}
+
+// readJSON reads rooscoach's JSON format: {"external_id", "agent_id",
+// "language", "occurred_at", "turns": [{"speaker", "text", "start_ms",
+// "end_ms"}]}, or a bare list of turns.
+func readJSON(data []byte) (*source, error) {
+	var call ourCall
+	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '[' {
+		if err := decodeJSON(data, &call.Turns); err != nil {
+			return nil, err
+		}
+	} else if err := decodeJSON(data, &call); err != nil {
+		return nil, err
+	}
+	src := &source{method: assistant.MappingLabels, strict: true, ownMetadata: true,
+		externalID: call.ExternalID, agentID: call.AgentID, language: call.Language}
+	if call.OccurredAt != "" {
+		at, err := time.Parse(time.RFC3339, call.OccurredAt)
+		if err != nil {
+			return nil, assistant.Errorf(assistant.EInvalid, "occurred_at %q is not an RFC 3339 time such as 2026-05-12T10:15:00+02:00.", call.OccurredAt)
+		}
+		src.occurredAt = at
+	}
+	if len(call.Turns) == 0 {
+		return nil, assistant.Errorf(assistant.EInvalid, "The JSON transcript has no turns; \"turns\" must list {\"speaker\", \"text\"} objects.")
+	}
+	for i, t := range call.Turns {
+		where := fmt.Sprintf("turns[%d]", i)
+		if strings.TrimSpace(t.Speaker) == "" {
+			return nil, assistant.Errorf(assistant.EInvalid, "%s: speaker is missing; use \"agent\" or \"customer\".", where)
+		}
+		if t.Text == nil || strings.TrimSpace(*t.Text) == "" {
+			return nil, assistant.Errorf(assistant.EInvalid, "%s: text is empty.", where)
+		}
+		seg := segment{label: strings.TrimSpace(t.Speaker), role: roleOf(t.Speaker), text: *t.Text, where: where}
+		var err error
+		if seg.start, err = msField(t.StartMS, 1, where+".start_ms"); err != nil {
+			return nil, err
+		}
+		if seg.end, err = msField(t.EndMS, 1, where+".end_ms"); err != nil {
+			return nil, err
+		}
+		if seg.end != 0 && seg.end < seg.start {
+			return nil, assistant.Errorf(assistant.EInvalid, "%s: end_ms %d is before start_ms %d.", where, seg.end, seg.start)
+		}
+		if t.Language != "" {
+			lang, ok := parseLanguage(t.Language)
+			if !ok {
+				return nil, assistant.Errorf(assistant.EInvalid, "%s: language %q is not supported; use nl or en.", where, t.Language)
+			}
+			seg.lang = lang
+		}
+		src.segments = append(src.segments, seg)
+	}
+	return src, nil
+}
+
+// maxMS bounds times in milliseconds: a year of call is more than any
+// transcript holds, and it keeps conversions far from overflow.
+const maxMS = 366 * 24 * 3600 * 1000
+
+// msField converts an optional time field, given in units of unitMS
+// milliseconds (1 for ms, 1000 for seconds, 0.001 for µs), to ms.
+func msField(v *float64, unitMS float64, name string) (int64, error) {
+	if v == nil {
+		return 0, nil
+	}
+	ms, err := toMS(*v, unitMS)
+	if err != nil {
+		return 0, assistant.Errorf(assistant.EInvalid, "%s: %v.", name, err)
+	}
+	return ms, nil
+}
+
+// toMS converts v, in units of unitMS milliseconds, to whole milliseconds.
+func toMS(v, unitMS float64) (int64, error) {
+	ms := v * unitMS
+	switch {
+	case math.IsNaN(ms) || math.IsInf(ms, 0):
+		return 0, fmt.Errorf("%v is not a time", v)
+	case ms < 0:
+		return 0, fmt.Errorf("%v is negative", v)
+	case ms > 1e15:
+		return 0, fmt.Errorf("%v is too large for a time", v)
+	}
+	return int64(math.Round(ms)), nil
+}
+
+// relativeTo makes epoch times relative to the first one; times that are
+// already offsets (smaller than a date in 1973) stay as they are.
+func relativeTo(epochMS, base int64) int64 {
+	const epochish = 100_000_000_000 // ms: 1973-03-03
+	if base < epochish {
+		return epochMS
+	}
+	return max(0, epochMS-base)
+}
+
+// checkTimes rejects segments whose times are out of bounds or end before
+// they start.
+func checkTimes(segs []segment) error {
+	for _, s := range segs {
+		if s.start > maxMS || s.end > maxMS {
+			return assistant.Errorf(assistant.EInvalid, "%s: time %s is beyond any call's length.", s.where, clock(max(s.start, s.end)))
+		}
+		if s.end != 0 && s.end < s.start {
+			return assistant.Errorf(assistant.EInvalid, "%s: ends (%d ms) before it starts (%d ms).", s.where, s.end, s.start)
+		}
+	}
+	return nil
+}

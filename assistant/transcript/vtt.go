@@ -1,0 +1,179 @@
+package transcript
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// isVTT reports whether b starts with the WebVTT signature.
+func isVTT(b []byte) bool {
+	if !bytes.HasPrefix(b, []byte("WEBVTT")) {
+		return false
+	}
+	return len(b) == 6 || b[6] == ' ' || b[6] == '\t' || b[6] == '\n' || b[6] == '\r'
+}
+
+// readVTT reads WebVTT as players, Microsoft Teams and Zoom write it: the
+// speaker in a voice tag (<v Anna de Vries>) or as "Name: text" at the start
+// of a cue; identifiers, NOTE, STYLE and REGION blocks are skipped; a cue
+// without a speaker continues the speaker before it.
+func readVTT(data []byte) (*source, error) {
+	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	if !isVTT([]byte(strings.TrimSpace(lines[0]))) {
+		return nil, assistant.Errorf(assistant.EInvalid, "A WebVTT file starts with the line WEBVTT; this one starts with %q.", clip(strings.TrimSpace(lines[0]), 40))
+	}
+	src := &source{method: assistant.MappingLabels}
+	i := 1
+	// The header runs to the first blank line.
+	for i < len(lines) && strings.TrimSpace(lines[i]) != "" {
+		i++
+	}
+	cues, named := 0, false
+	current := ""
+	var pending []int // segments before any speaker was named
+	for i < len(lines) {
+		if strings.TrimSpace(lines[i]) == "" {
+			i++
+			continue
+		}
+		start := i
+		for i < len(lines) && strings.TrimSpace(lines[i]) != "" {
+			i++
+		}
+		block := lines[start:i]
+		head := strings.TrimSpace(block[0])
+		if isBlockKeyword(head, "NOTE") || isBlockKeyword(head, "STYLE") || isBlockKeyword(head, "REGION") {
+			continue
+		}
+		timing := 0
+		if !strings.Contains(head, "-->") {
+			timing = 1 // a cue identifier
+		}
+		if timing >= len(block) || !strings.Contains(block[timing], "-->") {
+			return nil, assistant.Errorf(assistant.EInvalid, "line %d: a cue needs a timing line such as \"00:00:01.000 --> 00:00:04.000\".", start+timing+1)
+		}
+		cues++
+		where := fmt.Sprintf("cue %d (line %d)", cues, start+timing+1)
+		from, to, err := parseCueTiming(block[timing])
+		if err != nil {
+			return nil, assistant.Errorf(assistant.EInvalid, "%s: %v.", where, err)
+		}
+		for _, pl := range block[timing+1:] {
+			pl = strings.TrimSpace(pl)
+			if strings.Contains(pl, "-->") {
+				return nil, assistant.Errorf(assistant.EInvalid, "%s: cue text may not contain \"-->\"; is a blank line missing before the next cue?", where)
+			}
+			voice, text := cutVoice(pl)
+			if voice == "" {
+				if label, rest, ok := cutLabel(text); ok && (roleOf(label) != "" || speakerLike(label)) {
+					voice, text = label, rest
+				}
+			}
+			if voice != "" {
+				named = true
+				current = voice
+			}
+			if text == "" {
+				continue
+			}
+			if n := len(src.segments); voice == "" && n > 0 && src.segments[n-1].where == where {
+				src.segments[n-1].text += " " + text
+				continue
+			}
+			src.segments = append(src.segments, segment{
+				label: current, role: roleOf(current), text: text,
+				start: from, end: to, where: where,
+			})
+			if current == "" {
+				pending = append(pending, len(src.segments)-1)
+			}
+		}
+	}
+	if len(src.segments) == 0 {
+		return nil, assistant.Errorf(assistant.EInvalid, "The WebVTT file has no cues with text.")
+	}
+	if !named {
+		src.noSpeakers = true
+	} else if len(pending) > 0 {
+		s := src.segments[pending[0]]
+		return nil, assistant.Errorf(assistant.EInvalid, "%s has no speaker, and no cue before it names one; start it with <v NAME> or \"NAME: \".", s.where)
+	}
+	return src, nil
+}
+
+func isBlockKeyword(line, kw string) bool {
+	return line == kw || strings.HasPrefix(line, kw+" ") || strings.HasPrefix(line, kw+"\t")
+}
+
+// parseCueTiming reads "00:01.000 --> 00:04.000 align:start".
+func parseCueTiming(line string) (from, to int64, err error) {
+	a, b, _ := strings.Cut(line, "-->")
+	fields := strings.Fields(b)
+	if len(fields) == 0 {
+		return 0, 0, fmt.Errorf("timing %q has no end time", strings.TrimSpace(line))
+	}
+	if from, err = parseClock(strings.TrimSpace(a)); err != nil {
+		return 0, 0, err
+	}
+	if to, err = parseClock(fields[0]); err != nil {
+		return 0, 0, err
+	}
+	if to < from {
+		return 0, 0, fmt.Errorf("cue ends (%s) before it starts (%s)", fields[0], strings.TrimSpace(a))
+	}
+	return from, to, nil
+}
+
+// cutVoice takes a leading voice tag off a cue line and strips the other
+// markup: "<v.loud Anna de Vries>Hallo</v>" gives "Anna de Vries", "Hallo".
+func cutVoice(line string) (voice, text string) {
+	if strings.HasPrefix(line, "<v") && len(line) > 2 && (line[2] == ' ' || line[2] == '.' || line[2] == '\t') {
+		if end := strings.IndexByte(line, '>'); end > 0 {
+			tag := line[2:end]
+			if tag[0] == '.' {
+				// Classes come first: <v.first.loud Name>.
+				if sp := strings.IndexAny(tag, " \t"); sp >= 0 {
+					tag = tag[sp:]
+				} else {
+					tag = ""
+				}
+			}
+			voice = strings.Join(strings.Fields(html.UnescapeString(tag)), " ")
+			line = line[end+1:]
+		}
+	}
+	return voice, stripTags(line)
+}
+
+// stripTags removes WebVTT markup (<i>, <c.yellow>, </v>, <00:00:01.000>)
+// and decodes character references.
+func stripTags(s string) string {
+	if strings.IndexByte(s, '<') < 0 {
+		return strings.TrimSpace(html.UnescapeString(s))
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 || i+1 >= len(s) || !isTagStart(s[i+1]) {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i])
+		s = s[i+j+1:]
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
+}
+
+func isTagStart(c byte) bool {
+	return c == '/' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
