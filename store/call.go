@@ -636,7 +636,7 @@ func (r *callRow) call() (*assistant.Call, error) {
 
 // turnRow is a row of turns as scanned.
 type turnRow struct {
-	ID  int64 `db:"id"`
+	ID            int64          `db:"id"`
 	Idx           int            `db:"idx"`
 	Speaker       string         `db:"speaker"`
 	Text          string         `db:"text"`
