@@ -72,7 +72,11 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 	}
 	t, err := transcript.Parse(data, "", opts)
 	if err != nil {
-		return fmt.Errorf("%s: %s", name, assistant.ErrorMessage(err))
+		msg := assistant.ErrorMessage(err)
+		if assistant.ErrorCode(err) == assistant.EUnprocessable {
+			msg += " On the command line: --agent NAME (and --customer NAME)."
+		}
+		return fmt.Errorf("%s: %s", name, msg)
 	}
 	analyzer, _ := newAnalyzer()
 	an, err := analyzer.Analyze(ctx, t)

@@ -259,3 +259,46 @@ func TestArrangeCommand(t *testing.T) {
 		t.Errorf("zero debt: err %v, want one naming debt.principal", err)
 	}
 }
+
+func TestAnalyzePlatformExports(t *testing.T) {
+	tests := []struct {
+		args   []string
+		turns  int
+		method assistant.MappingMethod
+	}{
+		{[]string{"../../testdata/platforms/amazon/contact-lens-voice-redacted.json"}, 10, assistant.MappingPlatform},
+		{[]string{"../../testdata/platforms/genesys/voice-transcript-collections-nl.json"}, 11, assistant.MappingPlatform},
+		{[]string{"../../testdata/platforms/ccai/insights-support-chat.json"}, 14, assistant.MappingPlatform},
+		{[]string{"--agent", "SPEAKER_01", "../../testdata/platforms/whisperx/collections-call-en.json"}, 13, assistant.MappingDeclared},
+		{[]string{"../../testdata/platforms/teams/collections-call-nl.vtt"}, 12, assistant.MappingInferred},
+		{[]string{"--format", "webvtt", "../../testdata/platforms/zoom/collections-call-en.vtt"}, 10, assistant.MappingInferred},
+		{[]string{"../../testdata/platforms/vcon/fake-vcons-billing-openai-transcript.vcon.json"}, 10, assistant.MappingLabels},
+	}
+	for _, tt := range tests {
+		t.Run(tt.args[len(tt.args)-1], func(t *testing.T) {
+			args := append([]string{"analyze", "--format", "json"}, tt.args...)
+			if tt.args[0] == "--format" {
+				args = append([]string{"analyze", "--input-format", tt.args[1], "--format", "json"}, tt.args[2:]...)
+			}
+			out, stderr, err := runCmd(t, "", args...)
+			if err != nil {
+				t.Fatalf("analyze: %v\n%s", err, stderr)
+			}
+			var an assistant.Analysis
+			if err := json.Unmarshal([]byte(out), &an); err != nil {
+				t.Fatal(err)
+			}
+			if len(an.Turns) != tt.turns || an.Mapping.Method != tt.method {
+				t.Errorf("%d turns mapped by %s, want %d by %s", len(an.Turns), an.Mapping.Method, tt.turns, tt.method)
+			}
+		})
+	}
+	// --format with a transcript format name forces the reader and keeps the text report.
+	out, stderr, err := runCmd(t, "", "analyze", "--format", "webvtt", "../../testdata/platforms/zoom/collections-call-en.vtt")
+	if err != nil || !strings.Contains(out, "webvtt") {
+		t.Errorf("--format webvtt: err %v, report:\n%s%s", err, out, stderr)
+	}
+	if _, _, err := runCmd(t, "", "analyze", "../../testdata/platforms/teams/graph-calltranscript-content.vtt"); err == nil || !strings.Contains(err.Error(), "agent=") {
+		t.Errorf("unmappable file: err %v, want one that says how to declare the agent", err)
+	}
+}
