@@ -50,7 +50,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 			"status", status, "request_id", rid, "err", err)
 	}
 	p := Problem{
-		Type:      "https://rooscoach.example/problems/" + code,
+		Type:      "urn:rooscoach:problem:" + code,
 		Title:     http.StatusText(status),
 		Status:    status,
 		Detail:    detail,
