@@ -129,6 +129,6 @@ func FuzzVCon(f *testing.F) {
 
 // FuzzDetect feeds every kind of input through format detection.
 func FuzzDetect(f *testing.F) {
-	seed(f, "../../testdata/calls/*", "testdata/*.json", "testdata/*.vtt")
+	seed(f, "../../testdata/calls/*", "../../testdata/platforms/*/*", "testdata/*.json", "testdata/*.vtt")
 	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "") })
 }

@@ -93,6 +93,15 @@ func TestPlatformSamples(t *testing.T) {
 			code: assistant.EUnprocessable, message: []string{"only one speaker", `"Speaker 0"`},
 		},
 		{
+			// Plain Whisper names no speakers: nothing to declare either.
+			file: "whisper/openai-whisper-jfk-en.json",
+			code: assistant.EUnprocessable, message: []string{"names no speakers", "diarization"},
+		},
+		{
+			file: "whisper/openai-whisper-jfk-en.json", opts: Options{AgentSpeaker: "SPEAKER_00"},
+			code: assistant.EUnprocessable, message: []string{"names no speakers"},
+		},
+		{
 			file: "whisper/whisper-ctranslate2-monologue-ca.json",
 			code: assistant.EInvalid, message: []string{`"ca"`, "nl and en"},
 		},
@@ -100,6 +109,20 @@ func TestPlatformSamples(t *testing.T) {
 			file: "whisper/whisper-ctranslate2-diarized-ca.json",
 			code: assistant.EInvalid, message: []string{`"ca"`, "nl and en"},
 		},
+	}
+	covered := map[string]bool{}
+	for _, tt := range tests {
+		covered[tt.file] = true
+	}
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "platforms", "*", "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no platform samples found (%v)", err)
+	}
+	for _, f := range files {
+		rel := filepath.ToSlash(filepath.Join(filepath.Base(filepath.Dir(f)), filepath.Base(f)))
+		if !covered[rel] {
+			t.Errorf("sample %s has no expectations in this test", rel)
+		}
 	}
 	for _, tt := range tests {
 		name := tt.file
