@@ -14,8 +14,13 @@ var benchUtterances = map[assistant.Language]string{
 	assistant.English: "Thank you for telling me about your job, that sounds like a hard time. What amount could you manage every month, even in a bad month?",
 }
 
-func BenchmarkClassifyUtterance(b *testing.B) {
-	c := New()
+func BenchmarkClassifyUtterance(b *testing.B) { benchUtterance(b, New()) }
+
+// BenchmarkClassifyUtteranceLexicon measures the lexicon without the
+// learned layer, to show what the layer costs.
+func BenchmarkClassifyUtteranceLexicon(b *testing.B) { benchUtterance(b, newLexical()) }
+
+func benchUtterance(b *testing.B, c *Classifier) {
 	ctx := context.Background()
 	for _, lang := range assistant.Languages {
 		text := benchUtterances[lang]

@@ -9,6 +9,15 @@
 // concept with a pull on the two axes; negation in scope turns or weakens that
 // pull, politeness turns demands toward together, and sentences are weighed
 // so that what comes later and what follows "but" counts more.
+//
+// The lexicon alone follows the wording it was tuned on. A learned layer on
+// top, a logistic regression over hashed features of the same tokens and
+// cues (model.go, features.go), decides the octant from labelled data and
+// places the coordinates inside it; the lexicon's cues stay the
+// explanation, and short or contentless turns keep the lexicon's reading.
+// The weights are embedded from model.bin, which
+// `go run ./assistant/stance/internal/train` rebuilds from the labelled
+// sets (train.go).
 package stance
 
 import (
@@ -24,8 +33,10 @@ import (
 // [assistant.StanceClassifier]. Build it once with [New]; it is safe for
 // concurrent use.
 type Classifier struct {
-	lex  map[assistant.Language]*lexicon
-	pool sync.Pool
+	lex map[assistant.Language]*lexicon
+	// model is the learned layer; nil reads with the lexicon alone.
+	model *model
+	pool  sync.Pool
 }
 
 var _ assistant.StanceClassifier = (*Classifier)(nil)
@@ -33,11 +44,45 @@ var _ assistant.StanceClassifier = (*Classifier)(nil)
 var (
 	compiledOnce sync.Once
 	compiled     map[assistant.Language]*lexicon
+	builtinOnce  sync.Once
+	builtin      *model
 )
 
-// New returns a Classifier. The lexicons are compiled once per process and
-// shared by every Classifier.
+// New returns a Classifier with the lexicons and the learned model built
+// into the binary. Both are loaded once per process and shared by every
+// Classifier.
 func New() *Classifier {
+	builtinOnce.Do(func() {
+		m, err := decodeModel(embeddedModel)
+		if err != nil {
+			panic(err) // the model file is embedded at build time; TestEmbeddedModel catches a bad one
+		}
+		builtin = m
+	})
+	c := newLexical()
+	c.model = builtin
+	return c
+}
+
+// NewWithModel returns a Classifier that uses the lexicons and the model
+// file produced by [TrainModel], for evaluating a model before it is
+// embedded.
+// An empty modelFile gives the lexicons alone, for comparison.
+func NewWithModel(modelFile []byte) (*Classifier, error) {
+	if len(modelFile) == 0 {
+		return newLexical(), nil
+	}
+	m, err := decodeModel(modelFile)
+	if err != nil {
+		return nil, err
+	}
+	c := newLexical()
+	c.model = m
+	return c, nil
+}
+
+// newLexical returns a Classifier that reads with the lexicons alone.
+func newLexical() *Classifier {
 	compiledOnce.Do(func() {
 		nl, err := compile(assistant.Dutch, lexiconNL, wordsNL)
 		if err != nil {
@@ -62,6 +107,13 @@ type scored struct {
 	sent       int
 	soften     bool
 	polite     bool
+	// concept names the lexicon concept matched, empty for sentence cues;
+	// negated says a negation in scope turned it. Both feed the learned model.
+	concept string
+	negated bool
+	// weight is how much the turn's shape (sentence, contrast) lets this
+	// cue count, set by result.
+	weight float64
 }
 
 // Weights of the aggregation. They are few on purpose: the lexicon carries
@@ -91,6 +143,17 @@ func (c *Classifier) Classify(ctx context.Context, text string, lang assistant.L
 	}
 	s := c.pool.Get().(*scratch)
 	defer c.pool.Put(s)
+	lang, st, evidence, contentless := c.lexical(s, text, lang)
+	if contentless || c.model == nil || s.short() {
+		return st, nil
+	}
+	return c.model.refine(s, lang, st, evidence), nil
+}
+
+// lexical tokenises text into s, matches the lexicon and weighs its cues:
+// the lexicon's reading, and what the learned layer builds on. An empty
+// lang is detected.
+func (c *Classifier) lexical(s *scratch, text string, lang assistant.Language) (assistant.Language, assistant.Stance, float64, bool) {
 	s.words(text)
 	if lang == "" {
 		lang = detect(s)
@@ -101,7 +164,8 @@ func (c *Classifier) Classify(ctx context.Context, text string, lang assistant.L
 	s.cues = s.cues[:0]
 	lx.scan(s)
 	lx.sentenceCues(s)
-	return s.result(text), nil
+	st, evidence, contentless := s.result(text)
+	return lang, st, evidence, contentless
 }
 
 // Detect guesses the language of text from its function words. Text with no
@@ -186,7 +250,8 @@ func (lx *lexicon) scan(s *scratch) {
 			s.cues = append(s.cues, scored{kind: assistant.CueNegation, first: negAt, end: negAt + 1, sent: t.sent})
 		}
 		s.cues = append(s.cues, scored{kind: kind, first: content[ci], end: content[bestEnd-1] + 1,
-			d: d, a: a, sent: t.sent, soften: best.c.soften && !negated, polite: best.kind == assistant.CuePoliteness})
+			d: d, a: a, sent: t.sent, soften: best.c.soften && !negated, polite: best.kind == assistant.CuePoliteness,
+			concept: best.concept, negated: negated})
 		ci = bestEnd
 	}
 }
@@ -340,8 +405,11 @@ func polarOf(deg, w float64) (float64, float64) {
 	return w * math.Sin(r), w * math.Cos(r)
 }
 
-// result weighs the cues into coordinates and a confidence.
-func (s *scratch) result(text string) assistant.Stance {
+// result weighs the cues into the lexicon's coordinates and confidence. It
+// also returns the summed strength of the cues and whether the turn is
+// contentless (no cue and under four words), which the learned layer leaves
+// as it is.
+func (s *scratch) result(text string) (st assistant.Stance, evidence float64, contentless bool) {
 	toks := s.toks
 	nSent := len(s.sents)
 	// Politeness in a sentence turns its softenable demands toward together.
@@ -352,7 +420,7 @@ func (s *scratch) result(text string) assistant.Stance {
 		}
 	}
 	// Contrast: the first "but" of each sentence splits it.
-	var sumD, sumA, evidence float64
+	var sumD, sumA float64
 	cues := make([]assistant.Cue, 0, len(s.cues))
 	var runes []rune
 	opens := s.opensWithAgreement()
@@ -386,6 +454,7 @@ func (s *scratch) result(text string) assistant.Stance {
 				d *= 0.5
 			}
 		}
+		cu.weight = f
 		d, a = d*f, a*f
 		sumD += d
 		sumA += a
@@ -409,13 +478,13 @@ func (s *scratch) result(text string) assistant.Stance {
 			}
 		}
 		if words < 4 {
-			return assistant.NewStance(0.01, 0.02, 0.05, cues)
+			return assistant.NewStance(0.01, 0.02, 0.05, cues), 0, true
 		}
 		// A statement with content but no relational cue at all (no
 		// question, no warmth, no proposal) reads as flat and distant: a
 		// faint withdrawn lean, with a low confidence that says so.
 		d, a := polarOf(angWithdrawn, 0.08)
-		return assistant.NewStance(round3(d), round3(a), 0.15, cues)
+		return assistant.NewStance(round3(d), round3(a), 0.15, cues), 0, false
 	}
 	r := math.Tanh(mag / scale)
 	d, a := sumD/mag*r, sumA/mag*r
@@ -426,7 +495,7 @@ func (s *scratch) result(text string) assistant.Stance {
 	m := math.Mod(math.Abs(deg), 90)
 	margin := math.Min(m, 90-m) / 45
 	conf := (1 - math.Exp(-evidence/0.9)) * (0.35 + 0.65*agreement) * (0.55 + 0.45*margin)
-	return assistant.NewStance(round3(d), round3(a), round3(conf), cues)
+	return assistant.NewStance(round3(d), round3(a), round3(conf), cues), evidence, false
 }
 
 func round3(v float64) float64 { return math.Round(v*1000) / 1000 }

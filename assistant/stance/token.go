@@ -49,6 +49,7 @@ type scratch struct {
 	sents   []sentence
 	content []int
 	cues    []scored
+	feats   []feat
 }
 
 // rawWord is a word before contraction expansion.
