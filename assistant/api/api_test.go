@@ -367,3 +367,17 @@ func TestArrangement(t *testing.T) {
 		}
 	}
 }
+
+func TestJSONRoutesContentTypes(t *testing.T) {
+	e := newEnv(t, api.Config{})
+	body := []byte(`{"text":"Wat zou voor u een haalbaar bedrag per maand zijn?"}`)
+	for _, ct := range []string{"application/json", "application/json; charset=utf-8", "application/x-www-form-urlencoded", ""} {
+		if res := e.do("POST", "/v1/tips", ct, body, nil); res.StatusCode != http.StatusOK {
+			t.Errorf("Content-Type %q: status %d, want 200", ct, res.StatusCode)
+		}
+	}
+	var p api.Problem
+	if res := e.do("POST", "/v1/tips", "text/xml", body, &p); res.StatusCode != http.StatusUnsupportedMediaType {
+		t.Errorf("text/xml: status %d, want 415", res.StatusCode)
+	}
+}

@@ -144,7 +144,9 @@ func parseTime(v string) (time.Time, error) {
 // cannot: the position of a syntax error, the field of a type error, an
 // unknown field.
 func (s *Server) decodeJSON(c echo.Context, v any) error {
-	if mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType)); mt != "" && mt != "application/json" {
+	// curl -d sends its form type by default; the body decides whether it is
+	// JSON, as for transcripts.
+	if mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType)); mt != "" && mt != "application/json" && mt != "application/x-www-form-urlencoded" {
 		return assistant.Errorf(assistant.EUnsupported, "Content-Type %q is not accepted here; send application/json.", mt)
 	}
 	data, err := s.readBody(c)
