@@ -202,6 +202,7 @@ func TestBadInputStoresNothing(t *testing.T) {
 		{"no agent id", "text/plain", "", sample(t, "nl-betalingsregeling.txt"), 400, "agent_id"},
 		{"bad language", "text/plain", "?agent_id=a&language=de", sample(t, "nl-betalingsregeling.txt"), 400, "language"},
 		{"bad occurred_at", "text/plain", "?agent_id=a&occurred_at=gisteren", sample(t, "nl-betalingsregeling.txt"), 400, "occurred_at"},
+		{"query and body name other agents", "application/json", "?agent_id=someone-else", sample(t, "nl-call.json"), 400, "agent_id"},
 		{"over the body limit", "text/plain", "?agent_id=a", big, 413, "limit"},
 		{"unknown content type", "image/png", "?agent_id=a", []byte("\x89PNG"), 415, "image/png"},
 	}
@@ -258,6 +259,10 @@ func TestCallIndexPages(t *testing.T) {
 	e.do("GET", "/v1/calls?agent_id=a-0&from=2026-11-11&to=2026-11-30", "", nil, &page)
 	if len(page.Calls) != 2 { // c-2 (12th) and c-4 (14th)
 		t.Errorf("agent a-0 from the 11th: %d calls, want 2", len(page.Calls))
+	}
+	e.do("GET", "/v1/calls?agent_id=a-0&to=2026-11-12", "", nil, &page)
+	if len(page.Calls) != 2 { // c-0 (10th) and c-2 (12th): a date includes its day
+		t.Errorf("agent a-0 up to the 12th: %d calls, want 2", len(page.Calls))
 	}
 	for _, bad := range []string{"limit=0", "limit=abc", "from=yesterday", "cursor=not-a-cursor", "from=2026-11-30&to=2026-11-01"} {
 		var p api.Problem

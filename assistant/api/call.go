@@ -94,6 +94,10 @@ func (s *Server) handleCallIndex(c echo.Context) error {
 		if f.To, err = parseTime(v); err != nil {
 			return assistant.Errorf(assistant.EInvalid, "to %q is not a date or time; use 2026-11-30 or RFC 3339.", v)
 		}
+		if len(v) == len(time.DateOnly) {
+			// A team lead asking up to the 30th means the 30th too.
+			f.To = f.To.AddDate(0, 0, 1)
+		}
 	}
 	if !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To) {
 		return assistant.Errorf(assistant.EInvalid, "from must be before to.")

@@ -34,7 +34,7 @@ func (s *Server) readBody(c echo.Context) ([]byte, error) {
 		return nil, &assistant.Error{Code: assistant.EInvalid, Message: "The request body could not be read completely.", Err: err}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The request body is empty: send a transcript (plain text, JSON or WebVTT).")
+		return nil, assistant.Errorf(assistant.EInvalid, "The request body is empty.")
 	}
 	return data, nil
 }
@@ -72,6 +72,9 @@ func (s *Server) parseTranscript(c echo.Context) (*assistant.Transcript, error) 
 	}
 	data, err := s.readBody(c)
 	if err != nil {
+		if assistant.ErrorCode(err) == assistant.EInvalid {
+			return nil, assistant.Errorf(assistant.EInvalid, "%s Send a transcript: plain text, JSON, WebVTT or a platform export.", assistant.ErrorMessage(err))
+		}
 		return nil, err
 	}
 	if !utf8.Valid(data) {
@@ -80,6 +83,16 @@ func (s *Server) parseTranscript(c echo.Context) (*assistant.Transcript, error) 
 	t, err := transcript.Parse(data, mediaType, opts)
 	if err != nil {
 		return nil, fmt.Errorf("parse transcript: %w", err)
+	}
+	// A call filed under another agent than the caller asked for would be
+	// lost to the team lead who looks for it: refuse the contradiction.
+	for _, f := range []struct{ name, query, body string }{
+		{"agent_id", opts.AgentID, t.AgentID},
+		{"external_id", opts.ExternalID, t.ExternalID},
+	} {
+		if f.query != "" && f.body != f.query {
+			return nil, assistant.Errorf(assistant.EInvalid, "%s is %q in the query but %q in the body; send one of them, or the same in both.", f.name, f.query, f.body)
+		}
 	}
 	return t, nil
 }
@@ -151,6 +164,9 @@ func (s *Server) decodeJSON(c echo.Context, v any) error {
 	}
 	data, err := s.readBody(c)
 	if err != nil {
+		if assistant.ErrorCode(err) == assistant.EInvalid {
+			return assistant.Errorf(assistant.EInvalid, "%s Send a JSON object.", assistant.ErrorMessage(err))
+		}
 		return err
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))

@@ -373,7 +373,9 @@ func (l *lexicon) readContext(turns []assistant.ContextTurn) contextInfo {
 			ci.event = turnEvent
 		}
 		if i == last {
-			if t.Stance != nil {
+			// A guess is no ground for telling an agent the customer is
+			// against them: below this confidence the words decide.
+			if t.Stance != nil && t.Stance.Confidence >= trustedStance {
 				ci.opposed = !t.Stance.Quadrant.Together() && t.Stance.Quadrant.Valid()
 			} else {
 				ci.opposed = l.opposed.has(toks)
@@ -387,6 +389,11 @@ func (l *lexicon) readContext(turns []assistant.ContextTurn) contextInfo {
 }
 
 func always(int) bool { return true }
+
+// trustedStance is the confidence from which a stance may steer the tip.
+const trustedStance = 0.5
+
+func trusted(s *assistant.Stance) bool { return s != nil && s.Confidence >= trustedStance }
 
 // tip chooses the one headline tip: the customer's state first (crisis,
 // distress, opposition), then the most important finding, then the agent's
@@ -412,8 +419,13 @@ func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text 
 		return assistant.Tip{Kind: assistant.TipDeescalate, Text: l.tips["deescalate.pressure"]}
 	case ci.distress:
 		return assistant.Tip{Kind: assistant.TipDistress, Text: l.tips["distress"]}
-	case ci.opposed:
+	case ci.opposed && !(trusted(own) && own.Quadrant.Together()):
+		// An agent already answering together is de-escalating; the
+		// findings, if any, are the better tip.
 		return assistant.Tip{Kind: assistant.TipDeescalate, Text: l.tips["deescalate"]}
+	}
+	if !trusted(own) {
+		own = nil
 	}
 	if top == nil || (own != nil && own.Quadrant == assistant.AboveOpposed && kindRank(top.kind) > kindRank(assistant.FindingCommand)) {
 		switch {

@@ -250,3 +250,43 @@ func BenchmarkPhrase(b *testing.B) {
 		})
 	}
 }
+
+// Tips must not tell an agent to calm a customer on the strength of a guess,
+// nor an agent who already answers together.
+func TestTipTrustsOnlyConfidentStances(t *testing.T) {
+	e := New()
+	opposed := func(conf float64) *assistant.Stance {
+		s := assistant.NewStance(-0.6, -0.4, conf, nil)
+		return &s
+	}
+	together := assistant.NewStance(0.5, 0.6, 0.9, nil)
+	tests := []struct {
+		name     string
+		lang     assistant.Language
+		text     string
+		customer *assistant.Stance
+		own      *assistant.Stance
+		wantKind string
+	}{
+		{"nl guessed opposition", assistant.Dutch, "Fijn dat u tijd heeft. Zullen we samen kijken wat haalbaar is?", opposed(0.15), nil, assistant.TipOK},
+		{"en guessed opposition", assistant.English, "Thanks for your time. Shall we look together at what works for you?", opposed(0.15), nil, assistant.TipOK},
+		{"nl confident opposition, agent together", assistant.Dutch, "Ik begrijp dat u boos bent. Zullen we samen kijken wat haalbaar is?", opposed(0.9), &together, assistant.TipOK},
+		{"en confident opposition, agent together", assistant.English, "I understand you're upset. Shall we look together at what works for you?", opposed(0.9), &together, assistant.TipOK},
+		{"nl confident opposition, agent unknown", assistant.Dutch, "Zullen we samen kijken wat haalbaar is?", opposed(0.9), nil, assistant.TipDeescalate},
+		{"en confident opposition, agent unknown", assistant.English, "Shall we look together at what works for you?", opposed(0.9), nil, assistant.TipDeescalate},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := e.Phrase(context.Background(), assistant.Utterance{
+				Text: tt.text, Language: tt.lang, Stance: tt.own,
+				Context: []assistant.ContextTurn{{Speaker: assistant.Customer, Text: "Ja.", Stance: tt.customer}},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Tip.Kind != tt.wantKind {
+				t.Errorf("tip %s (%q), want %s", p.Tip.Kind, p.Tip.Text, tt.wantKind)
+			}
+		})
+	}
+}

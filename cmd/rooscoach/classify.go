@@ -44,10 +44,9 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for n := 1; sc.Scan(); n++ {
+		// A blank line still gets its line of output, so that line n of the
+		// output always answers line n of the input.
 		text := strings.TrimSpace(sc.Text())
-		if text == "" {
-			continue
-		}
 		l := fixed
 		if l == "" {
 			l = transcript.DetectLanguage(text)

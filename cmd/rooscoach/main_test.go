@@ -180,13 +180,13 @@ func TestClassifyContract(t *testing.T) {
 		t.Fatalf("classify: %v\n%s", err, stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 3 {
-		t.Fatalf("%d output lines for 3 utterances:\n%s", len(lines), out)
+	if len(lines) != 4 {
+		t.Fatalf("%d output lines for 4 input lines:\n%s", len(lines), out)
 	}
 	want := []struct {
 		lang assistant.Language
 		q    assistant.Quadrant
-	}{{assistant.Dutch, assistant.AboveOpposed}, {assistant.English, assistant.AboveTogether}}
+	}{{assistant.Dutch, assistant.AboveOpposed}, {"", ""}, {assistant.English, assistant.AboveTogether}}
 	for i, line := range lines {
 		var m map[string]any
 		if err := json.Unmarshal([]byte(line), &m); err != nil {
@@ -197,12 +197,16 @@ func TestClassifyContract(t *testing.T) {
 				t.Errorf("line %d lacks %q: %s", i+1, k, line)
 			}
 		}
-		if i < len(want) && (m["lang"] != string(want[i].lang) || m["quadrant"] != string(want[i].q)) {
+		if i < len(want) && want[i].lang != "" && (m["lang"] != string(want[i].lang) || m["quadrant"] != string(want[i].q)) {
 			t.Errorf("line %d: lang %v quadrant %v, want %s %s", i+1, m["lang"], m["quadrant"], want[i].lang, want[i].q)
 		}
 	}
-	var last map[string]any
-	json.Unmarshal([]byte(lines[2]), &last)
+	var blank, last map[string]any
+	json.Unmarshal([]byte(lines[1]), &blank)
+	if blank["text"] != "" || blank["confidence"].(float64) > 0.1 {
+		t.Errorf("blank line: %v, want empty text with no confidence", blank)
+	}
+	json.Unmarshal([]byte(lines[3]), &last)
 	if c, _ := last["confidence"].(float64); c >= 0.3 {
 		t.Errorf("\"Hmm\" classified with confidence %v, want low", c)
 	}
