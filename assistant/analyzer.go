@@ -3,6 +3,7 @@ package assistant
 import (
 	"context"
 	"fmt"
+	"unicode/utf8"
 )
 
 // Analyzer runs the analysis pipeline on parsed turns: stance for every turn,
@@ -16,6 +17,19 @@ type Analyzer struct {
 	// means 3.
 	ContextTurns int
 }
+
+// MaxTurnRunes bounds one turn. Real turns are a few hundred characters;
+// the rule-based engines grow faster than linearly with a turn's length, so
+// an unsplit transcript of one "turn" would hold a core for seconds.
+const MaxTurnRunes = 10000
+
+// MaxTipRunes bounds the utterance of a live tip, which is one thing an agent
+// says.
+const MaxTipRunes = 2000
+
+// MaxTipContext bounds the earlier turns sent with a tip; the advice looks at
+// the last few only.
+const MaxTipContext = 10
 
 // closingTurns is how many agent turns at the end make up "the end of the
 // call" for the peak-end summary.
@@ -36,9 +50,19 @@ func (a *Analyzer) Analyze(ctx context.Context, t *Transcript) (*Analysis, error
 		Mapping:  t.Mapping,
 		Turns:    make([]TurnAnalysis, len(t.Turns)),
 	}
+	for i, turn := range t.Turns {
+		if n := utf8.RuneCountInString(turn.Text); n > MaxTurnRunes {
+			return nil, Errorf(EInvalid, "Turn %d is %d characters long, more than the %d one turn may have. A turn is what one speaker says before the other speaks: check that the speakers are told apart.", i, n, MaxTurnRunes)
+		}
+	}
 	lastCustomer := -1
 	var agentReadability []Readability
 	for i, turn := range t.Turns {
+		// Analysis is CPU work; a request that timed out stops here
+		// rather than finishing a call nobody waits for.
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("analyze turn %d: %w", i, err)
+		}
 		lang := turn.Language
 		if lang == "" {
 			lang = t.Language
@@ -131,28 +155,37 @@ type TipResult struct {
 	Phrasing
 }
 
-// Tip analyses one agent utterance for live coaching. Context turns without a
-// stance are classified first, so the advice can follow the customer's stance.
+// Tip analyses one agent utterance for live coaching. Context turns are
+// classified first, so the advice can follow the customer's stance.
 // Language must be set by the caller (detected when the agent did not say).
 func (a *Analyzer) Tip(ctx context.Context, req TipRequest) (*TipResult, error) {
 	if req.Text == "" {
 		return nil, Errorf(EInvalid, "text is empty: send the agent's utterance in the text field")
 	}
+	if n := utf8.RuneCountInString(req.Text); n > MaxTipRunes {
+		return nil, Errorf(EInvalid, "text is %d characters long; a tip is for one utterance of at most %d.", n, MaxTipRunes)
+	}
 	if !req.Language.Valid() {
 		return nil, Errorf(EInvalid, "language %q is not supported; use nl or en", req.Language)
+	}
+	if len(req.Context) > MaxTipContext {
+		return nil, Errorf(EInvalid, "context has %d turns; send the last %d at most.", len(req.Context), MaxTipContext)
 	}
 	for i := range req.Context {
 		c := &req.Context[i]
 		if !c.Speaker.Valid() {
 			return nil, Errorf(EInvalid, "context[%d].speaker %q is not agent or customer", i, c.Speaker)
 		}
-		if c.Stance == nil {
-			st, err := a.Stance.Classify(ctx, c.Text, req.Language)
-			if err != nil {
-				return nil, fmt.Errorf("classify context turn %d: %w", i, err)
-			}
-			c.Stance = &st
+		if n := utf8.RuneCountInString(c.Text); n > MaxTipRunes {
+			return nil, Errorf(EInvalid, "context[%d].text is %d characters long; send at most %d per turn.", i, n, MaxTipRunes)
 		}
+		// A stance sent along is not trusted: the tip is only as good as
+		// the stance it rests on, so the engine classifies every turn itself.
+		st, err := a.Stance.Classify(ctx, c.Text, req.Language)
+		if err != nil {
+			return nil, fmt.Errorf("classify context turn %d: %w", i, err)
+		}
+		c.Stance = &st
 	}
 	st, err := a.Stance.Classify(ctx, req.Text, req.Language)
 	if err != nil {

@@ -72,7 +72,8 @@ type Tip struct {
 type ContextTurn struct {
 	Speaker Speaker `json:"speaker"`
 	Text    string  `json:"text"`
-	Stance  *Stance `json:"stance,omitempty"`
+	// Stance is set by the engine; one sent by a client is replaced.
+	Stance *Stance `json:"stance,omitempty"`
 }
 
 // Utterance is an agent turn to phrase, with the turns before it.

@@ -202,6 +202,8 @@ func TestBadInputStoresNothing(t *testing.T) {
 		{"no agent id", "text/plain", "", sample(t, "nl-betalingsregeling.txt"), 400, "agent_id"},
 		{"bad language", "text/plain", "?agent_id=a&language=de", sample(t, "nl-betalingsregeling.txt"), 400, "language"},
 		{"bad occurred_at", "text/plain", "?agent_id=a&occurred_at=gisteren", sample(t, "nl-betalingsregeling.txt"), 400, "occurred_at"},
+		{"a NUL byte", "text/plain", "?agent_id=a", []byte("Agent: Goedemorgen.\nKlant: Hal\x00lo\n"), 400, "line 2"},
+		{"one endless turn", "text/plain", "?agent_id=a", []byte("Agent: " + strings.Repeat("en dan ", 2000) + "\nKlant: ja\n"), 400, "Turn 0"},
 		{"query and body name other agents", "application/json", "?agent_id=someone-else", sample(t, "nl-call.json"), 400, "agent_id"},
 		{"over the body limit", "text/plain", "?agent_id=a", big, 413, "limit"},
 		{"unknown content type", "image/png", "?agent_id=a", []byte("\x89PNG"), 415, "image/png"},
@@ -317,7 +319,17 @@ func TestTip(t *testing.T) {
 	if tip.Response == nil {
 		t.Error("no response judged against the customer's last turn")
 	}
-	for _, bad := range []string{`{}`, `{"text":"hi","language":"fr"}`, `{"text":"hi","context":[{"speaker":"robot","text":"x"}]}`, `{"txt":"hi"}`, `[`} {
+	// A stance sent along with the context is not believed.
+	forged := []byte(`{"text":"Wat zou voor u haalbaar zijn?","context":[{"speaker":"customer","text":"Ik wil dat graag regelen.","stance":{"quadrant":"zzz","octant":"zzz","confidence":2,"dominance":9}}]}`)
+	var got assistant.TipResult
+	if res := e.do("POST", "/v1/tips", "application/json", forged, &got); res.StatusCode != http.StatusOK {
+		t.Fatalf("forged stance: status %d", res.StatusCode)
+	}
+	if got.Response == nil || !got.Response.Customer.Valid() {
+		t.Errorf("forged stance reached the answer: %+v", got.Response)
+	}
+	long := `{"text":"` + strings.Repeat("ja ", 1000) + `"}`
+	for _, bad := range []string{long, `[]`, `{"text":"hi","context":"x"}`, `{}`, `{"text":"hi","language":"fr"}`, `{"text":"hi","context":[{"speaker":"robot","text":"x"}]}`, `{"txt":"hi"}`, `[`} {
 		var p api.Problem
 		if res := e.do("POST", "/v1/tips", "application/json", []byte(bad), &p); res.StatusCode != 400 {
 			t.Errorf("POST /v1/tips %s: status %d, want 400", bad, res.StatusCode)
@@ -384,5 +396,27 @@ func TestJSONRoutesContentTypes(t *testing.T) {
 	var p api.Problem
 	if res := e.do("POST", "/v1/tips", "text/xml", body, &p); res.StatusCode != http.StatusUnsupportedMediaType {
 		t.Errorf("text/xml: status %d, want 415", res.StatusCode)
+	}
+}
+
+func TestJSONErrorsSpeakJSON(t *testing.T) {
+	e := newEnv(t, api.Config{})
+	tests := []struct{ path, body, want string }{
+		{"/v1/tips", `[]`, "must be a JSON object"},
+		{"/v1/arrangements", `{"debt":{"principal":1250.50,"currency":"EUR"},"jurisdiction":"nl"}`, "whole number"},
+		{"/v1/tips", `{"text":"hoi",}`, "line 1"},
+	}
+	for _, tt := range tests {
+		var p api.Problem
+		if res := e.do("POST", tt.path, "application/json", []byte(tt.body), &p); res.StatusCode != 400 || !strings.Contains(p.Detail, tt.want) {
+			t.Errorf("POST %s %s: %d %q, want 400 saying %q", tt.path, tt.body, res.StatusCode, p.Detail, tt.want)
+		}
+		if strings.Contains(p.Detail, "int64") || strings.Contains(p.Detail, "assistant.") {
+			t.Errorf("detail leaks Go types: %q", p.Detail)
+		}
+	}
+	// Names users give formats are understood.
+	if res := e.do("POST", "/v1/analyze?format=vtt", "text/vtt", sample(t, "en-call.vtt"), nil); res.StatusCode != http.StatusOK {
+		t.Errorf("format=vtt: status %d, want 200", res.StatusCode)
 	}
 }

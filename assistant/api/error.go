@@ -77,6 +77,9 @@ func classify(err error) (code string, status int, detail string) {
 	case errors.As(err, &mbe):
 		return assistant.ETooLarge, http.StatusRequestEntityTooLarge,
 			"The body is larger than the limit of " + humanBytes(mbe.Limit) + "; split the transcript or ask for a higher limit."
+	case errors.Is(err, context.Canceled):
+		// The client hung up; nobody reads this answer and nothing failed.
+		return "canceled", 499, "The request was canceled by the client."
 	case errors.Is(err, context.DeadlineExceeded):
 		return assistant.EUnavailable, http.StatusServiceUnavailable, "The request took too long and was stopped; try again."
 	case errors.As(err, &he) && assistant.ErrorCode(err) == assistant.EInternal:

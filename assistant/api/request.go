@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -121,19 +122,10 @@ func transcriptOptions(c echo.Context) (transcript.Options, error) {
 		}
 		opts.OccurredAt = t
 	}
-	if opts.Format != "" && !validFormat(opts.Format) {
+	if opts.Format != "" && !transcript.KnownFormat(opts.Format) {
 		return opts, assistant.Errorf(assistant.EInvalid, "format %q is not known; use one of %s.", opts.Format, strings.Join(transcript.Formats, ", "))
 	}
 	return opts, nil
-}
-
-func validFormat(f string) bool {
-	for _, known := range transcript.Formats {
-		if f == known {
-			return true
-		}
-	}
-	return false
 }
 
 func firstOf(vals ...string) string {
@@ -188,7 +180,10 @@ func jsonError(data []byte, err error) error {
 		line, col := position(data, syn.Offset)
 		return assistant.Errorf(assistant.EInvalid, "The body is not valid JSON: %s at line %d, column %d.", syn.Error(), line, col)
 	case errors.As(err, &typ):
-		return assistant.Errorf(assistant.EInvalid, "Field %s must be a %s, not a JSON %s.", typ.Field, typ.Type.String(), typ.Value)
+		if typ.Field == "" {
+			return assistant.Errorf(assistant.EInvalid, "The body must be a JSON object, not a JSON %s.", typ.Value)
+		}
+		return assistant.Errorf(assistant.EInvalid, "Field %s must be %s, not a JSON %s.", typ.Field, jsonKind(typ.Type), typ.Value)
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return assistant.Errorf(assistant.EInvalid, "The body is not valid JSON: it ends too early.")
 	case strings.HasPrefix(err.Error(), "json: unknown field"):
@@ -210,4 +205,24 @@ func position(data []byte, offset int64) (line, col int) {
 		}
 	}
 	return line, col
+}
+
+// jsonKind names a Go type the way the JSON it is read from looks.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number (money is in cents)"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Pointer:
+		return jsonKind(t.Elem())
+	}
+	return "an object"
 }

@@ -62,7 +62,7 @@ type Request struct {
 	StartDate string `json:"start_date,omitempty"`
 	// Today (YYYY-MM-DD) defaults to the engine's clock; tests set it to be
 	// deterministic.
-	Today string `json:"today,omitempty"`
+	Today string `json:"-"`
 	// TermMonths, when set, is the term the customer asks for; the instalment
 	// plan then spreads the debt over it. More than the policy's maximum is
 	// rejected.

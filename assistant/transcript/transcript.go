@@ -65,6 +65,17 @@ var formatAliases = map[string]string{
 	"whisperx": "whisper",
 }
 
+// KnownFormat reports whether name, in any case, is one of Formats or a
+// name users give one ("vtt", "teams", "whisperx", …).
+func KnownFormat(name string) bool {
+	f := strings.ToLower(name)
+	if a, ok := formatAliases[f]; ok {
+		f = a
+	}
+	_, ok := readers[f]
+	return ok
+}
+
 // readers holds one reader per format. A reader turns the bytes into the
 // segments the source carries; mapping, merging and checks are shared.
 var readers = map[string]func([]byte) (*source, error){
@@ -135,6 +146,9 @@ func Parse(data []byte, mediaType string, opts Options) (*assistant.Transcript, 
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8At(data)
 		return nil, assistant.Errorf(assistant.EInvalid, "The transcript is not valid UTF-8 (line %d, column %d); save it as UTF-8 and send it again.", line, col)
+	}
+	if line, col, ok := controlAt(data); ok {
+		return nil, assistant.Errorf(assistant.EInvalid, "The transcript holds a control character (line %d, column %d); remove it and send it again.", line, col)
 	}
 	if opts.Language != "" && !opts.Language.Valid() {
 		return nil, assistant.Errorf(assistant.EInvalid, "Language %q is not supported; use nl or en, or leave it out to detect it.", opts.Language)
@@ -393,4 +407,22 @@ func quoteList(ss []string) string {
 		q[i] = fmt.Sprintf("%q", s)
 	}
 	return strings.Join(q, ", ")
+}
+
+// controlAt finds the first C0 control character other than tab, line feed,
+// carriage return and form feed. Such bytes (NUL above all) are never speech,
+// and Postgres refuses NUL in text, so they are stopped here with a position
+// rather than failing later at the database.
+func controlAt(data []byte) (line, col int, found bool) {
+	line, col = 1, 0
+	for _, r := range string(data) {
+		col++
+		switch {
+		case r == '\n':
+			line, col = line+1, 0
+		case r < 0x20 && r != '\t' && r != '\r' && r != '\f':
+			return line, col, true
+		}
+	}
+	return 0, 0, false
 }

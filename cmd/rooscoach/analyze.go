@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/rooscoach/rooscoach/assistant"
@@ -40,7 +39,7 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 	}
 	output := *format
 	if output != "text" && output != "json" {
-		if !slices.Contains(transcript.Formats, output) {
+		if !transcript.KnownFormat(output) {
 			return usageError{fmt.Sprintf("--format %q: want text or json for the output, or a transcript format (%s)", output, strings.Join(transcript.Formats, ", "))}
 		}
 		if *inputFormat == "" {
@@ -48,7 +47,7 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 		}
 		output = "text"
 	}
-	if *inputFormat != "" && !slices.Contains(transcript.Formats, *inputFormat) {
+	if *inputFormat != "" && !transcript.KnownFormat(*inputFormat) {
 		return usageError{fmt.Sprintf("--input-format %q: want one of %s", *inputFormat, strings.Join(transcript.Formats, ", "))}
 	}
 	opts := transcript.Options{Format: *inputFormat, AgentSpeaker: *agent, CustomerSpeaker: *customer, AgentID: *agentID, ExternalID: *externalID}
@@ -78,10 +77,13 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 		}
 		return fmt.Errorf("%s: %s", name, msg)
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	analyzer, _ := newAnalyzer()
 	an, err := analyzer.Analyze(ctx, t)
 	if err != nil {
-		return fmt.Errorf("%s: %s", name, assistant.ErrorMessage(err))
+		return fmt.Errorf("%s: %s", name, userMessage(err))
 	}
 	if output == "json" {
 		enc := json.NewEncoder(stdout)
@@ -90,4 +92,14 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 		return enc.Encode(api.AnalyzeResponse{ExternalID: t.ExternalID, AgentID: t.AgentID, OccurredAt: t.OccurredAt, Analysis: an})
 	}
 	return writeReport(stdout, an)
+}
+
+// userMessage is what the command line shows for err: the message meant for
+// people, or, for an unexpected failure, the error itself, since the person
+// at the terminal is the one who has to act on it.
+func userMessage(err error) string {
+	if assistant.ErrorCode(err) == assistant.EInternal {
+		return err.Error()
+	}
+	return assistant.ErrorMessage(err)
 }

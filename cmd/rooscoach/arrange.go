@@ -10,7 +10,6 @@ import (
 	"os"
 	"time"
 
-	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
 	"github.com/rooscoach/rooscoach/assistant/stance"
 )
@@ -46,7 +45,7 @@ func runArrange(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	res, err := arrangement.New(time.Now).Plan(ctx, req)
 	if err != nil {
-		return fmt.Errorf("%s", assistant.ErrorMessage(err))
+		return fmt.Errorf("%s", userMessage(err))
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")

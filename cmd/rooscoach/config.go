@@ -97,13 +97,25 @@ func (c *Config) Validate() error {
 	return nil
 }
 
-// Redacted returns the database URL without its password, for logs.
+// Redacted describes the database for logs as host, port and name only, so
+// that no form of DSN (URL, query parameter, key=value) can leak a password.
 func (c *Config) Redacted() string {
-	u, err := url.Parse(c.DatabaseURL)
-	if err != nil {
-		return "(unparsable database URL)"
+	if u, err := url.Parse(c.DatabaseURL); err == nil && u.Scheme != "" {
+		return "postgres " + u.Host + u.Path
 	}
-	return u.Redacted()
+	var host, port, name string
+	for _, kv := range strings.Fields(c.DatabaseURL) {
+		k, v, _ := strings.Cut(kv, "=")
+		switch k {
+		case "host":
+			host = v
+		case "port":
+			port = v
+		case "dbname":
+			name = v
+		}
+	}
+	return "postgres " + host + ":" + port + "/" + name
 }
 
 func (c *Config) logger(w io.Writer) *slog.Logger {
