@@ -290,3 +290,32 @@ func TestTipTrustsOnlyConfidentStances(t *testing.T) {
 		})
 	}
 }
+
+// An offer to get in touch after a condition is an invitation, not an order.
+func TestConditionalContactIsNoCommand(t *testing.T) {
+	e := New()
+	tests := []struct {
+		lang assistant.Language
+		text string
+	}{
+		{assistant.English, "If anything changes, call us and we'll look at it again together."},
+		{assistant.Dutch, "Mocht er iets veranderen, neem dan contact met ons op."},
+		{assistant.Dutch, "Als er iets verandert, bel ons dan."},
+	}
+	for _, tt := range tests {
+		p, err := e.Phrase(context.Background(), assistant.Utterance{Text: tt.text, Language: tt.lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range p.Findings {
+			if f.Kind == assistant.FindingCommand {
+				t.Errorf("%q flagged as a command: %+v", tt.text, f)
+			}
+		}
+	}
+	// The same verb as an order still counts.
+	p, _ := e.Phrase(context.Background(), assistant.Utterance{Text: "Call us today and pay the balance.", Language: assistant.English})
+	if len(p.Findings) == 0 || p.Findings[0].Kind != assistant.FindingCommand {
+		t.Errorf("a plain order was not flagged: %+v", p.Findings)
+	}
+}

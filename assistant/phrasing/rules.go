@@ -265,6 +265,11 @@ func notCommand(toks []token, m match) bool {
 		}
 	}
 	if m.e.key == "imperative" {
+		// "If anything changes, call us": an offer to get in touch,
+		// not an order.
+		if len(toks) > 0 && conditionalOpeners[toks[0].lower] && m.from < len(toks) && contactVerbs[toks[m.from].lower] {
+			return true
+		}
 		for i, t := range toks {
 			if t.lower == "gerust" || (t.lower == "free" && i > 0 && toks[i-1].lower == "feel") ||
 				(t.lower == "if" && i+2 < len(toks) && toks[i+1].lower == "you" && (toks[i+2].lower == "need" || toks[i+2].lower == "have")) {
@@ -273,6 +278,13 @@ func notCommand(toks []token, m match) bool {
 		}
 	}
 	return false
+}
+
+var conditionalOpeners = map[string]bool{"if": true, "should": true, "als": true, "mocht": true, "wanneer": true, "when": true}
+
+var contactVerbs = map[string]bool{
+	"call": true, "phone": true, "ring": true, "contact": true, "email": true, "e-mail": true, "text": true, "let": true,
+	"bel": true, "mail": true, "neem": true, "laat": true, "app": true,
 }
 
 var stateVerbs = map[string]bool{"zijn": true, "hebben": true, "worden": true, "voelen": true, "vinden": true, "denken": true}
