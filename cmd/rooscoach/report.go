@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/prompts"
 )
 
 // writeReport prints an analysis as a trainer reads it: the call turn by
@@ -55,7 +56,7 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 		for _, f := range arr.Facts {
 			val := f.Text
 			if f.Amount != nil {
-				val = f.Amount.String()
+				val = prompts.Money(an.Language, *f.Amount)
 			}
 			amb := ""
 			if f.Ambiguous {
@@ -73,7 +74,7 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 			continue
 		}
 		fmt.Fprintf(w, "  %d. %s: %s a month for %d months (total %s), fits policy %s\n     %s\n     say: %s\n",
-			i+1, o.Kind, o.Monthly, o.Months, o.Total, yes(o.FitsPolicy), o.Why, o.Script)
+			i+1, o.Kind, prompts.Money(an.Language, o.Monthly), o.Months, prompts.Money(an.Language, o.Total), yes(o.FitsPolicy), o.Why, o.Script)
 	}
 	if arr.Referral != nil {
 		fmt.Fprintf(w, "\nReferral (%s): %s\n  %s\n", arr.Referral.Jurisdiction, arr.Referral.Reason, arr.Referral.Text)
