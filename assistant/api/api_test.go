@@ -103,13 +103,19 @@ func (e *env) count(table string) int {
 	return n
 }
 
-func sample(t testing.TB, name string) []byte {
+// testdata reads a file of the repository's testdata folder.
+func testdata(t testing.TB, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile("../../testdata/calls/" + name)
+	data, err := os.ReadFile("../../testdata/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return data
+}
+
+func sample(t testing.TB, name string) []byte {
+	t.Helper()
+	return testdata(t, "calls/"+name)
 }
 
 func TestCallCreateAndView(t *testing.T) {

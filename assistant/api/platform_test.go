@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 
@@ -32,11 +31,7 @@ var platformSamples = []struct {
 
 func platformSample(t testing.TB, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile("../../testdata/platforms/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
+	return testdata(t, "platforms/"+name)
 }
 
 func contentTypeOf(name string) string {
