@@ -886,7 +886,13 @@ func decodeCursor(s string) (*cursor, error) {
 	if err != nil || n <= 0 {
 		return nil, invalid
 	}
-	return &cursor{occurredAt: time.UnixMicro(us).UTC(), id: n}, nil
+	at := time.UnixMicro(us).UTC()
+	// Only a cursor this store made is accepted; a forged one far outside
+	// Postgres's timestamp range would otherwise fail inside the query.
+	if at.Year() < 1 || at.Year() > 9999 {
+		return nil, invalid
+	}
+	return &cursor{occurredAt: at, id: n}, nil
 }
 
 // marshal encodes v as JSON text for a jsonb parameter. lib/pq sends []byte

@@ -500,6 +500,7 @@ func TestFindCallsInvalid(t *testing.T) {
 		{"NoSeparator", assistant.CallFilter{Cursor: "MTIzNDU2"}, "cursor is not valid"},
 		{"NotNumbers", assistant.CallFilter{Cursor: "YWJjLmRlZg"}, "cursor is not valid"},
 		{"ZeroID", assistant.CallFilter{Cursor: "MTIzNDU2LjA"}, "cursor is not valid"},
+		{"TimeOutOfRange", assistant.CallFilter{Cursor: "LTk5OTk5OTk5OTk5OTk5OTk5OS41"}, "cursor is not valid"},
 		{"LimitTooLarge", assistant.CallFilter{Limit: 101}, "limit must be between 1 and 100"},
 		{"LimitNegative", assistant.CallFilter{Limit: -1}, "limit must be between 1 and 100"},
 		{"FromAfterTo", assistant.CallFilter{From: now, To: now.Add(-time.Hour)}, "from must be before to"},
