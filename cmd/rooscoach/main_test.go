@@ -91,7 +91,7 @@ func TestServeMigrateAndDrain(t *testing.T) {
 	if _, err := conn.Write(append([]byte(head), body[:len(body)/2]...)); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(100 * time.Millisecond) // let the server take the request in
+	time.Sleep(500 * time.Millisecond) // let the server take the request in
 	stop()
 	time.Sleep(100 * time.Millisecond)
 	if _, err := conn.Write(body[len(body)/2:]); err != nil {
