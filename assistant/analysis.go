@@ -69,4 +69,6 @@ type Analysis struct {
 	// Flagged marks a call where the customer showed vulnerability or could
 	// not afford any payment, for a trainer to look at.
 	Flagged bool `json:"flagged"`
+	// Engines says which engine produced each part.
+	Engines []EngineRun `json:"engines"`
 }

@@ -22,9 +22,8 @@ type Fact struct {
 	Amount *Money `json:"amount,omitempty"`
 	// Day is the day of the month for FactPayday.
 	Day int `json:"day,omitempty"`
-	// Cue names the vulnerability driver for FactVulnerability: "health",
-	// "life-event", "resilience", "capability" or "crisis".
-	Cue string `json:"cue,omitempty"`
+	// Cue names the vulnerability driver for FactVulnerability.
+	Cue Driver `json:"cue,omitempty"`
 	// TurnIndex, Text, Start and End point at the source: the turn and the
 	// rune offsets of the matched text in it.
 	TurnIndex int    `json:"turn_index"`
@@ -37,14 +36,18 @@ type Fact struct {
 	Note      string `json:"note,omitempty"`
 }
 
-// Vulnerability drivers named in Fact.Cue. The first four are the drivers of
-// FCA FG21/1; CueCrisis (self-harm or suicide) stops collection talk at once.
+// Driver names what makes a customer vulnerable. The first four are the
+// drivers of FCA FG21/1; DriverCrisis (self-harm or suicide) stops
+// collection talk at once and outranks the others everywhere.
+type Driver string
+
+// Vulnerability drivers.
 const (
-	CueHealth     = "health"
-	CueLifeEvent  = "life-event"
-	CueResilience = "resilience"
-	CueCapability = "capability"
-	CueCrisis     = "crisis"
+	DriverHealth     Driver = "health"
+	DriverLifeEvent  Driver = "life-event"
+	DriverResilience Driver = "resilience"
+	DriverCapability Driver = "capability"
+	DriverCrisis     Driver = "crisis"
 )
 
 // OptionKind names the shape of a payment arrangement.

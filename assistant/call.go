@@ -59,6 +59,9 @@ type Transcript struct {
 	// AgentID it makes a re-post idempotent.
 	ExternalID string `json:"external_id,omitempty"`
 	AgentID    string `json:"agent_id,omitempty"`
+	// TeamID is the agent's team when the call was made; it stays with the
+	// call when the agent moves to another team.
+	TeamID string `json:"team_id,omitempty"`
 	// Language is the language of the call; detected when not given.
 	Language   Language  `json:"language"`
 	OccurredAt time.Time `json:"occurred_at,omitzero"`

@@ -59,12 +59,14 @@ type Readability struct {
 	LongWordShare      float64 `json:"long_word_share"`
 }
 
+// TipKind says what a headline tip is about: the FindingKind of the finding
+// it names, or one of the tip kinds below.
+type TipKind string
+
 // Tip is the one headline piece of advice for an agent turn.
 type Tip struct {
-	// Kind says what the tip is about: a FindingKind, "distress",
-	// "de-escalate", "closing" or "ok".
-	Kind string `json:"kind"`
-	Text string `json:"text"`
+	Kind TipKind `json:"kind"`
+	Text string  `json:"text"`
 }
 
 // ContextTurn is an earlier turn given to the phrasing engine as context, with
@@ -108,14 +110,20 @@ type ClosingCheck struct {
 
 // Tip kinds other than a FindingKind.
 const (
+	// TipCrisis: the customer spoke of self-harm or suicide; stop collection
+	// talk, acknowledge, give the crisis line. It outranks every other tip.
+	TipCrisis TipKind = "crisis"
 	// TipDistress: the customer signalled distress (job loss, illness,
-	// bereavement, "I can't cope") or a crisis; acknowledge, never pressure.
-	TipDistress = "distress"
+	// bereavement, "I can't cope"); acknowledge, never pressure.
+	TipDistress TipKind = "distress"
 	// TipDeescalate: the customer was opposed, or the agent sounds opposed;
 	// move toward together.
-	TipDeescalate = "de-escalate"
+	TipDeescalate TipKind = "de-escalate"
 	// TipClosing: advice about how the call ends.
-	TipClosing = "closing"
+	TipClosing TipKind = "closing"
 	// TipOK: nothing to improve.
-	TipOK = "ok"
+	TipOK TipKind = "ok"
 )
+
+// TipOf is the tip kind that names finding kind k.
+func TipOf(k FindingKind) TipKind { return TipKind(k) }

@@ -357,7 +357,7 @@ func createFacts(ctx context.Context, q querier, callID int64, facts []assistant
 			amount[i] = sql.NullInt64{Int64: f.Amount.Amount, Valid: true}
 			currency[i] = f.Amount.Currency
 		}
-		kind[i], cue[i], text[i], note[i], ambiguous[i] = string(f.Kind), f.Cue, f.Text, f.Note, f.Ambiguous
+		kind[i], cue[i], text[i], note[i], ambiguous[i] = string(f.Kind), string(f.Cue), f.Text, f.Note, f.Ambiguous
 	}
 	if _, err := q.ExecContext(ctx, `
 		INSERT INTO arrangement_facts (call_id, idx, kind, amount, currency, day, cue,
@@ -772,7 +772,7 @@ func loadDetails(ctx context.Context, q querier, c *assistant.Call) error {
 		f := assistant.Fact{
 			Kind:      assistant.FactKind(r.Kind),
 			Day:       int(r.Day.Int64),
-			Cue:       r.Cue.String,
+			Cue:       assistant.Driver(r.Cue.String),
 			TurnIndex: r.TurnIdx,
 			Text:      r.Text,
 			Start:     r.Start,

@@ -76,7 +76,7 @@ func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Ca
 				},
 				Readability: readability,
 				Suggested:   w.suggested,
-				Tip:         assistant.Tip{Kind: string(assistant.FindingJargon), Text: w.tip},
+				Tip:         assistant.Tip{Kind: assistant.TipOf(assistant.FindingJargon), Text: w.tip},
 			},
 		},
 		{

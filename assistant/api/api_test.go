@@ -20,8 +20,8 @@ import (
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/api"
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
-	"github.com/rooscoach/rooscoach/assistant/phrasing"
-	"github.com/rooscoach/rooscoach/assistant/stance"
+	"github.com/rooscoach/rooscoach/assistant/builtin"
+	"github.com/rooscoach/rooscoach/assistant/coach"
 	"github.com/rooscoach/rooscoach/store"
 	"github.com/rooscoach/rooscoach/store/storetest"
 )
@@ -54,10 +54,9 @@ func newEnvDSN(t testing.TB, dsn string, cfg api.Config) *env {
 	}
 	t.Cleanup(func() { db.Close() })
 	today := func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
-	arr := arrangement.New(today)
-	an := &assistant.Analyzer{Stance: stance.New(), Phrasing: phrasing.New(), Arrangement: arr}
+	an, arr := builtin.Analyzer(today)
 	cfg.Logger = slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	srv := httptest.NewServer(api.NewServer(cfg, an, db, arr).Handler())
+	srv := httptest.NewServer(api.NewServer(cfg, &coach.Service{Analyzer: an, Store: db, Now: today}, db, arr).Handler())
 	t.Cleanup(srv.Close)
 	sdb, err := sqlx.Open("postgres", dsn)
 	if err != nil {

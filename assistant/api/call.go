@@ -1,7 +1,6 @@
 package api
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 	"time"
@@ -16,48 +15,35 @@ import (
 type AnalyzeResponse struct {
 	ExternalID string    `json:"external_id,omitempty"`
 	AgentID    string    `json:"agent_id,omitempty"`
+	TeamID     string    `json:"team_id,omitempty"`
 	OccurredAt time.Time `json:"occurred_at,omitzero"`
 	*assistant.Analysis
 }
 
 // handleAnalyze analyses a transcript without storing it.
 func (s *Server) handleAnalyze(c echo.Context) error {
-	t, err := s.parseTranscript(c)
+	in, err := s.transcriptInput(c)
 	if err != nil {
 		return err
 	}
-	an, err := s.analyzer.Analyze(c.Request().Context(), t)
+	t, an, err := s.coach.Analyze(c.Request().Context(), in)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, AnalyzeResponse{ExternalID: t.ExternalID, AgentID: t.AgentID, OccurredAt: t.OccurredAt, Analysis: an})
+	return c.JSON(http.StatusOK, AnalyzeResponse{ExternalID: t.ExternalID, AgentID: t.AgentID, TeamID: t.TeamID, OccurredAt: t.OccurredAt, Analysis: an})
 }
 
 // handleCallCreate analyses a transcript and stores the coaching record.
 // Posting the same external_id for the same agent again returns the record
 // already stored, with 200 instead of 201.
 func (s *Server) handleCallCreate(c echo.Context) error {
-	t, err := s.parseTranscript(c)
+	in, err := s.transcriptInput(c)
 	if err != nil {
 		return err
 	}
-	if t.AgentID == "" {
-		return assistant.Errorf(assistant.EInvalid, "agent_id is required to store a call: add ?agent_id=... to the URL or \"agent_id\" to the JSON body.")
-	}
-	an, err := s.analyzer.Analyze(c.Request().Context(), t)
+	call, created, err := s.coach.Ingest(c.Request().Context(), in)
 	if err != nil {
 		return err
-	}
-	call := &assistant.Call{
-		ExternalID: t.ExternalID,
-		AgentID:    t.AgentID,
-		TeamID:     c.QueryParam("team_id"),
-		OccurredAt: t.OccurredAt,
-		Analysis:   *an,
-	}
-	created, err := s.store.CreateCall(c.Request().Context(), call)
-	if err != nil {
-		return fmt.Errorf("store call: %w", err)
 	}
 	status := http.StatusOK
 	if created {
@@ -84,6 +70,9 @@ func (s *Server) handleCallView(c echo.Context) error {
 func (s *Server) handleCallIndex(c echo.Context) error {
 	q := c.QueryParams()
 	f := assistant.CallFilter{AgentID: q.Get("agent_id"), Cursor: q.Get("cursor")}
+	if err := assistant.CheckID("agent_id", f.AgentID); err != nil {
+		return err
+	}
 	var err error
 	if v := q.Get("from"); v != "" {
 		if f.From, err = parseTime(v); err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/transcript"
 )
 
 // statusOf is the one place where error codes become HTTP statuses.
@@ -94,7 +95,27 @@ func classify(err error) (code string, status int, detail string) {
 	if !ok {
 		code, status = assistant.EInternal, http.StatusInternalServerError
 	}
-	return code, status, assistant.ErrorMessage(err)
+	return code, status, describe(err)
+}
+
+// describe is the message of err for someone calling the HTTP API: the
+// transcript reader's typed errors say how to declare speakers or force a
+// format in query parameters.
+func describe(err error) string {
+	var se *transcript.SpeakerError
+	var fe *transcript.FormatError
+	switch {
+	case errors.As(err, &se):
+		return se.Describe(func(side assistant.Speaker, label string) string {
+			if side == assistant.Agent {
+				return "agent=" + label + " (or agent_speaker=" + label + ")"
+			}
+			return "customer=" + label
+		})
+	case errors.As(err, &fe):
+		return fe.Describe("with format=NAME")
+	}
+	return assistant.ErrorMessage(err)
 }
 
 func codeOfStatus(status int) string {

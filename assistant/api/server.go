@@ -1,6 +1,6 @@
 // Package api is rooscoach's HTTP layer: echo handlers that parse requests,
-// call the analysis pipeline and the store, and write JSON or problem+json.
-// It holds no SQL, no scoring and no wording of its own.
+// call the use cases and the store, and write JSON or problem+json. It holds
+// no SQL, no scoring and no wording of its own.
 package api
 
 import (
@@ -20,12 +20,12 @@ import (
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
+	"github.com/rooscoach/rooscoach/assistant/coach"
 )
 
-// Store is what the API needs of the database; *store.DB implements it.
+// Store is what the API reads from the database; *store.DB implements it.
 type Store interface {
 	Ping(ctx context.Context) error
-	CreateCall(ctx context.Context, c *assistant.Call) (created bool, err error)
 	FindCallByID(ctx context.Context, id int64) (*assistant.Call, error)
 	FindCalls(ctx context.Context, f assistant.CallFilter) (assistant.CallPage, error)
 }
@@ -41,9 +41,11 @@ type Planner interface {
 type Config struct {
 	// Addr is the listen address, such as ":8080" or "127.0.0.1:0".
 	Addr string
-	// BodyLimit is the largest request body in bytes; 0 means 2 MiB.
+	// BodyLimit is the largest request body in bytes, after any gzip
+	// encoding is undone; 0 means 2 MiB.
 	BodyLimit int64
-	// RequestTimeout bounds the work of one request; 0 means 30 s.
+	// RequestTimeout bounds the work of one request on the routes that
+	// answer at once; 0 means 30 s. Streaming routes set their own.
 	RequestTimeout time.Duration
 	Logger         *slog.Logger
 }
@@ -51,19 +53,19 @@ type Config struct {
 // Server serves the rooscoach API. It owns the router and the listener so
 // that cmd never imports net/http or echo.
 type Server struct {
-	cfg      Config
-	echo     *echo.Echo
-	http     *http.Server
-	ln       net.Listener
-	logger   *slog.Logger
-	analyzer *assistant.Analyzer
-	store    Store
-	planner  Planner
+	cfg     Config
+	echo    *echo.Echo
+	http    *http.Server
+	ln      net.Listener
+	logger  *slog.Logger
+	coach   *coach.Service
+	store   Store
+	planner Planner
 }
 
-// NewServer wires the routes. The analyzer serves analysis and tips, st the
-// coaching records, and planner the arrangement engine.
-func NewServer(cfg Config, analyzer *assistant.Analyzer, st Store, planner Planner) *Server {
+// NewServer wires the routes: svc runs the use cases (analysis, storage,
+// tips), st serves the reads and planner the arrangement engine.
+func NewServer(cfg Config, svc *coach.Service, st Store, planner Planner) *Server {
 	if cfg.BodyLimit <= 0 {
 		cfg.BodyLimit = 2 << 20
 	}
@@ -73,7 +75,7 @@ func NewServer(cfg Config, analyzer *assistant.Analyzer, st Store, planner Plann
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, echo: echo.New(), logger: cfg.Logger, analyzer: analyzer, store: st, planner: planner}
+	s := &Server{cfg: cfg, echo: echo.New(), logger: cfg.Logger, coach: svc, store: st, planner: planner}
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
@@ -87,23 +89,25 @@ func NewServer(cfg Config, analyzer *assistant.Analyzer, st Store, planner Plann
 				if v.Status >= 400 {
 					level = slog.LevelWarn
 				}
+				// The route template, not the path: a path holds ids, and
+				// the query may hold names.
 				s.logger.LogAttrs(c.Request().Context(), level, "request",
-					slog.String("method", v.Method), slog.String("path", v.URIPath), slog.Int("status", v.Status),
+					slog.String("method", v.Method), slog.String("route", c.Path()), slog.Int("status", v.Status),
 					slog.Duration("latency", v.Latency), slog.String("request_id", v.RequestID))
 				return nil
 			},
 		}),
 		middleware.Recover(),
-		middleware.ContextTimeout(cfg.RequestTimeout),
 	)
 	s.routes()
 	s.http = &http.Server{
 		Handler:           s.echo,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
-		WriteTimeout:      cfg.RequestTimeout + 10*time.Second,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn),
+		// No server-wide write timeout: it would cut off streaming routes.
+		// The routes that answer at once set their own write deadline.
+		IdleTimeout: 2 * time.Minute,
+		ErrorLog:    slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn),
 	}
 	return s
 }
@@ -118,9 +122,9 @@ func (s *Server) Open() error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
 	}
-	s.ln = ln
+	s.ln = problemListener{ln}
 	go func() {
-		if err := s.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		if err := s.http.Serve(s.ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			s.logger.Error("serve", "err", err)
 		}
 	}()

@@ -2,12 +2,10 @@ package api
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/rooscoach/rooscoach/assistant"
-	"github.com/rooscoach/rooscoach/assistant/transcript"
 )
 
 // handleTip answers an agent during a live call: the stance of what they
@@ -18,18 +16,7 @@ func (s *Server) handleTip(c echo.Context) error {
 	if err := s.decodeJSON(c, &req); err != nil {
 		return err
 	}
-	if strings.TrimSpace(req.Text) == "" {
-		return assistant.Errorf(assistant.EInvalid, "text is empty: send what the agent said or is about to say.")
-	}
-	switch req.Language {
-	case "", "auto":
-		req.Language = transcript.DetectLanguage(req.Text)
-	default:
-		if !req.Language.Valid() {
-			return assistant.Errorf(assistant.EInvalid, "language %q is not supported; use nl, en or leave it out.", req.Language)
-		}
-	}
-	res, err := s.analyzer.Tip(c.Request().Context(), req)
+	res, err := s.coach.Tip(c.Request().Context(), req)
 	if err != nil {
 		return err
 	}

@@ -12,24 +12,39 @@ import (
 // must give.
 const adviseLeadDays = 14
 
-// Advise extracts the facts of a call and, when the call names an outstanding
-// amount that can be read with certainty, plans options for it. The latest
-// usable mention of each fact counts, since customers and agents correct
-// themselves; of several outstanding amounts in one turn, the largest. The jurisdiction follows the currency of the outstanding
-// amount (EUR nl, GBP uk, USD us); facts in another currency are left out.
-// The first payment is on the next payday when the customer named one,
-// otherwise 14 days from today. A call with vulnerability cues but no
+// ReadFacts extracts the facts of a call (see [Extract]). It implements
+// [assistant.FactReader]; an unsupported lang is an EInvalid error.
+func (e *Engine) ReadFacts(ctx context.Context, turns []assistant.Turn, lang assistant.Language) ([]assistant.Fact, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if !lang.Valid() {
+		return nil, assistant.UnsupportedLanguage(string(lang))
+	}
+	facts := Extract(turns, lang)
+	if facts == nil {
+		facts = []assistant.Fact{}
+	}
+	return facts, nil
+}
+
+// Advise plans options on the facts of a call, when they name an
+// outstanding amount that can be read with certainty. It implements
+// [assistant.Adviser]. The latest usable mention of each fact counts, since
+// customers and agents correct themselves; of several outstanding amounts in
+// one turn, the largest. The jurisdiction follows the currency of the
+// outstanding amount (EUR nl, GBP uk, USD us); facts in another currency are
+// left out. The first payment is on the next payday when the customer named
+// one, otherwise 14 days from today. A call with vulnerability cues but no
 // outstanding amount gets the flag and, where the country can be told (or
-// for a crisis, always), the referral, without options. An unsupported lang
-// is read as Dutch.
-func (e *Engine) Advise(ctx context.Context, turns []assistant.Turn, lang assistant.Language) (assistant.ArrangementAdvice, error) {
+// for a crisis, always), the referral, without options.
+func (e *Engine) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language) (assistant.ArrangementAdvice, error) {
 	if err := ctx.Err(); err != nil {
 		return assistant.ArrangementAdvice{}, err
 	}
 	if !lang.Valid() {
-		lang = assistant.Dutch
+		return assistant.ArrangementAdvice{}, assistant.UnsupportedLanguage(string(lang))
 	}
-	facts := Extract(turns, lang)
 	adv := assistant.ArrangementAdvice{Facts: facts, Options: []assistant.ArrangementOption{}}
 	if adv.Facts == nil {
 		adv.Facts = []assistant.Fact{}
@@ -41,7 +56,7 @@ func (e *Engine) Advise(ctx context.Context, turns []assistant.Turn, lang assist
 		switch {
 		case f.Kind == assistant.FactVulnerability:
 			vulnerable = true
-			crisis = crisis || f.Cue == assistant.CueCrisis
+			crisis = crisis || f.Cue == assistant.DriverCrisis
 		case f.Ambiguous:
 		case f.Kind == assistant.FactOutstanding:
 			// Within one turn the largest amount is the total: "€ 2.345,67

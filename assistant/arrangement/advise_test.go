@@ -64,7 +64,7 @@ func TestAdviseSampleCalls(t *testing.T) {
 		outstanding  assistant.Money
 		offer        assistant.Money
 		payday       int
-		cues         []string
+		cues         []assistant.Driver
 		months       int
 		firstDue     string
 		last         int64
@@ -75,7 +75,7 @@ func TestAdviseSampleCalls(t *testing.T) {
 			outstanding: assistant.Money{Amount: 125050, Currency: "EUR"},
 			offer:       assistant.Money{Amount: 5000, Currency: "EUR"},
 			payday:      25,
-			cues:        []string{assistant.CueLifeEvent, assistant.CueResilience, assistant.CueHealth},
+			cues:        []assistant.Driver{assistant.DriverLifeEvent, assistant.DriverResilience, assistant.DriverHealth},
 			// 25 × € 50, then € 0,50: 26 months of the 36 the default allows.
 			months: 26, firstDue: "2026-06-25", last: 50,
 			referralText: []string{"gemeente", "gratis"},
@@ -85,7 +85,7 @@ func TestAdviseSampleCalls(t *testing.T) {
 			outstanding: assistant.Money{Amount: 98000, Currency: "GBP"},
 			offer:       assistant.Money{Amount: 4000, Currency: "GBP"},
 			payday:      3,
-			cues:        []string{assistant.CueLifeEvent, assistant.CueResilience, assistant.CueHealth},
+			cues:        []assistant.Driver{assistant.DriverLifeEvent, assistant.DriverResilience, assistant.DriverHealth},
 			// 24 × £40, then £20: 25 months of the 60 the default allows.
 			months: 25, firstDue: "2026-07-03", last: 2000,
 			referralText: []string{"Breathing Space", "StepChange", "Citizens Advice"},
@@ -95,14 +95,14 @@ func TestAdviseSampleCalls(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
 			turns := readCall(t, "../../testdata/calls/"+tt.path)
-			adv, err := e.Advise(context.Background(), turns, tt.lang)
+			adv, err := adviseCall(e, turns, tt.lang)
 			if err != nil {
 				t.Fatalf("Advise: %v", err)
 			}
 			checkOffsets(t, turns, adv.Facts)
 			var outstanding, offers []assistant.Money
 			payday := 0
-			cues := map[string]bool{}
+			cues := map[assistant.Driver]bool{}
 			for _, f := range adv.Facts {
 				if f.Ambiguous {
 					t.Errorf("ambiguous fact in a clear call: %+v", f)
@@ -116,7 +116,7 @@ func TestAdviseSampleCalls(t *testing.T) {
 					payday = f.Day
 				case assistant.FactVulnerability:
 					cues[f.Cue] = true
-					if f.Cue == assistant.CueCrisis {
+					if f.Cue == assistant.DriverCrisis {
 						t.Errorf("crisis cue in a call without one: %+v", f)
 					}
 				case assistant.FactIncome, assistant.FactCosts:
@@ -261,7 +261,7 @@ func TestAdvise(t *testing.T) {
 	e := New(fixedNow)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			adv, err := e.Advise(context.Background(), tt.turns, tt.lang)
+			adv, err := adviseCall(e, tt.turns, tt.lang)
 			if err != nil {
 				t.Fatalf("Advise: %v", err)
 			}
@@ -301,11 +301,30 @@ func TestAdviseAbsurdAmounts(t *testing.T) {
 		{Index: 1, Speaker: customer, Text: "Ik kan € 9999999999999 per week."},
 		{Index: 2, Speaker: agent, Text: "Sorry, het openstaande bedrag is € 500."},
 	}
-	adv, err := New(fixedNow).Advise(context.Background(), turns, "nl")
+	adv, err := adviseCall(New(fixedNow), turns, "nl")
 	if err != nil {
 		t.Fatalf("Advise: %v", err)
 	}
 	if len(adv.Options) == 0 || adv.Options[0].Total.Amount != 50000 || adv.Options[0].Kind != assistant.OptionInstalments {
 		t.Errorf("options %+v, want a plan for the € 500 that ignores the absurd offer", kinds(adv.Options))
+	}
+}
+
+// adviseCall reads the facts of turns and plans on them, as the analyser does.
+func adviseCall(e *Engine, turns []assistant.Turn, lang assistant.Language) (assistant.ArrangementAdvice, error) {
+	facts, err := e.ReadFacts(context.Background(), turns, lang)
+	if err != nil {
+		return assistant.ArrangementAdvice{}, err
+	}
+	return e.Advise(context.Background(), facts, lang)
+}
+
+func TestUnsupportedLanguage(t *testing.T) {
+	e := New(fixedNow)
+	if _, err := e.ReadFacts(context.Background(), nil, "de"); assistant.ErrorCode(err) != assistant.EInvalid {
+		t.Errorf("ReadFacts with language de: err = %v, want EInvalid", err)
+	}
+	if _, err := e.Advise(context.Background(), nil, "xx"); assistant.ErrorCode(err) != assistant.EInvalid {
+		t.Errorf("Advise with language xx: err = %v, want EInvalid", err)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/language"
+	"github.com/rooscoach/rooscoach/assistant/vulnerability"
 	"github.com/rooscoach/rooscoach/prompts"
 )
 
@@ -50,7 +52,9 @@ type NoteText struct {
 // month, rounded down to the cent so that an offer is never overstated
 // (€ 20 a week is € 86,66 a month). Amounts that cannot be read with
 // certainty are reported with Ambiguous and a Note, and never used. lang is
-// the call's language; a turn's own Language overrides it.
+// the call's language; a turn's own Language overrides it. An unsupported
+// lang reads as Dutch here, for the fuzz tests' sake; [Engine.ReadFacts]
+// refuses one.
 func Extract(turns []assistant.Turn, lang assistant.Language) []assistant.Fact {
 	if !lang.Valid() {
 		lang = assistant.Dutch
@@ -58,7 +62,7 @@ func Extract(turns []assistant.Turn, lang assistant.Language) []assistant.Fact {
 	type prepared struct {
 		turn     assistant.Turn
 		lang     assistant.Language
-		toks     []token
+		toks     []language.Token
 		mentions []mention
 	}
 	prep := make([]prepared, len(turns))
@@ -69,7 +73,7 @@ func Extract(turns []assistant.Turn, lang assistant.Language) []assistant.Fact {
 		if t.Language.Valid() {
 			l = t.Language
 		}
-		toks := tokenize(t.Text)
+		toks := language.Tokenize(t.Text)
 		ms := findMoney(toks, l)
 		for _, m := range ms {
 			if m.explicit && m.currency != "" {
@@ -104,7 +108,7 @@ func Extract(turns []assistant.Turn, lang assistant.Language) []assistant.Fact {
 		customer := p.turn.Speaker == assistant.Customer
 		ix := index(p.toks, customer)
 		at := func(from, to int) (string, int, int) {
-			s, e := p.toks[from].start, p.toks[to-1].end
+			s, e := p.toks[from].Start, p.toks[to-1].End
 			return string(runes[s:e]), s, e
 		}
 		for _, m := range p.mentions {
@@ -167,10 +171,9 @@ func Extract(turns []assistant.Turn, lang assistant.Language) []assistant.Fact {
 			f.Text, f.Start, f.End = at(pd.from, pd.to)
 			facts = append(facts, f)
 		}
-		for _, c := range findCues(p.toks) {
-			f := assistant.Fact{Kind: assistant.FactVulnerability, TurnIndex: p.turn.Index, Cue: c.driver}
-			f.Text, f.Start, f.End = at(c.from, c.to)
-			facts = append(facts, f)
+		for _, sig := range vulnerability.FindTokens(p.turn.Text, p.toks) {
+			facts = append(facts, assistant.Fact{Kind: assistant.FactVulnerability, TurnIndex: p.turn.Index,
+				Cue: sig.Driver, Text: sig.Text, Start: sig.Start, End: sig.End})
 		}
 	}
 	slices.SortStableFunc(facts, func(a, b assistant.Fact) int {
@@ -206,7 +209,7 @@ func monthly(cents int64, p period) int64 {
 }
 
 // findMoney returns the amounts of money in toks, in order.
-func findMoney(toks []token, lang assistant.Language) []mention {
+func findMoney(toks []language.Token, lang assistant.Language) []mention {
 	var out []mention
 	for i := 0; i < len(toks); {
 		if m, ok := readMention(toks, i, lang); ok {
@@ -228,15 +231,15 @@ type number struct {
 }
 
 // readNumber reads digits or number words at toks[i].
-func readNumber(toks []token, i int) (number, bool) {
+func readNumber(toks []language.Token, i int) (number, bool) {
 	if i >= len(toks) {
 		return number{}, false
 	}
-	if t := toks[i]; t.kind == tNum {
-		if t.ordinal {
+	if t := toks[i]; t.Kind == language.Number {
+		if t.Ordinal {
 			return number{}, false
 		}
-		d := parseDigits(strings.TrimRight(t.text, ",.-–—"))
+		d := parseDigits(strings.TrimRight(t.Text, ",.-–—"))
 		if !d.ok {
 			return number{}, false
 		}
@@ -248,15 +251,15 @@ func readNumber(toks []token, i int) (number, bool) {
 	return number{}, false
 }
 
-func readMention(toks []token, i int, lang assistant.Language) (mention, bool) {
+func readMention(toks []language.Token, i int, lang assistant.Language) (mention, bool) {
 	// "een paar tientjes", "a few hundred quid": an amount, but a guess.
-	if _, n := longest(vague, toks, i); n > 0 && i+n < len(toks) && toks[i+n].kind == tWord && vagueUnits[toks[i+n].text] {
+	if _, n := language.Longest(vague, toks, i); n > 0 && i+n < len(toks) && toks[i+n].Kind == language.Word && vagueUnits[toks[i+n].Text] {
 		m := mention{from: i, to: i + n + 1, note: noteVague}
-		if c, ok := currencyWords[toks[i+n].text]; ok {
+		if c, ok := currencyWords[toks[i+n].Text]; ok {
 			m.currency, m.explicit = c, true
 		} else if c, ok := currencyWords[wordAt(toks, i+n+1)]; ok {
 			m.currency, m.explicit, m.to = c, true, i+n+2
-		} else if nt, ok := notes[toks[i+n].text]; ok && nt.currency != "" {
+		} else if nt, ok := notes[toks[i+n].Text]; ok && nt.currency != "" {
 			m.currency, m.explicit = nt.currency, true
 		}
 		m.period, m.to = periodAfter(toks, m.to)
@@ -266,10 +269,10 @@ func readMention(toks []token, i int, lang assistant.Language) (mention, bool) {
 	m := mention{from: i}
 	j := i
 	// A currency before the number: "€ 1.250,50", "EUR 50".
-	if t := toks[i]; t.kind == tSym {
-		m.currency, m.explicit = currencySymbols[t.text], true
+	if t := toks[i]; t.Kind == language.Symbol {
+		m.currency, m.explicit = currencySymbols[t.Text], true
 		j++
-	} else if c, ok := currencyWords[t.text]; ok && t.kind == tWord && len(t.text) == 3 && j+1 < len(toks) && toks[j+1].kind == tNum {
+	} else if c, ok := currencyWords[t.Text]; ok && t.Kind == language.Word && len(t.Text) == 3 && j+1 < len(toks) && toks[j+1].Kind == language.Number {
 		m.currency, m.explicit = c, true
 		j++
 	}
@@ -279,7 +282,7 @@ func readMention(toks []token, i int, lang assistant.Language) (mention, bool) {
 		if nt, isNote := notes[wordAt(toks, i)]; isNote && m.currency == "" {
 			m.cents, m.hasAmount, m.to = nt.value*100, true, i+1
 			m.currency, m.explicit = nt.currency, true
-			if isWord(toks, i-1, "a", "an", "een") {
+			if language.IsWord(toks, i-1, "a", "an", "een") {
 				m.from = i - 1
 			}
 			m.period, m.to = periodAfterOrBefore(toks, m.from, m.to)
@@ -294,10 +297,10 @@ func readMention(toks []token, i int, lang assistant.Language) (mention, bool) {
 	m.cents, m.hasAmount = n.cents, true
 
 	// "50 of 60 euro", "between £50 and £60": two amounts, no answer.
-	rangeStart := isWord(toks, i-1, "tussen", "between") && isWord(toks, j, "en", "and")
-	if (rangeStart || (j < len(toks) && rangeWords[toks[j].text])) && j+1 < len(toks) {
+	rangeStart := language.IsWord(toks, i-1, "tussen", "between") && language.IsWord(toks, j, "en", "and")
+	if (rangeStart || (j < len(toks) && rangeWords[toks[j].Text])) && j+1 < len(toks) {
 		k := j + 1
-		if toks[k].kind == tSym {
+		if toks[k].Kind == language.Symbol {
 			k++
 		}
 		if n2, ok := readNumber(toks, k); ok && (n.digits == n2.digits) {
@@ -314,8 +317,8 @@ func readMention(toks []token, i int, lang assistant.Language) (mention, bool) {
 		if c, ok := currencyWords[wordAt(toks, j)]; ok {
 			m.currency, m.explicit = c, true
 			j++
-		} else if j < len(toks) && toks[j].kind == tSym {
-			m.currency, m.explicit = currencySymbols[toks[j].text], true
+		} else if j < len(toks) && toks[j].Kind == language.Symbol {
+			m.currency, m.explicit = currencySymbols[toks[j].Text], true
 			j++
 		} else if nt, ok := notes[wordAt(toks, j)]; ok {
 			m.cents *= nt.value
@@ -333,7 +336,7 @@ func readMention(toks []token, i int, lang assistant.Language) (mention, bool) {
 		if unitWords[wordAt(toks, m.to)] || wordAt(toks, m.to) == "%" {
 			return mention{}, false
 		}
-		if m.period == noPeriod && (!n.digits || len(strings.Trim(toks[j-1].text, ",.-")) > 10) {
+		if m.period == noPeriod && (!n.digits || len(strings.Trim(toks[j-1].Text, ",.-")) > 10) {
 			return mention{}, false
 		}
 	}
@@ -343,23 +346,23 @@ func readMention(toks []token, i int, lang assistant.Language) (mention, bool) {
 	return m, true
 }
 
-func wordAt(toks []token, i int) string {
-	if i < 0 || i >= len(toks) || (toks[i].kind != tWord && toks[i].kind != tPunct) {
+func wordAt(toks []language.Token, i int) string {
+	if i < 0 || i >= len(toks) || (toks[i].Kind != language.Word && toks[i].Kind != language.Punct) {
 		return ""
 	}
-	return toks[i].text
+	return toks[i].Text
 }
 
 // periodAfterOrBefore finds "per maand", "a week", "elke maand" right after
 // the amount, or right before it ("elke maand 50 euro"), and widens the
 // mention's end to cover a period after it.
-func periodAfterOrBefore(toks []token, from, to int) (period, int) {
+func periodAfterOrBefore(toks []language.Token, from, to int) (period, int) {
 	if p, end := periodAfter(toks, to); p != noPeriod {
 		return p, end
 	}
 	// "80 euro per maand over" is covered above; "$150 left each month"
 	// has a word between.
-	if isWord(toks, to, "left", "over", "spare") {
+	if language.IsWord(toks, to, "left", "over", "spare") {
 		if p, end := periodAfter(toks, to+1); p != noPeriod {
 			return p, end
 		}
@@ -373,10 +376,10 @@ func periodAfterOrBefore(toks []token, from, to int) (period, int) {
 	// period a little further on in the sentence, before any other amount.
 	for k := to; k < min(len(toks), to+8); k++ {
 		t := toks[k]
-		if t.sentence || t.kind == tSym || (t.kind == tNum && !t.ordinal) {
+		if t.SentenceEnd || t.Kind == language.Symbol || (t.Kind == language.Number && !t.Ordinal) {
 			break
 		}
-		if t.kind == tWord && (t.text == "every" || t.text == "each" || t.text == "elke" || t.text == "iedere") {
+		if t.Kind == language.Word && (t.Text == "every" || t.Text == "each" || t.Text == "elke" || t.Text == "iedere") {
 			if p, _ := periodAfter(toks, k); p != noPeriod {
 				return p, to
 			}
@@ -385,12 +388,12 @@ func periodAfterOrBefore(toks []token, from, to int) (period, int) {
 	return noPeriod, to
 }
 
-func periodAfter(toks []token, i int) (period, int) {
+func periodAfter(toks []language.Token, i int) (period, int) {
 	w := wordAt(toks, i)
 	if p, ok := periodAdverbs[w]; ok {
 		return p, i + 1
 	}
-	if w == "in" && isWord(toks, i+1, "de", "het") {
+	if w == "in" && language.IsWord(toks, i+1, "de", "het") {
 		if p, ok := periodUnits[wordAt(toks, i+2)]; ok {
 			return p, i + 3
 		}
@@ -400,11 +403,11 @@ func periodAfter(toks []token, i int) (period, int) {
 			return p, i + 2
 		}
 		// "per twee weken", "every two weeks"
-		if isWord(toks, i+1, "twee", "two", "2") && isWord(toks, i+2, "weken", "weeks") {
+		if language.IsWord(toks, i+1, "twee", "two", "2") && language.IsWord(toks, i+2, "weken", "weeks") {
 			return perFortnight, i + 3
 		}
 	}
-	if w == "om" && isWord(toks, i+1, "de") && isWord(toks, i+2, "twee") && isWord(toks, i+3, "weken") {
+	if w == "om" && language.IsWord(toks, i+1, "de") && language.IsWord(toks, i+2, "twee") && language.IsWord(toks, i+3, "weken") {
 		return perFortnight, i + 4
 	}
 	return noPeriod, i
@@ -419,24 +422,24 @@ type keyword struct {
 // textIndex is what Extract works out once per turn, so that each amount is
 // classified without rescanning its sentence.
 type textIndex struct {
-	toks     []token
+	toks     []language.Token
 	sentence []int // sentence number of each token
 	keywords []keyword
 	income   map[int]bool // sentences that speak of income
 }
 
-func index(toks []token, customer bool) textIndex {
+func index(toks []language.Token, customer bool) textIndex {
 	ix := textIndex{toks: toks, sentence: make([]int, len(toks)), income: map[int]bool{}}
 	n := 0
 	for i, t := range toks {
 		ix.sentence[i] = n
-		if t.sentence {
+		if t.SentenceEnd {
 			n++
 		}
 	}
 	lexicons := []struct {
 		kind  assistant.FactKind
-		words []pattern
+		words []language.Pattern
 	}{
 		{assistant.FactOutstanding, outstandingWords},
 		{assistant.FactIncome, incomeWords},
@@ -444,7 +447,7 @@ func index(toks []token, customer bool) textIndex {
 		{assistant.FactOffer, offerWords},
 	}
 	for k := 0; k < len(toks); {
-		if _, n := longest(incomeWords, toks, k); n > 0 {
+		if _, n := language.Longest(incomeWords, toks, k); n > 0 {
 			ix.income[ix.sentence[k]] = true
 		}
 		best := keyword{at: k}
@@ -452,7 +455,7 @@ func index(toks []token, customer bool) textIndex {
 			if lx.kind == assistant.FactOffer && !customer {
 				continue
 			}
-			if _, n := longest(lx.words, toks, k); n > best.n {
+			if _, n := language.Longest(lx.words, toks, k); n > best.n {
 				best.n, best.kind = n, lx.kind
 			}
 		}
@@ -511,64 +514,23 @@ func paydays(ix textIndex) []payday {
 	toks := ix.toks
 	var out []payday
 	for i, t := range toks {
-		if t.kind != tNum || !t.ordinal || !ix.income[ix.sentence[i]] {
+		if t.Kind != language.Number || !t.Ordinal || !ix.income[ix.sentence[i]] {
 			continue
 		}
-		end := strings.IndexFunc(t.text, func(r rune) bool { return r < '0' || r > '9' })
-		digits := t.text
+		end := strings.IndexFunc(t.Text, func(r rune) bool { return r < '0' || r > '9' })
+		digits := t.Text
 		if end >= 0 {
-			digits = t.text[:end]
+			digits = t.Text[:end]
 		}
 		d, err := strconv.Atoi(digits)
 		if err != nil || d < 1 || d > 31 {
 			continue
 		}
 		start := i
-		if isWord(toks, i-1, "de", "the") {
+		if language.IsWord(toks, i-1, "de", "the") {
 			start = i - 1
 		}
 		out = append(out, payday{from: start, to: i + 1, day: d})
 	}
 	return out
-}
-
-type cueMatch struct {
-	driver   string
-	from, to int
-}
-
-// findCues finds vulnerability phrases, the longest at each position.
-func findCues(toks []token) []cueMatch {
-	var out []cueMatch
-	for i := 0; i < len(toks); {
-		bestN, driver := 0, ""
-		for _, c := range cues {
-			if _, n := longest(c.patterns, toks, i); n > bestN {
-				bestN, driver = n, c.driver
-			}
-		}
-		if bestN == 0 {
-			i++
-			continue
-		}
-		if driver == assistant.CueCrisis || !negated(toks, i) {
-			out = append(out, cueMatch{driver: driver, from: i, to: i + bestN})
-		}
-		i += bestN
-	}
-	return out
-}
-
-// negated reports whether one of the two words before toks[i], in the same
-// sentence, negates it.
-func negated(toks []token, i int) bool {
-	for k := i - 1; k >= max(0, i-2); k-- {
-		if toks[k].kind != tWord {
-			return false
-		}
-		if negations[toks[k].text] {
-			return true
-		}
-	}
-	return false
 }

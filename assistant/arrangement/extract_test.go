@@ -242,43 +242,44 @@ func TestExtractCues(t *testing.T) {
 		lang    assistant.Language
 		speaker assistant.Speaker
 		text    string
-		want    string // the cue; "" for none
+		want    assistant.Driver // the cue; "" for none
 		match   string
 	}{
-		{"nl baan kwijt", "nl", customer, "Ik ben vorige maand mijn baan kwijtgeraakt.", assistant.CueLifeEvent, "baan kwijtgeraakt"},
-		{"nl ontslagen", "nl", customer, "Ik ben ontslagen.", assistant.CueLifeEvent, "ontslagen"},
-		{"nl overleden", "nl", customer, "Mijn man is overleden.", assistant.CueLifeEvent, "overleden"},
-		{"nl ziek", "nl", customer, "Ik ben al weken ziek.", assistant.CueHealth, "ziek"},
-		{"nl burn-out", "nl", customer, "Ik zit thuis met een burn-out.", assistant.CueHealth, "burn-out"},
-		{"nl slaap met woorden ertussen", "nl", customer, "Ik slaap er eerlijk gezegd slecht van.", assistant.CueHealth, "slaap er eerlijk gezegd slecht"},
-		{"nl trek het niet meer", "nl", customer, "Ik trek het niet meer.", assistant.CueHealth, "Ik trek het niet meer"},
-		{"nl WW-uitkering", "nl", customer, "Ik heb nu alleen een WW-uitkering.", assistant.CueResilience, "WW-uitkering"},
-		{"nl bijstand", "nl", customer, "Ik zit in de bijstand.", assistant.CueResilience, "bijstand"},
-		{"nl snap het niet", "nl", customer, "Ik snap het niet, al die brieven.", assistant.CueCapability, "Ik snap het niet"},
-		{"nl crisis einde", "nl", customer, "Soms wil ik er een einde aan maken.", assistant.CueCrisis, "er een einde aan maken"},
-		{"nl crisis zelfmoord", "nl", customer, "Ik denk aan zelfmoord.", assistant.CueCrisis, "zelfmoord"},
+		{"nl baan kwijt", "nl", customer, "Ik ben vorige maand mijn baan kwijtgeraakt.", assistant.DriverLifeEvent, "baan kwijtgeraakt"},
+		{"nl ontslagen", "nl", customer, "Ik ben ontslagen.", assistant.DriverLifeEvent, "ontslagen"},
+		{"nl overleden", "nl", customer, "Mijn man is overleden.", assistant.DriverLifeEvent, "overleden"},
+		{"nl ziek", "nl", customer, "Ik ben al weken ziek.", assistant.DriverHealth, "ziek"},
+		{"nl burn-out", "nl", customer, "Ik zit thuis met een burn-out.", assistant.DriverHealth, "burn-out"},
+		{"nl slaap met woorden ertussen", "nl", customer, "Ik slaap er eerlijk gezegd slecht van.", assistant.DriverHealth, "slaap er eerlijk gezegd slecht"},
+		{"nl trek het niet meer", "nl", customer, "Ik trek het niet meer.", assistant.DriverHealth, "Ik trek het niet meer"},
+		{"nl WW-uitkering", "nl", customer, "Ik heb nu alleen een WW-uitkering.", assistant.DriverResilience, "WW-uitkering"},
+		{"nl bijstand", "nl", customer, "Ik zit in de bijstand.", assistant.DriverResilience, "bijstand"},
+		{"nl snap het niet", "nl", customer, "Ik snap het niet, al die brieven.", assistant.DriverCapability, "Ik snap het niet"},
+		{"nl crisis einde", "nl", customer, "Soms wil ik er een einde aan maken.", assistant.DriverCrisis, "er een einde aan maken"},
+		{"nl crisis zelfmoord", "nl", customer, "Ik denk aan zelfmoord.", assistant.DriverCrisis, "zelfmoord"},
 		{"nl agent says it", "nl", agent, "De gemeente helpt gratis met schuldhulpverlening.", "", ""},
 		{"nl understanding is no cue", "nl", customer, "Dat begrijp ik, maar ik kan het niet in één keer.", "", ""},
-		{"en lost my job", "en", customer, "I lost my job two months ago.", assistant.CueLifeEvent, "lost my job"},
-		{"en redundant", "en", customer, "I was made redundant in May.", assistant.CueLifeEvent, "made redundant"},
-		{"en hospital", "en", customer, "I've been in hospital.", assistant.CueHealth, "hospital"},
-		{"en can't sleep", "en", customer, "I honestly can't sleep with all of this.", assistant.CueHealth, "can't sleep"},
-		{"en universal credit", "en", customer, "I'm on universal credit now.", assistant.CueResilience, "universal credit"},
-		{"en food bank", "en", customer, "We've been using the food bank.", assistant.CueResilience, "food bank"},
-		{"en don't understand", "en", customer, "I don't understand these letters.", assistant.CueCapability, "don't understand"},
-		{"en crisis", "en", customer, "Some days I want to kill myself.", assistant.CueCrisis, "kill myself"},
-		{"en self-harm", "en", customer, "I've been self-harming again.", assistant.CueCrisis, "self-harming"},
+		{"en lost my job", "en", customer, "I lost my job two months ago.", assistant.DriverLifeEvent, "lost my job"},
+		{"en redundant", "en", customer, "I was made redundant in May.", assistant.DriverLifeEvent, "made redundant"},
+		{"en hospital", "en", customer, "I've been in hospital.", assistant.DriverHealth, "hospital"},
+		{"en can't sleep", "en", customer, "I honestly can't sleep with all of this.", assistant.DriverHealth, "can't sleep"},
+		{"en universal credit", "en", customer, "I'm on universal credit now.", assistant.DriverResilience, "universal credit"},
+		{"en food bank", "en", customer, "We've been using the food bank.", assistant.DriverResilience, "food bank"},
+		{"en don't understand", "en", customer, "I don't understand these letters.", assistant.DriverCapability, "don't understand"},
+		{"en crisis", "en", customer, "Some days I want to kill myself.", assistant.DriverCrisis, "kill myself"},
+		{"en self-harm", "en", customer, "I've been self-harming again.", assistant.DriverCrisis, "self-harming"},
 		{"en agent says it", "en", agent, "StepChange can give free debt advice.", "", ""},
 		{"nl negated", "nl", customer, "Ik ben gelukkig niet ziek.", "", ""},
 		{"en negated", "en", customer, "I'm not on benefits.", "", ""},
-		{"en negation never hides a crisis", "en", customer, "I don't want to live like this.", assistant.CueCrisis, "don't want to live"},
+		{"en negation never hides a crisis", "en", customer, "I don't want to live like this.", assistant.DriverCrisis, "don't want to live"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			turns := turn(tt.speaker, tt.text)
 			facts := Extract(turns, tt.lang)
 			checkOffsets(t, turns, facts)
-			got, text := "", ""
+			var got assistant.Driver
+			var text string
 			for _, f := range facts {
 				if f.Kind == assistant.FactVulnerability {
 					got, text = f.Cue, f.Text

@@ -1,10 +1,10 @@
 package arrangement
 
-import "github.com/rooscoach/rooscoach/assistant"
+import "github.com/rooscoach/rooscoach/assistant/language"
 
 // The lexicons hold Dutch and English side by side: a call may switch
-// language, and the words do not collide. Sources: shared/domain/README.md
-// (vulnerability cues after FCA FG21/1), extended with the forms calls use.
+// language, and the words do not collide. Vulnerability cues are not here:
+// they live in package vulnerability, shared by every engine.
 
 // currencyWords name a currency after or before an amount.
 var currencyWords = map[string]string{
@@ -28,7 +28,7 @@ var notes = map[string]struct {
 
 // vague words before a unit make an amount a guess: "een paar tientjes",
 // "a few hundred", "a couple of hundred quid".
-var vague = compile(
+var vague = language.Compile(
 	"een paar", "paar", "een aantal", "enkele", "wat",
 	"a few", "a couple of", "a couple", "several", "some",
 )
@@ -82,84 +82,30 @@ var unitWords = map[string]bool{
 // Keywords that say what an amount in the same sentence is. The nearest one
 // before the amount wins, else the nearest after it.
 var (
-	outstandingWords = compile(
+	outstandingWords = language.Compile(
 		"openstaand*", "open", "vordering*", "schuld", "schulden", "saldo", "achterstand", "totaal", "totaalbedrag",
 		"in totaal", "nog te betalen", "verschuldigd*", "afbetaald", "afgelost", "incassokosten", "hoofdsom",
 		"rekening", "nota", "factuur",
 		"outstanding", "balance", "owe", "owes", "owing", "owed", "arrears", "total", "debt", "cleared",
 		"paid off", "collection costs", "in full", "bill", "invoice",
 	)
-	offerWords = compile(
+	offerWords = language.Compile(
 		"kan", "kunnen", "lukt", "lukken", "missen", "aflossen", "voorstel", "haalbaar", "betalen",
 		"can", "could", "afford", "manage", "offer", "realistic", "spare", "pay",
 		// What is left after costs caps what can be offered: "hou ik 80
 		// euro over", "I've got £150 left".
 		"hou", "houd", "overhoud*", "i've got", "i have", "left", "left over", "leftover",
 	)
-	incomeWords = compile(
+	incomeWords = language.Compile(
 		"inkomen", "loon", "salaris", "uitkering", "ww", "bijstand", "pensioen", "aow", "verdien*", "ik krijg",
 		"ontvang*", "netto", "binnen", "uitbetaald", "gestort",
 		"income", "wage", "wages", "salary", "earn*", "get paid", "got paid", "gets paid", "i'm paid", "benefits", "universal credit", "pension",
 		"take home", "take home pay", "my pay", "net pay", "i get", "receive", "bring home", "payday", "pay day", "comes in", "goes in",
 	)
-	costsWords = compile(
+	costsWords = language.Compile(
 		"vaste lasten", "lasten", "huur", "kosten", "uitgaven", "boodschappen", "hypotheek", "rekeningen",
 		"energie", "zorgverzekering", "kwijt aan",
 		"rent", "bills", "outgoings", "expenses", "costs", "mortgage", "essentials", "spend", "living costs",
 		"groceries",
 	)
 )
-
-// cue is a vulnerability phrase and its driver.
-type cue struct {
-	driver   string
-	patterns []pattern
-}
-
-// cues lists the vulnerability lexicon; crisis first, so that it wins where
-// phrases overlap.
-var cues = []cue{
-	{assistant.CueCrisis, compile(
-		"zelfmoord*", "suïcid*", "suicid*", "er een eind* aan maken", "er een einde aan maken",
-		"mezelf iets aandoen", "mezelf iets aan doen", "mezelf van kant maken", "niet meer leven", "wil dood",
-		"dood willen", "zelfbeschadiging", "mezelf snijden",
-		"kill myself", "end it all", "end my life", "take my own life", "self harm*", "harm* myself", "hurt* myself", "cutting myself",
-		"don't want to live", "do not want to live", "better off dead", "want to die",
-	)},
-	{assistant.CueHealth, compile(
-		"ziek", "zieke", "ziekte", "ziekenhuis", "burn out", "burnout", "depressie", "depressief", "kanker",
-		"psychisch*", "verslav*", "verslaafd", "overspannen", "ik weet het niet meer", "ik trek het niet meer",
-		"slaap ~ niet", "slaap ~ slecht", "kan ~ niet ~ slapen",
-		"ill", "illness", "sick", "hospital", "depression", "depressed", "anxiety", "cancer", "mental health",
-		"addict*", "can't cope", "cannot cope", "can't ~ sleep", "cannot sleep", "don't know what to do",
-		"struggling to cope",
-	)},
-	{assistant.CueLifeEvent, compile(
-		"baan kwijt*", "werk kwijt*", "ontslag", "ontslagen", "werkloos", "minder uren", "overleden", "overlijden",
-		"begrafenis", "scheiding", "gescheiden", "uit elkaar", "zwanger", "mantelzorg*",
-		"lost my job", "lost his job", "lost her job", "lost our jobs", "laid off", "made redundant", "redundancy",
-		"hours cut", "hours were cut", "hours have been cut", "passed away", "bereavement", "funeral", "died",
-		"divorce", "divorced", "separated", "split up", "pregnant", "carer", "caring for",
-	)},
-	{assistant.CueResilience, compile(
-		"ww uitkering", "uitkering", "bijstand", "ww", "bewindvoerder", "beschermingsbewind", "schuldhulp*",
-		"voedselbank", "geen geld",
-		"benefits", "universal credit", "food bank", "foodbank", "debt adviser", "debt advisor", "no money",
-		"payday loan",
-	)},
-	{assistant.CueCapability, compile(
-		"ik snap het niet", "ik begrijp het niet", "ik begrijp ~ niet", "kan niet ~ lezen", "slecht lezen",
-		"mijn nederlands", "dyslexie", "laaggeletterd",
-		"don't understand", "do not understand", "can't read", "cannot read", "my english", "dyslexia",
-		"dyslexic",
-	)},
-}
-
-// negations just before a cue cancel it: "ik ben niet ziek", "I'm not ill".
-// They never cancel a crisis cue: a false alarm there costs less than a
-// missed one.
-var negations = map[string]bool{
-	"niet": true, "geen": true, "nooit": true, "not": true, "never": true, "no": true, "isn't": true,
-	"wasn't": true, "aren't": true, "weren't": true, "haven't": true, "hasn't": true, "don't": true,
-	"doesn't": true, "didn't": true,
-}

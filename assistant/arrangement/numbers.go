@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/language"
 )
 
 // digitsResult is a number written in digits, read as money.
@@ -203,7 +204,7 @@ var enNumbers = map[string]int64{
 // "two hundred and fifty", "twelve hundred", "forty-five") or Dutch
 // ("vijftig", "honderdvijftig", also split as "twee honderd"). It returns the
 // value and the index after the last word.
-func numberWords(toks []token, i int) (int64, int, bool) {
+func numberWords(toks []language.Token, i int) (int64, int, bool) {
 	if v, end, ok := englishWords(toks, i); ok {
 		return v, end, true
 	}
@@ -213,11 +214,11 @@ func numberWords(toks []token, i int) (int64, int, bool) {
 		var b strings.Builder
 		all := true
 		for k := i; k < i+n; k++ {
-			if toks[k].kind != tWord {
+			if toks[k].Kind != language.Word {
 				all = false
 				break
 			}
-			b.WriteString(toks[k].text)
+			b.WriteString(toks[k].Text)
 		}
 		if !all {
 			continue
@@ -229,16 +230,16 @@ func numberWords(toks []token, i int) (int64, int, bool) {
 	return 0, i, false
 }
 
-func englishWords(toks []token, i int) (int64, int, bool) {
+func englishWords(toks []language.Token, i int) (int64, int, bool) {
 	var total, cur int64
 	j := i
 	seen := false
-	if isWord(toks, j, "a", "an", "one") && isWord(toks, j+1, "hundred", "thousand") {
+	if language.IsWord(toks, j, "a", "an", "one") && language.IsWord(toks, j+1, "hundred", "thousand") {
 		cur = 1
 		j++
 	}
-	for ; j < len(toks) && toks[j].kind == tWord; j++ {
-		w := toks[j].text
+	for ; j < len(toks) && toks[j].Kind == language.Word; j++ {
+		w := toks[j].Text
 		if v, ok := enNumbers[w]; ok {
 			cur += v
 		} else if w == "hundred" {
@@ -246,7 +247,7 @@ func englishWords(toks []token, i int) (int64, int, bool) {
 		} else if w == "thousand" {
 			total += max(cur, 1) * 1000
 			cur = 0
-		} else if w == "and" && seen && j+1 < len(toks) && toks[j+1].kind == tWord && enNumbers[toks[j+1].text] > 0 {
+		} else if w == "and" && seen && j+1 < len(toks) && toks[j+1].Kind == language.Word && enNumbers[toks[j+1].Text] > 0 {
 			continue
 		} else {
 			break

@@ -9,8 +9,9 @@ import (
 	"github.com/rooscoach/rooscoach/assistant"
 )
 
-// Engine is the built-in arrangement engine. It implements
-// [assistant.Arranger]; its zero value is not usable, call [New].
+// Engine is the built-in arrangement engine: it reads the facts of a call
+// ([assistant.FactReader]) and plans on them ([assistant.Adviser]) or on
+// explicit figures ([Engine.Plan]). Its zero value is not usable, call [New].
 type Engine struct {
 	now func() time.Time
 }
@@ -24,7 +25,10 @@ func New(now func() time.Time) *Engine {
 	return &Engine{now: now}
 }
 
-var _ assistant.Arranger = (*Engine)(nil)
+var (
+	_ assistant.FactReader = (*Engine)(nil)
+	_ assistant.Adviser    = (*Engine)(nil)
+)
 
 // steppedLowMonths is how many months a stepped plan pays its low amount.
 const steppedLowMonths = 3

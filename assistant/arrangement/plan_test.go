@@ -362,7 +362,8 @@ func TestPlanInvalid(t *testing.T) {
 		{"negative minimum", func(r *Request) { r.Policy = &Policy{MaxTermMonths: 12, MinInstalment: -1} }, "policy.min_instalment must not be negative"},
 		{"negative deferral", func(r *Request) { r.Policy = &Policy{MaxTermMonths: 12, MaxDeferralMonths: -1} }, "policy.max_deferral_months must not be negative"},
 		{"deferral as long as the term", func(r *Request) { r.Policy = &Policy{MaxTermMonths: 12, MaxDeferralMonths: 12} }, "policy.max_deferral_months must be less than policy.max_term_months"},
-		{"unknown language", func(r *Request) { r.Language = "de" }, `language must be nl or en, not "de"`},
+		{"unknown language", func(r *Request) { r.Language = "de" }, `language "de" is not supported`},
+		{"start date in year 9999", func(r *Request) { r.StartDate = "9999-12-31" }, "start_date 9999-12-31 is more than 12 months away"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -382,6 +383,21 @@ func TestPlanInvalid(t *testing.T) {
 	// would pass for the wrong reason.
 	if _, err := New(fixedNow).Plan(context.Background(), ok()); err != nil {
 		t.Fatalf("valid request: %v", err)
+	}
+}
+
+// TestPlanLanguageTags: a regional tag is read as its language, as on every
+// other route.
+func TestPlanLanguageTags(t *testing.T) {
+	for _, tag := range []string{"en-GB", "EN", "en_US"} {
+		req := Request{Debt: Debt{Principal: 100000, Currency: "EUR"}, Jurisdiction: "nl", Language: assistant.Language(tag)}
+		res, err := New(fixedNow).Plan(context.Background(), req)
+		if err != nil {
+			t.Fatalf("Plan with language %q: %v", tag, err)
+		}
+		if len(res.Options) == 0 || !strings.Contains(res.Options[0].Script, "month") {
+			t.Errorf("language %q: want English scripts, got %+v", tag, res.Options)
+		}
 	}
 }
 

@@ -31,6 +31,9 @@ const (
 	maxAmount = 1_000_000_000_000_000
 	// maxTerm is the longest policy term accepted, in months (50 years).
 	maxTerm = 600
+	// maxStartMonths is how far ahead a first payment may be set: a year
+	// covers any deferral policy allows.
+	maxStartMonths = 12
 )
 
 // NLProtectedIncome approximates the Dutch beslagvrije voet in cents per month:
@@ -265,15 +268,17 @@ func validate(req Request, now time.Time) (checked, error) {
 		return invalid("customer.protected_income applies to jurisdiction nl only")
 	}
 
+	lang, err := assistant.ParseLanguage(string(req.Language))
+	if err != nil {
+		return c, err
+	}
 	switch {
-	case req.Language == "" && req.Jurisdiction == Netherlands:
+	case lang == "" && req.Jurisdiction == Netherlands:
 		c.lang = assistant.Dutch
-	case req.Language == "":
+	case lang == "":
 		c.lang = assistant.English
-	case req.Language.Valid():
-		c.lang = req.Language
 	default:
-		return invalid("language must be nl or en, not %q", req.Language)
+		c.lang = lang
 	}
 
 	c.today = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
@@ -292,6 +297,11 @@ func validate(req Request, now time.Time) (checked, error) {
 		}
 		if t.Before(c.today) {
 			return invalid("start_date %s is in the past (today is %s)", req.StartDate, c.today.Format(dateLayout))
+		}
+		// A first payment years away is a typo, and dates past 9999 cannot
+		// even be written: the plan's own dates must stay readable.
+		if last := c.today.AddDate(0, maxStartMonths, 0); t.After(last) {
+			return invalid("start_date %s is more than %d months away; the first payment must fall by %s", req.StartDate, maxStartMonths, last.Format(dateLayout))
 		}
 		c.start = t
 	}

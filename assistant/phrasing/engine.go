@@ -446,9 +446,9 @@ func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text 
 		if top.rw != nil && top.rw.level == levelTerm {
 			data.Plain = lowerFirst(top.rw.text)
 		}
-		return assistant.Tip{Kind: string(top.kind), Text: prompts.MustRender(l.lang, "tip."+string(top.kind), data)}
+		return assistant.Tip{Kind: assistant.TipOf(top.kind), Text: prompts.MustRender(l.lang, "tip."+string(top.kind), data)}
 	}
-	return assistant.Tip{Kind: string(top.kind), Text: l.tips[string(top.kind)]}
+	return assistant.Tip{Kind: assistant.TipOf(top.kind), Text: l.tips[string(top.kind)]}
 }
 
 type tipData struct{ Text, Plain string }

@@ -266,7 +266,7 @@ func TestTipTrustsOnlyConfidentStances(t *testing.T) {
 		text     string
 		customer *assistant.Stance
 		own      *assistant.Stance
-		wantKind string
+		wantKind assistant.TipKind
 	}{
 		{"nl guessed opposition", assistant.Dutch, "Fijn dat u tijd heeft. Zullen we samen kijken wat haalbaar is?", opposed(0.15), nil, assistant.TipOK},
 		{"en guessed opposition", assistant.English, "Thanks for your time. Shall we look together at what works for you?", opposed(0.15), nil, assistant.TipOK},

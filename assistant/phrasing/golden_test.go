@@ -143,7 +143,7 @@ func TestGolden(t *testing.T) {
 				got := map[string]string{
 					"findings":  formatFindings(p),
 					"suggested": p.Suggested + "\n",
-					"tip":       p.Tip.Kind + ": " + p.Tip.Text + "\n",
+					"tip":       string(p.Tip.Kind) + ": " + p.Tip.Text + "\n",
 				}
 				if *update {
 					for _, n := range []string{"findings", "suggested", "tip"} {

@@ -2,6 +2,7 @@ package stance
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -171,10 +172,13 @@ func Evaluate(ctx context.Context, c assistant.StanceClassifier, examples []Exam
 	per := make(map[assistant.Language]*acc)
 	var rep Report
 	for _, ex := range examples {
-		st, err := c.Classify(ctx, ex.Text, ex.Lang)
+		// Each example is a call of one turn; a row without a speaker is
+		// read as the agent's, whom rooscoach coaches.
+		sts, err := c.ClassifyTurns(ctx, []assistant.Turn{{Speaker: cmp.Or(ex.Speaker, assistant.Agent), Text: ex.Text}}, ex.Lang)
 		if err != nil {
 			return Report{}, fmt.Errorf("classify line %d: %w", ex.Line, err)
 		}
+		st := sts[0]
 		if per[ex.Lang] == nil {
 			per[ex.Lang] = newAcc(ex.Lang)
 		}

@@ -56,13 +56,17 @@ func TestReadExamplesErrors(t *testing.T) {
 // be checked exactly.
 type fixed map[string]assistant.Octant
 
-func (f fixed) Classify(_ context.Context, text string, _ assistant.Language) (assistant.Stance, error) {
-	o, ok := f[text]
-	if !ok {
-		return assistant.Stance{}, errors.New("unknown text")
+func (f fixed) ClassifyTurns(_ context.Context, turns []assistant.Turn, _ assistant.Language) ([]assistant.Stance, error) {
+	out := make([]assistant.Stance, len(turns))
+	for i, t := range turns {
+		o, ok := f[t.Text]
+		if !ok {
+			return nil, errors.New("unknown text")
+		}
+		r := o.CentreAngle() * math.Pi / 180
+		out[i] = assistant.NewStance(math.Sin(r), math.Cos(r), 0.5, nil)
 	}
-	r := o.CentreAngle() * math.Pi / 180
-	return assistant.NewStance(math.Sin(r), math.Cos(r), 0.5, nil), nil
+	return out, nil
 }
 
 func TestEvaluate(t *testing.T) {

@@ -1,5 +1,10 @@
 package stance
 
+import (
+	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/language"
+)
+
 // wordsEN are the English closed word classes. Forms are matched after
 // contractions are expanded ("can't" reads as "can not", "I'll" as "i will",
 // "that's" as "that is"), also when a transcript drops the apostrophe.
@@ -9,7 +14,7 @@ var wordsEN = &wordSets{
 	fillerPair: map[[2]string]bool{{"you", "know"}: true, {"i", "mean"}: true, {"sort", "of"}: true, {"kind", "of"}: true},
 	loosePair:  set("you", "i", "kind", "sort"),
 	starter:    set("yes", "yeah", "no", "okay", "so", "and", "well", "right", "oh", "alright", "now", "gosh", "wow", "then"),
-	negation:   set("not", "no", "never", "nothing", "none", "neither", "nor", "nobody"),
+	negation:   set(language.Negations(assistant.English)...),
 	contrast:   set("but"),
 	boundary:   set("but", "because", "cos", "so", "and", "if", "when", "while", "until", "although", "though", "otherwise", "or"),
 	openQ:      set("what", "how", "which", "when", "where", "who", "whom", "why", "whose"),

@@ -1,5 +1,10 @@
 package stance
 
+import (
+	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/language"
+)
+
 // wordsNL are the Dutch closed word classes. Forms are matched after
 // normalisation: "uw" reads as "u", "jij"/"jou" as "je", "jullie" as "u",
 // "hebt" as "heeft", "oké" as "okay", and diacritics are gone ("voor" is
@@ -10,7 +15,7 @@ var wordsNL = &wordSets{
 	fillerPair: map[[2]string]bool{{"zeg", "maar"}: true, {"weet", "je"}: true, {"eerlijk", "gezegd"}: true},
 	loosePair:  set("weet"),
 	starter:    set("ja", "nee", "nou", "okay", "goed", "dus", "en", "oh", "o", "oei", "goh", "zo", "dan", "kijk", "ach", "tja"),
-	negation:   set("niet", "geen", "nooit", "niets", "niks", "nergens", "niemand"),
+	negation:   set(language.Negations(assistant.Dutch)...),
 	contrast:   set("maar"),
 	boundary:   set("maar", "want", "omdat", "als", "dus", "en", "zodat", "terwijl", "zolang", "tenzij", "anders"),
 	openQ:      set("wat", "hoe", "welk", "welke", "wanneer", "waar", "wie", "hoeveel", "waarom", "hoezo", "waarmee", "waarover", "waardoor", "waarvoor"),

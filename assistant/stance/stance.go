@@ -21,12 +21,15 @@
 package stance
 
 import (
+	"cmp"
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"sync"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/language"
 )
 
 // Classifier is the built-in stance engine. It implements
@@ -132,14 +135,14 @@ const (
 )
 
 // Classify places text on the rose. lang may be empty, in which case the
-// language is guessed from function words; any other value than nl or en is
+// language is detected ([language.Detect]); any other value than nl or en is
 // an invalid-input error.
 func (c *Classifier) Classify(ctx context.Context, text string, lang assistant.Language) (assistant.Stance, error) {
 	if err := ctx.Err(); err != nil {
 		return assistant.Stance{}, err
 	}
 	if lang != "" && !lang.Valid() {
-		return assistant.Stance{}, assistant.Errorf(assistant.EInvalid, "language %q is not supported: use nl or en", string(lang))
+		return assistant.Stance{}, assistant.UnsupportedLanguage(string(lang))
 	}
 	s := c.pool.Get().(*scratch)
 	defer c.pool.Put(s)
@@ -150,13 +153,28 @@ func (c *Classifier) Classify(ctx context.Context, text string, lang assistant.L
 	return c.model.refine(s, lang, st, evidence), nil
 }
 
+// ClassifyTurns classifies every turn of a call in its language: the turn's
+// own where the transcript set one, else lang. It implements
+// [assistant.StanceClassifier].
+func (c *Classifier) ClassifyTurns(ctx context.Context, turns []assistant.Turn, lang assistant.Language) ([]assistant.Stance, error) {
+	out := make([]assistant.Stance, len(turns))
+	for i, t := range turns {
+		st, err := c.Classify(ctx, t.Text, cmp.Or(t.Language, lang))
+		if err != nil {
+			return nil, fmt.Errorf("turn %d: %w", i, err)
+		}
+		out[i] = st
+	}
+	return out, nil
+}
+
 // lexical tokenises text into s, matches the lexicon and weighs its cues:
 // the lexicon's reading, and what the learned layer builds on. An empty
 // lang is detected.
 func (c *Classifier) lexical(s *scratch, text string, lang assistant.Language) (assistant.Language, assistant.Stance, float64, bool) {
 	s.words(text)
 	if lang == "" {
-		lang = detect(s)
+		lang = language.Detect(text)
 	}
 	lx := c.lex[lang]
 	s.expand(lang)
@@ -167,41 +185,6 @@ func (c *Classifier) lexical(s *scratch, text string, lang assistant.Language) (
 	st, evidence, contentless := s.result(text)
 	return lang, st, evidence, contentless
 }
-
-// Detect guesses the language of text from its function words. Text with no
-// telling words is Dutch, the product's first language.
-func Detect(text string) assistant.Language {
-	var s scratch
-	s.words(text)
-	return detect(&s)
-}
-
-func detect(s *scratch) assistant.Language {
-	nl, en := 0, 0
-	for _, w := range s.raw {
-		word := string(s.buf[w.b0:w.b1])
-		if detectNL[word] {
-			nl++
-		}
-		if detectEN[word] {
-			en++
-		}
-	}
-	if en > nl {
-		return assistant.English
-	}
-	return assistant.Dutch
-}
-
-var detectNL = set("de", "het", "een", "ik", "u", "je", "niet", "en", "van", "dat", "wat", "met", "voor", "op",
-	"te", "zijn", "dit", "maar", "ook", "er", "naar", "wel", "nog", "dan", "kan", "moet", "heeft", "bent",
-	"ben", "hoe", "geen", "jij", "mijn", "uw", "wij", "jullie", "hoor", "even", "niks", "nee", "ja", "dus",
-	"zou", "kunt", "wilt", "graag", "heel", "ook", "als", "om", "bij", "uit", "die", "deze", "mij", "ons")
-
-var detectEN = set("the", "a", "i", "you", "not", "and", "of", "that", "what", "with", "for", "on", "to",
-	"are", "this", "but", "also", "there", "can", "must", "have", "has", "am", "how", "no", "my", "your",
-	"it", "will", "would", "do", "don't", "can't", "i'm", "it's", "that's", "yes", "yeah", "so", "if",
-	"please", "could", "we", "me", "our", "be", "just", "was", "they", "at", "about", "any", "let's", "i'll")
 
 // scan matches the lexicon left to right, longest form first, and turns each
 // match into a scored cue, negated where a negation is in scope.

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/language"
 )
 
 var (
@@ -293,7 +294,7 @@ func TestLanguageDetection(t *testing.T) {
 		{"Wat zou u per maand kunnen betalen?", assistant.Dutch, AT},
 		{"What could you pay each month?", assistant.English, AT},
 	} {
-		if got := Detect(tc.text); got != tc.want {
+		if got := language.Detect(tc.text); got != tc.want {
 			t.Errorf("Detect(%q) = %s, want %s", tc.text, got, tc.want)
 		}
 		st, err := c.Classify(context.Background(), tc.text, "")

@@ -91,7 +91,14 @@ func fold(r rune) rune {
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' || r == '`' }
 
 // words splits text into raw words, sentences and clauses. Offsets are in
-// runes. Numbers keep their inner separators ("1.250,50") as one word.
+// runes.
+//
+// The classifier keeps this reader rather than language.Tokenize because its
+// needs differ: it folds diacritics ("vóór" is "voor"), expands contractions
+// into the words the lexicon is written in, marks sentences, clauses and
+// fillers for the weighing, and reuses pooled buffers so that a live tip
+// allocates almost nothing. The negation words it marks come from package
+// language. Numbers keep their inner separators ("1.250,50") as one word.
 func (s *scratch) words(text string) {
 	s.buf = s.buf[:0]
 	s.raw = s.raw[:0]

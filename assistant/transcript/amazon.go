@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 	"strings"
@@ -65,7 +66,7 @@ func readAmazon(data []byte) (*source, error) {
 		roles[p.ParticipantID] = p.ParticipantRole
 	}
 	src := &source{method: assistant.MappingPlatform, language: doc.LanguageCode,
-		externalID: firstNonEmpty(doc.CustomerMetadata.ContactID, doc.JobName)}
+		externalID: cmp.Or(doc.CustomerMetadata.ContactID, doc.JobName)}
 	var base time.Time
 	for i, item := range doc.Transcript {
 		where := fmt.Sprintf("Transcript[%d]", i)
@@ -92,7 +93,7 @@ func readAmazon(data []byte) (*source, error) {
 		if drop {
 			continue
 		}
-		label := firstNonEmpty(item.ParticipantID, item.ParticipantRole)
+		label := cmp.Or(item.ParticipantID, item.ParticipantRole)
 		if label == "" {
 			return nil, assistant.Errorf(assistant.EInvalid, "%s has neither ParticipantRole nor ParticipantId.", where)
 		}

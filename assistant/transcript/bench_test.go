@@ -67,13 +67,3 @@ func BenchmarkParse15MinutesInferred(b *testing.B) {
 		}
 	}
 }
-
-func BenchmarkDetectLanguage(b *testing.B) {
-	text, _, _ := fifteenMinutes()
-	s := string(text)
-	b.SetBytes(int64(len(s)))
-	b.ReportAllocs()
-	for b.Loop() {
-		DetectLanguage(s)
-	}
-}

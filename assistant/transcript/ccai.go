@@ -106,7 +106,7 @@ func readCCAI(data []byte) (*source, error) {
 				}
 			}
 			seg := segment{label: label, role: sp, text: ts.Text, where: where}
-			if l, ok := parseLanguage(ts.LanguageCode); ok && ts.LanguageCode != "" {
+			if l, err := assistant.ParseLanguage(ts.LanguageCode); err == nil && l != "" {
 				seg.lang = l
 			}
 			if len(ts.Words) > 0 {

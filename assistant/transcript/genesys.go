@@ -93,7 +93,7 @@ func readGenesys(data []byte) (*source, error) {
 			if p.Duration.Milliseconds != nil {
 				seg.end = start + min(dur, maxMS)
 			}
-			if l, ok := parseLanguage(tr.Language); ok && tr.Language != "" {
+			if l, err := assistant.ParseLanguage(tr.Language); err == nil && l != "" {
 				seg.lang = l
 			}
 			src.segments = append(src.segments, seg)

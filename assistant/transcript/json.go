@@ -140,6 +140,7 @@ type ourTurn struct {
 type ourCall struct {
 	ExternalID string    `json:"external_id"`
 	AgentID    string    `json:"agent_id"`
+	TeamID     string    `json:"team_id"`
 	Language   string    `json:"language"`
 	OccurredAt string    `json:"occurred_at"`
 	Turns      []ourTurn `json:"turns"`
@@ -158,11 +159,16 @@ func readJSON(data []byte) (*source, error) {
 		return nil, err
 	}
 	src := &source{method: assistant.MappingLabels, strict: true, ownMetadata: true,
-		externalID: call.ExternalID, agentID: call.AgentID, language: call.Language}
+		externalID: call.ExternalID, agentID: call.AgentID, teamID: call.TeamID, language: call.Language}
 	if call.OccurredAt != "" {
 		at, err := time.Parse(time.RFC3339, call.OccurredAt)
 		if err != nil {
 			return nil, assistant.Errorf(assistant.EInvalid, "occurred_at %q is not an RFC 3339 time such as 2026-05-12T10:15:00+02:00.", call.OccurredAt)
+		}
+		// A zero time would read as "not given" from here on: refuse it
+		// while it can still be told apart.
+		if at.Before(assistant.EarliestCall) {
+			return nil, assistant.CheckOccurredAt(at, at)
 		}
 		src.occurredAt = at
 	}
@@ -189,9 +195,9 @@ func readJSON(data []byte) (*source, error) {
 			return nil, assistant.Errorf(assistant.EInvalid, "%s: end_ms %d is before start_ms %d.", where, seg.end, seg.start)
 		}
 		if t.Language != "" {
-			lang, ok := parseLanguage(t.Language)
-			if !ok {
-				return nil, assistant.Errorf(assistant.EInvalid, "%s: language %q is not supported; use nl or en.", where, t.Language)
+			lang, err := assistant.ParseLanguage(t.Language)
+			if err != nil {
+				return nil, assistant.Errorf(assistant.EInvalid, "%s: %s", where, assistant.ErrorMessage(err))
 			}
 			seg.lang = lang
 		}

@@ -57,16 +57,6 @@ func sameLabel(a, b string) bool {
 	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
 
-// howToDeclare is the part of a message that tells the user how to name the
-// agent themselves.
-func howToDeclare(labels []string) string {
-	example := "NAME"
-	if len(labels) > 0 {
-		example = labels[0]
-	}
-	return fmt.Sprintf("Declare the agent with agent=%s or agent_speaker=%s (and the customer likewise with customer= / customer_speaker=)", example, example)
-}
-
 // mapSpeakers decides which source labels are the agent and which the
 // customer, in order: what the request declares, the transcript's labels or
 // the platform's roles, and a heuristic on what was said. It returns the
@@ -108,9 +98,8 @@ func mapSpeakers(src *source, opts Options) (map[string]assistant.Speaker, assis
 	if src.strict {
 		for _, s := range src.segments {
 			if s.label == unknown[0] {
-				return nil, assistant.SpeakerMapping{}, assistant.Errorf(assistant.EInvalid,
-					"%s: unknown speaker label %q. Use Agent, Medewerker, Incassomedewerker or Collector for the agent and Klant, Customer, Debiteur or Caller for the customer, or declare it with agent=%s or customer=%s.",
-					s.where, s.label, s.label, s.label)
+				return nil, assistant.SpeakerMapping{}, speakerError(&SpeakerError{Problem: UnknownLabel,
+					Where: s.where, Labels: []string{s.label}, Found: labels})
 			}
 		}
 	}
@@ -133,7 +122,7 @@ func addLabel(m *assistant.SpeakerMapping, sp assistant.Speaker, label string) {
 // single remaining speaker.
 func declaredMapping(src *source, labels []string, known map[string]assistant.Speaker, agentNames, customerNames []string) (map[string]assistant.Speaker, assistant.SpeakerMapping, error) {
 	out := map[string]assistant.Speaker{}
-	assign := func(names []string, sp assistant.Speaker, param string) error {
+	assign := func(names []string, sp assistant.Speaker) error {
 		for _, n := range names {
 			found := false
 			for _, l := range labels {
@@ -146,15 +135,15 @@ func declaredMapping(src *source, labels []string, known map[string]assistant.Sp
 				}
 			}
 			if !found {
-				return assistant.Errorf(assistant.EInvalid, "%s=%s matches no speaker in the transcript; speakers found: %s.", param, n, quoteList(labels))
+				return speakerError(&SpeakerError{Problem: DeclaredNotFound, Labels: []string{n}, Side: sp, Found: labels})
 			}
 		}
 		return nil
 	}
-	if err := assign(agentNames, assistant.Agent, "agent"); err != nil {
+	if err := assign(agentNames, assistant.Agent); err != nil {
 		return nil, assistant.SpeakerMapping{}, err
 	}
-	if err := assign(customerNames, assistant.Customer, "customer"); err != nil {
+	if err := assign(customerNames, assistant.Customer); err != nil {
 		return nil, assistant.SpeakerMapping{}, err
 	}
 	var rest []string
@@ -171,9 +160,8 @@ func declaredMapping(src *source, labels []string, known map[string]assistant.Sp
 	if len(rest) > 1 && src.strict {
 		for _, seg := range src.segments {
 			if seg.label == rest[1] {
-				return nil, assistant.SpeakerMapping{}, assistant.Errorf(assistant.EInvalid,
-					"%s: unknown speaker label %q; only one speaker besides those declared can be mapped on its own. Declare it with agent=%s or customer=%s.",
-					seg.where, seg.label, seg.label, seg.label)
+				return nil, assistant.SpeakerMapping{}, speakerError(&SpeakerError{Problem: ExtraLabel,
+					Where: seg.where, Labels: []string{seg.label}, Found: labels})
 			}
 		}
 	}
@@ -188,8 +176,7 @@ func declaredMapping(src *source, labels []string, known map[string]assistant.Sp
 				out[l] = assistant.Agent
 			}
 		default:
-			return nil, assistant.SpeakerMapping{}, assistant.Errorf(assistant.EUnprocessable,
-				"Speakers %s are neither the declared agent nor the declared customer; add them to agent= or customer= (names separated by commas).", quoteList(rest))
+			return nil, assistant.SpeakerMapping{}, speakerError(&SpeakerError{Problem: Undeclared, Labels: rest, Found: labels})
 		}
 	}
 	m := assistant.SpeakerMapping{Method: assistant.MappingDeclared, Confidence: 1}
@@ -261,9 +248,7 @@ type score struct {
 // the evidence is thin.
 func inferMapping(src *source, labels []string, known map[string]assistant.Speaker, unknown []string) (map[string]assistant.Speaker, assistant.SpeakerMapping, error) {
 	refuse := func(why string) error {
-		return assistant.Errorf(assistant.EUnprocessable,
-			"Could not tell the agent from the customer with confidence: %s. Speakers found: %s. %s.",
-			why, quoteList(labels), howToDeclare(unknown))
+		return speakerError(&SpeakerError{Problem: Unmappable, Reason: why, Labels: unknown, Found: labels})
 	}
 	out := map[string]assistant.Speaker{}
 	for l, sp := range known {

@@ -81,7 +81,7 @@ func TestPlatformSamples(t *testing.T) {
 		},
 		{
 			file: "teams/graph-calltranscript-content.vtt",
-			code: assistant.EUnprocessable, message: []string{"only one speaker", `"User Name"`, "agent=User Name"},
+			code: assistant.EUnprocessable, message: []string{"only one speaker", `"User Name"`, `agent "User Name"`},
 		},
 		{
 			file: "teams/graph-calltranscript-content.vtt", opts: Options{AgentSpeaker: "User Name"}, format: "webvtt", turns: 1, method: assistant.MappingDeclared, lang: assistant.English,

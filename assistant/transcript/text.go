@@ -282,3 +282,11 @@ func clock(ms int64) string {
 	s := ms / 1000
 	return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
 }
+
+func wordSet(s string) map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(s) {
+		m[w] = struct{}{}
+	}
+	return m
+}

@@ -18,6 +18,7 @@ package transcript
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -26,6 +27,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/language"
 )
 
 // Options is what the request (query parameters, CLI flags) says about a
@@ -40,9 +42,10 @@ type Options struct {
 	Format string
 	// Language is the call's language; empty detects it.
 	Language assistant.Language
-	// ExternalID, AgentID and OccurredAt describe the call for storage.
-	ExternalID, AgentID string
-	OccurredAt          time.Time
+	// ExternalID, AgentID, TeamID and OccurredAt describe the call for
+	// storage.
+	ExternalID, AgentID, TeamID string
+	OccurredAt                  time.Time
 	// AgentSpeaker and CustomerSpeaker name the source labels of the agent
 	// and the customer as the transcript writes them ("Anna de Vries",
 	// "SPEAKER_00"). Several labels may be given separated by commas. A
@@ -120,8 +123,8 @@ type source struct {
 	noSpeakers bool
 	segments   []segment
 
-	externalID, agentID string
-	occurredAt          time.Time
+	externalID, agentID, teamID string
+	occurredAt                  time.Time
 	// language is the call's language as the body writes it ("nl-NL").
 	language string
 	// ownMetadata is set for rooscoach's JSON, whose metadata the caller
@@ -151,8 +154,11 @@ func Parse(data []byte, mediaType string, opts Options) (*assistant.Transcript, 
 		return nil, assistant.Errorf(assistant.EInvalid, "The transcript holds a control character (line %d, column %d); remove it and send it again.", line, col)
 	}
 	if opts.Language != "" && !opts.Language.Valid() {
-		return nil, assistant.Errorf(assistant.EInvalid, "Language %q is not supported; use nl or en, or leave it out to detect it.", opts.Language)
+		return nil, assistant.UnsupportedLanguage(string(opts.Language))
 	}
+	// Old Mac files end lines with a lone CR, Windows files with CR LF; read
+	// as one line, a whole call would become one turn of one speaker.
+	data = normalizeLineEnds(data)
 	format, err := chooseFormat(data, mediaType, opts.Format)
 	if err != nil {
 		return nil, err
@@ -182,10 +188,8 @@ func chooseFormat(data []byte, mediaType, forced string) (string, error) {
 
 // unsupported is the error for a body no reader recognises.
 func unsupported(what string) error {
-	return assistant.Errorf(assistant.EUnsupported,
-		"%s is not a transcript format rooscoach reads. Accepted formats: %s. "+
-			"Plain text needs a speaker label per turn (\"Agent: ...\", \"Klant: ...\"); force a format with format=NAME.",
-		what, strings.Join(Formats, ", "))
+	fe := &FormatError{What: what}
+	return &assistant.Error{Code: assistant.EUnsupported, Message: fe.Error(), Err: fe}
 }
 
 // detect names the reader for data from its content, whatever the media type
@@ -252,13 +256,27 @@ func invalidUTF8At(data []byte) (line, col int) {
 func build(src *source, opts Options) (*assistant.Transcript, error) {
 	t := &assistant.Transcript{
 		Format:     src.format,
-		ExternalID: firstNonEmpty(opts.ExternalID, src.externalID),
-		AgentID:    firstNonEmpty(opts.AgentID, src.agentID),
+		ExternalID: cmp.Or(opts.ExternalID, src.externalID),
+		AgentID:    cmp.Or(opts.AgentID, src.agentID),
+		TeamID:     cmp.Or(opts.TeamID, src.teamID),
 		OccurredAt: opts.OccurredAt,
 	}
 	if src.ownMetadata {
-		t.ExternalID = firstNonEmpty(src.externalID, opts.ExternalID)
-		t.AgentID = firstNonEmpty(src.agentID, opts.AgentID)
+		// A call the request files under another agent than its body would
+		// be lost to the team lead who looks for it: refuse the
+		// contradiction rather than pick one.
+		for _, f := range []struct{ name, opt, body string }{
+			{"agent_id", opts.AgentID, src.agentID},
+			{"external_id", opts.ExternalID, src.externalID},
+			{"team_id", opts.TeamID, src.teamID},
+		} {
+			if f.opt != "" && f.body != "" && f.opt != f.body {
+				return nil, assistant.Errorf(assistant.EInvalid, "%s is %q in the request but %q in the transcript; give one of them, or the same in both.", f.name, f.opt, f.body)
+			}
+		}
+		t.ExternalID = cmp.Or(src.externalID, opts.ExternalID)
+		t.AgentID = cmp.Or(src.agentID, opts.AgentID)
+		t.TeamID = cmp.Or(src.teamID, opts.TeamID)
 		if !src.occurredAt.IsZero() {
 			t.OccurredAt = src.occurredAt
 		}
@@ -267,17 +285,25 @@ func build(src *source, opts Options) (*assistant.Transcript, error) {
 		t.OccurredAt = src.occurredAt
 	}
 	if src.language != "" {
-		lang, ok := parseLanguage(src.language)
-		if !ok {
-			return nil, assistant.Errorf(assistant.EInvalid, "The transcript's language %q is not supported; rooscoach reads nl and en.", src.language)
+		lang, err := assistant.ParseLanguage(src.language)
+		if err != nil {
+			return nil, err
 		}
 		t.Language = lang
-	} else {
+	}
+	if t.Language == "" {
 		t.Language = opts.Language
 	}
 
 	segs := make([]segment, 0, len(src.segments))
 	for _, s := range src.segments {
+		// JSON can smuggle control characters in as escapes ("\u0000"),
+		// past the check on the raw bytes.
+		for _, v := range []string{s.text, s.label} {
+			if i, ok := assistant.ControlAt(v); ok {
+				return nil, assistant.Errorf(assistant.EInvalid, "%s holds a control character at position %d; remove it and send the transcript again.", s.where, i+1)
+			}
+		}
 		s.text = strings.TrimSpace(s.text)
 		if s.text == "" {
 			// Readers reject empty turns where the format has turns; what
@@ -343,15 +369,17 @@ func build(src *source, opts Options) (*assistant.Transcript, error) {
 }
 
 // setLanguages detects the call's language when it was not given, and keeps
-// a turn's language only where it clearly differs from the call's.
+// a turn's language only where it clearly differs from the call's: a
+// declared language stands unless a turn is clearly another language
+// ([language.Clearly]), the same rule every engine uses.
 func setLanguages(t *assistant.Transcript) {
 	if t.Language == "" {
 		var nl, en int
 		for _, turn := range t.Turns {
-			n, e := evidence(turn.Text)
+			n, e := language.Evidence(turn.Text)
 			nl, en = nl+n, en+e
 		}
-		t.Language = decide(nl, en)
+		t.Language = language.Decide(nl, en)
 	}
 	for i := range t.Turns {
 		turn := &t.Turns[i]
@@ -361,33 +389,18 @@ func setLanguages(t *assistant.Transcript) {
 		if turn.Language != "" {
 			continue
 		}
-		if other := otherLanguage(turn.Text, t.Language); other != "" {
-			turn.Language = other
-		}
+		turn.Language = language.Clearly(turn.Text, t.Language)
 	}
 }
 
-// parseLanguage reads a language as sources write it: "nl", "nl-NL", "en_GB",
-// "Dutch", "english".
-func parseLanguage(s string) (assistant.Language, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if i := strings.IndexAny(s, "-_"); i > 0 {
-		s = s[:i]
+// normalizeLineEnds turns CR LF and lone CR into LF. JSON keeps its meaning,
+// since a raw CR may only stand between its tokens.
+func normalizeLineEnds(data []byte) []byte {
+	if !bytes.ContainsRune(data, '\r') {
+		return data
 	}
-	switch s {
-	case "nl", "nld", "dut", "dutch", "nederlands":
-		return assistant.Dutch, true
-	case "en", "eng", "english", "engels":
-		return assistant.English, true
-	}
-	return "", false
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 }
 
 // labelsOf returns the distinct labels of segs in order of first appearance.

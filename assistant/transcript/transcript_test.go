@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -199,7 +200,7 @@ func TestParseErrors(t *testing.T) {
 		{"truncated JSON", "{\"turns\": [", "application/json", Options{}, assistant.EInvalid, []string{"Malformed JSON", "line 1"}},
 		{"JSON field of the wrong type", "{\"turns\": [{\"speaker\": \"agent\", \"text\": \"x\", \"start_ms\": \"10\"}]}", "application/json", Options{}, assistant.EInvalid, []string{"line 1", "start_ms", "a number"}},
 		{"prose posted as JSON", "Dit is geen JSON.", "application/json", Options{}, assistant.EInvalid, []string{"Malformed JSON", "line 1"}},
-		{"unknown speaker label", "Agent: Goedemiddag.\nKlant: Hallo.\nBoss: Wat is er?", "text/plain", Options{}, assistant.EInvalid, []string{"line 3", `"Boss"`, "agent=Boss"}},
+		{"unknown speaker label", "Agent: Goedemiddag.\nKlant: Hallo.\nBoss: Wat is er?", "text/plain", Options{}, assistant.EInvalid, []string{"line 3", `"Boss"`, `agent "Boss" or customer "Boss"`}},
 		{"unknown label on the first line", "Sanne: Goedemiddag.\nJan: Hallo.", "", Options{}, assistant.EInvalid, []string{"line 1", `"Sanne"`}},
 		{"text before the first label", "Gesprek van 12 mei\nAgent: Goedemiddag.\nKlant: Hallo.", "", Options{}, assistant.EInvalid, []string{"line 1", "before the first speaker label"}},
 		{"no agent turn", "Klant: Hallo?\nCustomer: Is daar iemand?", "", Options{}, assistant.EInvalid, []string{"no agent turn", `"Klant"`}},
@@ -217,13 +218,13 @@ func TestParseErrors(t *testing.T) {
 		{"WebVTT timing with a stray character", "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Agent>Hallo</v>\n\n0:0! --> 0:03.000\n<v Klant>Dag</v>", "", Options{}, assistant.EInvalid, []string{"cue 2 (line 6)", "0:0!"}},
 		{"WebVTT cue ending before it starts", "WEBVTT\n\n00:00:05.000 --> 00:00:01.000\n<v Agent>Hallo</v>", "", Options{}, assistant.EInvalid, []string{"cue 1", "before it starts"}},
 		{"WebVTT without a header", "00:00:01.000 --> 00:00:02.000\n<v Agent>Hallo</v>", "text/vtt", Options{}, assistant.EInvalid, []string{"WEBVTT"}},
-		{"unknown JSON", `{"messages":[{"from":"a","body":"b"}]}`, "application/json", Options{}, assistant.EUnsupported, []string{"top-level keys: messages", "text, json, webvtt, amazon, genesys, ccai, whisper, vcon", "format="}},
-		{"prose without labels", "Dit is een brief.\nMet vriendelijke groet.", "text/plain", Options{}, assistant.EUnsupported, []string{"Accepted formats", "format="}},
+		{"unknown JSON", `{"messages":[{"from":"a","body":"b"}]}`, "application/json", Options{}, assistant.EUnsupported, []string{"top-level keys: messages", "text, json, webvtt, amazon, genesys, ccai, whisper, vcon", "force a format"}},
+		{"prose without labels", "Dit is een brief.\nMet vriendelijke groet.", "text/plain", Options{}, assistant.EUnsupported, []string{"Accepted formats", "force a format"}},
 		{"unknown forced format", "Agent: Hallo.", "", Options{Format: "docx"}, assistant.EInvalid, []string{`"docx"`, "webvtt"}},
 		{"forced format that does not fit", "Agent: Hallo.", "", Options{Format: "amazon"}, assistant.EInvalid, []string{"Malformed JSON"}},
-		{"declared agent who is not there", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Anna>Hallo</v>\n\n00:00:02.000 --> 00:00:03.000\n<v Piet>Dag</v>", "", Options{AgentSpeaker: "Sanne"}, assistant.EInvalid, []string{"agent=Sanne", `"Anna", "Piet"`}},
+		{"declared agent who is not there", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Anna>Hallo</v>\n\n00:00:02.000 --> 00:00:03.000\n<v Piet>Dag</v>", "", Options{AgentSpeaker: "Sanne"}, assistant.EInvalid, []string{`agent "Sanne" matches no speaker`, `"Anna", "Piet"`}},
 		{"declared on both sides", "Anna: a\nPiet: b", "", Options{AgentSpeaker: "Anna", CustomerSpeaker: "anna"}, assistant.EInvalid, []string{"both agent and customer"}},
-		{"speakers that cannot be told apart", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Anna>Hallo</v>\n\n00:00:02.000 --> 00:00:03.000\n<v Piet>Dag</v>", "", Options{}, assistant.EUnprocessable, []string{`"Anna", "Piet"`, "agent=Anna", "agent_speaker="}},
+		{"speakers that cannot be told apart", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Anna>Hallo</v>\n\n00:00:02.000 --> 00:00:03.000\n<v Piet>Dag</v>", "", Options{}, assistant.EUnprocessable, []string{`"Anna", "Piet"`, `Declare the agent with agent "Anna"`}},
 		{"one speaker only", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Anna>Goedemiddag, u spreekt met Anna namens Incasso West.</v>", "", Options{}, assistant.EUnprocessable, []string{"only one speaker", `"Anna"`}},
 		{"two undeclared names in text", "Anna: a\nPiet: b\nKees: c", "", Options{AgentSpeaker: "Anna"}, assistant.EInvalid, []string{"line 3", `"Kees"`}},
 		{"a third speaker neither side", "Anna: a\nPiet: b\nKees: c", "", Options{AgentSpeaker: "Anna", CustomerSpeaker: "Piet"}, assistant.EUnprocessable, []string{`"Kees"`}},
@@ -546,7 +547,14 @@ func TestMetadata(t *testing.T) {
 	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	opts := Options{ExternalID: "query-1", AgentID: "agent-7", Language: assistant.Dutch, OccurredAt: at}
 
-	tr := mustParse(t, body, "application/json", opts)
+	// The request and the body naming other calls is a contradiction to
+	// refuse, not to settle by picking one.
+	if _, err := Parse(body, "application/json", opts); assistant.ErrorCode(err) != assistant.EInvalid || !strings.Contains(assistant.ErrorMessage(err), `external_id is "query-1" in the request but "body-1"`) {
+		t.Errorf("conflicting external ids: err = %v, want EInvalid naming both", err)
+	}
+	own := opts
+	own.ExternalID = ""
+	tr := mustParse(t, body, "application/json", own)
 	if tr.ExternalID != "body-1" || tr.Language != assistant.English || !tr.OccurredAt.Equal(time.Date(2026, 5, 12, 10, 15, 0, 0, time.UTC)) {
 		t.Errorf("body metadata should win: got %q %q %v", tr.ExternalID, tr.Language, tr.OccurredAt)
 	}
@@ -566,30 +574,6 @@ func TestMetadata(t *testing.T) {
 	tr = mustParse(t, []byte("Agent: Good morning.\nCustomer: Hello."), "text/plain", opts)
 	if tr.ExternalID != "query-1" || tr.AgentID != "agent-7" || tr.Language != assistant.Dutch || !tr.OccurredAt.Equal(at) {
 		t.Errorf("request metadata should fill the text: got %q %q %q %v", tr.ExternalID, tr.AgentID, tr.Language, tr.OccurredAt)
-	}
-}
-
-func TestDetectLanguage(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want assistant.Language
-	}{
-		{"Dutch agent", "U moet vóór vrijdag het bedrag van de vordering betalen, anders gaat het dossier naar de deurwaarder.", assistant.Dutch},
-		{"Dutch customer", "Ik ben mijn baan kwijt en ik kan niet meer dan 50 euro per maand.", assistant.Dutch},
-		{"English agent", "You must pay the outstanding balance by Friday or the account will be passed to our solicitors.", assistant.English},
-		{"English customer", "I lost my job and I can only do £40 a month, I'm sorry.", assistant.English},
-		{"Dutch with capitals and punctuation", "JA, DAT KAN. Dank u wel!", assistant.Dutch},
-		{"no evidence defaults to English", "€ 1.250,50 — 12-05-2026", assistant.English},
-		{"empty defaults to English", "", assistant.English},
-		{"a tie is English", "de the", assistant.English},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := DetectLanguage(tt.text); got != tt.want {
-				t.Errorf("DetectLanguage(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
 	}
 }
 
@@ -711,5 +695,52 @@ func TestDeclaredWithSeveralOthers(t *testing.T) {
 	}
 	if len(tr.Turns) != 2 || tr.Turns[1].Text != "Hallo. Ik luister mee." {
 		t.Errorf("turns = %+v, want the two customer-side speakers merged into one turn", tr.Turns)
+	}
+}
+
+// TestLineEnds: a call saved on an old Mac (lone CR) or on Windows (CR LF)
+// reads as the same turns as one with LF, never as one turn holding the
+// whole call.
+func TestLineEnds(t *testing.T) {
+	lf := "Agent: Goedemiddag, u spreekt met Sanne.\nKlant: Hallo.\nAgent: Ik bel over de rekening van maart.\nKlant: Die betaal ik vrijdag."
+	want := mustParse(t, []byte(lf), "text/plain", Options{})
+	if len(want.Turns) != 4 {
+		t.Fatalf("LF: %d turns, want 4", len(want.Turns))
+	}
+	for name, in := range map[string]string{
+		"CR":          strings.ReplaceAll(lf, "\n", "\r"),
+		"CR LF":       strings.ReplaceAll(lf, "\n", "\r\n"),
+		"VTT with CR": "WEBVTT\r\r00:00:01.000 --> 00:00:02.000\r<v Agent>Goedemiddag.\r\r00:00:02.000 --> 00:00:03.000\r<v Klant>Hallo.\r",
+	} {
+		t.Run(name, func(t *testing.T) {
+			got := mustParse(t, []byte(in), "", Options{})
+			if name == "VTT with CR" {
+				if len(got.Turns) != 2 || got.Turns[1].Text != "Hallo." {
+					t.Errorf("turns = %+v, want 2 with the customer's \"Hallo.\"", got.Turns)
+				}
+				return
+			}
+			if diff := cmp.Diff(want.Turns, got.Turns); diff != "" {
+				t.Errorf("turns (-LF +%s):\n%s", name, diff)
+			}
+		})
+	}
+}
+
+// TestSpeakerErrorFields: the typed error carries what a front door needs
+// to phrase its own advice.
+func TestSpeakerErrorFields(t *testing.T) {
+	in := "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Anna>Hallo</v>\n\n00:00:02.000 --> 00:00:03.000\n<v Piet>Dag</v>"
+	_, err := Parse([]byte(in), "", Options{AgentSpeaker: "Sanne"})
+	var se *SpeakerError
+	if !errors.As(err, &se) {
+		t.Fatalf("err = %v, want a *SpeakerError", err)
+	}
+	if se.Problem != DeclaredNotFound || se.Side != assistant.Agent || !slices.Equal(se.Labels, []string{"Sanne"}) || !slices.Equal(se.Found, []string{"Anna", "Piet"}) {
+		t.Errorf("SpeakerError = %+v", se)
+	}
+	http := se.Describe(func(side assistant.Speaker, label string) string { return string(side) + "=" + label })
+	if !strings.HasPrefix(http, "agent=Sanne matches no speaker") {
+		t.Errorf("Describe with an HTTP declaration = %q", http)
 	}
 }

@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -248,7 +249,7 @@ func vconTurns(body []byte, path string, party func(string) (string, assistant.S
 		if speakerName(t.Speaker) == "" {
 			return nil, assistant.Errorf(assistant.EInvalid, "%s[%d] has no speaker.", path, i)
 		}
-		segs[i] = whisperSegment{Start: t.Start, End: t.End, Text: firstNonEmpty(t.Text, t.Message), Speaker: t.Speaker}
+		segs[i] = whisperSegment{Start: t.Start, End: t.End, Text: cmp.Or(t.Text, t.Message), Speaker: t.Speaker}
 	}
 	return whisperSegments(segs, "", path, party)
 }
@@ -326,7 +327,7 @@ func deepgramSource(body []byte, path string, party func(string) (string, assist
 	}
 	lang := ""
 	for _, ch := range dg.Results.Channels {
-		lang = firstNonEmpty(lang, ch.DetectedLanguage)
+		lang = cmp.Or(lang, ch.DetectedLanguage)
 	}
 	if u := dg.Results.Utterances; len(u) > 0 {
 		for _, x := range u {

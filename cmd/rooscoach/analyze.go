@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/api"
+	"github.com/rooscoach/rooscoach/assistant/coach"
 	"github.com/rooscoach/rooscoach/assistant/transcript"
 )
 
@@ -51,16 +53,14 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 		return usageError{fmt.Sprintf("--input-format %q: want one of %s", *inputFormat, strings.Join(transcript.Formats, ", "))}
 	}
 	opts := transcript.Options{Format: *inputFormat, AgentSpeaker: *agent, CustomerSpeaker: *customer, AgentID: *agentID, ExternalID: *externalID}
-	if *lang != "auto" && *lang != "" {
-		opts.Language = assistant.Language(*lang)
-		if !opts.Language.Valid() {
-			return usageError{fmt.Sprintf("--language %q: want auto, nl or en", *lang)}
-		}
+	l, err := assistant.ParseLanguage(*lang)
+	if err != nil {
+		return usageError{"--language: " + assistant.ErrorMessage(err)}
 	}
+	opts.Language = l
 
 	name := fs.Arg(0)
 	var data []byte
-	var err error
 	if name == "-" {
 		data, err = io.ReadAll(stdin)
 	} else {
@@ -69,29 +69,36 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 	if err != nil {
 		return fmt.Errorf("read transcript: %w", err)
 	}
-	t, err := transcript.Parse(data, "", opts)
-	if err != nil {
-		msg := assistant.ErrorMessage(err)
-		if assistant.ErrorCode(err) == assistant.EUnprocessable {
-			msg += " On the command line: --agent NAME (and --customer NAME)."
-		}
-		return fmt.Errorf("%s: %s", name, msg)
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
 	analyzer, _ := newAnalyzer()
-	an, err := analyzer.Analyze(ctx, t)
+	svc := &coach.Service{Analyzer: analyzer}
+	t, an, err := svc.Analyze(ctx, coach.Input{Data: data, Options: opts})
 	if err != nil {
-		return fmt.Errorf("%s: %s", name, userMessage(err))
+		return fmt.Errorf("%s: %s", name, describe(err))
 	}
 	if output == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		return enc.Encode(api.AnalyzeResponse{ExternalID: t.ExternalID, AgentID: t.AgentID, OccurredAt: t.OccurredAt, Analysis: an})
+		return enc.Encode(api.AnalyzeResponse{ExternalID: t.ExternalID, AgentID: t.AgentID, TeamID: t.TeamID, OccurredAt: t.OccurredAt, Analysis: an})
 	}
 	return writeReport(stdout, an)
+}
+
+// describe is what the command line says of an error of reading or
+// analysing a transcript: the transcript reader's typed errors say how to
+// declare speakers or force a format with this command's flags.
+func describe(err error) string {
+	var se *transcript.SpeakerError
+	var fe *transcript.FormatError
+	switch {
+	case errors.As(err, &se):
+		return se.Describe(func(side assistant.Speaker, label string) string {
+			return fmt.Sprintf("--%s %q", side, label)
+		})
+	case errors.As(err, &fe):
+		return fe.Describe("with --input-format NAME")
+	}
+	return userMessage(err)
 }
 
 // userMessage is what the command line shows for err: the message meant for

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
 	"github.com/rooscoach/rooscoach/assistant/stance"
+	"github.com/rooscoach/rooscoach/assistant/strictjson"
 )
 
 func readExamples(name string) ([]stance.Example, error) {
@@ -38,10 +38,8 @@ func runArrange(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return fmt.Errorf("read stdin: %w", err)
 	}
 	var req arrangement.Request
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		return fmt.Errorf("arrangement request on stdin is not valid JSON: %w", err)
+	if err := strictjson.Decode(data, &req); err != nil {
+		return fmt.Errorf("arrangement request on stdin: %s", userMessage(err))
 	}
 	res, err := arrangement.New(time.Now).Plan(ctx, req)
 	if err != nil {

@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/language"
 	"github.com/rooscoach/rooscoach/assistant/stance"
-	"github.com/rooscoach/rooscoach/assistant/transcript"
 )
 
 // classification is one line of `rooscoach classify` output. Scripts and
@@ -29,12 +29,9 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	fixed := assistant.Language("")
-	if *lang != "auto" {
-		fixed = assistant.Language(*lang)
-		if !fixed.Valid() {
-			return usageError{fmt.Sprintf("--lang %q: want auto, nl or en", *lang)}
-		}
+	fixed, err := assistant.ParseLanguage(*lang)
+	if err != nil {
+		return usageError{fmt.Sprintf("--lang: %s", assistant.ErrorMessage(err))}
 	}
 	c := stance.New()
 	sc := bufio.NewScanner(stdin)
@@ -49,7 +46,7 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		text := strings.TrimSpace(sc.Text())
 		l := fixed
 		if l == "" {
-			l = transcript.DetectLanguage(text)
+			l = language.Detect(text)
 		}
 		st, err := c.Classify(ctx, text, l)
 		if err != nil {

@@ -245,7 +245,9 @@ func TestUnknownCommand(t *testing.T) {
 }
 
 func TestArrangeCommand(t *testing.T) {
-	in := `{"debt":{"principal":98000,"currency":"GBP"},"customer":{"stated_monthly":4000},"jurisdiction":"uk","language":"en","start_date":"2099-01-10"}`
+	// A start date a month ahead stays valid on any day the test runs.
+	start := time.Now().AddDate(0, 1, 0).Format(time.DateOnly)
+	in := `{"debt":{"principal":98000,"currency":"GBP"},"customer":{"stated_monthly":4000},"jurisdiction":"uk","language":"en","start_date":"` + start + `"}`
 	out, stderr, err := runCmd(t, in, "arrange")
 	if err != nil {
 		t.Fatalf("arrange: %v\n%s", err, stderr)
@@ -302,7 +304,7 @@ func TestAnalyzePlatformExports(t *testing.T) {
 	if err != nil || !strings.Contains(out, "webvtt") {
 		t.Errorf("--format webvtt: err %v, report:\n%s%s", err, out, stderr)
 	}
-	if _, _, err := runCmd(t, "", "analyze", "../../testdata/platforms/teams/graph-calltranscript-content.vtt"); err == nil || !strings.Contains(err.Error(), "agent=") {
+	if _, _, err := runCmd(t, "", "analyze", "../../testdata/platforms/teams/graph-calltranscript-content.vtt"); err == nil || !strings.Contains(err.Error(), `--agent "User Name"`) {
 		t.Errorf("unmappable file: err %v, want one that says how to declare the agent", err)
 	}
 }

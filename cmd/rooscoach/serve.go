@@ -10,15 +10,14 @@ import (
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/api"
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
-	"github.com/rooscoach/rooscoach/assistant/phrasing"
-	"github.com/rooscoach/rooscoach/assistant/stance"
+	"github.com/rooscoach/rooscoach/assistant/builtin"
+	"github.com/rooscoach/rooscoach/assistant/coach"
 	"github.com/rooscoach/rooscoach/store"
 )
 
 // newAnalyzer wires the built-in engines, which need no network.
 func newAnalyzer() (*assistant.Analyzer, *arrangement.Engine) {
-	arr := arrangement.New(time.Now)
-	return &assistant.Analyzer{Stance: stance.New(), Phrasing: phrasing.New(), Arrangement: arr}, arr
+	return builtin.Analyzer(time.Now)
 }
 
 func runServe(ctx context.Context, args []string, env func(string) string, stderr io.Writer) error {
@@ -62,7 +61,7 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*api.Ser
 		BodyLimit:      cfg.BodyLimit,
 		RequestTimeout: cfg.RequestTimeout,
 		Logger:         logger,
-	}, analyzer, db, planner)
+	}, &coach.Service{Analyzer: analyzer, Store: db}, db, planner)
 	if err := srv.Open(); err != nil {
 		db.Close()
 		return nil, nil, err

@@ -232,10 +232,14 @@ type answerTable map[string]assistant.Stance
 
 func key(lang assistant.Language, text string) string { return string(lang) + "\x00" + text }
 
-func (t answerTable) Classify(_ context.Context, text string, lang assistant.Language) (assistant.Stance, error) {
-	st, ok := t[key(lang, text)]
-	if !ok {
-		return assistant.Stance{}, fmt.Errorf("no answer recorded for %q", text)
+func (t answerTable) ClassifyTurns(_ context.Context, turns []assistant.Turn, lang assistant.Language) ([]assistant.Stance, error) {
+	out := make([]assistant.Stance, len(turns))
+	for i, turn := range turns {
+		st, ok := t[key(lang, turn.Text)]
+		if !ok {
+			return nil, fmt.Errorf("no answer recorded for %q", turn.Text)
+		}
+		out[i] = st
 	}
-	return st, nil
+	return out, nil
 }

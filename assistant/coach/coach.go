@@ -1,0 +1,108 @@
+// Package coach holds the use cases of rooscoach that span packages: reading
+// a transcript, analysing it and storing the coaching record. The HTTP API,
+// the command line and the batch importer all call these, so that what a call
+// goes through does not depend on the door it came in by.
+//
+// The package knows the engines through the analyser and the database
+// through the small interface it declares; it knows nothing of HTTP.
+package coach
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/transcript"
+)
+
+// Store is what the use cases need of the database; *store.DB implements
+// it.
+type Store interface {
+	// CreateCall stores c in one transaction. When c's agent stored its
+	// ExternalID before, nothing is written and the stored record is loaded
+	// into *c with created false.
+	CreateCall(ctx context.Context, c *assistant.Call) (created bool, err error)
+}
+
+// Service runs the use cases. Analyzer is required; Store is needed only by
+// the use cases that store.
+type Service struct {
+	Analyzer *assistant.Analyzer
+	Store    Store
+	// Now is the clock, replaced in tests; nil means time.Now.
+	Now func() time.Time
+}
+
+// Input is a transcript as it arrives: its bytes and what the request or
+// the command line says about it.
+type Input struct {
+	Data []byte
+	// MediaType is the Content-Type without parameters, or "" when unknown
+	// (a file); the format is detected from the content either way.
+	MediaType string
+	Options   transcript.Options
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+// Read parses in and checks its metadata. Its errors are *assistant.Error
+// as transcript.Parse returns them, or EInvalid for metadata out of range.
+func (s *Service) Read(in Input) (*assistant.Transcript, error) {
+	t, err := transcript.Parse(in.Data, in.MediaType, in.Options)
+	if err != nil {
+		return nil, fmt.Errorf("parse transcript: %w", err)
+	}
+	if err := t.Validate(s.now()); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// Analyze reads and analyses a transcript without storing anything.
+func (s *Service) Analyze(ctx context.Context, in Input) (*assistant.Transcript, *assistant.Analysis, error) {
+	t, err := s.Read(in)
+	if err != nil {
+		return nil, nil, err
+	}
+	an, err := s.Analyzer.Analyze(ctx, t)
+	if err != nil {
+		return nil, nil, fmt.Errorf("analyze: %w", err)
+	}
+	return t, an, nil
+}
+
+// Ingest reads, analyses and stores a call. created is false when the
+// agent had stored a call with the same external id before: the stored
+// record stands and is returned, so a client may safely post again after a
+// timeout. A call without an agent id is EInvalid: nobody could find it.
+func (s *Service) Ingest(ctx context.Context, in Input) (call *assistant.Call, created bool, err error) {
+	t, err := s.Read(in)
+	if err != nil {
+		return nil, false, err
+	}
+	if t.AgentID == "" {
+		return nil, false, assistant.Errorf(assistant.EInvalid, "agent_id is required to store a call: name the agent who made it.")
+	}
+	an, err := s.Analyzer.Analyze(ctx, t)
+	if err != nil {
+		return nil, false, fmt.Errorf("analyze: %w", err)
+	}
+	call = &assistant.Call{
+		ExternalID: t.ExternalID,
+		AgentID:    t.AgentID,
+		TeamID:     t.TeamID,
+		OccurredAt: t.OccurredAt,
+		Analysis:   *an,
+	}
+	created, err = s.Store.CreateCall(ctx, call)
+	if err != nil {
+		return nil, false, fmt.Errorf("store call: %w", err)
+	}
+	return call, created, nil
+}

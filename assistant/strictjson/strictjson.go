@@ -1,0 +1,200 @@
+// Package strictjson decodes JSON that people write by hand (API bodies,
+// rooscoach's own transcript format, arrangement requests) and explains what
+// is wrong with it in words they can act on: the line and column of a syntax
+// error, the field of a type error, a misspelled or repeated key.
+//
+// encoding/json accepts a key given twice (the last value wins) and ignores
+// misspelled keys unless told otherwise; for a body that decides which agent a
+// call is filed under, both are mistakes to refuse, not to guess at.
+package strictjson
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// Decode decodes the one JSON value in data into v. It refuses unknown
+// fields, keys given twice in one object, and anything after the value. Its
+// errors are *assistant.Error with code EInvalid.
+func Decode(data []byte, v any) error {
+	if err := checkDuplicates(data); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return Explain(data, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return assistant.Errorf(assistant.EInvalid, "The body holds more than one JSON value; send one.")
+	}
+	return nil
+}
+
+// Explain turns an error of encoding/json about data into an EInvalid error
+// that says where and what: a syntax error with its line and column, a value
+// of the wrong type with its field, an unknown field by name.
+func Explain(data []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		line, col := LineCol(data, syn.Offset)
+		return &assistant.Error{Code: assistant.EInvalid, Err: err,
+			Message: fmt.Sprintf("The body is not valid JSON: %s at line %d, column %d.", syn.Error(), line, col)}
+	case errors.As(err, &typ):
+		if typ.Field == "" {
+			return &assistant.Error{Code: assistant.EInvalid, Err: err,
+				Message: fmt.Sprintf("The body must be %s, not a JSON %s.", kindOf(typ.Type), typ.Value)}
+		}
+		line, col := LineCol(data, typ.Offset)
+		return &assistant.Error{Code: assistant.EInvalid, Err: err,
+			Message: fmt.Sprintf("Field %s must be %s, not a JSON %s (line %d, column %d).", typ.Field, kindOf(typ.Type), typ.Value, line, col)}
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return &assistant.Error{Code: assistant.EInvalid, Err: err, Message: "The body is not valid JSON: it ends too early."}
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name := strings.TrimPrefix(err.Error(), "json: unknown field ")
+		return &assistant.Error{Code: assistant.EInvalid, Err: err,
+			Message: fmt.Sprintf("The body has an unknown field %s; check its spelling against the API.", name)}
+	}
+	return &assistant.Error{Code: assistant.EInvalid, Err: err, Message: "The body is not valid JSON: " + err.Error() + "."}
+}
+
+// frame is an open object or array while checkDuplicates walks a document.
+type frame struct {
+	keys      map[string]bool // nil for an array
+	expectKey bool            // the next string in this object is a key
+	path      string          // where the container is, for messages
+	index     int             // the next element's index, in an array
+	lastKey   string
+}
+
+// checkDuplicates walks data token by token and refuses an object that names
+// a key twice. Syntax errors are left to the decoder, which explains them
+// better.
+func checkDuplicates(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var stack []*frame
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		var top *frame
+		if n := len(stack); n > 0 {
+			top = stack[n-1]
+		}
+		if top != nil && top.keys != nil && top.expectKey {
+			if d, ok := tok.(json.Delim); ok && d == '}' {
+				stack = closeFrame(stack)
+				continue
+			}
+			key, _ := tok.(string)
+			if top.keys[key] {
+				line, col := LineCol(data, dec.InputOffset())
+				return assistant.Errorf(assistant.EInvalid, "The body gives field %q twice%s (line %d, column %d); give each field once.", key, where(top.path), line, col)
+			}
+			top.keys[key] = true
+			top.expectKey = false
+			top.lastKey = key
+			continue
+		}
+		d, ok := tok.(json.Delim)
+		switch {
+		case ok && (d == '{' || d == '['):
+			child := &frame{}
+			if d == '{' {
+				child.keys = map[string]bool{}
+				child.expectKey = true
+			}
+			switch {
+			case top == nil:
+			case top.keys != nil:
+				child.path = joinPath(top.path, top.lastKey)
+			default:
+				child.path = top.path + "[" + strconv.Itoa(top.index) + "]"
+			}
+			stack = append(stack, child)
+		case ok:
+			stack = closeFrame(stack)
+		default:
+			valueDone(top)
+		}
+	}
+}
+
+// closeFrame pops the innermost container, which is a finished value of the
+// one around it.
+func closeFrame(stack []*frame) []*frame {
+	stack = stack[:len(stack)-1]
+	if n := len(stack); n > 0 {
+		valueDone(stack[n-1])
+	}
+	return stack
+}
+
+// valueDone records that a value inside f ended: an object then expects its
+// next key, an array counts the element.
+func valueDone(f *frame) {
+	if f == nil {
+		return
+	}
+	if f.keys != nil {
+		f.expectKey = true
+	} else {
+		f.index++
+	}
+}
+
+func joinPath(parent, key string) string {
+	if parent == "" {
+		return key
+	}
+	return parent + "." + key
+}
+
+func where(path string) string {
+	if path == "" {
+		return ""
+	}
+	return " in " + path
+}
+
+// LineCol converts a byte offset in data into a 1-based line and a 1-based
+// column counted in characters.
+func LineCol(data []byte, off int64) (line, col int) {
+	off = max(0, min(off, int64(len(data))))
+	before := data[:off]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = len([]rune(string(before[bytes.LastIndexByte(before, '\n')+1:])))
+	return line, max(col, 1)
+}
+
+// kindOf names a Go type the way the JSON it is read from looks.
+func kindOf(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number (money is in cents)"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Pointer:
+		return kindOf(t.Elem())
+	}
+	return "a JSON object"
+}

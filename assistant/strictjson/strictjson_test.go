@@ -1,0 +1,70 @@
+package strictjson
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+type body struct {
+	AgentID string `json:"agent_id"`
+	Debt    struct {
+		Principal int64 `json:"principal"`
+	} `json:"debt"`
+	Turns []struct {
+		Speaker string `json:"speaker"`
+		Text    string `json:"text"`
+	} `json:"turns"`
+}
+
+func TestDecode(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     string // a part of the message; "" for success
+	}{
+		{"ok", `{"agent_id": "a", "debt": {"principal": 5}, "turns": [{"speaker": "agent", "text": "x"}, {"speaker": "customer", "text": "y"}]}`, ""},
+		{"duplicate at top", `{"agent_id": "a", "agent_id": "b"}`, `field "agent_id" twice (line 1, column`},
+		{"duplicate nested", "{\"debt\": {\"principal\": 5,\n \"principal\": 6}}", `"principal" twice in debt (line 2`},
+		{"duplicate in array element", `{"turns": [{"speaker": "agent"}, {"speaker": "agent", "text": "a", "text": "b"}]}`, `"text" twice in turns[1]`},
+		{"same key in sibling objects is fine", `{"turns": [{"speaker": "agent", "text": "a"}, {"speaker": "customer", "text": "b"}]}`, ""},
+		{"unknown field", `{"agentid": "a"}`, `unknown field "agentid"`},
+		{"syntax", "{\n  \"agent_id\": \"a\",,\n}", "line 2, column"},
+		{"type", `{"debt": {"principal": "5"}}`, "Field debt.principal must be a whole number (money is in cents), not a JSON string"},
+		{"top-level type", `[1, 2]`, "must be a JSON object, not a JSON array"},
+		{"truncated", `{"agent_id": "a"`, "ends too early"},
+		{"two values", `{"agent_id": "a"} {"agent_id": "b"}`, "more than one JSON value"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b body
+			err := Decode([]byte(tc.in), &b)
+			if tc.want == "" {
+				if err != nil {
+					t.Fatalf("Decode: %v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("Decode(%s) = nil, want an error with %q", tc.in, tc.want)
+			}
+			if code := assistant.ErrorCode(err); code != assistant.EInvalid {
+				t.Errorf("code = %q, want %q", code, assistant.EInvalid)
+			}
+			if msg := assistant.ErrorMessage(err); !strings.Contains(msg, tc.want) {
+				t.Errorf("message = %q, want it to contain %q", msg, tc.want)
+			}
+		})
+	}
+}
+
+func TestLineCol(t *testing.T) {
+	data := []byte("ab\ncdé\nf")
+	for _, tc := range []struct {
+		off       int64
+		line, col int
+	}{{0, 1, 1}, {2, 1, 2}, {3, 2, 1}, {7, 2, 3}, {100, 3, 1}} {
+		if l, c := LineCol(data, tc.off); l != tc.line || c != tc.col {
+			t.Errorf("LineCol(%d) = %d:%d, want %d:%d", tc.off, l, c, tc.line, tc.col)
+		}
+	}
+}
