@@ -110,12 +110,12 @@ type FormatError struct {
 }
 
 // Error describes e in neutral words.
-func (e *FormatError) Error() string { return e.Describe("naming it") }
+func (e *FormatError) Error() string { return e.Describe("by naming it") }
 
 // Describe says what is wrong, with force telling how to force a format in
 // the caller's terms ("with format=NAME", "with --input-format NAME").
 func (e *FormatError) Describe(force string) string {
 	return fmt.Sprintf("%s is not a transcript format rooscoach reads. Accepted formats: %s. "+
-		"Plain text needs a speaker label per turn (\"Agent: ...\", \"Klant: ...\"); force a format by %s.",
+		"Plain text needs a speaker label per turn (\"Agent: ...\", \"Klant: ...\"); force a format %s.",
 		e.What, strings.Join(Formats, ", "), force)
 }

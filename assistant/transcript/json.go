@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/strictjson"
 )
 
 // decodeJSON unmarshals data into v and turns syntax and type errors into
@@ -150,12 +151,14 @@ type ourCall struct {
 // "language", "occurred_at", "turns": [{"speaker", "text", "start_ms",
 // "end_ms"}]}, or a bare list of turns.
 func readJSON(data []byte) (*source, error) {
+	// People write this format by hand: a key given twice or misspelled is
+	// refused, not settled by guessing.
 	var call ourCall
 	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '[' {
-		if err := decodeJSON(data, &call.Turns); err != nil {
+		if err := strictjson.Decode(data, &call.Turns); err != nil {
 			return nil, err
 		}
-	} else if err := decodeJSON(data, &call); err != nil {
+	} else if err := strictjson.Decode(data, &call); err != nil {
 		return nil, err
 	}
 	src := &source{method: assistant.MappingLabels, strict: true, ownMetadata: true,
