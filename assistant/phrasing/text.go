@@ -87,6 +87,13 @@ func tokenize(dst []token, lower string, from, to int) []token {
 	return dst
 }
 
+// negations deny what follows them ("gaat niet naar de deurwaarder"). One
+// list serves both languages, as agents mix them.
+var negations = map[string]bool{
+	"niet": true, "geen": true, "nooit": true, "nothing": true, "not": true, "never": true, "no": true,
+	"won't": true, "wont": true, "niets": true, "niks": true,
+}
+
 // abbreviations end with a full stop without ending the sentence.
 var abbreviations = map[string]bool{
 	"bijv": true, "bv": true, "o.a": true, "d.w.z": true, "m.b.t": true, "i.v.m": true, "t.a.v": true,
