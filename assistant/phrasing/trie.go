@@ -88,6 +88,9 @@ func (t *trie) findAll(dst []match, toks []token, clauseStart func(int) bool) []
 	return dst
 }
 
+// always is the clauseStart of a search that lets imperatives match anywhere.
+func always(int) bool { return true }
+
 // has reports whether any phrase of t occurs in toks.
 func (t *trie) has(toks []token) bool {
 	for i := range toks {

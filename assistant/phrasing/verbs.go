@@ -29,6 +29,14 @@ var nlImperative = map[string]string{
 	"los": "lossen",
 }
 
+// nlVerbParticles lists which separable particles go with which verb, so that
+// "Maak het bedrag over" is read as "overmaken" but "Betaal het op tijd" not
+// as "opbetalen".
+var nlVerbParticles = map[string]string{
+	"maken": "over", "nemen": "op", "vullen": "in", "sturen": "op terug door toe", "bellen": "terug op",
+	"geven": "door", "lossen": "af", "storten": "terug", "betalen": "terug bij af",
+}
+
 // nlParticles are the separable particles that end an imperative clause
 // ("Maak het bedrag over").
 var nlParticles = map[string]bool{

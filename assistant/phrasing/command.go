@@ -1,0 +1,239 @@
+package phrasing
+
+import (
+	"strings"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// A command ("U moet vóór vrijdag betalen", "You need to call us") puts the
+// customer under pressure; a question invites them to work with the agent.
+// The rewrite turns the command into a question that leaves room: "Lukt het u
+// om vóór vrijdag te betalen? Zo niet, …".
+
+// findCommand flags the commands of a sentence that is not a question ("Moet
+// u nog iets weten?" orders nothing) and keeps the first for the rewrite.
+func (st *turnState) findCommand(sn *sentence) {
+	if sn.question {
+		return
+	}
+	toks := sn.toks
+	for _, m := range st.l.commands.findAll(nil, toks, sn.clauseStart) {
+		if m.from > 0 && conditional[toks[m.from-1].lower] {
+			continue
+		}
+		if st.l.notCommand(toks, m) {
+			continue
+		}
+		if sn.command == nil {
+			mm := m
+			sn.command = &mm
+		}
+		st.addSentence(sn, assistant.FindingCommand, toks[m.from].start, toks[m.to-1].end, st.l.reasons[assistant.FindingCommand])
+	}
+}
+
+// notCommand recognises what looks like a command but is not one: a guess
+// ("U moet wel geschrokken zijn", "You must be worried") or a friendly
+// invitation ("Bel gerust", "Call me if you need anything").
+func (l *lexicon) notCommand(toks []token, m match) bool {
+	rest := toks[m.to:]
+	if len(rest) == 0 {
+		return true
+	}
+	if m.e.key == "to" || m.e.key == "modal" {
+		switch rest[0].lower {
+		case "be", "have", "feel", "niet":
+			return true
+		}
+		if m.e.key == "modal" && l.stateVerbs[rest[len(rest)-1].lower] {
+			return true
+		}
+	}
+	if m.e.key == "imperative" {
+		// "If anything changes, call us": an offer to get in touch,
+		// not an order.
+		if len(toks) > 0 && conditionalOpeners[toks[0].lower] && m.from < len(toks) && contactVerbs[toks[m.from].lower] {
+			return true
+		}
+		for i, t := range toks {
+			if t.lower == "gerust" || (t.lower == "free" && i > 0 && toks[i-1].lower == "feel") ||
+				(t.lower == "if" && i+2 < len(toks) && toks[i+1].lower == "you" && (toks[i+2].lower == "need" || toks[i+2].lower == "have")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commandRewrite turns a command into a question that leaves room: "U moet
+// vóór vrijdag betalen" → "Lukt het u om vóór vrijdag te betalen? Zo niet, …".
+// It returns "" where the clause cannot be moved safely; the finding then
+// stands without a rewrite.
+func (st *turnState) commandRewrite(s span, body string, toks []token, m match) (string, error) {
+	bodyEnd := s.start + len(body)
+	trigEnd := toks[m.to-1].end
+	// A clause after the command ("…, zo simpel is het") goes, unless it
+	// holds an amount or a date the rewrite must keep.
+	for k := m.to + 1; k < len(toks); k++ {
+		if gap := st.text[toks[k-1].end:toks[k].start]; strings.ContainsAny(gap, ",;:") {
+			cut := toks[k-1].end
+			if tail := st.text[cut:bodyEnd]; len(amountSpans(tail)) == 0 && len(dateSpans(tail)) == 0 {
+				bodyEnd = cut
+				toks = toks[:k]
+			}
+			break
+		}
+	}
+	kind := m.e.key
+	d := st.facts(s.start, body, true)
+	restToks := toks[m.to:]
+	rest := strings.TrimSpace(st.text[min(trigEnd, bodyEnd):bodyEnd])
+
+	// What stands before the command: a sentence of its own ("Het bedrag is
+	// € 450, dus u moet …"), a topic that belongs in the clause ("Vóór
+	// vrijdag moet u …"), or a conjunction to drop.
+	pre := toks[:m.from]
+	for len(pre) > 0 && dropConj[pre[len(pre)-1].lower] {
+		pre = pre[:len(pre)-1]
+	}
+	prefix := ""
+	if len(pre) > 0 {
+		prefix, _ = trimEnd(strings.TrimSpace(st.text[s.start:pre[len(pre)-1].end]))
+	}
+	if strings.Contains(" "+m.e.phrase+" ", " je ") {
+		return "", nil // the templates address the customer as "u"; a "je" turn keeps its finding only
+	}
+	inverted := kind != "imperative" && st.l.lang == assistant.Dutch && !strings.HasPrefix(m.e.phrase, "u ") && !strings.HasPrefix(m.e.phrase, "je ")
+	lead, sentencePrefix := "", ""
+	switch {
+	case prefix == "" || kind == "imperative":
+	case inverted:
+		if strings.ContainsAny(prefix, ",;:") {
+			return "", nil
+		}
+		lead = lowerFirst(prefix)
+	case len(pre) >= 2:
+		sentencePrefix = upperFirst(st.lexReplace(prefix)) + ". "
+	case len(dateSpans(prefix)) > 0 || len(amountSpans(prefix)) > 0:
+		lead = lowerFirst(prefix)
+	}
+
+	var clause, tmpl string
+	switch {
+	case kind == "to": // English: the rest starts with a bare infinitive.
+		if len(restToks) >= 2 && knowVerbs[restToks[0].lower] && restToks[1].lower == "that" {
+			clause, tmpl = strings.TrimSpace(st.text[restToks[1].start:bodyEnd]), "rewrite.command.know"
+			break
+		}
+		clause, tmpl = rest, "rewrite.command"
+		if lead != "" {
+			clause += " " + lead
+			lead = ""
+		}
+	case kind == "imperative" && st.l.lang == assistant.English:
+		from := toks[m.from].start
+		if toks[m.from].lower == "please" && m.to-m.from > 1 {
+			from = toks[m.from+1].start
+		}
+		clause, tmpl = lowerFirst(strings.TrimSpace(st.text[from:bodyEnd])), "rewrite.command"
+	case kind == "modal":
+		if len(restToks) >= 2 && knowVerbs[restToks[0].lower] && restToks[1].lower == "dat" {
+			clause, tmpl = strings.TrimSpace(st.text[restToks[1].start:bodyEnd]), "rewrite.command.know"
+			break
+		}
+		v := -1
+		for k := len(restToks) - 1; k >= 0; k-- {
+			if _, ok := nlTeForm[restToks[k].lower]; ok {
+				v = k
+				break
+			}
+		}
+		if v < 0 {
+			clause, tmpl = rest, "rewrite.command.generic"
+			break
+		}
+		te := nlTeForm[restToks[v].lower]
+		xEnd := restToks[v].start
+		if v > 0 && restToks[v-1].lower == "laten" {
+			te = "te laten " + restToks[v].lower
+			xEnd = restToks[v-1].start
+		}
+		x := strings.TrimSpace(st.text[min(trigEnd, xEnd):xEnd])
+		y := strings.TrimSpace(st.text[restToks[v].end:bodyEnd])
+		clause, tmpl = joinWords(x, te, y), "rewrite.command"
+	case kind == "dient":
+		clause = rest
+		clause = strings.TrimPrefix(clause, "om ")
+		tmpl = "rewrite.command"
+		if !strings.Contains(" "+strings.ToLower(clause)+" ", " te ") {
+			tmpl = "rewrite.command.generic"
+		}
+	case kind == "imperative": // Dutch
+		verb := toks[m.from].lower
+		if verb == "zorg" {
+			r := rest
+			for _, p := range []string{"ervoor ", "er voor "} {
+				r = strings.TrimPrefix(r, p)
+			}
+			if !strings.HasPrefix(strings.ToLower(r), "dat ") {
+				return "", nil
+			}
+			clause, tmpl = r, "rewrite.command.ensure"
+			break
+		}
+		inf := nlImperative[verb]
+		p := -1
+		for k := len(restToks) - 1; k >= 0; k-- {
+			if validParticle(inf, restToks[k].lower) {
+				p = k
+				break
+			}
+		}
+		te := "te " + inf
+		x, y := rest, ""
+		if p >= 0 {
+			te = restToks[p].lower + " te " + inf
+			x = strings.TrimSpace(st.text[min(trigEnd, restToks[p].start):restToks[p].start])
+			y = strings.TrimSpace(st.text[restToks[p].end:bodyEnd])
+		}
+		clause, tmpl = joinWords(x, te, y), "rewrite.command"
+	default:
+		return "", nil
+	}
+	clause = joinWords(lead, st.lexReplace(stripPressure(clause)), "")
+	d.Clause = clause
+	for _, w := range strings.Fields(strings.ToLower(clause)) {
+		if payWords[strings.Trim(w, ",.")] {
+			d.Pay = true
+		}
+	}
+	text, err := st.render(tmpl, d)
+	if err != nil {
+		return "", err
+	}
+	return sentencePrefix + text, nil
+}
+
+// stripPressure drops the words at the start of a command's clause that
+// carry its pressure: "u moet toch echt …", "you really must …".
+func stripPressure(s string) string {
+	for {
+		w, rest, _ := strings.Cut(s, " ")
+		if !pressureWords[strings.ToLower(w)] || rest == "" {
+			return s
+		}
+		s = rest
+	}
+}
+
+// validParticle reports whether p is a separable particle of the Dutch verb
+// inf ("maak … over").
+func validParticle(inf, p string) bool {
+	for _, q := range strings.Fields(nlVerbParticles[inf]) {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}

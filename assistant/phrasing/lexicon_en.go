@@ -1,0 +1,114 @@
+package phrasing
+
+import "regexp"
+
+// wordsEN is what the detectors look for in English; wordsNL must fill the
+// same keyed groups (TestLexiconsInStep).
+var wordsEN = &words{
+	commands: []phraseGroup{
+		{"to", []string{
+			"you must", "you need to", "you have to", "you'll have to", "you will have to", "you are required to",
+			"you're required to", "you've got to", "you got to", "you must now", "you'll need to", "you will need to",
+		}},
+		{"imperative", []string{
+			"pay", "send", "call", "make", "transfer", "contact", "settle", "clear", "fill", "sign", "ring", "submit",
+			"provide", "get", "please pay", "please send", "please call", "please make",
+		}},
+	},
+	threats: []phraseGroup{
+		{"bailiff", []string{"bailiff", "bailiffs", "the bailiffs", "enforcement agent", "enforcement agents"}},
+		{"court", []string{
+			"court", "to court", "legal action", "legal proceedings", "court action", "our solicitors", "solicitors",
+			"solicitor", "ccj", "county court judgment", "take you to court", "sue", "sue you", "lawyers", "our lawyers",
+		}},
+		{"seizure", []string{
+			"attachment of earnings", "an attachment of earnings", "garnish", "garnishment", "garnish your wages",
+			"your wages", "seize", "repossess", "repossession",
+		}},
+		{"costs", []string{
+			"extra charges", "additional charges", "further charges", "more charges", "fees", "late fees",
+			"collection costs", "more interest",
+		}},
+		{"credit", []string{"credit rating", "credit file", "credit score", "credit record", "your credit rating"}},
+		{"cutoff", []string{"cut off", "disconnect", "disconnected", "disconnection"}},
+		{"agency", []string{"debt collection agency", "collection agency", "debt collectors", "a debt collector"}},
+		{"eviction", []string{"evict", "evicted", "eviction"}},
+	},
+	threatMarkers: []string{
+		"or", "or else", "otherwise", "if you don't", "if you do not", "if you can't", "if you cannot", "if you fail to",
+		"unless", "unless you", "if payment is not", "if we don't receive", "if we do not receive",
+		"we will", "we'll", "we are going to", "we're going to", "we shall", "i will", "i'll", "we have no choice",
+		"will be", "we may", "we can", "this will",
+	},
+	ultimatums:     []string{"last chance", "your last chance", "final warning", "final chance", "today or", "immediately", "right now", "within 24 hours", "no later than today"},
+	ultimatumLinks: []string{"or", "or else", "otherwise"},
+	lastChance:     []string{"last", "final"},
+	orConsequence:  []string{"we", "we'll", "i'll", "your", "this", "it", "else", "you'll", "there"},
+	blame: []string{
+		"you should have", "you shouldn't have", "you ought to have", "you were supposed to", "you failed to",
+		"your own fault", "your fault", "you didn't pay", "you did not pay", "you never paid", "you forgot to",
+		"you ignored", "you've ignored", "you have ignored", "you never responded", "you didn't respond",
+		"you knew", "that's your problem", "that is your problem", "you chose to",
+	},
+	followUp: []string{
+		"i'll", "i will", "let me", "let's", "we can", "together", "shall we", "i'm going to", "we'll",
+		"i am going to", "i'd like to help", "we could",
+	},
+	empathy: []string{"frustration", "unfortunate", "shame"},
+	distress: []phraseGroup{
+		{"job", []string{"lost my job", "laid off", "made redundant", "hours cut", "my hours were cut", "out of work", "unemployed"}},
+		{"illness", []string{"ill", "sick", "hospital", "depression", "anxiety", "cancer", "mental health"}},
+		{"death", []string{"passed away", "bereavement", "funeral", "died"}},
+		{"divorce", []string{"divorce", "separated", "split up", "divorced"}},
+		{"money", []string{"benefits", "universal credit", "food bank", "debt adviser"}},
+		{"cope", []string{
+			"i can't cope", "i cannot cope", "i don't know what to do", "i can't sleep", "can't sleep", "i can't take it",
+			"it's too much",
+		}},
+		{"care", []string{"carer", "pregnant", "addiction"}},
+		{"crisis", []string{
+			"suicide", "kill myself", "end it all", "hurt myself", "harm myself", "self-harm", "don't want to live",
+			"not want to be here", "better off dead",
+		}},
+	},
+	opposed: []string{
+		"ridiculous", "outrageous", "i'm not paying", "i am not paying", "i won't pay", "this is a scam", "scam",
+		"leave me alone", "stop calling me", "i refuse", "disgrace", "joke",
+	},
+
+	conditional: []string{
+		"if", "when", "whether", "unless", "do", "don't", "that",
+		"know", "think", "understand", "see", "hear", "realise", "realize", "appreciate", "guess", "feel",
+	},
+	conditionalOpeners: []string{"if", "should", "when"},
+	contactVerbs:       []string{"call", "phone", "ring", "contact", "email", "e-mail", "text", "let"},
+	dropConj:           []string{"so", "and", "but", "then", "therefore", "now", "basically", "ok", "okay", "well", "right"},
+	pressure:           []string{"really", "just", "simply", "definitely", "absolutely", "still"},
+	pay:                []string{"pay", "transfer", "settle", "clear", "repay"},
+	filler:             []string{"by", "before", "on", "until", "from", "then", "already", "still"},
+
+	closedQuestions: []closedRule{
+		{re: regexp.MustCompile(`^(?:so |and |ok,? |okay,? )?(?:can|could|will|would) you (?:afford to |manage to )?(?:pay|afford)(.*?)\?$|^are you (?:able|going) to (?:pay|afford)(.*?)\?$`), variant: "pay", clause: 1},
+		{re: regexp.MustCompile(`^do you understand(?: that| me| what i mean)?\?$|^is that clear\?$|^does that make sense\?$`), variant: "understand"},
+		{re: regexp.MustCompile(`^(?:is that|are you) (?:ok|okay|alright|all right|fine|happy with that|ok with that|okay with that)(?: with you| for you)?\?$|^do you agree(?: with that)?\?$|^(?:agreed|deal|ok|okay)\?$`), variant: "agree"},
+		{re: regexp.MustCompile(`^(?:will|would|does|can) (?:that|this) work(?: for you)?\?$|^can you do that\?$|^will you be able to do that\?$`), variant: "manage"},
+		{re: regexp.MustCompile(`^(?:do you want|would you like) (?:to set up |to arrange |to make |to have )?((?:a|the) (?:payment plan|payment arrangement|plan|repayment plan)(?: .*)?)\?$`), variant: "offer", clause: 1},
+	},
+	sentenceCuts: []sentenceCut{{", and ", ""}, {", but ", "But "}, {", so ", "So "}, {"; ", ""}},
+	and:          " and ",
+
+	closingNextStep: []string{
+		"i'll send", "i will send", "we'll send", "we will send", "you'll receive", "you will receive", "you'll get",
+		"i'll call", "i will call", "we'll call", "next payment", "first payment", "we agreed", "we've agreed",
+		"i'll set up", "i've set up", "i'll note", "i'll put", "i'll email", "i will email", "your first payment",
+		"i'll make sure", "i'll arrange", "i'll call you back",
+	},
+	closingSummary: []string{
+		"so to sum up", "to sum up", "just to confirm", "to confirm", "so we've agreed", "so we agreed", "to recap",
+		"in summary", "so you'll pay", "let me recap", "just to be clear", "so just to recap", "summing up",
+	},
+	closingWarm: []string{
+		"thanks for", "thank you", "take care", "have a good day", "have a nice day", "have a great day",
+		"have a good", "all the best", "good luck", "glad we could", "goodbye",
+	},
+}

@@ -1,0 +1,112 @@
+package phrasing
+
+import "regexp"
+
+// wordsNL is what the detectors look for in Dutch; wordsEN must fill the same
+// keyed groups (TestLexiconsInStep).
+var wordsNL = &words{
+	commands: []phraseGroup{
+		{"modal", []string{"u moet", "moet u", "u moest", "u zal moeten", "u zult moeten", "u gaat moeten", "je moet", "moet je"}},
+		{"dient", []string{"u dient", "dient u", "u bent verplicht", "bent u verplicht"}},
+		{"imperative", []string{
+			"betaal", "maak", "stuur", "bel", "neem", "vul", "zorg", "onderteken", "teken", "regel", "geef", "stort", "los",
+		}},
+	},
+	threats: []phraseGroup{
+		{"bailiff", []string{"deurwaarder", "de deurwaarder", "een deurwaarder", "deurwaarders"}},
+		{"court", []string{
+			"rechter", "de rechter", "rechtszaak", "een rechtszaak", "gerechtelijke procedure",
+			"een gerechtelijke procedure", "gerechtelijke stappen", "dagvaarding", "een dagvaarding", "dagvaarden",
+			"juridische stappen", "advocaat", "onze advocaat",
+		}},
+		{"seizure", []string{"beslag", "loonbeslag", "beslag leggen", "beslag gelegd"}},
+		{"costs", []string{"extra kosten", "incassokosten", "meer kosten", "kosten bij", "rente bij"}},
+		{"credit", []string{"bkr", "bkr-registratie", "een bkr-registratie"}},
+		{"cutoff", []string{"afsluiten", "afgesloten", "de levering stoppen", "stopzetten"}},
+		{"agency", []string{"incassobureau", "een incassobureau", "het incassobureau", "incassobureau uit handen"}},
+		{"eviction", []string{"uit huis gezet", "ontruiming", "ontruimd"}},
+	},
+	threatMarkers: []string{
+		"anders", "zo niet", "als u niet", "als u geen", "als u nu niet", "als de betaling uitblijft", "als betaling uitblijft",
+		"indien u niet", "indien betaling uitblijft", "wanneer u niet", "tenzij", "bij uitblijven", "bij het uitblijven",
+		"gaan we", "zullen we", "wij zullen", "sturen we", "schakelen we", "dragen we", "dragen wij", "we gaan", "we zullen", "wij gaan",
+		"we sturen", "we schakelen", "wij schakelen", "ik stuur", "ik ga", "ik schakel", "stappen we", "we stappen",
+		"kan er", "wordt er", "worden er", "komt er", "komen er", "volgt", "dan volgt", "gaat het", "gaat uw dossier",
+		"leggen we", "we leggen", "melden we", "we melden",
+	},
+	ultimatums:     []string{"laatste kans", "uw laatste kans", "laatste waarschuwing", "vandaag nog", "uiterlijk vandaag", "nu meteen", "per direct", "onmiddellijk", "binnen 24 uur"},
+	ultimatumLinks: []string{"anders", "zo niet", "of anders"},
+	lastChance:     []string{"laatste"},
+	blame: []string{
+		"u had moeten", "had u moeten", "u had eerder", "u had gewoon", "had u gewoon", "had u eerder", "u had beter",
+		"uw eigen schuld", "eigen schuld", "uw eigen fout", "u heeft niet betaald", "u heeft nooit betaald",
+		"u heeft niet op tijd betaald", "u bent vergeten", "u heeft het laten liggen", "u reageert nooit",
+		"u heeft niet gereageerd", "u heeft nooit gereageerd", "had u maar", "dat had u kunnen weten", "u wist dat",
+		"u had dat kunnen weten", "u heeft zelf", "dat is uw probleem", "u had zelf",
+	},
+	followUp: []string{
+		"ik ga", "ik zal", "ik stuur", "ik kijk", "ik zoek", "ik bel", "ik regel", "laten we", "we kunnen", "wij kunnen",
+		"zullen we", "samen", "ik help", "we gaan", "ik leg", "ik zet", "ik noteer", "ik maak",
+	},
+	empathy: []string{"vervelend", "jammer", "frustrati"},
+	distress: []phraseGroup{
+		{"job", []string{"baan kwijt", "baan kwijtgeraakt", "mijn baan verloren", "ontslagen", "werkloos", "minder uren", "ww-uitkering", "in de ww"}},
+		{"illness", []string{
+			"ziek", "ziekenhuis", "burn-out", "burnout", "depressie", "depressief", "kanker", "ernstig ziek", "arbeidsongeschikt",
+		}},
+		{"death", []string{"overleden", "overlijden", "begrafenis", "is gestorven"}},
+		{"divorce", []string{"scheiding", "gescheiden", "uit elkaar", "uit elkaar gegaan"}},
+		{"money", []string{"uitkering", "bijstand", "bewindvoerder", "schuldhulp", "voedselbank"}},
+		{"cope", []string{
+			"ik weet het niet meer", "ik trek het niet meer", "ik slaap er niet van", "ik slaap er slecht van",
+			"ik slaap er eerlijk gezegd slecht van", "ik kan niet meer", "het wordt me te veel", "ik zie het niet meer zitten",
+		}},
+		{"care", []string{"mantelzorg", "zwanger", "verslaving", "verslaafd"}},
+		{"crisis", []string{
+			"zelfmoord", "suïcide", "een eind aan maken", "er een eind aan maken", "niet meer leven", "dood willen",
+			"mezelf iets aandoen", "mijzelf iets aandoen",
+		}},
+	},
+	opposed: []string{
+		"belachelijk", "schandalig", "ik betaal niet", "ik betaal niks", "ik betaal helemaal niets", "dit is oplichting",
+		"oplichters", "laat me met rust", "waar slaat dat op", "bekijk het maar", "ik ga niet betalen", "ik weiger",
+	},
+
+	conditional: []string{
+		"als", "wanneer", "indien", "dat", "zodat", "omdat",
+		"weet", "denk", "begrijp", "snap", "hoor", "zie", "vind",
+	},
+	conditionalOpeners: []string{"als", "mocht", "wanneer"},
+	contactVerbs:       []string{"bel", "mail", "neem", "laat", "app"},
+	stateVerbs:         []string{"zijn", "hebben", "worden", "voelen", "vinden", "denken"},
+	dropConj:           []string{"dus", "en", "maar", "want", "dan", "daarom", "toch", "oké", "nou", "goed"},
+	pressure:           []string{"toch", "echt", "wel", "gewoon"},
+	pay:                []string{"betalen", "maken", "storten", "lossen", "voldoen", "terugbetalen"},
+	filler:             []string{"vóór", "voor", "uiterlijk", "op", "tot", "per", "vanaf", "na", "nog", "wel", "dan", "al"},
+
+	closedQuestions: []closedRule{
+		{re: regexp.MustCompile(`^(?:en |dus |oké,? |ok,? )?(?:kunt|kan|gaat|wilt|zult) u (.*?)\s*(betalen|overmaken|missen|voldoen|aflossen|terugbetalen)\?$`), variant: "pay", clause: 1, verb: 2},
+		{re: regexp.MustCompile(`^(?:begrijpt|snapt) u (?:dat|het|mij|me|wat ik bedoel)?\s*\?$|^is dat (?:duidelijk|helder)(?: voor u)?\?$|^(?:was|is) het duidelijk\?$`), variant: "understand"},
+		{re: regexp.MustCompile(`^(?:is dat|gaat u|bent u|vindt u dat) (?:goed|akkoord|oké|ok|oke|prima)(?: voor u| zo| mee| daarmee| hiermee)?\?$|^akkoord\?$|^(?:bent|gaat) u (?:het )?(?:ermee |daarmee |hiermee )?(?:eens|akkoord)\?$|^kunt u (?:daarmee|hiermee) leven\?$`), variant: "agree"},
+		{re: regexp.MustCompile(`^(?:gaat|zal) (?:dat|het) lukken\?$|^lukt (?:dat|het)(?: u)?\?$|^kunt u dat(?: doen| regelen| opbrengen)?\?$`), variant: "manage"},
+		{re: regexp.MustCompile(`^wilt u ((?:een|de) (?:betalingsregeling|regeling|afspraak|betalingsafspraak)(?: .*)?)\?$`), variant: "offer", clause: 1},
+	},
+	sentenceCuts: []sentenceCut{{", en ", ""}, {", maar ", "Maar "}, {", dus ", "Dus "}, {"; ", ""}},
+	and:          " en ",
+
+	closingNextStep: []string{
+		"ik stuur u", "ik stuur", "we sturen u", "wij sturen u", "u ontvangt", "u krijgt", "ik bel u", "ik bel",
+		"we spreken af dat", "we hebben afgesproken", "afgesproken dat", "de eerste betaling", "de volgende betaling",
+		"eerste termijn", "ik zet", "ik noteer", "ik leg vast", "ik leg het vast", "ik maak", "ik regel",
+		"voor het eerst op", "ik zorg dat", "ik zorg ervoor",
+	},
+	closingSummary: []string{
+		"dus we spreken af", "samengevat", "samenvattend", "even samenvatten", "om samen te vatten", "dus u betaalt",
+		"we hebben afgesproken", "zoals afgesproken", "even op een rij", "klopt het dat", "als ik het goed begrijp",
+		"even samengevat", "kort samengevat",
+	},
+	closingWarm: []string{
+		"fijne dag", "prettige dag", "fijne avond", "fijn weekend", "prettige avond", "bedankt voor uw tijd",
+		"dank u wel", "bedankt", "dank voor", "succes", "sterkte", "goed dat u", "fijn dat u", "tot ziens",
+	},
+}

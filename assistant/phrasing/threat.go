@@ -1,0 +1,90 @@
+package phrasing
+
+import (
+	"slices"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// A threat holds a consequence over the customer: a consequence (the
+// bailiff, court, extra costs) with a condition or an announcement of what we
+// will do in the same sentence. Named alone, a consequence is information
+// ("Nothing goes to the solicitors"); negated, it is a reassurance. The
+// rewrite names the consequences as something to avoid together.
+
+// findThreats flags the threat in the sentence, from its condition or
+// announcement to the end of the clause, and keeps the consequences for the
+// rewrite.
+func (st *turnState) findThreats(sn *sentence) {
+	l, toks := st.l, sn.toks
+	markers := l.markers.findAll(nil, toks, always)
+	if len(markers) == 0 {
+		return
+	}
+	threatFrom, threatTo := -1, -1
+	for _, m := range l.threats.findAll(nil, toks, always) {
+		if negated(toks, m.from, markers) {
+			continue
+		}
+		if !slices.Contains(sn.consequences, m.e.key) {
+			sn.consequences = append(sn.consequences, m.e.key)
+		}
+		if threatFrom < 0 {
+			// From the first condition or announcement before it: "Als u
+			// niet betaalt, komen er extra kosten bij".
+			threatFrom = toks[m.from].start
+			for _, mk := range markers {
+				if mk.to <= m.from {
+					threatFrom = toks[mk.from].start
+					break
+				}
+			}
+		}
+		threatTo = toks[m.to-1].end
+	}
+	if threatFrom < 0 {
+		return
+	}
+	// To the end of the clause, so the finding reads as the whole
+	// consequence: "… en kan er beslag worden gelegd op uw loon".
+	for k := range toks {
+		if toks[k].start >= threatTo {
+			if sn.clauseStart(k) {
+				break
+			}
+			threatTo = toks[k].end
+		}
+	}
+	st.addSentence(sn, assistant.FindingThreat, threatFrom, threatTo, l.reasons[assistant.FindingThreat])
+}
+
+// negated reports whether a negation within four words before token i (and
+// not part of a condition such as "als u niet") denies the consequence: "gaat
+// het dossier niet naar de deurwaarder".
+func negated(toks []token, i int, markers []match) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if !negations[toks[k].lower] {
+			continue
+		}
+		inMarker := false
+		for _, m := range markers {
+			if k >= m.from && k < m.to {
+				inMarker = true
+			}
+		}
+		if !inMarker {
+			return true
+		}
+	}
+	return false
+}
+
+// threatRewrite names the consequences as something to avoid together and
+// asks what would help, keeping the amounts and dates.
+func (st *turnState) threatRewrite(sn *sentence) (string, error) {
+	d := st.facts(sn.start, sn.body, true)
+	for _, k := range sn.consequences {
+		d.Consequences = append(d.Consequences, st.l.consequence[k])
+	}
+	return st.render("rewrite.threat", d)
+}

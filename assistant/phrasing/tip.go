@@ -1,0 +1,143 @@
+package phrasing
+
+import (
+	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/prompts"
+)
+
+// The headline tip puts the customer first: what the turns before the
+// utterance say about them (crisis, distress, opposition) outweighs what is
+// wrong with the agent's wording.
+
+// contextInfo is what the turns before the utterance say about the customer.
+type contextInfo struct {
+	// distress: the last customer turn signals distress; distressEarlier:
+	// any customer turn in the context does.
+	distress        bool
+	distressEarlier bool
+	crisis          bool
+	event           string
+	opposed         bool
+}
+
+func (l *lexicon) readContext(turns []assistant.ContextTurn) contextInfo {
+	var ci contextInfo
+	last := -1
+	for i, t := range turns {
+		if t.Speaker == assistant.Customer {
+			last = i
+		}
+	}
+	var buf [64]token
+	for i, t := range turns {
+		if t.Speaker != assistant.Customer {
+			continue
+		}
+		lower := lowerSameWidth(t.Text)
+		toks := tokenize(buf[:0], lower, 0, len(lower))
+		// The first cue of the latest turn names the event: the customer
+		// leads with what matters most to them.
+		turnEvent := ""
+		for _, m := range l.distress.findAll(nil, toks, always) {
+			if m.e.key == "money" || m.e.key == "care" {
+				// Benefits or caring are vulnerability, not distress: they
+				// shape an acknowledgement but do not change the tip.
+				if turnEvent == "" {
+					turnEvent = m.e.key
+				}
+				continue
+			}
+			ci.distressEarlier = true
+			ci.distress = ci.distress || i == last
+			if m.e.key == "crisis" {
+				ci.crisis = true
+			} else if turnEvent == "" {
+				turnEvent = m.e.key
+			}
+		}
+		if turnEvent != "" {
+			ci.event = turnEvent
+		}
+		if i == last {
+			// A guess is no ground for telling an agent the customer is
+			// against them: below this confidence the words decide.
+			if t.Stance != nil && t.Stance.Confidence >= trustedStance {
+				ci.opposed = !t.Stance.Quadrant.Together() && t.Stance.Quadrant.Valid()
+			} else {
+				ci.opposed = l.opposed.has(toks)
+			}
+		}
+	}
+	if ci.crisis {
+		ci.event = "crisis"
+	}
+	return ci
+}
+
+// trustedStance is the confidence from which a stance may steer the tip.
+const trustedStance = 0.5
+
+func trusted(s *assistant.Stance) bool { return s != nil && s.Confidence >= trustedStance }
+
+type tipData struct{ Text, Plain string }
+
+// tip chooses the one headline tip: the customer's state first (crisis,
+// distress, opposition), then the most important finding, then the agent's
+// own stance.
+func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text string) (assistant.Tip, error) {
+	pressure := false
+	var top *finding
+	for i := range fs {
+		switch fs[i].kind {
+		case assistant.FindingThreat, assistant.FindingUltimatum, assistant.FindingCommand, assistant.FindingBlame:
+			pressure = true
+		}
+		if top == nil || kindRank(fs[i].kind) < kindRank(top.kind) {
+			top = &fs[i]
+		}
+	}
+	switch {
+	case ci.crisis:
+		return assistant.Tip{Kind: assistant.TipDistress, Text: l.tips["crisis"]}, nil
+	case ci.distressEarlier && pressure:
+		return assistant.Tip{Kind: assistant.TipDistress, Text: l.tips["distress.pressure"]}, nil
+	case ci.opposed && pressure:
+		return assistant.Tip{Kind: assistant.TipDeescalate, Text: l.tips["deescalate.pressure"]}, nil
+	case ci.distress:
+		return assistant.Tip{Kind: assistant.TipDistress, Text: l.tips["distress"]}, nil
+	case ci.opposed && !(trusted(own) && own.Quadrant.Together()):
+		// An agent already answering together is de-escalating; the
+		// findings, if any, are the better tip.
+		return assistant.Tip{Kind: assistant.TipDeescalate, Text: l.tips["deescalate"]}, nil
+	}
+	if !trusted(own) {
+		own = nil
+	}
+	if top == nil || (own != nil && own.Quadrant == assistant.AboveOpposed && kindRank(top.kind) > kindRank(assistant.FindingCommand)) {
+		switch {
+		case own != nil && own.Quadrant == assistant.AboveOpposed:
+			return assistant.Tip{Kind: assistant.TipDeescalate, Text: l.tips["stance.above-opposed"]}, nil
+		case own != nil && own.Quadrant == assistant.BelowOpposed:
+			return assistant.Tip{Kind: assistant.TipDeescalate, Text: l.tips["stance.below-opposed"]}, nil
+		case top == nil:
+			return assistant.Tip{Kind: assistant.TipOK, Text: l.tips["ok"]}, nil
+		}
+	}
+	switch top.kind {
+	case assistant.FindingJargon, assistant.FindingStockPhrase:
+		// These tips quote the agent's words and the plain ones.
+		data := tipData{Text: text[top.start:top.end]}
+		if top.kind == assistant.FindingJargon {
+			data.Text = lowerFirst(data.Text)
+		}
+		if top.rw != nil && top.rw.level == levelTerm {
+			data.Plain = lowerFirst(top.rw.text)
+		}
+		s, err := prompts.Render(l.lang, "tip."+string(top.kind), data)
+		if err != nil {
+			return assistant.Tip{}, err
+		}
+		return assistant.Tip{Kind: assistant.TipOf(top.kind), Text: s}, nil
+	}
+	return assistant.Tip{Kind: assistant.TipOf(top.kind), Text: l.tips[string(top.kind)]}, nil
+}
