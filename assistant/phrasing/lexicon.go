@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/vulnerability"
 	"github.com/rooscoach/rooscoach/prompts"
 )
 
@@ -53,9 +54,6 @@ type words struct {
 	// empathy parts of a stock phrase show it tries to empathise (and can
 	// give way to a personal acknowledgement) rather than refuse.
 	empathy []string
-	// distress holds the vulnerability cues of the domain notes; the key is
-	// the life event, used to acknowledge it in the customer's own terms.
-	distress []phraseGroup
 	// opposed marks a customer turn as opposed when no stance was given.
 	opposed []string
 
@@ -132,13 +130,22 @@ type lexicon struct {
 	terms                              *trie
 	commands, threats, markers         *trie
 	ultimatums, links, blame, followUp *trie
-	distress, opposed                  *trie
+	opposed                            *trie
 	orConsequence, stateVerbs          map[string]bool
 	// reasons and tips that take no data are rendered once here.
 	reasons                 map[assistant.FindingKind]string
 	tips                    map[string]string
-	consequence, ack        map[string]string
+	consequence             map[string]string
+	ack                     map[vulnerability.Topic]string
 	question, questionEvent string
+}
+
+// ackTopics are the vulnerability topics an acknowledgement can name; the
+// cues themselves live in package vulnerability.
+var ackTopics = []vulnerability.Topic{
+	vulnerability.TopicJob, vulnerability.TopicIllness, vulnerability.TopicDeath, vulnerability.TopicDivorce,
+	vulnerability.TopicMoney, vulnerability.TopicCope, vulnerability.TopicCare, vulnerability.TopicUnderstanding,
+	vulnerability.TopicCrisis,
 }
 
 // tipNames are the tips that take no data.
@@ -167,14 +174,13 @@ func newLexicon(lang assistant.Language) *lexicon {
 		links:         plain(w.ultimatumLinks),
 		blame:         plain(w.blame),
 		followUp:      plain(w.followUp),
-		distress:      keyed(w.distress),
 		opposed:       plain(w.opposed),
 		orConsequence: wordSet(w.orConsequence),
 		stateVerbs:    wordSet(w.stateVerbs),
 		reasons:       map[assistant.FindingKind]string{},
 		tips:          map[string]string{},
 		consequence:   map[string]string{},
-		ack:           map[string]string{"": prompts.MustRender(lang, "rewrite.stock.ack", "")},
+		ack:           map[vulnerability.Topic]string{"": prompts.MustRender(lang, "rewrite.stock.ack", "")},
 		question:      prompts.MustRender(lang, "rewrite.stock.question", false),
 		questionEvent: prompts.MustRender(lang, "rewrite.stock.question", true),
 	}
@@ -196,8 +202,8 @@ func newLexicon(lang assistant.Language) *lexicon {
 	for _, g := range w.threats {
 		l.consequence[g.key] = prompts.MustRender(lang, "rewrite.consequence", g.key)
 	}
-	for _, g := range w.distress {
-		l.ack[g.key] = prompts.MustRender(lang, "rewrite.stock.ack", g.key)
+	for _, topic := range ackTopics {
+		l.ack[topic] = prompts.MustRender(lang, "rewrite.stock.ack", string(topic))
 	}
 	return l
 }

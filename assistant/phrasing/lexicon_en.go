@@ -55,22 +55,6 @@ var wordsEN = &words{
 		"i am going to", "i'd like to help", "we could",
 	},
 	empathy: []string{"frustration", "unfortunate", "shame"},
-	distress: []phraseGroup{
-		{"job", []string{"lost my job", "laid off", "made redundant", "hours cut", "my hours were cut", "out of work", "unemployed"}},
-		{"illness", []string{"ill", "sick", "hospital", "depression", "anxiety", "cancer", "mental health"}},
-		{"death", []string{"passed away", "bereavement", "funeral", "died"}},
-		{"divorce", []string{"divorce", "separated", "split up", "divorced"}},
-		{"money", []string{"benefits", "universal credit", "food bank", "debt adviser"}},
-		{"cope", []string{
-			"i can't cope", "i cannot cope", "i don't know what to do", "i can't sleep", "can't sleep", "i can't take it",
-			"it's too much",
-		}},
-		{"care", []string{"carer", "pregnant", "addiction"}},
-		{"crisis", []string{
-			"suicide", "kill myself", "end it all", "hurt myself", "harm myself", "self-harm", "don't want to live",
-			"not want to be here", "better off dead",
-		}},
-	},
 	opposed: []string{
 		"ridiculous", "outrageous", "i'm not paying", "i am not paying", "i won't pay", "this is a scam", "scam",
 		"leave me alone", "stop calling me", "i refuse", "disgrace", "joke",

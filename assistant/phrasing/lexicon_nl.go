@@ -49,24 +49,6 @@ var wordsNL = &words{
 		"zullen we", "samen", "ik help", "we gaan", "ik leg", "ik zet", "ik noteer", "ik maak",
 	},
 	empathy: []string{"vervelend", "jammer", "frustrati"},
-	distress: []phraseGroup{
-		{"job", []string{"baan kwijt", "baan kwijtgeraakt", "mijn baan verloren", "ontslagen", "werkloos", "minder uren", "ww-uitkering", "in de ww"}},
-		{"illness", []string{
-			"ziek", "ziekenhuis", "burn-out", "burnout", "depressie", "depressief", "kanker", "ernstig ziek", "arbeidsongeschikt",
-		}},
-		{"death", []string{"overleden", "overlijden", "begrafenis", "is gestorven"}},
-		{"divorce", []string{"scheiding", "gescheiden", "uit elkaar", "uit elkaar gegaan"}},
-		{"money", []string{"uitkering", "bijstand", "bewindvoerder", "schuldhulp", "voedselbank"}},
-		{"cope", []string{
-			"ik weet het niet meer", "ik trek het niet meer", "ik slaap er niet van", "ik slaap er slecht van",
-			"ik slaap er eerlijk gezegd slecht van", "ik kan niet meer", "het wordt me te veel", "ik zie het niet meer zitten",
-		}},
-		{"care", []string{"mantelzorg", "zwanger", "verslaving", "verslaafd"}},
-		{"crisis", []string{
-			"zelfmoord", "suïcide", "een eind aan maken", "er een eind aan maken", "niet meer leven", "dood willen",
-			"mezelf iets aandoen", "mijzelf iets aandoen",
-		}},
-	},
 	opposed: []string{
 		"belachelijk", "schandalig", "ik betaal niet", "ik betaal niks", "ik betaal helemaal niets", "dit is oplichting",
 		"oplichters", "laat me met rust", "waar slaat dat op", "bekijk het maar", "ik ga niet betalen", "ik weiger",

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/vulnerability"
 	"github.com/rooscoach/rooscoach/prompts"
 )
 
@@ -22,8 +23,7 @@ func TestLexiconsInStep(t *testing.T) {
 		return out
 	}
 	for name, get := range map[string]func(*words) []phraseGroup{
-		"threats":  func(w *words) []phraseGroup { return w.threats },
-		"distress": func(w *words) []phraseGroup { return w.distress },
+		"threats": func(w *words) []phraseGroup { return w.threats },
 	} {
 		nl, en := keys(get(wordsNL)), keys(get(wordsEN))
 		if strings.Join(nl, " ") != strings.Join(en, " ") {
@@ -31,6 +31,17 @@ func TestLexiconsInStep(t *testing.T) {
 		}
 	}
 	for _, lang := range assistant.Languages {
+		// Every topic the shared vulnerability lexicon names has its own
+		// acknowledgement, not the generic one.
+		generic := prompts.MustRender(lang, "rewrite.stock.ack", "")
+		for _, c := range vulnerability.Cues() {
+			if c.Topic == "" {
+				continue
+			}
+			if s := prompts.MustRender(lang, "rewrite.stock.ack", string(c.Topic)); s == generic {
+				t.Errorf("%s: topic %q has only the generic acknowledgement", lang, c.Topic)
+			}
+		}
 		for _, g := range wordsOf(lang).threats {
 			s, err := prompts.Render(lang, "rewrite.consequence", g.key)
 			if err != nil || s == "" {
@@ -51,7 +62,7 @@ func TestLexiconPhrasesCanMatch(t *testing.T) {
 			"blame": w.blame, "followUp": w.followUp, "opposed": w.opposed,
 			"closingNextStep": w.closingNextStep, "closingSummary": w.closingSummary, "closingWarm": w.closingWarm,
 		}
-		for name, gs := range map[string][]phraseGroup{"commands": w.commands, "threats": w.threats, "distress": w.distress} {
+		for name, gs := range map[string][]phraseGroup{"commands": w.commands, "threats": w.threats} {
 			for _, g := range gs {
 				tables[name] = append(tables[name], g.phrases...)
 			}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/vulnerability"
 )
 
 // rewrite levels: a sentence rewrite wins over the clause and term rewrites
@@ -41,7 +42,7 @@ type turnState struct {
 	toks     []token
 	findings []finding
 	rws      []*rw
-	event    string // the customer's life event, from the context
+	event    vulnerability.Topic // what the customer went through, from the context
 
 	// Room for a sentence's usual few findings and consequences, so that
 	// they cost no allocation.

@@ -48,7 +48,14 @@ func lowerSameWidth(s string) string {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// tokenize appends the words of lower[from:to] to dst. A word is a run of
+// tokenize appends the words of lower[from:to] to dst.
+//
+// The phrasing engine keeps this reader rather than language.Tokenize
+// because it works in byte offsets into a lower-cased copy of the turn, so
+// that its tries match without allocating and its rewrites splice the
+// original text; hyphenated words ("ww-uitkering") stay one token because
+// the lexicon writes them so. It converts to character offsets only in its
+// findings. A word is a run of
 // letters and digits, joined by an apostrophe or hyphen between letters
 // ("you're", "WW-uitkering").
 func tokenize(dst []token, lower string, from, to int) []token {
@@ -85,13 +92,6 @@ func tokenize(dst []token, lower string, from, to int) []token {
 		dst = append(dst, token{start: start, end: i, lower: w})
 	}
 	return dst
-}
-
-// negations deny what follows them ("gaat niet naar de deurwaarder"). One
-// list serves both languages, as agents mix them.
-var negations = map[string]bool{
-	"niet": true, "geen": true, "nooit": true, "nothing": true, "not": true, "never": true, "no": true,
-	"won't": true, "wont": true, "niets": true, "niks": true,
 }
 
 // abbreviations end with a full stop without ending the sentence.

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/language"
 )
 
 // A threat holds a consequence over the customer: a consequence (the
@@ -63,7 +64,8 @@ func (st *turnState) findThreats(sn *sentence) {
 // het dossier niet naar de deurwaarder".
 func negated(toks []token, i int, markers []match) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		if !negations[toks[k].lower] {
+		// Both languages' negations count, as agents mix them.
+		if !language.NegatesAny(toks[k].lower) {
 			continue
 		}
 		inMarker := false

@@ -2,6 +2,7 @@ package phrasing
 
 import (
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/vulnerability"
 	"github.com/rooscoach/rooscoach/prompts"
 )
 
@@ -16,10 +17,15 @@ type contextInfo struct {
 	distress        bool
 	distressEarlier bool
 	crisis          bool
-	event           string
-	opposed         bool
+	// event is what an acknowledgement names: the first distress of the
+	// latest customer turn that has one, a crisis above all.
+	event   vulnerability.Topic
+	opposed bool
 }
 
+// readContext reads the customer's turns through the one vulnerability
+// lexicon every engine shares, so a tip and the stored record never
+// disagree about the same words.
 func (l *lexicon) readContext(turns []assistant.ContextTurn) contextInfo {
 	var ci contextInfo
 	last := -1
@@ -33,30 +39,16 @@ func (l *lexicon) readContext(turns []assistant.ContextTurn) contextInfo {
 		if t.Speaker != assistant.Customer {
 			continue
 		}
-		lower := lowerSameWidth(t.Text)
-		toks := tokenize(buf[:0], lower, 0, len(lower))
-		// The first cue of the latest turn names the event: the customer
-		// leads with what matters most to them.
-		turnEvent := ""
-		for _, m := range l.distress.findAll(nil, toks, always) {
-			if m.e.key == "money" || m.e.key == "care" {
-				// Benefits or caring are vulnerability, not distress: they
-				// shape an acknowledgement but do not change the tip.
-				if turnEvent == "" {
-					turnEvent = m.e.key
-				}
-				continue
-			}
+		crisis, distress, topic := vulnerability.Assess(vulnerability.Find(t.Text))
+		if distress {
+			// Benefits or caring are vulnerability, not distress: they
+			// shape an acknowledgement but do not change the tip.
 			ci.distressEarlier = true
 			ci.distress = ci.distress || i == last
-			if m.e.key == "crisis" {
-				ci.crisis = true
-			} else if turnEvent == "" {
-				turnEvent = m.e.key
-			}
 		}
-		if turnEvent != "" {
-			ci.event = turnEvent
+		ci.crisis = ci.crisis || crisis
+		if topic != "" {
+			ci.event = topic
 		}
 		if i == last {
 			// A guess is no ground for telling an agent the customer is
@@ -64,12 +56,13 @@ func (l *lexicon) readContext(turns []assistant.ContextTurn) contextInfo {
 			if t.Stance != nil && t.Stance.Confidence >= trustedStance {
 				ci.opposed = !t.Stance.Quadrant.Together() && t.Stance.Quadrant.Valid()
 			} else {
-				ci.opposed = l.opposed.has(toks)
+				lower := lowerSameWidth(t.Text)
+				ci.opposed = l.opposed.has(tokenize(buf[:0], lower, 0, len(lower)))
 			}
 		}
 	}
 	if ci.crisis {
-		ci.event = "crisis"
+		ci.event = vulnerability.TopicCrisis
 	}
 	return ci
 }
@@ -98,7 +91,7 @@ func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text 
 	}
 	switch {
 	case ci.crisis:
-		return assistant.Tip{Kind: assistant.TipDistress, Text: l.tips["crisis"]}, nil
+		return assistant.Tip{Kind: assistant.TipCrisis, Text: l.tips["crisis"]}, nil
 	case ci.distressEarlier && pressure:
 		return assistant.Tip{Kind: assistant.TipDistress, Text: l.tips["distress.pressure"]}, nil
 	case ci.opposed && pressure:
