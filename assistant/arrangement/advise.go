@@ -21,7 +21,10 @@ func (e *Engine) ReadFacts(ctx context.Context, turns []assistant.Turn, lang ass
 	if !lang.Valid() {
 		return nil, assistant.UnsupportedLanguage(string(lang))
 	}
-	facts := Extract(turns, lang)
+	facts, err := Extract(turns, lang)
+	if err != nil {
+		return nil, err
+	}
 	if facts == nil {
 		facts = []assistant.Fact{}
 	}

@@ -2,6 +2,7 @@ package arrangement
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -55,7 +56,7 @@ type NoteText struct {
 // the call's language; a turn's own Language overrides it. An unsupported
 // lang reads as Dutch here, for the fuzz tests' sake; [Engine.ReadFacts]
 // refuses one.
-func Extract(turns []assistant.Turn, lang assistant.Language) []assistant.Fact {
+func Extract(turns []assistant.Turn, lang assistant.Language) ([]assistant.Fact, error) {
 	if !lang.Valid() {
 		lang = assistant.Dutch
 	}
@@ -147,7 +148,10 @@ func Extract(turns []assistant.Turn, lang assistant.Language) []assistant.Fact {
 			}
 			f.Ambiguous = note.Code != "" && note.Code != notePeriodFrom && note.Code != noteConverted
 			if note.Code != "" {
-				f.Note = prompts.MustRender(p.lang, "arrangement.note", note)
+				var err error
+				if f.Note, err = prompts.Render(p.lang, "arrangement.note", note); err != nil {
+					return nil, fmt.Errorf("arrangement: note on turn %d: %w", p.turn.Index, err)
+				}
 			}
 			if m.hasAmount && m.currency != "" {
 				v := m.cents
@@ -179,7 +183,7 @@ func Extract(turns []assistant.Turn, lang assistant.Language) []assistant.Fact {
 	slices.SortStableFunc(facts, func(a, b assistant.Fact) int {
 		return cmp.Or(cmp.Compare(a.TurnIndex, b.TurnIndex), cmp.Compare(a.Start, b.Start))
 	})
-	return facts
+	return facts, nil
 }
 
 func periodName(p period) string {
