@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/rooscoach/rooscoach/store/storetest"
+)
+
+// notRunHere are the commands of the README that this test does not run,
+// each with the reason; any other command in a sh block must run, so an
+// example nobody runs cannot creep in.
+var notRunHere = map[string]string{
+	"make ":   "the set-up commands; CI runs make test itself",
+	"go test": "the test commands themselves",
+	"go run ./assistant/stance/internal/train": "retraining is checked by the stance tests (a stale model fails them)",
+	"awk ":  "a filter for eval, shown with it",
+	"cut ":  "a filter for eval, shown with it",
+	"psql ": "database administration on the reader's own server",
+}
+
+// readmeCommands returns the commands of the README's sh blocks, one per
+// entry, with continuation lines joined.
+func readmeCommands(t *testing.T) []string {
+	t.Helper()
+	f, err := os.Open("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	in, cmd := false, ""
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "```sh"):
+			in = true
+			continue
+		case strings.HasPrefix(line, "```"):
+			in = false
+			continue
+		case !in:
+			continue
+		}
+		line = strings.TrimSpace(line)
+		if cmd == "" && (line == "" || strings.HasPrefix(line, "#")) {
+			continue
+		}
+		if c, ok := strings.CutSuffix(line, "\\"); ok {
+			cmd += c + " "
+			continue
+		}
+		cmd += line
+		// A single-quoted JSON body may span lines.
+		if strings.Count(cmd, "'")%2 == 1 {
+			cmd += "\n"
+			continue
+		}
+		out = append(out, cmd)
+		cmd = ""
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestREADMEExamples runs every example of the README the way a reader would
+// after make run: the curl commands against a real server on a fresh
+// database, in the order they appear, and the rooscoach commands through the
+// real command. Examples must keep working on any day.
+func TestREADMEExamples(t *testing.T) {
+	if _, err := exec.LookPath("curl"); err != nil {
+		t.Fatalf("the README's examples use curl, which is not installed: apt-get install -y curl (%v)", err)
+	}
+	dsn := storetest.NewEmptyDSN(t)
+	t.Setenv("DATABASE_URL", dsn)
+	t.Setenv("ROOSCOACH_ADDR", "127.0.0.1:0")
+	if _, stderr, err := runCmd(t, "", "migrate"); err != nil {
+		t.Fatalf("migrate: %v\n%s", err, stderr)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	var logs syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve"}, nil, io.Discard, &logs) }()
+	t.Cleanup(func() {
+		stop()
+		<-done
+	})
+	host := strings.TrimPrefix(waitForURL(t, &logs), "http://")
+
+	ran := 0
+	for _, cmd := range readmeCommands(t) {
+		if reason := skipReason(cmd); reason != "" {
+			t.Logf("not run here (%s): %s", reason, cmd)
+			continue
+		}
+		ran++
+		switch {
+		case strings.HasPrefix(cmd, "curl "):
+			// --fail-with-body turns an answer of 400 or more into an
+			// error while still showing the problem.
+			line := strings.ReplaceAll(cmd, "localhost:8080", host)
+			line = "curl --fail-with-body " + strings.TrimPrefix(line, "curl ")
+			c := exec.Command("sh", "-c", line)
+			c.Dir = "../.."
+			out, err := c.CombinedOutput()
+			if err != nil {
+				t.Errorf("README example failed: %s\n%v\n%s", cmd, err, out)
+			}
+		case strings.HasPrefix(cmd, "go run ./cmd/rooscoach "), strings.HasPrefix(cmd, "rooscoach "):
+			args := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(cmd, "go run ./cmd/rooscoach "), "rooscoach "))
+			for i, a := range args {
+				if !strings.HasPrefix(a, "-") && (strings.HasPrefix(a, "testdata/") || strings.HasPrefix(a, "./")) {
+					args[i] = "../../" + strings.TrimPrefix(a, "./")
+				}
+			}
+			if out, stderr, err := runCmd(t, "", args...); err != nil {
+				t.Errorf("README example failed: %s\n%v\n%s%s", cmd, err, out, stderr)
+			}
+		default:
+			t.Errorf("the README shows a command this test does not know how to run: %q; run it here or list it in notRunHere with the reason", cmd)
+		}
+	}
+	if ran < 3 {
+		t.Errorf("ran %d README examples; the README's examples were not found", ran)
+	}
+}
+
+func skipReason(cmd string) string {
+	for prefix, reason := range notRunHere {
+		if strings.HasPrefix(cmd, prefix) {
+			return reason
+		}
+	}
+	return ""
+}
