@@ -25,10 +25,8 @@ run: build
 	DATABASE_URL="$${DATABASE_URL:-$(RUN_DSN)}" ./bin/rooscoach migrate
 	DATABASE_URL="$${DATABASE_URL:-$(RUN_DSN)}" ./bin/rooscoach serve
 
-## test: vet, then every test with the race detector against a real Postgres.
-test: db
-	$(GO) vet ./...
-	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+## test: lint, then every test with the race detector against a real Postgres.
+test: lint db
 	$(GO) test -race -count=1 ./...
 
 bench:
@@ -52,9 +50,13 @@ db:
 	for i in $$(seq 1 30); do pg_isready -q -h $(PGHOST) -p $(PGPORT) && exit 0; sleep 1; done; \
 	echo "Postgres does not answer on $(PGHOST):$(PGPORT)"; exit 1
 
+## lint: go vet, the gofmt check and staticcheck (pinned as a tool in go.mod, so
+## everyone runs the same version; upgrade with
+## go get -tool honnef.co/go/tools/cmd/staticcheck@VERSION).
 lint:
 	$(GO) vet ./...
-	test -z "$$(gofmt -l $$(git ls-files '*.go'))"
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	$(GO) tool staticcheck ./...
 
 ## loadtest: live tips at a constant 500 requests/s on loopback, beside the bare
 ## /healthz route in the same run (vegeta from the Go module proxy).

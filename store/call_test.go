@@ -683,3 +683,79 @@ func TestFullCallIsFull(t *testing.T) {
 		}
 	}
 }
+
+// TestCreateCallArrayQuoting stores the rows of a call as arrays (one per
+// column, unnested), so every value travels inside a Postgres array literal.
+// The cases are the ones the PostgreSQL manual names in "Array Value Input"
+// (section 8.15.6, https://www.postgresql.org/docs/current/arrays.html):
+// elements holding braces, commas, double quotes, backslashes, leading or
+// trailing white space, or the word NULL in any case must come back as the
+// same text, and empty optional values as empty, in both languages.
+func TestCreateCallArrayQuoting(t *testing.T) {
+	t.Parallel()
+	awkward := map[assistant.Language][]string{
+		assistant.Dutch: {
+			`Uw dossier "2026\04" staat op {open}, zegt het systeem.`,
+			"NULL",
+			"  Klant, debiteur  ",
+			`\`,
+			"null",
+			`{"bedrag": 600}`,
+			"één ‘aanmaning’, 💶 {",
+		},
+		assistant.English: {
+			`Your file "2026\04" is {open}, the system says.`,
+			"NULL",
+			"  Customer, debtor  ",
+			`\`,
+			"Null",
+			`{"amount": 600}`,
+			"naïve ‘reminder’, 💷 }",
+		},
+	}
+	for _, lang := range assistant.Languages {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			db := newDB(t)
+			build := func() *assistant.Call {
+				w := awkward[lang]
+				c := fullCall(lang, "agent-anna", "ext-quote")
+				c.Turns[0].Text = w[0]
+				c.Turns[0].Phrasing.Tip.Text = w[0]
+				c.Turns[0].Phrasing.Suggested = w[6]
+				c.Turns[0].Phrasing.Findings[0].Text = w[3]
+				c.Turns[0].Phrasing.Findings[1].Reason = w[4]
+				c.Turns[1].Text = w[1]
+				c.Turns[1].SourceSpeaker = w[2]
+				c.Turns[2].Text = w[4]
+				// Shortest float text must round-trip exactly through the
+				// float8 array.
+				c.Turns[2].Stance = assistant.NewStance(0.1+0.2, 1e-7, 1e-9, c.Turns[2].Stance.Cues)
+				c.Arrangement.Facts[0].Cue = assistant.Driver(w[1])
+				c.Arrangement.Facts[2].Note = w[5]
+				c.Arrangement.Facts[3].Text = w[2]
+				c.Arrangement.Options[0].Why = w[0]
+				c.Arrangement.Options[1].Script = w[3]
+				c.Arrangement.Options[2].Why = w[6]
+				return c
+			}
+			c := build()
+			if _, err := db.CreateCall(ctx, c); err != nil {
+				t.Fatalf("CreateCall: %v", err)
+			}
+			got, err := db.FindCallByID(ctx, c.ID)
+			if err != nil {
+				t.Fatalf("FindCallByID: %v", err)
+			}
+			want := build()
+			want.ID, want.CreatedAt = c.ID, c.CreatedAt
+			for i := range want.Turns {
+				want.Turns[i].ID = c.Turns[i].ID
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("FindCallByID (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
