@@ -145,6 +145,10 @@ func createCall(ctx context.Context, q querier, c *assistant.Call) (*createdRow,
 	if err != nil {
 		return nil, err
 	}
+	engines, err := marshal(nonNil(a.Engines))
+	if err != nil {
+		return nil, err
+	}
 	var occurredAt *time.Time
 	if !c.OccurredAt.IsZero() {
 		occurredAt = &c.OccurredAt
@@ -154,18 +158,18 @@ func createCall(ctx context.Context, q querier, c *assistant.Call) (*createdRow,
 		INSERT INTO calls (external_id, agent_id, team_id, language, format,
 			mapping_method, mapping_confidence, mapping_agent, mapping_customer, mapping_reason,
 			occurred_at, summary, readability, jargon_count, closing, referral,
-			arrangement_flagged, flagged)
+			arrangement_flagged, flagged, engines)
 		VALUES ($1, $2, $3, $4, $5,
 			$6, $7, $8, $9, $10,
 			COALESCE($11, now()), $12::jsonb, $13::jsonb, $14, $15::jsonb, $16::jsonb,
-			$17, $18)
+			$17, $18, $19::jsonb)
 		ON CONFLICT (agent_id, external_id) DO NOTHING
 		RETURNING id, occurred_at, created_at`,
 		orNull(c.ExternalID), c.AgentID, orNull(c.TeamID), a.Language, a.Format,
 		orNull(a.Mapping.Method), a.Mapping.Confidence, pq.StringArray(nonNil(a.Mapping.Agent)),
 		pq.StringArray(nonNil(a.Mapping.Customer)), a.Mapping.Reason,
 		occurredAt, summary, readability, a.JargonCount, closing, referral,
-		a.Arrangement.Flagged, a.Flagged)
+		a.Arrangement.Flagged, a.Flagged, engines)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -310,6 +314,7 @@ type callRow struct {
 	Referral           []byte         `db:"referral"`
 	ArrangementFlagged bool           `db:"arrangement_flagged"`
 	Flagged            bool           `db:"flagged"`
+	Engines            []byte         `db:"engines"`
 }
 
 // findCallRows reads the call rows sel selects, newest first.
@@ -344,7 +349,7 @@ func findCallRows(ctx context.Context, q querier, sel callSelector) ([]callRow, 
 		SELECT id, external_id, agent_id, team_id, language, format,
 			mapping_method, mapping_confidence, mapping_agent, mapping_customer, mapping_reason,
 			occurred_at, created_at, summary, readability, jargon_count, closing, referral,
-			arrangement_flagged, flagged
+			arrangement_flagged, flagged, engines
 		FROM calls`
 	if len(where) > 0 {
 		query += "\n\t\tWHERE " + strings.Join(where, " AND ")
@@ -391,6 +396,9 @@ func (r *callRow) call() (*assistant.Call, error) {
 		return nil, err
 	}
 	if err := unmarshal(r.Closing, &c.Closing, "closing", r.ID); err != nil {
+		return nil, err
+	}
+	if err := unmarshal(r.Engines, &c.Engines, "engines", r.ID); err != nil {
 		return nil, err
 	}
 	if r.Referral != nil {

@@ -149,6 +149,10 @@ func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Ca
 				Flagged:  true,
 			},
 			Flagged: true,
+			Engines: []assistant.EngineRun{
+				{Part: assistant.PartStance, Engine: "llm"},
+				{Part: assistant.PartPhrasing, Engine: assistant.Builtin, FallbackReason: "the model answered 503"},
+			},
 		},
 	}
 }

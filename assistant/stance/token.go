@@ -34,10 +34,9 @@ type token struct {
 
 // sentence is what the tokenizer knows about one sentence.
 type sentence struct {
-	first, last int  // token range, last exclusive
-	question    bool // ended in a question mark
-	exclaim     bool
-	terminated  bool // ended in any terminal punctuation
+	question   bool // ended in a question mark
+	exclaim    bool
+	terminated bool // ended in any terminal punctuation
 }
 
 // scratch holds the per-call buffers, reused through a pool so that a
@@ -323,7 +322,6 @@ type wordSets struct {
 	whyQ       map[string]bool
 	closedQ    map[string]bool // auxiliaries that open a yes/no question
 	subject    map[string]bool // pronouns that follow an inverted auxiliary
-	backchan   map[string]bool // contentless on their own
 	keepRepeat map[string]bool // words whose repetition means something ("no no")
 	// particle lists words that are a conjunction only when they open a
 	// clause or a subject follows, and otherwise a particle: Dutch "maar" in
