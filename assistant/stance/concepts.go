@@ -44,7 +44,6 @@ var concepts = map[string]concept{
 	"regret":     c(assistant.CuePassivity, 0.4, -110),
 	"passive":    c(assistant.CuePassivity, 1.1, -110),
 	"brush-off":  c(assistant.CueBlame, 1.3, -155),
-	"sarcasm":    c(assistant.CueSarcasm, 1.3, -155),
 
 	// Above-opposed: competitive and aggressive.
 	"must":        c(assistant.CueCommand, 1.2, 115).soft(),
@@ -59,4 +58,7 @@ var concepts = map[string]concept{
 	"threat":      c(assistant.CueThreat, 1.6, 155),
 	"condition":   c(assistant.CueUltimatum, 1.4, 150),
 	"hostile":     c(assistant.CueHostility, 1.5, 160),
+	// Sarcasm and mockery put the speaker above the other, however polite
+	// the words (issue 14; the older guide had them defiant).
+	"sarcasm": c(assistant.CueSarcasm, 1.3, 125),
 }
