@@ -6,6 +6,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -18,17 +20,28 @@ type Example struct {
 	Quadrant assistant.Quadrant
 	// Octant is optional; when set it lies in Quadrant.
 	Octant assistant.Octant
-	// Speaker is optional.
+	// Speaker is optional; a row without one is read as the agent's.
 	Speaker assistant.Speaker
 	Text    string
+	// Previous is the other speaker's turn that this one answers, empty
+	// when there is none or the set does not say.
+	Previous string
+	// Kind says what sort of turn it is ("sarcasm", "short-reaction"), for
+	// accuracy per kind; it is no label.
+	Kind string
 	// Line is the 1-based line of the example in its file.
 	Line int
 }
 
+// exampleColumns names the columns ReadExamples reads, in order.
+const exampleColumns = "lang, quadrant, text[, octant[, speaker[, previous[, kind]]]]"
+
 // ReadExamples reads tab-separated rows lang, quadrant, text and optionally
-// octant and speaker. A first line naming the columns ("lang", "quadrant",
-// ...) is skipped, as are empty lines and lines starting with "#". A bad row
-// is an invalid-input error naming its line.
+// octant, speaker, the previous turn and the kind of turn: the three to five
+// columns of the older sets and the seven of the speaker-aware ones. A first
+// line naming the columns ("lang", "quadrant", ...) is skipped, as are empty
+// lines and lines starting with "#". A bad row is an invalid-input error
+// naming its line.
 func ReadExamples(r io.Reader) ([]Example, error) {
 	var out []Example
 	sc := bufio.NewScanner(r)
@@ -44,11 +57,17 @@ func ReadExamples(r io.Reader) ([]Example, error) {
 		if line == 1 && strings.EqualFold(strings.TrimSpace(cols[0]), "lang") {
 			continue
 		}
-		if len(cols) < 3 || len(cols) > 5 {
-			return nil, assistant.Errorf(assistant.EInvalid, "line %d: want 3 to 5 tab-separated columns (lang, quadrant, text[, octant[, speaker]]), got %d", line, len(cols))
+		if len(cols) < 3 || len(cols) > 7 {
+			return nil, assistant.Errorf(assistant.EInvalid, "line %d: want 3 to 7 tab-separated columns (%s), got %d", line, exampleColumns, len(cols))
 		}
-		ex := Example{Lang: assistant.Language(strings.TrimSpace(cols[0])), Quadrant: assistant.Quadrant(strings.TrimSpace(cols[1])),
-			Text: strings.TrimSpace(cols[2]), Line: line}
+		col := func(i int) string {
+			if i < len(cols) {
+				return strings.TrimSpace(cols[i])
+			}
+			return ""
+		}
+		ex := Example{Lang: assistant.Language(col(0)), Quadrant: assistant.Quadrant(col(1)),
+			Text: col(2), Previous: col(5), Kind: col(6), Line: line}
 		if !ex.Lang.Valid() {
 			return nil, assistant.Errorf(assistant.EInvalid, "line %d: language %q is not nl or en", line, cols[0])
 		}
@@ -58,8 +77,8 @@ func ReadExamples(r io.Reader) ([]Example, error) {
 		if ex.Text == "" {
 			return nil, assistant.Errorf(assistant.EInvalid, "line %d: the text column is empty", line)
 		}
-		if len(cols) >= 4 && strings.TrimSpace(cols[3]) != "" {
-			ex.Octant = assistant.Octant(strings.TrimSpace(cols[3]))
+		if o := col(3); o != "" {
+			ex.Octant = assistant.Octant(o)
 			if !ex.Octant.Valid() {
 				return nil, assistant.Errorf(assistant.EInvalid, "line %d: octant %q is not one of the eight octants", line, cols[3])
 			}
@@ -67,8 +86,8 @@ func ReadExamples(r io.Reader) ([]Example, error) {
 				return nil, assistant.Errorf(assistant.EInvalid, "line %d: octant %s lies in %s, not in %s", line, ex.Octant, ex.Octant.Quadrant(), ex.Quadrant)
 			}
 		}
-		if len(cols) == 5 && strings.TrimSpace(cols[4]) != "" {
-			ex.Speaker = assistant.Speaker(strings.TrimSpace(cols[4]))
+		if sp := col(4); sp != "" {
+			ex.Speaker = assistant.Speaker(sp)
 			if !ex.Speaker.Valid() {
 				return nil, assistant.Errorf(assistant.EInvalid, "line %d: speaker %q is not agent or customer", line, cols[4])
 			}
@@ -79,6 +98,24 @@ func ReadExamples(r io.Reader) ([]Example, error) {
 		return nil, fmt.Errorf("read examples after line %d: %w", line, err)
 	}
 	return out, nil
+}
+
+// Turns returns the example as the turns of a call: the previous turn, by
+// the other speaker, when the example has one, then the example itself,
+// whose speaker defaults to the agent, whom rooscoach coaches.
+func (ex Example) Turns() []assistant.Turn {
+	sp := cmp.Or(ex.Speaker, assistant.Agent)
+	if ex.Previous == "" {
+		return []assistant.Turn{{Speaker: sp, Text: ex.Text}}
+	}
+	return []assistant.Turn{{Index: 0, Speaker: other(sp), Text: ex.Previous}, {Index: 1, Speaker: sp, Text: ex.Text}}
+}
+
+func other(s assistant.Speaker) assistant.Speaker {
+	if s == assistant.Agent {
+		return assistant.Customer
+	}
+	return assistant.Agent
 }
 
 // Confusion counts gold labels (rows) against predicted labels (columns).
@@ -110,11 +147,15 @@ func (c Confusion) add(gold, got string) {
 	}
 }
 
-// Score is the evaluation of one language, or of all examples together.
+// Score is the evaluation of a group of examples: one language, one speaker,
+// one kind of turn, or all examples together.
 type Score struct {
-	// Lang is empty for the overall score.
-	Lang assistant.Language `json:"lang,omitempty"`
-	N    int                `json:"n"`
+	// Lang, Speaker and Kind say which examples were scored; an empty
+	// field means all of them.
+	Lang    assistant.Language `json:"lang,omitempty"`
+	Speaker assistant.Speaker  `json:"speaker,omitempty"`
+	Kind    string             `json:"kind,omitempty"`
+	N       int                `json:"n"`
 	// QuadrantAccuracy is QuadrantCorrect / N.
 	QuadrantCorrect  int     `json:"quadrant_correct"`
 	QuadrantAccuracy float64 `json:"quadrant_accuracy"`
@@ -141,94 +182,193 @@ type Miss struct {
 	Confidence float64            `json:"confidence"`
 }
 
+// Bin is one row of a reliability table: the examples whose confidence
+// fell in [Low, High), how confident the classifier was on average and how
+// often it placed them in the right quadrant. A calibrated classifier has
+// Accuracy close to MeanConfidence in every bin.
+type Bin struct {
+	Low            float64 `json:"low"`
+	High           float64 `json:"high"`
+	N              int     `json:"n"`
+	MeanConfidence float64 `json:"mean_confidence"`
+	Accuracy       float64 `json:"accuracy"`
+}
+
+// reliabilityBins is the number of equal-width confidence bins.
+const reliabilityBins = 10
+
 // Report is the result of [Evaluate].
 type Report struct {
 	Overall Score `json:"overall"`
 	// Languages holds one score per language present, nl before en.
 	Languages []Score `json:"languages"`
-	Misses    []Miss  `json:"misses"`
+	// Speakers holds one score per speaker and language present, then per
+	// speaker over all languages.
+	Speakers []Score `json:"speakers"`
+	// Kinds holds, for every kind of turn named in the examples in
+	// alphabetical order, its score over all languages and then per language.
+	Kinds []Score `json:"kinds,omitempty"`
+	// Reliability is the reliability table of the confidences, and
+	// CalibrationError its expected calibration error: the gap between
+	// confidence and accuracy, averaged over the bins by their size.
+	Reliability      []Bin   `json:"reliability"`
+	CalibrationError float64 `json:"calibration_error"`
+	Misses           []Miss  `json:"misses"`
 }
 
-// Evaluate classifies every example with c and scores the answers.
+// tally is a Score being counted.
+type tally struct {
+	score  Score
+	counts map[assistant.Quadrant]int
+	conf   float64
+}
+
+func newTally(lang assistant.Language, speaker assistant.Speaker, kind string) *tally {
+	qs := make([]string, len(assistant.Quadrants))
+	for i, q := range assistant.Quadrants {
+		qs[i] = string(q)
+	}
+	os := make([]string, len(assistant.Octants))
+	for i, o := range assistant.Octants {
+		os[i] = string(o)
+	}
+	return &tally{score: Score{Lang: lang, Speaker: speaker, Kind: kind, QuadrantConfusion: newConfusion(qs), OctantConfusion: newConfusion(os)},
+		counts: make(map[assistant.Quadrant]int)}
+}
+
+func (g *tally) add(ex Example, st assistant.Stance) {
+	s := &g.score
+	s.N++
+	g.counts[ex.Quadrant]++
+	g.conf += st.Confidence
+	if st.Quadrant == ex.Quadrant {
+		s.QuadrantCorrect++
+	}
+	s.QuadrantConfusion.add(string(ex.Quadrant), string(st.Quadrant))
+	if ex.Octant != "" {
+		s.OctantN++
+		if st.Octant == ex.Octant {
+			s.OctantCorrect++
+		}
+		if octantDistance(st.Octant, ex.Octant) <= 1 {
+			s.OctantNear++
+		}
+		s.OctantConfusion.add(string(ex.Octant), string(st.Octant))
+	}
+}
+
+func (g *tally) finish() Score {
+	s := g.score
+	if s.N > 0 {
+		s.QuadrantAccuracy = float64(s.QuadrantCorrect) / float64(s.N)
+		s.MeanConfidence = g.conf / float64(s.N)
+		for _, q := range assistant.Quadrants {
+			if g.counts[q] > g.counts[s.Baseline] {
+				s.Baseline = q
+			}
+		}
+		s.BaselineAccuracy = float64(g.counts[s.Baseline]) / float64(s.N)
+	}
+	if s.OctantN > 0 {
+		s.OctantAccuracy = float64(s.OctantCorrect) / float64(s.OctantN)
+		s.OctantNear /= float64(s.OctantN)
+	}
+	return s
+}
+
+// Evaluate classifies every example with c and scores the answers. Each
+// example is classified as a call of its own: the previous turn, when the
+// example has one, then the example, so that a speaker-aware classifier
+// reads it as it would in a call.
 func Evaluate(ctx context.Context, c assistant.StanceClassifier, examples []Example) (Report, error) {
-	type acc struct {
-		score  Score
-		counts map[assistant.Quadrant]int
-		conf   float64
+	type key struct {
+		lang    assistant.Language
+		speaker assistant.Speaker
+		kind    string
 	}
-	newAcc := func(l assistant.Language) *acc {
-		qs := make([]string, len(assistant.Quadrants))
-		for i, q := range assistant.Quadrants {
-			qs[i] = string(q)
+	groups := map[key]*tally{}
+	get := func(k key) *tally {
+		g := groups[k]
+		if g == nil {
+			g = newTally(k.lang, k.speaker, k.kind)
+			groups[k] = g
 		}
-		os := make([]string, len(assistant.Octants))
-		for i, o := range assistant.Octants {
-			os[i] = string(o)
-		}
-		return &acc{score: Score{Lang: l, QuadrantConfusion: newConfusion(qs), OctantConfusion: newConfusion(os)},
-			counts: make(map[assistant.Quadrant]int)}
+		return g
 	}
-	overall := newAcc("")
-	per := make(map[assistant.Language]*acc)
+	var bins [reliabilityBins]struct {
+		n, right int
+		conf     float64
+	}
 	var rep Report
+	kinds := map[string]bool{}
 	for _, ex := range examples {
-		// Each example is a call of one turn; a row without a speaker is
-		// read as the agent's, whom rooscoach coaches.
-		sts, err := c.ClassifyTurns(ctx, []assistant.Turn{{Speaker: cmp.Or(ex.Speaker, assistant.Agent), Text: ex.Text}}, ex.Lang)
+		turns := ex.Turns()
+		sts, err := c.ClassifyTurns(ctx, turns, ex.Lang)
 		if err != nil {
 			return Report{}, fmt.Errorf("classify line %d: %w", ex.Line, err)
 		}
-		st := sts[0]
-		if per[ex.Lang] == nil {
-			per[ex.Lang] = newAcc(ex.Lang)
+		if len(sts) != len(turns) {
+			return Report{}, fmt.Errorf("classify line %d: %d stances for %d turns", ex.Line, len(sts), len(turns))
 		}
-		for _, a := range []*acc{overall, per[ex.Lang]} {
-			s := &a.score
-			s.N++
-			a.counts[ex.Quadrant]++
-			a.conf += st.Confidence
-			if st.Quadrant == ex.Quadrant {
-				s.QuadrantCorrect++
-			}
-			s.QuadrantConfusion.add(string(ex.Quadrant), string(st.Quadrant))
-			if ex.Octant != "" {
-				s.OctantN++
-				if st.Octant == ex.Octant {
-					s.OctantCorrect++
-				}
-				if octantDistance(st.Octant, ex.Octant) <= 1 {
-					s.OctantNear++
-				}
-				s.OctantConfusion.add(string(ex.Octant), string(st.Octant))
-			}
+		st := sts[len(sts)-1]
+		sp := cmp.Or(ex.Speaker, assistant.Agent)
+		for _, k := range []key{{}, {lang: ex.Lang}, {lang: ex.Lang, speaker: sp}, {speaker: sp}} {
+			get(k).add(ex, st)
+		}
+		if ex.Kind != "" {
+			kinds[ex.Kind] = true
+			get(key{kind: ex.Kind}).add(ex, st)
+			get(key{kind: ex.Kind, lang: ex.Lang}).add(ex, st)
+		}
+		b := &bins[min(int(st.Confidence*reliabilityBins), reliabilityBins-1)]
+		b.n++
+		b.conf += st.Confidence
+		if st.Quadrant == ex.Quadrant {
+			b.right++
 		}
 		if st.Quadrant != ex.Quadrant || (ex.Octant != "" && st.Octant != ex.Octant) {
 			rep.Misses = append(rep.Misses, Miss{Example: ex, Got: st.Quadrant, GotOctant: st.Octant, Confidence: st.Confidence})
 		}
 	}
-	finish := func(a *acc) Score {
-		s := a.score
-		if s.N > 0 {
-			s.QuadrantAccuracy = float64(s.QuadrantCorrect) / float64(s.N)
-			s.MeanConfidence = a.conf / float64(s.N)
-			for _, q := range assistant.Quadrants {
-				if a.counts[q] > a.counts[s.Baseline] {
-					s.Baseline = q
-				}
-			}
-			s.BaselineAccuracy = float64(a.counts[s.Baseline]) / float64(s.N)
-		}
-		if s.OctantN > 0 {
-			s.OctantAccuracy = float64(s.OctantCorrect) / float64(s.OctantN)
-			s.OctantNear /= float64(s.OctantN)
-		}
-		return s
+	if g := groups[key{}]; g != nil {
+		rep.Overall = g.finish()
 	}
-	rep.Overall = finish(overall)
 	for _, l := range assistant.Languages {
-		if a := per[l]; a != nil {
-			rep.Languages = append(rep.Languages, finish(a))
+		if g := groups[key{lang: l}]; g != nil {
+			rep.Languages = append(rep.Languages, g.finish())
 		}
+	}
+	for _, l := range append(append([]assistant.Language(nil), assistant.Languages...), "") {
+		for _, sp := range []assistant.Speaker{assistant.Agent, assistant.Customer} {
+			if g := groups[key{lang: l, speaker: sp}]; g != nil {
+				rep.Speakers = append(rep.Speakers, g.finish())
+			}
+		}
+	}
+	names := make([]string, 0, len(kinds))
+	for k := range kinds {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, k := range names {
+		for _, l := range append([]assistant.Language{""}, assistant.Languages...) {
+			if g := groups[key{kind: k, lang: l}]; g != nil {
+				rep.Kinds = append(rep.Kinds, g.finish())
+			}
+		}
+	}
+	total := 0
+	for _, b := range bins {
+		total += b.n
+	}
+	for i, b := range bins {
+		bin := Bin{Low: float64(i) / reliabilityBins, High: float64(i+1) / reliabilityBins, N: b.n}
+		if b.n > 0 {
+			bin.MeanConfidence = b.conf / float64(b.n)
+			bin.Accuracy = float64(b.right) / float64(b.n)
+			rep.CalibrationError += math.Abs(bin.Accuracy-bin.MeanConfidence) * float64(b.n) / float64(total)
+		}
+		rep.Reliability = append(rep.Reliability, bin)
 	}
 	return rep, nil
 }
@@ -251,40 +391,117 @@ func octantDistance(a, b assistant.Octant) int {
 	return min(d, len(assistant.Octants)-d)
 }
 
+// name says which examples s scored, as the tables print it.
+func (s Score) name() string {
+	var parts []string
+	if s.Kind != "" {
+		parts = append(parts, s.Kind)
+	}
+	if s.Lang != "" {
+		parts = append(parts, string(s.Lang))
+	}
+	if s.Speaker != "" {
+		parts = append(parts, string(s.Speaker))
+	}
+	if len(parts) == 0 {
+		return "all"
+	}
+	return strings.Join(parts, " ")
+}
+
 // WriteText writes the report as plain-text tables: accuracy per language
-// and overall with the majority baseline, then the confusion matrices.
+// and overall with the majority baseline, per speaker, per kind of turn,
+// the reliability table of the confidences, then the confusion matrices.
 func (r Report) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "lang\tn\tquadrant acc\toctant acc\toctant ±1\tbaseline\tbaseline acc\tmean conf\t")
-	for _, s := range append(append([]Score(nil), r.Languages...), r.Overall) {
-		name := string(s.Lang)
-		if name == "" {
-			name = "all"
+	writeScores := func(title string, scores []Score) {
+		fmt.Fprintf(tw, "%s\tn\tquadrant acc\toctant acc\toctant ±1\tbaseline\tbaseline acc\tmean conf\t\n", title)
+		for _, s := range scores {
+			oct, near := "-", "-"
+			if s.OctantN > 0 {
+				oct = fmt.Sprintf("%.1f%% (%d/%d)", 100*s.OctantAccuracy, s.OctantCorrect, s.OctantN)
+				near = fmt.Sprintf("%.1f%%", 100*s.OctantNear)
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%.1f%% (%d/%d)\t%s\t%s\t%s\t%.1f%%\t%.2f\t\n", s.name(), s.N, 100*s.QuadrantAccuracy,
+				s.QuadrantCorrect, s.N, oct, near, s.Baseline, 100*s.BaselineAccuracy, s.MeanConfidence)
 		}
-		oct, near := "-", "-"
-		if s.OctantN > 0 {
-			oct = fmt.Sprintf("%.1f%% (%d/%d)", 100*s.OctantAccuracy, s.OctantCorrect, s.OctantN)
-			near = fmt.Sprintf("%.1f%%", 100*s.OctantNear)
-		}
-		fmt.Fprintf(tw, "%s\t%d\t%.1f%% (%d/%d)\t%s\t%s\t%s\t%.1f%%\t%.2f\t\n", name, s.N, 100*s.QuadrantAccuracy,
-			s.QuadrantCorrect, s.N, oct, near, s.Baseline, 100*s.BaselineAccuracy, s.MeanConfidence)
 	}
+	writeScores("lang", append(append([]Score(nil), r.Languages...), r.Overall))
+	fmt.Fprintln(tw, "\t\t\t\t\t\t\t\t")
+	writeScores("speaker", r.Speakers)
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
-	for _, s := range append(append([]Score(nil), r.Languages...), r.Overall) {
-		name := string(s.Lang)
-		if name == "" {
-			name = "all"
+	if len(r.Kinds) > 0 {
+		if _, err := fmt.Fprintln(w, "\nper kind of turn (quadrant accuracy)"); err != nil {
+			return fmt.Errorf("write report: %w", err)
 		}
-		if err := writeConfusion(w, "quadrants, "+name+" (rows gold, columns predicted)", s.QuadrantConfusion); err != nil {
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprint(tw, "kind\tn\tall")
+		for _, l := range assistant.Languages {
+			fmt.Fprintf(tw, "\t%s", l)
+		}
+		fmt.Fprintln(tw, "\t")
+		for i := 0; i < len(r.Kinds); {
+			all := r.Kinds[i]
+			fmt.Fprintf(tw, "%s\t%d\t%.1f%% (%d/%d)", all.Kind, all.N, 100*all.QuadrantAccuracy, all.QuadrantCorrect, all.N)
+			i++
+			for _, l := range assistant.Languages {
+				if i < len(r.Kinds) && r.Kinds[i].Kind == all.Kind && r.Kinds[i].Lang == l {
+					s := r.Kinds[i]
+					fmt.Fprintf(tw, "\t%.1f%% (%d/%d)", 100*s.QuadrantAccuracy, s.QuadrantCorrect, s.N)
+					i++
+				} else {
+					fmt.Fprint(tw, "\t-")
+				}
+			}
+			fmt.Fprintln(tw, "\t")
+		}
+		if err := tw.Flush(); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+	}
+	if err := r.writeReliability(w); err != nil {
+		return err
+	}
+	var confusions []Score
+	confusions = append(confusions, r.Languages...)
+	confusions = append(confusions, r.Overall)
+	for _, s := range r.Speakers {
+		if s.Lang == "" {
+			confusions = append(confusions, s)
+		}
+	}
+	for _, s := range confusions {
+		if err := writeConfusion(w, "quadrants, "+s.name()+" (rows gold, columns predicted)", s.QuadrantConfusion); err != nil {
 			return err
 		}
-		if s.OctantN > 0 {
-			if err := writeConfusion(w, "octants, "+name+" (rows gold, columns predicted)", s.OctantConfusion); err != nil {
+		if s.OctantN > 0 && s.Speaker == "" {
+			if err := writeConfusion(w, "octants, "+s.name()+" (rows gold, columns predicted)", s.OctantConfusion); err != nil {
 				return err
 			}
 		}
+	}
+	return nil
+}
+
+// writeReliability writes the reliability table and the calibration error.
+func (r Report) writeReliability(w io.Writer) error {
+	if _, err := fmt.Fprintln(w, "\nreliability (is a turn labelled with confidence c right about c of the time?)"); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "confidence\tn\tmean conf\tquadrant acc\t")
+	for _, b := range r.Reliability {
+		if b.N == 0 {
+			fmt.Fprintf(tw, "%.1f–%.1f\t0\t-\t-\t\n", b.Low, b.High)
+			continue
+		}
+		fmt.Fprintf(tw, "%.1f–%.1f\t%d\t%.2f\t%.1f%%\t\n", b.Low, b.High, b.N, b.MeanConfidence, 100*b.Accuracy)
+	}
+	fmt.Fprintf(tw, "expected calibration error\t\t\t%.3f\t\n", r.CalibrationError)
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("write report: %w", err)
 	}
 	return nil
 }
@@ -315,8 +532,8 @@ func writeConfusion(w io.Writer, title string, c Confusion) error {
 // WriteMisses lists the misclassified examples, one per line, for tuning.
 func (r Report) WriteMisses(w io.Writer) error {
 	for _, m := range r.Misses {
-		if _, err := fmt.Fprintf(w, "%d\t%s\t%s/%s\tgot %s/%s\t%.2f\t%s\n", m.Line, m.Lang, m.Quadrant, m.Octant,
-			m.Got, m.GotOctant, m.Confidence, m.Text); err != nil {
+		if _, err := fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s/%s\tgot %s/%s\t%.2f\t%s\t<- %s\n", m.Line, m.Lang, m.Speaker, m.Kind, m.Quadrant, m.Octant,
+			m.Got, m.GotOctant, m.Confidence, m.Text, m.Previous); err != nil {
 			return fmt.Errorf("write misses: %w", err)
 		}
 	}

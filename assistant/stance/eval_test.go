@@ -3,6 +3,7 @@ package stance
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
 	"strings"
@@ -31,17 +32,50 @@ func TestReadExamples(t *testing.T) {
 	}
 }
 
+// TestReadExamplesSpeakerAware reads the seven columns of the
+// speaker-aware sets next to rows of the older formats.
+func TestReadExamplesSpeakerAware(t *testing.T) {
+	in := "lang\tquadrant\ttext\toctant\tspeaker\tprevious\tkind\n" +
+		"nl\tbelow-together\tMag ik het in drie keer betalen?\tdependent\tcustomer\tU moet 300 euro betalen.\tguidance-seeking\n" +
+		"en\tabove-opposed\toh brilliant, another excuse\tcompetitive\tagent\tThe letter never came.\tsarcasm\n" +
+		"en\tbelow-opposed\tThe system won't let me.\twithdrawn\tagent\t\trule-refusal\n" +
+		"nl\tabove-together\tWat kunt u missen?\n"
+	got, err := ReadExamples(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Example{
+		{Lang: "nl", Quadrant: BT, Octant: assistant.Dependent, Speaker: assistant.Customer, Text: "Mag ik het in drie keer betalen?",
+			Previous: "U moet 300 euro betalen.", Kind: "guidance-seeking", Line: 2},
+		{Lang: "en", Quadrant: AO, Octant: assistant.Competitive, Speaker: assistant.Agent, Text: "oh brilliant, another excuse",
+			Previous: "The letter never came.", Kind: "sarcasm", Line: 3},
+		{Lang: "en", Quadrant: BO, Octant: assistant.Withdrawn, Speaker: assistant.Agent, Text: "The system won't let me.", Kind: "rule-refusal", Line: 4},
+		{Lang: "nl", Quadrant: AT, Text: "Wat kunt u missen?", Line: 5},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ReadExamples = %+v, want %+v", got, want)
+	}
+	turns := got[0].Turns()
+	if len(turns) != 2 || turns[0].Speaker != assistant.Agent || turns[0].Text != "U moet 300 euro betalen." || turns[1].Speaker != assistant.Customer {
+		t.Errorf("Turns of a customer's answer = %+v, want the agent's turn, then the customer's", turns)
+	}
+	if turns := got[3].Turns(); len(turns) != 1 || turns[0].Speaker != assistant.Agent {
+		t.Errorf("Turns of a row without speaker or previous turn = %+v, want one agent turn", turns)
+	}
+}
+
 func TestReadExamplesErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name, in, want string
 	}{
-		{"too few columns", "nl\tabove-together\n", "line 1: want 3 to 5"},
+		{"too few columns", "nl\tabove-together\n", "line 1: want 3 to 7"},
 		{"bad language", "fr\tabove-together\tBonjour\n", `line 1: language "fr"`},
 		{"bad quadrant", "nl\tabove-together\tJa\nnl\tboven\tNee\n", `line 2: quadrant "boven"`},
 		{"empty text", "en\tabove-together\t \n", "line 1: the text column is empty"},
 		{"bad octant", "en\tabove-together\tHi\thelpful\n", `line 1: octant "helpful"`},
 		{"octant outside quadrant", "en\tabove-together\tHi\tdefiant\n", "line 1: octant defiant lies in below-opposed"},
 		{"bad speaker", "en\tabove-together\tHi\thelping\tbot\n", `line 1: speaker "bot"`},
+		{"too many columns", "en\tabove-together\tHi\thelping\tagent\tHello\thelping-agent\tsource\n", "line 1: want 3 to 7"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ReadExamples(strings.NewReader(tc.in))
@@ -72,11 +106,11 @@ func (f fixed) ClassifyTurns(_ context.Context, turns []assistant.Turn, _ assist
 func TestEvaluate(t *testing.T) {
 	c := fixed{"a": assistant.Helping, "b": assistant.Leading, "c": assistant.Defiant, "d": assistant.Competitive, "e": assistant.Helping}
 	examples := []Example{
-		{Lang: "nl", Quadrant: AT, Octant: assistant.Helping, Text: "a", Line: 1},     // right, octant right
-		{Lang: "nl", Quadrant: AT, Octant: assistant.Helping, Text: "b", Line: 2},     // right, octant near
-		{Lang: "nl", Quadrant: BO, Octant: assistant.Withdrawn, Text: "c", Line: 3},   // right, octant near
-		{Lang: "en", Quadrant: AO, Text: "d", Line: 4},                                // right, no octant
-		{Lang: "en", Quadrant: BT, Octant: assistant.Cooperating, Text: "e", Line: 5}, // wrong, octant near
+		{Lang: "nl", Quadrant: AT, Octant: assistant.Helping, Text: "a", Line: 1, Kind: "helping-agent"},                               // right, octant right
+		{Lang: "nl", Quadrant: AT, Octant: assistant.Helping, Text: "b", Line: 2},                                                      // right, octant near
+		{Lang: "nl", Quadrant: BO, Octant: assistant.Withdrawn, Text: "c", Line: 3, Speaker: assistant.Customer, Kind: "rule-refusal"}, // right, octant near
+		{Lang: "en", Quadrant: AO, Text: "d", Line: 4, Previous: "a", Kind: "rule-refusal"},                                            // right, no octant
+		{Lang: "en", Quadrant: BT, Octant: assistant.Cooperating, Text: "e", Line: 5, Speaker: assistant.Customer},                     // wrong, octant near
 	}
 	rep, err := Evaluate(context.Background(), c, examples)
 	if err != nil {
@@ -113,11 +147,33 @@ func TestEvaluate(t *testing.T) {
 	if len(rep.Misses) != 3 || rep.Misses[0].Line != 2 || rep.Misses[1].Line != 3 || rep.Misses[2].Got != AT {
 		t.Errorf("Misses = %+v, want lines 2 and 3 (octant) and 5 (quadrant, got above-together)", rep.Misses)
 	}
+	// Per speaker: nl agent (a, b), nl customer (c), en agent (d), en
+	// customer (e), then agents and customers over both languages.
+	var speakers []string
+	for _, s := range rep.Speakers {
+		speakers = append(speakers, fmt.Sprintf("%s/%s %d/%d", s.Lang, s.Speaker, s.QuadrantCorrect, s.N))
+	}
+	if want := []string{"nl/agent 2/2", "nl/customer 1/1", "en/agent 1/1", "en/customer 0/1", "/agent 3/3", "/customer 1/2"}; !reflect.DeepEqual(speakers, want) {
+		t.Errorf("Speakers = %v, want %v", speakers, want)
+	}
+	var kinds []string
+	for _, s := range rep.Kinds {
+		kinds = append(kinds, fmt.Sprintf("%s/%s %d/%d", s.Kind, s.Lang, s.QuadrantCorrect, s.N))
+	}
+	if want := []string{"helping-agent/ 1/1", "helping-agent/nl 1/1", "rule-refusal/ 2/2", "rule-refusal/nl 1/1", "rule-refusal/en 1/1"}; !reflect.DeepEqual(kinds, want) {
+		t.Errorf("Kinds = %v, want %v", kinds, want)
+	}
+	// Every answer has confidence 0.5: one bin, 4 of 5 right.
+	if b := rep.Reliability[5]; len(rep.Reliability) != 10 || b.N != 5 || b.Low != 0.5 || math.Abs(b.Accuracy-0.8) > 1e-9 || math.Abs(b.MeanConfidence-0.5) > 1e-9 {
+		t.Errorf("Reliability = %+v, want bin 0.5–0.6 with 5 answers, mean confidence 0.5, accuracy 0.8", rep.Reliability)
+	}
+	check("calibration error", rep.CalibrationError, 0.3)
 	var b strings.Builder
 	if err := rep.WriteText(&b); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"quadrant acc", "100.0% (3/3)", "80.0% (4/5)", "baseline", "quadrants, all (rows gold", "octants, nl"} {
+	for _, want := range []string{"quadrant acc", "100.0% (3/3)", "80.0% (4/5)", "baseline", "quadrants, all (rows gold", "octants, nl",
+		"nl customer", "per kind of turn", "rule-refusal", "reliability", "0.5–0.6", "expected calibration error", "quadrants, customer (rows gold"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("WriteText output lacks %q:\n%s", want, b.String())
 		}

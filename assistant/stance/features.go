@@ -2,6 +2,8 @@ package stance
 
 import (
 	"math"
+	"strings"
+	"unicode"
 
 	"github.com/rooscoach/rooscoach/assistant"
 )
@@ -25,6 +27,7 @@ const (
 	gCue     // the lexicon's cues
 	gLexicon // the lexicon's reading of the whole turn
 	gShape
+	gPrev // the turn answered
 )
 
 // FNV-1a, written out so that hashing a feature allocates nothing.
@@ -61,7 +64,214 @@ const (
 	tLexOctant = 'o'
 	tLexAxis   = 'x'
 	tShape     = 's'
+	// Speaker-aware features: the same words mean a different stance from
+	// the agent than from the customer.
+	tSpeaker   = 'S'
+	tSpWord    = 'v'
+	tSpLead    = 'V'
+	tSpCue     = 'y'
+	tSpLex     = 'Y'
+	tSpShape   = 'z'
+	tPrevBias  = 'R'
+	tPrevWord  = 'r'
+	tPrevCue   = 'g'
+	tPrevLex   = 'G'
+	tPrevShape = 'h'
+	tPrevPair  = 'H' // the turn answered's reading with this turn's
+	tShortTok  = 't'
+	tShortPrev = 'T'
+	tTrail     = 'e'
 )
+
+// answered is what a turn needs of the turn it answers: that turn's
+// features under their own tags, its lexicon reading and its shape. It is
+// built once per turn, so that in a call every turn is read once.
+type answered struct {
+	feats []feat
+	// concepts are hashes of the cues' concepts and kinds, combined with
+	// the answering speaker when used.
+	concepts []uint32
+	quad     assistant.Quadrant
+	octant   assistant.Octant
+	question bool
+	exclaim  bool
+}
+
+// summarize fills a with what a later turn needs of the turn in s, whose
+// lexicon reading is lex.
+func (s *scratch) summarize(a *answered, lex assistant.Stance) {
+	a.feats, a.concepts = a.feats[:0], a.concepts[:0]
+	add := func(h uint32, v float32) { a.feats = append(a.feats, feat{h, v, gPrev}) }
+	toks := s.toks
+	words := len(s.content)
+	wScale := float32(1 / math.Sqrt(float64(max(words, 1))))
+	lastSent := -1
+	if n := len(s.content); n > 0 {
+		lastSent = toks[s.content[n-1]].sent
+	}
+	for _, ti := range s.content {
+		t := toks[ti]
+		add(hashString(tag(tPrevWord), t.norm), wScale)
+		if t.sent == lastSent {
+			// What the turn ended on is what the answer answers.
+			add(hashString(hashByte(tag(tPrevWord), '$'), t.norm), wScale)
+		}
+	}
+	for _, cu := range s.cues {
+		v := float32(cu.weight)
+		h := hashString(tag(tPrevCue), string(cu.kind))
+		add(h, v)
+		a.concepts = append(a.concepts, h)
+		if cu.concept != "" {
+			h := hashString(tag(tPrevCue), cu.concept)
+			if cu.negated {
+				h = hashByte(h, '~')
+			}
+			add(h, v)
+			a.concepts = append(a.concepts, h)
+		}
+	}
+	a.quad, a.octant = lex.Quadrant, lex.Octant
+	if lex.Confidence < 0.1 {
+		a.quad, a.octant = "", "" // no reading to speak of
+	}
+	add(hashString(tag(tPrevLex), string(a.quad)), 1)
+	add(hashString(hashByte(tag(tPrevLex), 'o'), string(a.octant)), 1)
+	a.question, a.exclaim = false, false
+	for i, st := range s.sents {
+		if i == len(s.sents)-1 {
+			a.question = st.question
+		}
+		a.exclaim = a.exclaim || st.exclaim
+	}
+	if a.question {
+		add(hashByte(tag(tPrevShape), '?'), 1)
+	}
+	if a.exclaim {
+		add(hashByte(tag(tPrevShape), '!'), 1)
+	}
+}
+
+// turnContext is where a turn stands in its call.
+type turnContext struct {
+	// speaker is 0 when unknown, else 'a' or 'c'.
+	speaker byte
+	// prev is the turn answered, nil when there is none.
+	prev *answered
+	// short marks a turn of a few words, which leans on the one it answers.
+	short bool
+	// text is the turn as written, for its trailing punctuation.
+	text string
+}
+
+func speakerByte(s assistant.Speaker) byte {
+	switch s {
+	case assistant.Agent:
+		return 'a'
+	case assistant.Customer:
+		return 'c'
+	}
+	return 0
+}
+
+// contextFeatures adds to s.feats what the speaker and the turn answered
+// say, in the light of the turn's own reading lex.
+func (s *scratch) contextFeatures(lex assistant.Stance, tc turnContext) {
+	fs := s.feats
+	add := func(h uint32, v float32, g group) { fs = append(fs, feat{h, v, g}) }
+	sp := tc.speaker
+	toks := s.toks
+	words := len(s.content)
+	wScale := float32(1 / math.Sqrt(float64(max(words, 1))))
+	if sp != 0 {
+		add(hashByte(tag(tSpeaker), sp), 1, gShape)
+		prevSent := -1
+		for _, ti := range s.content {
+			t := toks[ti]
+			add(hashString(hashByte(tag(tSpWord), sp), t.norm), wScale, gWord)
+			if t.sent != prevSent {
+				add(hashString(hashByte(tag(tSpLead), sp), t.norm), 1, gWord)
+				prevSent = t.sent
+			}
+		}
+		for _, cu := range s.cues {
+			v := float32(cu.weight)
+			add(hashString(hashByte(tag(tSpCue), sp), string(cu.kind)), v, gCue)
+			if cu.concept != "" {
+				h := hashString(hashByte(tag(tSpCue), sp), cu.concept)
+				if cu.negated {
+					h = hashByte(h, '~')
+				}
+				add(h, v, gCue)
+			}
+		}
+		add(hashString(hashByte(tag(tSpLex), sp), string(lex.Quadrant)), float32(0.5+lex.Confidence), gLexicon)
+		add(hashString(hashByte(hashByte(tag(tSpLex), sp), 'o'), string(lex.Octant)), float32(0.5+lex.Confidence), gLexicon)
+		for i, st := range s.sents {
+			if st.question {
+				add(hashByte(hashByte(tag(tSpShape), sp), '?'), 1, gShape)
+				if i == len(s.sents)-1 {
+					add(hashByte(hashByte(tag(tSpShape), sp), 'Q'), 1, gShape)
+				}
+			}
+		}
+		add(hashByte(hashByte(hashByte(tag(tSpShape), sp), 'l'), byte(min(words/6, 5))), 1, gShape)
+	}
+	if p := tc.prev; p != nil {
+		add(hashByte(tag(tPrevBias), sp), 1, gPrev)
+		fs = append(fs, p.feats...)
+		for _, h := range p.concepts {
+			add(hashByte(hashByte(h, '>'), sp), 1, gPrev)
+		}
+		pq := hashString(hashByte(tag(tPrevPair), sp), string(p.quad))
+		add(pq, 1, gPrev)
+		add(hashString(hashByte(pq, '>'), string(lex.Quadrant)), 1, gPrev)
+		add(hashString(hashByte(hashByte(tag(tPrevPair), sp), 'o'), string(p.octant)), 1, gPrev)
+		if p.question {
+			add(hashByte(hashByte(tag(tPrevPair), sp), '?'), 1, gPrev)
+		}
+	}
+	if tc.short {
+		// A short reaction carries little in its words; what it reacts to
+		// and how (every token, fillers and starters too, and its
+		// punctuation) says the rest.
+		for _, t := range toks {
+			add(hashString(hashByte(tag(tShortTok), sp), t.norm), 1, gWord)
+		}
+		if p := tc.prev; p != nil {
+			add(hashString(hashByte(tag(tShortPrev), sp), string(p.quad)), 1, gPrev)
+			add(hashString(hashByte(hashByte(tag(tShortPrev), sp), 'o'), string(p.octant)), 1, gPrev)
+			for _, h := range p.concepts {
+				add(hashByte(hashByte(h, '#'), sp), 1, gPrev)
+			}
+			if p.question {
+				add(hashByte(hashByte(tag(tShortPrev), sp), '?'), 1, gPrev)
+			}
+		}
+		for _, r := range s.symbols {
+			add(hashString(hashByte(tag(tShortTok), sp), string(r)), 1, gWord)
+		}
+		add(hashByte(hashByte(tag(tTrail), sp), trailing(tc.text)), 1, gShape)
+	}
+	s.feats = fs
+}
+
+// trailing names how a text ends: an ellipsis, a question or exclamation
+// mark, a full stop or nothing.
+func trailing(text string) byte {
+	t := strings.TrimRightFunc(text, unicode.IsSpace)
+	switch {
+	case strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…"):
+		return '~'
+	case strings.HasSuffix(t, "?"):
+		return '?'
+	case strings.HasSuffix(t, "!"):
+		return '!'
+	case strings.HasSuffix(t, "."):
+		return '.'
+	}
+	return '_'
+}
 
 // featurize fills s.feats from the tokens and cues Classify left in s and
 // the lexicon's reading lex.

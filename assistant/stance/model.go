@@ -27,9 +27,11 @@ var embeddedModel []byte
 // rather than silently misread.
 const (
 	modelMagic     = "RCSTANCE"
-	featureVersion = 2
+	featureVersion = 3
 	hashBits       = 16
 	numClasses     = 8 // one per octant, see classOctants
+	// maxKnots bounds the calibration map of a model file.
+	maxKnots = 64
 )
 
 // classOctants maps a class to its octant. Consecutive pairs share a
@@ -68,13 +70,22 @@ type model struct {
 	w        []float32
 	rose     float64
 	dataHash [32]byte
+	// knots map the probability of the predicted quadrant to how often
+	// such a prediction is right, fitted on predictions for examples the
+	// model was not trained on (see calibrate).
+	knots []knot
 }
+
+// knot is one point of a calibration map: a prediction of probability p is
+// right about q of the time.
+type knot struct{ P, Q float32 }
 
 type modelHeader struct {
 	Version, Bits, Classes uint32
 	Hash                   [32]byte
 	Scale                  float32
 	Rose                   float32
+	Knots                  uint32
 }
 
 // classDir holds sin and cos of each class's centre angle.
@@ -95,7 +106,8 @@ func roseTerm(d, a float64, t *[numClasses]float64) {
 }
 
 // decodeModel reads a model file: magic, feature version, hash bits,
-// classes, the SHA-256 of the training data, a scale and int16 weights,
+// classes, the SHA-256 of the training data, a scale, the lexicon weight,
+// the number of calibration knots, int16 weights and the knots,
 // little-endian.
 func decodeModel(b []byte) (*model, error) {
 	r := bytes.NewReader(b)
@@ -111,15 +123,27 @@ func decodeModel(b []byte) (*model, error) {
 		return nil, fmt.Errorf("stance model: features v%d, %d bits, %d classes; this build wants v%d, %d bits, %d classes: re-train with go run ./assistant/stance/internal/train",
 			hdr.Version, hdr.Bits, hdr.Classes, featureVersion, hashBits, numClasses)
 	}
+	if hdr.Knots > maxKnots {
+		return nil, fmt.Errorf("stance model: %d calibration knots, at most %d allowed", hdr.Knots, maxKnots)
+	}
 	n := (1 << hashBits) * numClasses
 	q := make([]int16, n)
 	if err := binary.Read(r, binary.LittleEndian, q); err != nil {
 		return nil, fmt.Errorf("stance model: read %d weights: %w", n, err)
 	}
+	knots := make([]knot, hdr.Knots)
+	if err := binary.Read(r, binary.LittleEndian, knots); err != nil {
+		return nil, fmt.Errorf("stance model: read %d calibration knots: %w", hdr.Knots, err)
+	}
 	if r.Len() != 0 {
 		return nil, fmt.Errorf("stance model: %d bytes after the weights", r.Len())
 	}
-	m := &model{mask: 1<<hashBits - 1, w: make([]float32, n), rose: float64(hdr.Rose), dataHash: hdr.Hash}
+	for i, k := range knots {
+		if !(k.P >= 0 && k.P <= 1 && k.Q >= 0 && k.Q <= 1) || i > 0 && (k.P < knots[i-1].P || k.Q < knots[i-1].Q) {
+			return nil, fmt.Errorf("stance model: calibration knot %d (%v, %v) is out of [0, 1] or out of order", i, k.P, k.Q)
+		}
+	}
+	m := &model{mask: 1<<hashBits - 1, w: make([]float32, n), rose: float64(hdr.Rose), dataHash: hdr.Hash, knots: knots}
 	for i, v := range q {
 		m.w[i] = float32(v) * hdr.Scale
 	}
@@ -128,7 +152,7 @@ func decodeModel(b []byte) (*model, error) {
 
 // encodeModel writes w (float64 training weights) in the format
 // decodeModel reads.
-func encodeModel(w []float64, rose float64, dataHash [32]byte) []byte {
+func encodeModel(w []float64, rose float64, knots []knot, dataHash [32]byte) []byte {
 	maxAbs := 0.0
 	for _, v := range w {
 		maxAbs = math.Max(maxAbs, math.Abs(v))
@@ -139,14 +163,40 @@ func encodeModel(w []float64, rose float64, dataHash [32]byte) []byte {
 	}
 	var buf bytes.Buffer
 	buf.WriteString(modelMagic)
-	hdr := modelHeader{featureVersion, hashBits, numClasses, dataHash, scale, float32(rose)}
+	hdr := modelHeader{featureVersion, hashBits, numClasses, dataHash, scale, float32(rose), uint32(len(knots))}
 	_ = binary.Write(&buf, binary.LittleEndian, hdr) // a bytes.Buffer does not fail
 	q := make([]int16, len(w))
 	for i, v := range w {
 		q[i] = int16(math.Round(v / float64(scale)))
 	}
 	_ = binary.Write(&buf, binary.LittleEndian, q)
+	_ = binary.Write(&buf, binary.LittleEndian, knots)
 	return buf.Bytes()
+}
+
+// calibrate maps the probability p the model gives its quadrant to the
+// share of such predictions that are right, by linear interpolation between
+// the knots. Without knots it returns p.
+func (m *model) calibrate(p float64) float64 {
+	k := m.knots
+	switch {
+	case len(k) == 0:
+		return p
+	case p <= float64(k[0].P):
+		return float64(k[0].Q)
+	case p >= float64(k[len(k)-1].P):
+		return float64(k[len(k)-1].Q)
+	}
+	i := 1
+	for p > float64(k[i].P) {
+		i++
+	}
+	lo, hi := k[i-1], k[i]
+	if hi.P == lo.P {
+		return float64(hi.Q)
+	}
+	t := (p - float64(lo.P)) / float64(hi.P-lo.P)
+	return float64(lo.Q) + t*float64(hi.Q-lo.Q)
 }
 
 // scores writes the class probabilities into p, from the features and the
@@ -182,30 +232,27 @@ func softmax(z, p *[numClasses]float64) {
 	}
 }
 
+// Confidence caps for turns whose words carry little stance: a short
+// reaction leans on the turn it answers, and a turn of fillers alone
+// ("hm", "mm-hm") hardly says anything. Tips and alerts, which act only on
+// confident stances, leave them alone.
+const (
+	shortConfidence       = 0.4
+	contentlessConfidence = 0.2
+)
+
 // refine replaces the lexicon's placement of a turn by the model's, keeping
 // the lexicon's cues as the explanation. The coordinates sit inside the
 // predicted octant, leaning toward its quadrant neighbour as far as the
 // neighbour is probable, at a distance that grows with the quadrant's
-// probability and the cue evidence. Confidence combines the model's
-// probability and margin with the evidence, so that a turn with no cue at
-// all is never confidently labelled.
-func (m *model) refine(s *scratch, lang assistant.Language, lex assistant.Stance, evidence float64) assistant.Stance {
+// probability and the cue evidence. Confidence is the calibrated
+// probability of the quadrant, capped for short and contentless turns.
+func (m *model) refine(s *scratch, lang assistant.Language, lex assistant.Stance, evidence float64, tc turnContext, contentless bool) assistant.Stance {
 	s.featurize(lang, lex)
+	s.contextFeatures(lex, tc)
 	var p [numClasses]float64
 	m.scores(s.feats, lex.Dominance, lex.Affiliation, &p)
-	best, second := 0, -1
-	var pq [numClasses / 2]float64
-	for q := range pq {
-		pq[q] = p[2*q] + p[2*q+1]
-		if pq[q] > pq[best] {
-			best = q
-		}
-	}
-	for q := range pq {
-		if q != best && (second < 0 || pq[q] > pq[second]) {
-			second = q
-		}
-	}
+	best, pq := quadrantOf(&p)
 	o, other := 2*best, 2*best+1
 	if p[other] > p[o] {
 		o, other = other, o
@@ -220,21 +267,37 @@ func (m *model) refine(s *scratch, lang assistant.Language, lex assistant.Stance
 	lean := p[other] / (p[o] + p[other]) // at most one half: stays inside the octant
 	deg := centre + toward*0.95*lean
 	ev := 1 - math.Exp(-evidence/0.9)
-	certainty := (pq[best] - 0.25) / 0.75
+	certainty := (pq - 0.25) / 0.75
 	r := 0.15 + 0.6*certainty + 0.2*ev
+	conf := m.calibrate(pq)
+	switch {
+	case contentless:
+		conf, r = min(conf, contentlessConfidence), r*0.4
+	case tc.short:
+		conf, r = min(conf, shortConfidence), r*0.6
+	}
 	rad := deg * math.Pi / 180
 	d, a := r*math.Sin(rad), r*math.Cos(rad)
-	margin := pq[best] - pq[second]
-	conf := pq[best] * (0.6 + 0.4*margin) * (0.45 + 0.55*ev)
 	return assistant.NewStance(round3(d), round3(a), round3(conf), lex.Cues)
 }
 
-// lexiconWords is the length up to which a turn keeps the lexicon's
-// reading. The labelled data hold few short turns, nearly all below-opposed
-// ("Geen idee.", "Not my problem."), so the model learns that short means
-// withdrawn; on the short turns there are, the lexicon is as accurate, and a
-// coach's phrase list knows that "Ik begrijp het." or "I understand." is
-// not withdrawn.
+// quadrantOf returns the most probable quadrant class (the index of its
+// octant pair) and its probability.
+func quadrantOf(p *[numClasses]float64) (int, float64) {
+	best, bestP := 0, -1.0
+	for q := 0; q < numClasses/2; q++ {
+		if v := p[2*q] + p[2*q+1]; v > bestP {
+			best, bestP = q, v
+		}
+	}
+	return best, bestP
+}
+
+// lexiconWords is the length up to which a turn is short: on its own it
+// keeps the lexicon's reading (the older labelled data hold few short turns,
+// nearly all below-opposed, so a model learns that short means withdrawn,
+// and a coach's phrase list knows that "Ik begrijp het." or "I
+// understand." is not), and as an answer it leans on the turn it answers.
 const lexiconWords = 4
 
 // short reports whether the turn in s has at most lexiconWords words

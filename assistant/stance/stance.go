@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/rooscoach/rooscoach/assistant"
@@ -134,39 +135,108 @@ const (
 	openingAgreement = 2.2
 )
 
-// Classify places text on the rose. lang may be empty, in which case the
-// language is detected ([language.Detect]); any other value than nl or en is
-// an invalid-input error.
+// Classify places text on the rose without knowing who said it or what it
+// answers. lang may be empty, in which case the language is detected
+// ([language.Detect]); any other value than nl or en is an invalid-input
+// error.
 func (c *Classifier) Classify(ctx context.Context, text string, lang assistant.Language) (assistant.Stance, error) {
+	return c.ClassifyReply(ctx, text, lang, "", "")
+}
+
+// ClassifyReply places text on the rose as said by speaker (empty when
+// unknown) in answer to previous, the other speaker's turn (empty when
+// there is none). The same words mean a different stance from the agent than
+// from the customer, and a short reaction ("oh, okay", "nee") takes its
+// stance from what it answers, with a low confidence. lang is as for
+// [Classifier.Classify]; a text without any word is no turn and gets
+// confidence 0.
+func (c *Classifier) ClassifyReply(ctx context.Context, text string, lang assistant.Language, speaker assistant.Speaker, previous string) (assistant.Stance, error) {
 	if err := ctx.Err(); err != nil {
 		return assistant.Stance{}, err
 	}
 	if lang != "" && !lang.Valid() {
 		return assistant.Stance{}, assistant.UnsupportedLanguage(string(lang))
 	}
+	if speaker != "" && !speaker.Valid() {
+		return assistant.Stance{}, assistant.Errorf(assistant.EInvalid, "speaker %q is not agent or customer", speaker)
+	}
 	s := c.pool.Get().(*scratch)
 	defer c.pool.Put(s)
-	lang, st, evidence, contentless := c.lexical(s, text, lang)
-	if contentless || c.model == nil || s.short() {
-		return st, nil
+	var prev *answered
+	if c.model != nil && strings.TrimSpace(previous) != "" {
+		l := lang
+		if l == "" {
+			l = language.Detect(text + "\n" + previous)
+		}
+		_, pst, _, _ := c.lexical(s, previous, l)
+		if s.hasWords() {
+			s.summarize(&s.answers[0], pst)
+			prev = &s.answers[0]
+		}
 	}
-	return c.model.refine(s, lang, st, evidence), nil
+	_, st, _ := c.classify(s, text, lang, speakerByte(speaker), prev)
+	return st, nil
 }
 
 // ClassifyTurns classifies every turn of a call in its language: the turn's
-// own where the transcript set one, else lang. It implements
+// own where the transcript set one, else lang. Each turn is read as said by
+// its speaker in answer to the other speaker's latest turn. It implements
 // [assistant.StanceClassifier].
 func (c *Classifier) ClassifyTurns(ctx context.Context, turns []assistant.Turn, lang assistant.Language) ([]assistant.Stance, error) {
+	s := c.pool.Get().(*scratch)
+	defer c.pool.Put(s)
+	// The latest turn of each speaker, as the other's answer reads it.
+	var has [2]bool
 	out := make([]assistant.Stance, len(turns))
 	for i, t := range turns {
-		st, err := c.Classify(ctx, t.Text, cmp.Or(t.Language, lang))
-		if err != nil {
-			return nil, fmt.Errorf("turn %d: %w", i, err)
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
+		l := cmp.Or(t.Language, lang)
+		if l != "" && !l.Valid() {
+			return nil, fmt.Errorf("turn %d: %w", i, assistant.UnsupportedLanguage(string(l)))
+		}
+		sp := speakerByte(t.Speaker)
+		self := 0
+		if sp == 'c' {
+			self = 1
+		}
+		var prev *answered
+		if sp != 0 && has[1-self] {
+			prev = &s.answers[1-self]
+		}
+		_, st, lex := c.classify(s, t.Text, l, sp, prev)
 		out[i] = st
+		if c.model != nil && sp != 0 && s.hasWords() {
+			s.summarize(&s.answers[self], lex)
+			has[self] = true
+		}
 	}
 	return out, nil
 }
+
+// classify reads text, said by speaker (0 when unknown) in answer to prev
+// (nil when none), with the scratch buffers of s. It returns the language,
+// the stance and the lexicon's reading.
+func (c *Classifier) classify(s *scratch, text string, lang assistant.Language, speaker byte, prev *answered) (assistant.Language, assistant.Stance, assistant.Stance) {
+	lang, lex, evidence, contentless := c.lexical(s, text, lang)
+	if !s.hasWords() {
+		// No word and no pictograph: no turn at all.
+		return lang, assistant.NewStance(0, 0, 0, nil), lex
+	}
+	if c.model == nil {
+		return lang, lex, lex
+	}
+	short := contentless || s.short()
+	if short && prev == nil {
+		return lang, lex, lex
+	}
+	tc := turnContext{speaker: speaker, prev: prev, short: short, text: text}
+	return lang, c.model.refine(s, lang, lex, evidence, tc, contentless), lex
+}
+
+// hasWords reports whether the turn in s has a word or a pictograph.
+func (s *scratch) hasWords() bool { return len(s.toks) > 0 || len(s.symbols) > 0 }
 
 // lexical tokenises text into s, matches the lexicon and weighs its cues:
 // the lexicon's reading, and what the learned layer builds on. An empty

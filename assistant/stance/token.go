@@ -49,6 +49,12 @@ type scratch struct {
 	content []int
 	cues    []scored
 	feats   []feat
+	// symbols are the pictographs of the turn ("🙄", "👍"), which a short
+	// reaction may consist of.
+	symbols []rune
+	// answers hold the latest turn of each speaker (agent, customer) as
+	// the other's answer reads it.
+	answers [2]answered
 }
 
 // rawWord is a word before contraction expansion.
@@ -102,6 +108,7 @@ func (s *scratch) words(text string) {
 	s.buf = s.buf[:0]
 	s.raw = s.raw[:0]
 	s.sents = s.sents[:0]
+	s.symbols = s.symbols[:0]
 	sent, clause := 0, 0
 	sentHasWord := false
 	pending := sentence{}
@@ -162,6 +169,9 @@ func (s *scratch) words(text string) {
 			sentHasWord = true
 			i = j
 			continue
+		}
+		if r > 0x2000 && unicode.Is(unicode.So, r) {
+			s.symbols = append(s.symbols, r)
 		}
 		switch r {
 		case '.', '!', '?', ';', '…', '\n':

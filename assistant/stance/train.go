@@ -1,10 +1,12 @@
 package stance
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/rooscoach/rooscoach/assistant"
 )
@@ -26,6 +28,31 @@ const (
 	trainSeedLow  = 123
 )
 
+// TrainingFile is a labelled file model.bin is trained on.
+type TrainingFile struct {
+	// Path is relative to the repository root.
+	Path string
+	// LexiconTuned marks a file the lexicon was tuned on.
+	LexiconTuned bool
+	// Dev marks the development split of the speaker-aware sets, which
+	// `go run ./assistant/stance/internal/train -dev` holds out to report on.
+	Dev bool
+}
+
+// TrainingFiles are the labelled sets model.bin is trained on, in order.
+// The lexicon was tuned on the older development set, this package's
+// paraphrases and the speaker-aware development split. The held-out splits
+// (testdata/stance/test.tsv, test_v2/, realtalk/) are never among them.
+var TrainingFiles = []TrainingFile{
+	{Path: "testdata/stance/dev.tsv", LexiconTuned: true},
+	{Path: "assistant/stance/testdata/paraphrase.tsv", LexiconTuned: true},
+	{Path: "testdata/stance/train.tsv"},
+	{Path: "testdata/stance/train_v2/nl.tsv"},
+	{Path: "testdata/stance/train_v2/en.tsv"},
+	{Path: "testdata/stance/dev_v2/nl.tsv", LexiconTuned: true, Dev: true},
+	{Path: "testdata/stance/dev_v2/en.tsv", LexiconTuned: true, Dev: true},
+}
+
 // TrainingSet is a labelled set to train on.
 type TrainingSet struct {
 	Examples []Example
@@ -37,14 +64,14 @@ type TrainingSet struct {
 
 // DataHash returns the SHA-256 of training sets as [TrainModel] sees them:
 // for every set whether the lexicon was tuned on it, then language,
-// quadrant, octant and text of every example, in order. A model file
-// records the hash of the data it was trained on.
+// quadrant, octant, speaker, text and previous turn of every example, in
+// order. A model file records the hash of the data it was trained on.
 func DataHash(sets ...TrainingSet) [32]byte {
 	h := sha256.New()
 	for _, set := range sets {
 		fmt.Fprintf(h, "set\t%t\t%d\n", set.LexiconTuned, len(set.Examples))
 		for _, ex := range set.Examples {
-			fmt.Fprintf(h, "%s\t%s\t%s\t%s\n", ex.Lang, ex.Quadrant, ex.Octant, ex.Text)
+			fmt.Fprintf(h, "%s\t%s\t%s\t%s\t%s\t%s\n", ex.Lang, ex.Quadrant, ex.Octant, ex.Speaker, ex.Text, ex.Previous)
 		}
 	}
 	var out [32]byte
@@ -52,44 +79,184 @@ func DataHash(sets ...TrainingSet) [32]byte {
 	return out
 }
 
-// TrainModel fits the learned layer, a multinomial logistic regression over
-// the octants, to labelled examples and returns the model file that
-// [NewWithModel] reads and that is embedded as model.bin. Examples without
-// an octant teach their quadrant only; turns the lexicon reads alone
-// (contentless or short) are skipped. Training is deterministic: the same
-// sets in the same order give the same bytes.
-func TrainModel(sets ...TrainingSet) ([]byte, error) {
-	type sample struct {
-		fs    []feat
-		rose  [numClasses]float64
-		class int // octant class, -1 when only the quadrant is known
-		quad  int
-		tuned bool
-	}
+// sample is an example as training sees it.
+type sample struct {
+	fs    []feat
+	rose  [numClasses]float64
+	class int // octant class, -1 when only the quadrant is known
+	quad  int
+	tuned bool
+	lang  assistant.Language
+}
+
+// samples turns labelled sets into training samples, reading every example
+// as the classifier would: with its speaker and the turn it answers. Turns
+// the lexicon reads alone (no word at all, or short with nothing to answer)
+// are left out.
+func samples(sets []TrainingSet) ([]sample, error) {
 	lex := newLexical()
-	var s scratch
-	var samples []sample
+	var s, ps scratch
+	var ans answered
+	var out []sample
 	for _, set := range sets {
 		for _, ex := range set.Examples {
 			if !ex.Lang.Valid() || !ex.Quadrant.Valid() {
 				return nil, assistant.Errorf(assistant.EInvalid, "line %d: example needs a language and a quadrant", ex.Line)
 			}
+			var prev *answered
+			if ex.Previous != "" {
+				_, pst, _, _ := lex.lexical(&ps, ex.Previous, ex.Lang)
+				if ps.hasWords() {
+					ps.summarize(&ans, pst)
+					prev = &ans
+				}
+			}
 			lang, st, _, contentless := lex.lexical(&s, ex.Text, ex.Lang)
-			if contentless || s.short() {
+			short := contentless || s.short()
+			if !s.hasWords() || short && prev == nil {
 				continue
 			}
 			s.featurize(lang, st)
-			sm := sample{fs: append([]feat(nil), s.feats...), class: -1, quad: quadrantClass(ex.Quadrant), tuned: set.LexiconTuned}
+			s.contextFeatures(st, turnContext{speaker: speakerByte(ex.Speaker), prev: prev, short: short, text: ex.Text})
+			sm := sample{fs: append([]feat(nil), s.feats...), class: -1, quad: quadrantClass(ex.Quadrant), tuned: set.LexiconTuned, lang: ex.Lang}
 			roseTerm(st.Dominance, st.Affiliation, &sm.rose)
 			if ex.Octant != "" {
 				sm.class = classOf(ex.Octant)
 			}
-			samples = append(samples, sm)
+			out = append(out, sm)
 		}
 	}
-	if len(samples) == 0 {
+	return out, nil
+}
+
+// TrainModel fits the learned layer, a multinomial logistic regression over
+// the octants, to labelled examples and returns the model file that
+// [NewWithModel] reads and that is embedded as model.bin. Examples without
+// an octant teach their quadrant only. The confidence map is fitted on
+// predictions for examples a model did not see: calibrationFolds models,
+// each trained without one fold. Training is deterministic: the same sets in
+// the same order give the same bytes.
+func TrainModel(sets ...TrainingSet) ([]byte, error) {
+	all, err := samples(sets)
+	if err != nil {
+		return nil, err
+	}
+	if len(all) == 0 {
 		return nil, assistant.Errorf(assistant.EInvalid, "no training examples the model would read (all empty or short)")
 	}
+	var knots []knot
+	if len(all) >= calibrationMin {
+		knots = calibration(all)
+	}
+	w, rose := fit(all)
+	return encodeModel(w, rose, knots, DataHash(sets...)), nil
+}
+
+// Calibration settings: the folds whose held-out predictions fit the
+// confidence map, the fewest samples worth calibrating on, and how many
+// equal-count bins the predictions are pooled into before the map is made
+// monotone.
+const (
+	calibrationFolds = 4
+	calibrationMin   = 200
+	calibrationBins  = 24
+)
+
+// calibration fits the confidence map: each sample is scored by a model
+// trained on the other folds (the i-th sample of a language in fold
+// i%calibrationFolds, so that a turn and its translation, written in the
+// same order, mostly share a fold), the scores are pooled into bins of
+// equal count, and the bins' accuracies are made monotone by pooling
+// adjacent violators.
+func calibration(all []sample) []knot {
+	fold := make([]int, len(all))
+	n := map[assistant.Language]int{}
+	for i, sm := range all {
+		fold[i] = n[sm.lang] % calibrationFolds
+		n[sm.lang]++
+	}
+	type pred struct {
+		p     float64
+		right float64
+	}
+	preds := make([]pred, 0, len(all))
+	var p [numClasses]float64
+	for f := 0; f < calibrationFolds; f++ {
+		var train []sample
+		for i := range all {
+			if fold[i] != f {
+				train = append(train, all[i])
+			}
+		}
+		w, rose := fit(train)
+		m := &model{mask: 1<<hashBits - 1, w: make([]float32, len(w)), rose: rose}
+		for i, v := range w {
+			m.w[i] = float32(v)
+		}
+		for i := range all {
+			if fold[i] != f {
+				continue
+			}
+			sm := &all[i]
+			m.scoresRose(sm.fs, &sm.rose, &p)
+			q, pq := quadrantOf(&p)
+			right := 0.0
+			if q == sm.quad {
+				right = 1
+			}
+			preds = append(preds, pred{pq, right})
+		}
+	}
+	slices.SortStableFunc(preds, func(a, b pred) int { return cmp.Compare(a.p, b.p) })
+	// Equal-count bins, then pool adjacent violators so that a more
+	// probable quadrant is never less often right.
+	type block struct{ p, q, n float64 }
+	var blocks []block
+	for b := 0; b < calibrationBins; b++ {
+		lo, hi := b*len(preds)/calibrationBins, (b+1)*len(preds)/calibrationBins
+		if hi <= lo {
+			continue
+		}
+		var bl block
+		for _, pr := range preds[lo:hi] {
+			bl.p += pr.p
+			bl.q += pr.right
+			bl.n++
+		}
+		bl.p, bl.q = bl.p/bl.n, bl.q/bl.n
+		blocks = append(blocks, bl)
+		for len(blocks) > 1 && blocks[len(blocks)-2].q >= blocks[len(blocks)-1].q {
+			x, y := blocks[len(blocks)-2], blocks[len(blocks)-1]
+			nn := x.n + y.n
+			blocks = append(blocks[:len(blocks)-2], block{(x.p*x.n + y.p*y.n) / nn, (x.q*x.n + y.q*y.n) / nn, nn})
+		}
+	}
+	knots := make([]knot, len(blocks))
+	for i, bl := range blocks {
+		knots[i] = knot{float32(bl.p), float32(bl.q)}
+	}
+	return knots
+}
+
+// scoresRose is [model.scores] with the lexicon's projection already made.
+func (m *model) scoresRose(fs []feat, rose *[numClasses]float64, p *[numClasses]float64) {
+	var z [numClasses]float64
+	for c := range z {
+		z[c] = m.rose * rose[c]
+	}
+	for _, f := range fs {
+		row := m.w[(f.h&m.mask)*numClasses:][:numClasses]
+		v := float64(f.v)
+		for c := range z {
+			z[c] += v * float64(row[c])
+		}
+	}
+	softmax(&z, p)
+}
+
+// fit runs the stochastic gradient descent of the logistic regression over
+// samples and returns the weights and the lexicon weight.
+func fit(samples []sample) ([]float64, float64) {
 	w := make([]float64, (1<<hashBits)*numClasses)
 	g2 := make([]float64, len(w))
 	mask := uint32(1<<hashBits - 1)
@@ -154,5 +321,5 @@ func TrainModel(sets ...TrainingSet) ([]byte, error) {
 			}
 		}
 	}
-	return encodeModel(w, rose, DataHash(sets...)), nil
+	return w, rose
 }
