@@ -58,6 +58,12 @@ var concepts = map[string]concept{
 	"threat":      c(assistant.CueThreat, 1.6, 155),
 	"condition":   c(assistant.CueUltimatum, 1.4, 150),
 	"hostile":     c(assistant.CueHostility, 1.5, 160),
+	// An outburst at what happened ("unacceptable", "ben het spuugzat")
+	// takes charge against the other without attacking the person: the
+	// competitive side of hostility.
+	"outrage": c(assistant.CueHostility, 1.2, 130),
+	// Pressing for a payment or a commitment now, without a sanction.
+	"push-now": c(assistant.CueUltimatum, 1.1, 115),
 	// Sarcasm and mockery put the speaker above the other, however polite
 	// the words (issue 14; the older guide had them defiant).
 	"sarcasm": c(assistant.CueSarcasm, 1.3, 125),

@@ -14,7 +14,7 @@ import (
 )
 
 // The speaker-aware stance sets (issue 14) live under testdata/stance in
-// train_v2/, dev_v2/ and test_v2/, one file per language. Their format and labelling
+// train_v2/, dev_v2/, test_v2/ and extra_v2/, one file per language. Their format and labelling
 // rules are in testdata/stance/README.md; the kinds, with the speakers and
 // octants each allows, in testdata/stance/kinds.tsv.
 const (
@@ -180,7 +180,7 @@ func readV2(t *testing.T, name string, kinds map[string]kindRule, dev bool) []v2
 func TestStanceDataV2(t *testing.T) {
 	kinds := readKinds(t)
 	var rows []v2Row
-	for _, split := range []string{"train_v2", "dev_v2", "test_v2"} {
+	for _, split := range []string{"train_v2", "dev_v2", "test_v2", "extra_v2"} {
 		for _, lang := range []string{"nl", "en"} {
 			rows = append(rows, readV2(t, filepath.Join(stanceDir, split, lang+".tsv"), kinds, split == "dev_v2")...)
 		}
@@ -325,5 +325,10 @@ func TestStanceTextsUnique(t *testing.T) {
 }
 
 func isV2(where string) bool {
-	return strings.Contains(where, "train_v2") || strings.Contains(where, "dev_v2") || strings.Contains(where, "test_v2")
+	for _, split := range []string{"train_v2", "dev_v2", "test_v2", "extra_v2"} {
+		if strings.Contains(where, split) {
+			return true
+		}
+	}
+	return false
 }

@@ -231,6 +231,19 @@ func (s *scratch) contextFeatures(lex assistant.Stance, tc turnContext) {
 			add(hashByte(hashByte(tag(tPrevPair), sp), '?'), 1, gPrev)
 		}
 	}
+	// How it is written: shouting in capitals, "??" and "!!", and quoting
+	// the other's words back ('priority' support), which is how sarcasm
+	// shows in writing.
+	caps, doubled, quoted := writtenShape(tc.text)
+	if caps > 0 {
+		add(hashByte(hashByte(tag(tShape), 'C'), byte(min(caps, 3))), 1, gShape)
+	}
+	if doubled {
+		add(hashByte(tag(tShape), 'D'), 1, gShape)
+	}
+	if quoted {
+		add(hashByte(tag(tShape), '\''), 1, gShape)
+	}
 	if tc.short {
 		// A short reaction carries little in its words; what it reacts to
 		// and how (every token, fillers and starters too, and its
@@ -254,6 +267,54 @@ func (s *scratch) contextFeatures(lex assistant.Stance, tc turnContext) {
 		add(hashByte(hashByte(tag(tTrail), sp), trailing(tc.text)), 1, gShape)
 	}
 	s.feats = fs
+}
+
+// writtenShape counts the words of three letters or more written in
+// capitals, and reports whether the text doubles its question or
+// exclamation marks and whether it quotes a word or phrase.
+func writtenShape(text string) (caps int, doubled, quoted bool) {
+	letters, upper := 0, true
+	var last rune
+	open := false // an opening quote seen
+	prevLetter := false
+	runes := []rune(text)
+	for i, r := range runes {
+		if unicode.IsLetter(r) {
+			letters++
+			upper = upper && unicode.IsUpper(r)
+		} else {
+			if letters >= 3 && upper {
+				caps++
+			}
+			letters, upper = 0, true
+		}
+		if (r == '?' || r == '!') && (last == '?' || last == '!') {
+			doubled = true
+		}
+		if isQuote(r) {
+			nextLetter := i+1 < len(runes) && unicode.IsLetter(runes[i+1])
+			switch {
+			case !prevLetter && nextLetter:
+				open = true
+			case open && prevLetter && !nextLetter:
+				quoted = true
+			}
+		}
+		prevLetter = unicode.IsLetter(r) || unicode.IsDigit(r)
+		last = r
+	}
+	if letters >= 3 && upper {
+		caps++
+	}
+	return caps, doubled, quoted
+}
+
+func isQuote(r rune) bool {
+	switch r {
+	case '\'', '"', '‘', '’', '“', '”', '„':
+		return true
+	}
+	return false
 }
 
 // trailing names how a text ends: an ellipsis, a question or exclamation

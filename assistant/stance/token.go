@@ -133,6 +133,12 @@ func (s *scratch) words(text string) {
 	n := len(runes)
 	for i := 0; i < n; {
 		r := runes[i]
+		if j := skipAddress(runes, i); j > i {
+			// "@AmazonHelp", "https://t.co/…": whom a message is addressed
+			// to or where it points says nothing of its stance.
+			i = j
+			continue
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			j := i
 			b0 := len(s.buf)
@@ -202,6 +208,45 @@ func (s *scratch) words(text string) {
 	if sentHasWord {
 		s.sents = append(s.sents, pending)
 	}
+}
+
+// skipAddress returns the end of a handle ("@NS_online", "@115712") or a
+// web address starting at runes[i], or i when there is none there.
+func skipAddress(runes []rune, i int) int {
+	n := len(runes)
+	word := func(j int) bool {
+		return j < n && (unicode.IsLetter(runes[j]) || unicode.IsDigit(runes[j]) || runes[j] == '_')
+	}
+	switch {
+	case runes[i] == '@' && word(i+1) && (i == 0 || !word(i-1)):
+		j := i + 1
+		for word(j) {
+			j++
+		}
+		return j
+	case hasPrefixFold(runes[i:], "https://") || hasPrefixFold(runes[i:], "http://") || hasPrefixFold(runes[i:], "www."):
+		if i > 0 && word(i-1) {
+			return i
+		}
+		j := i
+		for j < n && !unicode.IsSpace(runes[j]) {
+			j++
+		}
+		return j
+	}
+	return i
+}
+
+func hasPrefixFold(r []rune, prefix string) bool {
+	if len(r) < len(prefix) {
+		return false
+	}
+	for k := 0; k < len(prefix); k++ {
+		if unicode.ToLower(r[k]) != rune(prefix[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // contractionsEN maps English contractions, also without their apostrophe,

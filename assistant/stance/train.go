@@ -41,7 +41,8 @@ type TrainingFile struct {
 
 // TrainingFiles are the labelled sets model.bin is trained on, in order.
 // The lexicon was tuned on the older development set, this package's
-// paraphrases and the speaker-aware development split. The held-out splits
+// paraphrases, the speaker-aware development split and the supplementary
+// registers of extra_v2. The held-out splits
 // (testdata/stance/test.tsv, test_v2/, realtalk/) are never among them.
 var TrainingFiles = []TrainingFile{
 	{Path: "testdata/stance/dev.tsv", LexiconTuned: true},
@@ -51,6 +52,8 @@ var TrainingFiles = []TrainingFile{
 	{Path: "testdata/stance/train_v2/en.tsv"},
 	{Path: "testdata/stance/dev_v2/nl.tsv", LexiconTuned: true, Dev: true},
 	{Path: "testdata/stance/dev_v2/en.tsv", LexiconTuned: true, Dev: true},
+	{Path: "testdata/stance/extra_v2/nl.tsv", LexiconTuned: true},
+	{Path: "testdata/stance/extra_v2/en.tsv", LexiconTuned: true},
 }
 
 // TrainingSet is a labelled set to train on.

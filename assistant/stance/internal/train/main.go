@@ -17,6 +17,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/stance"
@@ -28,8 +29,15 @@ func main() {
 	dev := flag.Bool("dev", false, "train without the development split and report on it; writes nothing")
 	misses := flag.Bool("misses", false, "list the misses of -dev and -cv")
 	lexicon := flag.Bool("lexicon", true, "with -dev, also report the lexicon alone")
+	holdout := flag.String("holdout", "", "comma-separated training files to hold out and report on, as -dev does")
 	flag.Parse()
-	if err := run(*out, *cv, *dev, *misses, *lexicon); err != nil {
+	if *holdout != "" {
+		held = map[string]bool{}
+		for _, p := range strings.Split(*holdout, ",") {
+			held[p] = true
+		}
+	}
+	if err := run(*out, *cv, *dev || *holdout != "", *misses, *lexicon); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
@@ -37,7 +45,7 @@ func main() {
 
 func run(out string, k int, dev, misses, lexicon bool) error {
 	var sets, train []stance.TrainingSet
-	var held []stance.Example
+	var heldOut []stance.Example
 	for _, f := range stance.TrainingFiles {
 		ex, err := read(f.Path)
 		if err != nil {
@@ -45,15 +53,15 @@ func run(out string, k int, dev, misses, lexicon bool) error {
 		}
 		set := stance.TrainingSet{Examples: ex, LexiconTuned: f.LexiconTuned}
 		sets = append(sets, set)
-		if f.Dev {
-			held = append(held, ex...)
+		if held != nil && held[f.Path] || held == nil && f.Dev {
+			heldOut = append(heldOut, ex...)
 		} else {
 			train = append(train, set)
 		}
 		fmt.Printf("%s: %d examples\n", f.Path, len(ex))
 	}
 	if dev {
-		return report("development split held out", train, held, misses, lexicon)
+		return report("held out", train, heldOut, misses, lexicon)
 	}
 	if k > 1 {
 		return crossValidate(k, sets, misses)
@@ -136,6 +144,9 @@ func crossValidate(k int, sets []stance.TrainingSet, misses bool) error {
 	}
 	return nil
 }
+
+// held names the files -holdout holds out; nil means the development split.
+var held map[string]bool
 
 func read(name string) ([]stance.Example, error) {
 	f, err := os.Open(name)
