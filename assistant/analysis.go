@@ -31,6 +31,107 @@ type TurnAnalysis struct {
 	Response *Response `json:"response,omitempty"`
 	// Phrasing is set for agent turns.
 	Phrasing *Phrasing `json:"phrasing,omitempty"`
+	// Exchange is set for agent turns that a customer turn answers: how
+	// the customer answered.
+	Exchange *Exchange `json:"exchange,omitempty"`
+	// Hardship is set for an agent turn that grew more dominant or more
+	// opposed right after the customer named hardship.
+	Hardship *HardshipFlag `json:"hardship_flag,omitempty"`
+}
+
+// Pull says which way an agent turn drew the customer.
+type Pull string
+
+// The ways an agent turn can draw the customer.
+const (
+	// PullTogether: the customer answered together after being opposed,
+	// or together in their first answer.
+	PullTogether Pull = "toward-together"
+	// PullOpposition: the same toward opposition.
+	PullOpposition Pull = "toward-opposition"
+	// PullNone: the customer stayed on the side they were on.
+	PullNone Pull = "none"
+	// PullUnclear: a stance was too uncertain to judge ("Hm.").
+	PullUnclear Pull = "unclear"
+)
+
+// Side is one half of the rose's affiliation axis.
+type Side string
+
+// The two sides: affiliation invites its like, so which side the customer
+// is on is what an agent's turn can change.
+const (
+	SideTogether Side = "together"
+	SideOpposed  Side = "opposed"
+)
+
+// Exchange is an agent turn read with the customer turn that answers it.
+type Exchange struct {
+	// CustomerTurn is the index of the customer turn that answers.
+	CustomerTurn int      `json:"customer_turn"`
+	Agent        Quadrant `json:"agent_quadrant"`
+	Customer     Quadrant `json:"customer_quadrant"`
+	// Expected is the quadrant the rose predicts the agent's turn invites
+	// (see [Invited]); AsExpected says the customer answered from it.
+	Expected   Quadrant `json:"expected_quadrant"`
+	AsExpected bool     `json:"as_expected"`
+	// Pull compares the side of the answer with the side of the customer's
+	// turn before the agent's.
+	Pull Pull `json:"pull"`
+	// IntoOpposition says the agent's turn pushed the customer into
+	// opposition: an opposed answer from a customer who was together, or
+	// who had not spoken yet.
+	IntoOpposition bool `json:"into_opposition"`
+	// Clear is false when either stance was too uncertain to judge; such an
+	// exchange is left out of the call's totals.
+	Clear bool `json:"clear"`
+}
+
+// HardshipFlag marks an agent turn that grew more dominant or more opposed
+// right after the customer named hardship: the moment a vulnerable customer
+// most needs the agent to stay together.
+type HardshipFlag struct {
+	// CustomerTurn is the turn that named hardship, Driver the kind of
+	// vulnerability and Cue the words that named it.
+	CustomerTurn int    `json:"customer_turn"`
+	Driver       Driver `json:"driver"`
+	Cue          string `json:"cue"`
+	// ComparedTo is the agent's turn before, the baseline; -1 when the
+	// agent had not spoken and the centre of the rose was the baseline.
+	ComparedTo   int  `json:"compared_to"`
+	MoreDominant bool `json:"more_dominant"`
+	MoreOpposed  bool `json:"more_opposed"`
+	// Dominance and Affiliation are the agent's moves along each axis.
+	Dominance   float64 `json:"dominance_change"`
+	Affiliation float64 `json:"affiliation_change"`
+}
+
+// Tipping is where a call tipped: the last time the customer changed sides,
+// after which they stayed on the new side to the end of the call.
+type Tipping struct {
+	// AgentTurn is the agent turn the customer answered by changing sides
+	// (-1 when the agent had not spoken), CustomerTurn the answer.
+	AgentTurn    int  `json:"agent_turn"`
+	CustomerTurn int  `json:"customer_turn"`
+	Into         Side `json:"into"`
+}
+
+// Dynamics sums up how the agent's turns moved the customer over a call.
+type Dynamics struct {
+	// Exchanges counts the agent turns answered by a customer turn whose
+	// stances were clear enough to judge; Together how many of those
+	// answers were together (above or below); AsExpected how many came
+	// from the quadrant the rose predicts.
+	Exchanges  int `json:"exchanges"`
+	Together   int `json:"together"`
+	AsExpected int `json:"as_expected"`
+	// PushedIntoOpposition counts the agent turns that pushed the customer
+	// into opposition.
+	PushedIntoOpposition int `json:"pushed_into_opposition"`
+	// Tipping is nil when the customer never changed sides.
+	Tipping *Tipping `json:"tipping,omitempty"`
+	// HardshipFlags counts the agent turns with a HardshipFlag.
+	HardshipFlags int `json:"hardship_flags"`
 }
 
 // ClosingStance is where the agent stands at the end of the call, the part
@@ -66,6 +167,8 @@ type Analysis struct {
 	JargonCount int               `json:"jargon_count"`
 	Closing     ClosingCheck      `json:"closing"`
 	Arrangement ArrangementAdvice `json:"arrangement"`
+	// Dynamics is how the agent's turns moved the customer.
+	Dynamics Dynamics `json:"dynamics"`
 	// Flagged marks a call where the customer showed vulnerability or could
 	// not afford any payment, for a trainer to look at.
 	Flagged bool `json:"flagged"`

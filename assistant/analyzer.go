@@ -14,8 +14,9 @@ import (
 // the stance of every turn (the classifier sees the whole call at once, so
 // it can read each turn with the one it answers and an engine can batch
 // it), then, concurrently, the phrasing of the agent's turns, the closing
-// check and the facts of the call; last the arrangement advice on those
-// facts. It takes a Transcript, not bytes, so parsing stays with the caller.
+// check and the facts of the call; last the dynamics of the call (how each
+// agent turn moved the customer, which needs the customer's hardship from
+// the facts) and the arrangement advice on those facts. It takes a Transcript, not bytes, so parsing stays with the caller.
 type Analyzer struct {
 	// Engine is the built-in engine; every capability must be set.
 	Engine Engine
@@ -145,6 +146,9 @@ func (a *Analyzer) Analyze(ctx context.Context, t *Transcript) (*Analysis, error
 	}
 	out.Summary = Summarize(out.Turns)
 	out.Readability = CombineReadability(t.Language, agentReadability)
+	// The dynamics need the stances and, for the customer's hardship, the
+	// facts of the call.
+	out.Dynamics = ComputeDynamics(out.Turns, facts)
 
 	adv, err := a.Adviser.Advise(ctx, facts, t.Language)
 	if err != nil {

@@ -153,23 +153,34 @@ func createCall(ctx context.Context, q querier, c *assistant.Call) (*createdRow,
 	if !c.OccurredAt.IsZero() {
 		occurredAt = &c.OccurredAt
 	}
+	dyn := a.Dynamics
+	var tipAgent, tipCustomer, tipInto any
+	if tp := dyn.Tipping; tp != nil {
+		tipAgent, tipCustomer, tipInto = tp.AgentTurn, tp.CustomerTurn, string(tp.Into)
+	}
 	var row createdRow
 	err = q.GetContext(ctx, &row, `
 		INSERT INTO calls (external_id, agent_id, team_id, language, format,
 			mapping_method, mapping_confidence, mapping_agent, mapping_customer, mapping_reason,
 			occurred_at, summary, readability, jargon_count, closing, referral,
-			arrangement_flagged, flagged, engines)
+			arrangement_flagged, flagged, engines,
+			exchanges, exchanges_together, exchanges_as_expected, pushed_into_opposition, hardship_flags,
+			tipping_agent_turn, tipping_customer_turn, tipping_into)
 		VALUES ($1, $2, $3, $4, $5,
 			$6, $7, $8, $9, $10,
 			COALESCE($11, now()), $12::jsonb, $13::jsonb, $14, $15::jsonb, $16::jsonb,
-			$17, $18, $19::jsonb)
+			$17, $18, $19::jsonb,
+			$20, $21, $22, $23, $24,
+			$25, $26, $27)
 		ON CONFLICT (agent_id, external_id) DO NOTHING
 		RETURNING id, occurred_at, created_at`,
 		orNull(c.ExternalID), c.AgentID, orNull(c.TeamID), a.Language, a.Format,
 		orNull(a.Mapping.Method), a.Mapping.Confidence, pq.StringArray(nonNil(a.Mapping.Agent)),
 		pq.StringArray(nonNil(a.Mapping.Customer)), a.Mapping.Reason,
 		occurredAt, summary, readability, a.JargonCount, closing, referral,
-		a.Arrangement.Flagged, a.Flagged, engines)
+		a.Arrangement.Flagged, a.Flagged, engines,
+		dyn.Exchanges, dyn.Together, dyn.AsExpected, dyn.PushedIntoOpposition, dyn.HardshipFlags,
+		tipAgent, tipCustomer, tipInto)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -315,6 +326,15 @@ type callRow struct {
 	ArrangementFlagged bool           `db:"arrangement_flagged"`
 	Flagged            bool           `db:"flagged"`
 	Engines            []byte         `db:"engines"`
+	// The dynamics' totals and tipping point.
+	Exchanges            int            `db:"exchanges"`
+	ExchangesTogether    int            `db:"exchanges_together"`
+	ExchangesAsExpected  int            `db:"exchanges_as_expected"`
+	PushedIntoOpposition int            `db:"pushed_into_opposition"`
+	HardshipFlags        int            `db:"hardship_flags"`
+	TippingAgentTurn     sql.NullInt64  `db:"tipping_agent_turn"`
+	TippingCustomerTurn  sql.NullInt64  `db:"tipping_customer_turn"`
+	TippingInto          sql.NullString `db:"tipping_into"`
 }
 
 // findCallRows reads the call rows sel selects, newest first.
@@ -349,7 +369,9 @@ func findCallRows(ctx context.Context, q querier, sel callSelector) ([]callRow, 
 		SELECT id, external_id, agent_id, team_id, language, format,
 			mapping_method, mapping_confidence, mapping_agent, mapping_customer, mapping_reason,
 			occurred_at, created_at, summary, readability, jargon_count, closing, referral,
-			arrangement_flagged, flagged, engines
+			arrangement_flagged, flagged, engines,
+			exchanges, exchanges_together, exchanges_as_expected, pushed_into_opposition, hardship_flags,
+			tipping_agent_turn, tipping_customer_turn, tipping_into
 		FROM calls`
 	if len(where) > 0 {
 		query += "\n\t\tWHERE " + strings.Join(where, " AND ")
@@ -387,7 +409,18 @@ func (r *callRow) call() (*assistant.Call, error) {
 			JargonCount: r.JargonCount,
 			Arrangement: assistant.ArrangementAdvice{Flagged: r.ArrangementFlagged},
 			Flagged:     r.Flagged,
+			Dynamics: assistant.Dynamics{
+				Exchanges:            r.Exchanges,
+				Together:             r.ExchangesTogether,
+				AsExpected:           r.ExchangesAsExpected,
+				PushedIntoOpposition: r.PushedIntoOpposition,
+				HardshipFlags:        r.HardshipFlags,
+			},
 		},
+	}
+	if r.TippingInto.Valid {
+		c.Dynamics.Tipping = &assistant.Tipping{AgentTurn: int(r.TippingAgentTurn.Int64),
+			CustomerTurn: int(r.TippingCustomerTurn.Int64), Into: assistant.Side(r.TippingInto.String)}
 	}
 	if err := unmarshal(r.Summary, &c.Summary, "summary", r.ID); err != nil {
 		return nil, err

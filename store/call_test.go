@@ -68,6 +68,8 @@ func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Ca
 		{
 			Turn:   assistant.Turn{Index: 0, Speaker: assistant.Agent, Text: w.agent0, StartMS: 0, EndMS: 5200, SourceSpeaker: "Medewerker"},
 			Stance: agent0,
+			Exchange: &assistant.Exchange{CustomerTurn: 1, Agent: agent0.Quadrant, Customer: customer.Quadrant,
+				Expected: assistant.Invited(agent0.Quadrant), AsExpected: true, Pull: assistant.PullOpposition, IntoOpposition: true, Clear: true},
 			Phrasing: &assistant.Phrasing{
 				Findings: []assistant.Finding{
 					{Kind: assistant.FindingPolicyTalk, Text: "Conform onze voorwaarden", Start: 33, End: 57, Reason: w.reason},
@@ -84,8 +86,10 @@ func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Ca
 			Stance: customer,
 		},
 		{
-			Turn:     assistant.Turn{Index: 2, Speaker: assistant.Agent, Text: w.agent2, StartMS: 11000, SourceSpeaker: "Medewerker"},
-			Stance:   agent2,
+			Turn:   assistant.Turn{Index: 2, Speaker: assistant.Agent, Text: w.agent2, StartMS: 11000, SourceSpeaker: "Medewerker"},
+			Stance: agent2,
+			Hardship: &assistant.HardshipFlag{CustomerTurn: 1, Driver: assistant.DriverLifeEvent, Cue: "baan verloren", ComparedTo: 0,
+				MoreOpposed: true, Dominance: -0.05, Affiliation: -0.3},
 			Response: &assistant.Response{ToTurn: 1, Customer: customer.Quadrant, Agent: agent2.Quadrant, Effect: assistant.Deescalates},
 			Phrasing: &assistant.Phrasing{
 				Findings:    []assistant.Finding{},
@@ -149,6 +153,8 @@ func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Ca
 				Flagged:  true,
 			},
 			Flagged: true,
+			Dynamics: assistant.Dynamics{Exchanges: 2, Together: 1, AsExpected: 1, PushedIntoOpposition: 1, HardshipFlags: 1,
+				Tipping: &assistant.Tipping{AgentTurn: 2, CustomerTurn: 3, Into: assistant.SideOpposed}},
 			Engines: []assistant.EngineRun{
 				{Part: assistant.PartStance, Engine: "llm"},
 				{Part: assistant.PartPhrasing, Engine: assistant.Builtin, FallbackReason: "the model answered 503"},
@@ -194,6 +200,40 @@ func TestCreateCallRoundTrip(t *testing.T) {
 				t.Errorf("FindCallByID (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestDynamicsSummable stores the dynamics' totals as columns so that an
+// agent's share of customer answers that end together is one SUM over
+// calls, as the coaching workflow's progress needs it.
+func TestDynamicsSummable(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := newDB(t)
+	week := time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
+	for i, d := range []assistant.Dynamics{
+		{Exchanges: 5, Together: 2, AsExpected: 3, PushedIntoOpposition: 2},
+		{Exchanges: 3, Together: 3, AsExpected: 2},
+		{}, // a call without a judged exchange counts for nothing
+	} {
+		c := fullCall(assistant.English, "agent-dina", fmt.Sprintf("ext-%d", i))
+		c.OccurredAt = week.Add(time.Duration(i) * 24 * time.Hour)
+		c.Dynamics = d
+		if _, err := db.CreateCall(ctx, c); err != nil {
+			t.Fatalf("CreateCall %d: %v", i, err)
+		}
+	}
+	other := fullCall(assistant.English, "agent-eddie", "ext-0")
+	other.OccurredAt = week
+	if _, err := db.CreateCall(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	exchanges, together, err := db.SumExchanges(ctx, "agent-dina", week, week.Add(7*24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if exchanges != 8 || together != 5 {
+		t.Errorf("agent-dina's week: %d exchanges, %d together; want 8 and 5", exchanges, together)
 	}
 }
 
@@ -332,6 +372,12 @@ func TestCreateCallInvalid(t *testing.T) {
 			"The call could not be stored: a fact's currency must be an ISO 4217 code such as EUR."},
 		{"MixedCurrencies", func(c *assistant.Call) { c.Arrangement.Options[0].Total.Currency = "USD" },
 			"arrangement option 1 mixes currencies; use one currency for its monthly amount, total, waived costs and schedule"},
+		{"NegativeExchanges", func(c *assistant.Call) { c.Dynamics.Exchanges = -1 },
+			"The call could not be stored: the dynamics' exchanges must not be negative."},
+		{"MoreTogetherThanExchanges", func(c *assistant.Call) { c.Dynamics.Together = 5 },
+			"The call could not be stored: the dynamics' together, as_expected and pushed_into_opposition counts must be between 0 and exchanges."},
+		{"TippingSideways", func(c *assistant.Call) { c.Dynamics.Tipping.Into = "sideways" },
+			"The call could not be stored: a call tips into together or opposed."},
 		{"NulByte", func(c *assistant.Call) { c.Turns[0].Text = "Goedemiddag\x00" },
 			`The call could not be stored: invalid byte sequence for encoding "UTF8": 0x00.`},
 	}
@@ -640,6 +686,8 @@ var columnTypes = map[reflect.Type]bool{
 	reflect.TypeFor[assistant.Fact]():              true,
 	reflect.TypeFor[assistant.ArrangementOption](): true,
 	reflect.TypeFor[assistant.Money]():             true,
+	reflect.TypeFor[assistant.Dynamics]():          true,
+	reflect.TypeFor[assistant.Tipping]():           true,
 }
 
 // TestFullCallIsFull guards the round trip against fields added to the

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 )
 
 // MigrateDown reverts every migration, for the up/down/up test.
@@ -43,4 +44,19 @@ func (db *DB) Terminate(ctx context.Context, app string) (int, error) {
 		FROM pg_stat_activity
 		WHERE application_name = $1`, app)
 	return n, err
+}
+
+// SumExchanges is the query the coaching workflow's progress runs on the
+// dynamics' columns: an agent's judged exchanges and how many ended
+// together, over calls in [from, to).
+func (db *DB) SumExchanges(ctx context.Context, agentID string, from, to time.Time) (exchanges, together int, err error) {
+	var row struct {
+		Exchanges int `db:"exchanges"`
+		Together  int `db:"together"`
+	}
+	err = db.db.GetContext(ctx, &row, `
+		SELECT COALESCE(sum(exchanges), 0) AS exchanges, COALESCE(sum(exchanges_together), 0) AS together
+		FROM calls
+		WHERE agent_id = $1 AND occurred_at >= $2 AND occurred_at < $3`, agentID, from, to)
+	return row.Exchanges, row.Together, err
 }

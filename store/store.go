@@ -137,6 +137,11 @@ var constraintMessages = map[string]string{
 	"arrangement_options_months_check":          "an option's months must not be negative",
 	"arrangement_options_deferral_months_check": "an option's deferral_months must not be negative",
 	"arrangement_options_money_check":           "an option with amounts needs a currency",
+	"calls_exchanges_check":                     "the dynamics' exchanges must not be negative",
+	"calls_hardship_flags_check":                "the dynamics' hardship_flags must not be negative",
+	"calls_tipping_into_check":                  "a call tips into together or opposed",
+	"calls_exchanges_counts_check":              "the dynamics' together, as_expected and pushed_into_opposition counts must be between 0 and exchanges",
+	"calls_tipping_check":                       "a tipping point needs its agent turn, customer turn and direction",
 }
 
 // dbError wraps err with the context given by format and args, and codes it:

@@ -28,6 +28,8 @@ type turnRow struct {
 	Readability   []byte         `db:"readability"`
 	Tip           []byte         `db:"tip"`
 	Suggested     sql.NullString `db:"suggested"`
+	Exchange      []byte         `db:"exchange"`
+	Hardship      []byte         `db:"hardship"`
 }
 
 // turn converts r, a row of call callID.
@@ -61,6 +63,18 @@ func (r turnRow) turn(callID int64) (assistant.TurnAnalysis, error) {
 			return assistant.TurnAnalysis{}, err
 		}
 	}
+	if r.Exchange != nil {
+		t.Exchange = new(assistant.Exchange)
+		if err := unmarshal(r.Exchange, t.Exchange, "turn exchange", callID); err != nil {
+			return assistant.TurnAnalysis{}, err
+		}
+	}
+	if r.Hardship != nil {
+		t.Hardship = new(assistant.HardshipFlag)
+		if err := unmarshal(r.Hardship, t.Hardship, "turn hardship flag", callID); err != nil {
+			return assistant.TurnAnalysis{}, err
+		}
+	}
 	// A turn the phrasing engine looked at always has readability; its
 	// findings are added from the suggestions rows.
 	if r.Readability != nil {
@@ -85,13 +99,22 @@ func createTurns(ctx context.Context, q querier, callID int64, turns []assistant
 		"call_id bigint", "idx integer", "speaker text", "text text", "start_ms bigint", "end_ms bigint",
 		"language text", "source_speaker text",
 		"dominance float8", "affiliation float8", "octant text", "quadrant text", "confidence float8",
-		"cues jsonb", "response jsonb", "readability jsonb", "tip jsonb", "suggested text")
+		"cues jsonb", "response jsonb", "readability jsonb", "tip jsonb", "suggested text",
+		"exchange jsonb", "hardship jsonb")
 	for _, t := range turns {
 		cues, err := marshal(nonNil(t.Stance.Cues))
 		if err != nil {
 			return nil, err
 		}
 		response, err := marshalOptional(t.Response)
+		if err != nil {
+			return nil, err
+		}
+		exchange, err := marshalOptional(t.Exchange)
+		if err != nil {
+			return nil, err
+		}
+		hardship, err := marshalOptional(t.Hardship)
 		if err != nil {
 			return nil, err
 		}
@@ -111,7 +134,8 @@ func createTurns(ctx context.Context, q querier, callID int64, turns []assistant
 		b.add(callID, t.Index, t.Speaker, t.Text, t.StartMS, t.EndMS,
 			orNull(t.Language), t.SourceSpeaker,
 			s.Dominance, s.Affiliation, s.Octant, s.Quadrant, s.Confidence,
-			cues, response, readability, tip, suggested)
+			cues, response, readability, tip, suggested,
+			exchange, hardship)
 	}
 	query, args, err := b.statement("idx, id")
 	if err != nil {
@@ -143,7 +167,7 @@ func findTurns(ctx context.Context, q querier, callID int64) ([]assistant.TurnAn
 	return findByCall(ctx, q, callID, "turns", turnRow.turn, `
 		SELECT id, idx, speaker, text, start_ms, end_ms, language, source_speaker,
 			dominance, affiliation, octant, quadrant, confidence,
-			cues, response, readability, tip, suggested
+			cues, response, readability, tip, suggested, exchange, hardship
 		FROM turns
 		WHERE call_id = $1
 		ORDER BY idx`)

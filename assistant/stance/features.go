@@ -218,10 +218,17 @@ func (s *scratch) contextFeatures(lex assistant.Stance, tc turnContext) {
 		add(hashByte(hashByte(hashByte(tag(tSpShape), sp), 'l'), byte(min(words/6, 5))), 1, gShape)
 	}
 	if p := tc.prev; p != nil {
+		// A turn with words of its own says its own stance; of the turn it
+		// answers it sees only where that stood (and whether it asked),
+		// since the words answered weigh in the labelled sets, which give
+		// one turn many contrasting replies, far more than in a call. A
+		// short reaction sees the turn it answers in full.
 		add(hashByte(tag(tPrevBias), sp), 1, gPrev)
-		fs = append(fs, p.feats...)
-		for _, h := range p.concepts {
-			add(hashByte(hashByte(h, '>'), sp), 1, gPrev)
+		if tc.short {
+			fs = append(fs, p.feats...)
+			for _, h := range p.concepts {
+				add(hashByte(hashByte(h, '>'), sp), 1, gPrev)
+			}
 		}
 		pq := hashString(hashByte(tag(tPrevPair), sp), string(p.quad))
 		add(pq, 1, gPrev)

@@ -19,8 +19,11 @@ Usage:
   rooscoach serve     [flags]            serve the HTTP API (DATABASE_URL, ROOSCOACH_ADDR)
   rooscoach migrate   [flags]            apply pending database migrations
   rooscoach analyze   [flags] FILE|-     analyse a transcript; --format json for JSON
-  rooscoach classify  [--lang auto|nl|en] one utterance per line in, one JSON object per line out
-  rooscoach eval      FILE.tsv           stance accuracy on rows lang<TAB>quadrant<TAB>text
+  rooscoach classify  [--lang auto|nl|en] [--speaker agent|customer]
+                                         one utterance per line in (optionally a tab and the
+                                         turn it answers), one JSON object per line out
+  rooscoach eval      FILE.tsv           stance accuracy per language, speaker and kind, the
+                                         reliability of the confidences, confusion matrices
   rooscoach arrange                      arrangement request JSON on stdin, options on stdout
 
 Run "rooscoach COMMAND -h" for the flags of a command. Settings come from flags

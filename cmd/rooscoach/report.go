@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/prompts"
@@ -24,6 +25,34 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 		if t.Response != nil && t.Response.Effect != assistant.Neutral {
 			fmt.Fprintf(w, "      answers turn %d (%s): %s\n", t.Response.ToTurn, t.Response.Customer, t.Response.Effect)
 		}
+		if x := t.Exchange; x != nil && x.Clear {
+			as := "as the rose predicts"
+			if !x.AsExpected {
+				as = "the rose predicts " + string(x.Expected)
+			}
+			fmt.Fprintf(w, "      customer answers in turn %d from %s (%s)", x.CustomerTurn, x.Customer, as)
+			switch x.Pull {
+			case assistant.PullTogether:
+				fmt.Fprint(w, "; drew the customer toward together")
+			case assistant.PullOpposition:
+				fmt.Fprint(w, "; drew the customer toward opposition")
+			}
+			if x.IntoOpposition {
+				fmt.Fprint(w, ", INTO OPPOSITION")
+			}
+			fmt.Fprintln(w)
+		}
+		if h := t.Hardship; h != nil {
+			var moved []string
+			if h.MoreDominant {
+				moved = append(moved, "more dominant")
+			}
+			if h.MoreOpposed {
+				moved = append(moved, "more opposed")
+			}
+			fmt.Fprintf(w, "      ! HARDSHIP: %s right after the customer named hardship in turn %d (%s %q)\n",
+				strings.Join(moved, " and "), h.CustomerTurn, h.Driver, h.Cue)
+		}
 		if p := t.Phrasing; p != nil {
 			for _, f := range p.Findings {
 				fmt.Fprintf(w, "      ! %s %q: %s\n", f.Kind, f.Text, f.Reason)
@@ -42,6 +71,22 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 		fmt.Fprintf(w, "  %-15s %3.0f%%\n", q, 100*s.QuadrantShare[q])
 	}
 	fmt.Fprintf(w, "Escalations: %d, de-escalations: %d\n", s.Escalations, s.Deescalations)
+	d := an.Dynamics
+	fmt.Fprintf(w, "Dynamics: %d agent turns answered by the customer", d.Exchanges)
+	if d.Exchanges > 0 {
+		fmt.Fprintf(w, ", %d (%.0f%%) answered together, %d as the rose predicts",
+			d.Together, 100*float64(d.Together)/float64(d.Exchanges), d.AsExpected)
+	}
+	fmt.Fprintf(w, "; pushed into opposition: %d; hardship flags: %d\n", d.PushedIntoOpposition, d.HardshipFlags)
+	if tp := d.Tipping; tp != nil {
+		if tp.AgentTurn >= 0 {
+			fmt.Fprintf(w, "  the call tipped into %s at turn %d (the customer's answer, turn %d)\n", tp.Into, tp.AgentTurn, tp.CustomerTurn)
+		} else {
+			fmt.Fprintf(w, "  the call tipped into %s at the customer's turn %d\n", tp.Into, tp.CustomerTurn)
+		}
+	} else {
+		fmt.Fprintln(w, "  the customer never changed sides")
+	}
 	fmt.Fprintf(w, "Closing turns %v: %s (%.0f%% in target)\n", s.Closing.Turns, s.Closing.Quadrant, 100*s.Closing.TargetShare)
 	fmt.Fprintf(w, "Readability (%s): %.0f, %.1f words per sentence; jargon: %d\n",
 		an.Readability.Scale, an.Readability.Score, an.Readability.MeanSentenceLength, an.JargonCount)

@@ -1,0 +1,182 @@
+package assistant
+
+import "math"
+
+// What a trainer coaches is not where one turn sits on the rose but how it
+// moved the other person. The dynamics of a call read every agent turn with
+// the customer turn that answers it, by Leary's rules: dominance invites its
+// complement, affiliation invites its like.
+
+// hardshipShift is how far an agent turn must move up, or toward opposition,
+// to count as growing more dominant or more opposed: about half the way from
+// the centre of an octant to its neighbour's at a typical distance from
+// the centre of the rose.
+const hardshipShift = 0.25
+
+// Invited returns the quadrant the rose predicts a turn in q invites from
+// the other speaker: the complement of its dominance, the like of its
+// affiliation. Above-together invites below-together, above-opposed invites
+// below-opposed, and the other way round.
+func Invited(q Quadrant) Quadrant {
+	switch q {
+	case AboveTogether:
+		return BelowTogether
+	case BelowTogether:
+		return AboveTogether
+	case AboveOpposed:
+		return BelowOpposed
+	case BelowOpposed:
+		return AboveOpposed
+	}
+	return ""
+}
+
+// judgeable reports whether a stance is confident enough to judge a reaction by.
+func judgeable(s Stance) bool { return s.Confidence >= lowConfidence }
+
+// ComputeDynamics reads how the agent's turns moved the customer. It sets
+// the Exchange of every agent turn that a customer turn answers and the
+// Hardship flag of every agent turn that grows more dominant or more
+// opposed right after the customer names hardship (a vulnerability fact on
+// that turn, from the one vulnerability lexicon), and returns the call's
+// totals and the turn where it tipped.
+func ComputeDynamics(turns []TurnAnalysis, facts []Fact) Dynamics {
+	var d Dynamics
+	// The customer's latest clear turn before each exchange, and the
+	// agent's latest turn, which a response to hardship is compared with.
+	lastCustomer, lastAgent := -1, -1
+	// sides records every clear customer turn's side, for the tipping
+	// point: the last change of side that held to the end of the call.
+	type side struct {
+		turn, agentTurn int
+		together        bool
+	}
+	var sides []side
+	hardship := map[int]Fact{}
+	for _, f := range facts {
+		if f.Kind != FactVulnerability {
+			continue
+		}
+		if prev, ok := hardship[f.TurnIndex]; !ok || f.Cue == DriverCrisis && prev.Cue != DriverCrisis {
+			hardship[f.TurnIndex] = f // crisis always wins
+		}
+	}
+	for i := range turns {
+		t := &turns[i]
+		t.Exchange, t.Hardship = nil, nil
+		switch t.Speaker {
+		case Agent:
+			if i > 0 && turns[i-1].Speaker == Customer {
+				if f, ok := hardship[turns[i-1].Index]; ok {
+					t.Hardship = hardshipFlag(turns, lastAgent, i, f)
+					if t.Hardship != nil {
+						d.HardshipFlags++
+					}
+				}
+			}
+			if i+1 < len(turns) && turns[i+1].Speaker == Customer {
+				var before *Stance
+				if lastCustomer >= 0 {
+					before = &turns[lastCustomer].Stance
+				}
+				x := exchange(t.Stance, turns[i+1].Stance, before)
+				x.CustomerTurn = turns[i+1].Index
+				t.Exchange = &x
+				if x.Clear {
+					d.Exchanges++
+					if x.Customer.Together() {
+						d.Together++
+					}
+					if x.AsExpected {
+						d.AsExpected++
+					}
+					if x.IntoOpposition {
+						d.PushedIntoOpposition++
+					}
+				}
+			}
+			lastAgent = i
+		case Customer:
+			if judgeable(t.Stance) {
+				agentTurn := -1
+				if lastAgent >= 0 {
+					agentTurn = turns[lastAgent].Index
+				}
+				sides = append(sides, side{turn: t.Index, agentTurn: agentTurn, together: t.Stance.Quadrant.Together()})
+				lastCustomer = i
+			}
+		}
+	}
+	for k := len(sides) - 1; k > 0; k-- {
+		if sides[k].together == sides[k-1].together {
+			continue
+		}
+		into := SideOpposed
+		if sides[k].together {
+			into = SideTogether
+		}
+		d.Tipping = &Tipping{AgentTurn: sides[k].agentTurn, CustomerTurn: sides[k].turn, Into: into}
+		break
+	}
+	return d
+}
+
+// exchange judges the customer's answer to an agent turn, against the
+// customer's own turn before it (nil when the customer had not spoken).
+func exchange(agent, customer Stance, before *Stance) Exchange {
+	x := Exchange{Agent: agent.Quadrant, Customer: customer.Quadrant, Expected: Invited(agent.Quadrant), Pull: PullUnclear}
+	if !judgeable(agent) || !judgeable(customer) {
+		return x
+	}
+	x.Clear = true
+	x.AsExpected = customer.Quadrant == x.Expected
+	// Only a change of side counts: within a side, the coordinates move
+	// with the classifier's certainty as much as with the customer, and
+	// cooperating turned dependent is no step toward opposition a trainer
+	// would name. A first answer went where it went.
+	together := customer.Quadrant.Together()
+	switch {
+	case before != nil && before.Quadrant.Together() == together:
+		x.Pull = PullNone
+	case together:
+		x.Pull = PullTogether
+	default:
+		x.Pull, x.IntoOpposition = PullOpposition, true
+	}
+	return x
+}
+
+// hardshipFlag flags agent turn i, which answers a customer turn that named
+// hardship (fact f), when it is more dominant or more opposed than the
+// agent's turn before that (prev; the centre of the rose when the agent had
+// not spoken yet). Both stances must be clear enough to judge.
+func hardshipFlag(turns []TurnAnalysis, prev, i int, f Fact) *HardshipFlag {
+	now := turns[i].Stance
+	base := Stance{Confidence: 1}
+	if prev >= 0 {
+		base = turns[prev].Stance
+	}
+	if !judgeable(now) || !judgeable(base) {
+		return nil
+	}
+	up := now.Dominance - base.Dominance
+	away := base.Affiliation - now.Affiliation
+	// Leading where one was helping is less affiliative without being
+	// opposed: more opposed means moving toward opposition and landing on
+	// its side of the rose.
+	dominant, opposed := up >= hardshipShift, away >= hardshipShift && !now.Quadrant.Together()
+	if !dominant && !opposed {
+		return nil
+	}
+	h := &HardshipFlag{CustomerTurn: f.TurnIndex, Driver: f.Cue, Cue: f.Text,
+		MoreDominant: dominant, MoreOpposed: opposed,
+		Dominance: round2(up), Affiliation: round2(-away)}
+	if prev >= 0 {
+		h.ComparedTo = turns[prev].Index
+	} else {
+		h.ComparedTo = -1
+	}
+	return h
+}
+
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
