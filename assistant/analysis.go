@@ -80,7 +80,7 @@ type Exchange struct {
 	Pull Pull `json:"pull"`
 	// IntoOpposition says the agent's turn pushed the customer into
 	// opposition: an opposed answer from a customer who was together, or
-	// who had not spoken yet.
+	// an opposed first answer to an opposed agent turn.
 	IntoOpposition bool `json:"into_opposition"`
 	// Clear is false when either stance was too uncertain to judge; such an
 	// exchange is left out of the call's totals.

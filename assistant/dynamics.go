@@ -133,7 +133,9 @@ func exchange(agent, customer Stance, before *Stance) Exchange {
 	// Only a change of side counts: within a side, the coordinates move
 	// with the classifier's certainty as much as with the customer, and
 	// cooperating turned dependent is no step toward opposition a trainer
-	// would name. A first answer went where it went.
+	// would name. A first answer went where it went; it was pushed into
+	// opposition only by an opposed turn, since affiliation invites its
+	// like, and a customer who is angry from the first word was not.
 	together := customer.Quadrant.Together()
 	switch {
 	case before != nil && before.Quadrant.Together() == together:
@@ -141,7 +143,8 @@ func exchange(agent, customer Stance, before *Stance) Exchange {
 	case together:
 		x.Pull = PullTogether
 	default:
-		x.Pull, x.IntoOpposition = PullOpposition, true
+		x.Pull = PullOpposition
+		x.IntoOpposition = before != nil || !agent.Quadrant.Together()
 	}
 	return x
 }

@@ -60,6 +60,12 @@ func TestExchanges(t *testing.T) {
 		agent int
 		want  assistant.Exchange
 	}{
+		{"an opposed first answer to a threat is pushed", "ac", []assistant.Stance{aggressive, defiant}, 0,
+			assistant.Exchange{CustomerTurn: 1, Agent: assistant.AboveOpposed, Customer: assistant.BelowOpposed,
+				Expected: assistant.BelowOpposed, AsExpected: true, Pull: assistant.PullOpposition, IntoOpposition: true, Clear: true}},
+		{"an opposed first answer to help is not", "ac", []assistant.Stance{helping, defiant}, 0,
+			assistant.Exchange{CustomerTurn: 1, Agent: assistant.AboveTogether, Customer: assistant.BelowOpposed,
+				Expected: assistant.BelowTogether, Pull: assistant.PullOpposition, Clear: true}},
 		{"first answer as predicted", "ac", []assistant.Stance{leading, cooperating}, 0,
 			assistant.Exchange{CustomerTurn: 1, Agent: assistant.AboveTogether, Customer: assistant.BelowTogether,
 				Expected: assistant.BelowTogether, AsExpected: true, Pull: assistant.PullTogether, Clear: true}},

@@ -158,6 +158,17 @@ func TestCallCreateAndView(t *testing.T) {
 			if !bytes.Equal(a, b) {
 				t.Errorf("GET returns another record than POST did:\nPOST %s\nGET  %s", a, b)
 			}
+			// The dynamics are part of the record: every agent turn the
+			// customer answers carries its exchange, the call its totals.
+			for i, turn := range got.Turns {
+				answered := i+1 < len(got.Turns) && got.Turns[i+1].Speaker == assistant.Customer
+				if (turn.Speaker == assistant.Agent && answered) != (turn.Exchange != nil) {
+					t.Errorf("turn %d (%s): exchange %+v", turn.Index, turn.Speaker, turn.Exchange)
+				}
+			}
+			if got.Dynamics.Exchanges == 0 || !bytes.Contains(b, []byte(`"dynamics":{"exchanges":`)) || !bytes.Contains(b, []byte(`"exchange":{"customer_turn":`)) {
+				t.Errorf("GET /v1/calls/%d lacks the dynamics: %+v", got.ID, got.Dynamics)
+			}
 		})
 	}
 }

@@ -42,7 +42,8 @@ var lexiconNL = map[string][]string{
 		"ik kan u * geven", "ik kan u * in contact brengen", "zal ik", "ik zorg dat", "ik zorg ervoor", "ik houd het * in de gaten",
 		"ik wil graag meewerken", "ik wil * nagaan", "meedenken", "ik luister", "ik wacht * wel", "ik kan * mailen",
 		"kan ik * iets * doen", "wat kan ik * doen",
-		"ik blijf aan de lijn tot", "blijf aan de lijn tot", "schikt het", "komt * beter uit", "ik boek * terug", "boek ik * terug", "heb ik eraf gehaald", "haal ik eraf", "ik heb het doorgezet", "doorgezet naar", "ik neem * van u over", "neem ik * van u over", "ik zet * voor u", "zet ik * voor u", "stuur * dm", "stuur * privebericht", "stuurt u ons", "we helpen * graag", "wij helpen * graag", "we kijken * graag", "ik kijk * even wat er", "ik zoek het zelf uit", "regel ik efkes", "regel ik even", "zoek ik * uit"},
+		"ik blijf aan de lijn tot", "blijf aan de lijn tot", "schikt het", "komt * beter uit", "ik boek * terug", "boek ik * terug", "heb ik eraf gehaald", "haal ik eraf", "ik heb het doorgezet", "doorgezet naar", "ik neem * van u over", "neem ik * van u over", "ik zet * voor u", "zet ik * voor u", "stuur * dm", "stuur * privebericht", "stuurt u ons", "we helpen * graag", "wij helpen * graag", "we kijken * graag", "ik kijk * even wat er", "ik zoek het zelf uit", "regel ik efkes", "regel ik even", "zoek ik * uit",
+		"ik zoek het * voor u uit", "ik zoek het direct", "dat ga ik * voor u uitzoeken", "ik kijk * in u dossier", "ik kijk nu * mee", "ik pak u dossier erbij", "ik zoek u dossier * op", "ik regel het * voor u"},
 	"for-you": {"voor u", "met u mee"},
 	"debt-help": {"schuldhulp", "schuldhulpverlening", "gratis", "juridisch loket", "wijkteam", "budgetcoach",
 		"schuldhulpmaatje", "het nummer * geven"},
@@ -121,7 +122,8 @@ var lexiconNL = map[string][]string{
 		"ik betaal niks", "ik betaal niets"},
 	"sarcasm": {"tuurlijk en", "ja hoor en", "zeker en", "gefeliciteerd", "vast * weer", "succes ermee", "veel succes", "altijd een reden", "iedereen heeft altijd", "zeker weer", "dat zeggen ze allemaal", "knap", "bravo", "ook eens", "weer een excuus", "een ander excuus", "zal wel", "natuurlijk niet", "o ja", "ja ja", "wat een verrassing", "nou leuk", "nou fijn", "fijn dat u eindelijk",
 		"interessant", "he he", "eindelijk", "geweldig", "weer een", "ineens", "o dus", "lekker dan",
-		"heel logisch", "erg logisch", "erg nuttig", "heel nuttig", "wat royaal", "bedankt voor niks", "bedankt voor niets", "dank voor niks", "fijn hoe", "heerlijk om", "^o mooi", "^o geweldig", "^o fijn", "^o prachtig", "^o top", "^mooi zo", "stellen nooit teleur", "top service", "topservice", "super service", "goed bezig", "lekker bezig", "goe bezig", "stoor ik u", "neem vooral", "het is maar mijn", "het kostte maar", "lekker hoor", "of niet soms", "dat hoorde ik * ook", "dat hoor ik * vaker", "belangrijk voor * u", "o echt", "o ja joh", "ja joh"},
+		"heel logisch", "erg logisch", "erg nuttig", "heel nuttig", "wat royaal", "bedankt voor niks", "bedankt voor niets", "dank voor niks", "fijn hoe", "heerlijk om", "^o mooi", "^o geweldig", "^o fijn", "^o prachtig", "^o top", "^mooi zo", "stellen nooit teleur", "top service", "topservice", "super service", "goed bezig", "lekker bezig", "goe bezig", "stoor ik u", "neem vooral", "het is maar mijn", "het kostte maar", "lekker hoor", "of niet soms", "dat hoorde ik * ook", "dat hoor ik * vaker", "belangrijk voor * u", "o echt", "o ja joh", "ja joh",
+		"het duurt maar", "ik zit alleen maar", "het is pas * maanden|weken|jaar", "ja vast", "vast wel", "tuurlijk joh"},
 
 	// Above-opposed.
 	"must": {"moet * binnen zijn", "u gaat * betalen", "u gaat nu", "^^u betaalt|maakt|stuurt|regelt|zorgt|levert", "moet * betaald|voldaan|overgemaakt worden", "u moet", "moet u", "u dient", "je moet", "ik wil dat u", "u zult * moeten", "u bent verplicht"},
