@@ -12,10 +12,13 @@ import (
 )
 
 // Training settings, chosen by 5-fold cross-validation over the training
-// set the lexicon was not tuned on (see internal/train). The seed and the
-// example order make a model a pure function of its data.
+// set the lexicon was not tuned on (see internal/train) and, for issue 14,
+// on the speaker-aware development split and the older training set held
+// out (-dev, -holdout): 10 epochs score as 20 did, at half the cost, and a
+// stronger L2 or dropping features changed nothing. The seed and the example
+// order make a model a pure function of its data.
 const (
-	trainEpochs = 20
+	trainEpochs = 10
 	trainRate   = 0.1  // AdaGrad step
 	trainL2     = 3e-5 // per step, on the weights an example touches
 	// hideTuned is the share of steps on an example the lexicon was tuned
@@ -160,7 +163,7 @@ func TrainModel(sets ...TrainingSet) ([]byte, error) {
 // equal-count bins the predictions are pooled into before the map is made
 // monotone.
 const (
-	calibrationFolds = 4
+	calibrationFolds = 3
 	calibrationMin   = 200
 	calibrationBins  = 24
 )
