@@ -251,6 +251,10 @@ func (s *scratch) contextFeatures(lex assistant.Stance, tc turnContext) {
 	if quoted {
 		add(hashByte(tag(tShape), '\''), 1, gShape)
 	}
+	// Pictographs say in writing what the voice says in a call: 🙂, 🙄, 😡.
+	for _, r := range s.symbols {
+		add(hashString(hashByte(tag(tShortTok), sp), string(r)), 1, gWord)
+	}
 	if tc.short {
 		// A short reaction carries little in its words; what it reacts to
 		// and how (every token, fillers and starters too, and its
@@ -267,9 +271,6 @@ func (s *scratch) contextFeatures(lex assistant.Stance, tc turnContext) {
 			if p.question {
 				add(hashByte(hashByte(tag(tShortPrev), sp), '?'), 1, gPrev)
 			}
-		}
-		for _, r := range s.symbols {
-			add(hashString(hashByte(tag(tShortTok), sp), string(r)), 1, gWord)
 		}
 		add(hashByte(hashByte(tag(tTrail), sp), trailing(tc.text)), 1, gShape)
 	}
