@@ -21,6 +21,10 @@ type Config struct {
 	ShutdownGrace  time.Duration // ROOSCOACH_SHUTDOWN_GRACE, default 20s
 	LogLevel       string        // ROOSCOACH_LOG_LEVEL: debug, info, warn, error
 	LogFormat      string        // ROOSCOACH_LOG_FORMAT: text or json
+	// Auth is ROOSCOACH_AUTH: "on" (the default) asks every request but
+	// the health checks for a token; "off" serves everyone as an admin, for
+	// local experiments only.
+	Auth string
 }
 
 const defaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/rooscoach?sslmode=disable"
@@ -36,6 +40,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 		ShutdownGrace:  20 * time.Second,
 		LogLevel:       or(env("ROOSCOACH_LOG_LEVEL"), "info"),
 		LogFormat:      or(env("ROOSCOACH_LOG_FORMAT"), "text"),
+		Auth:           or(env("ROOSCOACH_AUTH"), "on"),
 	}
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = defaultDatabaseURL
@@ -63,24 +68,35 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	fs.DurationVar(&c.ShutdownGrace, "shutdown-grace", c.ShutdownGrace, "time in-flight requests get on SIGTERM (ROOSCOACH_SHUTDOWN_GRACE)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (ROOSCOACH_LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json (ROOSCOACH_LOG_FORMAT)")
+	fs.StringVar(&c.Auth, "auth", c.Auth, "on, or off to serve everyone as an admin without a token, for local experiments only (ROOSCOACH_AUTH)")
 	return c, nil
 }
 
 // parseConfig reads the environment and then the flags of subcommand name.
 func parseConfig(name string, args []string, env func(string) string, stderr io.Writer) (*Config, error) {
+	cfg, _, err := parseConfigWith(name, args, env, stderr, nil)
+	return cfg, err
+}
+
+// parseConfigWith is parseConfig for a subcommand with flags of its own,
+// which flags registers; it returns the arguments after the flags.
+func parseConfigWith(name string, args []string, env func(string) string, stderr io.Writer, flags func(fs *flag.FlagSet)) (*Config, []string, error) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg, err := loadConfig(fs, env)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	if flags != nil {
+		flags(fs)
 	}
 	if err := fs.Parse(args); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := cfg.Validate(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return cfg, nil
+	return cfg, fs.Args(), nil
 }
 
 // Validate checks combinations the flag package cannot.
@@ -93,6 +109,9 @@ func (c *Config) Validate() error {
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return usageError{fmt.Sprintf("log format %q: want text or json", c.LogFormat)}
+	}
+	if c.Auth != "on" && c.Auth != "off" {
+		return usageError{fmt.Sprintf("ROOSCOACH_AUTH %q: want on or off", c.Auth)}
 	}
 	return nil
 }
