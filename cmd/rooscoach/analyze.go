@@ -27,6 +27,7 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 		customer    = fs.String("customer", "", "speaker label of the customer in the transcript")
 		agentID     = fs.String("agent-id", "", "agent identifier recorded with the call")
 		externalID  = fs.String("external-id", "", "the call's identifier in your own system")
+		engine      = fs.String("engine", "", "builtin, llm or auto; default ROOSCOACH_ENGINE or builtin (the LLM from OPENAI_API_KEY, OPENAI_BASE_URL, ROOSCOACH_LLM_MODEL)")
 	)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: rooscoach analyze [flags] FILE|-")
@@ -69,9 +70,28 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 	if err != nil {
 		return fmt.Errorf("read transcript: %w", err)
 	}
+	choice, err := assistant.ParseEngineChoice(*engine)
+	if err != nil {
+		return usageError{"--engine: " + assistant.ErrorMessage(err)}
+	}
+	cfg, err := loadConfig(flag.NewFlagSet("analyze-env", flag.ContinueOnError), env)
+	if err != nil {
+		return err
+	}
 	analyzer, _ := newAnalyzer()
 	svc := &coach.Service{Analyzer: analyzer}
-	t, an, err := svc.Analyze(ctx, coach.Input{Data: data, Options: opts})
+	if _, err := assistant.ParseEngineChoice(cfg.LLM.Engine); err == nil {
+		svc.DefaultEngine = assistant.EngineChoice(cfg.LLM.Engine)
+	}
+	eng, err := cfg.LLM.newLLM(cfg.logger(stderr))
+	if err != nil {
+		return fmt.Errorf("LLM engine: %w", err)
+	}
+	if eng != nil {
+		e := eng.Engine()
+		svc.LLM = &e
+	}
+	t, an, err := svc.Analyze(ctx, coach.Input{Data: data, Options: opts, Engine: choice})
 	if err != nil {
 		return fmt.Errorf("%s: %s", name, describe(err))
 	}
