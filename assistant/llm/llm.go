@@ -61,11 +61,13 @@ type Config struct {
 	AzureDeployment string
 	// HTTPClient sends the requests; nil means a client with Timeout.
 	HTTPClient *http.Client
-	// Timeout bounds one HTTP attempt; 0 means 20 s.
+	// Timeout bounds one HTTP attempt; 0 means 10 s.
 	Timeout time.Duration
-	// Deadline bounds one task (a window of stance, a rewrite, a summary),
-	// retries included; 0 means 25 s, within the API's request timeout so
-	// that the built-in engine still has time to answer.
+	// Deadline bounds one task (the stance of a call, all its windows; a
+	// rewrite; a summary; a review), retries included; 0 means 10 s. An
+	// analysis waits for stance and then for the rest, so keep it under half
+	// the API's request timeout: the built-in engine must have time left to
+	// answer when the LLM does not.
 	Deadline time.Duration
 	// Retries is how often a 429, a 5xx or a failed connection is tried
 	// again; 0 means 2, a negative number none.
@@ -99,10 +101,10 @@ type Config struct {
 
 func (c *Config) defaults() {
 	if c.Timeout <= 0 {
-		c.Timeout = 20 * time.Second
+		c.Timeout = 10 * time.Second
 	}
 	if c.Deadline <= 0 {
-		c.Deadline = 25 * time.Second
+		c.Deadline = 10 * time.Second
 	}
 	if c.Retries == 0 {
 		c.Retries = 2

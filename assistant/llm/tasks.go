@@ -133,6 +133,10 @@ func turnID(i int) string { return "T" + strconv.Itoa(i) }
 // window with the two turns before it as context. It implements
 // [assistant.StanceClassifier].
 func (e *Engine) ClassifyTurns(ctx context.Context, turns []assistant.Turn, lang assistant.Language) ([]assistant.Stance, error) {
+	// The windows of a call share one deadline: the stance of a call is one
+	// task, however long the call.
+	ctx, cancel := context.WithTimeout(ctx, e.cfg.Deadline)
+	defer cancel()
 	m := e.masker()
 	lt := make([]prompts.LLMTurn, len(turns))
 	for i, t := range turns {
