@@ -107,6 +107,8 @@ func detectJSON(data []byte) (string, error) {
 		return "vcon", nil
 	case has("Transcript"):
 		return "amazon", nil
+	case detectSpeechService(top) != "":
+		return detectSpeechService(top), nil
 	case has("transcripts"):
 		return "genesys", nil
 	case has("entries"):
