@@ -128,7 +128,11 @@ func deepgramSource(body []byte, prefix string, party func(string) (string, assi
 			continue
 		}
 		if len(alt.Paragraphs.Paragraphs) == 0 {
-			segs = append(segs, whisperSegment{Text: alt.Transcript, Speaker: speaker(nil, c)})
+			seg := whisperSegment{Text: alt.Transcript, Speaker: speaker(nil, c)}
+			if n := len(alt.Words); n > 0 {
+				seg.Start, seg.End = alt.Words[0].Start, alt.Words[n-1].End
+			}
+			segs = append(segs, seg)
 			continue
 		}
 		for _, p := range alt.Paragraphs.Paragraphs {

@@ -76,22 +76,19 @@ func readGoogleSTT(data []byte) (*source, error) {
 	// repeats them all.
 	tagged := -1
 	for i, r := range results {
-		if len(r.Alternatives) == 0 {
-			continue
-		}
-		for _, w := range r.Alternatives[0].Words {
-			if w.SpeakerTag > 0 || speakerName(w.SpeakerLabel) != "" {
-				tagged = i
-				break
-			}
+		if taggedWords(r) {
+			tagged = i
 		}
 	}
 	if tagged >= 0 {
-		// v1 repeats all words in the last result; v2 tags each result's
-		// own words, and then all tagged results are read.
-		first := 0
-		if repeatsAll(results, tagged) {
-			first = tagged
+		// v1 repeats all words, tagged, in the last result and leaves
+		// the earlier ones untagged; v2 tags each result's own words, and
+		// then all of them are read.
+		first := tagged
+		for i := 0; i < tagged; i++ {
+			if taggedWords(results[i]) {
+				first = 0
+			}
 		}
 		var words []word
 		for i := first; i <= tagged; i++ {
@@ -152,9 +149,9 @@ func readGoogleSTT(data []byte) (*source, error) {
 		if end >= seg.start {
 			seg.end = end
 		}
-		if src.noSpeakers {
-			prevEnd = end
-		}
+		// A result without word times starts where the one before it
+		// in the file ended.
+		prevEnd = max(prevEnd, end)
 		if l, ok := parseLanguage(r.LanguageCode); ok && r.LanguageCode != "" {
 			seg.lang = l
 		}
@@ -167,15 +164,15 @@ func readGoogleSTT(data []byte) (*source, error) {
 	return src, nil
 }
 
-// repeatsAll reports whether the tagged result repeats the words of the
-// results before it, as v1 diarization does: it has at least as many words
-// as all of them together.
-func repeatsAll(results []googleResult, tagged int) bool {
-	n := 0
-	for i := 0; i < tagged; i++ {
-		if len(results[i].Alternatives) > 0 {
-			n += len(results[i].Alternatives[0].Words)
+// taggedWords reports whether a result's words carry speakers.
+func taggedWords(r googleResult) bool {
+	if len(r.Alternatives) == 0 {
+		return false
+	}
+	for _, w := range r.Alternatives[0].Words {
+		if w.SpeakerTag > 0 || speakerName(w.SpeakerLabel) != "" {
+			return true
 		}
 	}
-	return len(results[tagged].Alternatives[0].Words) >= n
+	return false
 }

@@ -22,7 +22,10 @@ func otterFooter(line string) bool {
 
 // isOtter reports whether data is such an export: its first line that is not
 // metadata ("Title: …") is a speaker header, and a line of text follows.
-func isOtter(data []byte) bool {
+// Loosely, any header followed by text in the first lines will do; detection
+// asks that only after the text reader found no speaker labels, so that the
+// reader can name the line that does not fit.
+func isOtter(data []byte, loose bool) bool {
 	seenHeader := false
 	for n := 0; len(data) > 0 && n < 50; n++ {
 		line, rest, _ := bytes.Cut(data, []byte("\n"))
@@ -31,10 +34,12 @@ func isOtter(data []byte) bool {
 		switch {
 		case l == "":
 		case seenHeader:
-			return !otterHeader.MatchString(l)
+			if !otterHeader.MatchString(l) {
+				return true
+			}
 		case otterHeader.MatchString(l):
 			seenHeader = true
-		case isMetadataLine(l):
+		case isMetadataLine(l) || loose:
 		default:
 			return false
 		}

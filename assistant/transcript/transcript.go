@@ -229,10 +229,12 @@ func detect(data []byte, mediaType string) (string, error) {
 		return "webvtt", nil
 	case isSRT(trimmed):
 		return "srt", nil
-	case isOtter(trimmed):
+	case isOtter(trimmed, false):
 		return "otter", nil
 	case looksLikeText(data):
 		return "text", nil
+	case isOtter(trimmed, true):
+		return "otter", nil
 	case mediaType == "application/json":
 		return "", jsonSyntaxError(data, nil)
 	case mediaType == "text/vtt":
