@@ -93,8 +93,9 @@ func readElevenLabs(data []byte) (*source, error) {
 			}
 			if x.Type == "spacing" {
 				// A space takes the speaker of the word before it, so that
-				// it never starts a turn of its own.
-				w.label = ""
+				// it never starts a turn of its own, and no time: the pause
+				// before the other speaker is not part of this turn.
+				w.label, w.start, w.end = "", 0, 0
 			}
 			words = append(words, w)
 		}

@@ -103,7 +103,7 @@ func FuzzVTT(f *testing.F) {
 }
 
 func FuzzAmazon(f *testing.F) {
-	seed(f, "testdata/amazon-tca.json", "testdata/contactlens.json")
+	seed(f, "testdata/amazon-tca.json", "testdata/contactlens*.json", "../../testdata/platforms/amazon/*.json")
 	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "amazon") })
 }
 
@@ -131,4 +131,66 @@ func FuzzVCon(f *testing.F) {
 func FuzzDetect(f *testing.F) {
 	seed(f, "../../testdata/calls/*", "../../testdata/platforms/*/*", "testdata/*.json", "testdata/*.vtt")
 	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "") })
+}
+
+// Issue 21 readers, seeded with their samples under testdata/platforms and
+// with the inline cases of stt_test.go that matter most.
+
+func FuzzTranscribe(f *testing.F) {
+	seed(f, "../../testdata/platforms/transcribe/*.json")
+	f.Add([]byte(`{"results":{"audio_segments":[{"transcript":"a","start_time":"0.5","end_time":"1","speaker_label":"spk_0"}]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "transcribe") })
+}
+
+func FuzzAssemblyAI(f *testing.F) {
+	seed(f, "../../testdata/platforms/assemblyai/*.json")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "assemblyai") })
+}
+
+func FuzzDeepgram(f *testing.F) {
+	seed(f, "../../testdata/platforms/deepgram/*.json")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "deepgram") })
+}
+
+func FuzzRevAI(f *testing.F) {
+	seed(f, "../../testdata/platforms/revai/collections-call-en.json")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "revai") })
+}
+
+func FuzzSpeechmatics(f *testing.F) {
+	seed(f, "../../testdata/platforms/speechmatics/*.json")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "speechmatics") })
+}
+
+func FuzzAzure(f *testing.F) {
+	seed(f, "../../testdata/platforms/azure/*.json")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "azure") })
+}
+
+func FuzzGoogleSTT(f *testing.F) {
+	seed(f, "../../testdata/platforms/googlestt/*.json")
+	f.Add([]byte(`{"results":[{"alternatives":[{"transcript":"a","words":[{"word":"a","startOffset":"0s","endOffset":"1s","speakerLabel":"1"}]}]}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "googlestt") })
+}
+
+func FuzzElevenLabs(f *testing.F) {
+	seed(f, "../../testdata/platforms/elevenlabs/*.json")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "elevenlabs") })
+}
+
+func FuzzWhisperCpp(f *testing.F) {
+	seed(f, "../../testdata/platforms/whispercpp/*.json")
+	f.Add([]byte(`{"transcription":[{"offsets":{"from":0,"to":1},"text":"a [SPEAKER_TURN]","speaker_turn_next":true},{"offsets":{"from":1,"to":2},"text":"b"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "whispercpp") })
+}
+
+func FuzzSRT(f *testing.F) {
+	seed(f, "../../testdata/platforms/srt/*.srt")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "srt") })
+}
+
+func FuzzOtter(f *testing.F) {
+	seed(f, "../../testdata/platforms/otter/*.txt")
+	f.Add([]byte("Title: x\n\nAgent  0:01\nHello.\n\nKlant  1:00:02\nDag.\n\nTranscribed by https://otter.ai\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data, "otter") })
 }

@@ -194,7 +194,7 @@ func TestPlatformSamples(t *testing.T) {
 		},
 		{
 			file: "elevenlabs/collections-call-en.json", format: "elevenlabs", turns: 10, method: assistant.MappingInferred, lang: assistant.English,
-			first: end{assistant.Agent, "Good morning, this is Alex from Example Credit Services. Am I speaking with Mr Sample?"}, last: end{assistant.Customer, "Thanks, bye."}, times: &[2]int64{600, 5900},
+			first: end{assistant.Agent, "Good morning, this is Alex from Example Credit Services. Am I speaking with Mr Sample?"}, last: end{assistant.Customer, "Thanks, bye."}, times: &[2]int64{600, 5380},
 		},
 		{
 			file: "whispercpp/collections-call-nl.json", format: "whispercpp", turns: 10, method: assistant.MappingInferred, lang: assistant.Dutch,
