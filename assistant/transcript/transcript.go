@@ -72,7 +72,7 @@ var formatAliases = map[string]string{
 	"amazon-transcribe": "transcribe", "aws-transcribe": "transcribe",
 	"whisper.cpp": "whispercpp", "whisper-cpp": "whispercpp",
 	"assembly": "assemblyai", "assembly-ai": "assemblyai", "rev": "revai", "rev.ai": "revai",
-	"azure-speech": "azure", "microsoft": "azure", "google-stt": "googlestt", "google-speech": "googlestt",
+	"azure-speech": "azure", "google-stt": "googlestt", "google-speech": "googlestt",
 	"elevenlabs-scribe": "elevenlabs", "scribe": "elevenlabs",
 }
 
