@@ -67,20 +67,17 @@ type transcribeItem struct {
 // runs of one speaker. A job without diarization or channels names no
 // speakers.
 func readTranscribe(data []byte) (*source, error) {
-	var top map[string]json.RawMessage
-	if err := decodeJSON(data, &top); err != nil {
-		return nil, err
-	}
-	if top["Transcript"] != nil && top["results"] == nil {
-		// Call Analytics output forced as "transcribe".
-		return readAmazon(data)
-	}
 	var doc transcribeDoc
 	if err := decodeJSON(data, &doc); err != nil {
 		return nil, err
 	}
 	r := doc.Results
 	if r == nil {
+		var top map[string]json.RawMessage
+		if json.Unmarshal(data, &top) == nil && top["Transcript"] != nil {
+			// Call Analytics output forced as "transcribe".
+			return readAmazon(data)
+		}
 		return nil, assistant.Errorf(assistant.EInvalid, "The Amazon Transcribe output has no \"results\"; is the file cut short?")
 	}
 	src := &source{method: assistant.MappingLabels, language: r.LanguageCode, externalID: doc.JobName}
