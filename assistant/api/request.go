@@ -84,6 +84,8 @@ var transcriptMediaTypes = map[string]string{
 	"application/json":                  "application/json",
 	"text/plain":                        "text/plain",
 	"text/vtt":                          "text/vtt",
+	"application/x-subrip":              "",
+	"text/srt":                          "",
 	"":                                  "",
 	"application/octet-stream":          "",
 	"application/x-www-form-urlencoded": "",

@@ -60,6 +60,11 @@ func detectJSON(data []byte) (string, error) {
 		return "vcon", nil
 	case has("Transcript"):
 		return "amazon", nil
+	}
+	if f := detectSpeechService(top); f != "" {
+		return f, nil
+	}
+	switch {
 	case has("transcripts"):
 		return "genesys", nil
 	case has("entries"):

@@ -1,8 +1,11 @@
 // Package transcript reads call transcripts into [assistant.Transcript]: plain
-// text with speaker labels, rooscoach's own JSON, WebVTT, and the exports of
-// contact-centre platforms and speech-to-text tools (Amazon Transcribe Call
-// Analytics and Contact Lens, Genesys Cloud, Google CCAI Insights, Whisper and
-// WhisperX, vCon).
+// text with speaker labels, rooscoach's own JSON, WebVTT and SubRip
+// subtitles, meeting tools' text exports, the exports of contact-centre
+// platforms (Amazon Transcribe Call Analytics and Contact Lens, Genesys
+// Cloud, Google CCAI Insights, vCon) and the output of speech-to-text
+// services and tools (Amazon Transcribe, AssemblyAI, Deepgram, Rev.ai,
+// Speechmatics, Azure AI Speech, Google Cloud Speech-to-Text, ElevenLabs,
+// Whisper, WhisperX and whisper.cpp).
 //
 // Whatever the source, the result has the same shape: turns of the agent and
 // the customer, with times in milliseconds from the start of the call, the
@@ -55,17 +58,25 @@ type Options struct {
 }
 
 // Formats lists the formats Parse reads, in the order they are named to users.
-var Formats = []string{"text", "json", "webvtt", "amazon", "genesys", "ccai", "whisper", "vcon"}
+var Formats = []string{"text", "json", "webvtt", "srt", "otter", "amazon", "transcribe", "genesys", "ccai", "whisper", "whispercpp", "vcon",
+	"assemblyai", "deepgram", "revai", "speechmatics", "azure", "googlestt", "elevenlabs"}
 
 // formatAliases maps other names users give a format to its name in Formats.
 var formatAliases = map[string]string{
 	"txt": "text", "plain": "text", "text/plain": "text",
 	"vtt": "webvtt", "text/vtt": "webvtt", "teams": "webvtt", "zoom": "webvtt",
 	"rooscoach": "json", "application/json": "json",
-	"transcribe": "amazon", "aws": "amazon", "contactlens": "amazon", "contact-lens": "amazon", "connect": "amazon",
+	"aws": "amazon", "contactlens": "amazon", "contact-lens": "amazon", "connect": "amazon",
 	"genesys-cloud": "genesys", "purecloud": "genesys",
 	"insights": "ccai", "google": "ccai", "contact-center-ai": "ccai",
 	"whisperx": "whisper",
+	// Issue 21: speech-to-text services, subtitles and meeting-tool text.
+	"subrip": "srt", "application/x-subrip": "srt", "otter.ai": "otter", "otterai": "otter",
+	"amazon-transcribe": "transcribe", "aws-transcribe": "transcribe",
+	"whisper.cpp": "whispercpp", "whisper-cpp": "whispercpp",
+	"assembly": "assemblyai", "assembly-ai": "assemblyai", "rev": "revai", "rev.ai": "revai",
+	"azure-speech": "azure", "google-stt": "googlestt", "google-speech": "googlestt",
+	"elevenlabs-scribe": "elevenlabs", "scribe": "elevenlabs",
 }
 
 // KnownFormat reports whether name, in any case, is one of Formats or a
@@ -90,6 +101,18 @@ var readers = map[string]func([]byte) (*source, error){
 	"ccai":    readCCAI,
 	"whisper": readWhisper,
 	"vcon":    readVCon,
+
+	"srt":          readSRT,
+	"otter":        readOtter,
+	"transcribe":   readTranscribe,
+	"whispercpp":   readWhisperCpp,
+	"assemblyai":   readAssemblyAI,
+	"deepgram":     readDeepgram,
+	"revai":        readRevAI,
+	"speechmatics": readSpeechmatics,
+	"azure":        readAzure,
+	"googlestt":    readGoogleSTT,
+	"elevenlabs":   readElevenLabs,
 }
 
 // segment is one piece of speech as the source cut it.
@@ -209,8 +232,14 @@ func detect(data []byte, mediaType string) (string, error) {
 		return detectJSON(data)
 	case isVTT(trimmed):
 		return "webvtt", nil
+	case isSRT(trimmed):
+		return "srt", nil
+	case isOtter(trimmed, false):
+		return "otter", nil
 	case looksLikeText(data):
 		return "text", nil
+	case isOtter(trimmed, true):
+		return "otter", nil
 	case mediaType == "application/json":
 		return "", jsonSyntaxError(data, nil)
 	case mediaType == "text/vtt":

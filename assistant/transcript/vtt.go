@@ -68,6 +68,9 @@ func readVTT(data []byte) (*source, error) {
 				return nil, assistant.Errorf(assistant.EInvalid, "%s: cue text may not contain \"-->\"; is a blank line missing before the next cue?", where)
 			}
 			voice, text := cutVoice(pl)
+			if voice == "" && isMetadataLine(text) {
+				continue // "Meeting title: …" is about the call, not in it
+			}
 			if voice == "" {
 				if label, rest, ok := cutLabel(text); ok && (roleOf(label) != "" || speakerLike(label)) {
 					voice, text = label, rest
@@ -130,21 +133,28 @@ func parseCueTiming(line string) (from, to int64, err error) {
 
 // cutVoice takes a leading voice tag off a cue line and strips the other
 // markup: "<v.loud Anna de Vries>Hallo</v>" gives "Anna de Vries", "Hallo".
+// "<v>" without a name gives no voice, so the line continues the voice
+// before it.
 func cutVoice(line string) (voice, text string) {
 	if strings.HasPrefix(line, "<v") && len(line) > 2 && (line[2] == ' ' || line[2] == '.' || line[2] == '\t') {
-		if end := strings.IndexByte(line, '>'); end > 0 {
-			tag := line[2:end]
-			if tag[0] == '.' {
-				// Classes come first: <v.first.loud Name>.
-				if sp := strings.IndexAny(tag, " \t"); sp >= 0 {
-					tag = tag[sp:]
-				} else {
-					tag = ""
-				}
-			}
-			voice = strings.Join(strings.Fields(html.UnescapeString(tag)), " ")
-			line = line[end+1:]
+		end := strings.IndexByte(line, '>')
+		if end < 0 {
+			// A voice tag cut off at the end of the cue ("<v Roger
+			// Bingham") still names the voice, as the WebVTT parser
+			// reads it: the annotation runs to the end of the text.
+			end = len(line)
 		}
+		tag := line[2:end]
+		if tag[0] == '.' {
+			// Classes come first: <v.first.loud Name>.
+			if sp := strings.IndexAny(tag, " \t"); sp >= 0 {
+				tag = tag[sp:]
+			} else {
+				tag = ""
+			}
+		}
+		voice = strings.Join(strings.Fields(html.UnescapeString(tag)), " ")
+		line = line[min(end+1, len(line)):]
 	}
 	return voice, stripTags(line)
 }
