@@ -15,12 +15,16 @@ import (
 // it can read each turn with the one it answers and an engine can batch
 // it), then, concurrently, the phrasing of the agent's turns, the closing
 // check and the facts of the call; last the arrangement advice on those
-// facts. It takes a Transcript, not bytes, so parsing stays with the caller.
+// facts, and the compliance rules of the call's jurisdiction. It takes a
+// Transcript, not bytes, so parsing stays with the caller.
 type Analyzer struct {
 	// Engine is the built-in engine; every capability must be set.
 	Engine Engine
 	// Adviser plans arrangements on the facts an engine read.
 	Adviser Adviser
+	// Compliance checks the call against the rule packs; nil leaves the
+	// record without a compliance section.
+	Compliance ComplianceChecker
 	// ContextTurns is how many earlier turns the phrasing engine sees; 0
 	// means 3.
 	ContextTurns int
@@ -160,6 +164,18 @@ func (a *Analyzer) Analyze(ctx context.Context, t *Transcript) (*Analysis, error
 	out.Flagged = adv.Flagged
 	out.Engines = eng.runs(PartStance, PartPhrasing, PartClosing, PartFacts)
 	out.Engines = append(out.Engines, EngineRun{Part: PartAdvice, Engine: Builtin})
+
+	if a.Compliance != nil {
+		// Last, on the facts: their currency tells the jurisdiction of a
+		// call that names none.
+		c, err := a.Compliance.CheckCompliance(ctx, ComplianceInputOf(t, facts))
+		if err != nil {
+			return nil, fmt.Errorf("check compliance: %w", err)
+		}
+		out.Compliance = &c
+		out.Flagged = out.Flagged || c.Flagged
+		out.Engines = append(out.Engines, EngineRun{Part: PartCompliance, Engine: Builtin})
+	}
 	return out, nil
 }
 

@@ -71,6 +71,9 @@ const (
 	PartClosing  Part = "closing"
 	PartFacts    Part = "facts"
 	PartAdvice   Part = "advice"
+	// PartCompliance is always the built-in rule packs: what the law asks
+	// is not left to a language model.
+	PartCompliance Part = "compliance"
 )
 
 // EngineRun records which engine produced a part of an analysis, and why
