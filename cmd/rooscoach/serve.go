@@ -12,12 +12,22 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
 	"github.com/rooscoach/rooscoach/assistant/builtin"
 	"github.com/rooscoach/rooscoach/assistant/coach"
+	"github.com/rooscoach/rooscoach/assistant/compliance"
 	"github.com/rooscoach/rooscoach/store"
 )
 
-// newAnalyzer wires the built-in engines, which need no network.
-func newAnalyzer() (*assistant.Analyzer, *arrangement.Engine) {
-	return builtin.Analyzer(time.Now)
+// newAnalyzer wires the built-in engines, which need no network, with the
+// compliance packs: the built-in ones, the team's own from rulesDir, and the
+// team's default jurisdiction. A broken pack stops the start with the file,
+// the rule and what is wrong.
+func newAnalyzer(rulesDir, jurisdiction string) (*assistant.Analyzer, *arrangement.Engine, *compliance.Checker, error) {
+	analyzer, planner := builtin.Analyzer(time.Now)
+	rules, err := compliance.Load(compliance.Options{Dir: rulesDir, Default: jurisdiction})
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("compliance rule packs:\n%w", err)
+	}
+	analyzer.Compliance = rules
+	return analyzer, planner, rules, nil
 }
 
 func runServe(ctx context.Context, args []string, env func(string) string, stderr io.Writer) error {
@@ -55,13 +65,17 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*api.Ser
 		db.Close()
 		return nil, nil, fmt.Errorf("%w (run: rooscoach migrate)", err)
 	}
-	analyzer, planner := newAnalyzer()
+	analyzer, planner, rules, err := newAnalyzer(cfg.RulesDir, cfg.Jurisdiction)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
 	srv := api.NewServer(api.Config{
 		Addr:           cfg.Addr,
 		BodyLimit:      cfg.BodyLimit,
 		RequestTimeout: cfg.RequestTimeout,
 		Logger:         logger,
-	}, &coach.Service{Analyzer: analyzer, Store: db}, db, planner)
+	}, &coach.Service{Analyzer: analyzer, Store: db, Accounts: db, AccountRules: rules}, db, planner)
 	if err := srv.Open(); err != nil {
 		db.Close()
 		return nil, nil, err
