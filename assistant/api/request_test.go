@@ -6,6 +6,8 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -246,4 +248,32 @@ func TestServerErrorsAreProblems(t *testing.T) {
 		t.Fatalf("healthz: %v %v", res, err)
 	}
 	res.Body.Close()
+}
+
+// TestErrorMapping: each error code becomes its one status, and an
+// unexpected error never shows its cause.
+func TestErrorMapping(t *testing.T) {
+	for _, tc := range []struct {
+		err    error
+		status int
+		code   string
+		detail string
+	}{
+		{assistant.Errorf(assistant.ENotFound, "Call 7 not found."), 404, assistant.ENotFound, "Call 7 not found."},
+		{assistant.Errorf(assistant.EUnavailable, "The database cannot be reached."), 503, assistant.EUnavailable, "cannot be reached"},
+		{fmt.Errorf("find: %w", context.DeadlineExceeded), 503, assistant.EUnavailable, "took too long"},
+		{errors.New("pq: secret table name"), 500, assistant.EInternal, "Internal error."},
+		{&assistant.Error{Code: assistant.EConflict, Message: "Already reviewed.", Err: errors.New("cause")}, 409, assistant.EConflict, "Already reviewed."},
+	} {
+		st := &mock.CallStore{FindCallByIDFn: func(context.Context, int64) (*assistant.Call, error) { return nil, tc.err }}
+		an, arr := builtin.Analyzer(testToday)
+		h := api.NewServer(api.Config{}, &coach.Service{Analyzer: an, Store: st}, st, arr).Handler()
+		res, p := send(t, h, "GET", "/v1/calls/7", nil, nil)
+		if res.StatusCode != tc.status || p.Code != tc.code || !strings.Contains(p.Detail, tc.detail) {
+			t.Errorf("%v: %d %+v, want %d %s %q", tc.err, res.StatusCode, p, tc.status, tc.code, tc.detail)
+		}
+		if strings.Contains(p.Detail, "pq:") || strings.Contains(p.Detail, "cause") {
+			t.Errorf("detail leaks the cause: %q", p.Detail)
+		}
+	}
 }

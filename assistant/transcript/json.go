@@ -3,7 +3,6 @@ package transcript
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -14,73 +13,26 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/strictjson"
 )
 
-// decodeJSON unmarshals data into v and turns syntax and type errors into
-// EInvalid errors that name the line and column.
+// decodeJSON unmarshals a platform's export into v. Unknown fields are
+// fine (platforms add fields over time); syntax and type errors are
+// explained by strictjson, with line and column, as everywhere.
 func decodeJSON(data []byte, v any) error {
 	if err := json.Unmarshal(data, v); err != nil {
-		return jsonSyntaxError(data, err)
+		return strictjson.Explain(data, err)
 	}
 	return nil
 }
 
-// jsonSyntaxError explains why data is not the JSON expected, with the line
-// and column of the problem. A nil err means data is not JSON at all.
+// jsonSyntaxError explains why data is not the JSON expected. A nil err
+// means data was sent as JSON but is none at all.
 func jsonSyntaxError(data []byte, err error) error {
 	if err == nil {
 		var v any
-		err = json.Unmarshal(data, &v)
-		if err == nil {
+		if err = json.Unmarshal(data, &v); err == nil {
 			return assistant.Errorf(assistant.EInvalid, "The body is not the JSON expected.")
 		}
 	}
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		line, col := lineCol(data, syn.Offset)
-		return &assistant.Error{Code: assistant.EInvalid, Err: err,
-			Message: fmt.Sprintf("Malformed JSON at line %d, column %d: %s.", line, col, syn.Error())}
-	case errors.As(err, &typ):
-		line, col := lineCol(data, typ.Offset)
-		field := typ.Field
-		if field == "" {
-			field = "the document"
-		}
-		return &assistant.Error{Code: assistant.EInvalid, Err: err,
-			Message: fmt.Sprintf("JSON at line %d, column %d: %s must be %s, not %s.", line, col, field, article(typ.Type.Kind().String()), typ.Value)}
-	}
-	return &assistant.Error{Code: assistant.EInvalid, Err: err, Message: "Malformed JSON: " + err.Error() + "."}
-}
-
-func article(kind string) string {
-	switch kind {
-	case "float64", "int64", "int", "float32", "int32":
-		return "a number"
-	case "slice", "array":
-		return "a list"
-	case "struct", "map":
-		return "an object"
-	case "string":
-		return "a string"
-	}
-	return "a " + kind
-}
-
-// lineCol converts a byte offset into a 1-based line and column.
-func lineCol(data []byte, off int64) (line, col int) {
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
-	if off < 0 {
-		off = 0
-	}
-	before := data[:off]
-	line = bytes.Count(before, []byte("\n")) + 1
-	col = len([]rune(string(before[bytes.LastIndexByte(before, '\n')+1:])))
-	if col == 0 {
-		col = 1
-	}
-	return line, col
+	return strictjson.Explain(data, err)
 }
 
 // detectJSON names the reader for a JSON body from its top-level keys.

@@ -30,9 +30,9 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/language"
 )
 
-// Options is what the request (query parameters, CLI flags) says about a
-// transcript. Metadata in a body of rooscoach's JSON format wins over
-// Options; Options fill what the body lacks. For platform exports it is the
+// Options is what the caller says about a transcript besides its bytes.
+// Where they overlap, rooscoach's own JSON format and Options must agree;
+// Options fill what the body lacks. For platform exports it is the
 // other way round for identifiers and times: the platform's conversation id
 // and start time fill what Options leave empty. A language the body states
 // always wins, since it is what the speech was transcribed in.
@@ -139,9 +139,10 @@ type source struct {
 	ownMetadata bool
 }
 
-// Parse reads a transcript. mediaType is the request's Content-Type without
-// parameters, or "" when unknown (the CLI); the format is detected from the
-// content whatever the media type says, unless opts.Format forces one.
+// Parse reads a transcript. mediaType is the media type the transcript came
+// as, without parameters ("text/plain", "application/json", "text/vtt"), or
+// "" when unknown (a file); the format is detected from the content whatever
+// the media type says, unless opts.Format forces one.
 //
 // Errors are *assistant.Error: EInvalid for input that is wrong (the message
 // names the line, field or label), EUnsupported for a body no reader
@@ -199,7 +200,7 @@ func unsupported(what string) error {
 }
 
 // detect names the reader for data from its content, whatever the media type
-// says: clients often send a file with the wrong Content-Type. The media type
+// says: clients often send a file with the wrong media type. The media type
 // only sharpens the error when no reader recognises the content.
 func detect(data []byte, mediaType string) (string, error) {
 	trimmed := bytes.TrimSpace(data)

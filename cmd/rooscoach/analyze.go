@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -102,19 +101,17 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 	return writeReport(stdout, an)
 }
 
+// cliAdvice words the transcript reader's advice in this command's flags.
+var cliAdvice = transcript.Advice{
+	Declare: func(side assistant.Speaker, label string) string { return fmt.Sprintf("--%s %q", side, label) },
+	Force:   "with --input-format NAME",
+}
+
 // describe is what the command line says of an error of reading or
-// analysing a transcript: the transcript reader's typed errors say how to
-// declare speakers or force a format with this command's flags.
+// analysing a transcript.
 func describe(err error) string {
-	var se *transcript.SpeakerError
-	var fe *transcript.FormatError
-	switch {
-	case errors.As(err, &se):
-		return se.Describe(func(side assistant.Speaker, label string) string {
-			return fmt.Sprintf("--%s %q", side, label)
-		})
-	case errors.As(err, &fe):
-		return fe.Describe("with --input-format NAME")
+	if msg, ok := cliAdvice.Describe(err); ok {
+		return msg
 	}
 	return userMessage(err)
 }
