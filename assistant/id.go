@@ -76,8 +76,9 @@ func CheckOccurredAt(t, now time.Time) error {
 }
 
 // Validate checks the metadata of t against now: its identifiers, the
-// customer's time zone, the jurisdiction and the time the call took place.
-// The turns were checked by the parser.
+// customer's time zone, the jurisdiction (which it writes in its one form:
+// "GB" becomes "uk") and the time the call took place. The turns were
+// checked by the parser.
 func (t *Transcript) Validate(now time.Time) error {
 	for _, f := range []struct{ name, v string }{
 		{"agent_id", t.AgentID}, {"team_id", t.TeamID}, {"external_id", t.ExternalID}, {"account_ref", t.AccountRef},

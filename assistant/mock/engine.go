@@ -11,11 +11,12 @@ import (
 )
 
 var (
-	_ assistant.StanceClassifier = (*StanceClassifier)(nil)
-	_ assistant.Phraser          = (*Phraser)(nil)
-	_ assistant.ClosingChecker   = (*ClosingChecker)(nil)
-	_ assistant.FactReader       = (*FactReader)(nil)
-	_ assistant.Adviser          = (*Adviser)(nil)
+	_ assistant.StanceClassifier  = (*StanceClassifier)(nil)
+	_ assistant.Phraser           = (*Phraser)(nil)
+	_ assistant.ClosingChecker    = (*ClosingChecker)(nil)
+	_ assistant.FactReader        = (*FactReader)(nil)
+	_ assistant.Adviser           = (*Adviser)(nil)
+	_ assistant.ComplianceChecker = (*ComplianceChecker)(nil)
 )
 
 // StanceClassifier fakes [assistant.StanceClassifier].
@@ -66,4 +67,14 @@ type Adviser struct {
 // Advise calls AdviseFn.
 func (m *Adviser) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language) (assistant.ArrangementAdvice, error) {
 	return m.AdviseFn(ctx, facts, lang)
+}
+
+// ComplianceChecker fakes [assistant.ComplianceChecker].
+type ComplianceChecker struct {
+	CheckComplianceFn func(ctx context.Context, in assistant.ComplianceInput) (assistant.Compliance, error)
+}
+
+// CheckCompliance calls CheckComplianceFn.
+func (m *ComplianceChecker) CheckCompliance(ctx context.Context, in assistant.ComplianceInput) (assistant.Compliance, error) {
+	return m.CheckComplianceFn(ctx, in)
 }
