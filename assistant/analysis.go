@@ -75,4 +75,11 @@ type Analysis struct {
 	Flagged bool `json:"flagged"`
 	// Engines says which engine produced each part.
 	Engines []EngineRun `json:"engines"`
+	// AfterCallSummary and DraftReview are written by a language-model
+	// engine; nil when none was asked or it failed (Engines says why).
+	AfterCallSummary *AfterCallSummary `json:"after_call_summary,omitempty"`
+	DraftReview      *DraftReview      `json:"draft_review,omitempty"`
+	// LLMUsage is what the language model cost for this call; nil when
+	// none was asked.
+	LLMUsage *Usage `json:"llm_usage,omitempty"`
 }

@@ -113,7 +113,17 @@ func (s *Server) transcriptInput(c echo.Context) (coach.Input, error) {
 	if !utf8.Valid(data) {
 		return coach.Input{}, assistant.Errorf(assistant.EInvalid, "The body is not valid UTF-8 text; save the transcript as UTF-8.")
 	}
-	return coach.Input{Data: data, MediaType: media, Options: opts}, nil
+	engine, err := engineParam(c)
+	if err != nil {
+		return coach.Input{}, err
+	}
+	return coach.Input{Data: data, MediaType: media, Options: opts, Engine: engine}, nil
+}
+
+// engineParam reads the engine query parameter: builtin, llm or auto, or
+// the server's default when it is absent.
+func engineParam(c echo.Context) (assistant.EngineChoice, error) {
+	return assistant.ParseEngineChoice(c.QueryParam("engine"))
 }
 
 // transcriptOptions reads the metadata query parameters of the transcript

@@ -50,12 +50,54 @@ type AccountRules interface {
 // check the compliance rules that count an account's stored calls; without
 // them those rules are reported as not checked.
 type Service struct {
-	Analyzer     *assistant.Analyzer
-	Store        Store
+	// Analyzer runs the built-in engine; the use cases give it the LLM
+	// engine as its primary when a request asks for it.
+	Analyzer *assistant.Analyzer
+	Store    Store
+	// LLM is the language-model engine, nil when none is configured.
+	LLM *assistant.Engine
+	// DefaultEngine is the engine of a request that names none; ""
+	// means the built-in engine.
+	DefaultEngine assistant.EngineChoice
+	// LLMSetting names what configures the LLM engine, for the error of a
+	// request for it on a server without one; "" means OPENAI_API_KEY.
+	LLMSetting string
+	// Accounts and AccountRules check the compliance rules that count an
+	// account's stored calls.
 	Accounts     Accounts
 	AccountRules AccountRules
 	// Now is the clock, replaced in tests; nil means time.Now.
 	Now func() time.Time
+}
+
+// analyzer returns the analyser for a request's engine choice: the
+// built-in engine alone, or the LLM engine first with the built-in one
+// answering what it cannot. Asking for the LLM on a server without one is
+// EInvalid, naming the setting to configure; auto then means the built-in
+// engine.
+func (s *Service) analyzer(choice assistant.EngineChoice) (*assistant.Analyzer, error) {
+	if choice == "" {
+		choice = s.DefaultEngine
+	}
+	switch choice {
+	case "", assistant.ChooseBuiltin:
+		return s.Analyzer, nil
+	case assistant.ChooseAuto:
+		if s.LLM == nil {
+			return s.Analyzer, nil
+		}
+		return s.Analyzer.Using(*s.LLM), nil
+	case assistant.ChooseLLM:
+		if s.LLM == nil {
+			setting := s.LLMSetting
+			if setting == "" {
+				setting = "OPENAI_API_KEY"
+			}
+			return nil, assistant.Errorf(assistant.EInvalid, "engine=llm needs a language model, and this server has none configured: set %s (see the README, \"The LLM engine\") and restart, or ask for engine=builtin or engine=auto.", setting)
+		}
+		return s.Analyzer.Using(*s.LLM), nil
+	}
+	return nil, assistant.Errorf(assistant.EInvalid, "engine %q is not known; use builtin, llm or auto.", choice)
 }
 
 // Input is a transcript as it arrives: its bytes and what the request or
@@ -66,6 +108,9 @@ type Input struct {
 	// (a file); the format is detected from the content either way.
 	MediaType string
 	Options   transcript.Options
+	// Engine is the engine the request asks for; "" means the server's
+	// default.
+	Engine assistant.EngineChoice
 }
 
 func (s *Service) now() time.Time {
@@ -90,11 +135,15 @@ func (s *Service) Read(in Input) (*assistant.Transcript, error) {
 
 // Analyze reads and analyses a transcript without storing anything.
 func (s *Service) Analyze(ctx context.Context, in Input) (*assistant.Transcript, *assistant.Analysis, error) {
+	a, err := s.analyzer(in.Engine)
+	if err != nil {
+		return nil, nil, err
+	}
 	t, err := s.Read(in)
 	if err != nil {
 		return nil, nil, err
 	}
-	an, err := s.Analyzer.Analyze(ctx, t)
+	an, err := a.Analyze(ctx, t)
 	if err != nil {
 		return nil, nil, fmt.Errorf("analyze: %w", err)
 	}
@@ -127,6 +176,10 @@ func (s *Service) checkAccount(ctx context.Context, t *assistant.Transcript, an 
 // record stands and is returned, so a client may safely post again after a
 // timeout. A call without an agent id is EInvalid: nobody could find it.
 func (s *Service) Ingest(ctx context.Context, in Input) (call *assistant.Call, created bool, err error) {
+	a, err := s.analyzer(in.Engine)
+	if err != nil {
+		return nil, false, err
+	}
 	t, err := s.Read(in)
 	if err != nil {
 		return nil, false, err
@@ -134,7 +187,7 @@ func (s *Service) Ingest(ctx context.Context, in Input) (call *assistant.Call, c
 	if t.AgentID == "" {
 		return nil, false, assistant.Errorf(assistant.EInvalid, "agent_id is required to store a call: name the agent who made it.")
 	}
-	an, err := s.Analyzer.Analyze(ctx, t)
+	an, err := a.Analyze(ctx, t)
 	if err != nil {
 		return nil, false, fmt.Errorf("analyze: %w", err)
 	}

@@ -31,6 +31,7 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 		timeZone    = fs.String("time-zone", "", "the customer's IANA time zone, such as Europe/Amsterdam or America/New_York")
 		occurredAt  = fs.String("occurred-at", "", "when the call took place, RFC 3339 (for the calling-hours rule)")
 		juris       = fs.String("jurisdiction", "", "the compliance pack to check against: nl, uk or us; inferred from the call when empty (ROOSCOACH_JURISDICTION sets the team's default, ROOSCOACH_RULES_DIR its own packs)")
+		engine      = fs.String("engine", "", "builtin, llm or auto; default ROOSCOACH_ENGINE or builtin (the LLM from OPENAI_API_KEY, OPENAI_BASE_URL, ROOSCOACH_LLM_MODEL)")
 	)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: rooscoach analyze [flags] FILE|-")
@@ -83,12 +84,31 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 	if err != nil {
 		return fmt.Errorf("read transcript: %w", err)
 	}
-	analyzer, _, _, err := newAnalyzer(env("ROOSCOACH_RULES_DIR"), env("ROOSCOACH_JURISDICTION"))
+	choice, err := assistant.ParseEngineChoice(*engine)
+	if err != nil {
+		return usageError{"--engine: " + assistant.ErrorMessage(err)}
+	}
+	cfg, err := loadConfig(flag.NewFlagSet("analyze-env", flag.ContinueOnError), env)
+	if err != nil {
+		return err
+	}
+	analyzer, _, _, err := newAnalyzer(cfg.RulesDir, cfg.Jurisdiction)
 	if err != nil {
 		return err
 	}
 	svc := &coach.Service{Analyzer: analyzer}
-	t, an, err := svc.Analyze(ctx, coach.Input{Data: data, Options: opts})
+	if _, err := assistant.ParseEngineChoice(cfg.LLM.Engine); err == nil {
+		svc.DefaultEngine = assistant.EngineChoice(cfg.LLM.Engine)
+	}
+	eng, err := cfg.LLM.newLLM(cfg.logger(stderr))
+	if err != nil {
+		return fmt.Errorf("LLM engine: %w", err)
+	}
+	if eng != nil {
+		e := eng.Engine()
+		svc.LLM = &e
+	}
+	t, an, err := svc.Analyze(ctx, coach.Input{Data: data, Options: opts, Engine: choice})
 	if err != nil {
 		return fmt.Errorf("%s: %s", name, describe(err))
 	}

@@ -85,6 +85,26 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 	if an.Flagged {
 		fmt.Fprintln(w, "\nFLAGGED for a trainer: vulnerability, a crisis or no affordable payment.")
 	}
+	if s := an.AfterCallSummary; s != nil {
+		fmt.Fprintf(w, "\nAfter-call summary (%s, %s):\n  %s\n", s.Engine, s.Model, s.Text)
+	}
+	if r := an.DraftReview; r != nil {
+		fmt.Fprintf(w, "\nDraft review for a trainer (%s, %s; not published):\n", r.Engine, r.Model)
+		for _, p := range r.Strengths {
+			fmt.Fprintf(w, "  + %s (turns %v)\n", p.Text, p.Turns)
+		}
+		for _, p := range r.FocusPoints {
+			fmt.Fprintf(w, "  - %s (turns %v)\n", p.Text, p.Turns)
+		}
+	}
+	for _, r := range an.Engines {
+		if r.FallbackReason != "" {
+			fmt.Fprintf(w, "\n%s by %s: %s", r.Part, r.Engine, r.FallbackReason)
+		}
+	}
+	if u := an.LLMUsage; u != nil {
+		fmt.Fprintf(w, "\nLLM %s: %d requests, %d prompt and %d completion tokens, %d ms\n", u.Model, u.Requests, u.PromptTokens, u.CompletionTokens, u.LatencyMS)
+	}
 	return w.Flush()
 }
 
