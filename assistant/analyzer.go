@@ -17,14 +17,15 @@ import (
 // it), then, concurrently, the phrasing of the agent's turns, the closing
 // check, the facts of the call and, where an engine offers them, the
 // after-call summary and the draft review; last the arrangement advice on
-// those facts. It takes a Transcript, not bytes, so parsing stays with the
-// caller.
+// those facts, and the compliance rules of the call's jurisdiction. It takes
+// a Transcript, not bytes, so parsing stays with the caller.
 //
 // Each part is asked of the Primary engine when it offers it, and of the
 // built-in Engine when it does not or when it fails: a language model that
 // times out, answers nonsense or is switched off never costs the agent an
 // answer. The record says which engine produced which part and why the
-// built-in one answered ([EngineRun]).
+// built-in one answered ([EngineRun]). Compliance is always the built-in
+// rule packs.
 type Analyzer struct {
 	// Engine is the built-in engine; its first four capabilities must be
 	// set. Its failures are the analysis's failures.
@@ -34,6 +35,9 @@ type Analyzer struct {
 	Primary Engine
 	// Adviser plans arrangements on the facts an engine read.
 	Adviser Adviser
+	// Compliance checks the call against the rule packs; nil leaves the
+	// record without a compliance section.
+	Compliance ComplianceChecker
 	// ContextTurns is how many earlier turns the phrasing engine sees; 0
 	// means 3.
 	ContextTurns int
@@ -216,6 +220,18 @@ func (a *Analyzer) Analyze(ctx context.Context, t *Transcript) (*Analysis, error
 	}
 	if meter != nil {
 		out.LLMUsage = meter.Total()
+	}
+
+	if a.Compliance != nil {
+		// Last, on the facts: their currency tells the jurisdiction of a
+		// call that names none.
+		c, err := a.Compliance.CheckCompliance(ctx, ComplianceInputOf(t, facts))
+		if err != nil {
+			return nil, fmt.Errorf("check compliance: %w", err)
+		}
+		out.Compliance = &c
+		out.Flagged = out.Flagged || c.Flagged
+		out.Engines = append(out.Engines, EngineRun{Part: PartCompliance, Engine: Builtin})
 	}
 	return out, nil
 }

@@ -136,6 +136,9 @@ const (
 	// review; only a language-model engine writes them.
 	PartSummary Part = "summary"
 	PartReview  Part = "review"
+	// PartCompliance is always the built-in rule packs: what the law asks
+	// is not left to a language model.
+	PartCompliance Part = "compliance"
 )
 
 // EngineRun records which engine produced a part of an analysis, and why

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -107,8 +108,27 @@ func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Ca
 		ExternalID: externalID,
 		AgentID:    agentID,
 		TeamID:     "team-noord",
+		AccountRef: "acct-" + string(lang) + "-0042",
+		TimeZone:   "Europe/Amsterdam",
 		OccurredAt: time.Date(2026, 11, 2, 9, 30, 15, 123456000, time.UTC),
 		Analysis: assistant.Analysis{
+			Compliance: &assistant.Compliance{
+				Jurisdiction: strings.ToLower(jurisdiction), JurisdictionReason: "the currency",
+				Rules: []assistant.RuleCheck{
+					{RuleID: "all.crisis", Pack: "all", Title: w.tip, Law: "FG21/1", Article: "ch. 3", Severity: assistant.SeverityCritical,
+						Status: assistant.RuleNotApplicable, Reason: w.reason},
+					{RuleID: "nl.no-seizure-threat", Pack: "nl", Title: w.tip, Law: "Wki", Article: "gedragsnormen", Severity: assistant.SeverityHigh,
+						Status: assistant.RuleBroken, Reason: w.reason, SayInstead: w.script,
+						Trigger:  &assistant.Quote{TurnIndex: 1, Speaker: assistant.Customer, Text: "baan verloren", Start: 10, End: 23},
+						Breaches: []assistant.Quote{{TurnIndex: 0, Speaker: assistant.Agent, Text: "Conform", Start: 33, End: 40}},
+						Missing:  []string{w.referral}},
+					{RuleID: "us.call-frequency", Pack: "us", Title: w.tip, Law: "Reg F", Article: "1006.14(b)(2)", Severity: assistant.SeverityHigh,
+						Status: assistant.RuleKept, Reason: w.reason,
+						Said:         []assistant.Quote{{TurnIndex: 2, Speaker: assistant.Agent, Text: "samen", Start: 25, End: 30}},
+						RelatedCalls: []assistant.AccountCall{{ID: 7, OccurredAt: time.Date(2026, 10, 30, 9, 0, 0, 0, time.UTC)}}},
+				},
+				Worst: assistant.SeverityHigh, Breaches: 1, Flagged: true,
+			},
 			Language: lang,
 			Format:   "text",
 			Mapping: assistant.SpeakerMapping{

@@ -137,14 +137,24 @@ func transcriptOptions(c echo.Context) (transcript.Options, error) {
 		ExternalID:      q.Get("external_id"),
 		AgentID:         q.Get("agent_id"),
 		TeamID:          q.Get("team_id"),
+		AccountRef:      q.Get("account_ref"),
+		TimeZone:        q.Get("time_zone"),
 		AgentSpeaker:    cmp.Or(q.Get("agent"), q.Get("agent_speaker")),
 		CustomerSpeaker: cmp.Or(q.Get("customer"), q.Get("customer_speaker")),
 	}
-	for _, f := range []struct{ name, v string }{{"agent_id", opts.AgentID}, {"external_id", opts.ExternalID}, {"team_id", opts.TeamID}} {
+	for _, f := range []struct{ name, v string }{{"agent_id", opts.AgentID}, {"external_id", opts.ExternalID}, {"team_id", opts.TeamID}, {"account_ref", opts.AccountRef}} {
 		if err := assistant.CheckID(f.name, f.v); err != nil {
 			return opts, err
 		}
 	}
+	if _, err := assistant.CheckTimeZone("time_zone", opts.TimeZone); err != nil {
+		return opts, err
+	}
+	j, err := assistant.ParseJurisdiction(q.Get("jurisdiction"))
+	if err != nil {
+		return opts, err
+	}
+	opts.Jurisdiction = j
 	lang, err := assistant.ParseLanguage(q.Get("language"))
 	if err != nil {
 		return opts, err

@@ -4,7 +4,7 @@ import "time"
 
 // Query parameters of the transcript routes.
 var transcriptParams = []string{"agent_id", "external_id", "team_id", "language", "occurred_at", "format",
-	"agent", "agent_speaker", "customer", "customer_speaker", "engine"}
+	"agent", "agent_speaker", "customer", "customer_speaker", "engine", "account_ref", "time_zone", "jurisdiction"}
 
 // routes lists every endpoint in one place, with the query parameters it
 // takes (any other is refused, so that a misspelled one is never silently

@@ -25,8 +25,30 @@ type Store interface {
 	CreateCall(ctx context.Context, c *assistant.Call) (created bool, err error)
 }
 
+// Accounts reads the stored calls of an account, for the compliance rules
+// that count calls about one debt; *store.DB implements it.
+type Accounts interface {
+	// FindAccountHistory returns how many stored calls account ref has
+	// before at, and those in [from, at], oldest first.
+	FindAccountHistory(ctx context.Context, ref string, from, at time.Time) (assistant.AccountHistory, error)
+}
+
+// AccountRules checks the compliance rules that need an account's stored
+// calls (the first communication, seven calls in seven days);
+// *compliance.Checker implements it.
+type AccountRules interface {
+	// HistoryWindow is how far before a call the rules look.
+	HistoryWindow() time.Duration
+	// NeedsHistory reports whether a rule of c needs the account's calls.
+	NeedsHistory(c *assistant.Compliance) bool
+	// CheckAccount checks those rules of c again with history h.
+	CheckAccount(ctx context.Context, c *assistant.Compliance, in assistant.ComplianceInput, h assistant.AccountHistory) error
+}
+
 // Service runs the use cases. Analyzer is required; Store is needed only by
-// the use cases that store.
+// the use cases that store. Accounts and AccountRules, when both are set,
+// check the compliance rules that count an account's stored calls; without
+// them those rules are reported as not checked.
 type Service struct {
 	// Analyzer runs the built-in engine; the use cases give it the LLM
 	// engine as its primary when a request asks for it.
@@ -40,6 +62,10 @@ type Service struct {
 	// LLMSetting names what configures the LLM engine, for the error of a
 	// request for it on a server without one; "" means OPENAI_API_KEY.
 	LLMSetting string
+	// Accounts and AccountRules check the compliance rules that count an
+	// account's stored calls.
+	Accounts     Accounts
+	AccountRules AccountRules
 	// Now is the clock, replaced in tests; nil means time.Now.
 	Now func() time.Time
 }
@@ -121,7 +147,28 @@ func (s *Service) Analyze(ctx context.Context, in Input) (*assistant.Transcript,
 	if err != nil {
 		return nil, nil, fmt.Errorf("analyze: %w", err)
 	}
+	if err := s.checkAccount(ctx, t, an); err != nil {
+		return nil, nil, err
+	}
 	return t, an, nil
+}
+
+// checkAccount checks the compliance rules of an that count the account's
+// stored calls: the calls stored before this one, whoever made them.
+func (s *Service) checkAccount(ctx context.Context, t *assistant.Transcript, an *assistant.Analysis) error {
+	c := an.Compliance
+	if c == nil || s.Accounts == nil || s.AccountRules == nil || t.AccountRef == "" || t.OccurredAt.IsZero() || !s.AccountRules.NeedsHistory(c) {
+		return nil
+	}
+	h, err := s.Accounts.FindAccountHistory(ctx, t.AccountRef, t.OccurredAt.Add(-s.AccountRules.HistoryWindow()), t.OccurredAt)
+	if err != nil {
+		return fmt.Errorf("read the account's calls: %w", err)
+	}
+	if err := s.AccountRules.CheckAccount(ctx, c, assistant.ComplianceInputOf(t, an.Arrangement.Facts), h); err != nil {
+		return fmt.Errorf("check the account's calls: %w", err)
+	}
+	an.Flagged = an.Flagged || c.Flagged
+	return nil
 }
 
 // Ingest reads, analyses and stores a call. created is false when the
@@ -144,10 +191,15 @@ func (s *Service) Ingest(ctx context.Context, in Input) (call *assistant.Call, c
 	if err != nil {
 		return nil, false, fmt.Errorf("analyze: %w", err)
 	}
+	if err := s.checkAccount(ctx, t, an); err != nil {
+		return nil, false, err
+	}
 	call = &assistant.Call{
 		ExternalID: t.ExternalID,
 		AgentID:    t.AgentID,
 		TeamID:     t.TeamID,
+		AccountRef: t.AccountRef,
+		TimeZone:   t.TimeZone,
 		OccurredAt: t.OccurredAt,
 		Analysis:   *an,
 	}

@@ -11,13 +11,14 @@ import (
 )
 
 var (
-	_ assistant.StanceClassifier = (*StanceClassifier)(nil)
-	_ assistant.Phraser          = (*Phraser)(nil)
-	_ assistant.ClosingChecker   = (*ClosingChecker)(nil)
-	_ assistant.FactReader       = (*FactReader)(nil)
-	_ assistant.Adviser          = (*Adviser)(nil)
-	_ assistant.Summarizer       = (*Summarizer)(nil)
-	_ assistant.Reviewer         = (*Reviewer)(nil)
+	_ assistant.StanceClassifier  = (*StanceClassifier)(nil)
+	_ assistant.Phraser           = (*Phraser)(nil)
+	_ assistant.ClosingChecker    = (*ClosingChecker)(nil)
+	_ assistant.FactReader        = (*FactReader)(nil)
+	_ assistant.Adviser           = (*Adviser)(nil)
+	_ assistant.Summarizer        = (*Summarizer)(nil)
+	_ assistant.Reviewer          = (*Reviewer)(nil)
+	_ assistant.ComplianceChecker = (*ComplianceChecker)(nil)
 )
 
 // StanceClassifier fakes [assistant.StanceClassifier].
@@ -88,4 +89,14 @@ type Reviewer struct {
 // DraftReview calls DraftReviewFn.
 func (m *Reviewer) DraftReview(ctx context.Context, turns []assistant.Turn, stances []assistant.Stance, lang assistant.Language) (assistant.DraftReview, error) {
 	return m.DraftReviewFn(ctx, turns, stances, lang)
+}
+
+// ComplianceChecker fakes [assistant.ComplianceChecker].
+type ComplianceChecker struct {
+	CheckComplianceFn func(ctx context.Context, in assistant.ComplianceInput) (assistant.Compliance, error)
+}
+
+// CheckCompliance calls CheckComplianceFn.
+func (m *ComplianceChecker) CheckCompliance(ctx context.Context, in assistant.ComplianceInput) (assistant.Compliance, error) {
+	return m.CheckComplianceFn(ctx, in)
 }

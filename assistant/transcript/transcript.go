@@ -49,6 +49,10 @@ type Options struct {
 	// storage.
 	ExternalID, AgentID, TeamID string
 	OccurredAt                  time.Time
+	// AccountRef, TimeZone and Jurisdiction describe the call for the
+	// compliance rules: the creditor's reference of the debt, the
+	// customer's IANA time zone, and the rule pack to check it against.
+	AccountRef, TimeZone, Jurisdiction string
 	// AgentSpeaker and CustomerSpeaker name the source labels of the agent
 	// and the customer as the transcript writes them ("Anna de Vries",
 	// "SPEAKER_00"). Several labels may be given separated by commas. A
@@ -147,6 +151,8 @@ type source struct {
 	segments   []segment
 
 	externalID, agentID, teamID string
+	accountRef, timeZone        string
+	jurisdiction                string
 	occurredAt                  time.Time
 	// language is the call's language as the body writes it ("nl-NL").
 	language string
@@ -290,6 +296,11 @@ func build(src *source, opts Options) (*assistant.Transcript, error) {
 		AgentID:    cmp.Or(opts.AgentID, src.agentID),
 		TeamID:     cmp.Or(opts.TeamID, src.teamID),
 		OccurredAt: opts.OccurredAt,
+		// Only rooscoach's own JSON carries these; platforms know nothing
+		// of the creditor's account.
+		AccountRef:   opts.AccountRef,
+		TimeZone:     opts.TimeZone,
+		Jurisdiction: opts.Jurisdiction,
 	}
 	if src.ownMetadata {
 		// A call the request files under another agent than its body would
@@ -299,6 +310,9 @@ func build(src *source, opts Options) (*assistant.Transcript, error) {
 			{"agent_id", opts.AgentID, src.agentID},
 			{"external_id", opts.ExternalID, src.externalID},
 			{"team_id", opts.TeamID, src.teamID},
+			{"account_ref", opts.AccountRef, src.accountRef},
+			{"time_zone", opts.TimeZone, src.timeZone},
+			{"jurisdiction", opts.Jurisdiction, src.jurisdiction},
 		} {
 			if f.opt != "" && f.body != "" && f.opt != f.body {
 				return nil, assistant.Errorf(assistant.EInvalid, "%s is %q in the request but %q in the transcript; give one of them, or the same in both.", f.name, f.opt, f.body)
@@ -307,6 +321,9 @@ func build(src *source, opts Options) (*assistant.Transcript, error) {
 		t.ExternalID = cmp.Or(src.externalID, opts.ExternalID)
 		t.AgentID = cmp.Or(src.agentID, opts.AgentID)
 		t.TeamID = cmp.Or(src.teamID, opts.TeamID)
+		t.AccountRef = cmp.Or(src.accountRef, opts.AccountRef)
+		t.TimeZone = cmp.Or(src.timeZone, opts.TimeZone)
+		t.Jurisdiction = cmp.Or(src.jurisdiction, opts.Jurisdiction)
 		if !src.occurredAt.IsZero() {
 			t.OccurredAt = src.occurredAt
 		}

@@ -24,6 +24,8 @@ type Config struct {
 	ShutdownGrace  time.Duration // ROOSCOACH_SHUTDOWN_GRACE, default 20s
 	LogLevel       string        // ROOSCOACH_LOG_LEVEL: debug, info, warn, error
 	LogFormat      string        // ROOSCOACH_LOG_FORMAT: text or json
+	RulesDir       string        // ROOSCOACH_RULES_DIR: the team's own compliance packs
+	Jurisdiction   string        // ROOSCOACH_JURISDICTION: the team's default jurisdiction
 	LLM            LLMConfig
 }
 
@@ -91,6 +93,8 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 		ShutdownGrace:  20 * time.Second,
 		LogLevel:       or(env("ROOSCOACH_LOG_LEVEL"), "info"),
 		LogFormat:      or(env("ROOSCOACH_LOG_FORMAT"), "text"),
+		RulesDir:       env("ROOSCOACH_RULES_DIR"),
+		Jurisdiction:   env("ROOSCOACH_JURISDICTION"),
 	}
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = defaultDatabaseURL
@@ -149,6 +153,8 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	fs.DurationVar(&c.ShutdownGrace, "shutdown-grace", c.ShutdownGrace, "time in-flight requests get on SIGTERM (ROOSCOACH_SHUTDOWN_GRACE)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (ROOSCOACH_LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json (ROOSCOACH_LOG_FORMAT)")
+	fs.StringVar(&c.RulesDir, "rules-dir", c.RulesDir, "folder of the team's own compliance rule packs, *.yaml (ROOSCOACH_RULES_DIR)")
+	fs.StringVar(&c.Jurisdiction, "jurisdiction", c.Jurisdiction, "the team's default jurisdiction for calls that name none: nl, uk or us (ROOSCOACH_JURISDICTION)")
 	fs.StringVar(&c.LLM.Engine, "engine", c.LLM.Engine, "engine of a request that names none: builtin, llm or auto (ROOSCOACH_ENGINE)")
 	fs.StringVar(&c.LLM.BaseURL, "openai-base-url", c.LLM.BaseURL, "OpenAI-compatible server, such as http://localhost:11434/v1 for Ollama (OPENAI_BASE_URL)")
 	fs.StringVar(&c.LLM.Model, "llm-model", c.LLM.Model, "model the LLM engine asks (ROOSCOACH_LLM_MODEL)")

@@ -79,8 +79,11 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 	if arr.Referral != nil {
 		fmt.Fprintf(w, "\nReferral (%s): %s\n  %s\n", arr.Referral.Jurisdiction, arr.Referral.Reason, arr.Referral.Text)
 	}
+	if c := an.Compliance; c != nil {
+		writeCompliance(w, c)
+	}
 	if an.Flagged {
-		fmt.Fprintln(w, "\nFLAGGED for a trainer: vulnerability or no affordable payment.")
+		fmt.Fprintln(w, "\nFLAGGED for a trainer: vulnerability, a crisis or no affordable payment.")
 	}
 	if s := an.AfterCallSummary; s != nil {
 		fmt.Fprintf(w, "\nAfter-call summary (%s, %s):\n  %s\n", s.Engine, s.Model, s.Text)
@@ -103,6 +106,36 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 		fmt.Fprintf(w, "\nLLM %s: %d requests, %d prompt and %d completion tokens, %d ms\n", u.Model, u.Requests, u.PromptTokens, u.CompletionTokens, u.LatencyMS)
 	}
 	return w.Flush()
+}
+
+// writeCompliance prints the compliance section: the jurisdiction and why,
+// then every rule checked, broken ones with their evidence and what to say
+// instead.
+func writeCompliance(w io.Writer, c *assistant.Compliance) {
+	j := c.Jurisdiction
+	if j == "" {
+		j = "none"
+	}
+	worst := string(c.Worst)
+	if worst == "" {
+		worst = "none"
+	}
+	fmt.Fprintf(w, "\nCompliance (%s): %d broken, worst severity %s. %s\n", j, c.Breaches, worst, c.JurisdictionReason)
+	for _, r := range c.Rules {
+		fmt.Fprintf(w, "  %-14s %-8s %s: %s\n", r.Status, r.Severity, r.RuleID, r.Title)
+		fmt.Fprintf(w, "      %s\n", r.Reason)
+		if r.Status != assistant.RuleBroken {
+			continue
+		}
+		fmt.Fprintf(w, "      %s: %s\n", r.Law, r.Article)
+		for _, b := range r.Breaches {
+			fmt.Fprintf(w, "      ! turn %d, characters %d–%d: %q\n", b.TurnIndex, b.Start, b.End, b.Text)
+		}
+		if r.SayInstead != "" {
+			fmt.Fprintf(w, "      say instead: %s\n", r.SayInstead)
+		}
+	}
+	fmt.Fprintln(w, "  These checks support a compliance officer; they are not legal advice.")
 }
 
 func yes(b bool) string {

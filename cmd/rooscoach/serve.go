@@ -13,13 +13,23 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
 	"github.com/rooscoach/rooscoach/assistant/builtin"
 	"github.com/rooscoach/rooscoach/assistant/coach"
+	"github.com/rooscoach/rooscoach/assistant/compliance"
 	"github.com/rooscoach/rooscoach/assistant/llm"
 	"github.com/rooscoach/rooscoach/store"
 )
 
-// newAnalyzer wires the built-in engines, which need no network.
-func newAnalyzer() (*assistant.Analyzer, *arrangement.Engine) {
-	return builtin.Analyzer(time.Now)
+// newAnalyzer wires the built-in engines, which need no network, with the
+// compliance packs: the built-in ones, the team's own from rulesDir, and the
+// team's default jurisdiction. A broken pack stops the start with the file,
+// the rule and what is wrong.
+func newAnalyzer(rulesDir, jurisdiction string) (*assistant.Analyzer, *arrangement.Engine, *compliance.Checker, error) {
+	analyzer, planner := builtin.Analyzer(time.Now)
+	rules, err := compliance.Load(compliance.Options{Dir: rulesDir, Default: jurisdiction})
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("compliance rule packs:\n%w", err)
+	}
+	analyzer.Compliance = rules
+	return analyzer, planner, rules, nil
 }
 
 func runServe(ctx context.Context, args []string, env func(string) string, stderr io.Writer) error {
@@ -98,8 +108,12 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server,
 		db.Close()
 		return nil, nil, fmt.Errorf("%w (run: rooscoach migrate)", err)
 	}
-	analyzer, planner := newAnalyzer()
-	svc := &coach.Service{Analyzer: analyzer, Store: db}
+	analyzer, planner, rules, err := newAnalyzer(cfg.RulesDir, cfg.Jurisdiction)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	svc := &coach.Service{Analyzer: analyzer, Store: db, Accounts: db, AccountRules: rules}
 	eng := wireLLM(ctx, cfg.LLM, svc, logger)
 	srv := api.NewServer(api.Config{
 		Addr:           cfg.Addr,
