@@ -2,7 +2,6 @@ package transcript
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/rooscoach/rooscoach/assistant"
@@ -33,41 +32,18 @@ func isSRT(b []byte) bool {
 // removed.
 func readSRT(data []byte) (*source, error) {
 	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
-	src := &source{method: assistant.MappingLabels}
-	current := ""
-	named := false
-	var pending []int
-	cues := 0
-	for i := 0; i < len(lines); {
-		if strings.TrimSpace(lines[i]) == "" {
-			i++
-			continue
-		}
-		start := i
-		for i < len(lines) && strings.TrimSpace(lines[i]) != "" {
-			i++
-		}
-		block := lines[start:i]
-		timing := 0
-		if !strings.Contains(block[0], "-->") {
-			timing = 1 // the cue number
-		}
-		if timing >= len(block) || !strings.Contains(block[timing], "-->") {
-			return nil, assistant.Errorf(assistant.EInvalid, "line %d: a subtitle needs a timing line such as \"00:00:01,000 --> 00:00:04,000\" after its number; is the file cut short or a blank line missing?", start+timing+1)
-		}
-		cues++
-		where := fmt.Sprintf("subtitle %d (line %d)", cues, start+timing+1)
-		from, to, err := parseCueTiming(block[timing])
+	run := &speakerRun{src: &source{method: assistant.MappingLabels}}
+	n := 0
+	err := blocks(lines, 0, func(block []string, start int) error {
+		n++
+		c, err := readCue(block, start, n, cueWords{cue: "subtitle", timing: "00:00:01,000 --> 00:00:04,000"})
 		if err != nil {
-			return nil, assistant.Errorf(assistant.EInvalid, "%s: %v.", where, err)
+			return err
 		}
-		for _, raw := range block[timing+1:] {
+		for _, raw := range c.lines {
 			line := stripTags(stripASS(strings.TrimSpace(raw)))
 			if line == "" || isMetadataLine(line) {
 				continue
-			}
-			if strings.Contains(line, "-->") {
-				return nil, assistant.Errorf(assistant.EInvalid, "%s: subtitle text may not contain \"-->\"; is a blank line missing before the next subtitle?", where)
 			}
 			voice, text := cutBracketSpeaker(line)
 			if voice == "" {
@@ -75,32 +51,17 @@ func readSRT(data []byte) (*source, error) {
 					voice, text = label, rest
 				}
 			}
-			if voice != "" {
-				current, named = voice, true
-			}
-			if text == "" {
-				continue
-			}
-			if n := len(src.segments); voice == "" && n > 0 && src.segments[n-1].where == where {
-				src.segments[n-1].text += " " + text
-				continue
-			}
-			src.segments = append(src.segments, segment{label: current, role: roleOf(current), text: text, start: from, end: to, where: where})
-			if current == "" {
-				pending = append(pending, len(src.segments)-1)
-			}
+			run.add(voice, text, c)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	if len(src.segments) == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The SubRip file has no subtitles with text.")
+	if err := run.finish("The SubRip file has no subtitles with text.", `start it with "NAME: " or "[NAME]"`); err != nil {
+		return nil, err
 	}
-	if !named {
-		src.noSpeakers = true
-	} else if len(pending) > 0 {
-		s := src.segments[pending[0]]
-		return nil, assistant.Errorf(assistant.EInvalid, "%s has no speaker, and no subtitle before it names one; start it with \"NAME: \" or \"[NAME]\".", s.where)
-	}
-	return src, nil
+	return run.src, nil
 }
 
 // cutBracketSpeaker splits "[Anna de Vries] text" or "[Anna]: text".

@@ -26,48 +26,25 @@ func readVTT(data []byte) (*source, error) {
 	if !isVTT([]byte(strings.TrimSpace(lines[0]))) {
 		return nil, assistant.Errorf(assistant.EInvalid, "A WebVTT file starts with the line WEBVTT; this one starts with %q.", clip(strings.TrimSpace(lines[0]), 40))
 	}
-	src := &source{method: assistant.MappingLabels}
-	i := 1
 	// The header runs to the first blank line.
+	i := 1
 	for i < len(lines) && strings.TrimSpace(lines[i]) != "" {
 		i++
 	}
-	cues, named := 0, false
-	current := ""
-	var pending []int // segments before any speaker was named
-	for i < len(lines) {
-		if strings.TrimSpace(lines[i]) == "" {
-			i++
-			continue
-		}
-		start := i
-		for i < len(lines) && strings.TrimSpace(lines[i]) != "" {
-			i++
-		}
-		block := lines[start:i]
+	run := &speakerRun{src: &source{method: assistant.MappingLabels}}
+	n := 0
+	err := blocks(lines, i, func(block []string, start int) error {
 		head := strings.TrimSpace(block[0])
 		if isBlockKeyword(head, "NOTE") || isBlockKeyword(head, "STYLE") || isBlockKeyword(head, "REGION") {
-			continue
+			return nil
 		}
-		timing := 0
-		if !strings.Contains(head, "-->") {
-			timing = 1 // a cue identifier
-		}
-		if timing >= len(block) || !strings.Contains(block[timing], "-->") {
-			return nil, assistant.Errorf(assistant.EInvalid, "line %d: a cue needs a timing line such as \"00:00:01.000 --> 00:00:04.000\".", start+timing+1)
-		}
-		cues++
-		where := fmt.Sprintf("cue %d (line %d)", cues, start+timing+1)
-		from, to, err := parseCueTiming(block[timing])
+		n++
+		c, err := readCue(block, start, n, cueWords{cue: "cue", timing: "00:00:01.000 --> 00:00:04.000"})
 		if err != nil {
-			return nil, assistant.Errorf(assistant.EInvalid, "%s: %v.", where, err)
+			return err
 		}
-		for _, pl := range block[timing+1:] {
-			pl = strings.TrimSpace(pl)
-			if strings.Contains(pl, "-->") {
-				return nil, assistant.Errorf(assistant.EInvalid, "%s: cue text may not contain \"-->\"; is a blank line missing before the next cue?", where)
-			}
-			voice, text := cutVoice(pl)
+		for _, pl := range c.lines {
+			voice, text := cutVoice(strings.TrimSpace(pl))
 			if voice == "" && isMetadataLine(text) {
 				continue // "Meeting title: …" is about the call, not in it
 			}
@@ -76,36 +53,17 @@ func readVTT(data []byte) (*source, error) {
 					voice, text = label, rest
 				}
 			}
-			if voice != "" {
-				named = true
-				current = voice
-			}
-			if text == "" {
-				continue
-			}
-			if n := len(src.segments); voice == "" && n > 0 && src.segments[n-1].where == where {
-				src.segments[n-1].text += " " + text
-				continue
-			}
-			src.segments = append(src.segments, segment{
-				label: current, role: roleOf(current), text: text,
-				start: from, end: to, where: where,
-			})
-			if current == "" {
-				pending = append(pending, len(src.segments)-1)
-			}
+			run.add(voice, text, c)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	if len(src.segments) == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The WebVTT file has no cues with text.")
+	if err := run.finish("The WebVTT file has no cues with text.", `start it with <v NAME> or "NAME: "`); err != nil {
+		return nil, err
 	}
-	if !named {
-		src.noSpeakers = true
-	} else if len(pending) > 0 {
-		s := src.segments[pending[0]]
-		return nil, assistant.Errorf(assistant.EInvalid, "%s has no speaker, and no cue before it names one; start it with <v NAME> or \"NAME: \".", s.where)
-	}
-	return src, nil
+	return run.src, nil
 }
 
 func isBlockKeyword(line, kw string) bool {
