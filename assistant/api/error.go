@@ -100,26 +100,24 @@ func classify(err error) (code string, status int, detail string) {
 	return code, status, describe(err)
 }
 
-// describe is the message of err for someone calling the HTTP API: the
-// transcript reader's typed errors say how to declare speakers or force a
-// format in query parameters.
+// httpAdvice words the transcript reader's advice in query parameters.
+var httpAdvice = transcript.Advice{
+	Declare: func(side assistant.Speaker, label string) string {
+		if side == assistant.Agent {
+			return "agent=" + label + " (or agent_speaker=" + label + ")"
+		}
+		return "customer=" + label
+	},
+	Force: "with format=NAME",
+}
+
+// describe is the message of err for someone calling the HTTP API.
 func describe(err error) string {
-	var se *transcript.SpeakerError
-	var fe *transcript.FormatError
-	switch {
-	case errors.As(err, &se):
-		return se.Describe(func(side assistant.Speaker, label string) string {
-			if side == assistant.Agent {
-				return "agent=" + label + " (or agent_speaker=" + label + ")"
-			}
-			return "customer=" + label
-		})
-	case errors.As(err, &fe):
-		return fe.Describe("with format=NAME")
+	if msg, ok := httpAdvice.Describe(err); ok {
+		return msg
 	}
 	return assistant.ErrorMessage(err)
 }
-
 func codeOfStatus(status int) string {
 	for code, s := range statusOf {
 		if s == status {

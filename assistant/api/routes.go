@@ -12,7 +12,7 @@ import (
 
 // Query parameters of the transcript routes.
 var transcriptParams = []string{"agent_id", "external_id", "team_id", "language", "occurred_at", "format",
-	"agent", "agent_speaker", "customer", "customer_speaker"}
+	"agent", "agent_speaker", "customer", "customer_speaker", "engine", "account_ref", "time_zone", "jurisdiction"}
 
 // Route is an endpoint as routes declares it, for tests that try every
 // route with every role.
@@ -45,7 +45,7 @@ func (s *Server) routes() {
 	s.handle(http.MethodGet, "/v1/calls", s.handleCallIndex, anyone, work, query("agent_id", "team_id", "review_status", "from", "to", "limit", "cursor"))
 	s.handle(http.MethodGet, "/v1/calls/:id", s.handleCallView, anyone, work, query())
 	s.handle(http.MethodPost, "/v1/analyze", s.handleAnalyze, anyone, work, query(transcriptParams...))
-	s.handle(http.MethodPost, "/v1/tips", s.handleTip, anyone, work, query())
+	s.handle(http.MethodPost, "/v1/tips", s.handleTip, anyone, work, query("engine"))
 	s.handle(http.MethodPost, "/v1/arrangements", s.handleArrangement, anyone, work, query())
 
 	s.handle(http.MethodPost, "/v1/calls/:id/reviews", s.handleReviewCreate, trainerOnly, work, query())

@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -118,4 +119,26 @@ func (e *FormatError) Describe(force string) string {
 	return fmt.Sprintf("%s is not a transcript format rooscoach reads. Accepted formats: %s. "+
 		"Plain text needs a speaker label per turn (\"Agent: ...\", \"Klant: ...\"); force a format %s.",
 		e.What, strings.Join(Formats, ", "), force)
+}
+
+// Advice is how a front door words the fixes a transcript error may call
+// for: declaring a speaker and forcing a format.
+type Advice struct {
+	Declare Declaration
+	// Force completes "force a format …": "with format=NAME".
+	Force string
+}
+
+// Describe returns the message of err in the words of advice when err is
+// one of the reader's typed errors, and false otherwise.
+func (advice Advice) Describe(err error) (string, bool) {
+	var se *SpeakerError
+	var fe *FormatError
+	switch {
+	case errors.As(err, &se):
+		return se.Describe(advice.Declare), true
+	case errors.As(err, &fe):
+		return fe.Describe(advice.Force), true
+	}
+	return "", false
 }

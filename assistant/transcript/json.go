@@ -3,7 +3,6 @@ package transcript
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -14,73 +13,26 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/strictjson"
 )
 
-// decodeJSON unmarshals data into v and turns syntax and type errors into
-// EInvalid errors that name the line and column.
+// decodeJSON unmarshals a platform's export into v. Unknown fields are
+// fine (platforms add fields over time); syntax and type errors are
+// explained by strictjson, with line and column, as everywhere.
 func decodeJSON(data []byte, v any) error {
 	if err := json.Unmarshal(data, v); err != nil {
-		return jsonSyntaxError(data, err)
+		return strictjson.Explain(data, err)
 	}
 	return nil
 }
 
-// jsonSyntaxError explains why data is not the JSON expected, with the line
-// and column of the problem. A nil err means data is not JSON at all.
+// jsonSyntaxError explains why data is not the JSON expected. A nil err
+// means data was sent as JSON but is none at all.
 func jsonSyntaxError(data []byte, err error) error {
 	if err == nil {
 		var v any
-		err = json.Unmarshal(data, &v)
-		if err == nil {
+		if err = json.Unmarshal(data, &v); err == nil {
 			return assistant.Errorf(assistant.EInvalid, "The body is not the JSON expected.")
 		}
 	}
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		line, col := lineCol(data, syn.Offset)
-		return &assistant.Error{Code: assistant.EInvalid, Err: err,
-			Message: fmt.Sprintf("Malformed JSON at line %d, column %d: %s.", line, col, syn.Error())}
-	case errors.As(err, &typ):
-		line, col := lineCol(data, typ.Offset)
-		field := typ.Field
-		if field == "" {
-			field = "the document"
-		}
-		return &assistant.Error{Code: assistant.EInvalid, Err: err,
-			Message: fmt.Sprintf("JSON at line %d, column %d: %s must be %s, not %s.", line, col, field, article(typ.Type.Kind().String()), typ.Value)}
-	}
-	return &assistant.Error{Code: assistant.EInvalid, Err: err, Message: "Malformed JSON: " + err.Error() + "."}
-}
-
-func article(kind string) string {
-	switch kind {
-	case "float64", "int64", "int", "float32", "int32":
-		return "a number"
-	case "slice", "array":
-		return "a list"
-	case "struct", "map":
-		return "an object"
-	case "string":
-		return "a string"
-	}
-	return "a " + kind
-}
-
-// lineCol converts a byte offset into a 1-based line and column.
-func lineCol(data []byte, off int64) (line, col int) {
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
-	if off < 0 {
-		off = 0
-	}
-	before := data[:off]
-	line = bytes.Count(before, []byte("\n")) + 1
-	col = len([]rune(string(before[bytes.LastIndexByte(before, '\n')+1:])))
-	if col == 0 {
-		col = 1
-	}
-	return line, col
+	return strictjson.Explain(data, err)
 }
 
 // detectJSON names the reader for a JSON body from its top-level keys.
@@ -108,6 +60,11 @@ func detectJSON(data []byte) (string, error) {
 		return "vcon", nil
 	case has("Transcript"):
 		return "amazon", nil
+	}
+	if f := detectSpeechService(top); f != "" {
+		return f, nil
+	}
+	switch {
 	case has("transcripts"):
 		return "genesys", nil
 	case has("entries"):
@@ -139,17 +96,22 @@ type ourTurn struct {
 
 // ourCall is rooscoach's own JSON format.
 type ourCall struct {
-	ExternalID string    `json:"external_id"`
-	AgentID    string    `json:"agent_id"`
-	TeamID     string    `json:"team_id"`
-	Language   string    `json:"language"`
-	OccurredAt string    `json:"occurred_at"`
-	Turns      []ourTurn `json:"turns"`
+	ExternalID string `json:"external_id"`
+	AgentID    string `json:"agent_id"`
+	TeamID     string `json:"team_id"`
+	AccountRef string `json:"account_ref"`
+	TimeZone   string `json:"time_zone"`
+	// Jurisdiction is the compliance pack: nl, uk or us.
+	Jurisdiction string    `json:"jurisdiction"`
+	Language     string    `json:"language"`
+	OccurredAt   string    `json:"occurred_at"`
+	Turns        []ourTurn `json:"turns"`
 }
 
 // readJSON reads rooscoach's JSON format: {"external_id", "agent_id",
-// "language", "occurred_at", "turns": [{"speaker", "text", "start_ms",
-// "end_ms"}]}, or a bare list of turns.
+// "team_id", "account_ref", "time_zone", "jurisdiction", "language",
+// "occurred_at", "turns": [{"speaker", "text", "start_ms", "end_ms"}]}, or a
+// bare list of turns.
 func readJSON(data []byte) (*source, error) {
 	// People write this format by hand: a key given twice or misspelled is
 	// refused, not settled by guessing.
@@ -162,7 +124,8 @@ func readJSON(data []byte) (*source, error) {
 		return nil, err
 	}
 	src := &source{method: assistant.MappingLabels, strict: true, ownMetadata: true,
-		externalID: call.ExternalID, agentID: call.AgentID, teamID: call.TeamID, language: call.Language}
+		externalID: call.ExternalID, agentID: call.AgentID, teamID: call.TeamID, language: call.Language,
+		accountRef: call.AccountRef, timeZone: call.TimeZone, jurisdiction: call.Jurisdiction}
 	if call.OccurredAt != "" {
 		at, err := time.Parse(time.RFC3339, call.OccurredAt)
 		if err != nil {
