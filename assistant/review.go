@@ -13,7 +13,9 @@ type ReviewStatus string
 // The states of a review. A trainer writes a draft and publishes it; the
 // call's agent acknowledges it or disputes a label or comment; the trainer
 // answers each dispute, and once none is open the review is published again,
-// for the agent to acknowledge.
+// for the agent to acknowledge. The review a language model drafts with a
+// call (DraftReview) is always a draft: only a trainer's review is
+// published.
 const (
 	ReviewDraft        ReviewStatus = "draft"
 	ReviewPublished    ReviewStatus = "published"
