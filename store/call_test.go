@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -12,6 +13,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/store"
+)
+
+// admin stores calls in these tests as the command line does: without a
+// token, seeing everything; all is its scope. The tests of scope are in
+// scope_test.go.
+var (
+	admin = assistant.CommandLine()
+	all   = admin.Scope()
 )
 
 // stance builds a consistent stance with one cue.
@@ -111,8 +120,27 @@ func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Ca
 		ExternalID: externalID,
 		AgentID:    agentID,
 		TeamID:     "team-noord",
+		AccountRef: "acct-" + string(lang) + "-0042",
+		TimeZone:   "Europe/Amsterdam",
 		OccurredAt: time.Date(2026, 11, 2, 9, 30, 15, 123456000, time.UTC),
 		Analysis: assistant.Analysis{
+			Compliance: &assistant.Compliance{
+				Jurisdiction: strings.ToLower(jurisdiction), JurisdictionReason: "the currency",
+				Rules: []assistant.RuleCheck{
+					{RuleID: "all.crisis", Pack: "all", Title: w.tip, Law: "FG21/1", Article: "ch. 3", Severity: assistant.SeverityCritical,
+						Status: assistant.RuleNotApplicable, Reason: w.reason},
+					{RuleID: "nl.no-seizure-threat", Pack: "nl", Title: w.tip, Law: "Wki", Article: "gedragsnormen", Severity: assistant.SeverityHigh,
+						Status: assistant.RuleBroken, Reason: w.reason, SayInstead: w.script,
+						Trigger:  &assistant.Quote{TurnIndex: 1, Speaker: assistant.Customer, Text: "baan verloren", Start: 10, End: 23},
+						Breaches: []assistant.Quote{{TurnIndex: 0, Speaker: assistant.Agent, Text: "Conform", Start: 33, End: 40}},
+						Missing:  []string{w.referral}},
+					{RuleID: "us.call-frequency", Pack: "us", Title: w.tip, Law: "Reg F", Article: "1006.14(b)(2)", Severity: assistant.SeverityHigh,
+						Status: assistant.RuleKept, Reason: w.reason,
+						Said:         []assistant.Quote{{TurnIndex: 2, Speaker: assistant.Agent, Text: "samen", Start: 25, End: 30}},
+						RelatedCalls: []assistant.AccountCall{{ID: 7, OccurredAt: time.Date(2026, 10, 30, 9, 0, 0, 0, time.UTC)}}},
+				},
+				Worst: assistant.SeverityHigh, Breaches: 1, Flagged: true,
+			},
 			Language: lang,
 			Format:   "text",
 			Mapping: assistant.SpeakerMapping{
@@ -156,9 +184,21 @@ func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Ca
 			Dynamics: assistant.Dynamics{Exchanges: 2, Together: 1, AsExpected: 1, PushedIntoOpposition: 1, HardshipFlags: 1,
 				Tipping: &assistant.Tipping{AgentTurn: 2, CustomerTurn: 3, Into: assistant.SideOpposed}},
 			Engines: []assistant.EngineRun{
-				{Part: assistant.PartStance, Engine: "llm"},
+				{Part: assistant.PartStance, Engine: "llm", Model: "gpt-4o-mini", PromptVersion: "llm.stance/nl@1"},
 				{Part: assistant.PartPhrasing, Engine: assistant.Builtin, FallbackReason: "the model answered 503"},
+				{Part: assistant.PartSummary, Engine: "llm", Model: "gpt-4o-mini", PromptVersion: "llm.summary/nl@1"},
 			},
+			AfterCallSummary: &assistant.AfterCallSummary{
+				Language: lang, Situation: w.customer, Agreement: w.script, NextStep: w.close,
+				Text: w.customer + " " + w.script + " " + w.close, Engine: "llm", Model: "gpt-4o-mini", PromptVersion: "llm.summary/" + string(lang) + "@1",
+			},
+			DraftReview: &assistant.DraftReview{
+				Status: assistant.ReviewDraft, Language: lang,
+				Strengths:   []assistant.ReviewPoint{{Text: w.tip, Turns: []int{2}}, {Text: w.why, Turns: []int{2, 3}}},
+				FocusPoints: []assistant.ReviewPoint{{Text: w.reason, Turns: []int{0}}, {Text: w.tip, Turns: []int{3}}},
+				Engine:      "llm", Model: "gpt-4o-mini", PromptVersion: "llm.review/" + string(lang) + "@1",
+			},
+			LLMUsage: &assistant.Usage{Model: "gpt-4o-mini", Requests: 6, PromptTokens: 5400, CompletionTokens: 900, TotalTokens: 6300, LatencyMS: 4200},
 		},
 	}
 }
@@ -171,7 +211,7 @@ func TestCreateCallRoundTrip(t *testing.T) {
 			ctx := context.Background()
 			db := newDB(t)
 			c := fullCall(lang, "agent-anna", "ext-1")
-			created, err := db.CreateCall(ctx, c)
+			created, err := db.CreateCall(ctx, admin, c)
 			if err != nil {
 				t.Fatalf("CreateCall: %v", err)
 			}
@@ -182,17 +222,24 @@ func TestCreateCallRoundTrip(t *testing.T) {
 				t.Errorf("CreateCall left ID %d, CreatedAt %v unset", c.ID, c.CreatedAt)
 			}
 			want := fullCall(lang, "agent-anna", "ext-1")
-			want.ID, want.CreatedAt = c.ID, c.CreatedAt
+			want.ID, want.CreatedAt, want.ReviewStatus = c.ID, c.CreatedAt, assistant.CallNew
+			ids := map[int]int64{}
 			for i := range want.Turns {
 				if c.Turns[i].ID == 0 {
 					t.Errorf("turn %d got no id", i)
 				}
 				want.Turns[i].ID = c.Turns[i].ID
+				ids[want.Turns[i].Index] = c.Turns[i].ID
+			}
+			// The draft review points at the stored turns by id too.
+			want.DraftReview.SetTurnIDs(ids)
+			if p := c.DraftReview.Strengths[1]; len(p.TurnIDs) != 2 || p.TurnIDs[1] != c.Turns[3].ID {
+				t.Errorf("review point %+v does not name the stored turns' ids", p)
 			}
 			if diff := cmp.Diff(want, c); diff != "" {
 				t.Errorf("CreateCall changed the call (-want +got):\n%s", diff)
 			}
-			got, err := db.FindCallByID(ctx, c.ID)
+			got, err := db.FindCallByID(ctx, all, c.ID)
 			if err != nil {
 				t.Fatalf("FindCallByID: %v", err)
 			}
@@ -219,13 +266,13 @@ func TestDynamicsSummable(t *testing.T) {
 		c := fullCall(assistant.English, "agent-dina", fmt.Sprintf("ext-%d", i))
 		c.OccurredAt = week.Add(time.Duration(i) * 24 * time.Hour)
 		c.Dynamics = d
-		if _, err := db.CreateCall(ctx, c); err != nil {
+		if _, err := db.CreateCall(ctx, admin, c); err != nil {
 			t.Fatalf("CreateCall %d: %v", i, err)
 		}
 	}
 	other := fullCall(assistant.English, "agent-eddie", "ext-0")
 	other.OccurredAt = week
-	if _, err := db.CreateCall(ctx, other); err != nil {
+	if _, err := db.CreateCall(ctx, admin, other); err != nil {
 		t.Fatal(err)
 	}
 	exchanges, together, err := db.SumExchanges(ctx, "agent-dina", week, week.Add(7*24*time.Hour))
@@ -244,10 +291,10 @@ func TestCreateCallDefaults(t *testing.T) {
 	c := fullCall(assistant.Dutch, "agent-bram", "")
 	c.OccurredAt = time.Time{}
 	c.TeamID = ""
-	if _, err := db.CreateCall(ctx, c); err != nil {
+	if _, err := db.CreateCall(ctx, admin, c); err != nil {
 		t.Fatalf("CreateCall: %v", err)
 	}
-	got, err := db.FindCallByID(ctx, c.ID)
+	got, err := db.FindCallByID(ctx, all, c.ID)
 	if err != nil {
 		t.Fatalf("FindCallByID: %v", err)
 	}
@@ -259,7 +306,7 @@ func TestCreateCallDefaults(t *testing.T) {
 	}
 	// Calls without an external id never count as re-posts.
 	again := fullCall(assistant.Dutch, "agent-bram", "")
-	created, err := db.CreateCall(ctx, again)
+	created, err := db.CreateCall(ctx, admin, again)
 	if err != nil || !created || again.ID == c.ID {
 		t.Errorf("second call without external id: created %v, id %d (first %d), err %v; want a new record", created, again.ID, c.ID, err)
 	}
@@ -270,7 +317,7 @@ func TestCreateCallDuplicate(t *testing.T) {
 	ctx := context.Background()
 	db := newDB(t)
 	first := fullCall(assistant.English, "agent-anna", "ext-7")
-	if _, err := db.CreateCall(ctx, first); err != nil {
+	if _, err := db.CreateCall(ctx, admin, first); err != nil {
 		t.Fatalf("CreateCall: %v", err)
 	}
 
@@ -278,7 +325,7 @@ func TestCreateCallDuplicate(t *testing.T) {
 		again := fullCall(assistant.English, "agent-anna", "ext-7")
 		// What comes back is the stored record, not what was sent.
 		again.JargonCount = 99
-		created, err := db.CreateCall(ctx, again)
+		created, err := db.CreateCall(ctx, admin, again)
 		if err != nil {
 			t.Fatalf("CreateCall: %v", err)
 		}
@@ -296,7 +343,7 @@ func TestCreateCallDuplicate(t *testing.T) {
 	})
 	t.Run("OtherAgent", func(t *testing.T) {
 		other := fullCall(assistant.English, "agent-bram", "ext-7")
-		created, err := db.CreateCall(ctx, other)
+		created, err := db.CreateCall(ctx, admin, other)
 		if err != nil {
 			t.Fatalf("CreateCall: %v", err)
 		}
@@ -319,7 +366,7 @@ func TestCreateCallDuplicateRace(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range calls {
 		calls[i] = fullCall(assistant.Dutch, "agent-anna", "race-1")
-		wg.Go(func() { created[i], errs[i] = db.CreateCall(ctx, calls[i]) })
+		wg.Go(func() { created[i], errs[i] = db.CreateCall(ctx, admin, calls[i]) })
 	}
 	wg.Wait()
 	n := 0
@@ -387,7 +434,7 @@ func TestCreateCallInvalid(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := fullCall(assistant.Dutch, "agent-"+tt.name, "ext-"+tt.name)
 			tt.change(c)
-			created, err := db.CreateCall(ctx, c)
+			created, err := db.CreateCall(ctx, admin, c)
 			if err == nil {
 				t.Fatal("CreateCall succeeded, want an error")
 			}
@@ -402,8 +449,9 @@ func TestCreateCallInvalid(t *testing.T) {
 			}
 		})
 	}
-	// Nothing of any failed call may remain, not even its agent.
-	for _, table := range []string{"teams", "agents", "calls", "turns", "suggestions", "arrangement_facts", "arrangement_options"} {
+	// Nothing of any failed call may remain, not even its agent or its line
+	// in the audit trail.
+	for _, table := range []string{"teams", "agents", "calls", "turns", "suggestions", "arrangement_facts", "arrangement_options", "audit"} {
 		if n, err := db.Count(ctx, table); err != nil || n != 0 {
 			t.Errorf("%s: %d rows (err %v), want 0", table, n, err)
 		}
@@ -413,7 +461,7 @@ func TestCreateCallInvalid(t *testing.T) {
 func TestFindCallByIDNotFound(t *testing.T) {
 	t.Parallel()
 	db := newDB(t)
-	_, err := db.FindCallByID(context.Background(), 42)
+	_, err := db.FindCallByID(context.Background(), all, 42)
 	if code := assistant.ErrorCode(err); code != assistant.ENotFound {
 		t.Errorf("ErrorCode = %q, want %q (err: %v)", code, assistant.ENotFound, err)
 	}
@@ -436,7 +484,7 @@ func seedCalls(tb testing.TB, db *store.DB, agent string, n int, start time.Time
 		}
 		c := fullCall(assistant.Dutch, agent, fmt.Sprintf("%s-%d", agent, i))
 		c.OccurredAt = at
-		if _, err := db.CreateCall(ctx, c); err != nil {
+		if _, err := db.CreateCall(ctx, admin, c); err != nil {
 			tb.Fatalf("CreateCall %d: %v", i, err)
 		}
 		ids = append(ids, c.ID)
@@ -465,7 +513,7 @@ func TestFindCalls(t *testing.T) {
 			if pages > 5 {
 				t.Fatal("more pages than 45 calls need")
 			}
-			page, err := db.FindCalls(ctx, f)
+			page, err := db.FindCalls(ctx, all, f)
 			if err != nil {
 				t.Fatalf("FindCalls: %v", err)
 			}
@@ -488,14 +536,14 @@ func TestFindCalls(t *testing.T) {
 		}
 	})
 	t.Run("Records", func(t *testing.T) {
-		page, err := db.FindCalls(ctx, assistant.CallFilter{AgentID: "agent-bram", Limit: 1})
+		page, err := db.FindCalls(ctx, all, assistant.CallFilter{AgentID: "agent-bram", Limit: 1})
 		if err != nil {
 			t.Fatalf("FindCalls: %v", err)
 		}
 		if len(page.Calls) != 1 {
 			t.Fatalf("%d calls, want 1", len(page.Calls))
 		}
-		want, err := db.FindCallByID(ctx, bram[0])
+		want, err := db.FindCallByID(ctx, all, bram[0])
 		if err != nil {
 			t.Fatalf("FindCallByID: %v", err)
 		}
@@ -522,7 +570,7 @@ func TestFindCalls(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page, err := db.FindCalls(ctx, tt.filter)
+			page, err := db.FindCalls(ctx, all, tt.filter)
 			if err != nil {
 				t.Fatalf("FindCalls: %v", err)
 			}
@@ -557,7 +605,7 @@ func TestFindCallsInvalid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := db.FindCalls(context.Background(), tt.filter)
+			_, err := db.FindCalls(context.Background(), all, tt.filter)
 			if code := assistant.ErrorCode(err); code != assistant.EInvalid {
 				t.Errorf("ErrorCode = %q, want %q (err: %v)", code, assistant.EInvalid, err)
 			}
@@ -568,8 +616,10 @@ func TestFindCallsInvalid(t *testing.T) {
 	}
 }
 
-// TestCreateCallTeam checks that a call keeps the team it was made in, and
-// the agent follows the latest team named.
+// TestCreateCallTeam checks that a call keeps the team it was made in, that
+// a call naming no team is made in its agent's team, and that calls never
+// move an agent: a new agent joins the first team named, and only an admin
+// moves them after that.
 func TestCreateCallTeam(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -578,25 +628,30 @@ func TestCreateCallTeam(t *testing.T) {
 	first.TeamID = "team-noord"
 	second := fullCall(assistant.Dutch, "agent-anna", "t-2")
 	second.TeamID = "team-zuid"
-	for _, c := range []*assistant.Call{first, second} {
-		if _, err := db.CreateCall(ctx, c); err != nil {
+	third := fullCall(assistant.Dutch, "agent-anna", "t-3")
+	third.TeamID = ""
+	for _, c := range []*assistant.Call{first, second, third} {
+		if _, err := db.CreateCall(ctx, admin, c); err != nil {
 			t.Fatalf("CreateCall: %v", err)
 		}
 	}
-	for _, want := range []*assistant.Call{first, second} {
-		got, err := db.FindCallByID(ctx, want.ID)
+	for _, tt := range []struct {
+		c    *assistant.Call
+		want string
+	}{{first, "team-noord"}, {second, "team-zuid"}, {third, "team-noord"}} {
+		got, err := db.FindCallByID(ctx, all, tt.c.ID)
 		if err != nil {
 			t.Fatalf("FindCallByID: %v", err)
 		}
-		if got.TeamID != want.TeamID {
-			t.Errorf("call %d: TeamID = %q, want %q", want.ID, got.TeamID, want.TeamID)
+		if got.TeamID != tt.want || tt.c.TeamID != tt.want {
+			t.Errorf("call %s: TeamID = %q stored, %q returned, want %q", tt.c.ExternalID, got.TeamID, tt.c.TeamID, tt.want)
 		}
 	}
 	if n, err := db.Count(ctx, "teams"); err != nil || n != 2 {
 		t.Errorf("teams: %d rows (err %v), want 2", n, err)
 	}
-	if n, err := db.Count(ctx, "agents WHERE team_id = 'team-zuid'"); err != nil || n != 1 {
-		t.Errorf("agents in team-zuid: %d (err %v), want 1", n, err)
+	if n, err := db.Count(ctx, "agents WHERE team_id = 'team-noord'"); err != nil || n != 1 {
+		t.Errorf("agents in team-noord: %d (err %v), want 1: a later call must not move the agent", n, err)
 	}
 }
 
@@ -607,7 +662,7 @@ func TestCreateCallCancelled(t *testing.T) {
 	db := newDB(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := db.CreateCall(ctx, fullCall(assistant.English, "agent-anna", "x"))
+	_, err := db.CreateCall(ctx, admin, fullCall(assistant.English, "agent-anna", "x"))
 	if code := assistant.ErrorCode(err); code == assistant.EUnavailable || !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v (code %q), want context.Canceled, not unavailable", err, code)
 	}
@@ -633,7 +688,7 @@ func BenchmarkCreateCall(b *testing.B) {
 			i := 0
 			for b.Loop() {
 				i++
-				if _, err := db.CreateCall(ctx, longCall("agent-anna", fmt.Sprint(i), turns)); err != nil {
+				if _, err := db.CreateCall(ctx, admin, longCall("agent-anna", fmt.Sprint(i), turns)); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -647,11 +702,11 @@ func BenchmarkFindCallByID(b *testing.B) {
 			ctx := context.Background()
 			db := newDB(b)
 			c := longCall("agent-anna", "x", turns)
-			if _, err := db.CreateCall(ctx, c); err != nil {
+			if _, err := db.CreateCall(ctx, admin, c); err != nil {
 				b.Fatal(err)
 			}
 			for b.Loop() {
-				if _, err := db.FindCallByID(ctx, c.ID); err != nil {
+				if _, err := db.FindCallByID(ctx, all, c.ID); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -664,7 +719,7 @@ func BenchmarkFindCalls(b *testing.B) {
 	db := newDB(b)
 	seedCalls(b, db, "agent-anna", 100, time.Now())
 	for b.Loop() {
-		if _, err := db.FindCalls(ctx, assistant.CallFilter{AgentID: "agent-anna", Limit: 20}); err != nil {
+		if _, err := db.FindCalls(ctx, all, assistant.CallFilter{AgentID: "agent-anna", Limit: 20}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -697,7 +752,7 @@ var columnTypes = map[reflect.Type]bool{
 func TestFullCallIsFull(t *testing.T) {
 	for _, lang := range assistant.Languages {
 		c := fullCall(lang, "agent-anna", "ext-1")
-		c.ID, c.CreatedAt = 1, time.Now() // set by the store
+		c.ID, c.CreatedAt, c.ReviewStatus = 1, time.Now(), assistant.CallNew // set by the store
 		for i := range c.Turns {
 			c.Turns[i].ID = int64(i + 1)
 		}
@@ -793,18 +848,21 @@ func TestCreateCallArrayQuoting(t *testing.T) {
 				return c
 			}
 			c := build()
-			if _, err := db.CreateCall(ctx, c); err != nil {
+			if _, err := db.CreateCall(ctx, admin, c); err != nil {
 				t.Fatalf("CreateCall: %v", err)
 			}
-			got, err := db.FindCallByID(ctx, c.ID)
+			got, err := db.FindCallByID(ctx, all, c.ID)
 			if err != nil {
 				t.Fatalf("FindCallByID: %v", err)
 			}
 			want := build()
-			want.ID, want.CreatedAt = c.ID, c.CreatedAt
+			want.ID, want.CreatedAt, want.ReviewStatus = c.ID, c.CreatedAt, assistant.CallNew
+			ids := map[int]int64{}
 			for i := range want.Turns {
 				want.Turns[i].ID = c.Turns[i].ID
+				ids[want.Turns[i].Index] = c.Turns[i].ID
 			}
+			want.DraftReview.SetTurnIDs(ids)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("FindCallByID (-want +got):\n%s", diff)
 			}

@@ -113,6 +113,11 @@ var constraintMessages = map[string]string{
 	"calls_mapping_method_check":                "the speaker mapping method must be labels, declared, platform or inferred",
 	"calls_mapping_confidence_check":            "the speaker mapping confidence must be between 0 and 1",
 	"calls_jargon_count_check":                  "jargon_count must not be negative",
+	"calls_account_ref_check":                   "account_ref must not be empty",
+	"calls_time_zone_check":                     "time_zone must not be empty",
+	"calls_compliance_worst_check":              "the compliance section's worst severity must be info, low, medium, high or critical",
+	"calls_compliance_breaches_check":           "the compliance section's breaches must not be negative",
+	"calls_compliance_check":                    "a compliance section needs its jurisdiction, and a jurisdiction its compliance section",
 	"turns_idx_check":                           "turn indexes must not be negative",
 	"turns_speaker_check":                       "every turn's speaker must be agent or customer",
 	"turns_language_check":                      "a turn's language must be nl, en or empty",
@@ -137,11 +142,42 @@ var constraintMessages = map[string]string{
 	"arrangement_options_months_check":          "an option's months must not be negative",
 	"arrangement_options_deferral_months_check": "an option's deferral_months must not be negative",
 	"arrangement_options_money_check":           "an option with amounts needs a currency",
-	"calls_exchanges_check":                     "the dynamics' exchanges must not be negative",
-	"calls_hardship_flags_check":                "the dynamics' hardship_flags must not be negative",
-	"calls_tipping_into_check":                  "a call tips into together or opposed",
-	"calls_exchanges_counts_check":              "the dynamics' together, as_expected and pushed_into_opposition counts must be between 0 and exchanges",
-	"calls_tipping_check":                       "a tipping point needs its agent turn, customer turn and direction",
+
+	"calls_exchanges_check":          "the dynamics' exchanges must not be negative",
+	"calls_hardship_flags_check":     "the dynamics' hardship_flags must not be negative",
+	"calls_tipping_into_check":       "a call tips into together or opposed",
+	"calls_exchanges_counts_check":   "the dynamics' together, as_expected and pushed_into_opposition counts must be between 0 and exchanges",
+	"calls_tipping_check":            "a tipping point needs its agent turn, customer turn and direction",
+	"agents_team_id_fkey":            "the team must exist",
+	"calls_review_status_check":      "a call's review status must be new, in_review, reviewed, acknowledged or disputed",
+	"tokens_name_check":              "a token needs a name",
+	"tokens_role_check":              "a token's role must be agent, trainer, lead or admin",
+	"tokens_agent_check":             "an agent token, and only an agent token, names an agent",
+	"token_teams_team_id_fkey":       "a token's teams must exist",
+	"reviews_rating_check":           "a rating must be from 1 to 5",
+	"reviews_published_check":        "a published review needs a rating",
+	"review_turns_octant_check":      "a trainer's octant must be one of the eight octants",
+	"review_turns_content_check":     "a reviewed turn needs a comment or an octant",
+	"review_turns_turn_id_fkey":      "every reviewed turn must exist",
+	"review_focus_text_check":        "a focus point needs text",
+	"review_disputes_about_check":    "a dispute is about a label or a comment",
+	"review_disputes_comment_check":  "a dispute needs the agent's comment",
+	"review_disputes_turn_fkey":      "a dispute must be about a turn the review comments on",
+	"review_disputes_resolved_check": "a resolved dispute needs an answer",
+}
+
+// recordOf names what failed to be stored, by a constraint's table, for
+// the start of the message: "The call could not be stored: …".
+func recordOf(constraint string) string {
+	for _, r := range []struct{ prefix, what string }{
+		{"tokens_", "token"}, {"token_teams_", "token"}, {"review", "review"},
+		{"audit_", "audit entry"}, {"agents_team_id_fkey", "agent"},
+	} {
+		if strings.HasPrefix(constraint, r.prefix) {
+			return r.what
+		}
+	}
+	return "call"
 }
 
 // dbError wraps err with the context given by format and args, and codes it:
@@ -165,7 +201,7 @@ func dbError(err error, format string, args ...any) error {
 		if !ok {
 			what = fmt.Sprintf("it breaks the rule %s", pqErr.Constraint)
 		}
-		return &assistant.Error{Code: assistant.EInvalid, Message: fmt.Sprintf("The call could not be stored: %s.", what), Err: wrapped}
+		return &assistant.Error{Code: assistant.EInvalid, Message: fmt.Sprintf("The %s could not be stored: %s.", recordOf(pqErr.Constraint), what), Err: wrapped}
 	case pqErr.Code.Class() == "22":
 		// Data exceptions: text with a NUL byte, a currency longer than three
 		// letters and the like. The server's message names the problem and

@@ -10,6 +10,8 @@ package coach
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
@@ -17,21 +19,111 @@ import (
 )
 
 // Store is what the use cases need of the database; *store.DB implements
-// it.
+// it. Reads take the caller's scope, so that another agent's or team's
+// record reads as not found; changes take the principal, who is written to
+// the audit trail in the change's own transaction.
 type Store interface {
 	// CreateCall stores c in one transaction. When c's agent stored its
 	// ExternalID before, nothing is written and the stored record is loaded
-	// into *c with created false.
-	CreateCall(ctx context.Context, c *assistant.Call) (created bool, err error)
+	// into *c with created false. A call outside by's scope is EForbidden.
+	CreateCall(ctx context.Context, by assistant.Principal, c *assistant.Call) (created bool, err error)
+	FindCallByID(ctx context.Context, scope assistant.Scope, id int64) (*assistant.Call, error)
+	FindCalls(ctx context.Context, scope assistant.Scope, f assistant.CallFilter) (assistant.CallPage, error)
+	// Audit records a read.
+	Audit(ctx context.Context, by assistant.Principal, e assistant.AuditEntry) error
+
+	ReviewStore
+	FindTeamByID(ctx context.Context, scope assistant.Scope, id string) (*assistant.Team, error)
+	FindTrainerLabels(ctx context.Context, scope assistant.Scope, f assistant.CalibrationFilter) ([]assistant.TrainerLabel, error)
+}
+
+// ReviewStore keeps reviews. Each change runs the review workflow's rules
+// ([assistant.Review.Permit]) on the locked review and records itself in
+// the audit trail, in one transaction.
+type ReviewStore interface {
+	CreateReview(ctx context.Context, by assistant.Principal, callID int64, in assistant.ReviewInput) (*assistant.Review, error)
+	UpdateReview(ctx context.Context, by assistant.Principal, id int64, in assistant.ReviewInput) (*assistant.Review, error)
+	PublishReview(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error)
+	AcknowledgeReview(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error)
+	DisputeReview(ctx context.Context, by assistant.Principal, id int64, in assistant.DisputeInput) (*assistant.Review, error)
+	ResolveDispute(ctx context.Context, by assistant.Principal, id, disputeID int64, in assistant.ResolveInput) (*assistant.Review, error)
+	FindReview(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error)
+	FindReviews(ctx context.Context, by assistant.Principal, callID int64) ([]*assistant.Review, error)
+}
+
+// Accounts reads the stored calls of an account, for the compliance rules
+// that count calls about one debt; *store.DB implements it.
+type Accounts interface {
+	// FindAccountHistory returns how many stored calls account ref has
+	// before at, and those in [from, at], oldest first.
+	FindAccountHistory(ctx context.Context, ref string, from, at time.Time) (assistant.AccountHistory, error)
+}
+
+// AccountRules checks the compliance rules that need an account's stored
+// calls (the first communication, seven calls in seven days);
+// *compliance.Checker implements it.
+type AccountRules interface {
+	// HistoryWindow is how far before a call the rules look.
+	HistoryWindow() time.Duration
+	// NeedsHistory reports whether a rule of c needs the account's calls.
+	NeedsHistory(c *assistant.Compliance) bool
+	// CheckAccount checks those rules of c again with history h.
+	CheckAccount(ctx context.Context, c *assistant.Compliance, in assistant.ComplianceInput, h assistant.AccountHistory) error
 }
 
 // Service runs the use cases. Analyzer is required; Store is needed only by
-// the use cases that store.
+// the use cases that store. Accounts and AccountRules, when both are set,
+// check the compliance rules that count an account's stored calls; without
+// them those rules are reported as not checked.
 type Service struct {
+	// Analyzer runs the built-in engine; the use cases give it the LLM
+	// engine as its primary when a request asks for it.
 	Analyzer *assistant.Analyzer
 	Store    Store
+	// LLM is the language-model engine, nil when none is configured.
+	LLM *assistant.Engine
+	// DefaultEngine is the engine of a request that names none; ""
+	// means the built-in engine.
+	DefaultEngine assistant.EngineChoice
+	// LLMSetting names what configures the LLM engine, for the error of a
+	// request for it on a server without one; "" means OPENAI_API_KEY.
+	LLMSetting string
+	// Accounts and AccountRules check the compliance rules that count an
+	// account's stored calls.
+	Accounts     Accounts
+	AccountRules AccountRules
 	// Now is the clock, replaced in tests; nil means time.Now.
 	Now func() time.Time
+}
+
+// analyzer returns the analyser for a request's engine choice: the
+// built-in engine alone, or the LLM engine first with the built-in one
+// answering what it cannot. Asking for the LLM on a server without one is
+// EInvalid, naming the setting to configure; auto then means the built-in
+// engine.
+func (s *Service) analyzer(choice assistant.EngineChoice) (*assistant.Analyzer, error) {
+	if choice == "" {
+		choice = s.DefaultEngine
+	}
+	switch choice {
+	case "", assistant.ChooseBuiltin:
+		return s.Analyzer, nil
+	case assistant.ChooseAuto:
+		if s.LLM == nil {
+			return s.Analyzer, nil
+		}
+		return s.Analyzer.Using(*s.LLM), nil
+	case assistant.ChooseLLM:
+		if s.LLM == nil {
+			setting := s.LLMSetting
+			if setting == "" {
+				setting = "OPENAI_API_KEY"
+			}
+			return nil, assistant.Errorf(assistant.EInvalid, "engine=llm needs a language model, and this server has none configured: set %s (see the README, \"The LLM engine\") and restart, or ask for engine=builtin or engine=auto.", setting)
+		}
+		return s.Analyzer.Using(*s.LLM), nil
+	}
+	return nil, assistant.Errorf(assistant.EInvalid, "engine %q is not known; use builtin, llm or auto.", choice)
 }
 
 // Input is a transcript as it arrives: its bytes and what the request or
@@ -42,6 +134,9 @@ type Input struct {
 	// (a file); the format is detected from the content either way.
 	MediaType string
 	Options   transcript.Options
+	// Engine is the engine the request asks for; "" means the server's
+	// default.
+	Engine assistant.EngineChoice
 }
 
 func (s *Service) now() time.Time {
@@ -66,43 +161,134 @@ func (s *Service) Read(in Input) (*assistant.Transcript, error) {
 
 // Analyze reads and analyses a transcript without storing anything.
 func (s *Service) Analyze(ctx context.Context, in Input) (*assistant.Transcript, *assistant.Analysis, error) {
+	a, err := s.analyzer(in.Engine)
+	if err != nil {
+		return nil, nil, err
+	}
 	t, err := s.Read(in)
 	if err != nil {
 		return nil, nil, err
 	}
-	an, err := s.Analyzer.Analyze(ctx, t)
+	an, err := a.Analyze(ctx, t)
 	if err != nil {
 		return nil, nil, fmt.Errorf("analyze: %w", err)
+	}
+	if err := s.checkAccount(ctx, t, an); err != nil {
+		return nil, nil, err
 	}
 	return t, an, nil
 }
 
-// Ingest reads, analyses and stores a call. created is false when the
-// agent had stored a call with the same external id before: the stored
-// record stands and is returned, so a client may safely post again after a
-// timeout. A call without an agent id is EInvalid: nobody could find it.
-func (s *Service) Ingest(ctx context.Context, in Input) (call *assistant.Call, created bool, err error) {
+// checkAccount checks the compliance rules of an that count the account's
+// stored calls: the calls stored before this one, whoever made them.
+func (s *Service) checkAccount(ctx context.Context, t *assistant.Transcript, an *assistant.Analysis) error {
+	c := an.Compliance
+	if c == nil || s.Accounts == nil || s.AccountRules == nil || t.AccountRef == "" || t.OccurredAt.IsZero() || !s.AccountRules.NeedsHistory(c) {
+		return nil
+	}
+	h, err := s.Accounts.FindAccountHistory(ctx, t.AccountRef, t.OccurredAt.Add(-s.AccountRules.HistoryWindow()), t.OccurredAt)
+	if err != nil {
+		return fmt.Errorf("read the account's calls: %w", err)
+	}
+	if err := s.AccountRules.CheckAccount(ctx, c, assistant.ComplianceInputOf(t, an.Arrangement.Facts), h); err != nil {
+		return fmt.Errorf("check the account's calls: %w", err)
+	}
+	an.Flagged = an.Flagged || c.Flagged
+	return nil
+}
+
+// Ingest reads, analyses and stores a call on behalf of by. created is
+// false when the agent had stored a call with the same external id before:
+// the stored record stands and is returned, so a client may safely post
+// again after a timeout. A call without an agent id is EInvalid: nobody
+// could find it. An agent stores only their own calls: one that names no
+// agent is theirs, one that names another is EForbidden. A trainer stores
+// calls in their own teams only (the store checks, once the team is known).
+func (s *Service) Ingest(ctx context.Context, by assistant.Principal, in Input) (call *assistant.Call, created bool, err error) {
+	a, err := s.analyzer(in.Engine)
+	if err != nil {
+		return nil, false, err
+	}
 	t, err := s.Read(in)
 	if err != nil {
 		return nil, false, err
 	}
+	if by.Role == assistant.RoleAgent && by.Via != assistant.ViaAuthOff {
+		switch t.AgentID {
+		case "":
+			t.AgentID = by.AgentID
+		case by.AgentID:
+		default:
+			return nil, false, assistant.Errorf(assistant.EForbidden, "You may store only your own calls: this one names agent_id %s, and your token is agent %s's.", t.AgentID, by.AgentID)
+		}
+	}
 	if t.AgentID == "" {
 		return nil, false, assistant.Errorf(assistant.EInvalid, "agent_id is required to store a call: name the agent who made it.")
 	}
-	an, err := s.Analyzer.Analyze(ctx, t)
+	an, err := a.Analyze(ctx, t)
 	if err != nil {
 		return nil, false, fmt.Errorf("analyze: %w", err)
+	}
+	if err := s.checkAccount(ctx, t, an); err != nil {
+		return nil, false, err
 	}
 	call = &assistant.Call{
 		ExternalID: t.ExternalID,
 		AgentID:    t.AgentID,
 		TeamID:     t.TeamID,
+		AccountRef: t.AccountRef,
+		TimeZone:   t.TimeZone,
 		OccurredAt: t.OccurredAt,
 		Analysis:   *an,
 	}
-	created, err = s.Store.CreateCall(ctx, call)
+	created, err = s.Store.CreateCall(ctx, by, call)
 	if err != nil {
 		return nil, false, fmt.Errorf("store call: %w", err)
 	}
 	return call, created, nil
+}
+
+// Call returns call id if by may read it (ENotFound otherwise, also when it
+// exists but is another agent's or team's), and records the read.
+func (s *Service) Call(ctx context.Context, by assistant.Principal, id int64) (*assistant.Call, error) {
+	c, err := s.Store.FindCallByID(ctx, by.Scope(), id)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Store.Audit(ctx, by, assistant.AuditEntry{Action: assistant.ActionCallRead, Target: assistant.TargetCall, TargetID: strconv.FormatInt(id, 10), CallID: id}); err != nil {
+		return nil, err
+	}
+	forReader(by, c)
+	return c, nil
+}
+
+// forReader takes out of c what by may not read: an agent never sees the
+// review a language model drafted for the trainers, which is not a
+// trainer's word until a trainer publishes a review of their own.
+func forReader(by assistant.Principal, c *assistant.Call) {
+	if by.Role == assistant.RoleAgent && by.Via != assistant.ViaAuthOff {
+		c.DraftReview = nil
+	}
+}
+
+// Calls returns a page of the calls by may read that f selects, and
+// records the listing.
+func (s *Service) Calls(ctx context.Context, by assistant.Principal, f assistant.CallFilter) (assistant.CallPage, error) {
+	page, err := s.Store.FindCalls(ctx, by.Scope(), f)
+	if err != nil {
+		return assistant.CallPage{}, err
+	}
+	var filter []string
+	for _, kv := range [][2]string{{"agent_id", f.AgentID}, {"team_id", f.TeamID}, {"review_status", string(f.ReviewStatus)}} {
+		if kv[1] != "" {
+			filter = append(filter, kv[0]+" "+kv[1])
+		}
+	}
+	if err := s.Store.Audit(ctx, by, assistant.AuditEntry{Action: assistant.ActionCallList, Target: assistant.TargetCall, Detail: strings.Join(filter, "; ")}); err != nil {
+		return assistant.CallPage{}, err
+	}
+	for _, c := range page.Calls {
+		forReader(by, c)
+	}
+	return page, nil
 }

@@ -18,12 +18,15 @@ const usage = `rooscoach — an empathetic collections-conversation assistant
 Usage:
   rooscoach serve     [flags]            serve the HTTP API (DATABASE_URL, ROOSCOACH_ADDR)
   rooscoach migrate   [flags]            apply pending database migrations
+  rooscoach token     create|list|revoke make, list and revoke API tokens (rooscoach token -h)
   rooscoach analyze   [flags] FILE|-     analyse a transcript; --format json for JSON
   rooscoach classify  [--lang auto|nl|en] [--speaker agent|customer]
                                          one utterance per line in (optionally a tab and the
                                          turn it answers), one JSON object per line out
-  rooscoach eval      FILE.tsv           stance accuracy per language, speaker and kind, the
-                                         reliability of the confidences, confusion matrices
+  rooscoach eval      [--engine builtin|llm|both] FILE.tsv
+                                         stance accuracy per language, speaker and kind, the
+                                         reliability of the confidences, confusion matrices,
+                                         and the engines' agreement with both
   rooscoach arrange                      arrangement request JSON on stdin, options on stdout
 
 Run "rooscoach COMMAND -h" for the flags of a command. Settings come from flags
@@ -68,12 +71,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runServe(ctx, rest, env, stderr)
 	case "migrate":
 		return runMigrate(ctx, rest, env, stderr)
+	case "token":
+		return runToken(ctx, rest, env, stdout, stderr)
 	case "analyze":
 		return runAnalyze(ctx, rest, env, stdin, stdout, stderr)
 	case "classify":
 		return runClassify(ctx, rest, stdin, stdout, stderr)
 	case "eval":
-		return runEval(ctx, rest, stdout, stderr)
+		return runEval(ctx, rest, env, stdout, stderr)
 	case "arrange":
 		return runArrange(ctx, rest, stdin, stdout, stderr)
 	case "help", "-h", "--help":

@@ -66,12 +66,16 @@ func TestServeMigrateAndDrain(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, []string{"serve", "--shutdown-grace=10s"}, nil, io.Discard, &logs) }()
 	base := waitForURL(t, &logs)
+	token := firstToken(t, &logs)
 
 	body, err := os.ReadFile("../../testdata/calls/nl-betalingsregeling.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := http.Post(base+"/v1/calls?agent_id=a-1&external_id=drain-1", "text/plain", bytes.NewReader(body))
+	req, _ := http.NewRequest("POST", base+"/v1/calls?agent_id=a-1&external_id=drain-1", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "text/plain")
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +90,7 @@ func TestServeMigrateAndDrain(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	head := "POST /v1/calls?agent_id=a-1&external_id=drain-2 HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: " +
+	head := "POST /v1/calls?agent_id=a-1&external_id=drain-2 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\nContent-Type: text/plain\r\nContent-Length: " +
 		itoa(len(body)) + "\r\n\r\n"
 	if _, err := conn.Write(append([]byte(head), body[:len(body)/2]...)); err != nil {
 		t.Fatal(err)
@@ -120,7 +124,21 @@ func TestServeMigrateAndDrain(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-var urlRe = regexp.MustCompile(`url=(http://\S+)`)
+var (
+	urlRe   = regexp.MustCompile(`url=(http://\S+)`)
+	tokenRe = regexp.MustCompile(`FIRST START.*token=([0-9]+-[0-9a-f]+)`)
+)
+
+// firstToken returns the admin token serve wrote to its log on first
+// start.
+func firstToken(t *testing.T, logs *syncBuffer) string {
+	t.Helper()
+	m := tokenRe.FindStringSubmatch(logs.String())
+	if m == nil {
+		t.Fatalf("serve wrote no first admin token to its log:\n%s", logs.String())
+	}
+	return m[1]
+}
 
 func waitForURL(t *testing.T, logs *syncBuffer) string {
 	t.Helper()
@@ -279,6 +297,24 @@ func TestAnalyzePlatformExports(t *testing.T) {
 		{[]string{"../../testdata/platforms/teams/collections-call-nl.vtt"}, 12, assistant.MappingInferred},
 		{[]string{"--format", "webvtt", "../../testdata/platforms/zoom/collections-call-en.vtt"}, 10, assistant.MappingInferred},
 		{[]string{"../../testdata/platforms/vcon/fake-vcons-billing-openai-transcript.vcon.json"}, 10, assistant.MappingLabels},
+		// Issue 21: speech-to-text services, subtitles, meeting tools, chat.
+		{[]string{"../../testdata/platforms/transcribe/collections-call-nl.json"}, 10, assistant.MappingInferred},
+		{[]string{"--agent", "spk_1", "../../testdata/platforms/transcribe/aws-docs-diarization-en.json"}, 2, assistant.MappingDeclared},
+		{[]string{"--agent", "ch_1", "../../testdata/platforms/transcribe/aws-docs-channel-id-en.json"}, 2, assistant.MappingDeclared},
+		{[]string{"../../testdata/platforms/amazon/contact-lens-chat-redacted.json"}, 23, assistant.MappingPlatform},
+		{[]string{"../../testdata/platforms/assemblyai/collections-call-en.json"}, 10, assistant.MappingInferred},
+		{[]string{"../../testdata/platforms/deepgram/collections-call-nl.json"}, 10, assistant.MappingInferred},
+		{[]string{"../../testdata/platforms/revai/collections-call-en.json"}, 10, assistant.MappingInferred},
+		{[]string{"--agent", "Speaker 0", "../../testdata/platforms/revai/revai-python-sdk-transcript-en.json"}, 1, assistant.MappingDeclared},
+		{[]string{"../../testdata/platforms/speechmatics/collections-call-nl.json"}, 10, assistant.MappingInferred},
+		{[]string{"--agent", "S2", "../../testdata/platforms/speechmatics/speechmatics-python-two-speakers-en.json"}, 2, assistant.MappingDeclared},
+		{[]string{"../../testdata/platforms/azure/collections-call-en.json"}, 10, assistant.MappingInferred},
+		{[]string{"../../testdata/platforms/googlestt/collections-call-nl.json"}, 10, assistant.MappingInferred},
+		{[]string{"../../testdata/platforms/elevenlabs/collections-call-en.json"}, 10, assistant.MappingInferred},
+		{[]string{"../../testdata/platforms/whispercpp/collections-call-nl.json"}, 10, assistant.MappingInferred},
+		{[]string{"../../testdata/platforms/srt/collections-call-nl.srt"}, 10, assistant.MappingLabels},
+		{[]string{"../../testdata/platforms/otter/collections-call-en.txt"}, 10, assistant.MappingInferred},
+		{[]string{"--format", "otter", "../../testdata/platforms/otter/collections-call-en.txt"}, 10, assistant.MappingInferred},
 	}
 	for _, tt := range tests {
 		t.Run(tt.args[len(tt.args)-1], func(t *testing.T) {
@@ -306,5 +342,21 @@ func TestAnalyzePlatformExports(t *testing.T) {
 	}
 	if _, _, err := runCmd(t, "", "analyze", "../../testdata/platforms/teams/graph-calltranscript-content.vtt"); err == nil || !strings.Contains(err.Error(), `--agent "User Name"`) {
 		t.Errorf("unmappable file: err %v, want one that says how to declare the agent", err)
+	}
+	// Issue 21: real public exports that name no agent are refused with
+	// what to do, never guessed.
+	for file, want := range map[string]string{
+		"transcribe/aws-docs-diarization-en.json":               `--agent "spk_0"`,
+		"transcribe/aws-docs-channel-id-en.json":                `--agent "ch_0"`,
+		"deepgram/deepgram-python-sdk-bueller-en.json":          "names no speakers",
+		"revai/revai-python-sdk-transcript-en.json":             `--agent "Speaker 0"`,
+		"speechmatics/speechmatics-python-two-speakers-en.json": `--agent "S1"`,
+		"azure/azure-docs-batch-result-en.json":                 "names no speakers",
+		"srt/openai-whisper-jfk-en.srt":                         "names no speakers",
+	} {
+		_, _, err := runCmd(t, "", "analyze", "../../testdata/platforms/"+file)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err %v, want a refusal containing %q", file, err, want)
+		}
 	}
 }
