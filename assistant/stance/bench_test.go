@@ -92,3 +92,54 @@ func BenchmarkClassifyCall(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkClassifyReply measures one utterance read as the customer's
+// answer to the agent's turn before it: both turns are read, as a live tip
+// with one context turn does.
+func BenchmarkClassifyReply(b *testing.B) {
+	c := New()
+	ctx := context.Background()
+	previous := map[assistant.Language]string{
+		assistant.Dutch:   "Ik bel over uw rekening. Er staat nog 1.250 euro open en u heeft een brief gehad, klopt dat?",
+		assistant.English: "I'm calling about your account. There's 980 pounds outstanding and you've had our letters, is that right?",
+	}
+	for _, lang := range assistant.Languages {
+		text := benchUtterances[lang]
+		b.Run(string(lang), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := c.ClassifyReply(ctx, text, lang, assistant.Customer, previous[lang]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkClassifyTurns measures a whole call the way the analyser reads
+// it: every turn with its speaker and the turn it answers. Divide by the
+// turns (b.ReportMetric reports the time per turn).
+func BenchmarkClassifyTurns(b *testing.B) {
+	c := New()
+	ctx := context.Background()
+	for _, lang := range assistant.Languages {
+		texts := benchCall(lang)
+		turns := make([]assistant.Turn, len(texts))
+		for i, t := range texts {
+			sp := assistant.Agent
+			if i%2 == 1 {
+				sp = assistant.Customer
+			}
+			turns[i] = assistant.Turn{Index: i, Speaker: sp, Text: t}
+		}
+		b.Run(string(lang), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := c.ClassifyTurns(ctx, turns, lang); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(turns))/1000, "µs/turn")
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rooscoach/rooscoach/assistant"
 )
@@ -285,8 +286,7 @@ func writtenShape(text string) (caps int, doubled, quoted bool) {
 	var last rune
 	open := false // an opening quote seen
 	prevLetter := false
-	runes := []rune(text)
-	for i, r := range runes {
+	for i, r := range text {
 		if unicode.IsLetter(r) {
 			letters++
 			upper = upper && unicode.IsUpper(r)
@@ -300,7 +300,8 @@ func writtenShape(text string) (caps int, doubled, quoted bool) {
 			doubled = true
 		}
 		if isQuote(r) {
-			nextLetter := i+1 < len(runes) && unicode.IsLetter(runes[i+1])
+			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+			nextLetter := unicode.IsLetter(next)
 			switch {
 			case !prevLetter && nextLetter:
 				open = true

@@ -247,10 +247,72 @@ func TestEvalCommand(t *testing.T) {
 			t.Errorf("eval output lacks %q:\n%s", want, out)
 		}
 	}
+	// The seven columns of the speaker-aware sets: per speaker and per kind.
+	v2 := t.TempDir() + "/v2.tsv"
+	rows = "lang\tquadrant\ttext\toctant\tspeaker\tprevious\tkind\n" +
+		"nl\tbelow-together\tMag ik het in drie keer betalen?\tdependent\tcustomer\tEr staat 600 euro open.\tguidance-seeking\n" +
+		"en\tbelow-opposed\tThe system won't let me change that date.\twithdrawn\tagent\tCan you move the date?\trule-refusal\n"
+	if err := os.WriteFile(v2, []byte(rows), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err = runCmd(t, "", "eval", v2)
+	if err != nil {
+		t.Fatalf("eval of seven columns: %v\n%s", err, stderr)
+	}
+	for _, want := range []string{"nl customer", "en agent", "per kind of turn", "guidance-seeking", "rule-refusal", "reliability"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval output lacks %q:\n%s", want, out)
+		}
+	}
 	bad := t.TempDir() + "/bad.tsv"
 	os.WriteFile(bad, []byte("nl\tsideways\tHallo\n"), 0o600)
 	if _, _, err := runCmd(t, "", "eval", bad); err == nil || !strings.Contains(err.Error(), "1") {
 		t.Errorf("eval of a bad row: err %v, want one naming line 1", err)
+	}
+}
+
+// TestClassifySpeakerAndPrevious checks the speaker flag and the
+// previous-turn column: the same short reaction takes its stance from the
+// turn it answers, and a bad speaker is a usage error that names it.
+func TestClassifySpeakerAndPrevious(t *testing.T) {
+	in := "ja\tZullen we het op 30 euro per maand houden?\n" +
+		"ja\tAls u niet betaalt, gaat het dossier naar de deurwaarder.\n" +
+		"yeah right\tYour refund is on its way.\n"
+	out, stderr, err := runCmd(t, in, "classify", "--speaker", "customer")
+	if err != nil {
+		t.Fatalf("classify: %v\n%s", err, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d output lines for 3 input lines:\n%s", len(lines), out)
+	}
+	var got []map[string]any
+	for i, line := range lines {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("line %d is not JSON: %s", i+1, line)
+		}
+		if m["speaker"] != "customer" || m["previous"] == "" || m["text"] == "" {
+			t.Errorf("line %d: speaker %v, previous %v, text %v; want the customer, the turn answered and the text", i+1, m["speaker"], m["previous"], m["text"])
+		}
+		if c, _ := m["confidence"].(float64); c > 0.4 {
+			t.Errorf("line %d: short reaction with confidence %v, want at most 0.4", i+1, c)
+		}
+		got = append(got, m)
+	}
+	if got[0]["lang"] != "nl" || got[2]["lang"] != "en" {
+		t.Errorf("languages %v, %v; want nl for \"ja\" (read with the turn it answers) and en", got[0]["lang"], got[2]["lang"])
+	}
+	if got[0]["quadrant"] != string(assistant.BelowTogether) || got[1]["quadrant"] == got[0]["quadrant"] {
+		t.Errorf("\"ja\" after a proposal: %v, after a threat: %v; want below-together and another quadrant", got[0]["quadrant"], got[1]["quadrant"])
+	}
+	if got[2]["quadrant"] != string(assistant.AboveOpposed) {
+		t.Errorf("\"yeah right\" after a promise: %v, want above-opposed", got[2]["quadrant"])
+	}
+	_, _, err = runCmd(t, "Hallo\n", "classify", "--speaker", "klant")
+	var ue usageError
+	if !errors.As(err, &ue) || !strings.Contains(err.Error(), "klant") {
+		t.Errorf("--speaker klant: err %v, want a usage error naming it", err)
 	}
 }
 

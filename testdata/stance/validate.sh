@@ -15,7 +15,7 @@ FNR==1{ if($0!="lang\tquadrant\ttext\toctant\tspeaker"){print FILENAME": bad hea
   n[FILENAME" "$5" "$1" "$2]++; o[FILENAME" "$5" "$1" "$4]++; tot[FILENAME" "$5" "$1]++ }
 END{ for(k in tot) print "TOTAL", k, tot[k]; for(k in n) print "Q", k, n[k]; for(k in o) print "O", k, o[k]; exit bad }' dev.tsv test.tsv | sort
 
-# The speaker-aware sets of issue 14 (train_v2/, dev_v2/: lang, quadrant, text, octant, speaker,
+# The speaker-aware sets of issue 14 (train_v2/, dev_v2/, test_v2/, extra_v2/: lang, quadrant, text, octant, speaker,
 # previous, kind). Their checks are Go tests, so that `go test ./assistant/stance` runs them too:
 # format, labels against the rose and kinds.tsv, volume and balance, and no text repeated across
 # any stance file (held-out files included, reported by location only).
@@ -32,4 +32,4 @@ END{ for(x in f) printf "V2 FILES %s %d\n", x, f[x]
        for(i=1;i<=n;i++) printf " %s=%d", qq[i], q[x" "qq[i]]; printf " total=%d\n", qs[x] }
      for(kk in kinds) printf "V2 K %s nl-agent=%d nl-customer=%d en-agent=%d en-customer=%d\n", kk,
        k["nl "kk" agent"], k["nl "kk" customer"], k["en "kk" agent"], k["en "kk" customer"] }' \
-  train_v2/*.tsv dev_v2/*.tsv | sort
+  train_v2/*.tsv dev_v2/*.tsv test_v2/*.tsv extra_v2/*.tsv | sort
