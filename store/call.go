@@ -149,6 +149,18 @@ func createCall(ctx context.Context, q querier, c *assistant.Call) (*createdRow,
 	if err != nil {
 		return nil, err
 	}
+	policy, err := marshalOptional(a.Arrangement.Policy)
+	if err != nil {
+		return nil, err
+	}
+	assessment, err := marshalOptional(a.Arrangement.Assessment)
+	if err != nil {
+		return nil, err
+	}
+	agreement, err := marshalOptional(a.Arrangement.Agreement)
+	if err != nil {
+		return nil, err
+	}
 	var occurredAt *time.Time
 	if !c.OccurredAt.IsZero() {
 		occurredAt = &c.OccurredAt
@@ -158,18 +170,21 @@ func createCall(ctx context.Context, q querier, c *assistant.Call) (*createdRow,
 		INSERT INTO calls (external_id, agent_id, team_id, language, format,
 			mapping_method, mapping_confidence, mapping_agent, mapping_customer, mapping_reason,
 			occurred_at, summary, readability, jargon_count, closing, referral,
-			arrangement_flagged, flagged, engines)
+			arrangement_flagged, flagged, engines,
+			arrangement_policy, arrangement_assessment, arrangement_agreement)
 		VALUES ($1, $2, $3, $4, $5,
 			$6, $7, $8, $9, $10,
 			COALESCE($11, now()), $12::jsonb, $13::jsonb, $14, $15::jsonb, $16::jsonb,
-			$17, $18, $19::jsonb)
+			$17, $18, $19::jsonb,
+			$20::jsonb, $21::jsonb, $22::jsonb)
 		ON CONFLICT (agent_id, external_id) DO NOTHING
 		RETURNING id, occurred_at, created_at`,
 		orNull(c.ExternalID), c.AgentID, orNull(c.TeamID), a.Language, a.Format,
 		orNull(a.Mapping.Method), a.Mapping.Confidence, pq.StringArray(nonNil(a.Mapping.Agent)),
 		pq.StringArray(nonNil(a.Mapping.Customer)), a.Mapping.Reason,
 		occurredAt, summary, readability, a.JargonCount, closing, referral,
-		a.Arrangement.Flagged, a.Flagged, engines)
+		a.Arrangement.Flagged, a.Flagged, engines,
+		policy, assessment, agreement)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -315,6 +330,9 @@ type callRow struct {
 	ArrangementFlagged bool           `db:"arrangement_flagged"`
 	Flagged            bool           `db:"flagged"`
 	Engines            []byte         `db:"engines"`
+	Policy             []byte         `db:"arrangement_policy"`
+	Assessment         []byte         `db:"arrangement_assessment"`
+	Agreement          []byte         `db:"arrangement_agreement"`
 }
 
 // findCallRows reads the call rows sel selects, newest first.
@@ -349,7 +367,8 @@ func findCallRows(ctx context.Context, q querier, sel callSelector) ([]callRow, 
 		SELECT id, external_id, agent_id, team_id, language, format,
 			mapping_method, mapping_confidence, mapping_agent, mapping_customer, mapping_reason,
 			occurred_at, created_at, summary, readability, jargon_count, closing, referral,
-			arrangement_flagged, flagged, engines
+			arrangement_flagged, flagged, engines,
+			arrangement_policy, arrangement_assessment, arrangement_agreement
 		FROM calls`
 	if len(where) > 0 {
 		query += "\n\t\tWHERE " + strings.Join(where, " AND ")
@@ -401,11 +420,18 @@ func (r *callRow) call() (*assistant.Call, error) {
 	if err := unmarshal(r.Engines, &c.Engines, "engines", r.ID); err != nil {
 		return nil, err
 	}
-	if r.Referral != nil {
-		c.Arrangement.Referral = new(assistant.Referral)
-		if err := unmarshal(r.Referral, c.Arrangement.Referral, "referral", r.ID); err != nil {
-			return nil, err
-		}
+	var err error
+	if c.Arrangement.Referral, err = unmarshalOptional[assistant.Referral](r.Referral, "referral", r.ID); err != nil {
+		return nil, err
+	}
+	if c.Arrangement.Policy, err = unmarshalOptional[assistant.AppliedPolicy](r.Policy, "arrangement policy", r.ID); err != nil {
+		return nil, err
+	}
+	if c.Arrangement.Assessment, err = unmarshalOptional[assistant.Assessment](r.Assessment, "arrangement assessment", r.ID); err != nil {
+		return nil, err
+	}
+	if c.Arrangement.Agreement, err = unmarshalOptional[assistant.AgreementCheck](r.Agreement, "arrangement agreement", r.ID); err != nil {
+		return nil, err
 	}
 	return c, nil
 }

@@ -44,3 +44,16 @@ func (db *DB) Terminate(ctx context.Context, app string) (int, error) {
 		WHERE application_name = $1`, app)
 	return n, err
 }
+
+// MigrateTo applies the migrations up to version, for tests of what a
+// migration does to rows stored before it.
+func (db *DB) MigrateTo(ctx context.Context, version int64) error {
+	p, err := db.provider(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := p.UpTo(ctx, version); err != nil {
+		return fmt.Errorf("migrate up to %d: %w", version, err)
+	}
+	return nil
+}

@@ -69,18 +69,21 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 		if i == 0 {
 			fmt.Fprintln(w, "\nArrangement options:")
 		}
-		if o.Kind == assistant.OptionReferral {
-			fmt.Fprintf(w, "  %d. referral to free debt help (below)\n", i+1)
-			continue
-		}
 		fmt.Fprintf(w, "  %d. %s: %s a month for %d months (total %s), fits policy %s\n     %s\n     say: %s\n",
 			i+1, o.Kind, prompts.Money(an.Language, o.Monthly), o.Months, prompts.Money(an.Language, o.Total), yes(o.FitsPolicy), o.Why, o.Script)
+	}
+	if a := arr.Agreement; a != nil {
+		fmt.Fprintf(w, "\nAgreed in the call: %s a %s (%s a month), promised %s\n",
+			prompts.Money(an.Language, a.Amount), a.Frequency, prompts.Money(an.Language, a.Monthly), yes(a.Promise))
+		for _, f := range a.Findings {
+			fmt.Fprintf(w, "  - %s\n", f.Text)
+		}
 	}
 	if arr.Referral != nil {
 		fmt.Fprintf(w, "\nReferral (%s): %s\n  %s\n", arr.Referral.Jurisdiction, arr.Referral.Reason, arr.Referral.Text)
 	}
 	if an.Flagged {
-		fmt.Fprintln(w, "\nFLAGGED for a trainer: vulnerability or no affordable payment.")
+		fmt.Fprintln(w, "\nFLAGGED for a trainer: vulnerability, no affordable payment, or an agreement the customer cannot afford or policy does not allow.")
 	}
 	return w.Flush()
 }
