@@ -399,6 +399,35 @@ func TestPlanInvalid(t *testing.T) {
 		{"deferral as long as the term", func(r *Request) { r.Policy = &Policy{MaxTermMonths: 12, MaxDeferralMonths: 12} }, "policy.max_deferral_months must be less than policy.max_term_months"},
 		{"unknown language", func(r *Request) { r.Language = "de" }, `language "de" is not supported`},
 		{"start date in year 9999", func(r *Request) { r.StartDate = "9999-12-31" }, "start_date 9999-12-31 is more than 12 months away"},
+		{"policy id without a service", func(r *Request) { r.PolicyID = "delta-water" }, `policy_id "delta-water" needs the service that keeps the policies`},
+		{"budget and income", func(r *Request) { r.Customer.Budget, r.Customer.Income = &Budget{Income: 1}, ptr(1) }, "customer.budget and customer.income or customer.essential_costs were both given"},
+		{"negative budget line", func(r *Request) { r.Customer.Budget = &Budget{Income: 100000, Housing: -1} }, "customer.budget.housing must not be negative"},
+		{"negative budget income", func(r *Request) { r.Customer.Budget = &Budget{Income: -1} }, "customer.budget.income must not be negative"},
+		{"three adults", func(r *Request) { r.Customer.Household = &Household{Adults: 3} }, "customer.household.adults must be 1 or 2, not 3"},
+		{"no adults", func(r *Request) { r.Customer.Household = &Household{} }, "customer.household.adults must be 1 or 2, not 0"},
+		{"negative children", func(r *Request) { r.Customer.Household = &Household{Adults: 1, Children: -1} }, "customer.household.children must be between 0 and 20"},
+		{"weekday in Dutch", func(r *Request) { r.Customer.PaydayWeekday, r.Customer.PaydayWeek = "vrijdag", -1 }, `customer.payday_weekday "vrijdag" must be a weekday in English`},
+		{"week without weekday", func(r *Request) { r.Customer.PaydayWeek = 2 }, "customer.payday_week needs customer.payday_weekday"},
+		{"payday twice", func(r *Request) {
+			r.Customer.Payday, r.Customer.PaydayWeekday, r.Customer.PaydayWeek = 25, "friday", -1
+		}, "customer.payday and customer.payday_weekday were both given"},
+		{"fifth friday", func(r *Request) { r.Customer.PaydayWeekday, r.Customer.PaydayWeek = "friday", 5 }, "customer.payday_week must be 1 to 4, or -1"},
+		{"second working day", func(r *Request) { r.Customer.PaydayWeekday, r.Customer.PaydayWeek = "workday", 2 }, `customer.payday_week must be 1 or -1 with "workday"`},
+		{"invoices not the principal", func(r *Request) { r.Debt.Invoices = []int64{2500, 2500} }, "debt.invoices add up to 5000, but debt.principal is 10000"},
+		{"invoice of nothing", func(r *Request) { r.Debt.Invoices = []int64{10000, 0} }, "debt.invoices[1] must be greater than 0"},
+		{"negative lump sum", func(r *Request) { r.Customer.LumpSum = ptr(-5) }, "customer.lump_sum must not be negative"},
+		{"share over 100", func(r *Request) { r.Policy = &Policy{MaxTermMonths: 12, SpareSharePercent: 120} }, "policy.spare_share_percent must be between 1 and 100"},
+		{"review after a year", func(r *Request) { r.Policy = &Policy{MaxTermMonths: 12, ReviewMonths: 13} }, "policy.review_months must be between 1 and 12"},
+		{"token as big as the minimum", func(r *Request) {
+			r.Policy = &Policy{MaxTermMonths: 12, MinInstalment: 2500, MayToken: true, TokenAmount: 2500}
+		}, "policy.token_amount must be below policy.min_instalment"},
+		{"settlement without a share", func(r *Request) { r.Policy = &Policy{MaxTermMonths: 12, MaySettle: true} }, "policy.min_settlement_percent must be between 1 and 99 when policy.may_settle is true"},
+		{"guideline of no category", func(r *Request) {
+			r.Policy = &Policy{MaxTermMonths: 12, SpendingGuidelines: &assistant.SpendingGuidelines{Effective: "2026-04-06", Figures: []assistant.Guideline{{Category: "holidays"}}}}
+		}, `policy.spending_guidelines.figures[0].category "holidays" is not a budget category`},
+		{"guidelines without a date", func(r *Request) {
+			r.Policy = &Policy{MaxTermMonths: 12, SpendingGuidelines: &assistant.SpendingGuidelines{Effective: "april"}}
+		}, `policy.spending_guidelines.effective must be a date as YYYY-MM-DD, not "april"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -465,5 +494,34 @@ func TestPlanDefaults(t *testing.T) {
 				t.Errorf("script %q not in %s", script, tt.wantLang)
 			}
 		})
+	}
+}
+
+func TestLoadFigures(t *testing.T) {
+	f, err := LoadFigures([]byte(`{"nl_protected_income_maxima": [
+		{"effective": "2025-07-01", "single": 209400, "single_parent": 226467, "couple": 277107, "couple_with_children": 288800, "source": "a correction"},
+		{"effective": "2026-01-01", "single": 212000, "single_parent": 230000, "couple": 280000, "couple_with_children": 292000, "source": "test configuration"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(f.NLMaxima); n != len(shippedMaxima)+1 {
+		t.Errorf("%d maxima, want the shipped ones and one more", n)
+	}
+	day := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	if m, stale, ok := f.maximaOn(day); !ok || stale || m.Effective != "2026-01-01" || m.Single != 212000 {
+		t.Errorf("maxima on 1 March 2026: %+v stale %v", m, stale)
+	}
+	if m, _, _ := f.maximaOn(time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)); m.Single != 209400 {
+		t.Errorf("a configured figure of a shipped date must replace it: %+v", m)
+	}
+	for _, tc := range []struct{ json, want string }{
+		{`{"nl_protected_income_maxima": [{"effective": "1 juli", "single": 212000, "single_parent": 230000, "couple": 280000, "couple_with_children": 292000, "source": "x"}]}`, "effective must be a date"},
+		{`{"nl_protected_income_maxima": [{"effective": "2026-07-01", "single": 2120, "single_parent": 230000, "couple": 280000, "couple_with_children": 292000, "source": "x"}]}`, "not a monthly maximum in euro cents"},
+		{`{"nl_protected_income_maxima": [{"effective": "2026-07-01", "single": 212000, "single_parent": 230000, "couple": 280000, "couple_with_children": 292000}]}`, "source is empty"},
+		{`{"nl_maxima": []}`, "nl_maxima"},
+	} {
+		if _, err := LoadFigures([]byte(tc.json)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("LoadFigures(%s): %v, want %q", tc.json, err, tc.want)
+		}
 	}
 }
