@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/lib/pq"
@@ -200,46 +199,4 @@ func (db *DB) DeletePolicy(ctx context.Context, id string) error {
 		return assistant.Errorf(assistant.ENotFound, "policy %q not found", id)
 	}
 	return nil
-}
-
-// CallPolicies are the policies that may apply to one call: the one chosen
-// for it or its team, with where it came from, and the defaults.
-type CallPolicies struct {
-	Chosen   *assistant.CreditorPolicy
-	Source   string
-	Defaults []assistant.CreditorPolicy
-}
-
-// FindCallPolicies returns the policies for a call that names policyID
-// (may be empty) and is made by team teamID (may be empty): the named
-// policy, else the team's, and every default. A named policy that does not
-// exist is ENotFound.
-func (db *DB) FindCallPolicies(ctx context.Context, policyID, teamID string) (CallPolicies, error) {
-	var out CallPolicies
-	var rows []policyRow
-	if err := db.db.SelectContext(ctx, &rows, selectPolicies+`
-		WHERE p.is_default OR p.id = $1
-			OR p.id = (SELECT policy_id FROM team_policies WHERE team_id = $2)`+policyGroup,
-		policyID, teamID); err != nil {
-		return out, dbError(err, "find the policies of a call")
-	}
-	for _, r := range rows {
-		p, err := r.policy()
-		if err != nil {
-			return out, err
-		}
-		if p.Default {
-			out.Defaults = append(out.Defaults, *p)
-		}
-		switch {
-		case policyID != "" && p.ID == policyID:
-			out.Chosen, out.Source = p, assistant.PolicyFromCall
-		case policyID == "" && teamID != "" && slices.Contains(p.Teams, teamID):
-			out.Chosen, out.Source = p, assistant.PolicyFromTeam
-		}
-	}
-	if policyID != "" && out.Chosen == nil {
-		return out, assistant.Errorf(assistant.ENotFound, "policy %q not found", policyID)
-	}
-	return out, nil
 }

@@ -102,37 +102,6 @@ func TestPolicies(t *testing.T) {
 			t.Errorf("all policies: %d, %v", len(all), err)
 		}
 	})
-	t.Run("CallPolicies", func(t *testing.T) {
-		tests := []struct {
-			policyID, teamID string
-			chosen, source   string
-		}{
-			{"", "", "", ""},
-			{"", "team-west", "delta-water", assistant.PolicyFromTeam},
-			{"nl-standaard", "team-west", "nl-standaard", assistant.PolicyFromCall},
-			{"", "team-elders", "", ""},
-		}
-		for _, tt := range tests {
-			cp, err := db.FindCallPolicies(ctx, tt.policyID, tt.teamID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			chosen := ""
-			if cp.Chosen != nil {
-				chosen = cp.Chosen.ID
-			}
-			var defaults []string
-			for _, d := range cp.Defaults {
-				defaults = append(defaults, d.ID)
-			}
-			if chosen != tt.chosen || cp.Source != tt.source || !slicesEqual(defaults, []string{"nl-nieuw", "uk-standard"}) {
-				t.Errorf("(%q, %q): chosen %q from %q, defaults %v; want %q from %q and both defaults", tt.policyID, tt.teamID, chosen, cp.Source, defaults, tt.chosen, tt.source)
-			}
-		}
-		if _, err := db.FindCallPolicies(ctx, "bestaat-niet", ""); assistant.ErrorCode(err) != assistant.ENotFound {
-			t.Errorf("an unknown policy: %v, want not found", err)
-		}
-	})
 	t.Run("Delete", func(t *testing.T) {
 		if err := db.DeletePolicy(ctx, "delta-water"); err != nil {
 			t.Fatal(err)

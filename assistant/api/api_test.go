@@ -56,7 +56,8 @@ func newEnvDSN(t testing.TB, dsn string, cfg api.Config) *env {
 	today := func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 	an, arr := builtin.Analyzer(today)
 	cfg.Logger = slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	srv := httptest.NewServer(api.NewServer(cfg, &coach.Service{Analyzer: an, Store: db, Now: today}, db, arr).Handler())
+	svc := &coach.Service{Analyzer: an, Store: db, Policies: db, Arrangements: arr, Now: today}
+	srv := httptest.NewServer(api.NewServer(cfg, svc, db, svc).Handler())
 	t.Cleanup(srv.Close)
 	sdb, err := sqlx.Open("postgres", dsn)
 	if err != nil {

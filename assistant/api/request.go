@@ -113,7 +113,11 @@ func (s *Server) transcriptInput(c echo.Context) (coach.Input, error) {
 	if !utf8.Valid(data) {
 		return coach.Input{}, assistant.Errorf(assistant.EInvalid, "The body is not valid UTF-8 text; save the transcript as UTF-8.")
 	}
-	return coach.Input{Data: data, MediaType: media, Options: opts}, nil
+	policy := c.QueryParam("policy")
+	if err := assistant.CheckID("policy", policy); err != nil {
+		return coach.Input{}, err
+	}
+	return coach.Input{Data: data, MediaType: media, Options: opts, PolicyID: policy}, nil
 }
 
 // transcriptOptions reads the metadata query parameters of the transcript

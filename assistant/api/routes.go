@@ -4,7 +4,7 @@ import "time"
 
 // Query parameters of the transcript routes.
 var transcriptParams = []string{"agent_id", "external_id", "team_id", "language", "occurred_at", "format",
-	"agent", "agent_speaker", "customer", "customer_speaker"}
+	"agent", "agent_speaker", "customer", "customer_speaker", "policy"}
 
 // routes lists every endpoint in one place, with the query parameters it
 // takes (any other is refused, so that a misspelled one is never silently
@@ -24,4 +24,8 @@ func (s *Server) routes() {
 	v1.POST("/analyze", s.handleAnalyze, query(transcriptParams...), work)
 	v1.POST("/tips", s.handleTip, query(), work)
 	v1.POST("/arrangements", s.handleArrangement, query(), work)
+	v1.GET("/policies", s.handlePolicyIndex, query("jurisdiction"), quick)
+	v1.GET("/policies/:id", s.handlePolicyView, query(), quick)
+	v1.PUT("/policies/:id", s.handlePolicyPut, query(), quick)
+	v1.DELETE("/policies/:id", s.handlePolicyDelete, query(), quick)
 }

@@ -45,12 +45,17 @@ type Policies struct {
 	// Defaults are the stored default policies, at most one per
 	// jurisdiction.
 	Defaults []assistant.CreditorPolicy
+	// Unread says the stored policies could not be read (the database was
+	// down): rooscoach's own defaults apply, and the record says so.
+	Unread bool
 }
 
 // PolicyNoteText is the data of the arrangement.policy-note template: a
-// chosen policy was for another jurisdiction than the call's.
+// chosen policy was for another jurisdiction than the call's, or the stored
+// policies could not be read.
 type PolicyNoteText struct {
 	ID, Jurisdiction, CallJurisdiction string
+	Unread                             bool
 }
 
 // resolve returns the policy for a call in jurisdiction j: the chosen one
@@ -75,6 +80,13 @@ func (p Policies) resolve(j string, lang assistant.Language) (assistant.AppliedP
 		}
 	}
 	out.Source, out.Terms = assistant.PolicyFromBuiltin, DefaultPolicy(j)
+	if p.Unread {
+		note, err := prompts.Render(lang, "arrangement.policy-note", PolicyNoteText{Unread: true, CallJurisdiction: j})
+		if err != nil {
+			return out, fmt.Errorf("arrangement: %w", err)
+		}
+		out.Note = note
+	}
 	return out, nil
 }
 

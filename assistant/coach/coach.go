@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/arrangement"
 	"github.com/rooscoach/rooscoach/assistant/transcript"
 )
 
@@ -26,10 +27,18 @@ type Store interface {
 }
 
 // Service runs the use cases. Analyzer is required; Store is needed only by
-// the use cases that store.
+// the use cases that store. With Arrangements and Policies, calls are
+// planned under the creditor policy they or their team name, or the stored
+// default of their country.
 type Service struct {
 	Analyzer *assistant.Analyzer
 	Store    Store
+	// Arrangements is the arrangement engine, for explicit figures and for
+	// planning a call under a creditor's policy.
+	Arrangements *arrangement.Engine
+	// Policies keeps the creditor policies; nil means rooscoach's own
+	// defaults for every call.
+	Policies PolicyStore
 	// Now is the clock, replaced in tests; nil means time.Now.
 	Now func() time.Time
 }
@@ -42,6 +51,9 @@ type Input struct {
 	// (a file); the format is detected from the content either way.
 	MediaType string
 	Options   transcript.Options
+	// PolicyID names the stored creditor policy the call is planned under;
+	// empty means its team's policy, or the default of its country.
+	PolicyID string
 }
 
 func (s *Service) now() time.Time {
@@ -64,13 +76,40 @@ func (s *Service) Read(in Input) (*assistant.Transcript, error) {
 	return t, nil
 }
 
+// analyzer returns the analyser for a call: the service's own, with its
+// arrangement advice planned under the call's creditor policies when the
+// service keeps policies.
+//
+// An analysis that stores nothing goes on when the policies cannot be read,
+// under rooscoach's defaults, and says so; one that names its policy does
+// not, since it would not be planned as asked.
+func (s *Service) analyzer(ctx context.Context, policyID, teamID string) (*assistant.Analyzer, error) {
+	pols, err := s.policiesFor(ctx, policyID, teamID)
+	if err != nil && policyID == "" && assistant.ErrorCode(err) == assistant.EUnavailable {
+		pols, err = arrangement.Policies{Unread: true}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if s.Arrangements == nil || (pols.Chosen == nil && len(pols.Defaults) == 0 && !pols.Unread) {
+		return s.Analyzer, nil
+	}
+	a := *s.Analyzer
+	a.Adviser = s.Arrangements.WithPolicies(pols)
+	return &a, nil
+}
+
 // Analyze reads and analyses a transcript without storing anything.
 func (s *Service) Analyze(ctx context.Context, in Input) (*assistant.Transcript, *assistant.Analysis, error) {
 	t, err := s.Read(in)
 	if err != nil {
 		return nil, nil, err
 	}
-	an, err := s.Analyzer.Analyze(ctx, t)
+	a, err := s.analyzer(ctx, in.PolicyID, t.TeamID)
+	if err != nil {
+		return nil, nil, err
+	}
+	an, err := a.Analyze(ctx, t)
 	if err != nil {
 		return nil, nil, fmt.Errorf("analyze: %w", err)
 	}
@@ -89,7 +128,11 @@ func (s *Service) Ingest(ctx context.Context, in Input) (call *assistant.Call, c
 	if t.AgentID == "" {
 		return nil, false, assistant.Errorf(assistant.EInvalid, "agent_id is required to store a call: name the agent who made it.")
 	}
-	an, err := s.Analyzer.Analyze(ctx, t)
+	a, err := s.analyzer(ctx, in.PolicyID, t.TeamID)
+	if err != nil {
+		return nil, false, err
+	}
+	an, err := a.Analyze(ctx, t)
 	if err != nil {
 		return nil, false, fmt.Errorf("analyze: %w", err)
 	}

@@ -32,3 +32,31 @@ func (m *CallStore) FindCallByID(ctx context.Context, id int64) (*assistant.Call
 func (m *CallStore) FindCalls(ctx context.Context, f assistant.CallFilter) (assistant.CallPage, error) {
 	return m.FindCallsFn(ctx, f)
 }
+
+// PolicyStore fakes the creditor policies of the store.
+type PolicyStore struct {
+	SavePolicyFn     func(ctx context.Context, p *assistant.CreditorPolicy) (bool, error)
+	FindPolicyByIDFn func(ctx context.Context, id string) (*assistant.CreditorPolicy, error)
+	FindPoliciesFn   func(ctx context.Context, jurisdiction string) ([]*assistant.CreditorPolicy, error)
+	DeletePolicyFn   func(ctx context.Context, id string) error
+}
+
+// SavePolicy calls SavePolicyFn.
+func (m *PolicyStore) SavePolicy(ctx context.Context, p *assistant.CreditorPolicy) (bool, error) {
+	return m.SavePolicyFn(ctx, p)
+}
+
+// FindPolicyByID calls FindPolicyByIDFn.
+func (m *PolicyStore) FindPolicyByID(ctx context.Context, id string) (*assistant.CreditorPolicy, error) {
+	return m.FindPolicyByIDFn(ctx, id)
+}
+
+// FindPolicies calls FindPoliciesFn.
+func (m *PolicyStore) FindPolicies(ctx context.Context, jurisdiction string) ([]*assistant.CreditorPolicy, error) {
+	return m.FindPoliciesFn(ctx, jurisdiction)
+}
+
+// DeletePolicy calls DeletePolicyFn.
+func (m *PolicyStore) DeletePolicy(ctx context.Context, id string) error {
+	return m.DeletePolicyFn(ctx, id)
+}

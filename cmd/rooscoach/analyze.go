@@ -68,8 +68,11 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 	if err != nil {
 		return fmt.Errorf("read transcript: %w", err)
 	}
-	analyzer, _ := newAnalyzer()
-	svc := &coach.Service{Analyzer: analyzer}
+	analyzer, arr, err := newAnalyzer(env("ROOSCOACH_FIGURES"))
+	if err != nil {
+		return err
+	}
+	svc := &coach.Service{Analyzer: analyzer, Arrangements: arr}
 	t, an, err := svc.Analyze(ctx, coach.Input{Data: data, Options: opts})
 	if err != nil {
 		return fmt.Errorf("%s: %s", name, describe(err))

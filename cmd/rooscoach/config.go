@@ -21,6 +21,10 @@ type Config struct {
 	ShutdownGrace  time.Duration // ROOSCOACH_SHUTDOWN_GRACE, default 20s
 	LogLevel       string        // ROOSCOACH_LOG_LEVEL: debug, info, warn, error
 	LogFormat      string        // ROOSCOACH_LOG_FORMAT: text or json
+	// Figures is a JSON file of dated figures the arrangement engine plans
+	// with beyond the ones it ships (ROOSCOACH_FIGURES), such as newer
+	// maxima of the Dutch beslagvrije voet.
+	Figures string
 }
 
 const defaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/rooscoach?sslmode=disable"
@@ -36,6 +40,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 		ShutdownGrace:  20 * time.Second,
 		LogLevel:       or(env("ROOSCOACH_LOG_LEVEL"), "info"),
 		LogFormat:      or(env("ROOSCOACH_LOG_FORMAT"), "text"),
+		Figures:        env("ROOSCOACH_FIGURES"),
 	}
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = defaultDatabaseURL
@@ -63,6 +68,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	fs.DurationVar(&c.ShutdownGrace, "shutdown-grace", c.ShutdownGrace, "time in-flight requests get on SIGTERM (ROOSCOACH_SHUTDOWN_GRACE)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (ROOSCOACH_LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json (ROOSCOACH_LOG_FORMAT)")
+	fs.StringVar(&c.Figures, "figures", c.Figures, "JSON file of dated figures for the arrangement engine (ROOSCOACH_FIGURES)")
 	return c, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
@@ -15,9 +16,25 @@ import (
 	"github.com/rooscoach/rooscoach/store"
 )
 
-// newAnalyzer wires the built-in engines, which need no network.
-func newAnalyzer() (*assistant.Analyzer, *arrangement.Engine) {
-	return builtin.Analyzer(time.Now)
+// newAnalyzer wires the built-in engines, which need no network, with the
+// dated figures of the file figures names (ROOSCOACH_FIGURES) when it is
+// set.
+func newAnalyzer(figures string) (*assistant.Analyzer, *arrangement.Engine, error) {
+	an, arr := builtin.Analyzer(time.Now)
+	if figures == "" {
+		return an, arr, nil
+	}
+	data, err := os.ReadFile(figures)
+	if err != nil {
+		return nil, nil, fmt.Errorf("figures: %w", err)
+	}
+	f, err := arrangement.LoadFigures(data)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %s", figures, userMessage(err))
+	}
+	arr = arr.WithFigures(f)
+	an.Adviser = arr
+	return an, arr, nil
 }
 
 func runServe(ctx context.Context, args []string, env func(string) string, stderr io.Writer) error {
@@ -55,13 +72,18 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*api.Ser
 		db.Close()
 		return nil, nil, fmt.Errorf("%w (run: rooscoach migrate)", err)
 	}
-	analyzer, planner := newAnalyzer()
+	analyzer, arr, err := newAnalyzer(cfg.Figures)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	svc := &coach.Service{Analyzer: analyzer, Store: db, Policies: db, Arrangements: arr}
 	srv := api.NewServer(api.Config{
 		Addr:           cfg.Addr,
 		BodyLimit:      cfg.BodyLimit,
 		RequestTimeout: cfg.RequestTimeout,
 		Logger:         logger,
-	}, &coach.Service{Analyzer: analyzer, Store: db}, db, planner)
+	}, svc, db, svc)
 	if err := srv.Open(); err != nil {
 		db.Close()
 		return nil, nil, err
