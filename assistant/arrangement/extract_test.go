@@ -2,6 +2,7 @@ package arrangement
 
 import (
 	"testing"
+	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
 )
@@ -509,4 +510,36 @@ func extract(tb testing.TB, turns []assistant.Turn, lang assistant.Language) []a
 		tb.Fatal(err)
 	}
 	return facts
+}
+
+// A question and its answer, and an agreement and its reply, from any text
+// a speech-to-text engine produces: no panic, every fact on its own text.
+func FuzzExtractCall(f *testing.F) {
+	for _, s := range [][2]string{
+		{"Wanneer komt uw loon binnen?", "Altijd op de 24e."},
+		{"How much could you pay each month?", "About 60, call me on 07700 900123."},
+		{"Dan spreken we af: 75 euro per maand, voor het eerst op 1 december.", "Ja, dat is goed."},
+		{"So to sum up: you'll pay £40 a month from the 4th of next month.", "No, that's clear."},
+		{"Volgens artikel 6:96 BW, rekeningnummer NL91 ABNA 0417 1643 00.", "De laatste vrijdag van juni 2027."},
+		{"What's your take home pay a month?", "Around 1,450 on 25-06-2026 at 14:30."},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, agentText, customerText string) {
+		turns := []assistant.Turn{{Index: 0, Speaker: agent, Text: agentText}, {Index: 1, Speaker: customer, Text: customerText}}
+		for _, lang := range assistant.Languages {
+			facts := extract(t, turns, lang)
+			checkOffsets(t, turns, facts)
+			for _, fc := range facts {
+				if fc.Amount != nil && (fc.Amount.Amount < 0 || !assistant.ValidCurrency(fc.Amount.Currency)) {
+					t.Errorf("bad amount %+v", fc)
+				}
+				if fc.Date != "" {
+					if _, err := time.Parse(dateLayout, fc.Date); err != nil {
+						t.Errorf("bad date %+v", fc)
+					}
+				}
+			}
+		}
+	})
 }

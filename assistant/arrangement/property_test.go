@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/prompts"
 )
 
 // propertyRuns is how many random requests TestPlanProperties plans: the
@@ -362,6 +364,13 @@ func checkResponse(req Request, res Response, closed map[string]map[string]bool,
 	}
 	if wantReferral {
 		stats["referral"]++
+		var limit []int64
+		if res.Affordable != nil {
+			limit = append(limit, res.Affordable.Amount)
+		}
+		if err := amountsFrom(req, res.Referral.Reason, limit); err != nil {
+			return fmt.Errorf("referral: %w", err)
+		}
 		wantCode := reasonNoFit
 		switch {
 		case req.Customer.Vulnerable:
@@ -580,6 +589,43 @@ func checkOption(req Request, res Response, m means, o assistant.ArrangementOpti
 	if o.Why == "" || o.Script == "" {
 		return fmt.Errorf("empty why or script")
 	}
+	// Every amount the texts name is one of the figures.
+	allowed := []int64{regular, o.Total.Amount, p.MinInstalment, wantTotal}
+	for _, pay := range o.Schedule {
+		allowed = append(allowed, pay.Amount.Amount)
+	}
+	for _, m := range []*assistant.Money{o.Waived, o.Remaining, res.Affordable, res.Assessment.Cap, res.Assessment.Spare, res.Assessment.Stated} {
+		if m != nil {
+			allowed = append(allowed, m.Amount)
+		}
+	}
+	if err := amountsFrom(req, o.Why+" "+o.Script, allowed); err != nil {
+		return err
+	}
+	return nil
+}
+
+var moneyInText = regexp.MustCompile(`[€£$] ?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{2})?`)
+
+// amountsFrom checks that every amount written in text is one of allowed,
+// as the customer's language writes it.
+func amountsFrom(req Request, text string, allowed []int64) error {
+	lang, _ := assistant.ParseLanguage(string(req.Language))
+	if lang == "" {
+		lang = assistant.English
+		if req.Jurisdiction == "nl" {
+			lang = assistant.Dutch
+		}
+	}
+	written := map[string]bool{}
+	for _, a := range allowed {
+		written[prompts.Money(lang, assistant.Money{Amount: a, Currency: req.Debt.Currency})] = true
+	}
+	for _, m := range moneyInText.FindAllString(text, -1) {
+		if !written[m] {
+			return fmt.Errorf("the text names %s, which is none of the figures: %q", m, text)
+		}
+	}
 	return nil
 }
 
@@ -603,5 +649,21 @@ func BenchmarkPlan(b *testing.B) {
 		if _, err := e.Plan(context.Background(), reqs[i%len(reqs)]); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The check of property 9 must see the amounts the texts write, or it
+// proves nothing.
+func TestAmountsFromSeesAmounts(t *testing.T) {
+	nl := Request{Jurisdiction: "nl", Debt: Debt{Currency: "EUR"}}
+	us := Request{Jurisdiction: "us", Debt: Debt{Currency: "USD"}}
+	if err := amountsFrom(nl, "Vast bedrag van € 35 per maand, € 1.250,50 in totaal.", []int64{3500, 125050}); err != nil {
+		t.Errorf("figures refused: %v", err)
+	}
+	if err := amountsFrom(nl, "U kunt € 80 per maand missen.", []int64{3500}); err == nil {
+		t.Error("€ 80 is no figure, yet passed")
+	}
+	if err := amountsFrom(us, "At $1,240.50 a month.", []int64{124049}); err == nil {
+		t.Error("$1,240.50 is no figure, yet passed")
 	}
 }
