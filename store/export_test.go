@@ -57,3 +57,16 @@ func (db *DB) MigrateTo(ctx context.Context, version int64) error {
 	}
 	return nil
 }
+
+// MigrateVersionDown reverts one migration, for the test of migrations that
+// arrive after higher ones were applied.
+func (db *DB) MigrateVersionDown(ctx context.Context, version int64) error {
+	p, err := db.provider(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := p.ApplyVersion(ctx, version, false); err != nil {
+		return fmt.Errorf("migrate %d down: %w", version, err)
+	}
+	return nil
+}

@@ -48,3 +48,34 @@ func TestMigrationDropsReferralOptions(t *testing.T) {
 		t.Errorf("an old call grew a policy or agreement: %+v", c.Arrangement)
 	}
 }
+
+// A database migrated at main before issue 20 landed has 00050 and 00060
+// but not 00020 and 00021: they are applied when they arrive.
+func TestMigrationsArriveOutOfOrder(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := mustOpen(t, storetest.NewEmptyDSN(t))
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []int64{21, 20} {
+		if err := db.MigrateVersionDown(ctx, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Count(ctx, "policies"); err == nil {
+		t.Fatal("policies still there after 00021 down")
+	}
+	if err := db.CheckSchema(ctx); err == nil {
+		t.Error("CheckSchema passes with 00020 and 00021 missing")
+	}
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatalf("Migrate with lower versions missing: %v", err)
+	}
+	if err := db.CheckSchema(ctx); err != nil {
+		t.Errorf("CheckSchema after: %v", err)
+	}
+	if _, err := db.Count(ctx, "policies"); err != nil {
+		t.Errorf("policies after the late migration: %v", err)
+	}
+}

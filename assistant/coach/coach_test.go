@@ -103,7 +103,7 @@ func TestTipLanguage(t *testing.T) {
 		{assistant.TipRequest{Text: "What could you pay each month?"}, assistant.English},
 		{assistant.TipRequest{Text: "Ok.", Language: "nl-BE"}, assistant.Dutch},
 	} {
-		res, err := svc.Tip(context.Background(), tc.req)
+		res, err := svc.Tip(context.Background(), tc.req, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -111,7 +111,51 @@ func TestTipLanguage(t *testing.T) {
 			t.Errorf("Tip(%q) language %s, want %s", tc.req.Text, res.Language, tc.want)
 		}
 	}
-	if _, err := svc.Tip(context.Background(), assistant.TipRequest{Text: "hoi", Language: "fr"}); assistant.ErrorCode(err) != assistant.EInvalid {
+	if _, err := svc.Tip(context.Background(), assistant.TipRequest{Text: "hoi", Language: "fr"}, ""); assistant.ErrorCode(err) != assistant.EInvalid {
 		t.Errorf("language fr: err = %v, want EInvalid", err)
+	}
+}
+
+// TestEngineChoice: a request's engine, or the server's default, decides
+// which engine answers first; asking for an LLM the server lacks names the
+// setting.
+func TestEngineChoice(t *testing.T) {
+	fake := assistant.Engine{Name: "llm", Stance: &mock.StanceClassifier{ClassifyTurnsFn: func(_ context.Context, turns []assistant.Turn, _ assistant.Language) ([]assistant.Stance, error) {
+		out := make([]assistant.Stance, len(turns))
+		for i := range out {
+			out[i] = assistant.NewStance(-0.6, -0.6, 1, nil)
+		}
+		return out, nil
+	}}}
+	in := func(e assistant.EngineChoice) coach.Input { return coach.Input{Data: []byte(call), Engine: e} }
+	tests := []struct {
+		name   string
+		llm    *assistant.Engine
+		def    assistant.EngineChoice
+		choice assistant.EngineChoice
+		want   string // engine of the stance part, or the error's text
+	}{
+		{"nothing asked, no default", &fake, "", "", assistant.Builtin},
+		{"default llm", &fake, assistant.ChooseLLM, "", "llm"},
+		{"builtin asked over a default llm", &fake, assistant.ChooseLLM, assistant.ChooseBuiltin, assistant.Builtin},
+		{"auto with an LLM", &fake, "", assistant.ChooseAuto, "llm"},
+		{"auto without", nil, "", assistant.ChooseAuto, assistant.Builtin},
+		{"llm without", nil, "", assistant.ChooseLLM, "set MY_KEY"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			svc, _ := service(t)
+			svc.LLM, svc.DefaultEngine, svc.LLMSetting = tt.llm, tt.def, "MY_KEY"
+			_, an, err := svc.Analyze(context.Background(), in(tt.choice))
+			if err != nil {
+				if assistant.ErrorCode(err) != assistant.EInvalid || !strings.Contains(err.Error(), tt.want) {
+					t.Errorf("err %v, want EInvalid with %q", err, tt.want)
+				}
+				return
+			}
+			if got := an.Engines[0].Engine; got != tt.want {
+				t.Errorf("stance by %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

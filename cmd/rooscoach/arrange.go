@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
 	"github.com/rooscoach/rooscoach/assistant/stance"
@@ -40,7 +41,7 @@ func runArrange(ctx context.Context, args []string, env func(string) string, std
 	if err := strictjson.Decode(data, &req); err != nil {
 		return fmt.Errorf("arrangement request on stdin: %s", userMessage(err))
 	}
-	_, arr, err := newAnalyzer(env("ROOSCOACH_FIGURES"))
+	arr, err := withFigures(arrangement.New(time.Now), env("ROOSCOACH_FIGURES"))
 	if err != nil {
 		return err
 	}
