@@ -401,7 +401,8 @@ type ArrangementAdvice struct {
 	// shows vulnerability. It is never one of the options.
 	Referral *Referral `json:"referral,omitempty"`
 	// Flagged marks the coaching record for a trainer: a referral, or an
-	// agreement the customer cannot afford or the policy does not allow.
+	// agreement the customer said yes to but cannot afford or the policy
+	// does not allow.
 	Flagged bool `json:"flagged"`
 	// Policy is the creditor policy the options were planned under.
 	Policy *AppliedPolicy `json:"policy,omitempty"`

@@ -266,7 +266,9 @@ func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assist
 			return assistant.ArrangementAdvice{}, err
 		}
 		adv.Agreement = &check
-		if !check.Affordable || !check.WithinPolicy {
+		// An arrangement the customer said yes to, but cannot keep or the
+		// creditor does not allow, is for a trainer to see.
+		if check.Promise && (!check.Affordable || !check.WithinPolicy) {
 			adv.Flagged = true
 		}
 	}

@@ -513,3 +513,33 @@ func TestUnsupportedLanguage(t *testing.T) {
 		t.Errorf("Advise with language xx: err = %v, want EInvalid", err)
 	}
 }
+
+// An arrangement the customer did not say yes to is compared, but flags
+// the call only when they did.
+func TestAdviseAgreementWithoutPromise(t *testing.T) {
+	e := New(fixedNow)
+	for _, tt := range []struct {
+		reply   string
+		flagged bool
+	}{
+		{"Nee, dat lukt echt niet.", false},
+		{"Ja, goed.", true},
+	} {
+		turns := call("Er staat nog € 900 open. Hoeveel kunt u per maand missen?", "Dertig euro.",
+			"Dan spreken we 100 euro per maand af.", tt.reply)
+		adv, err := adviseCall(e, turns, assistant.Dutch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := adv.Agreement
+		if a == nil || a.Affordable || a.Promise != tt.flagged {
+			t.Fatalf("%q: agreement %+v, want € 100 above the € 30 said, promise %v", tt.reply, a, tt.flagged)
+		}
+		if adv.Flagged != tt.flagged {
+			t.Errorf("%q: flagged %v, want %v", tt.reply, adv.Flagged, tt.flagged)
+		}
+		if !tt.flagged && !slices.Contains(findingCodes(a), "no-promise") {
+			t.Errorf("%q: findings %v, want no-promise", tt.reply, findingCodes(a))
+		}
+	}
+}

@@ -228,3 +228,20 @@ func TestExtractAgreed(t *testing.T) {
 		}
 	}
 }
+
+// Naming an arrangement settles nothing.
+func TestExtractNotAgreed(t *testing.T) {
+	for _, tt := range []struct {
+		lang assistant.Language
+		text string
+	}{
+		{"nl", "Uw vorige betalingsregeling van 50 euro per maand is niet betaald."},
+		{"nl", "U had een regeling van € 40 per maand bij de vorige eigenaar."},
+		{"en", "Your previous payment plan of £40 a month was missed twice."},
+		{"en", "The arrangement of $60 a month ended in March."},
+	} {
+		if ag := factsOf(extract(t, turn(agent, tt.text), tt.lang), assistant.FactAgreed); len(ag) != 0 {
+			t.Errorf("%q: agreed %+v, want none", tt.text, ag)
+		}
+	}
+}

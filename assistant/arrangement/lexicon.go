@@ -166,11 +166,15 @@ var (
 
 // agreementWords mark a turn that states an arrangement as settled: "even
 // samengevat: u betaalt …", "so to sum up: you'll pay …".
+//
+// Words that only name an arrangement ("betalingsregeling", "payment plan")
+// are not among them: "uw vorige regeling van 50 euro per maand" settles
+// nothing.
 var agreementWords = language.Compile(
 	"afspreken", "spreken we af", "spreken af", "spreken we", "spreken wij", "afgesproken", "afspraak", "samengevat", "ik noteer", "noteer ik",
-	"ik zet", "zet ik", "betalingsregeling", "regeling", "u betaalt", "betaalt u", "akkoord", "leg ik", "voorleggen",
+	"ik zet", "zet ik", "u betaalt", "betaalt u", "akkoord", "leg ik", "voorleggen",
 	"we agree", "agreed", "agree", "sum up", "summing up", "to confirm", "i'll note", "i will note", "set up",
-	"payment plan", "arrangement", "you'll pay", "you will pay", "we'll take", "taken on",
+	"you'll pay", "you will pay", "we'll take", "taken on",
 )
 
 // onceWords make an agreed amount a single payment: "in één keer", "in full".
@@ -189,9 +193,9 @@ var (
 		"i'll do that", "clear", "great", "perfect", "alright", "all right", "will do",
 	)
 	refuseWords = language.Compile(
-		"lukt niet", "lukt me niet", "gaat niet", "kan ik niet", "kan niet", "niet haalbaar", "te veel", "te hoog",
-		"niet akkoord", "niet goed", "nee dat", "zeker niet",
+		"lukt ~ niet", "gaat ~ niet", "kan ik ~ niet", "kan ~ niet", "niet haalbaar", "te veel", "te hoog",
+		"niet akkoord", "niet goed", "nee dat", "zeker niet", "red ik ~ niet",
 		"can't", "cannot", "too much", "too high", "not possible", "won't", "no way", "not okay", "not ok",
-		"not fine", "not agreed", "don't agree",
+		"not fine", "not agreed", "don't agree", "can ~ not",
 	)
 )
