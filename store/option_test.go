@@ -36,11 +36,11 @@ func TestMigrationDropsReferralOptions(t *testing.T) {
 	if n, err := db.Count(ctx, "arrangement_options"); err != nil || n != 1 {
 		t.Errorf("%d options after the migration (%v), want the proposal only", n, err)
 	}
-	page, err := db.FindCalls(ctx, assistant.CallFilter{})
+	page, err := db.FindCalls(ctx, all, assistant.CallFilter{})
 	if err != nil || len(page.Calls) != 1 || page.Calls[0].Arrangement.Referral == nil {
 		t.Fatalf("calls %+v (%v), want the one call with its referral", page.Calls, err)
 	}
-	c, err := db.FindCallByID(ctx, page.Calls[0].ID)
+	c, err := db.FindCallByID(ctx, all, page.Calls[0].ID)
 	if err != nil || len(c.Arrangement.Options) != 1 || c.Arrangement.Options[0].Kind != assistant.OptionCustomerProposal {
 		t.Errorf("call %+v (%v), want its proposal", c, err)
 	}

@@ -50,13 +50,13 @@ const policyGroup = `
 	ORDER BY p.jurisdiction, p.id`
 
 // SavePolicy creates policy p, or replaces the one with its ID, with its
-// teams; created says which. When p is the default of its jurisdiction, the
+// teams; created says which. The change is in the audit trail, done by by. When p is the default of its jurisdiction, the
 // policy that was stops being one. A team that follows another policy is
 // EConflict: it has to leave that one first, so that no team changes policy
 // by accident. It sets p.CreatedAt and p.UpdatedAt. p must have been
 // checked (arrangement.CheckCreditorPolicy); the schema's rules are the
 // last line and give EInvalid.
-func (db *DB) SavePolicy(ctx context.Context, p *assistant.CreditorPolicy) (created bool, err error) {
+func (db *DB) SavePolicy(ctx context.Context, by assistant.Principal, p *assistant.CreditorPolicy) (created bool, err error) {
 	terms, err := marshal(p.ArrangementPolicy)
 	if err != nil {
 		return false, err
@@ -118,6 +118,13 @@ func (db *DB) SavePolicy(ctx context.Context, p *assistant.CreditorPolicy) (crea
 			return false, policyError(err, "save teams of policy %s", p.ID)
 		}
 	}
+	action := assistant.ActionPolicyUpdate
+	if row.Inserted {
+		action = assistant.ActionPolicyCreate
+	}
+	if err := writeAudit(ctx, tx, by, assistant.AuditEntry{Action: action, Target: assistant.TargetPolicy, TargetID: p.ID}); err != nil {
+		return false, policyError(err, "save policy %s", p.ID)
+	}
 	if err := tx.Commit(); err != nil {
 		return false, policyError(err, "save policy %s", p.ID)
 	}
@@ -140,14 +147,6 @@ func policyError(err error, format string, args ...any) error {
 			what = "a team was given to another policy at the same time"
 		}
 		return &assistant.Error{Code: assistant.EConflict, Message: "The policy was not saved: " + what + "; try again.",
-			Err: fmt.Errorf(format+": %w", append(args, err)...)}
-	}
-	if errors.As(err, &pqErr) && pqErr.Code.Class() == "23" {
-		what, ok := constraintMessages[pqErr.Constraint]
-		if !ok {
-			what = "it breaks the rule " + pqErr.Constraint
-		}
-		return &assistant.Error{Code: assistant.EInvalid, Message: "The policy could not be stored: " + what + ".",
 			Err: fmt.Errorf(format+": %w", append(args, err)...)}
 	}
 	return dbError(err, format, args...)
@@ -186,10 +185,15 @@ func (db *DB) FindPolicies(ctx context.Context, jurisdiction string) ([]*assista
 }
 
 // DeletePolicy deletes a policy; its teams follow none afterwards. Stored
-// calls keep the terms they were planned under. ENotFound when there is
-// no such policy.
-func (db *DB) DeletePolicy(ctx context.Context, id string) error {
-	res, err := db.db.ExecContext(ctx, `DELETE FROM policies WHERE id = $1`, id)
+// calls keep the terms they were planned under. The deletion is in the
+// audit trail, done by by. ENotFound when there is no such policy.
+func (db *DB) DeletePolicy(ctx context.Context, by assistant.Principal, id string) error {
+	tx, err := db.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return dbError(err, "delete policy %s", id)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `DELETE FROM policies WHERE id = $1`, id)
 	if err != nil {
 		return dbError(err, "delete policy %s", id)
 	}
@@ -197,6 +201,12 @@ func (db *DB) DeletePolicy(ctx context.Context, id string) error {
 		return dbError(err, "delete policy %s", id)
 	} else if n == 0 {
 		return assistant.Errorf(assistant.ENotFound, "policy %q not found", id)
+	}
+	if err := writeAudit(ctx, tx, by, assistant.AuditEntry{Action: assistant.ActionPolicyDelete, Target: assistant.TargetPolicy, TargetID: id}); err != nil {
+		return dbError(err, "delete policy %s", id)
+	}
+	if err := tx.Commit(); err != nil {
+		return dbError(err, "delete policy %s", id)
 	}
 	return nil
 }

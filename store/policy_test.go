@@ -33,7 +33,7 @@ func TestPolicies(t *testing.T) {
 	db := newDB(t)
 
 	a := policy("delta-water", "nl", false, "team-zuid", "team-noord")
-	created, err := db.SavePolicy(ctx, a)
+	created, err := db.SavePolicy(ctx, admin, a)
 	if err != nil || !created {
 		t.Fatalf("SavePolicy: created %v, %v", created, err)
 	}
@@ -53,7 +53,7 @@ func TestPolicies(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 		b := policy("delta-water", "nl", false, "team-west")
 		b.MinInstalment = 2000
-		created, err := db.SavePolicy(ctx, b)
+		created, err := db.SavePolicy(ctx, admin, b)
 		if err != nil || created {
 			t.Fatalf("SavePolicy again: created %v, %v; want a replacement", created, err)
 		}
@@ -66,7 +66,7 @@ func TestPolicies(t *testing.T) {
 		}
 	})
 	t.Run("TeamOfAnotherPolicy", func(t *testing.T) {
-		_, err := db.SavePolicy(ctx, policy("noord-energie", "nl", false, "team-west"))
+		_, err := db.SavePolicy(ctx, admin, policy("noord-energie", "nl", false, "team-west"))
 		if assistant.ErrorCode(err) != assistant.EConflict {
 			t.Fatalf("SavePolicy with a team of another policy: %v, want a conflict", err)
 		}
@@ -79,7 +79,7 @@ func TestPolicies(t *testing.T) {
 	})
 	t.Run("OneDefaultPerJurisdiction", func(t *testing.T) {
 		for _, p := range []*assistant.CreditorPolicy{policy("nl-standaard", "nl", true), policy("nl-nieuw", "nl", true), policy("uk-standard", "uk", true)} {
-			if _, err := db.SavePolicy(ctx, p); err != nil {
+			if _, err := db.SavePolicy(ctx, admin, p); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -103,20 +103,34 @@ func TestPolicies(t *testing.T) {
 		}
 	})
 	t.Run("Delete", func(t *testing.T) {
-		if err := db.DeletePolicy(ctx, "delta-water"); err != nil {
+		if err := db.DeletePolicy(ctx, admin, "delta-water"); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.DeletePolicy(ctx, "delta-water"); assistant.ErrorCode(err) != assistant.ENotFound {
+		if err := db.DeletePolicy(ctx, admin, "delta-water"); assistant.ErrorCode(err) != assistant.ENotFound {
 			t.Errorf("second delete: %v, want not found", err)
 		}
 		// The team is free again.
-		if _, err := db.SavePolicy(ctx, policy("noord-energie", "nl", false, "team-west")); err != nil {
+		if _, err := db.SavePolicy(ctx, admin, policy("noord-energie", "nl", false, "team-west")); err != nil {
 			t.Errorf("team-west after its policy went: %v", err)
+		}
+	})
+	t.Run("Audited", func(t *testing.T) {
+		page, err := db.FindAudit(ctx, all, assistant.AuditFilter{Target: assistant.TargetPolicy, TargetID: "delta-water"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var actions []string
+		for _, e := range page.Entries {
+			actions = append(actions, string(e.Action))
+		}
+		// Newest first: deleted, replaced, created.
+		if !slicesEqual(actions, []string{"policy.delete", "policy.update", "policy.create"}) {
+			t.Errorf("audit trail of delta-water: %v", actions)
 		}
 	})
 	t.Run("SchemaRules", func(t *testing.T) {
 		bad := policy("Met Spaties", "nl", false)
-		_, err := db.SavePolicy(ctx, bad)
+		_, err := db.SavePolicy(ctx, admin, bad)
 		if assistant.ErrorCode(err) != assistant.EInvalid || assistant.ErrorMessage(err) != "The policy could not be stored: a policy id must be 1 to 64 lower-case letters, digits, '.', '_' or '-'." {
 			t.Errorf("a bad id straight to the store: %v", err)
 		}
@@ -134,7 +148,7 @@ func TestPolicyDefaultRace(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, errs[i] = db.SavePolicy(ctx, policy("nl-"+string(rune('a'+i)), "nl", true))
+			_, errs[i] = db.SavePolicy(ctx, admin, policy("nl-"+string(rune('a'+i)), "nl", true))
 		}()
 	}
 	wg.Wait()

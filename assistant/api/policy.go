@@ -51,7 +51,7 @@ func (s *Server) handlePolicyPut(c echo.Context) error {
 		p.Teams = []string{}
 	}
 	p.ID = id
-	created, err := s.coach.SavePolicy(c.Request().Context(), &p)
+	created, err := s.coach.SavePolicy(c.Request().Context(), principalOf(c), &p)
 	if err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ func (s *Server) handlePolicyPut(c echo.Context) error {
 
 // handlePolicyDelete deletes a creditor policy: 204.
 func (s *Server) handlePolicyDelete(c echo.Context) error {
-	if err := s.coach.DeletePolicy(c.Request().Context(), c.Param("id")); err != nil {
+	if err := s.coach.DeletePolicy(c.Request().Context(), principalOf(c), c.Param("id")); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)

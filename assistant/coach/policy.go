@@ -11,26 +11,28 @@ import (
 // PolicyStore is what the policy use cases need of the database;
 // *store.DB implements it.
 type PolicyStore interface {
-	// SavePolicy creates or replaces p; created says which.
-	SavePolicy(ctx context.Context, p *assistant.CreditorPolicy) (created bool, err error)
+	// SavePolicy creates or replaces p for by; created says which.
+	SavePolicy(ctx context.Context, by assistant.Principal, p *assistant.CreditorPolicy) (created bool, err error)
 	// FindPolicyByID returns ENotFound when there is no such policy.
 	FindPolicyByID(ctx context.Context, id string) (*assistant.CreditorPolicy, error)
 	// FindPolicies returns the policies of a jurisdiction, "" for all.
 	FindPolicies(ctx context.Context, jurisdiction string) ([]*assistant.CreditorPolicy, error)
-	// DeletePolicy returns ENotFound when there is no such policy.
-	DeletePolicy(ctx context.Context, id string) error
+	// DeletePolicy deletes for by; ENotFound when there is no such
+	// policy.
+	DeletePolicy(ctx context.Context, by assistant.Principal, id string) error
 }
 
 // SavePolicy checks a creditor policy by the arrangement engine's rules and
-// stores it, replacing the one with its ID; created says whether it is new.
-func (s *Service) SavePolicy(ctx context.Context, p *assistant.CreditorPolicy) (created bool, err error) {
+// stores it for by, replacing the one with its ID; created says whether it
+// is new.
+func (s *Service) SavePolicy(ctx context.Context, by assistant.Principal, p *assistant.CreditorPolicy) (created bool, err error) {
 	if err := s.needPolicies(); err != nil {
 		return false, err
 	}
 	if err := arrangement.CheckCreditorPolicy(p); err != nil {
 		return false, err
 	}
-	created, err = s.Policies.SavePolicy(ctx, p)
+	created, err = s.Policies.SavePolicy(ctx, by, p)
 	if err != nil {
 		return false, fmt.Errorf("save policy %s: %w", p.ID, err)
 	}
@@ -67,13 +69,13 @@ func (s *Service) ListPolicies(ctx context.Context, jurisdiction string) ([]*ass
 	return ps, nil
 }
 
-// DeletePolicy deletes a stored policy; calls stored under it keep the
-// terms they were planned with.
-func (s *Service) DeletePolicy(ctx context.Context, id string) error {
+// DeletePolicy deletes a stored policy for by; calls stored under it keep
+// the terms they were planned with.
+func (s *Service) DeletePolicy(ctx context.Context, by assistant.Principal, id string) error {
 	if err := s.needPolicies(); err != nil {
 		return err
 	}
-	if err := s.Policies.DeletePolicy(ctx, id); err != nil {
+	if err := s.Policies.DeletePolicy(ctx, by, id); err != nil {
 		return fmt.Errorf("delete policy %s: %w", id, err)
 	}
 	return nil

@@ -134,7 +134,7 @@ func TestPlanUnderPolicy(t *testing.T) {
 
 func TestSavePolicyChecks(t *testing.T) {
 	saved := 0
-	svc := &coach.Service{Policies: &mock.PolicyStore{SavePolicyFn: func(context.Context, *assistant.CreditorPolicy) (bool, error) {
+	svc := &coach.Service{Policies: &mock.PolicyStore{SavePolicyFn: func(context.Context, assistant.Principal, *assistant.CreditorPolicy) (bool, error) {
 		saved++
 		return true, nil
 	}}}
@@ -142,7 +142,7 @@ func TestSavePolicyChecks(t *testing.T) {
 	ok := func() *assistant.CreditorPolicy {
 		return &assistant.CreditorPolicy{ID: "delta-water", Jurisdiction: "nl", ArrangementPolicy: arrangement.Policy{MinInstalment: 1000, MaxTermMonths: 24}}
 	}
-	if _, err := svc.SavePolicy(ctx, ok()); err != nil || saved != 1 {
+	if _, err := svc.SavePolicy(ctx, assistant.CommandLine(), ok()); err != nil || saved != 1 {
 		t.Fatalf("a good policy: %v, saved %d", err, saved)
 	}
 	for _, tc := range []struct {
@@ -158,7 +158,7 @@ func TestSavePolicyChecks(t *testing.T) {
 	} {
 		p := ok()
 		tc.change(p)
-		_, err := svc.SavePolicy(ctx, p)
+		_, err := svc.SavePolicy(ctx, assistant.CommandLine(), p)
 		if assistant.ErrorCode(err) != assistant.EInvalid || !strings.Contains(assistant.ErrorMessage(err), tc.want) {
 			t.Errorf("SavePolicy: %v, want EInvalid with %q", err, tc.want)
 		}
