@@ -16,6 +16,8 @@ const (
 	FindingPassiveVoice   FindingKind = "passive-voice"   // "er wordt beslag gelegd"
 	FindingLongSentence   FindingKind = "long-sentence"   // over the B1 sentence length
 	FindingClosedQuestion FindingKind = "closed-question" // a yes/no question where an open one helps
+	FindingOfficialese    FindingKind = "officialese"     // "teneinde", "in order to", letter formulas, hidden verbs
+	FindingBelittling     FindingKind = "belittling"      // "gewoon", "simply": makes the customer's task small
 )
 
 // Finding is one piece of an agent turn that a trainer would flag, with a

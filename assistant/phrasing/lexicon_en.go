@@ -38,21 +38,26 @@ var wordsEN = &words{
 		"or", "or else", "otherwise", "if you don't", "if you do not", "if you can't", "if you cannot", "if you fail to",
 		"unless", "unless you", "if payment is not", "if we don't receive", "if we do not receive",
 		"we will", "we'll", "we are going to", "we're going to", "we shall", "i will", "i'll", "we have no choice",
-		"will be", "we may", "we can", "this will",
+		"will be", "we may", "we can", "this will", "we will have no choice", "no choice but to", "will go to",
+		"goes to", "will be passed", "will be referred", "will be sent to",
 	},
 	ultimatums:     []string{"last chance", "your last chance", "final warning", "final chance", "today or", "immediately", "right now", "within 24 hours", "no later than today"},
 	ultimatumLinks: []string{"or", "or else", "otherwise"},
 	lastChance:     []string{"last", "final"},
 	orConsequence:  []string{"we", "we'll", "i'll", "your", "this", "it", "else", "you'll", "there"},
-	blame: []string{
-		"you should have", "you shouldn't have", "you ought to have", "you were supposed to", "you failed to",
-		"your own fault", "your fault", "you didn't pay", "you did not pay", "you never paid", "you forgot to",
-		"you ignored", "you've ignored", "you have ignored", "you never responded", "you didn't respond",
-		"you knew", "that's your problem", "that is your problem", "you chose to",
-	},
 	followUp: []string{
 		"i'll", "i will", "let me", "let's", "we can", "together", "shall we", "i'm going to", "we'll",
 		"i am going to", "i'd like to help", "we could",
+	},
+	emotion: []string{
+		"angry", "furious", "upset", "scared", "frightened", "afraid", "ashamed", "embarrassed", "worried", "worrying",
+		"stressed", "stress", "panicking", "desperate", "frustrated", "fed up", "in tears", "crying", "anxious", "overwhelmed",
+	},
+	ack: []string{
+		"sorry for your loss", "sorry to hear", "i'm so sorry", "i am so sorry", "that sounds", "thank you for telling me",
+		"thanks for telling me", "i can hear", "i can see that", "i understand that this", "that must be", "that must have been",
+		"so what you're saying", "if i understand you", "you're saying", "good question", "that's a fair question",
+		"that's a good question", "take your time", "there's no need to pay it all",
 	},
 	empathy: []string{"frustration", "unfortunate", "shame"},
 	opposed: []string{

@@ -23,7 +23,14 @@ func (st *turnState) findThreats(sn *sentence) {
 		return
 	}
 	threatFrom, threatTo := -1, -1
-	for _, m := range l.threats.findAll(nil, toks, always) {
+	found := l.threats.findAll(nil, toks, always)
+	for _, lm := range sn.legal {
+		// The lexicon's legal steps count as consequences too: "onze
+		// juridische afdeling", "a county court judgment".
+		found = append(found, match{from: lm.from(), to: lm.to(), e: &entry{key: lm.f.e.key}})
+	}
+	slices.SortFunc(found, func(a, b match) int { return a.from - b.from })
+	for _, m := range found {
 		if negated(toks, m.from, markers) {
 			continue
 		}
@@ -45,6 +52,10 @@ func (st *turnState) findThreats(sn *sentence) {
 	}
 	if threatFrom < 0 {
 		return
+	}
+	// A vague "further steps" adds nothing beside a named consequence.
+	if len(sn.consequences) > 1 {
+		sn.consequences = slices.DeleteFunc(sn.consequences, func(k string) bool { return k == "action" })
 	}
 	// To the end of the clause, so the finding reads as the whole
 	// consequence: "… en kan er beslag worden gelegd op uw loon".
