@@ -86,6 +86,11 @@ func (st *turnState) answerFirst(ci contextInfo, acked bool) string {
 	var amounts, dates []string
 	for _, s := range st.sents {
 		if s.pressing {
+			// A threat's rewrite names what to avoid together, which
+			// answers "what happens then?" without pressing.
+			if avoid := st.avoidPart(s.span); avoid != "" {
+				parts = append(parts, avoid)
+			}
 			// Its amounts and dates stay: they are for later.
 			body, _ := trimEnd(st.text[s.start:s.end])
 			lower := st.lower[s.start : s.start+len(body)]
@@ -146,4 +151,18 @@ func shortReply(toks []token) bool {
 		}
 	}
 	return true
+}
+
+// avoidPart returns the first sentence of a threat's rewrite of span s ("Ik
+// wil graag samen met u voorkomen dat …"), or "".
+func (st *turnState) avoidPart(s span) string {
+	for _, f := range st.findings {
+		if f.kind == assistant.FindingThreat && f.start >= s.start && f.end <= s.end && f.rw != nil {
+			first, _, ok := strings.Cut(f.rw.text, ". ")
+			if ok {
+				return first + "."
+			}
+		}
+	}
+	return ""
 }

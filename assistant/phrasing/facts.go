@@ -23,7 +23,8 @@ var (
 		"vandaag", "morgen", "overmorgen", "today", "tomorrow", "deze week", "volgende week", "this week",
 		"next week", "eind van de maand", "end of the month",
 	})
-	months = map[string]bool{
+	weekdays = wordSet([]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+	months   = map[string]bool{
 		"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
 		"august": true, "september": true, "october": true, "november": true, "december": true,
 	}

@@ -268,6 +268,7 @@ func (st *turnState) passiveEN(toks []token, cs, ce, i int) (int, *rw) {
 	if customer && !strings.Contains(head, "ask you") {
 		return j, nil
 	}
+	cs0 := cs
 	// The subject starts at the clause or, after an adverbial ("but as per
 	// our policy the balance has to be"), at the nearest determiner.
 	if c-cs > 5 || (c-cs > 1 && !enSubjectStart[toks[cs].lower]) {
@@ -282,6 +283,13 @@ func (st *turnState) passiveEN(toks []token, cs, ce, i int) (int, *rw) {
 	}
 	if c-cs < 1 {
 		return j, nil
+	}
+	// "£30 a month will be collected": an amount is the subject, which the
+	// rewrite cannot move.
+	for k := cs0; k < cs; k++ {
+		if isNumberWord(toks[k].lower) {
+			return j, nil
+		}
 	}
 	// An adverb between subject and verb ("the balance still has to be")
 	// moves in front of the verb: "we still need to".

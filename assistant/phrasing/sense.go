@@ -26,7 +26,8 @@ var (
 	subjects = wordSet([]string{
 		"u", "wij", "we", "ik", "hij", "zij", "ze", "het", "de", "dit", "dat", "er", "men", "jij", "je", "uw", "deze", "een",
 	})
-	coordinators = wordSet([]string{"but", "and", "so", "then", "maar", "en", "dus", "want", "dan"})
+	compoundHeads = wordSet([]string{"arrangement", "plan", "date", "card", "method", "schedule", "holiday", "agreement", "option", "regeling"})
+	coordinators  = wordSet([]string{"but", "and", "so", "then", "maar", "en", "dus", "want", "dan"})
 	// verbSignals stand before an English verb: a subject, a modal, "to".
 	verbSignals = wordSet([]string{
 		"to", "we", "you", "i", "they", "he", "she", "will", "would", "can", "could", "may", "might", "must", "should",
@@ -58,6 +59,10 @@ func senseOK(lang assistant.Language, toks []token, clauseStart func(int) bool, 
 	if len(spans) > 1 && next == "te" {
 		// "u dient het formulier in te vullen" holds "dient … in" only in
 		// appearance: the particle belongs to the verb after it.
+		return false
+	}
+	if compoundHeads[next] && (strings.HasSuffix(f.text, "payment") || strings.HasSuffix(f.text, "betaling")) {
+		// "make a payment arrangement" is no hidden "pay".
 		return false
 	}
 	switch f.e.sense {

@@ -19,6 +19,9 @@ type rw struct {
 	start, end int // bytes in the turn
 	text       string
 	level      int
+	// capNext: a word left out opened the sentence, so the text after it
+	// starts with a capital now.
+	capNext bool
 }
 
 type finding struct {

@@ -31,6 +31,7 @@ import (
 type edit struct {
 	start, end int
 	text       string
+	capNext    bool
 }
 
 var (
@@ -97,7 +98,10 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 				}
 			}
 		}
-		edits = append(edits, edit{start, end, text})
+		if (strings.HasSuffix(text, "?") || strings.HasSuffix(text, ".")) && end < len(st.text) && st.text[end] == '.' {
+			end++ // a whole sentence put as a question: its full stop goes
+		}
+		edits = append(edits, edit{start: start, end: end, text: text})
 	}
 	from := m.from()
 	if dutch && f.rw.gender != "" && len(m.spans) == 1 {
@@ -118,7 +122,7 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 				if unicode.IsUpper(rune(st.text[t.start])) {
 					want = upperFirst(want)
 				}
-				edits = append(edits, edit{t.start, t.end, want})
+				edits = append(edits, edit{start: t.start, end: t.end, text: want})
 			}
 		}
 	}
@@ -135,7 +139,11 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 		at = e.end
 	}
 	b.WriteString(st.text[at:end])
-	return &rw{start: start, end: end, text: b.String(), level: levelTerm}
+	capNext := false
+	for _, e := range edits {
+		capNext = capNext || e.capNext
+	}
+	return &rw{start: start, end: end, text: b.String(), level: levelTerm, capNext: capNext}
 }
 
 // heavy reports whether a Dutch wording holds a clause of its own, which
@@ -191,11 +199,11 @@ func (st *turnState) omitEdit(sn *sentence, from, to int, dutch bool) (edit, boo
 			trimmed = strings.TrimLeft(trimmed[1:], " ")
 		}
 		if to >= len(toks) {
-			return edit{start, sn.end, ""}, true
+			return edit{start: start, end: sn.end}, true
 		}
-		// The next word opens the sentence now.
-		next := toks[to]
-		return edit{start, next.end, upperFirst(st.text[next.start:next.end])}, true
+		// The next word opens the sentence now: assemble gives it its
+		// capital, so that a rewrite of that word still applies.
+		return edit{start: start, end: toks[to].start, text: "", capNext: true}, true
 	}
 	// Mid-sentence: take the space before it, and a comma pair around it.
 	s := start
@@ -205,7 +213,7 @@ func (st *turnState) omitEdit(sn *sentence, from, to int, dutch bool) (edit, boo
 	if s > sn.start && st.text[s-1] == ',' && end < len(st.text) && st.text[end] == ',' {
 		s--
 	}
-	return edit{s, end, ""}, true
+	return edit{start: s, end: end}, true
 }
 
 // agreeNL puts the determiner before a Dutch noun, and a relative pronoun
@@ -235,7 +243,7 @@ func (st *turnState) agreeNL(sn *sentence, m termMatch, gender string) ([]edit, 
 				if unicode.IsUpper(rune(st.text[t.start])) {
 					want = upperFirst(want)
 				}
-				out = append(out, edit{t.start, t.end, want})
+				out = append(out, edit{start: t.start, end: t.end, text: want})
 			}
 		}
 	}
@@ -243,7 +251,7 @@ func (st *turnState) agreeNL(sn *sentence, m termMatch, gender string) ([]edit, 
 		if w := toks[to].lower; w == "die" || w == "dat" {
 			want := [2]string{"die", "dat"}[idx]
 			if want != w {
-				out = append(out, edit{toks[to].start, toks[to].end, want})
+				out = append(out, edit{start: toks[to].start, end: toks[to].end, text: want})
 			}
 		}
 	}

@@ -58,7 +58,7 @@ var nlParticiple = map[string][2]string{
 	"verstuurd": {"versturen", ""}, "gestuurd": {"sturen", ""}, "opgestuurd": {"sturen", "op"},
 	"doorgestuurd": {"sturen", "door"}, "gelegd": {"leggen", ""}, "berekend": {"berekenen", ""},
 	"ingeschakeld": {"schakelen", "in"}, "opgeschort": {"schorten", "op"}, "gebeld": {"bellen", ""},
-	"ingehouden": {"houden", "in"}, "toegevoegd": {"voegen", "toe"}, "geïncasseerd": {"incasseren", ""},
+	"ingehouden": {"houden", "in"}, "toegevoegd": {"voegen", "toe"}, "geïncasseerd": {"schrijven", "af"},
 	"verwerkt": {"verwerken", ""}, "gestart": {"starten", ""}, "beëindigd": {"beëindigen", ""},
 	"verrekend": {"verrekenen", ""}, "gebracht": {"brengen", ""}, "opgelegd": {"leggen", "op"},
 	"overgemaakt": {"maken", "over"}, "ontvangen": {"ontvangen", ""}, "gecontroleerd": {"controleren", ""},
