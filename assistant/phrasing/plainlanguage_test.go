@@ -179,3 +179,38 @@ func countTerms(p assistant.Phrasing) int {
 	}
 	return n
 }
+
+// Every entry of the lexicon is found by the engine in its own example
+// sentence, except the legal steps said in everyday words (plainword:
+// flagged only in a threat) and stock phrases whose example follows them up
+// with a question or an action, as a good agent does.
+func TestLexiconExamplesFound(t *testing.T) {
+	e := New()
+	for _, lang := range assistant.Languages {
+		entries, err := loadLexicon(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		missed := 0
+		for _, en := range entries {
+			if en.plainword {
+				continue
+			}
+			p, err := e.Phrase(context.Background(), assistant.Utterance{Text: en.example, Language: lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkRewrites(t, en.example, p)
+			if countTerms(p) == 0 {
+				missed++
+				if en.finding == assistant.FindingStockPhrase {
+					// Followed up in its example, as it should be.
+					t.Logf("%s:%d: stock phrase %q followed up in %q", lang, en.line, en.forms[0], en.example)
+					continue
+				}
+				t.Errorf("%s:%d: %q not found in its example %q", lang, en.line, en.forms[0], en.example)
+			}
+		}
+		t.Logf("%s: %d of %d entries found in their example sentence", lang, len(entries)-missed, len(entries))
+	}
+}

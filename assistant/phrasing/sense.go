@@ -32,12 +32,12 @@ var (
 	verbSignals = wordSet([]string{
 		"to", "we", "you", "i", "they", "he", "she", "will", "would", "can", "could", "may", "might", "must", "should",
 		"shall", "please", "not", "cannot", "we'll", "you'll", "i'll", "they'll", "we'd", "i'd", "don't", "didn't",
-		"won't", "can't", "also", "then", "and", "or", "never", "always",
+		"won't", "can't", "also", "then", "and", "or", "never", "always", "let's", "us",
 	})
 	// recently: "just" after these means "a moment ago", not "only".
 	notSoftener = wordSet([]string{
-		"i", "we", "i've", "we've", "i'm", "we're", "have", "has", "had", "was", "were", "is", "are", "it's", "that's",
-		"ik", "wij", "we", "heb", "hebben", "is", "was", "dat",
+		"i", "we", "i've", "we've", "i'm", "we're", "have", "has", "had",
+		"ik", "wij", "heb", "hebben", "dat",
 	})
 	moneyWords = wordSet([]string{
 		"geld", "financiële", "onvoldoende", "voldoende", "inkomen", "budget", "betalen", "euro", "eigen",
@@ -79,8 +79,8 @@ func senseOK(lang assistant.Language, toks []token, clauseStart func(int) bool, 
 			return !determiners[prev] && !isNumberWord(prev)
 		}
 		return clauseStart(from) || verbSignals[prev] || strings.HasSuffix(prev, "n't")
-	case "noun":
-		return determiners[prev] || isNumberWord(prev)
+	case "noun": // "de lasten", "uw vaste lasten"
+		return determiners[prev] || isNumberWord(prev) || (lang == assistant.Dutch && strings.HasSuffix(prev, "e"))
 	case "adjective": // "the key thing", not "the key is"
 		return determiners[prev] && next != "" && next != "is" && next != "was" && next != "to" && next != "in" && next != "of"
 	case "preposition": // "betreffende uw rekening", not "de betreffende rekening"
@@ -89,8 +89,8 @@ func senseOK(lang assistant.Language, toks []token, clauseStart func(int) bool, 
 		if notSoftener[prev] || next == "" {
 			return false
 		}
-		if isNumberWord(next) || next == "now" || next == "a" || next == "the" || next == "one" || next == "nu" || next == "een" {
-			return false
+		if f.text == "just" && (isNumberWord(next) || next == "now" || next == "a" || next == "the" || next == "one") {
+			return false // "just £5", "just now"
 		}
 		return true
 	case "pay": // "voldoen" (pay), never "voldoen aan" (comply)

@@ -145,7 +145,14 @@ func (st *turnState) analyse(s span, ti, tj int) error {
 	r := &rw{start: s.start, end: s.end, text: text, level: levelSentence}
 	st.rws = append(st.rws, r)
 	for _, i := range sn.rewritten {
-		st.findings[i].rw = r
+		f := &st.findings[i]
+		// A sentence rewrite made for another finding may keep this one's
+		// words ("Ik begrijp het. Lukt het u …"): then it is no rewrite of
+		// this finding.
+		if strings.Contains(strings.ToLower(text), strings.ToLower(st.text[f.start:f.end])) {
+			continue
+		}
+		f.rw = r
 	}
 	return nil
 }

@@ -74,8 +74,12 @@ func (st *turnState) stockRewrite(sn *sentence, m termMatch, refusal bool) strin
 	if !refusal && len(sn.toks)-(m.to()-m.from()) <= 3 {
 		return st.l.acks[st.event] + " " + q
 	}
-	if r := st.termRewrite(sn, m); r != nil {
-		st.rws = append(st.rws, r)
+	r := st.termRewrite(sn, m)
+	if r == nil {
+		// No safe wording for the phrase inside a longer sentence: the
+		// finding says what to add instead.
+		return ""
 	}
+	st.rws = append(st.rws, r)
 	return st.applyInner(sn.span) + " " + q
 }
