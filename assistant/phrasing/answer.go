@@ -166,3 +166,14 @@ func (st *turnState) avoidPart(s span) string {
 	}
 	return ""
 }
+
+// inPressing reports whether byte offset at lies in a sentence that presses
+// for payment.
+func (st *turnState) inPressing(at int) bool {
+	for _, s := range st.sents {
+		if s.pressing && at >= s.start && at < s.end {
+			return true
+		}
+	}
+	return false
+}

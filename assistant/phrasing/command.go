@@ -133,6 +133,11 @@ func (st *turnState) commandRewrite(s span, body string, toks []token, m match) 
 	lead, sentencePrefix := "", ""
 	switch {
 	case prefix == "" || kind == "imperative":
+	case strings.ContainsAny(st.text[pre[len(pre)-1].end:toks[m.from].start], ",;:") && purposeOpeners[pre[0].lower]:
+		// "Teneinde de kosten te beperken, dient u …", "In order to avoid
+		// charges, you are required to …": a clause of purpose cannot
+		// stand before the question, nor alone.
+		return "", nil
 	case inverted:
 		if strings.ContainsAny(prefix, ",;:") {
 			return "", nil
@@ -239,6 +244,9 @@ func (st *turnState) commandRewrite(s span, body string, toks []token, m match) 
 	}
 	return sentencePrefix + text, nil
 }
+
+// purposeOpeners open a clause of purpose or condition before a command.
+var purposeOpeners = wordSet([]string{"teneinde", "om", "to", "in", "if", "als", "indien", "when", "wanneer", "omdat", "because"})
 
 // stripPressure drops the words at the start of a command's clause that
 // carry its pressure: "u moet toch echt …", "you really must …".

@@ -110,6 +110,13 @@ func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.P
 	acked := l.ack.has(st.toks)
 	if s := st.answerFirst(ctxInfo, acked); s != "" {
 		p.Suggested = s
+		// What presses for payment is no rewrite to offer now: the
+		// suggestion answers the customer instead.
+		for i := range p.Findings {
+			if st.inPressing(st.findings[i].start) {
+				p.Findings[i].Rewrite = nil
+			}
+		}
 	}
 	tip, err := l.tip(st.findings, ctxInfo, u.Stance, u.Text, acked, shortReply(st.toks))
 	if err != nil {

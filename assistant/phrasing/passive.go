@@ -43,6 +43,9 @@ var (
 	enModal      = map[string]bool{"should": true, "can": true, "could": true, "may": true, "might": true, "would": true}
 )
 
+// passiveSubjects are pronouns that open a clause of their own after "and".
+var passiveSubjects = wordSet([]string{"we", "i", "you", "they", "wij", "ik", "u", "zij", "ze"})
+
 func (st *turnState) passive(s span, toks []token, clauseStart func(int) bool) {
 	reason := st.l.reasons[assistant.FindingPassiveVoice]
 	for i := 0; i < len(toks); i++ {
@@ -52,6 +55,11 @@ func (st *turnState) passive(s span, toks []token, clauseStart func(int) bool) {
 		}
 		ce := i + 1
 		for ce < len(toks) && !clauseStart(ce) {
+			// "… is placed with our solicitors and we will apply …": a
+			// conjunction before a new subject starts a clause too.
+			if ce+1 < len(toks) && coordinators[toks[ce].lower] && passiveSubjects[toks[ce+1].lower] {
+				break
+			}
 			ce++
 		}
 		// A passive in a subordinate clause ("until the £980 is cleared",
