@@ -66,9 +66,20 @@ type Analysis struct {
 	JargonCount int               `json:"jargon_count"`
 	Closing     ClosingCheck      `json:"closing"`
 	Arrangement ArrangementAdvice `json:"arrangement"`
+	// Compliance is the call checked against the compliance rules of its
+	// jurisdiction; nil when the analyser has no compliance checker.
+	Compliance *Compliance `json:"compliance,omitempty"`
 	// Flagged marks a call where the customer showed vulnerability or could
-	// not afford any payment, for a trainer to look at.
+	// not afford any payment, or where a compliance rule asks a trainer to
+	// look (a customer in crisis).
 	Flagged bool `json:"flagged"`
 	// Engines says which engine produced each part.
 	Engines []EngineRun `json:"engines"`
+	// AfterCallSummary and DraftReview are written by a language-model
+	// engine; nil when none was asked or it failed (Engines says why).
+	AfterCallSummary *AfterCallSummary `json:"after_call_summary,omitempty"`
+	DraftReview      *DraftReview      `json:"draft_review,omitempty"`
+	// LLMUsage is what the language model cost for this call; nil when
+	// none was asked.
+	LLMUsage *Usage `json:"llm_usage,omitempty"`
 }

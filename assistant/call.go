@@ -62,6 +62,16 @@ type Transcript struct {
 	// TeamID is the agent's team when the call was made; it stays with the
 	// call when the agent moves to another team.
 	TeamID string `json:"team_id,omitempty"`
+	// AccountRef is the creditor's own reference of the debt the call is
+	// about; the rules that count calls per debt count by it. It is the only
+	// thing rooscoach keeps of an account: no name, no address.
+	AccountRef string `json:"account_ref,omitempty"`
+	// TimeZone is the customer's IANA time zone ("Europe/Amsterdam"), for
+	// the rules on calling hours.
+	TimeZone string `json:"time_zone,omitempty"`
+	// Jurisdiction names the compliance pack the call is checked against
+	// (nl, uk, us); empty to infer it from the call.
+	Jurisdiction string `json:"jurisdiction,omitempty"`
 	// Language is the language of the call; detected when not given.
 	Language   Language  `json:"language"`
 	OccurredAt time.Time `json:"occurred_at,omitzero"`

@@ -9,6 +9,8 @@ type Call struct {
 	ExternalID string    `json:"external_id,omitempty"`
 	AgentID    string    `json:"agent_id"`
 	TeamID     string    `json:"team_id,omitempty"`
+	AccountRef string    `json:"account_ref,omitempty"`
+	TimeZone   string    `json:"time_zone,omitempty"`
 	OccurredAt time.Time `json:"occurred_at,omitzero"`
 	CreatedAt  time.Time `json:"created_at"`
 	Analysis

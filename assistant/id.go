@@ -75,16 +75,26 @@ func CheckOccurredAt(t, now time.Time) error {
 	return nil
 }
 
-// Validate checks the metadata of t against now: its identifiers and the
-// time the call took place. The turns were checked by the parser.
+// Validate checks the metadata of t against now: its identifiers, the
+// customer's time zone, the jurisdiction (which it writes in its one form:
+// "GB" becomes "uk") and the time the call took place. The turns were
+// checked by the parser.
 func (t *Transcript) Validate(now time.Time) error {
 	for _, f := range []struct{ name, v string }{
-		{"agent_id", t.AgentID}, {"team_id", t.TeamID}, {"external_id", t.ExternalID},
+		{"agent_id", t.AgentID}, {"team_id", t.TeamID}, {"external_id", t.ExternalID}, {"account_ref", t.AccountRef},
 	} {
 		if err := CheckID(f.name, f.v); err != nil {
 			return err
 		}
 	}
+	if _, err := CheckTimeZone("time_zone", t.TimeZone); err != nil {
+		return err
+	}
+	j, err := ParseJurisdiction(t.Jurisdiction)
+	if err != nil {
+		return err
+	}
+	t.Jurisdiction = j
 	if !t.OccurredAt.IsZero() {
 		return CheckOccurredAt(t.OccurredAt, now)
 	}

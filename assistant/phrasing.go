@@ -1,5 +1,7 @@
 package assistant
 
+import "slices"
+
 // FindingKind names what in an agent's wording will lose or push away the
 // customer.
 type FindingKind string
@@ -19,6 +21,15 @@ const (
 	FindingOfficialese    FindingKind = "officialese"     // "teneinde", "in order to", letter formulas, hidden verbs
 	FindingBelittling     FindingKind = "belittling"      // "gewoon", "simply": makes the customer's task small
 )
+
+// FindingKinds lists every finding kind, for engines that must name one.
+var FindingKinds = []FindingKind{
+	FindingJargon, FindingPolicyTalk, FindingCommand, FindingThreat, FindingUltimatum, FindingBlame,
+	FindingStockPhrase, FindingPassiveVoice, FindingLongSentence, FindingClosedQuestion,
+}
+
+// Valid reports whether k is one of FindingKinds.
+func (k FindingKind) Valid() bool { return slices.Contains(FindingKinds, k) }
 
 // Finding is one piece of an agent turn that a trainer would flag, with a
 // plainer, warmer alternative.
@@ -126,6 +137,18 @@ const (
 	// TipOK: nothing to improve.
 	TipOK TipKind = "ok"
 )
+
+// TipKinds lists every tip kind: one per finding kind, then the others.
+var TipKinds = func() []TipKind {
+	out := make([]TipKind, 0, len(FindingKinds)+5)
+	for _, k := range FindingKinds {
+		out = append(out, TipOf(k))
+	}
+	return append(out, TipCrisis, TipDistress, TipDeescalate, TipClosing, TipOK)
+}()
+
+// Valid reports whether k is one of TipKinds.
+func (k TipKind) Valid() bool { return slices.Contains(TipKinds, k) }
 
 // TipOf is the tip kind that names finding kind k.
 func TipOf(k FindingKind) TipKind { return TipKind(k) }

@@ -1,5 +1,7 @@
 package assistant
 
+import "slices"
+
 // CueKind names what a matched piece of text signals on the rose.
 type CueKind string
 
@@ -37,6 +39,18 @@ const (
 	CueClosedQuestion CueKind = "closed-question"
 	CuePoliteness     CueKind = "politeness"
 )
+
+// CueKinds lists every cue kind, for engines that must name one.
+var CueKinds = []CueKind{
+	CueCommand, CueThreat, CueBlame, CueUltimatum, CueInterruption, CueSarcasm, CuePolicyHiding,
+	CuePassivity, CueApology, CueDeference, CuePermission, CueEmpathy, CueAcknowledgment, CueSummary,
+	CueOpenQuestion, CueProposal, CueOfferHelp, CueNextStep, CueRefusal, CueHelplessness, CueAgreement,
+	CueNegation, CueHostility, CueHedge, CueReassurance, CueInformation, CueThanks, CueGreeting,
+	CueClosedQuestion, CuePoliteness,
+}
+
+// Valid reports whether k is one of CueKinds.
+func (k CueKind) Valid() bool { return slices.Contains(CueKinds, k) }
 
 // Cue is a piece of a turn that moved its stance.
 type Cue struct {

@@ -23,6 +23,9 @@ type TipResult struct {
 	Response *Response `json:"response,omitempty"`
 	Phrasing
 	Engines []EngineRun `json:"engines"`
+	// LLMUsage is what the language model cost for this tip; nil when none
+	// was asked.
+	LLMUsage *Usage `json:"llm_usage,omitempty"`
 }
 
 // Tip analyses one agent utterance for live coaching. Context turns are
@@ -54,28 +57,42 @@ func (a *Analyzer) Tip(ctx context.Context, req TipRequest) (*TipResult, error) 
 		turns = append(turns, Turn{Index: i, Speaker: c.Speaker, Text: c.Text})
 	}
 	turns = append(turns, Turn{Index: len(turns), Speaker: Agent, Text: req.Text})
-	eng := a.Engine
-	stances, err := eng.Stance.ClassifyTurns(ctx, turns, req.Language)
-	if err != nil {
-		return nil, fmt.Errorf("classify tip turns: %w", err)
+	var meter *UsageMeter
+	if a.Primary.Name != "" {
+		ctx, meter = WithUsageMeter(ctx)
 	}
-	if len(stances) != len(turns) {
-		return nil, fmt.Errorf("classify tip turns: %d stances for %d turns", len(stances), len(turns))
+	stances, stanceRun, err := runPart(ctx, a, PartStance, func(e Engine) bool { return e.Stance != nil },
+		func(ctx context.Context, e Engine) ([]Stance, error) {
+			return classify(ctx, e, turns, req.Language)
+		})
+	if err != nil {
+		return nil, fmt.Errorf("tip: %w", err)
 	}
 	for i := range req.Context {
 		req.Context[i].Stance = &stances[i]
 	}
 	st := stances[len(stances)-1]
-	res := &TipResult{Language: req.Language, Stance: st, Engines: eng.runs(PartStance, PartPhrasing)}
+	res := &TipResult{Language: req.Language, Stance: st}
 	if n := len(req.Context); n > 0 && req.Context[n-1].Speaker == Customer {
 		r := Respond(*req.Context[n-1].Stance, st)
 		r.ToTurn = n - 1
 		res.Response = &r
 	}
-	p, err := eng.Phrasing.Phrase(ctx, Utterance{Text: req.Text, Language: req.Language, Stance: &st, Context: req.Context})
+	p, phraseRun, err := runPart(ctx, a, PartPhrasing, func(e Engine) bool { return e.Phrasing != nil },
+		func(ctx context.Context, e Engine) (Phrasing, error) {
+			p, err := e.Phrasing.Phrase(ctx, Utterance{Text: req.Text, Language: req.Language, Stance: &st, Context: req.Context})
+			if err != nil {
+				return p, fmt.Errorf("phrase utterance: %w", err)
+			}
+			return p, nil
+		})
 	if err != nil {
-		return nil, fmt.Errorf("phrase utterance: %w", err)
+		return nil, err
 	}
 	res.Phrasing = p
+	res.Engines = []EngineRun{stanceRun, phraseRun}
+	if meter != nil {
+		res.LLMUsage = meter.Total()
+	}
 	return res, nil
 }

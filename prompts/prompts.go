@@ -1,6 +1,7 @@
 // Package prompts holds the words rooscoach speaks to agents and customers:
-// rewrite and tip wording, arrangement scripts and referral texts, as embedded
-// text/template files with Dutch and English side by side.
+// rewrite and tip wording, arrangement scripts and referral texts, and the
+// prompts of the LLM engine, as embedded text/template files with Dutch and
+// English side by side.
 //
 // Keeping the wording here lets a trainer change what agents are told without
 // touching the analysis code. Every template is defined once per language as
@@ -26,6 +27,7 @@ var files embed.FS
 // and the binary at boot rather than in the middle of a call.
 var all = template.Must(template.New("prompts").Funcs(template.FuncMap{
 	"money": Money,
+	"json":  jsonText,
 }).ParseFS(files, "templates/*.tmpl"))
 
 var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -149,6 +149,27 @@ func createCall(ctx context.Context, q querier, c *assistant.Call) (*createdRow,
 	if err != nil {
 		return nil, err
 	}
+	afterCall, err := marshalOptional(a.AfterCallSummary)
+	if err != nil {
+		return nil, err
+	}
+	review, err := marshalOptional(a.DraftReview)
+	if err != nil {
+		return nil, err
+	}
+	usage, err := marshalOptional(a.LLMUsage)
+	if err != nil {
+		return nil, err
+	}
+	compliance, err := marshalOptional(a.Compliance)
+	if err != nil {
+		return nil, err
+	}
+	var jurisdiction, worst any
+	breaches := 0
+	if a.Compliance != nil {
+		jurisdiction, worst, breaches = a.Compliance.Jurisdiction, orNull(a.Compliance.Worst), a.Compliance.Breaches
+	}
 	var occurredAt *time.Time
 	if !c.OccurredAt.IsZero() {
 		occurredAt = &c.OccurredAt
@@ -158,18 +179,21 @@ func createCall(ctx context.Context, q querier, c *assistant.Call) (*createdRow,
 		INSERT INTO calls (external_id, agent_id, team_id, language, format,
 			mapping_method, mapping_confidence, mapping_agent, mapping_customer, mapping_reason,
 			occurred_at, summary, readability, jargon_count, closing, referral,
-			arrangement_flagged, flagged, engines)
+			arrangement_flagged, flagged, engines, after_call_summary, draft_review, llm_usage,
+			account_ref, time_zone, compliance, jurisdiction, compliance_worst, compliance_breaches)
 		VALUES ($1, $2, $3, $4, $5,
 			$6, $7, $8, $9, $10,
 			COALESCE($11, now()), $12::jsonb, $13::jsonb, $14, $15::jsonb, $16::jsonb,
-			$17, $18, $19::jsonb)
+			$17, $18, $19::jsonb, $20::jsonb, $21::jsonb, $22::jsonb,
+			$23, $24, $25::jsonb, $26, $27, $28)
 		ON CONFLICT (agent_id, external_id) DO NOTHING
 		RETURNING id, occurred_at, created_at`,
 		orNull(c.ExternalID), c.AgentID, orNull(c.TeamID), a.Language, a.Format,
 		orNull(a.Mapping.Method), a.Mapping.Confidence, pq.StringArray(nonNil(a.Mapping.Agent)),
 		pq.StringArray(nonNil(a.Mapping.Customer)), a.Mapping.Reason,
 		occurredAt, summary, readability, a.JargonCount, closing, referral,
-		a.Arrangement.Flagged, a.Flagged, engines)
+		a.Arrangement.Flagged, a.Flagged, engines, afterCall, review, usage,
+		orNull(c.AccountRef), orNull(c.TimeZone), compliance, jurisdiction, worst, breaches)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -182,6 +206,18 @@ func createCall(ctx context.Context, q querier, c *assistant.Call) (*createdRow,
 		return nil, err
 	}
 	row.TurnIDs = turnIDs
+	if a.DraftReview != nil {
+		// The draft points at turns by index until they have ids; a trainer's
+		// review, and the list of calls, want the ids.
+		a.DraftReview.SetTurnIDs(turnIDs)
+		review, err := marshal(a.DraftReview)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := q.ExecContext(ctx, `UPDATE calls SET draft_review = $2::jsonb WHERE id = $1`, row.ID, review); err != nil {
+			return nil, fmt.Errorf("store draft review: %w", err)
+		}
+	}
 	if err := createSuggestions(ctx, q, turnIDs, a.Turns); err != nil {
 		return nil, err
 	}
@@ -238,9 +274,9 @@ func (db *DB) findCall(ctx context.Context, sel callSelector) (*assistant.Call, 
 
 // FindCalls returns one page of calls matching f, newest first by
 // (OccurredAt, ID). Calls in a page carry their metadata and call-level
-// analysis (summary, readability, jargon count, closing, referral, flags) but
-// not their turns, facts and options: a list shows records, FindCallByID
-// opens one. It returns EInvalid for a limit outside 0–100, From not before
+// analysis (summary, readability, jargon count, closing, referral, flags,
+// compliance) but not their turns, facts and options: a list shows records,
+// FindCallByID opens one. It returns EInvalid for a limit outside 0–100, From not before
 // To, or a cursor that is not one this store gave out.
 func (db *DB) FindCalls(ctx context.Context, f assistant.CallFilter) (assistant.CallPage, error) {
 	sel := callSelector{agentID: f.AgentID, from: f.From, to: f.To, limit: f.Limit}
@@ -315,6 +351,12 @@ type callRow struct {
 	ArrangementFlagged bool           `db:"arrangement_flagged"`
 	Flagged            bool           `db:"flagged"`
 	Engines            []byte         `db:"engines"`
+	AfterCallSummary   []byte         `db:"after_call_summary"`
+	DraftReview        []byte         `db:"draft_review"`
+	LLMUsage           []byte         `db:"llm_usage"`
+	AccountRef         sql.NullString `db:"account_ref"`
+	TimeZone           sql.NullString `db:"time_zone"`
+	Compliance         []byte         `db:"compliance"`
 }
 
 // findCallRows reads the call rows sel selects, newest first.
@@ -349,7 +391,8 @@ func findCallRows(ctx context.Context, q querier, sel callSelector) ([]callRow, 
 		SELECT id, external_id, agent_id, team_id, language, format,
 			mapping_method, mapping_confidence, mapping_agent, mapping_customer, mapping_reason,
 			occurred_at, created_at, summary, readability, jargon_count, closing, referral,
-			arrangement_flagged, flagged, engines
+			arrangement_flagged, flagged, engines, after_call_summary, draft_review, llm_usage,
+			account_ref, time_zone, compliance
 		FROM calls`
 	if len(where) > 0 {
 		query += "\n\t\tWHERE " + strings.Join(where, " AND ")
@@ -372,6 +415,8 @@ func (r *callRow) call() (*assistant.Call, error) {
 		ExternalID: r.ExternalID.String,
 		AgentID:    r.AgentID,
 		TeamID:     r.TeamID.String,
+		AccountRef: r.AccountRef.String,
+		TimeZone:   r.TimeZone.String,
 		OccurredAt: r.OccurredAt.UTC(),
 		CreatedAt:  r.CreatedAt.UTC(),
 		Analysis: assistant.Analysis{
@@ -401,9 +446,33 @@ func (r *callRow) call() (*assistant.Call, error) {
 	if err := unmarshal(r.Engines, &c.Engines, "engines", r.ID); err != nil {
 		return nil, err
 	}
+	if r.Compliance != nil {
+		c.Compliance = new(assistant.Compliance)
+		if err := unmarshal(r.Compliance, c.Compliance, "compliance", r.ID); err != nil {
+			return nil, err
+		}
+	}
 	if r.Referral != nil {
 		c.Arrangement.Referral = new(assistant.Referral)
 		if err := unmarshal(r.Referral, c.Arrangement.Referral, "referral", r.ID); err != nil {
+			return nil, err
+		}
+	}
+	if r.AfterCallSummary != nil {
+		c.AfterCallSummary = new(assistant.AfterCallSummary)
+		if err := unmarshal(r.AfterCallSummary, c.AfterCallSummary, "after-call summary", r.ID); err != nil {
+			return nil, err
+		}
+	}
+	if r.DraftReview != nil {
+		c.DraftReview = new(assistant.DraftReview)
+		if err := unmarshal(r.DraftReview, c.DraftReview, "draft review", r.ID); err != nil {
+			return nil, err
+		}
+	}
+	if r.LLMUsage != nil {
+		c.LLMUsage = new(assistant.Usage)
+		if err := unmarshal(r.LLMUsage, c.LLMUsage, "LLM usage", r.ID); err != nil {
 			return nil, err
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -107,8 +108,27 @@ func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Ca
 		ExternalID: externalID,
 		AgentID:    agentID,
 		TeamID:     "team-noord",
+		AccountRef: "acct-" + string(lang) + "-0042",
+		TimeZone:   "Europe/Amsterdam",
 		OccurredAt: time.Date(2026, 11, 2, 9, 30, 15, 123456000, time.UTC),
 		Analysis: assistant.Analysis{
+			Compliance: &assistant.Compliance{
+				Jurisdiction: strings.ToLower(jurisdiction), JurisdictionReason: "the currency",
+				Rules: []assistant.RuleCheck{
+					{RuleID: "all.crisis", Pack: "all", Title: w.tip, Law: "FG21/1", Article: "ch. 3", Severity: assistant.SeverityCritical,
+						Status: assistant.RuleNotApplicable, Reason: w.reason},
+					{RuleID: "nl.no-seizure-threat", Pack: "nl", Title: w.tip, Law: "Wki", Article: "gedragsnormen", Severity: assistant.SeverityHigh,
+						Status: assistant.RuleBroken, Reason: w.reason, SayInstead: w.script,
+						Trigger:  &assistant.Quote{TurnIndex: 1, Speaker: assistant.Customer, Text: "baan verloren", Start: 10, End: 23},
+						Breaches: []assistant.Quote{{TurnIndex: 0, Speaker: assistant.Agent, Text: "Conform", Start: 33, End: 40}},
+						Missing:  []string{w.referral}},
+					{RuleID: "us.call-frequency", Pack: "us", Title: w.tip, Law: "Reg F", Article: "1006.14(b)(2)", Severity: assistant.SeverityHigh,
+						Status: assistant.RuleKept, Reason: w.reason,
+						Said:         []assistant.Quote{{TurnIndex: 2, Speaker: assistant.Agent, Text: "samen", Start: 25, End: 30}},
+						RelatedCalls: []assistant.AccountCall{{ID: 7, OccurredAt: time.Date(2026, 10, 30, 9, 0, 0, 0, time.UTC)}}},
+				},
+				Worst: assistant.SeverityHigh, Breaches: 1, Flagged: true,
+			},
 			Language: lang,
 			Format:   "text",
 			Mapping: assistant.SpeakerMapping{
@@ -150,9 +170,21 @@ func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Ca
 			},
 			Flagged: true,
 			Engines: []assistant.EngineRun{
-				{Part: assistant.PartStance, Engine: "llm"},
+				{Part: assistant.PartStance, Engine: "llm", Model: "gpt-4o-mini", PromptVersion: "llm.stance/nl@1"},
 				{Part: assistant.PartPhrasing, Engine: assistant.Builtin, FallbackReason: "the model answered 503"},
+				{Part: assistant.PartSummary, Engine: "llm", Model: "gpt-4o-mini", PromptVersion: "llm.summary/nl@1"},
 			},
+			AfterCallSummary: &assistant.AfterCallSummary{
+				Language: lang, Situation: w.customer, Agreement: w.script, NextStep: w.close,
+				Text: w.customer + " " + w.script + " " + w.close, Engine: "llm", Model: "gpt-4o-mini", PromptVersion: "llm.summary/" + string(lang) + "@1",
+			},
+			DraftReview: &assistant.DraftReview{
+				Status: assistant.ReviewDraft, Language: lang,
+				Strengths:   []assistant.ReviewPoint{{Text: w.tip, Turns: []int{2}}, {Text: w.why, Turns: []int{2, 3}}},
+				FocusPoints: []assistant.ReviewPoint{{Text: w.reason, Turns: []int{0}}, {Text: w.tip, Turns: []int{3}}},
+				Engine:      "llm", Model: "gpt-4o-mini", PromptVersion: "llm.review/" + string(lang) + "@1",
+			},
+			LLMUsage: &assistant.Usage{Model: "gpt-4o-mini", Requests: 6, PromptTokens: 5400, CompletionTokens: 900, TotalTokens: 6300, LatencyMS: 4200},
 		},
 	}
 }
@@ -177,11 +209,18 @@ func TestCreateCallRoundTrip(t *testing.T) {
 			}
 			want := fullCall(lang, "agent-anna", "ext-1")
 			want.ID, want.CreatedAt = c.ID, c.CreatedAt
+			ids := map[int]int64{}
 			for i := range want.Turns {
 				if c.Turns[i].ID == 0 {
 					t.Errorf("turn %d got no id", i)
 				}
 				want.Turns[i].ID = c.Turns[i].ID
+				ids[want.Turns[i].Index] = c.Turns[i].ID
+			}
+			// The draft review points at the stored turns by id too.
+			want.DraftReview.SetTurnIDs(ids)
+			if p := c.DraftReview.Strengths[1]; len(p.TurnIDs) != 2 || p.TurnIDs[1] != c.Turns[3].ID {
+				t.Errorf("review point %+v does not name the stored turns' ids", p)
 			}
 			if diff := cmp.Diff(want, c); diff != "" {
 				t.Errorf("CreateCall changed the call (-want +got):\n%s", diff)
@@ -754,9 +793,12 @@ func TestCreateCallArrayQuoting(t *testing.T) {
 			}
 			want := build()
 			want.ID, want.CreatedAt = c.ID, c.CreatedAt
+			ids := map[int]int64{}
 			for i := range want.Turns {
 				want.Turns[i].ID = c.Turns[i].ID
+				ids[want.Turns[i].Index] = c.Turns[i].ID
 			}
+			want.DraftReview.SetTurnIDs(ids)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("FindCallByID (-want +got):\n%s", diff)
 			}

@@ -16,8 +16,16 @@ type AnalyzeResponse struct {
 	ExternalID string    `json:"external_id,omitempty"`
 	AgentID    string    `json:"agent_id,omitempty"`
 	TeamID     string    `json:"team_id,omitempty"`
+	AccountRef string    `json:"account_ref,omitempty"`
+	TimeZone   string    `json:"time_zone,omitempty"`
 	OccurredAt time.Time `json:"occurred_at,omitzero"`
 	*assistant.Analysis
+}
+
+// NewAnalyzeResponse is the answer for transcript t analysed as an.
+func NewAnalyzeResponse(t *assistant.Transcript, an *assistant.Analysis) AnalyzeResponse {
+	return AnalyzeResponse{ExternalID: t.ExternalID, AgentID: t.AgentID, TeamID: t.TeamID, AccountRef: t.AccountRef,
+		TimeZone: t.TimeZone, OccurredAt: t.OccurredAt, Analysis: an}
 }
 
 // handleAnalyze analyses a transcript without storing it.
@@ -30,7 +38,7 @@ func (s *Server) handleAnalyze(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, AnalyzeResponse{ExternalID: t.ExternalID, AgentID: t.AgentID, TeamID: t.TeamID, OccurredAt: t.OccurredAt, Analysis: an})
+	return c.JSON(http.StatusOK, NewAnalyzeResponse(t, an))
 }
 
 // handleCallCreate analyses a transcript and stores the coaching record.

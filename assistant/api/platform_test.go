@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -27,6 +28,22 @@ var platformSamples = []struct {
 	{"teams/collections-call-nl.vtt", "", 12, assistant.Agent, assistant.Customer, "Goedemiddag, u spreekt met Ayla van Incasso Voorbeeld. Spreek ik met meneer Testpersoon?", assistant.MappingInferred},
 	{"zoom/collections-call-en.vtt", "", 10, assistant.Agent, assistant.Customer, "Good morning, this is Jordan from Example Credit Services. Am I speaking with Robin Sample?", assistant.MappingInferred},
 	{"vcon/fake-vcons-billing-openai-transcript.vcon.json", "", 10, assistant.Agent, assistant.Customer, "Hello, thank you for contacting AutoCare Customer Support. My name is Alex Example. May I have your name, please?", assistant.MappingLabels},
+	// Issue 21: speech-to-text services, subtitles, meeting tools, chat.
+	{"transcribe/collections-call-nl.json", "", 10, assistant.Agent, assistant.Customer, "Goedemiddag, u spreekt met Sanne van Incasso Voorbeeld. Spreek ik met meneer De Test?", assistant.MappingInferred},
+	{"transcribe/aws-docs-diarization-en.json", "agent=spk_1", 2, assistant.Customer, assistant.Agent, "I've been on hold for an hour.", assistant.MappingDeclared},
+	{"transcribe/aws-docs-channel-id-en.json", "agent_speaker=ch_1", 2, assistant.Customer, assistant.Agent, "I've been on hold for an hour.", assistant.MappingDeclared},
+	{"assemblyai/collections-call-en.json", "", 10, assistant.Agent, assistant.Customer, "Good morning, this is Alex from Example Credit Services. Am I speaking with Mr Sample?", assistant.MappingInferred},
+	{"deepgram/collections-call-nl.json", "", 10, assistant.Agent, assistant.Customer, "Goedemiddag, u spreekt met Sanne van Incasso Voorbeeld. Spreek ik met meneer De Test?", assistant.MappingInferred},
+	{"revai/collections-call-en.json", "", 10, assistant.Agent, assistant.Customer, "Good morning, this is Alex from Example Credit Services. Am I speaking with Mr Sample?", assistant.MappingInferred},
+	{"speechmatics/collections-call-nl.json", "", 10, assistant.Agent, assistant.Customer, "Goedemiddag, u spreekt met Sanne van Incasso Voorbeeld. Spreek ik met meneer De Test?", assistant.MappingInferred},
+	{"speechmatics/speechmatics-python-two-speakers-en.json", "agent=S2", 2, assistant.Customer, assistant.Agent, "That's amazing.", assistant.MappingDeclared},
+	{"azure/collections-call-en.json", "", 10, assistant.Agent, assistant.Customer, "Good morning, this is Alex from Example Credit Services. Am I speaking with Mr Sample?", assistant.MappingInferred},
+	{"googlestt/collections-call-nl.json", "", 10, assistant.Agent, assistant.Customer, "Goedemiddag, u spreekt met Sanne van Incasso Voorbeeld. Spreek ik met meneer De Test?", assistant.MappingInferred},
+	{"elevenlabs/collections-call-en.json", "", 10, assistant.Agent, assistant.Customer, "Good morning, this is Alex from Example Credit Services. Am I speaking with Mr Sample?", assistant.MappingInferred},
+	{"whispercpp/collections-call-nl.json", "", 10, assistant.Agent, assistant.Customer, "Goedemiddag, u spreekt met Sanne van Incasso Voorbeeld. Spreek ik met meneer De Test?", assistant.MappingInferred},
+	{"srt/collections-call-nl.srt", "", 10, assistant.Agent, assistant.Customer, "Goedemiddag, u spreekt met Sanne van Incasso Voorbeeld. Spreek ik met meneer De Test?", assistant.MappingLabels},
+	{"otter/collections-call-en.txt", "", 10, assistant.Agent, assistant.Customer, "Good morning, this is Alex from Example Credit Services. Am I speaking with Mr Sample?", assistant.MappingInferred},
+	{"amazon/contact-lens-chat-redacted.json", "", 23, assistant.Agent, assistant.Agent, "Hello, thanks for reaching Example Corp. This is [PII]. How may I help you?", assistant.MappingPlatform},
 }
 
 func platformSample(t testing.TB, name string) []byte {
@@ -35,8 +52,13 @@ func platformSample(t testing.TB, name string) []byte {
 }
 
 func contentTypeOf(name string) string {
-	if strings.HasSuffix(name, ".vtt") {
+	switch {
+	case strings.HasSuffix(name, ".vtt"):
 		return "text/vtt"
+	case strings.HasSuffix(name, ".srt"):
+		return "application/x-subrip"
+	case strings.HasSuffix(name, ".txt"):
+		return "text/plain"
 	}
 	return "application/json"
 }
@@ -51,7 +73,7 @@ func TestPlatformExportsThroughTheAPI(t *testing.T) {
 				t.Fatalf("analyze: status %d", res.StatusCode)
 			}
 			var c assistant.Call
-			q := "agent_id=trainer-upload&external_id=" + string(rune('a'+i)) + "&" + tt.query
+			q := "agent_id=trainer-upload&external_id=" + fmt.Sprintf("sample-%d", i) + "&" + tt.query
 			if res := e.do("POST", "/v1/calls?"+q, contentTypeOf(tt.file), body, &c); res.StatusCode != http.StatusCreated {
 				t.Fatalf("store: status %d", res.StatusCode)
 			}
@@ -92,6 +114,17 @@ func TestUnmappableAndUnknownExports(t *testing.T) {
 		{"unknown JSON", "application/json", "agent_id=a", []byte(`{"rows":[{"who":"x","said":"y"}]}`), 415, []string{"amazon", "genesys", "format="}},
 		{"Whisper without speakers", "application/json", "agent_id=a", platformSample(t, "whisper/openai-whisper-jfk-en.json"), 422, []string{"agent"}},
 		{"declared agent not in the file", "text/vtt", "agent_id=a&agent=Nobody", platformSample(t, "zoom/collections-call-en.vtt"), 400, []string{"Nobody"}},
+		// Issue 21: real public exports whose agent only a declaration can name.
+		{"Amazon Transcribe speakers", "application/json", "agent_id=a", platformSample(t, "transcribe/aws-docs-diarization-en.json"), 422, []string{`"spk_0", "spk_1"`, "agent=spk_0"}},
+		{"Amazon Transcribe channels", "application/json", "agent_id=a", platformSample(t, "transcribe/aws-docs-channel-id-en.json"), 422, []string{`"ch_0", "ch_1"`, "agent="}},
+		{"Deepgram without diarization", "application/json", "agent_id=a", platformSample(t, "deepgram/deepgram-python-sdk-bueller-en.json"), 422, []string{"names no speakers"}},
+		{"Rev.ai with one speaker", "application/json", "agent_id=a", platformSample(t, "revai/revai-python-sdk-transcript-en.json"), 422, []string{"only one speaker", `"Speaker 0"`}},
+		{"Speechmatics speakers", "application/json", "agent_id=a", platformSample(t, "speechmatics/speechmatics-python-two-speakers-en.json"), 422, []string{`"S1", "S2"`, "agent="}},
+		{"Azure without diarization", "application/json", "agent_id=a", platformSample(t, "azure/azure-docs-batch-result-en.json"), 422, []string{"names no speakers"}},
+		{"SubRip without speakers", "application/x-subrip", "agent_id=a", platformSample(t, "srt/openai-whisper-jfk-en.srt"), 422, []string{"names no speakers"}},
+		{"Transcribe speaker in no segment", "application/json", "agent_id=a&agent=spk_7", platformSample(t, "transcribe/aws-docs-diarization-en.json"), 400, []string{"agent=spk_7", `"spk_0", "spk_1"`}},
+		{"truncated Deepgram export", "application/json", "agent_id=a", platformSample(t, "deepgram/collections-call-nl.json")[:5000], 400, []string{"not valid JSON", "line "}},
+		{"none of the formats", "text/plain", "agent_id=a", []byte("Notulen\nWe spraken over de begroting."), 415, []string{"srt", "otter", "deepgram", "elevenlabs", "format="}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

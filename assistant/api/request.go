@@ -84,6 +84,8 @@ var transcriptMediaTypes = map[string]string{
 	"application/json":                  "application/json",
 	"text/plain":                        "text/plain",
 	"text/vtt":                          "text/vtt",
+	"application/x-subrip":              "",
+	"text/srt":                          "",
 	"":                                  "",
 	"application/octet-stream":          "",
 	"application/x-www-form-urlencoded": "",
@@ -113,7 +115,17 @@ func (s *Server) transcriptInput(c echo.Context) (coach.Input, error) {
 	if !utf8.Valid(data) {
 		return coach.Input{}, assistant.Errorf(assistant.EInvalid, "The body is not valid UTF-8 text; save the transcript as UTF-8.")
 	}
-	return coach.Input{Data: data, MediaType: media, Options: opts}, nil
+	engine, err := engineParam(c)
+	if err != nil {
+		return coach.Input{}, err
+	}
+	return coach.Input{Data: data, MediaType: media, Options: opts, Engine: engine}, nil
+}
+
+// engineParam reads the engine query parameter: builtin, llm or auto, or
+// the server's default when it is absent.
+func engineParam(c echo.Context) (assistant.EngineChoice, error) {
+	return assistant.ParseEngineChoice(c.QueryParam("engine"))
 }
 
 // transcriptOptions reads the metadata query parameters of the transcript
@@ -125,14 +137,24 @@ func transcriptOptions(c echo.Context) (transcript.Options, error) {
 		ExternalID:      q.Get("external_id"),
 		AgentID:         q.Get("agent_id"),
 		TeamID:          q.Get("team_id"),
+		AccountRef:      q.Get("account_ref"),
+		TimeZone:        q.Get("time_zone"),
 		AgentSpeaker:    cmp.Or(q.Get("agent"), q.Get("agent_speaker")),
 		CustomerSpeaker: cmp.Or(q.Get("customer"), q.Get("customer_speaker")),
 	}
-	for _, f := range []struct{ name, v string }{{"agent_id", opts.AgentID}, {"external_id", opts.ExternalID}, {"team_id", opts.TeamID}} {
+	for _, f := range []struct{ name, v string }{{"agent_id", opts.AgentID}, {"external_id", opts.ExternalID}, {"team_id", opts.TeamID}, {"account_ref", opts.AccountRef}} {
 		if err := assistant.CheckID(f.name, f.v); err != nil {
 			return opts, err
 		}
 	}
+	if _, err := assistant.CheckTimeZone("time_zone", opts.TimeZone); err != nil {
+		return opts, err
+	}
+	j, err := assistant.ParseJurisdiction(q.Get("jurisdiction"))
+	if err != nil {
+		return opts, err
+	}
+	opts.Jurisdiction = j
 	lang, err := assistant.ParseLanguage(q.Get("language"))
 	if err != nil {
 		return opts, err

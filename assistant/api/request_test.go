@@ -6,6 +6,8 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -89,7 +91,7 @@ func TestBadInputAnswers(t *testing.T) {
 		{"misspelled external_id", "POST", "/v1/calls?agent_id=a&externalid=x", text, nlCall, 400, "Unknown query parameter externalid: this route takes only agent_id, external_id"},
 		{"misspelled occurred_at", "POST", "/v1/calls?agent_id=a&occured_at=2026-11-01", text, nlCall, 400, "occured_at"},
 		{"agent= on the listing", "GET", "/v1/calls?agent=x", nil, "", 400, "Unknown query parameter agent: this route takes only agent_id, from, to, limit, cursor"},
-		{"query on a route that takes none", "POST", "/v1/tips?lang=nl", jsonType, `{"text":"hoi"}`, 400, "this route takes no query parameters"},
+		{"query on a route that takes none", "POST", "/v1/arrangements?lang=nl", jsonType, `{}`, 400, "this route takes no query parameters"},
 		{"agent_id of 10,000 characters", "POST", "/v1/calls?agent_id=" + strings.Repeat("a", 10000), text, nlCall, 400, "agent_id is 10000 characters long; identifiers may have at most 200"},
 		{"external_id of 3,000 characters", "POST", "/v1/calls?agent_id=a&external_id=" + strings.Repeat("x", 3000), text, nlCall, 400, "external_id is 3000 characters"},
 		{"team_id of 3,000 characters", "POST", "/v1/calls?agent_id=a&team_id=" + strings.Repeat("t", 3000), text, nlCall, 400, "team_id is 3000 characters"},
@@ -246,4 +248,32 @@ func TestServerErrorsAreProblems(t *testing.T) {
 		t.Fatalf("healthz: %v %v", res, err)
 	}
 	res.Body.Close()
+}
+
+// TestErrorMapping: each error code becomes its one status, and an
+// unexpected error never shows its cause.
+func TestErrorMapping(t *testing.T) {
+	for _, tc := range []struct {
+		err    error
+		status int
+		code   string
+		detail string
+	}{
+		{assistant.Errorf(assistant.ENotFound, "Call 7 not found."), 404, assistant.ENotFound, "Call 7 not found."},
+		{assistant.Errorf(assistant.EUnavailable, "The database cannot be reached."), 503, assistant.EUnavailable, "cannot be reached"},
+		{fmt.Errorf("find: %w", context.DeadlineExceeded), 503, assistant.EUnavailable, "took too long"},
+		{errors.New("pq: secret table name"), 500, assistant.EInternal, "Internal error."},
+		{&assistant.Error{Code: assistant.EConflict, Message: "Already reviewed.", Err: errors.New("cause")}, 409, assistant.EConflict, "Already reviewed."},
+	} {
+		st := &mock.CallStore{FindCallByIDFn: func(context.Context, int64) (*assistant.Call, error) { return nil, tc.err }}
+		an, arr := builtin.Analyzer(testToday)
+		h := api.NewServer(api.Config{}, &coach.Service{Analyzer: an, Store: st}, st, arr).Handler()
+		res, p := send(t, h, "GET", "/v1/calls/7", nil, nil)
+		if res.StatusCode != tc.status || p.Code != tc.code || !strings.Contains(p.Detail, tc.detail) {
+			t.Errorf("%v: %d %+v, want %d %s %q", tc.err, res.StatusCode, p, tc.status, tc.code, tc.detail)
+		}
+		if strings.Contains(p.Detail, "pq:") || strings.Contains(p.Detail, "cause") {
+			t.Errorf("detail leaks the cause: %q", p.Detail)
+		}
+	}
 }

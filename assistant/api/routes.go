@@ -4,7 +4,7 @@ import "time"
 
 // Query parameters of the transcript routes.
 var transcriptParams = []string{"agent_id", "external_id", "team_id", "language", "occurred_at", "format",
-	"agent", "agent_speaker", "customer", "customer_speaker"}
+	"agent", "agent_speaker", "customer", "customer_speaker", "engine", "account_ref", "time_zone", "jurisdiction"}
 
 // routes lists every endpoint in one place, with the query parameters it
 // takes (any other is refused, so that a misspelled one is never silently
@@ -22,6 +22,6 @@ func (s *Server) routes() {
 	v1.GET("/calls", s.handleCallIndex, query("agent_id", "from", "to", "limit", "cursor"), work)
 	v1.GET("/calls/:id", s.handleCallView, query(), work)
 	v1.POST("/analyze", s.handleAnalyze, query(transcriptParams...), work)
-	v1.POST("/tips", s.handleTip, query(), work)
+	v1.POST("/tips", s.handleTip, query("engine"), work)
 	v1.POST("/arrangements", s.handleArrangement, query(), work)
 }

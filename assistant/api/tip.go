@@ -12,11 +12,15 @@ import (
 // said, what in it will lose the customer, a better wording and one headline
 // tip. It stores nothing and must answer in milliseconds.
 func (s *Server) handleTip(c echo.Context) error {
+	engine, err := engineParam(c)
+	if err != nil {
+		return err
+	}
 	var req assistant.TipRequest
 	if err := s.decodeJSON(c, &req); err != nil {
 		return err
 	}
-	res, err := s.coach.Tip(c.Request().Context(), req)
+	res, err := s.coach.Tip(c.Request().Context(), req, engine)
 	if err != nil {
 		return err
 	}

@@ -11,8 +11,13 @@ import (
 // Tip answers an agent during a call. The language is read as every route
 // reads it ([assistant.ParseLanguage]); when the agent did not say, it is
 // detected from what was said, the context included, so that a short "Ok"
-// after a Dutch customer is read as Dutch.
-func (s *Service) Tip(ctx context.Context, req assistant.TipRequest) (*assistant.TipResult, error) {
+// after a Dutch customer is read as Dutch. engine is the engine asked for;
+// "" means the server's default.
+func (s *Service) Tip(ctx context.Context, req assistant.TipRequest, engine assistant.EngineChoice) (*assistant.TipResult, error) {
+	a, err := s.analyzer(engine)
+	if err != nil {
+		return nil, err
+	}
 	lang, err := assistant.ParseLanguage(string(req.Language))
 	if err != nil {
 		return nil, err
@@ -25,5 +30,5 @@ func (s *Service) Tip(ctx context.Context, req assistant.TipRequest) (*assistant
 		lang = language.Detect(strings.Join(append(texts, req.Text), "\n"))
 	}
 	req.Language = lang
-	return s.Analyzer.Tip(ctx, req)
+	return a.Tip(ctx, req)
 }

@@ -5,7 +5,8 @@ import "strings"
 // Pattern is a phrase of lexicon words matched against tokens. A word ending
 // in "*" matches any word it starts ("zelfmoord*" matches "zelfmoordgedachten");
 // "~" skips up to three words, never punctuation ("slaap ~ niet" matches "ik
-// slaap er echt niet van").
+// slaap er echt niet van"). A word written in digits matches that number
+// ("bel 113").
 type Pattern []string
 
 // Compile turns phrases into patterns.
@@ -36,7 +37,7 @@ func (p Pattern) Match(toks []Token, i int) int {
 		}
 		return 0
 	}
-	if i >= len(toks) || toks[i].Kind != Word || !wordMatches(p[0], toks[i].Text) {
+	if i >= len(toks) || !tokenMatches(p[0], toks[i]) {
 		return 0
 	}
 	if len(p) == 1 {
@@ -47,6 +48,28 @@ func (p Pattern) Match(toks []Token, i int) int {
 		return 0
 	}
 	return n + 1
+}
+
+// tokenMatches reports whether the pattern word want matches t: a word, or
+// a number when want is written in digits, so that a phone number ("113",
+// "116 123") can be part of a phrase.
+func tokenMatches(want string, t Token) bool {
+	switch t.Kind {
+	case Word:
+		return wordMatches(want, t.Text)
+	case Number:
+		return want == t.Text && isDigits(want)
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func wordMatches(want, got string) bool {

@@ -11,11 +11,14 @@ import (
 )
 
 var (
-	_ assistant.StanceClassifier = (*StanceClassifier)(nil)
-	_ assistant.Phraser          = (*Phraser)(nil)
-	_ assistant.ClosingChecker   = (*ClosingChecker)(nil)
-	_ assistant.FactReader       = (*FactReader)(nil)
-	_ assistant.Adviser          = (*Adviser)(nil)
+	_ assistant.StanceClassifier  = (*StanceClassifier)(nil)
+	_ assistant.Phraser           = (*Phraser)(nil)
+	_ assistant.ClosingChecker    = (*ClosingChecker)(nil)
+	_ assistant.FactReader        = (*FactReader)(nil)
+	_ assistant.Adviser           = (*Adviser)(nil)
+	_ assistant.Summarizer        = (*Summarizer)(nil)
+	_ assistant.Reviewer          = (*Reviewer)(nil)
+	_ assistant.ComplianceChecker = (*ComplianceChecker)(nil)
 )
 
 // StanceClassifier fakes [assistant.StanceClassifier].
@@ -66,4 +69,34 @@ type Adviser struct {
 // Advise calls AdviseFn.
 func (m *Adviser) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language) (assistant.ArrangementAdvice, error) {
 	return m.AdviseFn(ctx, facts, lang)
+}
+
+// Summarizer fakes [assistant.Summarizer].
+type Summarizer struct {
+	SummarizeCallFn func(ctx context.Context, turns []assistant.Turn, lang assistant.Language) (assistant.AfterCallSummary, error)
+}
+
+// SummarizeCall calls SummarizeCallFn.
+func (m *Summarizer) SummarizeCall(ctx context.Context, turns []assistant.Turn, lang assistant.Language) (assistant.AfterCallSummary, error) {
+	return m.SummarizeCallFn(ctx, turns, lang)
+}
+
+// Reviewer fakes [assistant.Reviewer].
+type Reviewer struct {
+	DraftReviewFn func(ctx context.Context, turns []assistant.Turn, stances []assistant.Stance, lang assistant.Language) (assistant.DraftReview, error)
+}
+
+// DraftReview calls DraftReviewFn.
+func (m *Reviewer) DraftReview(ctx context.Context, turns []assistant.Turn, stances []assistant.Stance, lang assistant.Language) (assistant.DraftReview, error) {
+	return m.DraftReviewFn(ctx, turns, stances, lang)
+}
+
+// ComplianceChecker fakes [assistant.ComplianceChecker].
+type ComplianceChecker struct {
+	CheckComplianceFn func(ctx context.Context, in assistant.ComplianceInput) (assistant.Compliance, error)
+}
+
+// CheckCompliance calls CheckComplianceFn.
+func (m *ComplianceChecker) CheckCompliance(ctx context.Context, in assistant.ComplianceInput) (assistant.Compliance, error) {
+	return m.CheckComplianceFn(ctx, in)
 }

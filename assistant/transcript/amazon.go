@@ -34,6 +34,9 @@ type amazonDoc struct {
 		// AbsoluteTime is set on Contact Lens chat transcripts, which have
 		// no offsets.
 		AbsoluteTime string `json:"AbsoluteTime"`
+		// ContentType marks chat events (joins, typing, chat.ended),
+		// which are not speech.
+		ContentType string `json:"ContentType"`
 	} `json:"Transcript"`
 }
 
@@ -90,10 +93,13 @@ func readAmazon(data []byte) (*source, error) {
 			}
 		}
 		sp, drop := platformRole(role)
-		if drop {
+		if drop || isChatEvent(item.ContentType, item.Content) {
 			continue
 		}
 		label := cmp.Or(item.ParticipantID, item.ParticipantRole)
+		if label == "" && strings.TrimSpace(item.Content) == "" {
+			continue // an event of the chat itself, without text
+		}
 		if label == "" {
 			return nil, assistant.Errorf(assistant.EInvalid, "%s has neither ParticipantRole nor ParticipantId.", where)
 		}
@@ -112,6 +118,14 @@ func readAmazon(data []byte) (*source, error) {
 	}
 	sortByStart(src.segments)
 	return src, nil
+}
+
+// isChatEvent reports whether a Contact Lens chat item is an event rather
+// than a message: joins, leaves, typing and chat.ended carry an event
+// content type and no text, and chat.ended has no participant either. They
+// are skipped, never a reason to refuse the file.
+func isChatEvent(contentType, content string) bool {
+	return strings.HasPrefix(strings.ToLower(contentType), "application/vnd.amazonaws.connect.event.") && strings.TrimSpace(content) == ""
 }
 
 // sortByStart orders speech-to-text segments by start time; platforms write

@@ -60,6 +60,11 @@ func detectJSON(data []byte) (string, error) {
 		return "vcon", nil
 	case has("Transcript"):
 		return "amazon", nil
+	}
+	if f := detectSpeechService(top); f != "" {
+		return f, nil
+	}
+	switch {
 	case has("transcripts"):
 		return "genesys", nil
 	case has("entries"):
@@ -91,17 +96,22 @@ type ourTurn struct {
 
 // ourCall is rooscoach's own JSON format.
 type ourCall struct {
-	ExternalID string    `json:"external_id"`
-	AgentID    string    `json:"agent_id"`
-	TeamID     string    `json:"team_id"`
-	Language   string    `json:"language"`
-	OccurredAt string    `json:"occurred_at"`
-	Turns      []ourTurn `json:"turns"`
+	ExternalID string `json:"external_id"`
+	AgentID    string `json:"agent_id"`
+	TeamID     string `json:"team_id"`
+	AccountRef string `json:"account_ref"`
+	TimeZone   string `json:"time_zone"`
+	// Jurisdiction is the compliance pack: nl, uk or us.
+	Jurisdiction string    `json:"jurisdiction"`
+	Language     string    `json:"language"`
+	OccurredAt   string    `json:"occurred_at"`
+	Turns        []ourTurn `json:"turns"`
 }
 
 // readJSON reads rooscoach's JSON format: {"external_id", "agent_id",
-// "language", "occurred_at", "turns": [{"speaker", "text", "start_ms",
-// "end_ms"}]}, or a bare list of turns.
+// "team_id", "account_ref", "time_zone", "jurisdiction", "language",
+// "occurred_at", "turns": [{"speaker", "text", "start_ms", "end_ms"}]}, or a
+// bare list of turns.
 func readJSON(data []byte) (*source, error) {
 	// People write this format by hand: a key given twice or misspelled is
 	// refused, not settled by guessing.
@@ -114,7 +124,8 @@ func readJSON(data []byte) (*source, error) {
 		return nil, err
 	}
 	src := &source{method: assistant.MappingLabels, strict: true, ownMetadata: true,
-		externalID: call.ExternalID, agentID: call.AgentID, teamID: call.TeamID, language: call.Language}
+		externalID: call.ExternalID, agentID: call.AgentID, teamID: call.TeamID, language: call.Language,
+		accountRef: call.AccountRef, timeZone: call.TimeZone, jurisdiction: call.Jurisdiction}
 	if call.OccurredAt != "" {
 		at, err := time.Parse(time.RFC3339, call.OccurredAt)
 		if err != nil {

@@ -1,8 +1,11 @@
 // Package transcript reads call transcripts into [assistant.Transcript]: plain
-// text with speaker labels, rooscoach's own JSON, WebVTT, and the exports of
-// contact-centre platforms and speech-to-text tools (Amazon Transcribe Call
-// Analytics and Contact Lens, Genesys Cloud, Google CCAI Insights, Whisper and
-// WhisperX, vCon).
+// text with speaker labels, rooscoach's own JSON, WebVTT and SubRip
+// subtitles, meeting tools' text exports, the exports of contact-centre
+// platforms (Amazon Transcribe Call Analytics and Contact Lens, Genesys
+// Cloud, Google CCAI Insights, vCon) and the output of speech-to-text
+// services and tools (Amazon Transcribe, AssemblyAI, Deepgram, Rev.ai,
+// Speechmatics, Azure AI Speech, Google Cloud Speech-to-Text, ElevenLabs,
+// Whisper, WhisperX and whisper.cpp).
 //
 // Whatever the source, the result has the same shape: turns of the agent and
 // the customer, with times in milliseconds from the start of the call, the
@@ -30,9 +33,9 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/language"
 )
 
-// Options is what the request (query parameters, CLI flags) says about a
-// transcript. Metadata in a body of rooscoach's JSON format wins over
-// Options; Options fill what the body lacks. For platform exports it is the
+// Options is what the caller says about a transcript besides its bytes.
+// Where they overlap, rooscoach's own JSON format and Options must agree;
+// Options fill what the body lacks. For platform exports it is the
 // other way round for identifiers and times: the platform's conversation id
 // and start time fill what Options leave empty. A language the body states
 // always wins, since it is what the speech was transcribed in.
@@ -46,6 +49,10 @@ type Options struct {
 	// storage.
 	ExternalID, AgentID, TeamID string
 	OccurredAt                  time.Time
+	// AccountRef, TimeZone and Jurisdiction describe the call for the
+	// compliance rules: the creditor's reference of the debt, the
+	// customer's IANA time zone, and the rule pack to check it against.
+	AccountRef, TimeZone, Jurisdiction string
 	// AgentSpeaker and CustomerSpeaker name the source labels of the agent
 	// and the customer as the transcript writes them ("Anna de Vries",
 	// "SPEAKER_00"). Several labels may be given separated by commas. A
@@ -55,17 +62,25 @@ type Options struct {
 }
 
 // Formats lists the formats Parse reads, in the order they are named to users.
-var Formats = []string{"text", "json", "webvtt", "amazon", "genesys", "ccai", "whisper", "vcon"}
+var Formats = []string{"text", "json", "webvtt", "srt", "otter", "amazon", "transcribe", "genesys", "ccai", "whisper", "whispercpp", "vcon",
+	"assemblyai", "deepgram", "revai", "speechmatics", "azure", "googlestt", "elevenlabs"}
 
 // formatAliases maps other names users give a format to its name in Formats.
 var formatAliases = map[string]string{
 	"txt": "text", "plain": "text", "text/plain": "text",
 	"vtt": "webvtt", "text/vtt": "webvtt", "teams": "webvtt", "zoom": "webvtt",
 	"rooscoach": "json", "application/json": "json",
-	"transcribe": "amazon", "aws": "amazon", "contactlens": "amazon", "contact-lens": "amazon", "connect": "amazon",
+	"aws": "amazon", "contactlens": "amazon", "contact-lens": "amazon", "connect": "amazon",
 	"genesys-cloud": "genesys", "purecloud": "genesys",
 	"insights": "ccai", "google": "ccai", "contact-center-ai": "ccai",
 	"whisperx": "whisper",
+	// Issue 21: speech-to-text services, subtitles and meeting-tool text.
+	"subrip": "srt", "application/x-subrip": "srt", "otter.ai": "otter", "otterai": "otter",
+	"amazon-transcribe": "transcribe", "aws-transcribe": "transcribe",
+	"whisper.cpp": "whispercpp", "whisper-cpp": "whispercpp",
+	"assembly": "assemblyai", "assembly-ai": "assemblyai", "rev": "revai", "rev.ai": "revai",
+	"azure-speech": "azure", "google-stt": "googlestt", "google-speech": "googlestt",
+	"elevenlabs-scribe": "elevenlabs", "scribe": "elevenlabs",
 }
 
 // KnownFormat reports whether name, in any case, is one of Formats or a
@@ -90,6 +105,18 @@ var readers = map[string]func([]byte) (*source, error){
 	"ccai":    readCCAI,
 	"whisper": readWhisper,
 	"vcon":    readVCon,
+
+	"srt":          readSRT,
+	"otter":        readOtter,
+	"transcribe":   readTranscribe,
+	"whispercpp":   readWhisperCpp,
+	"assemblyai":   readAssemblyAI,
+	"deepgram":     readDeepgram,
+	"revai":        readRevAI,
+	"speechmatics": readSpeechmatics,
+	"azure":        readAzure,
+	"googlestt":    readGoogleSTT,
+	"elevenlabs":   readElevenLabs,
 }
 
 // segment is one piece of speech as the source cut it.
@@ -124,6 +151,8 @@ type source struct {
 	segments   []segment
 
 	externalID, agentID, teamID string
+	accountRef, timeZone        string
+	jurisdiction                string
 	occurredAt                  time.Time
 	// language is the call's language as the body writes it ("nl-NL").
 	language string
@@ -133,9 +162,10 @@ type source struct {
 	ownMetadata bool
 }
 
-// Parse reads a transcript. mediaType is the request's Content-Type without
-// parameters, or "" when unknown (the CLI); the format is detected from the
-// content whatever the media type says, unless opts.Format forces one.
+// Parse reads a transcript. mediaType is the media type the transcript came
+// as, without parameters ("text/plain", "application/json", "text/vtt"), or
+// "" when unknown (a file); the format is detected from the content whatever
+// the media type says, unless opts.Format forces one.
 //
 // Errors are *assistant.Error: EInvalid for input that is wrong (the message
 // names the line, field or label), EUnsupported for a body no reader
@@ -193,7 +223,7 @@ func unsupported(what string) error {
 }
 
 // detect names the reader for data from its content, whatever the media type
-// says: clients often send a file with the wrong Content-Type. The media type
+// says: clients often send a file with the wrong media type. The media type
 // only sharpens the error when no reader recognises the content.
 func detect(data []byte, mediaType string) (string, error) {
 	trimmed := bytes.TrimSpace(data)
@@ -208,8 +238,14 @@ func detect(data []byte, mediaType string) (string, error) {
 		return detectJSON(data)
 	case isVTT(trimmed):
 		return "webvtt", nil
+	case isSRT(trimmed):
+		return "srt", nil
+	case isOtter(trimmed, false):
+		return "otter", nil
 	case looksLikeText(data):
 		return "text", nil
+	case isOtter(trimmed, true):
+		return "otter", nil
 	case mediaType == "application/json":
 		return "", jsonSyntaxError(data, nil)
 	case mediaType == "text/vtt":
@@ -260,6 +296,11 @@ func build(src *source, opts Options) (*assistant.Transcript, error) {
 		AgentID:    cmp.Or(opts.AgentID, src.agentID),
 		TeamID:     cmp.Or(opts.TeamID, src.teamID),
 		OccurredAt: opts.OccurredAt,
+		// Only rooscoach's own JSON carries these; platforms know nothing
+		// of the creditor's account.
+		AccountRef:   opts.AccountRef,
+		TimeZone:     opts.TimeZone,
+		Jurisdiction: opts.Jurisdiction,
 	}
 	if src.ownMetadata {
 		// A call the request files under another agent than its body would
@@ -269,6 +310,9 @@ func build(src *source, opts Options) (*assistant.Transcript, error) {
 			{"agent_id", opts.AgentID, src.agentID},
 			{"external_id", opts.ExternalID, src.externalID},
 			{"team_id", opts.TeamID, src.teamID},
+			{"account_ref", opts.AccountRef, src.accountRef},
+			{"time_zone", opts.TimeZone, src.timeZone},
+			{"jurisdiction", opts.Jurisdiction, src.jurisdiction},
 		} {
 			if f.opt != "" && f.body != "" && f.opt != f.body {
 				return nil, assistant.Errorf(assistant.EInvalid, "%s is %q in the request but %q in the transcript; give one of them, or the same in both.", f.name, f.opt, f.body)
@@ -277,6 +321,9 @@ func build(src *source, opts Options) (*assistant.Transcript, error) {
 		t.ExternalID = cmp.Or(src.externalID, opts.ExternalID)
 		t.AgentID = cmp.Or(src.agentID, opts.AgentID)
 		t.TeamID = cmp.Or(src.teamID, opts.TeamID)
+		t.AccountRef = cmp.Or(src.accountRef, opts.AccountRef)
+		t.TimeZone = cmp.Or(src.timeZone, opts.TimeZone)
+		t.Jurisdiction = cmp.Or(src.jurisdiction, opts.Jurisdiction)
 		if !src.occurredAt.IsZero() {
 			t.OccurredAt = src.occurredAt
 		}

@@ -218,7 +218,7 @@ func TestParseErrors(t *testing.T) {
 		{"WebVTT timing with a stray character", "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Agent>Hallo</v>\n\n0:0! --> 0:03.000\n<v Klant>Dag</v>", "", Options{}, assistant.EInvalid, []string{"cue 2 (line 6)", "0:0!"}},
 		{"WebVTT cue ending before it starts", "WEBVTT\n\n00:00:05.000 --> 00:00:01.000\n<v Agent>Hallo</v>", "", Options{}, assistant.EInvalid, []string{"cue 1", "before it starts"}},
 		{"WebVTT without a header", "00:00:01.000 --> 00:00:02.000\n<v Agent>Hallo</v>", "text/vtt", Options{}, assistant.EInvalid, []string{"WEBVTT"}},
-		{"unknown JSON", `{"messages":[{"from":"a","body":"b"}]}`, "application/json", Options{}, assistant.EUnsupported, []string{"top-level keys: messages", "text, json, webvtt, amazon, genesys, ccai, whisper, vcon", "force a format"}},
+		{"unknown JSON", `{"messages":[{"from":"a","body":"b"}]}`, "application/json", Options{}, assistant.EUnsupported, []string{"top-level keys: messages", "text, json, webvtt, srt, otter, amazon, transcribe, genesys, ccai, whisper, whispercpp, vcon, assemblyai, deepgram, revai, speechmatics, azure, googlestt, elevenlabs", "force a format"}},
 		{"prose without labels", "Dit is een brief.\nMet vriendelijke groet.", "text/plain", Options{}, assistant.EUnsupported, []string{"Accepted formats", "force a format"}},
 		{"unknown forced format", "Agent: Hallo.", "", Options{Format: "docx"}, assistant.EInvalid, []string{`"docx"`, "webvtt"}},
 		{"forced format that does not fit", "Agent: Hallo.", "", Options{Format: "amazon"}, assistant.EInvalid, []string{"not valid JSON"}},

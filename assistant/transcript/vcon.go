@@ -191,8 +191,8 @@ func vconAnalysisSource(a vconAnalysis, path string, party func(string) (string,
 			lang = inner.Language
 		}
 		return whisperSegments(wtf.Segments, lang, path+".segments", party)
-	case top["results"] != nil:
-		return deepgramSource(body, path, party)
+	case top["results"] != nil && (detectResults(top) == "deepgram" || detectResults(top) == ""):
+		return deepgramSource(body, path+".", party)
 	case top["turns"] != nil:
 		src, err := readJSON(body)
 		if err != nil {
@@ -202,8 +202,12 @@ func vconAnalysisSource(a vconAnalysis, path string, party func(string) (string,
 		return src, nil
 	}
 	if format, err := detectJSON(body); err == nil {
+		// Not readers itself: it holds readVCon, and so would hold itself.
 		read := map[string]func([]byte) (*source, error){
 			"amazon": readAmazon, "genesys": readGenesys, "ccai": readCCAI, "whisper": readWhisper,
+			"transcribe": readTranscribe, "assemblyai": readAssemblyAI, "revai": readRevAI,
+			"speechmatics": readSpeechmatics, "azure": readAzure, "googlestt": readGoogleSTT,
+			"elevenlabs": readElevenLabs, "whispercpp": readWhisperCpp,
 		}[format]
 		if read == nil {
 			return nil, assistant.Errorf(assistant.EInvalid, "%s holds a %s document, which is not a transcript.", path, format)
@@ -275,90 +279,6 @@ func vconText(text string, party func(string) (string, assistant.Speaker)) (*sou
 		return nil, err
 	}
 	relabel(src, party)
-	return src, nil
-}
-
-// deepgramDoc is Deepgram's pre-recorded response, which vCon servers store
-// as transcript analyses.
-type deepgramDoc struct {
-	Results struct {
-		Utterances []struct {
-			Speaker    *int     `json:"speaker"`
-			Channel    int      `json:"channel"`
-			Transcript string   `json:"transcript"`
-			Start      *float64 `json:"start"`
-			End        *float64 `json:"end"`
-		} `json:"utterances"`
-		Channels []struct {
-			DetectedLanguage string `json:"detected_language"`
-			Alternatives     []struct {
-				Transcript string `json:"transcript"`
-				Paragraphs struct {
-					Paragraphs []struct {
-						Speaker   *int     `json:"speaker"`
-						Start     *float64 `json:"start"`
-						End       *float64 `json:"end"`
-						Sentences []struct {
-							Text string `json:"text"`
-						} `json:"sentences"`
-					} `json:"paragraphs"`
-				} `json:"paragraphs"`
-			} `json:"alternatives"`
-		} `json:"channels"`
-	} `json:"results"`
-}
-
-// deepgramSource reads Deepgram utterances, else diarized paragraphs.
-func deepgramSource(body []byte, path string, party func(string) (string, assistant.Speaker)) (*source, error) {
-	var dg deepgramDoc
-	if err := decodeJSON(body, &dg); err != nil {
-		return nil, err
-	}
-	multi := len(dg.Results.Channels) > 1
-	var segs []whisperSegment
-	speaker := func(sp *int, ch int) json.RawMessage {
-		switch {
-		case multi:
-			return json.RawMessage(fmt.Sprintf(`"channel %d"`, ch))
-		case sp != nil:
-			return json.RawMessage(fmt.Sprintf(`"Speaker %d"`, *sp))
-		}
-		return nil
-	}
-	lang := ""
-	for _, ch := range dg.Results.Channels {
-		lang = cmp.Or(lang, ch.DetectedLanguage)
-	}
-	if u := dg.Results.Utterances; len(u) > 0 {
-		for _, x := range u {
-			segs = append(segs, whisperSegment{Start: x.Start, End: x.End, Text: x.Transcript, Speaker: speaker(x.Speaker, x.Channel)})
-		}
-		return whisperSegments(segs, lang, path+".results.utterances", party)
-	}
-	for c, ch := range dg.Results.Channels {
-		if len(ch.Alternatives) == 0 {
-			continue
-		}
-		alt := ch.Alternatives[0]
-		if len(alt.Paragraphs.Paragraphs) == 0 {
-			segs = append(segs, whisperSegment{Text: alt.Transcript, Speaker: speaker(nil, c)})
-			continue
-		}
-		for _, p := range alt.Paragraphs.Paragraphs {
-			var texts []string
-			for _, s := range p.Sentences {
-				texts = append(texts, s.Text)
-			}
-			segs = append(segs, whisperSegment{Start: p.Start, End: p.End, Text: strings.Join(texts, " "), Speaker: speaker(p.Speaker, c)})
-		}
-	}
-	src, err := whisperSegments(segs, lang, path+".results.channels", party)
-	if err != nil {
-		return nil, err
-	}
-	if multi {
-		sortByStart(src.segments)
-	}
 	return src, nil
 }
 

@@ -26,83 +26,44 @@ func readVTT(data []byte) (*source, error) {
 	if !isVTT([]byte(strings.TrimSpace(lines[0]))) {
 		return nil, assistant.Errorf(assistant.EInvalid, "A WebVTT file starts with the line WEBVTT; this one starts with %q.", clip(strings.TrimSpace(lines[0]), 40))
 	}
-	src := &source{method: assistant.MappingLabels}
-	i := 1
 	// The header runs to the first blank line.
+	i := 1
 	for i < len(lines) && strings.TrimSpace(lines[i]) != "" {
 		i++
 	}
-	cues, named := 0, false
-	current := ""
-	var pending []int // segments before any speaker was named
-	for i < len(lines) {
-		if strings.TrimSpace(lines[i]) == "" {
-			i++
-			continue
-		}
-		start := i
-		for i < len(lines) && strings.TrimSpace(lines[i]) != "" {
-			i++
-		}
-		block := lines[start:i]
+	run := &speakerRun{src: &source{method: assistant.MappingLabels}}
+	n := 0
+	err := blocks(lines, i, func(block []string, start int) error {
 		head := strings.TrimSpace(block[0])
 		if isBlockKeyword(head, "NOTE") || isBlockKeyword(head, "STYLE") || isBlockKeyword(head, "REGION") {
-			continue
+			return nil
 		}
-		timing := 0
-		if !strings.Contains(head, "-->") {
-			timing = 1 // a cue identifier
-		}
-		if timing >= len(block) || !strings.Contains(block[timing], "-->") {
-			return nil, assistant.Errorf(assistant.EInvalid, "line %d: a cue needs a timing line such as \"00:00:01.000 --> 00:00:04.000\".", start+timing+1)
-		}
-		cues++
-		where := fmt.Sprintf("cue %d (line %d)", cues, start+timing+1)
-		from, to, err := parseCueTiming(block[timing])
+		n++
+		c, err := readCue(block, start, n, cueWords{cue: "cue", timing: "00:00:01.000 --> 00:00:04.000"})
 		if err != nil {
-			return nil, assistant.Errorf(assistant.EInvalid, "%s: %v.", where, err)
+			return err
 		}
-		for _, pl := range block[timing+1:] {
-			pl = strings.TrimSpace(pl)
-			if strings.Contains(pl, "-->") {
-				return nil, assistant.Errorf(assistant.EInvalid, "%s: cue text may not contain \"-->\"; is a blank line missing before the next cue?", where)
+		for _, pl := range c.lines {
+			voice, text := cutVoice(strings.TrimSpace(pl))
+			if voice == "" && isMetadataLine(text) {
+				continue // "Meeting title: …" is about the call, not in it
 			}
-			voice, text := cutVoice(pl)
 			if voice == "" {
 				if label, rest, ok := cutLabel(text); ok && (roleOf(label) != "" || speakerLike(label)) {
 					voice, text = label, rest
 				}
 			}
-			if voice != "" {
-				named = true
-				current = voice
-			}
-			if text == "" {
-				continue
-			}
-			if n := len(src.segments); voice == "" && n > 0 && src.segments[n-1].where == where {
-				src.segments[n-1].text += " " + text
-				continue
-			}
-			src.segments = append(src.segments, segment{
-				label: current, role: roleOf(current), text: text,
-				start: from, end: to, where: where,
-			})
-			if current == "" {
-				pending = append(pending, len(src.segments)-1)
-			}
+			run.add(voice, text, c)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	if len(src.segments) == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The WebVTT file has no cues with text.")
+	if err := run.finish("The WebVTT file has no cues with text.", `start it with <v NAME> or "NAME: "`); err != nil {
+		return nil, err
 	}
-	if !named {
-		src.noSpeakers = true
-	} else if len(pending) > 0 {
-		s := src.segments[pending[0]]
-		return nil, assistant.Errorf(assistant.EInvalid, "%s has no speaker, and no cue before it names one; start it with <v NAME> or \"NAME: \".", s.where)
-	}
-	return src, nil
+	return run.src, nil
 }
 
 func isBlockKeyword(line, kw string) bool {
@@ -130,21 +91,28 @@ func parseCueTiming(line string) (from, to int64, err error) {
 
 // cutVoice takes a leading voice tag off a cue line and strips the other
 // markup: "<v.loud Anna de Vries>Hallo</v>" gives "Anna de Vries", "Hallo".
+// "<v>" without a name gives no voice, so the line continues the voice
+// before it.
 func cutVoice(line string) (voice, text string) {
 	if strings.HasPrefix(line, "<v") && len(line) > 2 && (line[2] == ' ' || line[2] == '.' || line[2] == '\t') {
-		if end := strings.IndexByte(line, '>'); end > 0 {
-			tag := line[2:end]
-			if tag[0] == '.' {
-				// Classes come first: <v.first.loud Name>.
-				if sp := strings.IndexAny(tag, " \t"); sp >= 0 {
-					tag = tag[sp:]
-				} else {
-					tag = ""
-				}
-			}
-			voice = strings.Join(strings.Fields(html.UnescapeString(tag)), " ")
-			line = line[end+1:]
+		end := strings.IndexByte(line, '>')
+		if end < 0 {
+			// A voice tag cut off at the end of the cue ("<v Roger
+			// Bingham") still names the voice, as the WebVTT parser
+			// reads it: the annotation runs to the end of the text.
+			end = len(line)
 		}
+		tag := line[2:end]
+		if tag[0] == '.' {
+			// Classes come first: <v.first.loud Name>.
+			if sp := strings.IndexAny(tag, " \t"); sp >= 0 {
+				tag = tag[sp:]
+			} else {
+				tag = ""
+			}
+		}
+		voice = strings.Join(strings.Fields(html.UnescapeString(tag)), " ")
+		line = line[min(end+1, len(line)):]
 	}
 	return voice, stripTags(line)
 }

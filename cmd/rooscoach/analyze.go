@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/api"
@@ -26,6 +27,11 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 		customer    = fs.String("customer", "", "speaker label of the customer in the transcript")
 		agentID     = fs.String("agent-id", "", "agent identifier recorded with the call")
 		externalID  = fs.String("external-id", "", "the call's identifier in your own system")
+		accountRef  = fs.String("account-ref", "", "the creditor's reference of the debt the call is about")
+		timeZone    = fs.String("time-zone", "", "the customer's IANA time zone, such as Europe/Amsterdam or America/New_York")
+		occurredAt  = fs.String("occurred-at", "", "when the call took place, RFC 3339 (for the calling-hours rule)")
+		juris       = fs.String("jurisdiction", "", "the compliance pack to check against: nl, uk or us; inferred from the call when empty (ROOSCOACH_JURISDICTION sets the team's default, ROOSCOACH_RULES_DIR its own packs)")
+		engine      = fs.String("engine", "", "builtin, llm or auto; default ROOSCOACH_ENGINE or builtin (the LLM from OPENAI_API_KEY, OPENAI_BASE_URL, ROOSCOACH_LLM_MODEL)")
 	)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: rooscoach analyze [flags] FILE|-")
@@ -51,7 +57,17 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 	if *inputFormat != "" && !transcript.KnownFormat(*inputFormat) {
 		return usageError{fmt.Sprintf("--input-format %q: want one of %s", *inputFormat, strings.Join(transcript.Formats, ", "))}
 	}
-	opts := transcript.Options{Format: *inputFormat, AgentSpeaker: *agent, CustomerSpeaker: *customer, AgentID: *agentID, ExternalID: *externalID}
+	var err error
+	opts := transcript.Options{Format: *inputFormat, AgentSpeaker: *agent, CustomerSpeaker: *customer, AgentID: *agentID, ExternalID: *externalID,
+		AccountRef: *accountRef, TimeZone: *timeZone}
+	if opts.Jurisdiction, err = assistant.ParseJurisdiction(*juris); err != nil {
+		return usageError{"--jurisdiction: " + assistant.ErrorMessage(err)}
+	}
+	if *occurredAt != "" {
+		if opts.OccurredAt, err = time.Parse(time.RFC3339, *occurredAt); err != nil {
+			return usageError{fmt.Sprintf("--occurred-at %q: want an RFC 3339 time such as 2026-11-23T10:15:00-05:00", *occurredAt)}
+		}
+	}
 	l, err := assistant.ParseLanguage(*lang)
 	if err != nil {
 		return usageError{"--language: " + assistant.ErrorMessage(err)}
@@ -68,9 +84,31 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 	if err != nil {
 		return fmt.Errorf("read transcript: %w", err)
 	}
-	analyzer, _ := newAnalyzer()
+	choice, err := assistant.ParseEngineChoice(*engine)
+	if err != nil {
+		return usageError{"--engine: " + assistant.ErrorMessage(err)}
+	}
+	cfg, err := loadConfig(flag.NewFlagSet("analyze-env", flag.ContinueOnError), env)
+	if err != nil {
+		return err
+	}
+	analyzer, _, _, err := newAnalyzer(cfg.RulesDir, cfg.Jurisdiction)
+	if err != nil {
+		return err
+	}
 	svc := &coach.Service{Analyzer: analyzer}
-	t, an, err := svc.Analyze(ctx, coach.Input{Data: data, Options: opts})
+	if _, err := assistant.ParseEngineChoice(cfg.LLM.Engine); err == nil {
+		svc.DefaultEngine = assistant.EngineChoice(cfg.LLM.Engine)
+	}
+	eng, err := cfg.LLM.newLLM(cfg.logger(stderr))
+	if err != nil {
+		return fmt.Errorf("LLM engine: %w", err)
+	}
+	if eng != nil {
+		e := eng.Engine()
+		svc.LLM = &e
+	}
+	t, an, err := svc.Analyze(ctx, coach.Input{Data: data, Options: opts, Engine: choice})
 	if err != nil {
 		return fmt.Errorf("%s: %s", name, describe(err))
 	}
@@ -78,7 +116,7 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		return enc.Encode(api.AnalyzeResponse{ExternalID: t.ExternalID, AgentID: t.AgentID, TeamID: t.TeamID, OccurredAt: t.OccurredAt, Analysis: an})
+		return enc.Encode(api.NewAnalyzeResponse(t, an))
 	}
 	return writeReport(stdout, an)
 }

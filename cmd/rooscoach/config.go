@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/llm"
 )
 
 // Config holds every setting of the service. Each comes from an environment
@@ -21,6 +24,60 @@ type Config struct {
 	ShutdownGrace  time.Duration // ROOSCOACH_SHUTDOWN_GRACE, default 20s
 	LogLevel       string        // ROOSCOACH_LOG_LEVEL: debug, info, warn, error
 	LogFormat      string        // ROOSCOACH_LOG_FORMAT: text or json
+	RulesDir       string        // ROOSCOACH_RULES_DIR: the team's own compliance packs
+	Jurisdiction   string        // ROOSCOACH_JURISDICTION: the team's default jurisdiction
+	LLM            LLMConfig
+}
+
+// LLMConfig holds the settings of the LLM engine. It is configured when an
+// API key, a base URL or an Azure endpoint is set.
+type LLMConfig struct {
+	// Engine is the engine of a request that names none (ROOSCOACH_ENGINE):
+	// builtin (the default), llm or auto.
+	Engine          string
+	APIKey          string        // OPENAI_API_KEY (never a flag: flags show in ps)
+	BaseURL         string        // OPENAI_BASE_URL: an OpenAI-compatible server (Ollama, vLLM, llama.cpp)
+	Model           string        // ROOSCOACH_LLM_MODEL, default gpt-4o-mini
+	AzureEndpoint   string        // AZURE_OPENAI_ENDPOINT
+	AzureAPIKey     string        // AZURE_OPENAI_API_KEY
+	AzureAPIVersion string        // AZURE_OPENAI_API_VERSION, default 2024-10-21
+	AzureDeployment string        // AZURE_OPENAI_DEPLOYMENT, default the model
+	Timeout         time.Duration // ROOSCOACH_LLM_TIMEOUT, default 10s, per task
+	Retries         int           // ROOSCOACH_LLM_RETRIES, default 2
+	MaxPromptRunes  int           // ROOSCOACH_LLM_MAX_PROMPT in characters, default 24000
+	ResponseFormat  string        // ROOSCOACH_LLM_RESPONSE_FORMAT: json_schema or json_object
+	Redact          bool          // ROOSCOACH_LLM_REDACT, default true
+}
+
+// Configured reports whether an LLM is set up at all.
+func (c LLMConfig) Configured() bool {
+	return c.APIKey != "" || c.BaseURL != "" || c.AzureEndpoint != ""
+}
+
+// Describe names the LLM for logs: model and server, never the key.
+func (c LLMConfig) Describe() string {
+	if !c.Configured() {
+		return "none (set OPENAI_API_KEY or OPENAI_BASE_URL)"
+	}
+	where := "api.openai.com"
+	switch {
+	case c.AzureEndpoint != "":
+		where = "Azure " + hostOf(c.AzureEndpoint)
+	case c.BaseURL != "":
+		where = hostOf(c.BaseURL)
+	}
+	redaction := "personal data redacted"
+	if !c.Redact {
+		redaction = "personal data NOT redacted"
+	}
+	return c.Model + " at " + where + ", " + redaction
+}
+
+func hostOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil && u.Host != "" {
+		return u.Scheme + "://" + u.Host
+	}
+	return "the configured address"
 }
 
 const defaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/rooscoach?sslmode=disable"
@@ -36,9 +93,42 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 		ShutdownGrace:  20 * time.Second,
 		LogLevel:       or(env("ROOSCOACH_LOG_LEVEL"), "info"),
 		LogFormat:      or(env("ROOSCOACH_LOG_FORMAT"), "text"),
+		RulesDir:       env("ROOSCOACH_RULES_DIR"),
+		Jurisdiction:   env("ROOSCOACH_JURISDICTION"),
 	}
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = defaultDatabaseURL
+	}
+	c.LLM = LLMConfig{
+		Engine:          or(env("ROOSCOACH_ENGINE"), "builtin"),
+		APIKey:          env("OPENAI_API_KEY"),
+		BaseURL:         env("OPENAI_BASE_URL"),
+		Model:           or(env("ROOSCOACH_LLM_MODEL"), "gpt-4o-mini"),
+		AzureEndpoint:   env("AZURE_OPENAI_ENDPOINT"),
+		AzureAPIKey:     env("AZURE_OPENAI_API_KEY"),
+		AzureAPIVersion: or(env("AZURE_OPENAI_API_VERSION"), "2024-10-21"),
+		AzureDeployment: env("AZURE_OPENAI_DEPLOYMENT"),
+		Timeout:         10 * time.Second,
+		Retries:         2,
+		MaxPromptRunes:  24000,
+		ResponseFormat:  or(env("ROOSCOACH_LLM_RESPONSE_FORMAT"), "json_schema"),
+		Redact:          true,
+	}
+	if v := env("ROOSCOACH_LLM_REDACT"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return nil, fmt.Errorf("ROOSCOACH_LLM_REDACT %q: want true or false", v)
+		}
+		c.LLM.Redact = b
+	}
+	for name, dst := range map[string]*int{"ROOSCOACH_LLM_RETRIES": &c.LLM.Retries, "ROOSCOACH_LLM_MAX_PROMPT": &c.LLM.MaxPromptRunes} {
+		if v := env(name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 {
+				return nil, fmt.Errorf("%s %q: want a number of 0 or more", name, v)
+			}
+			*dst = n
+		}
 	}
 	if v := env("ROOSCOACH_BODY_LIMIT"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
@@ -47,7 +137,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 		}
 		c.BodyLimit = n
 	}
-	for name, dst := range map[string]*time.Duration{"ROOSCOACH_REQUEST_TIMEOUT": &c.RequestTimeout, "ROOSCOACH_SHUTDOWN_GRACE": &c.ShutdownGrace} {
+	for name, dst := range map[string]*time.Duration{"ROOSCOACH_REQUEST_TIMEOUT": &c.RequestTimeout, "ROOSCOACH_SHUTDOWN_GRACE": &c.ShutdownGrace, "ROOSCOACH_LLM_TIMEOUT": &c.LLM.Timeout} {
 		if v := env(name); v != "" {
 			d, err := time.ParseDuration(v)
 			if err != nil || d <= 0 {
@@ -63,6 +153,13 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	fs.DurationVar(&c.ShutdownGrace, "shutdown-grace", c.ShutdownGrace, "time in-flight requests get on SIGTERM (ROOSCOACH_SHUTDOWN_GRACE)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (ROOSCOACH_LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json (ROOSCOACH_LOG_FORMAT)")
+	fs.StringVar(&c.RulesDir, "rules-dir", c.RulesDir, "folder of the team's own compliance rule packs, *.yaml (ROOSCOACH_RULES_DIR)")
+	fs.StringVar(&c.Jurisdiction, "jurisdiction", c.Jurisdiction, "the team's default jurisdiction for calls that name none: nl, uk or us (ROOSCOACH_JURISDICTION)")
+	fs.StringVar(&c.LLM.Engine, "engine", c.LLM.Engine, "engine of a request that names none: builtin, llm or auto (ROOSCOACH_ENGINE)")
+	fs.StringVar(&c.LLM.BaseURL, "openai-base-url", c.LLM.BaseURL, "OpenAI-compatible server, such as http://localhost:11434/v1 for Ollama (OPENAI_BASE_URL)")
+	fs.StringVar(&c.LLM.Model, "llm-model", c.LLM.Model, "model the LLM engine asks (ROOSCOACH_LLM_MODEL)")
+	fs.DurationVar(&c.LLM.Timeout, "llm-timeout", c.LLM.Timeout, "time one LLM task may take, retries included (ROOSCOACH_LLM_TIMEOUT)")
+	fs.BoolVar(&c.LLM.Redact, "llm-redact", c.LLM.Redact, "redact personal data before it goes to the LLM (ROOSCOACH_LLM_REDACT)")
 	return c, nil
 }
 
@@ -94,7 +191,44 @@ func (c *Config) Validate() error {
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return usageError{fmt.Sprintf("log format %q: want text or json", c.LogFormat)}
 	}
+	if _, err := assistant.ParseEngineChoice(c.LLM.Engine); err != nil || c.LLM.Engine == "" {
+		return usageError{fmt.Sprintf("engine %q (ROOSCOACH_ENGINE): want builtin, llm or auto", c.LLM.Engine)}
+	}
+	if c.LLM.ResponseFormat != llm.FormatJSONSchema && c.LLM.ResponseFormat != llm.FormatJSONObject {
+		return usageError{fmt.Sprintf("ROOSCOACH_LLM_RESPONSE_FORMAT %q: want json_schema or json_object", c.LLM.ResponseFormat)}
+	}
+	if c.LLM.Timeout <= 0 {
+		return usageError{"LLM timeout must be positive"}
+	}
 	return nil
+}
+
+// newLLM builds the LLM engine from c, or returns nil when none is
+// configured.
+func (c LLMConfig) newLLM(logger *slog.Logger) (*llm.Engine, error) {
+	if !c.Configured() {
+		return nil, nil
+	}
+	cfg := llm.Config{
+		APIKey:           c.APIKey,
+		BaseURL:          c.BaseURL,
+		Model:            c.Model,
+		Timeout:          c.Timeout,
+		Deadline:         c.Timeout,
+		Retries:          c.Retries,
+		MaxPromptRunes:   c.MaxPromptRunes,
+		ResponseFormat:   c.ResponseFormat,
+		KeepPersonalData: !c.Redact,
+		Logger:           logger,
+	}
+	if cfg.Retries == 0 {
+		cfg.Retries = -1
+	}
+	if c.AzureEndpoint != "" {
+		cfg.BaseURL, cfg.APIKey = c.AzureEndpoint, c.AzureAPIKey
+		cfg.AzureAPIVersion, cfg.AzureDeployment = c.AzureAPIVersion, c.AzureDeployment
+	}
+	return llm.New(cfg)
 }
 
 // Redacted describes the database for logs as host, port and name only, so

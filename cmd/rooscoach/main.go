@@ -20,7 +20,9 @@ Usage:
   rooscoach migrate   [flags]            apply pending database migrations
   rooscoach analyze   [flags] FILE|-     analyse a transcript; --format json for JSON
   rooscoach classify  [--lang auto|nl|en] one utterance per line in, one JSON object per line out
-  rooscoach eval      FILE.tsv           stance accuracy on rows lang<TAB>quadrant<TAB>text
+  rooscoach eval      [--engine builtin|llm|both] FILE.tsv
+                                         stance accuracy on rows lang<TAB>quadrant<TAB>text,
+                                         and the engines' agreement with both
   rooscoach arrange                      arrangement request JSON on stdin, options on stdout
 
 Run "rooscoach COMMAND -h" for the flags of a command. Settings come from flags
@@ -70,7 +72,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "classify":
 		return runClassify(ctx, rest, stdin, stdout, stderr)
 	case "eval":
-		return runEval(ctx, rest, stdout, stderr)
+		return runEval(ctx, rest, env, stdout, stderr)
 	case "arrange":
 		return runArrange(ctx, rest, stdin, stdout, stderr)
 	case "help", "-h", "--help":

@@ -279,6 +279,24 @@ func TestAnalyzePlatformExports(t *testing.T) {
 		{[]string{"../../testdata/platforms/teams/collections-call-nl.vtt"}, 12, assistant.MappingInferred},
 		{[]string{"--format", "webvtt", "../../testdata/platforms/zoom/collections-call-en.vtt"}, 10, assistant.MappingInferred},
 		{[]string{"../../testdata/platforms/vcon/fake-vcons-billing-openai-transcript.vcon.json"}, 10, assistant.MappingLabels},
+		// Issue 21: speech-to-text services, subtitles, meeting tools, chat.
+		{[]string{"../../testdata/platforms/transcribe/collections-call-nl.json"}, 10, assistant.MappingInferred},
+		{[]string{"--agent", "spk_1", "../../testdata/platforms/transcribe/aws-docs-diarization-en.json"}, 2, assistant.MappingDeclared},
+		{[]string{"--agent", "ch_1", "../../testdata/platforms/transcribe/aws-docs-channel-id-en.json"}, 2, assistant.MappingDeclared},
+		{[]string{"../../testdata/platforms/amazon/contact-lens-chat-redacted.json"}, 23, assistant.MappingPlatform},
+		{[]string{"../../testdata/platforms/assemblyai/collections-call-en.json"}, 10, assistant.MappingInferred},
+		{[]string{"../../testdata/platforms/deepgram/collections-call-nl.json"}, 10, assistant.MappingInferred},
+		{[]string{"../../testdata/platforms/revai/collections-call-en.json"}, 10, assistant.MappingInferred},
+		{[]string{"--agent", "Speaker 0", "../../testdata/platforms/revai/revai-python-sdk-transcript-en.json"}, 1, assistant.MappingDeclared},
+		{[]string{"../../testdata/platforms/speechmatics/collections-call-nl.json"}, 10, assistant.MappingInferred},
+		{[]string{"--agent", "S2", "../../testdata/platforms/speechmatics/speechmatics-python-two-speakers-en.json"}, 2, assistant.MappingDeclared},
+		{[]string{"../../testdata/platforms/azure/collections-call-en.json"}, 10, assistant.MappingInferred},
+		{[]string{"../../testdata/platforms/googlestt/collections-call-nl.json"}, 10, assistant.MappingInferred},
+		{[]string{"../../testdata/platforms/elevenlabs/collections-call-en.json"}, 10, assistant.MappingInferred},
+		{[]string{"../../testdata/platforms/whispercpp/collections-call-nl.json"}, 10, assistant.MappingInferred},
+		{[]string{"../../testdata/platforms/srt/collections-call-nl.srt"}, 10, assistant.MappingLabels},
+		{[]string{"../../testdata/platforms/otter/collections-call-en.txt"}, 10, assistant.MappingInferred},
+		{[]string{"--format", "otter", "../../testdata/platforms/otter/collections-call-en.txt"}, 10, assistant.MappingInferred},
 	}
 	for _, tt := range tests {
 		t.Run(tt.args[len(tt.args)-1], func(t *testing.T) {
@@ -306,5 +324,21 @@ func TestAnalyzePlatformExports(t *testing.T) {
 	}
 	if _, _, err := runCmd(t, "", "analyze", "../../testdata/platforms/teams/graph-calltranscript-content.vtt"); err == nil || !strings.Contains(err.Error(), `--agent "User Name"`) {
 		t.Errorf("unmappable file: err %v, want one that says how to declare the agent", err)
+	}
+	// Issue 21: real public exports that name no agent are refused with
+	// what to do, never guessed.
+	for file, want := range map[string]string{
+		"transcribe/aws-docs-diarization-en.json":               `--agent "spk_0"`,
+		"transcribe/aws-docs-channel-id-en.json":                `--agent "ch_0"`,
+		"deepgram/deepgram-python-sdk-bueller-en.json":          "names no speakers",
+		"revai/revai-python-sdk-transcript-en.json":             `--agent "Speaker 0"`,
+		"speechmatics/speechmatics-python-two-speakers-en.json": `--agent "S1"`,
+		"azure/azure-docs-batch-result-en.json":                 "names no speakers",
+		"srt/openai-whisper-jfk-en.srt":                         "names no speakers",
+	} {
+		_, _, err := runCmd(t, "", "analyze", "../../testdata/platforms/"+file)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err %v, want a refusal containing %q", file, err, want)
+		}
 	}
 }

@@ -19,9 +19,12 @@ var notRunHere = map[string]string{
 	"make ":   "the set-up commands; CI runs make test itself",
 	"go test": "the test commands themselves",
 	"go run ./assistant/stance/internal/train": "retraining is checked by the stance tests (a stale model fails them)",
-	"awk ":  "a filter for eval, shown with it",
-	"cut ":  "a filter for eval, shown with it",
-	"psql ": "database administration on the reader's own server",
+	"awk ":                         "a filter for eval, shown with it",
+	"cut ":                         "a filter for eval, shown with it",
+	"psql ":                        "database administration on the reader's own server",
+	"ollama ":                      "needs a local Ollama server and a model download",
+	"OPENAI_BASE_URL=":             "needs a local LLM server (Ollama); the LLM engine is tested against llmtest",
+	"rooscoach eval --engine both": "needs an LLM; eval --engine both runs against llmtest in TestEvalBoth",
 }
 
 // readmeCommands returns the commands of the README's sh blocks, one per

@@ -79,10 +79,63 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 	if arr.Referral != nil {
 		fmt.Fprintf(w, "\nReferral (%s): %s\n  %s\n", arr.Referral.Jurisdiction, arr.Referral.Reason, arr.Referral.Text)
 	}
+	if c := an.Compliance; c != nil {
+		writeCompliance(w, c)
+	}
 	if an.Flagged {
-		fmt.Fprintln(w, "\nFLAGGED for a trainer: vulnerability or no affordable payment.")
+		fmt.Fprintln(w, "\nFLAGGED for a trainer: vulnerability, a crisis or no affordable payment.")
+	}
+	if s := an.AfterCallSummary; s != nil {
+		fmt.Fprintf(w, "\nAfter-call summary (%s, %s):\n  %s\n", s.Engine, s.Model, s.Text)
+	}
+	if r := an.DraftReview; r != nil {
+		fmt.Fprintf(w, "\nDraft review for a trainer (%s, %s; not published):\n", r.Engine, r.Model)
+		for _, p := range r.Strengths {
+			fmt.Fprintf(w, "  + %s (turns %v)\n", p.Text, p.Turns)
+		}
+		for _, p := range r.FocusPoints {
+			fmt.Fprintf(w, "  - %s (turns %v)\n", p.Text, p.Turns)
+		}
+	}
+	for _, r := range an.Engines {
+		if r.FallbackReason != "" {
+			fmt.Fprintf(w, "\n%s by %s: %s", r.Part, r.Engine, r.FallbackReason)
+		}
+	}
+	if u := an.LLMUsage; u != nil {
+		fmt.Fprintf(w, "\nLLM %s: %d requests, %d prompt and %d completion tokens, %d ms\n", u.Model, u.Requests, u.PromptTokens, u.CompletionTokens, u.LatencyMS)
 	}
 	return w.Flush()
+}
+
+// writeCompliance prints the compliance section: the jurisdiction and why,
+// then every rule checked, broken ones with their evidence and what to say
+// instead.
+func writeCompliance(w io.Writer, c *assistant.Compliance) {
+	j := c.Jurisdiction
+	if j == "" {
+		j = "none"
+	}
+	worst := string(c.Worst)
+	if worst == "" {
+		worst = "none"
+	}
+	fmt.Fprintf(w, "\nCompliance (%s): %d broken, worst severity %s. %s\n", j, c.Breaches, worst, c.JurisdictionReason)
+	for _, r := range c.Rules {
+		fmt.Fprintf(w, "  %-14s %-8s %s: %s\n", r.Status, r.Severity, r.RuleID, r.Title)
+		fmt.Fprintf(w, "      %s\n", r.Reason)
+		if r.Status != assistant.RuleBroken {
+			continue
+		}
+		fmt.Fprintf(w, "      %s: %s\n", r.Law, r.Article)
+		for _, b := range r.Breaches {
+			fmt.Fprintf(w, "      ! turn %d, characters %d–%d: %q\n", b.TurnIndex, b.Start, b.End, b.Text)
+		}
+		if r.SayInstead != "" {
+			fmt.Fprintf(w, "      say instead: %s\n", r.SayInstead)
+		}
+	}
+	fmt.Fprintln(w, "  These checks support a compliance officer; they are not legal advice.")
 }
 
 func yes(b bool) string {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -12,12 +13,23 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
 	"github.com/rooscoach/rooscoach/assistant/builtin"
 	"github.com/rooscoach/rooscoach/assistant/coach"
+	"github.com/rooscoach/rooscoach/assistant/compliance"
+	"github.com/rooscoach/rooscoach/assistant/llm"
 	"github.com/rooscoach/rooscoach/store"
 )
 
-// newAnalyzer wires the built-in engines, which need no network.
-func newAnalyzer() (*assistant.Analyzer, *arrangement.Engine) {
-	return builtin.Analyzer(time.Now)
+// newAnalyzer wires the built-in engines, which need no network, with the
+// compliance packs: the built-in ones, the team's own from rulesDir, and the
+// team's default jurisdiction. A broken pack stops the start with the file,
+// the rule and what is wrong.
+func newAnalyzer(rulesDir, jurisdiction string) (*assistant.Analyzer, *arrangement.Engine, *compliance.Checker, error) {
+	analyzer, planner := builtin.Analyzer(time.Now)
+	rules, err := compliance.Load(compliance.Options{Dir: rulesDir, Default: jurisdiction})
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("compliance rule packs:\n%w", err)
+	}
+	analyzer.Compliance = rules
+	return analyzer, planner, rules, nil
 }
 
 func runServe(ctx context.Context, args []string, env func(string) string, stderr io.Writer) error {
@@ -31,7 +43,7 @@ func runServe(ctx context.Context, args []string, env func(string) string, stder
 		return err
 	}
 	defer db.Close()
-	logger.Info("serving", "url", srv.URL(), "database", cfg.Redacted(), "engine", "built-in")
+	logger.Info("serving", "url", srv.URL(), "database", cfg.Redacted(), "engine", srv.engine, "llm", cfg.LLM.Describe())
 
 	<-ctx.Done()
 	logger.Info("shutting down; in-flight requests may finish", "grace", cfg.ShutdownGrace)
@@ -40,13 +52,54 @@ func runServe(ctx context.Context, args []string, env func(string) string, stder
 	if err := srv.Close(shutdown); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	if srv.llm != nil {
+		t := srv.llm.Totals()
+		logger.Info("llm totals", "requests", t.Requests, "failures", t.Failures, "prompt_tokens", t.PromptTokens, "completion_tokens", t.CompletionTokens)
+	}
 	logger.Info("stopped")
 	return nil
 }
 
+// server is the running API with what serve reports about it.
+type server struct {
+	*api.Server
+	// engine is the default engine in force; llm is nil without an LLM.
+	engine assistant.EngineChoice
+	llm    *llm.Engine
+}
+
+// wireLLM sets up the LLM engine of svc from cfg. What is wrong with it is
+// logged in words that name the setting, and the service keeps serving on
+// the built-in engine: a missing key, an unreachable server or an unknown
+// model never stops rooscoach.
+func wireLLM(ctx context.Context, cfg LLMConfig, svc *coach.Service, logger *slog.Logger) *llm.Engine {
+	def, _ := assistant.ParseEngineChoice(cfg.Engine)
+	svc.DefaultEngine = def
+	eng, err := cfg.newLLM(logger)
+	switch {
+	case err != nil:
+		logger.Error("the LLM engine is not set up; serving with the built-in engine", "reason", err)
+	case eng == nil && def == assistant.ChooseLLM:
+		logger.Warn("ROOSCOACH_ENGINE=llm, but no LLM is configured (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server); serving with the built-in engine")
+	}
+	if eng == nil {
+		if def == assistant.ChooseLLM {
+			svc.DefaultEngine = assistant.ChooseBuiltin
+		}
+		return nil
+	}
+	if err := eng.Check(ctx); err != nil {
+		logger.Warn("the LLM engine does not answer as configured; the built-in engine answers until it does, and each record says why",
+			"reason", assistant.ErrorMessage(err))
+	}
+	e := eng.Engine()
+	svc.LLM = &e
+	return eng
+}
+
 // openServer connects to Postgres, refuses a schema that is behind the
 // binary, and starts listening.
-func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*api.Server, *store.DB, error) {
+func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server, *store.DB, error) {
 	db, err := openStore(ctx, cfg.DatabaseURL, logger)
 	if err != nil {
 		return nil, nil, err
@@ -55,18 +108,24 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*api.Ser
 		db.Close()
 		return nil, nil, fmt.Errorf("%w (run: rooscoach migrate)", err)
 	}
-	analyzer, planner := newAnalyzer()
+	analyzer, planner, rules, err := newAnalyzer(cfg.RulesDir, cfg.Jurisdiction)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	svc := &coach.Service{Analyzer: analyzer, Store: db, Accounts: db, AccountRules: rules}
+	eng := wireLLM(ctx, cfg.LLM, svc, logger)
 	srv := api.NewServer(api.Config{
 		Addr:           cfg.Addr,
 		BodyLimit:      cfg.BodyLimit,
 		RequestTimeout: cfg.RequestTimeout,
 		Logger:         logger,
-	}, &coach.Service{Analyzer: analyzer, Store: db}, db, planner)
+	}, svc, db, planner)
 	if err := srv.Open(); err != nil {
 		db.Close()
 		return nil, nil, err
 	}
-	return srv, db, nil
+	return &server{Server: srv, engine: cmp.Or(svc.DefaultEngine, assistant.ChooseBuiltin), llm: eng}, db, nil
 }
 
 // openStore waits for Postgres for a while at start-up, since a service and
