@@ -71,7 +71,7 @@ func (st *turnState) answerFirst(ci contextInfo, acked bool) string {
 	if !ci.distress && !ci.emotion && !pressing {
 		return ""
 	}
-	ack := st.l.acks[""]
+	var ack string
 	switch {
 	case ci.distress:
 		ack = st.l.acks[ci.event]

@@ -195,9 +195,6 @@ func (st *turnState) omitEdit(sn *sentence, from, to int, dutch bool) (edit, boo
 		if dutch && !comma && to < len(toks) {
 			return edit{}, false
 		}
-		if comma {
-			trimmed = strings.TrimLeft(trimmed[1:], " ")
-		}
 		if to >= len(toks) {
 			return edit{start: start, end: sn.end}, true
 		}

@@ -58,7 +58,7 @@ func (m termMatch) words() int {
 // form's flagged sense is the one meant at a place.
 func (ix *termIndex) find(dst []termMatch, toks []token, sense func(f *termForm, spans [][2]int) bool) []termMatch {
 	var usedBuf [64]bool
-	used := usedBuf[:0]
+	var used []bool
 	if len(toks) <= len(usedBuf) {
 		used = usedBuf[:len(toks)]
 	} else {
