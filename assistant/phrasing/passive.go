@@ -107,7 +107,18 @@ func looksParticipleNL(w string) bool {
 			break
 		}
 	}
-	return strings.HasPrefix(stem, "ge") && (strings.HasSuffix(stem, "d") || strings.HasSuffix(stem, "t") || strings.HasSuffix(stem, "en"))
+	if strings.HasPrefix(stem, "ge") && (strings.HasSuffix(stem, "d") || strings.HasSuffix(stem, "t") || strings.HasSuffix(stem, "en")) {
+		return true
+	}
+	// Verbs with an unstressed prefix take no "ge-": "beoordeeld",
+	// "verstuurd", "ontvangen", "herzien". Only after "worden" (the caller
+	// checks), where an adjective is rare.
+	for _, p := range []string{"be", "ver", "ont", "her", "er"} {
+		if strings.HasPrefix(w, p) && len(w) >= 8 && (strings.HasSuffix(w, "d") || strings.HasSuffix(w, "t")) {
+			return true
+		}
+	}
+	return false
 }
 
 // passiveNL returns the index of the participle of a passive with its

@@ -54,6 +54,9 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 	}
 	toks := sn.toks
 	dutch := st.l.lang == assistant.Dutch
+	if f.e.pos == "preposition" && m.from() > 0 && determiners[toks[m.from()-1].lower] {
+		return nil // "het betreffende besluit": an adjective here, not "over"
+	}
 	parts := f.rw.parts
 	last := m.spans[len(m.spans)-1][1]
 	atClauseEnd := last >= len(toks) || sn.clauseStart(last)

@@ -115,7 +115,7 @@ var enParticiple = map[string][2]string{
 var enNotPassive = map[string]bool{
 	"supposed": true, "used": true, "interested": true, "worried": true, "concerned": true, "tired": true,
 	"married": true, "based": true, "scared": true, "located": true, "pleased": true, "involved": true,
-	"allowed": true, "required": true, "needed": true, "expected": true, "entitled": true, "prepared": true,
+	"allowed": true, "required": true, "expected": true, "entitled": true, "prepared": true,
 	"overdue": true, "committed": true, "determined": true, "excited": true, "surprised": true, "confused": true,
 	"stressed": true, "limited": true, "qualified": true, "registered": false, "divorced": true, "separated": true,
 	"unemployed": true, "employed": true, "retired": true, "disabled": true, "worked": true, "bored": true,
