@@ -44,7 +44,7 @@ var (
 )
 
 // passiveSubjects are pronouns that open a clause of their own after "and".
-var passiveSubjects = wordSet([]string{"we", "i", "you", "they", "wij", "ik", "u", "zij", "ze"})
+var passiveSubjects = wordSet([]string{"we", "i", "you", "they", "it", "this", "wij", "ik", "u", "zij", "ze", "dat", "dit", "het"})
 
 func (st *turnState) passive(s span, toks []token, clauseStart func(int) bool) {
 	reason := st.l.reasons[assistant.FindingPassiveVoice]

@@ -100,11 +100,11 @@ func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text 
 	switch {
 	case ci.crisis:
 		return assistant.Tip{Kind: assistant.TipCrisis, Text: l.tips["crisis"]}, nil
-	case ci.distressEarlier && pressure:
+	case (ci.distressEarlier || (ci.emotion && !acked)) && pressure:
 		return assistant.Tip{Kind: assistant.TipDistress, Text: l.tips["distress.pressure"]}, nil
 	case ci.opposed && pressure:
 		return assistant.Tip{Kind: assistant.TipDeescalate, Text: l.tips["deescalate.pressure"]}, nil
-	case ci.distress && !acked:
+	case (ci.distress || ci.emotion) && !acked:
 		// A turn that already offers condolences or names what the
 		// customer said needs no reminder to do so.
 		return assistant.Tip{Kind: assistant.TipDistress, Text: l.tips["distress"]}, nil
