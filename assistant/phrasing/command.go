@@ -139,7 +139,10 @@ func (st *turnState) commandRewrite(s span, body string, toks []token, m match) 
 		// stand before the question, nor alone.
 		return "", nil
 	case inverted:
-		if strings.ContainsAny(prefix, ",;:") {
+		// Only a date or an amount moves into the question ("Vóór 1
+		// april moet u …"); a clause such as "Zoals gesteld in de brief"
+		// or "Volgens de voorwaarden" does not fit inside it.
+		if strings.ContainsAny(prefix, ",;:") || len(pre) > 4 || (len(dateSpans(prefix)) == 0 && len(amountSpans(prefix)) == 0) {
 			return "", nil
 		}
 		lead = lowerFirst(prefix)

@@ -30,7 +30,7 @@ var wordsNL = &words{
 		"anders", "zo niet", "als u niet", "als u geen", "als u nu niet", "als de betaling uitblijft", "als betaling uitblijft",
 		"indien u niet", "indien betaling uitblijft", "wanneer u niet", "tenzij", "bij uitblijven", "bij het uitblijven",
 		"gaan we", "zullen we", "wij zullen", "zien wij ons genoodzaakt", "wij zien ons genoodzaakt", "ik zie mij genoodzaakt",
-		"gaan wij over tot", "wij gaan over tot", "dan gaat", "gaat uw zaak", "gaat de zaak", "wordt uw dossier", "sturen we", "schakelen we", "dragen we", "dragen wij", "we gaan", "we zullen", "wij gaan",
+		"gaan wij over tot", "wij gaan over tot", "dan gaat", "gaat uw zaak", "gaat de zaak", "wordt uw dossier", "gaat naar", "gaan naar", "sturen we", "schakelen we", "dragen we", "dragen wij", "we gaan", "we zullen", "wij gaan",
 		"we sturen", "we schakelen", "wij schakelen", "ik stuur", "ik ga", "ik schakel", "stappen we", "we stappen",
 		"kan er", "wordt er", "worden er", "komt er", "komen er", "volgt", "dan volgt", "gaat het", "gaat uw dossier",
 		"leggen we", "we leggen", "melden we", "we melden",

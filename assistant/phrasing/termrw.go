@@ -70,6 +70,15 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 		}
 		parts = f.rw.light
 	}
+	if strings.HasSuffix(strings.Join(parts, " "), "?") && last < len(toks) {
+		return nil // a question replaces a whole sentence, not its start
+	}
+	if f.e.pos == "sentence" && !atClauseEnd && (f.e.finding == assistant.FindingPolicyTalk || f.e.finding == assistant.FindingStockPhrase) {
+		return nil // "Dat is de procedure bij …": a sentence's wording only fits alone
+	}
+	if dutch && len(m.spans) == 1 && separableFinite(parts, toks, m.from(), last, sn) {
+		return nil
+	}
 	if dutch && strings.Contains(" "+strings.Join(parts, " ")+" ", " zich ") {
 		for k := range toks {
 			if nlOtherSubjects[toks[k].lower] && sameClause(sn, k, m.from()) {
@@ -88,6 +97,9 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 			}
 			edits = append(edits, e)
 			continue
+		}
+		if strings.HasSuffix(f.text, ".") && end < len(st.text) && st.text[end] == '.' && end+1 < sn.end {
+			end++ // the full stop of an abbreviation ("c.q.", "d.d.") goes with it
 		}
 		if pi == 0 {
 			if r, _ := utf8.DecodeRuneInString(st.text[start:]); unicode.IsUpper(r) {
@@ -148,6 +160,40 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 	}
 	return &rw{start: start, end: end, text: b.String(), level: levelTerm, capNext: capNext}
 }
+
+// separableFinite reports whether a Dutch verb would be put where it must
+// split: "Wij implementeren de regeling" cannot become "Wij uitvoeren de
+// regeling" ("voeren … uit"). Such a verb is written whole only as an
+// infinitive (after a modal, "te", or at the end of its clause) or a
+// participle.
+func separableFinite(parts []string, toks []token, from, to int, sn *sentence) bool {
+	if len(parts) != 1 || strings.Contains(parts[0], " ") {
+		return false
+	}
+	w := parts[0]
+	sep := false
+	for _, p := range []string{"uit", "terug", "goed", "mee", "aan", "af", "op", "in", "door", "over", "toe", "bij", "na", "weg", "vast", "samen"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+3 && strings.HasSuffix(w, "en") {
+			sep = true
+			break
+		}
+	}
+	if !sep {
+		return false
+	}
+	if to >= len(toks) || sn.clauseStart(to) {
+		return false // at the end of its clause: an infinitive
+	}
+	if from > 0 && infinitiveSignals[toks[from-1].lower] {
+		return false
+	}
+	return true
+}
+
+var infinitiveSignals = wordSet([]string{
+	"te", "kunnen", "kan", "kunt", "moet", "moeten", "wil", "wilt", "willen", "gaan", "ga", "gaat", "zal", "zullen",
+	"zult", "mag", "mogen", "laten", "laat", "hoeft", "hoeven",
+})
 
 // heavy reports whether a Dutch wording holds a clause of its own, which
 // must end its clause: "een afspraak om in delen te betalen".

@@ -99,6 +99,7 @@ var abbreviations = map[string]bool{
 	"bijv": true, "bv": true, "o.a": true, "d.w.z": true, "m.b.t": true, "i.v.m": true, "t.a.v": true,
 	"nr": true, "mr": true, "mrs": true, "ms": true, "dr": true, "e.g": true, "i.e": true, "etc": true,
 	"no": true, "st": true, "dhr": true, "mevr": true, "ca": true, "incl": true, "excl": true, "vs": true,
+	"c.q": true, "d.d": true, "i.p.v": true, "m.a.w": true, "n.a.v": true, "d.m.v": true, "t.b.v": true, "enz": true,
 }
 
 // splitSentences returns the sentences of s as trimmed byte spans. A sentence
