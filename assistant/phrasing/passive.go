@@ -37,6 +37,8 @@ var (
 		"because": true, "unless": true, "whether": true, "since": true, "that": true, "which": true, "who": true,
 		"tot": true, "totdat": true, "als": true, "wanneer": true, "zodra": true, "nadat": true, "voordat": true,
 		"omdat": true, "terwijl": true, "indien": true, "dat": true, "die": true, "zodat": true, "waardoor": true,
+		"why": true, "how": true, "where": true, "what": true, "whose": true, "whom": true, "wherein": true,
+		"waarom": true, "hoe": true, "waar": true, "wat": true,
 	}
 	// customerActs are payments: the customer, not the company, does them.
 	customerActs = map[string]bool{"paid": true, "cleared": true, "settled": true, "repaid": true, "returned": true, "signed": true}
@@ -298,6 +300,12 @@ func (st *turnState) passiveEN(toks []token, cs, ce, i int) (int, *rw) {
 		if !enSubjectStart[toks[k].lower] || k == c-1 && enAdverbs[toks[k].lower] {
 			return j, nil
 		}
+		// The words before the subject must be an adverbial of their own,
+		// set off by a comma ("Consequently, charges have been added"):
+		// "Statutory interest is added" has its subject from "Statutory".
+		if !strings.Contains(st.text[toks[k-1].end:toks[k].start], ",") {
+			return j, nil
+		}
 		cs = k
 	}
 	if c-cs < 1 {
@@ -327,6 +335,13 @@ func (st *turnState) passiveEN(toks []token, cs, ce, i int) (int, *rw) {
 	}
 	clauseEnd := toks[ce-1].end
 	y := strings.TrimSpace(st.text[toks[j].end:clauseEnd])
+	// "placed with us by the lender": the actor is named, and it is not us.
+	if ly := " " + strings.ToLower(y) + " "; strings.Contains(ly, " by the ") || strings.Contains(ly, " by your ") || strings.Contains(ly, " by a ") {
+		return j, nil
+	}
+	if c-cs > 4 {
+		return j, nil // a long subject with a clause in it does not move safely
+	}
 	out := joinWords(head, adv, verb, lowerFirst(subj), y)
 	if r, _ := utf8.DecodeRuneInString(st.text[toks[cs].start:]); unicode.IsUpper(r) {
 		out = upperFirst(out)

@@ -257,7 +257,8 @@ func (st *turnState) omitEdit(sn *sentence, from, to int, dutch bool) (edit, boo
 		s--
 	}
 	if s > sn.start && st.text[s-1] == ',' && end < len(st.text) && st.text[end] == ',' {
-		s--
+		// ", inter alia," goes with both its commas.
+		return edit{start: s - 1, end: end + 1}, true
 	}
 	return edit{start: s, end: end}, true
 }

@@ -75,8 +75,9 @@ func (st *turnState) findThreats(sn *sentence) {
 // het dossier niet naar de deurwaarder".
 func negated(toks []token, i int, markers []match) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		// Both languages' negations count, as agents mix them.
-		if !language.NegatesAny(toks[k].lower) {
+		// Both languages' negations count, as agents mix them, and so do
+		// words that take a consequence away ("eliminate the late fees").
+		if !language.NegatesAny(toks[k].lower) && !relief[toks[k].lower] {
 			continue
 		}
 		inMarker := false
@@ -91,6 +92,12 @@ func negated(toks []token, i int, markers []match) bool {
 	}
 	return false
 }
+
+// relief words take a consequence away rather than threaten it.
+var relief = wordSet([]string{
+	"remove", "removes", "eliminate", "eliminates", "waive", "waives", "cancel", "cancels", "freeze", "pause",
+	"avoid", "prevent", "voorkomen", "vermijden", "kwijtschelden", "schrappen",
+})
 
 // threatRewrite names the consequences as something to avoid together and
 // asks what would help, keeping the amounts and dates.

@@ -108,7 +108,7 @@ var enParticiple = map[string][2]string{
 	"paid": {"pay", "paid"}, "settled": {"settle", "settled"}, "handed": {"hand", "handed"},
 	"started": {"start", "started"}, "raised": {"raise", "raised"}, "returned": {"return", "returned"},
 	"checked": {"check", "checked"}, "billed": {"bill", "billed"}, "blocked": {"block", "blocked"},
-	"adjusted": {"adjust", "adjusted"}, "set": {"set", "set"}, "logged": {"log", "logged"},
+	"adjusted": {"adjust", "adjusted"}, "logged": {"log", "logged"},
 }
 
 // enNotPassive are -ed words that follow "is" or "are" as adjectives.
