@@ -59,18 +59,20 @@ lint:
 	$(GO) tool staticcheck ./...
 
 ## loadtest: live tips at a constant 500 requests/s on loopback, beside the bare
-## /healthz route in the same run (vegeta from the Go module proxy).
+## /healthz route in the same run (vegeta from the Go module proxy). The tips
+## carry an agent token made for the run and revoked after it.
 VEGETA = $(GO) run github.com/tsenart/vegeta/v12@v12.13.0
 LOAD_RATE ?= 500
 LOAD_DURATION ?= 30s
 loadtest: build db
 	@psql "$(ADMIN_DSN)" -tAc "SELECT 1 FROM pg_database WHERE datname = 'rooscoach'" | grep -q 1 || psql "$(ADMIN_DSN)" -qc "CREATE DATABASE rooscoach"
 	DATABASE_URL="$(RUN_DSN)" ./bin/rooscoach migrate
-	@DATABASE_URL="$(RUN_DSN)" ROOSCOACH_ADDR=127.0.0.1:18080 ROOSCOACH_LOG_LEVEL=error ./bin/rooscoach serve & pid=$$!; \
-	trap "kill $$pid" EXIT; \
+	@tok=$$(DATABASE_URL="$(RUN_DSN)" ./bin/rooscoach token create --role agent --agent load-test --name "make loadtest" 2>/dev/null); \
+	DATABASE_URL="$(RUN_DSN)" ROOSCOACH_ADDR=127.0.0.1:18080 ROOSCOACH_LOG_LEVEL=error ./bin/rooscoach serve & pid=$$!; \
+	trap "kill $$pid; DATABASE_URL='$(RUN_DSN)' ./bin/rooscoach token revoke $${tok%%-*} >/dev/null" EXIT; \
 	for i in $$(seq 1 50); do curl -sf localhost:18080/healthz >/dev/null && break; sleep 0.2; done; \
-	$(VEGETA) attack -rate=$(LOAD_RATE) -duration=5s -targets=testdata/load/targets.txt >/dev/null; \
+	$(VEGETA) attack -rate=$(LOAD_RATE) -duration=5s -header "Authorization: Bearer $$tok" -targets=testdata/load/targets.txt >/dev/null; \
 	echo "== bare echo route GET /healthz at $(LOAD_RATE)/s for $(LOAD_DURATION)"; \
 	$(VEGETA) attack -rate=$(LOAD_RATE) -duration=$(LOAD_DURATION) -targets=testdata/load/bare.txt | $(VEGETA) report; \
-	echo "== live tips POST /v1/tips at $(LOAD_RATE)/s for $(LOAD_DURATION)"; \
-	$(VEGETA) attack -rate=$(LOAD_RATE) -duration=$(LOAD_DURATION) -targets=testdata/load/targets.txt | $(VEGETA) report
+	echo "== live tips POST /v1/tips at $(LOAD_RATE)/s for $(LOAD_DURATION), with an agent's token"; \
+	$(VEGETA) attack -rate=$(LOAD_RATE) -duration=$(LOAD_DURATION) -header "Authorization: Bearer $$tok" -targets=testdata/load/targets.txt | $(VEGETA) report

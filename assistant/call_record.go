@@ -13,12 +13,19 @@ type Call struct {
 	TimeZone   string    `json:"time_zone,omitempty"`
 	OccurredAt time.Time `json:"occurred_at,omitzero"`
 	CreatedAt  time.Time `json:"created_at"`
+	// ReviewStatus is where the call stands in the review workflow; the
+	// store sets it.
+	ReviewStatus CallReviewStatus `json:"review_status,omitempty"`
 	Analysis
 }
 
 // CallFilter selects calls for listing. Zero fields do not filter.
 type CallFilter struct {
 	AgentID string
+	// TeamID selects the calls made in a team (the team at the time of the
+	// call).
+	TeamID       string
+	ReviewStatus CallReviewStatus
 	// From and To bound OccurredAt (From inclusive, To exclusive).
 	From, To time.Time
 	// Limit is the page size, 1–100 (default 20).

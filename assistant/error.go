@@ -8,6 +8,8 @@ import (
 // Error codes. The api package maps each to one HTTP status, in one place.
 const (
 	EInvalid       = "invalid"       // the input is wrong; the message names what
+	EUnauthorized  = "unauthorized"  // no token, or one that is not valid (any more)
+	EForbidden     = "forbidden"     // the token's role may not do this
 	ENotFound      = "not_found"     // no such record, or not the caller's
 	EConflict      = "conflict"      // the record exists in another state
 	EUnsupported   = "unsupported"   // the content type or format is not accepted

@@ -22,14 +22,6 @@ type AfterCallSummary struct {
 // summarised.
 const MaxSummaryWords = 80
 
-// ReviewStatus says where a review stands in the coaching workflow.
-type ReviewStatus string
-
-// ReviewDraft is a review that nobody has published: what a language model
-// proposed, waiting for a trainer. It is never shown to the agent as a
-// trainer's word.
-const ReviewDraft ReviewStatus = "draft"
-
 // ReviewPoint is one strength or focus point of a review, pointing at the
 // turns it is about.
 type ReviewPoint struct {
@@ -41,7 +33,9 @@ type ReviewPoint struct {
 }
 
 // DraftReview is a trainer's review as a language model drafts it: two or
-// three strengths and two or three focus points. It is stored with the call
+// three strengths and two or three focus points. Its Status is always
+// ReviewDraft (see review.go): what a model proposed is never shown to the
+// agent as a trainer's word. It is stored with the call
 // as a draft; the coaching workflow lets a trainer edit it and publish it as
 // their own, and only then does the agent see it.
 type DraftReview struct {

@@ -26,18 +26,80 @@ var Roles = []Role{RoleAgent, RoleTrainer, RoleLead, RoleAdmin}
 // Valid reports whether r is one of the roles.
 func (r Role) Valid() bool { return slices.Contains(Roles, r) }
 
+// Via says how a principal came to act. The audit trail records it beside
+// the token id, so that a change made without a token still says where it
+// came from.
+type Via string
+
+// The ways of acting.
+const (
+	// ViaToken: a request with a bearer token, the normal case.
+	ViaToken Via = "token"
+	// ViaCommandLine: someone with access to the database ran a rooscoach
+	// command (token create, import). Acts as an admin without a token.
+	ViaCommandLine Via = "cli"
+	// ViaSystem: rooscoach itself, such as the admin token made on first
+	// start.
+	ViaSystem Via = "system"
+	// ViaAuthOff: a request to a server run with ROOSCOACH_AUTH=off, where
+	// anyone may do anything.
+	ViaAuthOff Via = "auth-off"
+)
+
+// Valid reports whether v is one of the ways of acting.
+func (v Via) Valid() bool {
+	switch v {
+	case ViaToken, ViaCommandLine, ViaSystem, ViaAuthOff:
+		return true
+	}
+	return false
+}
+
 // Principal is who is asking: the token a request carries, resolved. Use
 // cases and store queries take it as their scope, so that another agent's
 // record is never read, not merely hidden afterwards.
 type Principal struct {
-	// TokenID identifies the token in the audit trail; never the token.
-	TokenID int64  `json:"token_id"`
+	// TokenID identifies the token in the audit trail; never the token. It
+	// is 0 for the principals that act without one.
+	TokenID int64  `json:"token_id,omitempty"`
 	Name    string `json:"name"`
 	Role    Role   `json:"role"`
 	// AgentID is set for RoleAgent.
 	AgentID string `json:"agent_id,omitempty"`
 	// TeamIDs holds the teams of a trainer (one or more) or a lead (one).
 	TeamIDs []string `json:"team_ids,omitempty"`
+	// Via is how the principal acts; "" reads as ViaToken.
+	Via Via `json:"via,omitempty"`
+}
+
+// CommandLine is the principal of a rooscoach command run by someone who
+// can reach the database, and so could read or change anything anyway.
+func CommandLine() Principal {
+	return Principal{Name: "command line", Role: RoleAdmin, Via: ViaCommandLine}
+}
+
+// System is the principal of what rooscoach does by itself.
+func System() Principal {
+	return Principal{Name: "rooscoach", Role: RoleAdmin, Via: ViaSystem}
+}
+
+// AuthOff is the principal of every request to a server run without
+// authentication: an admin that may also take the steps of every other
+// role, so that the whole workflow can be tried without tokens.
+func AuthOff() Principal {
+	return Principal{Name: "authentication off", Role: RoleAdmin, Via: ViaAuthOff}
+}
+
+// Can reports whether p may take a step meant for one of roles: its own
+// role is among them, or authentication is off.
+func (p Principal) Can(roles ...Role) bool {
+	return p.Via == ViaAuthOff || slices.Contains(roles, p.Role)
+}
+
+// Is reports whether p is the agent agentID (or authentication is off):
+// only the agent of a call acknowledges or disputes its reviews.
+func (p Principal) Is(agentID string) bool {
+	return p.Via == ViaAuthOff || (p.Role == RoleAgent && p.AgentID == agentID)
 }
 
 // Scope is what a principal may read, as a store query applies it: all of

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -21,8 +20,16 @@ const (
 
 // CreateCall stores c and all its rows (turns with their stance and
 // phrasing, suggestions, arrangement facts and options) in one transaction,
-// creating the agent and team on first sight. It sets c.ID, c.CreatedAt and
-// c.OccurredAt (the creation time when c had none).
+// creating the agent and team on first sight, and records it in the audit
+// trail as done by by. It sets c.ID, c.CreatedAt, c.ReviewStatus,
+// c.OccurredAt (the creation time when c had none) and c.TeamID (the
+// agent's team when c named none: a call is made in the team its agent is
+// in).
+//
+// A new agent joins the team the call names; an agent who has a team keeps
+// it, since only an admin moves agents: importing last year's calls must not
+// move anyone back. The call must fall in by's scope (its agent, or its team
+// after the rule above), else EForbidden.
 //
 // When c has an ExternalID that its agent has stored before, nothing is
 // written: the stored record is loaded into *c and created is false, also
@@ -30,7 +37,7 @@ const (
 //
 // It returns EInvalid when c breaks a rule of the schema (the message names
 // which), EUnavailable when Postgres cannot be reached.
-func (db *DB) CreateCall(ctx context.Context, c *assistant.Call) (created bool, err error) {
+func (db *DB) CreateCall(ctx context.Context, by assistant.Principal, c *assistant.Call) (created bool, err error) {
 	if c.AgentID == "" {
 		return false, assistant.Errorf(assistant.EInvalid, "agent_id is required: name the agent who made the call")
 	}
@@ -44,7 +51,7 @@ func (db *DB) CreateCall(ctx context.Context, c *assistant.Call) (created bool, 
 	}
 	defer tx.Rollback()
 
-	row, err := createCall(ctx, tx, c)
+	row, err := createCall(ctx, tx, by, c)
 	if err != nil {
 		return false, dbError(err, "create call for agent %s", c.AgentID)
 	}
@@ -54,17 +61,18 @@ func (db *DB) CreateCall(ctx context.Context, c *assistant.Call) (created bool, 
 		if err := tx.Rollback(); err != nil {
 			return false, dbError(err, "create call for agent %s", c.AgentID)
 		}
-		return false, db.loadExisting(ctx, c)
+		return false, db.loadExisting(ctx, by.Scope(), c)
 	}
 	if err := tx.Commit(); err != nil {
 		if isExternalIDConflict(err) {
-			return false, db.loadExisting(ctx, c)
+			return false, db.loadExisting(ctx, by.Scope(), c)
 		}
 		return false, dbError(err, "create call %d for agent %s", row.ID, c.AgentID)
 	}
 	c.ID = row.ID
 	c.OccurredAt = row.OccurredAt.UTC()
 	c.CreatedAt = row.CreatedAt.UTC()
+	c.ReviewStatus = assistant.CallReviewStatus(row.ReviewStatus)
 	for i := range c.Turns {
 		c.Turns[i].ID = row.TurnIDs[c.Turns[i].Index]
 	}
@@ -73,17 +81,23 @@ func (db *DB) CreateCall(ctx context.Context, c *assistant.Call) (created bool, 
 
 // createdRow is what the database assigns to a new call.
 type createdRow struct {
-	ID         int64     `db:"id"`
-	OccurredAt time.Time `db:"occurred_at"`
-	CreatedAt  time.Time `db:"created_at"`
+	ID           int64     `db:"id"`
+	OccurredAt   time.Time `db:"occurred_at"`
+	CreatedAt    time.Time `db:"created_at"`
+	ReviewStatus string    `db:"review_status"`
 	// TurnIDs maps turn index to the new turn's id.
 	TurnIDs map[int]int64 `db:"-"`
 }
 
 // loadExisting replaces *c with the stored call of the same agent and
-// external id.
-func (db *DB) loadExisting(ctx context.Context, c *assistant.Call) error {
-	stored, err := db.findCall(ctx, callSelector{agentID: c.AgentID, externalID: c.ExternalID})
+// external id. A stored call outside scope is a conflict: the id is taken,
+// but not by a call the poster may read.
+func (db *DB) loadExisting(ctx context.Context, scope assistant.Scope, c *assistant.Call) error {
+	stored, err := db.findCall(ctx, callSelector{scope: scope, agentID: c.AgentID, externalID: c.ExternalID})
+	if assistant.ErrorCode(err) == assistant.ENotFound {
+		return &assistant.Error{Code: assistant.EConflict, Err: err,
+			Message: fmt.Sprintf("Agent %s has a call with external_id %q already, in a team you may not read; give this call another external_id.", c.AgentID, c.ExternalID)}
+	}
 	if err != nil {
 		return fmt.Errorf("load call %q of agent %s: %w", c.ExternalID, c.AgentID, err)
 	}
@@ -99,33 +113,54 @@ func isExternalIDConflict(err error) bool {
 	return errors.As(err, &pqErr) && pqErr.Code == "23505" && pqErr.Constraint == "calls_agent_id_external_id_key"
 }
 
-// createCall writes c and its rows with q, which should be a transaction.
-// It returns nil, writing no call, when the agent's external id exists.
-func createCall(ctx context.Context, q querier, c *assistant.Call) (*createdRow, error) {
-	if c.TeamID != "" {
+// createCall writes c and its rows with q, which should be a transaction,
+// and its audit entry. It returns nil, writing no call, when the agent's
+// external id exists.
+func createCall(ctx context.Context, q querier, by assistant.Principal, c *assistant.Call) (*createdRow, error) {
+	given := c.TeamID
+	if given != "" {
 		if _, err := q.ExecContext(ctx, `
 			INSERT INTO teams (id) VALUES ($1)
-			ON CONFLICT (id) DO NOTHING`, c.TeamID); err != nil {
-			return nil, fmt.Errorf("upsert team %s: %w", c.TeamID, err)
+			ON CONFLICT (id) DO NOTHING`, given); err != nil {
+			return nil, fmt.Errorf("upsert team %s: %w", given, err)
 		}
 	}
 	if _, err := q.ExecContext(ctx, `
 		INSERT INTO agents (id, team_id) VALUES ($1, $2)
 		ON CONFLICT (id) DO NOTHING`,
-		c.AgentID, orNull(c.TeamID)); err != nil {
+		c.AgentID, orNull(given)); err != nil {
 		return nil, fmt.Errorf("upsert agent: %w", err)
 	}
-	// An agent's team is the latest one a call named; a call without a team
-	// leaves it as it was. A separate UPDATE, unlike ON CONFLICT DO UPDATE,
-	// locks the agent row only when the team changes, so an agent's calls
-	// are not stored one at a time.
-	if c.TeamID != "" {
+	// An agent without a team joins the one the call names; one with a team
+	// keeps it. Only an admin moves agents: otherwise importing old calls,
+	// or a trainer naming their own team, would move an agent and with them
+	// who may read their future calls. A separate UPDATE, unlike ON
+	// CONFLICT DO UPDATE, locks the agent row only when it changes, so an
+	// agent's calls are not stored one at a time.
+	var agentTeam sql.NullString
+	if given != "" {
 		if _, err := q.ExecContext(ctx, `
 			UPDATE agents SET team_id = $2
-			WHERE id = $1 AND team_id IS DISTINCT FROM $2`,
-			c.AgentID, c.TeamID); err != nil {
-			return nil, fmt.Errorf("update team of agent: %w", err)
+			WHERE id = $1 AND team_id IS NULL`,
+			c.AgentID, given); err != nil {
+			return nil, fmt.Errorf("set team of agent: %w", err)
 		}
+	} else {
+		if err := q.GetContext(ctx, &agentTeam, `SELECT team_id FROM agents WHERE id = $1`, c.AgentID); err != nil {
+			return nil, fmt.Errorf("read team of agent: %w", err)
+		}
+		c.TeamID = agentTeam.String
+	}
+	if scope := by.Scope(); !scope.Allows(c.AgentID, c.TeamID) {
+		switch {
+		case scope.AgentID != "":
+			return nil, assistant.Errorf(assistant.EForbidden, "You may store only your own calls (agent %s), not agent %s's.", scope.AgentID, c.AgentID)
+		case given != "":
+			return nil, assistant.Errorf(assistant.EForbidden, "You may store calls only in your own teams (%s), not in team %s.", strings.Join(scope.TeamIDs, ", "), given)
+		case agentTeam.Valid:
+			return nil, assistant.Errorf(assistant.EForbidden, "Agent %s is not in your teams (%s); you may store calls only in your own teams.", c.AgentID, strings.Join(scope.TeamIDs, ", "))
+		}
+		return nil, assistant.Errorf(assistant.EForbidden, "Agent %s has no team yet; name one of your teams (%s) with team_id.", c.AgentID, strings.Join(scope.TeamIDs, ", "))
 	}
 
 	a := &c.Analysis
@@ -187,7 +222,7 @@ func createCall(ctx context.Context, q querier, c *assistant.Call) (*createdRow,
 			$17, $18, $19::jsonb, $20::jsonb, $21::jsonb, $22::jsonb,
 			$23, $24, $25::jsonb, $26, $27, $28)
 		ON CONFLICT (agent_id, external_id) DO NOTHING
-		RETURNING id, occurred_at, created_at`,
+		RETURNING id, occurred_at, created_at, review_status`,
 		orNull(c.ExternalID), c.AgentID, orNull(c.TeamID), a.Language, a.Format,
 		orNull(a.Mapping.Method), a.Mapping.Confidence, pq.StringArray(nonNil(a.Mapping.Agent)),
 		pq.StringArray(nonNil(a.Mapping.Customer)), a.Mapping.Reason,
@@ -227,13 +262,20 @@ func createCall(ctx context.Context, q querier, c *assistant.Call) (*createdRow,
 	if err := createOptions(ctx, q, row.ID, a.Arrangement.Options); err != nil {
 		return nil, err
 	}
+	if err := writeAudit(ctx, q, by, assistant.AuditEntry{
+		Action: assistant.ActionCallCreate, Target: assistant.TargetCall, TargetID: itoa(row.ID), CallID: row.ID,
+	}); err != nil {
+		return nil, err
+	}
 	return &row, nil
 }
 
-// FindCallByID returns the call with the given id and all its rows. It
-// returns ENotFound when there is none.
-func (db *DB) FindCallByID(ctx context.Context, id int64) (*assistant.Call, error) {
-	c, err := db.findCall(ctx, callSelector{id: id})
+// FindCallByID returns the call with the given id and all its rows, if
+// scope may read it. It returns ENotFound when there is none or it is not
+// scope's: the two read the same, so that nobody learns of another agent's
+// or team's call.
+func (db *DB) FindCallByID(ctx context.Context, scope assistant.Scope, id int64) (*assistant.Call, error) {
+	c, err := db.findCall(ctx, callSelector{scope: scope, id: id})
 	if err != nil {
 		return nil, fmt.Errorf("find call %d: %w", id, err)
 	}
@@ -276,10 +318,14 @@ func (db *DB) findCall(ctx context.Context, sel callSelector) (*assistant.Call, 
 // (OccurredAt, ID). Calls in a page carry their metadata and call-level
 // analysis (summary, readability, jargon count, closing, referral, flags,
 // compliance) but not their turns, facts and options: a list shows records,
-// FindCallByID opens one. It returns EInvalid for a limit outside 0–100, From not before
-// To, or a cursor that is not one this store gave out.
-func (db *DB) FindCalls(ctx context.Context, f assistant.CallFilter) (assistant.CallPage, error) {
-	sel := callSelector{agentID: f.AgentID, from: f.From, to: f.To, limit: f.Limit}
+// FindCallByID opens one. It returns EInvalid for a limit outside 0–100,
+// From not before To, a review status that is not one, or a cursor that is
+// not one this store gave out. Only the calls scope may read are listed.
+func (db *DB) FindCalls(ctx context.Context, scope assistant.Scope, f assistant.CallFilter) (assistant.CallPage, error) {
+	sel := callSelector{scope: scope, agentID: f.AgentID, teamID: f.TeamID, reviewStatus: f.ReviewStatus, from: f.From, to: f.To, limit: f.Limit}
+	if f.ReviewStatus != "" && !f.ReviewStatus.Valid() {
+		return assistant.CallPage{}, assistant.Errorf(assistant.EInvalid, "review_status %q is not known; use new, in_review, reviewed, acknowledged or disputed", f.ReviewStatus)
+	}
 	switch {
 	case f.Limit == 0:
 		sel.limit = defaultLimit
@@ -317,15 +363,19 @@ func (db *DB) FindCalls(ctx context.Context, f assistant.CallFilter) (assistant.
 	return page, nil
 }
 
-// callSelector says which call rows findCallRows reads. Zero fields do not
-// select; limit 0 means no limit.
+// callSelector says which call rows findCallRows reads: those scope may
+// read, narrowed by the other fields. Zero fields do not select; limit 0
+// means no limit.
 type callSelector struct {
-	id         int64
-	agentID    string
-	externalID string
-	from, to   time.Time
-	before     *cursor
-	limit      int
+	scope        assistant.Scope
+	id           int64
+	agentID      string
+	teamID       string
+	reviewStatus assistant.CallReviewStatus
+	externalID   string
+	from, to     time.Time
+	before       *cursor
+	limit        int
 }
 
 // callRow is a row of calls as scanned.
@@ -357,52 +407,52 @@ type callRow struct {
 	AccountRef         sql.NullString `db:"account_ref"`
 	TimeZone           sql.NullString `db:"time_zone"`
 	Compliance         []byte         `db:"compliance"`
+	ReviewStatus       string         `db:"review_status"`
 }
 
 // findCallRows reads the call rows sel selects, newest first.
 func findCallRows(ctx context.Context, q querier, sel callSelector) ([]callRow, error) {
-	var where []string
-	var args []any
-	arg := func(v any) string {
-		args = append(args, v)
-		return "$" + strconv.Itoa(len(args))
-	}
+	var p params
+	conds := []string{scopeCondition(sel.scope, "agent_id", "team_id", &p)}
 	if sel.id != 0 {
-		where = append(where, "id = "+arg(sel.id))
+		conds = append(conds, "id = "+p.add(sel.id))
 	}
 	if sel.agentID != "" {
-		where = append(where, "agent_id = "+arg(sel.agentID))
+		conds = append(conds, "agent_id = "+p.add(sel.agentID))
+	}
+	if sel.teamID != "" {
+		conds = append(conds, "team_id = "+p.add(sel.teamID))
+	}
+	if sel.reviewStatus != "" {
+		conds = append(conds, "review_status = "+p.add(sel.reviewStatus))
 	}
 	if sel.externalID != "" {
-		where = append(where, "external_id = "+arg(sel.externalID))
+		conds = append(conds, "external_id = "+p.add(sel.externalID))
 	}
 	if !sel.from.IsZero() {
-		where = append(where, "occurred_at >= "+arg(sel.from))
+		conds = append(conds, "occurred_at >= "+p.add(sel.from))
 	}
 	if !sel.to.IsZero() {
-		where = append(where, "occurred_at < "+arg(sel.to))
+		conds = append(conds, "occurred_at < "+p.add(sel.to))
 	}
 	if sel.before != nil {
 		// A row comparison, so the (occurred_at DESC, id DESC) indexes serve
 		// the page start directly.
-		where = append(where, fmt.Sprintf("(occurred_at, id) < (%s, %s)", arg(sel.before.occurredAt), arg(sel.before.id)))
+		conds = append(conds, fmt.Sprintf("(occurred_at, id) < (%s, %s)", p.add(sel.before.occurredAt), p.add(sel.before.id)))
 	}
 	query := `
 		SELECT id, external_id, agent_id, team_id, language, format,
 			mapping_method, mapping_confidence, mapping_agent, mapping_customer, mapping_reason,
 			occurred_at, created_at, summary, readability, jargon_count, closing, referral,
 			arrangement_flagged, flagged, engines, after_call_summary, draft_review, llm_usage,
-			account_ref, time_zone, compliance
-		FROM calls`
-	if len(where) > 0 {
-		query += "\n\t\tWHERE " + strings.Join(where, " AND ")
-	}
-	query += "\n\t\tORDER BY occurred_at DESC, id DESC"
+			account_ref, time_zone, compliance, review_status
+		FROM calls` + where(conds) + `
+		ORDER BY occurred_at DESC, id DESC`
 	if sel.limit > 0 {
-		query += "\n\t\tLIMIT " + arg(sel.limit)
+		query += "\n\t\tLIMIT " + p.add(sel.limit)
 	}
 	var rows []callRow
-	if err := q.SelectContext(ctx, &rows, query, args...); err != nil {
+	if err := q.SelectContext(ctx, &rows, query, p...); err != nil {
 		return nil, err
 	}
 	return rows, nil
@@ -411,14 +461,15 @@ func findCallRows(ctx context.Context, q querier, sel callSelector) ([]callRow, 
 // call converts r to a call without turns, facts and options.
 func (r *callRow) call() (*assistant.Call, error) {
 	c := &assistant.Call{
-		ID:         r.ID,
-		ExternalID: r.ExternalID.String,
-		AgentID:    r.AgentID,
-		TeamID:     r.TeamID.String,
-		AccountRef: r.AccountRef.String,
-		TimeZone:   r.TimeZone.String,
-		OccurredAt: r.OccurredAt.UTC(),
-		CreatedAt:  r.CreatedAt.UTC(),
+		ID:           r.ID,
+		ExternalID:   r.ExternalID.String,
+		AgentID:      r.AgentID,
+		TeamID:       r.TeamID.String,
+		AccountRef:   r.AccountRef.String,
+		TimeZone:     r.TimeZone.String,
+		OccurredAt:   r.OccurredAt.UTC(),
+		CreatedAt:    r.CreatedAt.UTC(),
+		ReviewStatus: assistant.CallReviewStatus(r.ReviewStatus),
 		Analysis: assistant.Analysis{
 			Language: assistant.Language(r.Language),
 			Format:   r.Format,

@@ -15,6 +15,14 @@ import (
 	"github.com/rooscoach/rooscoach/store"
 )
 
+// admin stores calls in these tests as the command line does: without a
+// token, seeing everything; all is its scope. The tests of scope are in
+// scope_test.go.
+var (
+	admin = assistant.CommandLine()
+	all   = admin.Scope()
+)
+
 // stance builds a consistent stance with one cue.
 func stance(d, a, conf float64, cue assistant.Cue) assistant.Stance {
 	return assistant.NewStance(d, a, conf, []assistant.Cue{cue})
@@ -197,7 +205,7 @@ func TestCreateCallRoundTrip(t *testing.T) {
 			ctx := context.Background()
 			db := newDB(t)
 			c := fullCall(lang, "agent-anna", "ext-1")
-			created, err := db.CreateCall(ctx, c)
+			created, err := db.CreateCall(ctx, admin, c)
 			if err != nil {
 				t.Fatalf("CreateCall: %v", err)
 			}
@@ -208,7 +216,7 @@ func TestCreateCallRoundTrip(t *testing.T) {
 				t.Errorf("CreateCall left ID %d, CreatedAt %v unset", c.ID, c.CreatedAt)
 			}
 			want := fullCall(lang, "agent-anna", "ext-1")
-			want.ID, want.CreatedAt = c.ID, c.CreatedAt
+			want.ID, want.CreatedAt, want.ReviewStatus = c.ID, c.CreatedAt, assistant.CallNew
 			ids := map[int]int64{}
 			for i := range want.Turns {
 				if c.Turns[i].ID == 0 {
@@ -225,7 +233,7 @@ func TestCreateCallRoundTrip(t *testing.T) {
 			if diff := cmp.Diff(want, c); diff != "" {
 				t.Errorf("CreateCall changed the call (-want +got):\n%s", diff)
 			}
-			got, err := db.FindCallByID(ctx, c.ID)
+			got, err := db.FindCallByID(ctx, all, c.ID)
 			if err != nil {
 				t.Fatalf("FindCallByID: %v", err)
 			}
@@ -243,10 +251,10 @@ func TestCreateCallDefaults(t *testing.T) {
 	c := fullCall(assistant.Dutch, "agent-bram", "")
 	c.OccurredAt = time.Time{}
 	c.TeamID = ""
-	if _, err := db.CreateCall(ctx, c); err != nil {
+	if _, err := db.CreateCall(ctx, admin, c); err != nil {
 		t.Fatalf("CreateCall: %v", err)
 	}
-	got, err := db.FindCallByID(ctx, c.ID)
+	got, err := db.FindCallByID(ctx, all, c.ID)
 	if err != nil {
 		t.Fatalf("FindCallByID: %v", err)
 	}
@@ -258,7 +266,7 @@ func TestCreateCallDefaults(t *testing.T) {
 	}
 	// Calls without an external id never count as re-posts.
 	again := fullCall(assistant.Dutch, "agent-bram", "")
-	created, err := db.CreateCall(ctx, again)
+	created, err := db.CreateCall(ctx, admin, again)
 	if err != nil || !created || again.ID == c.ID {
 		t.Errorf("second call without external id: created %v, id %d (first %d), err %v; want a new record", created, again.ID, c.ID, err)
 	}
@@ -269,7 +277,7 @@ func TestCreateCallDuplicate(t *testing.T) {
 	ctx := context.Background()
 	db := newDB(t)
 	first := fullCall(assistant.English, "agent-anna", "ext-7")
-	if _, err := db.CreateCall(ctx, first); err != nil {
+	if _, err := db.CreateCall(ctx, admin, first); err != nil {
 		t.Fatalf("CreateCall: %v", err)
 	}
 
@@ -277,7 +285,7 @@ func TestCreateCallDuplicate(t *testing.T) {
 		again := fullCall(assistant.English, "agent-anna", "ext-7")
 		// What comes back is the stored record, not what was sent.
 		again.JargonCount = 99
-		created, err := db.CreateCall(ctx, again)
+		created, err := db.CreateCall(ctx, admin, again)
 		if err != nil {
 			t.Fatalf("CreateCall: %v", err)
 		}
@@ -295,7 +303,7 @@ func TestCreateCallDuplicate(t *testing.T) {
 	})
 	t.Run("OtherAgent", func(t *testing.T) {
 		other := fullCall(assistant.English, "agent-bram", "ext-7")
-		created, err := db.CreateCall(ctx, other)
+		created, err := db.CreateCall(ctx, admin, other)
 		if err != nil {
 			t.Fatalf("CreateCall: %v", err)
 		}
@@ -318,7 +326,7 @@ func TestCreateCallDuplicateRace(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range calls {
 		calls[i] = fullCall(assistant.Dutch, "agent-anna", "race-1")
-		wg.Go(func() { created[i], errs[i] = db.CreateCall(ctx, calls[i]) })
+		wg.Go(func() { created[i], errs[i] = db.CreateCall(ctx, admin, calls[i]) })
 	}
 	wg.Wait()
 	n := 0
@@ -380,7 +388,7 @@ func TestCreateCallInvalid(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := fullCall(assistant.Dutch, "agent-"+tt.name, "ext-"+tt.name)
 			tt.change(c)
-			created, err := db.CreateCall(ctx, c)
+			created, err := db.CreateCall(ctx, admin, c)
 			if err == nil {
 				t.Fatal("CreateCall succeeded, want an error")
 			}
@@ -395,8 +403,9 @@ func TestCreateCallInvalid(t *testing.T) {
 			}
 		})
 	}
-	// Nothing of any failed call may remain, not even its agent.
-	for _, table := range []string{"teams", "agents", "calls", "turns", "suggestions", "arrangement_facts", "arrangement_options"} {
+	// Nothing of any failed call may remain, not even its agent or its line
+	// in the audit trail.
+	for _, table := range []string{"teams", "agents", "calls", "turns", "suggestions", "arrangement_facts", "arrangement_options", "audit"} {
 		if n, err := db.Count(ctx, table); err != nil || n != 0 {
 			t.Errorf("%s: %d rows (err %v), want 0", table, n, err)
 		}
@@ -406,7 +415,7 @@ func TestCreateCallInvalid(t *testing.T) {
 func TestFindCallByIDNotFound(t *testing.T) {
 	t.Parallel()
 	db := newDB(t)
-	_, err := db.FindCallByID(context.Background(), 42)
+	_, err := db.FindCallByID(context.Background(), all, 42)
 	if code := assistant.ErrorCode(err); code != assistant.ENotFound {
 		t.Errorf("ErrorCode = %q, want %q (err: %v)", code, assistant.ENotFound, err)
 	}
@@ -429,7 +438,7 @@ func seedCalls(tb testing.TB, db *store.DB, agent string, n int, start time.Time
 		}
 		c := fullCall(assistant.Dutch, agent, fmt.Sprintf("%s-%d", agent, i))
 		c.OccurredAt = at
-		if _, err := db.CreateCall(ctx, c); err != nil {
+		if _, err := db.CreateCall(ctx, admin, c); err != nil {
 			tb.Fatalf("CreateCall %d: %v", i, err)
 		}
 		ids = append(ids, c.ID)
@@ -458,7 +467,7 @@ func TestFindCalls(t *testing.T) {
 			if pages > 5 {
 				t.Fatal("more pages than 45 calls need")
 			}
-			page, err := db.FindCalls(ctx, f)
+			page, err := db.FindCalls(ctx, all, f)
 			if err != nil {
 				t.Fatalf("FindCalls: %v", err)
 			}
@@ -481,14 +490,14 @@ func TestFindCalls(t *testing.T) {
 		}
 	})
 	t.Run("Records", func(t *testing.T) {
-		page, err := db.FindCalls(ctx, assistant.CallFilter{AgentID: "agent-bram", Limit: 1})
+		page, err := db.FindCalls(ctx, all, assistant.CallFilter{AgentID: "agent-bram", Limit: 1})
 		if err != nil {
 			t.Fatalf("FindCalls: %v", err)
 		}
 		if len(page.Calls) != 1 {
 			t.Fatalf("%d calls, want 1", len(page.Calls))
 		}
-		want, err := db.FindCallByID(ctx, bram[0])
+		want, err := db.FindCallByID(ctx, all, bram[0])
 		if err != nil {
 			t.Fatalf("FindCallByID: %v", err)
 		}
@@ -515,7 +524,7 @@ func TestFindCalls(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page, err := db.FindCalls(ctx, tt.filter)
+			page, err := db.FindCalls(ctx, all, tt.filter)
 			if err != nil {
 				t.Fatalf("FindCalls: %v", err)
 			}
@@ -550,7 +559,7 @@ func TestFindCallsInvalid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := db.FindCalls(context.Background(), tt.filter)
+			_, err := db.FindCalls(context.Background(), all, tt.filter)
 			if code := assistant.ErrorCode(err); code != assistant.EInvalid {
 				t.Errorf("ErrorCode = %q, want %q (err: %v)", code, assistant.EInvalid, err)
 			}
@@ -561,8 +570,10 @@ func TestFindCallsInvalid(t *testing.T) {
 	}
 }
 
-// TestCreateCallTeam checks that a call keeps the team it was made in, and
-// the agent follows the latest team named.
+// TestCreateCallTeam checks that a call keeps the team it was made in, that
+// a call naming no team is made in its agent's team, and that calls never
+// move an agent: a new agent joins the first team named, and only an admin
+// moves them after that.
 func TestCreateCallTeam(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -571,25 +582,30 @@ func TestCreateCallTeam(t *testing.T) {
 	first.TeamID = "team-noord"
 	second := fullCall(assistant.Dutch, "agent-anna", "t-2")
 	second.TeamID = "team-zuid"
-	for _, c := range []*assistant.Call{first, second} {
-		if _, err := db.CreateCall(ctx, c); err != nil {
+	third := fullCall(assistant.Dutch, "agent-anna", "t-3")
+	third.TeamID = ""
+	for _, c := range []*assistant.Call{first, second, third} {
+		if _, err := db.CreateCall(ctx, admin, c); err != nil {
 			t.Fatalf("CreateCall: %v", err)
 		}
 	}
-	for _, want := range []*assistant.Call{first, second} {
-		got, err := db.FindCallByID(ctx, want.ID)
+	for _, tt := range []struct {
+		c    *assistant.Call
+		want string
+	}{{first, "team-noord"}, {second, "team-zuid"}, {third, "team-noord"}} {
+		got, err := db.FindCallByID(ctx, all, tt.c.ID)
 		if err != nil {
 			t.Fatalf("FindCallByID: %v", err)
 		}
-		if got.TeamID != want.TeamID {
-			t.Errorf("call %d: TeamID = %q, want %q", want.ID, got.TeamID, want.TeamID)
+		if got.TeamID != tt.want || tt.c.TeamID != tt.want {
+			t.Errorf("call %s: TeamID = %q stored, %q returned, want %q", tt.c.ExternalID, got.TeamID, tt.c.TeamID, tt.want)
 		}
 	}
 	if n, err := db.Count(ctx, "teams"); err != nil || n != 2 {
 		t.Errorf("teams: %d rows (err %v), want 2", n, err)
 	}
-	if n, err := db.Count(ctx, "agents WHERE team_id = 'team-zuid'"); err != nil || n != 1 {
-		t.Errorf("agents in team-zuid: %d (err %v), want 1", n, err)
+	if n, err := db.Count(ctx, "agents WHERE team_id = 'team-noord'"); err != nil || n != 1 {
+		t.Errorf("agents in team-noord: %d (err %v), want 1: a later call must not move the agent", n, err)
 	}
 }
 
@@ -600,7 +616,7 @@ func TestCreateCallCancelled(t *testing.T) {
 	db := newDB(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := db.CreateCall(ctx, fullCall(assistant.English, "agent-anna", "x"))
+	_, err := db.CreateCall(ctx, admin, fullCall(assistant.English, "agent-anna", "x"))
 	if code := assistant.ErrorCode(err); code == assistant.EUnavailable || !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v (code %q), want context.Canceled, not unavailable", err, code)
 	}
@@ -626,7 +642,7 @@ func BenchmarkCreateCall(b *testing.B) {
 			i := 0
 			for b.Loop() {
 				i++
-				if _, err := db.CreateCall(ctx, longCall("agent-anna", fmt.Sprint(i), turns)); err != nil {
+				if _, err := db.CreateCall(ctx, admin, longCall("agent-anna", fmt.Sprint(i), turns)); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -640,11 +656,11 @@ func BenchmarkFindCallByID(b *testing.B) {
 			ctx := context.Background()
 			db := newDB(b)
 			c := longCall("agent-anna", "x", turns)
-			if _, err := db.CreateCall(ctx, c); err != nil {
+			if _, err := db.CreateCall(ctx, admin, c); err != nil {
 				b.Fatal(err)
 			}
 			for b.Loop() {
-				if _, err := db.FindCallByID(ctx, c.ID); err != nil {
+				if _, err := db.FindCallByID(ctx, all, c.ID); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -657,7 +673,7 @@ func BenchmarkFindCalls(b *testing.B) {
 	db := newDB(b)
 	seedCalls(b, db, "agent-anna", 100, time.Now())
 	for b.Loop() {
-		if _, err := db.FindCalls(ctx, assistant.CallFilter{AgentID: "agent-anna", Limit: 20}); err != nil {
+		if _, err := db.FindCalls(ctx, all, assistant.CallFilter{AgentID: "agent-anna", Limit: 20}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -688,7 +704,7 @@ var columnTypes = map[reflect.Type]bool{
 func TestFullCallIsFull(t *testing.T) {
 	for _, lang := range assistant.Languages {
 		c := fullCall(lang, "agent-anna", "ext-1")
-		c.ID, c.CreatedAt = 1, time.Now() // set by the store
+		c.ID, c.CreatedAt, c.ReviewStatus = 1, time.Now(), assistant.CallNew // set by the store
 		for i := range c.Turns {
 			c.Turns[i].ID = int64(i + 1)
 		}
@@ -784,15 +800,15 @@ func TestCreateCallArrayQuoting(t *testing.T) {
 				return c
 			}
 			c := build()
-			if _, err := db.CreateCall(ctx, c); err != nil {
+			if _, err := db.CreateCall(ctx, admin, c); err != nil {
 				t.Fatalf("CreateCall: %v", err)
 			}
-			got, err := db.FindCallByID(ctx, c.ID)
+			got, err := db.FindCallByID(ctx, all, c.ID)
 			if err != nil {
 				t.Fatalf("FindCallByID: %v", err)
 			}
 			want := build()
-			want.ID, want.CreatedAt = c.ID, c.CreatedAt
+			want.ID, want.CreatedAt, want.ReviewStatus = c.ID, c.CreatedAt, assistant.CallNew
 			ids := map[int]int64{}
 			for i := range want.Turns {
 				want.Turns[i].ID = c.Turns[i].ID

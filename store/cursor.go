@@ -49,3 +49,31 @@ func decodeCursor(s string) (*cursor, error) {
 	}
 	return &cursor{occurredAt: at, id: n}, nil
 }
+
+// encodeKeyCursor makes the NextCursor of a list ordered by one key (an id
+// or a name), so that callers treat every cursor as opaque.
+func encodeKeyCursor(key string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("k:" + key))
+}
+
+// decodeKeyCursor reads a cursor made by encodeKeyCursor.
+func decodeKeyCursor(s string) (string, error) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil || !strings.HasPrefix(string(b), "k:") || len(b) == 2 {
+		return "", assistant.Errorf(assistant.EInvalid, "cursor is not valid")
+	}
+	return string(b[2:]), nil
+}
+
+// decodeIDCursor reads a cursor made by encodeKeyCursor from a record id.
+func decodeIDCursor(s string) (int64, error) {
+	key, err := decodeKeyCursor(s)
+	if err != nil {
+		return 0, err
+	}
+	id, err := strconv.ParseInt(key, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, assistant.Errorf(assistant.EInvalid, "cursor is not valid")
+	}
+	return id, nil
+}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strconv"
+	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
 )
@@ -83,4 +85,15 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// itoa formats a record id for the audit trail.
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+// nullTime returns the time of a nullable column, zero for NULL.
+func nullTime(t sql.NullTime) time.Time {
+	if !t.Valid {
+		return time.Time{}
+	}
+	return t.Time.UTC()
 }

@@ -142,6 +142,37 @@ var constraintMessages = map[string]string{
 	"arrangement_options_months_check":          "an option's months must not be negative",
 	"arrangement_options_deferral_months_check": "an option's deferral_months must not be negative",
 	"arrangement_options_money_check":           "an option with amounts needs a currency",
+
+	"agents_team_id_fkey":            "the team must exist",
+	"calls_review_status_check":      "a call's review status must be new, in_review, reviewed, acknowledged or disputed",
+	"tokens_name_check":              "a token needs a name",
+	"tokens_role_check":              "a token's role must be agent, trainer, lead or admin",
+	"tokens_agent_check":             "an agent token, and only an agent token, names an agent",
+	"token_teams_team_id_fkey":       "a token's teams must exist",
+	"reviews_rating_check":           "a rating must be from 1 to 5",
+	"reviews_published_check":        "a published review needs a rating",
+	"review_turns_octant_check":      "a trainer's octant must be one of the eight octants",
+	"review_turns_content_check":     "a reviewed turn needs a comment or an octant",
+	"review_turns_turn_id_fkey":      "every reviewed turn must exist",
+	"review_focus_text_check":        "a focus point needs text",
+	"review_disputes_about_check":    "a dispute is about a label or a comment",
+	"review_disputes_comment_check":  "a dispute needs the agent's comment",
+	"review_disputes_turn_fkey":      "a dispute must be about a turn the review comments on",
+	"review_disputes_resolved_check": "a resolved dispute needs an answer",
+}
+
+// recordOf names what failed to be stored, by a constraint's table, for
+// the start of the message: "The call could not be stored: …".
+func recordOf(constraint string) string {
+	for _, r := range []struct{ prefix, what string }{
+		{"tokens_", "token"}, {"token_teams_", "token"}, {"review", "review"},
+		{"audit_", "audit entry"}, {"agents_team_id_fkey", "agent"},
+	} {
+		if strings.HasPrefix(constraint, r.prefix) {
+			return r.what
+		}
+	}
+	return "call"
 }
 
 // dbError wraps err with the context given by format and args, and codes it:
@@ -165,7 +196,7 @@ func dbError(err error, format string, args ...any) error {
 		if !ok {
 			what = fmt.Sprintf("it breaks the rule %s", pqErr.Constraint)
 		}
-		return &assistant.Error{Code: assistant.EInvalid, Message: fmt.Sprintf("The call could not be stored: %s.", what), Err: wrapped}
+		return &assistant.Error{Code: assistant.EInvalid, Message: fmt.Sprintf("The %s could not be stored: %s.", recordOf(pqErr.Constraint), what), Err: wrapped}
 	case pqErr.Code.Class() == "22":
 		// Data exceptions: text with a NUL byte, a currency longer than three
 		// letters and the like. The server's message names the problem and

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -31,8 +32,16 @@ func mustOpen(tb testing.TB, dsn string) *store.DB {
 // newDB opens a store on a fresh, migrated schema.
 func newDB(tb testing.TB) *store.DB {
 	tb.Helper()
-	return mustOpen(tb, storetest.NewDSN(tb))
+	return mustOpen(tb, newDSN(tb))
 }
+
+// newDSN makes a fresh, migrated schema and returns its connection string.
+func newDSN(tb testing.TB) string {
+	tb.Helper()
+	return storetest.NewDSN(tb)
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 func TestOpen(t *testing.T) {
 	t.Parallel()
@@ -179,7 +188,7 @@ func TestRecovery(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 3 {
 		wg.Go(func() {
-			if _, err := db.FindCalls(ctx, assistant.CallFilter{}); err != nil {
+			if _, err := db.FindCalls(ctx, all, assistant.CallFilter{}); err != nil {
 				t.Errorf("FindCalls before the cut: %v", err)
 			}
 		})
@@ -195,7 +204,7 @@ func TestRecovery(t *testing.T) {
 
 	var lastErr error
 	for attempt := range 5 {
-		_, lastErr = db.FindCalls(ctx, assistant.CallFilter{})
+		_, lastErr = db.FindCalls(ctx, all, assistant.CallFilter{})
 		if lastErr == nil {
 			t.Logf("recovered on attempt %d", attempt+1)
 			if attempt > 3 {

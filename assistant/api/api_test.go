@@ -26,11 +26,15 @@ import (
 	"github.com/rooscoach/rooscoach/store/storetest"
 )
 
-// env is one API under test: a real server over a real Postgres schema.
+// env is one API under test: a real server over a real Postgres schema,
+// and an admin token that requests carry unless they say otherwise.
 type env struct {
-	t   testing.TB
-	url string
-	sql *sqlx.DB
+	t     testing.TB
+	url   string
+	sql   *sqlx.DB
+	db    *store.DB
+	srv   *api.Server
+	token string
 }
 
 type testLogWriter struct{ t testing.TB }
@@ -56,18 +60,31 @@ func newEnvDSN(t testing.TB, dsn string, cfg api.Config) *env {
 	today := func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 	an, arr := builtin.Analyzer(today)
 	cfg.Logger = slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	srv := httptest.NewServer(api.NewServer(cfg, &coach.Service{Analyzer: an, Store: db, Now: today}, db, arr).Handler())
+	server := api.NewServer(cfg, &coach.Service{Analyzer: an, Store: db, Now: today}, db, arr)
+	srv := httptest.NewServer(server.Handler())
 	t.Cleanup(srv.Close)
 	sdb, err := sqlx.Open("postgres", dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { sdb.Close() })
-	return &env{t: t, url: srv.URL, sql: sdb}
+	token, err := db.CreateToken(ctx, assistant.CommandLine(), &assistant.Token{Name: "test admin", Role: assistant.RoleAdmin})
+	if err != nil {
+		t.Fatalf("make the admin token: %v", err)
+	}
+	return &env{t: t, url: srv.URL, sql: sdb, db: db, srv: server, token: token}
 }
 
-// do sends a request and decodes a JSON answer into out (when not nil).
+// do sends a request with the admin token and decodes a JSON answer into
+// out (when not nil).
 func (e *env) do(method, path, contentType string, body []byte, out any) *http.Response {
+	e.t.Helper()
+	return e.doAs(e.token, method, path, contentType, body, out)
+}
+
+// doAs sends a request with token ("" for none) and decodes a JSON answer
+// into out (when not nil).
+func (e *env) doAs(token, method, path, contentType string, body []byte, out any) *http.Response {
 	e.t.Helper()
 	req, err := http.NewRequest(method, e.url+path, bytes.NewReader(body))
 	if err != nil {
@@ -75,6 +92,9 @@ func (e *env) do(method, path, contentType string, body []byte, out any) *http.R
 	}
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {

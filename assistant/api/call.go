@@ -49,7 +49,7 @@ func (s *Server) handleCallCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	call, created, err := s.coach.Ingest(c.Request().Context(), in)
+	call, created, err := s.coach.Ingest(c.Request().Context(), principalOf(c), in)
 	if err != nil {
 		return err
 	}
@@ -63,11 +63,11 @@ func (s *Server) handleCallCreate(c echo.Context) error {
 
 // handleCallView returns one coaching record.
 func (s *Server) handleCallView(c echo.Context) error {
-	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return assistant.Errorf(assistant.EInvalid, "call id %q is not a positive number.", c.Param("id"))
+	id, err := idParam(c, "id", "call")
+	if err != nil {
+		return err
 	}
-	call, err := s.store.FindCallByID(c.Request().Context(), id)
+	call, err := s.coach.Call(c.Request().Context(), principalOf(c), id)
 	if err != nil {
 		return err
 	}
@@ -77,34 +77,27 @@ func (s *Server) handleCallView(c echo.Context) error {
 // handleCallIndex lists coaching records, newest first, a page at a time.
 func (s *Server) handleCallIndex(c echo.Context) error {
 	q := c.QueryParams()
-	f := assistant.CallFilter{AgentID: q.Get("agent_id"), Cursor: q.Get("cursor")}
+	f := assistant.CallFilter{
+		AgentID: q.Get("agent_id"), TeamID: q.Get("team_id"),
+		ReviewStatus: assistant.CallReviewStatus(q.Get("review_status")), Cursor: q.Get("cursor"),
+	}
 	if err := assistant.CheckID("agent_id", f.AgentID); err != nil {
 		return err
 	}
+	if err := assistant.CheckID("team_id", f.TeamID); err != nil {
+		return err
+	}
+	if f.ReviewStatus != "" && !f.ReviewStatus.Valid() {
+		return assistant.Errorf(assistant.EInvalid, "review_status %q is not known; use new, in_review, reviewed, acknowledged or disputed.", f.ReviewStatus)
+	}
 	var err error
-	if v := q.Get("from"); v != "" {
-		if f.From, err = parseTime(v); err != nil {
-			return assistant.Errorf(assistant.EInvalid, "from %q is not a date or time; use 2026-11-01 or RFC 3339.", v)
-		}
+	if f.From, f.To, err = timeRange(c); err != nil {
+		return err
 	}
-	if v := q.Get("to"); v != "" {
-		if f.To, err = parseTime(v); err != nil {
-			return assistant.Errorf(assistant.EInvalid, "to %q is not a date or time; use 2026-11-30 or RFC 3339.", v)
-		}
-		if len(v) == len(time.DateOnly) {
-			// A team lead asking up to the 30th means the 30th too.
-			f.To = f.To.AddDate(0, 0, 1)
-		}
+	if f.Limit, err = limitParam(c, 100); err != nil {
+		return err
 	}
-	if !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To) {
-		return assistant.Errorf(assistant.EInvalid, "from must be before to.")
-	}
-	if v := q.Get("limit"); v != "" {
-		if f.Limit, err = strconv.Atoi(v); err != nil || f.Limit < 1 || f.Limit > 100 {
-			return assistant.Errorf(assistant.EInvalid, "limit %q must be a number from 1 to 100.", v)
-		}
-	}
-	page, err := s.store.FindCalls(c.Request().Context(), f)
+	page, err := s.coach.Calls(c.Request().Context(), principalOf(c), f)
 	if err != nil {
 		return err
 	}
@@ -112,4 +105,63 @@ func (s *Server) handleCallIndex(c echo.Context) error {
 		page.Calls = []*assistant.Call{}
 	}
 	return c.JSON(http.StatusOK, page)
+}
+
+// idParam reads the path parameter name as the positive id of a what.
+func idParam(c echo.Context, name, what string) (int64, error) {
+	id, err := strconv.ParseInt(c.Param(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, assistant.Errorf(assistant.EInvalid, "%s id %q is not a positive number.", what, c.Param(name))
+	}
+	return id, nil
+}
+
+// timeRange reads the from and to query parameters, each a date or an RFC
+// 3339 time. A plain date as to includes its day: a team lead asking up to
+// the 30th means the 30th too.
+func timeRange(c echo.Context) (from, to time.Time, err error) {
+	q := c.QueryParams()
+	if v := q.Get("from"); v != "" {
+		if from, err = parseTime(v); err != nil {
+			return from, to, assistant.Errorf(assistant.EInvalid, "from %q is not a date or time; use 2026-11-01 or RFC 3339.", v)
+		}
+	}
+	if v := q.Get("to"); v != "" {
+		if to, err = parseTime(v); err != nil {
+			return from, to, assistant.Errorf(assistant.EInvalid, "to %q is not a date or time; use 2026-11-30 or RFC 3339.", v)
+		}
+		if len(v) == len(time.DateOnly) {
+			to = to.AddDate(0, 0, 1)
+		}
+	}
+	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
+		return from, to, assistant.Errorf(assistant.EInvalid, "from must be before to.")
+	}
+	return from, to, nil
+}
+
+// limitParam reads the limit query parameter, 1 to max; 0 when not given.
+func limitParam(c echo.Context, max int) (int, error) {
+	v := c.QueryParam("limit")
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > max {
+		return 0, assistant.Errorf(assistant.EInvalid, "limit %q must be a number from 1 to %d.", v, max)
+	}
+	return n, nil
+}
+
+// boolParam reads a true/false query parameter; false when not given.
+func boolParam(c echo.Context, name string) (bool, error) {
+	v := c.QueryParam(name)
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, assistant.Errorf(assistant.EInvalid, "%s %q must be true or false.", name, v)
+	}
+	return b, nil
 }

@@ -14,6 +14,8 @@ import (
 // statusOf is the one place where error codes become HTTP statuses.
 var statusOf = map[string]int{
 	assistant.EInvalid:       http.StatusBadRequest,
+	assistant.EUnauthorized:  http.StatusUnauthorized,
+	assistant.EForbidden:     http.StatusForbidden,
 	assistant.ENotFound:      http.StatusNotFound,
 	assistant.EConflict:      http.StatusConflict,
 	assistant.EUnsupported:   http.StatusUnsupportedMediaType,

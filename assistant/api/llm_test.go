@@ -45,14 +45,19 @@ func newLLMEnv(t *testing.T, def assistant.EngineChoice) (*env, *llmtest.Server)
 	today := func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 	an, arr := builtin.Analyzer(today)
 	svc := &coach.Service{Analyzer: an, Store: db, Now: today, LLM: &e, DefaultEngine: def}
-	srv := httptest.NewServer(api.NewServer(api.Config{Logger: logger}, svc, db, arr).Handler())
+	server := api.NewServer(api.Config{Logger: logger}, svc, db, arr)
+	srv := httptest.NewServer(server.Handler())
 	t.Cleanup(srv.Close)
 	sdb, err := sqlx.Open("postgres", dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { sdb.Close() })
-	return &env{t: t, url: srv.URL, sql: sdb}, ts
+	token, err := db.CreateToken(ctx, assistant.CommandLine(), &assistant.Token{Name: "test admin", Role: assistant.RoleAdmin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &env{t: t, url: srv.URL, sql: sdb, db: db, srv: server, token: token}, ts
 }
 
 func runOf(runs []assistant.EngineRun, p assistant.Part) assistant.EngineRun {

@@ -29,26 +29,28 @@ import (
 var testToday = func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 
 // newFakeServer serves the API on the built-in engine over a fake store that
-// counts the calls stored.
+// counts the calls stored. Authentication is off: these tests are about
+// input, and the tests over a real database send real tokens.
 func newFakeServer(t testing.TB) (*api.Server, *int) {
 	t.Helper()
 	stored := 0
-	st := &mock.CallStore{
-		PingFn: func(context.Context) error { return nil },
-		CreateCallFn: func(_ context.Context, c *assistant.Call) (bool, error) {
+	calls := &mock.CallStore{
+		CreateCallFn: func(_ context.Context, _ assistant.Principal, c *assistant.Call) (bool, error) {
 			stored++
 			c.ID = int64(stored)
 			return true, nil
 		},
-		FindCallByIDFn: func(context.Context, int64) (*assistant.Call, error) {
+		FindCallByIDFn: func(context.Context, assistant.Scope, int64) (*assistant.Call, error) {
 			return nil, assistant.Errorf(assistant.ENotFound, "no such call")
 		},
-		FindCallsFn: func(_ context.Context, f assistant.CallFilter) (assistant.CallPage, error) {
+		FindCallsFn: func(context.Context, assistant.Scope, assistant.CallFilter) (assistant.CallPage, error) {
 			return assistant.CallPage{}, nil
 		},
+		AuditFn: func(context.Context, assistant.Principal, assistant.AuditEntry) error { return nil },
 	}
+	dir := &mock.Directory{PingFn: func(context.Context) error { return nil }}
 	an, arr := builtin.Analyzer(testToday)
-	srv := api.NewServer(api.Config{Addr: "127.0.0.1:0", BodyLimit: 64 << 10}, &coach.Service{Analyzer: an, Store: st, Now: testToday}, st, arr)
+	srv := api.NewServer(api.Config{Addr: "127.0.0.1:0", BodyLimit: 64 << 10, AuthOff: true}, &coach.Service{Analyzer: an, Store: calls, Now: testToday}, dir, arr)
 	return srv, &stored
 }
 
@@ -90,7 +92,7 @@ func TestBadInputAnswers(t *testing.T) {
 	}{
 		{"misspelled external_id", "POST", "/v1/calls?agent_id=a&externalid=x", text, nlCall, 400, "Unknown query parameter externalid: this route takes only agent_id, external_id"},
 		{"misspelled occurred_at", "POST", "/v1/calls?agent_id=a&occured_at=2026-11-01", text, nlCall, 400, "occured_at"},
-		{"agent= on the listing", "GET", "/v1/calls?agent=x", nil, "", 400, "Unknown query parameter agent: this route takes only agent_id, from, to, limit, cursor"},
+		{"agent= on the listing", "GET", "/v1/calls?agent=x", nil, "", 400, "Unknown query parameter agent: this route takes only agent_id, team_id, review_status, from, to, limit, cursor"},
 		{"query on a route that takes none", "POST", "/v1/arrangements?lang=nl", jsonType, `{}`, 400, "this route takes no query parameters"},
 		{"agent_id of 10,000 characters", "POST", "/v1/calls?agent_id=" + strings.Repeat("a", 10000), text, nlCall, 400, "agent_id is 10000 characters long; identifiers may have at most 200"},
 		{"external_id of 3,000 characters", "POST", "/v1/calls?agent_id=a&external_id=" + strings.Repeat("x", 3000), text, nlCall, 400, "external_id is 3000 characters"},
@@ -264,10 +266,12 @@ func TestErrorMapping(t *testing.T) {
 		{fmt.Errorf("find: %w", context.DeadlineExceeded), 503, assistant.EUnavailable, "took too long"},
 		{errors.New("pq: secret table name"), 500, assistant.EInternal, "Internal error."},
 		{&assistant.Error{Code: assistant.EConflict, Message: "Already reviewed.", Err: errors.New("cause")}, 409, assistant.EConflict, "Already reviewed."},
+		{assistant.Errorf(assistant.EUnauthorized, "The token is not valid."), 401, assistant.EUnauthorized, "not valid"},
+		{assistant.Errorf(assistant.EForbidden, "Only trainers review calls."), 403, assistant.EForbidden, "Only trainers"},
 	} {
-		st := &mock.CallStore{FindCallByIDFn: func(context.Context, int64) (*assistant.Call, error) { return nil, tc.err }}
+		st := &mock.CallStore{FindCallByIDFn: func(context.Context, assistant.Scope, int64) (*assistant.Call, error) { return nil, tc.err }}
 		an, arr := builtin.Analyzer(testToday)
-		h := api.NewServer(api.Config{}, &coach.Service{Analyzer: an, Store: st}, st, arr).Handler()
+		h := api.NewServer(api.Config{AuthOff: true}, &coach.Service{Analyzer: an, Store: st}, &mock.Directory{}, arr).Handler()
 		res, p := send(t, h, "GET", "/v1/calls/7", nil, nil)
 		if res.StatusCode != tc.status || p.Code != tc.code || !strings.Contains(p.Detail, tc.detail) {
 			t.Errorf("%v: %d %+v, want %d %s %q", tc.err, res.StatusCode, p, tc.status, tc.code, tc.detail)

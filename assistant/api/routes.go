@@ -1,27 +1,96 @@
 package api
 
-import "time"
+import (
+	"net/http"
+	"slices"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
 
 // Query parameters of the transcript routes.
 var transcriptParams = []string{"agent_id", "external_id", "team_id", "language", "occurred_at", "format",
 	"agent", "agent_speaker", "customer", "customer_speaker", "engine", "account_ref", "time_zone", "jurisdiction"}
 
-// routes lists every endpoint in one place, with the query parameters it
-// takes (any other is refused, so that a misspelled one is never silently
-// ignored) and how long it may work. Roles come with the coaching workflow;
-// until then every route is open, as the README says.
+// Route is an endpoint as routes declares it, for tests that try every
+// route with every role.
+type Route struct {
+	Method string
+	// Path is echo's template, such as "/v1/calls/:id".
+	Path string
+	// Roles may call the route; nil means it is open, without a token.
+	Roles []assistant.Role
+}
+
+// Routes returns every route with the roles that may call it.
+func (s *Server) Routes() []Route { return slices.Clone(s.table) }
+
+// routes lists every endpoint in one place: who may call it (any other
+// role gets 403, no token 401), the query parameters it takes (any other is
+// refused, so that a misspelled one is never silently ignored) and how long
+// it may work. What a role may read within a route (its own calls, its
+// teams') is the store's scope, not decided here.
 func (s *Server) routes() {
 	quick := s.timeout(5 * time.Second)
 	work := s.timeout(s.cfg.RequestTimeout)
 
-	s.echo.GET("/healthz", s.handleHealth, query(), quick)
-	s.echo.GET("/readyz", s.handleReady, query(), quick)
+	s.handle(http.MethodGet, "/healthz", s.handleHealth, nil, quick, query())
+	s.handle(http.MethodGet, "/readyz", s.handleReady, nil, quick, query())
 
-	v1 := s.echo.Group("/v1")
-	v1.POST("/calls", s.handleCallCreate, query(transcriptParams...), work)
-	v1.GET("/calls", s.handleCallIndex, query("agent_id", "from", "to", "limit", "cursor"), work)
-	v1.GET("/calls/:id", s.handleCallView, query(), work)
-	v1.POST("/analyze", s.handleAnalyze, query(transcriptParams...), work)
-	v1.POST("/tips", s.handleTip, query("engine"), work)
-	v1.POST("/arrangements", s.handleArrangement, query(), work)
+	s.handle(http.MethodGet, "/v1/me", s.handleMe, anyone, quick, query())
+
+	s.handle(http.MethodPost, "/v1/calls", s.handleCallCreate, callPosters, work, query(transcriptParams...))
+	s.handle(http.MethodGet, "/v1/calls", s.handleCallIndex, anyone, work, query("agent_id", "team_id", "review_status", "from", "to", "limit", "cursor"))
+	s.handle(http.MethodGet, "/v1/calls/:id", s.handleCallView, anyone, work, query())
+	s.handle(http.MethodPost, "/v1/analyze", s.handleAnalyze, anyone, work, query(transcriptParams...))
+	s.handle(http.MethodPost, "/v1/tips", s.handleTip, anyone, work, query("engine"))
+	s.handle(http.MethodPost, "/v1/arrangements", s.handleArrangement, anyone, work, query())
+
+	s.handle(http.MethodPost, "/v1/calls/:id/reviews", s.handleReviewCreate, trainerOnly, work, query())
+	s.handle(http.MethodGet, "/v1/calls/:id/reviews", s.handleReviewIndex, anyone, work, query())
+	s.handle(http.MethodGet, "/v1/reviews/:id", s.handleReviewView, anyone, work, query())
+	s.handle(http.MethodPut, "/v1/reviews/:id", s.handleReviewUpdate, trainerOnly, work, query())
+	s.handle(http.MethodPost, "/v1/reviews/:id/publish", s.handleReviewPublish, trainerOnly, work, query())
+	s.handle(http.MethodPost, "/v1/reviews/:id/acknowledge", s.handleReviewAcknowledge, agentOnly, work, query())
+	s.handle(http.MethodPost, "/v1/reviews/:id/disputes", s.handleDisputeCreate, agentOnly, work, query())
+	s.handle(http.MethodPost, "/v1/reviews/:id/disputes/:dispute/resolve", s.handleDisputeResolve, trainerOnly, work, query())
+	s.handle(http.MethodGet, "/v1/calibration", s.handleCalibration, coachingReads, work, query("team", "from", "to"))
+
+	s.handle(http.MethodPost, "/v1/tokens", s.handleTokenCreate, adminOnly, work, query())
+	s.handle(http.MethodGet, "/v1/tokens", s.handleTokenIndex, adminOnly, work, query())
+	s.handle(http.MethodGet, "/v1/tokens/:id", s.handleTokenView, adminOnly, work, query())
+	s.handle(http.MethodDelete, "/v1/tokens/:id", s.handleTokenRevoke, adminOnly, work, query())
+
+	s.handle(http.MethodPost, "/v1/teams", s.handleTeamCreate, adminOnly, work, query())
+	s.handle(http.MethodGet, "/v1/teams", s.handleTeamIndex, anyone, work, query("inactive"))
+	s.handle(http.MethodGet, "/v1/teams/:id", s.handleTeamView, anyone, work, query())
+	s.handle(http.MethodPatch, "/v1/teams/:id", s.handleTeamUpdate, adminOnly, work, query())
+	s.handle(http.MethodPost, "/v1/teams/:id/deactivate", s.handleTeamActive(false), adminOnly, work, query())
+	s.handle(http.MethodPost, "/v1/teams/:id/activate", s.handleTeamActive(true), adminOnly, work, query())
+
+	s.handle(http.MethodPost, "/v1/agents", s.handleAgentCreate, adminOnly, work, query())
+	s.handle(http.MethodGet, "/v1/agents", s.handleAgentIndex, anyone, work, query("team_id", "inactive", "limit", "cursor"))
+	s.handle(http.MethodGet, "/v1/agents/:id", s.handleAgentView, anyone, work, query())
+	s.handle(http.MethodPatch, "/v1/agents/:id", s.handleAgentUpdate, adminOnly, work, query())
+	s.handle(http.MethodPost, "/v1/agents/:id/deactivate", s.handleAgentActive(false), adminOnly, work, query())
+	s.handle(http.MethodPost, "/v1/agents/:id/activate", s.handleAgentActive(true), adminOnly, work, query())
+
+	s.handle(http.MethodGet, "/v1/audit", s.handleAuditIndex, adminOnly, work,
+		query("token_id", "action", "target", "target_id", "call_id", "from", "to", "limit", "cursor"))
+}
+
+// handle registers a route. A route with roles answers only requests with
+// a token of one of them: authentication and the role check come first,
+// before any input is looked at, so that a stranger learns nothing from the
+// answer; the route's time limit covers them too.
+func (s *Server) handle(method, path string, h echo.HandlerFunc, roles []assistant.Role, limit echo.MiddlewareFunc, params echo.MiddlewareFunc) {
+	mw := []echo.MiddlewareFunc{limit}
+	if roles != nil {
+		mw = append(mw, s.authenticate, allow(roles))
+	}
+	mw = append(mw, params)
+	s.echo.Add(method, path, h, mw...)
+	s.table = append(s.table, Route{Method: method, Path: path, Roles: roles})
 }

@@ -23,11 +23,37 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/coach"
 )
 
-// Store is what the API reads from the database; *store.DB implements it.
+// Store is what the API asks of the database directly, for the routes that
+// are one store call each; *store.DB implements it. Calls and reviews go
+// through the use cases, which also record reads in the audit trail.
 type Store interface {
 	Ping(ctx context.Context) error
-	FindCallByID(ctx context.Context, id int64) (*assistant.Call, error)
-	FindCalls(ctx context.Context, f assistant.CallFilter) (assistant.CallPage, error)
+	Authenticator
+	Directory
+}
+
+// Directory manages who is who: tokens, teams and agents, and reads the
+// audit trail. Changes take the principal, who is recorded in the audit
+// trail in the change's own transaction; reads take the scope.
+type Directory interface {
+	CreateToken(ctx context.Context, by assistant.Principal, t *assistant.Token) (string, error)
+	FindTokens(ctx context.Context, scope assistant.Scope) ([]*assistant.Token, error)
+	FindTokenByID(ctx context.Context, scope assistant.Scope, id int64) (*assistant.Token, error)
+	RevokeToken(ctx context.Context, by assistant.Principal, id int64) (*assistant.Token, error)
+
+	CreateTeam(ctx context.Context, by assistant.Principal, t *assistant.Team) error
+	FindTeams(ctx context.Context, scope assistant.Scope, inactive bool) ([]*assistant.Team, error)
+	FindTeamByID(ctx context.Context, scope assistant.Scope, id string) (*assistant.Team, error)
+	UpdateTeam(ctx context.Context, by assistant.Principal, id string, u assistant.TeamUpdate) (*assistant.Team, error)
+	SetTeamActive(ctx context.Context, by assistant.Principal, id string, active bool) (*assistant.Team, error)
+
+	CreateAgent(ctx context.Context, by assistant.Principal, a *assistant.AgentProfile) error
+	FindAgents(ctx context.Context, scope assistant.Scope, f assistant.AgentFilter) (assistant.AgentPage, error)
+	FindAgentByID(ctx context.Context, scope assistant.Scope, id string) (*assistant.AgentProfile, error)
+	UpdateAgent(ctx context.Context, by assistant.Principal, id string, u assistant.AgentUpdate) (*assistant.AgentProfile, error)
+	SetAgentActive(ctx context.Context, by assistant.Principal, id string, active bool) (*assistant.AgentProfile, error)
+
+	FindAudit(ctx context.Context, scope assistant.Scope, f assistant.AuditFilter) (assistant.AuditPage, error)
 }
 
 // Planner computes payment arrangements from explicit figures;
@@ -47,7 +73,15 @@ type Config struct {
 	// RequestTimeout bounds the work of one request on the routes that
 	// answer at once; 0 means 30 s. Streaming routes set their own.
 	RequestTimeout time.Duration
-	Logger         *slog.Logger
+	// AuthOff serves every request as an admin that may take every role's
+	// steps, without a token: today's open behaviour, for local
+	// experiments only.
+	AuthOff bool
+	// TokenCacheTTL is how long a resolved token is remembered; 0 means
+	// 30 s, a negative value not at all. A token revoked on another
+	// instance keeps working here for up to this long.
+	TokenCacheTTL time.Duration
+	Logger        *slog.Logger
 }
 
 // Server serves the rooscoach API. It owns the router and the listener so
@@ -60,7 +94,11 @@ type Server struct {
 	logger  *slog.Logger
 	coach   *coach.Service
 	store   Store
+	auth    Authenticator
+	tokens  *tokenCache
 	planner Planner
+	// table lists the routes with their roles, for Routes.
+	table []Route
 }
 
 // NewServer wires the routes: svc runs the use cases (analysis, storage,
@@ -75,7 +113,11 @@ func NewServer(cfg Config, svc *coach.Service, st Store, planner Planner) *Serve
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, echo: echo.New(), logger: cfg.Logger, coach: svc, store: st, planner: planner}
+	if cfg.TokenCacheTTL == 0 {
+		cfg.TokenCacheTTL = 30 * time.Second
+	}
+	s := &Server{cfg: cfg, echo: echo.New(), logger: cfg.Logger, coach: svc, store: st, auth: st,
+		tokens: newTokenCache(cfg.TokenCacheTTL), planner: planner}
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
@@ -91,9 +133,13 @@ func NewServer(cfg Config, svc *coach.Service, st Store, planner Planner) *Serve
 				}
 				// The route template, not the path: a path holds ids, and
 				// the query may hold names.
-				s.logger.LogAttrs(c.Request().Context(), level, "request",
-					slog.String("method", v.Method), slog.String("route", c.Path()), slog.Int("status", v.Status),
-					slog.Duration("latency", v.Latency), slog.String("request_id", v.RequestID))
+				attrs := []slog.Attr{slog.String("method", v.Method), slog.String("route", c.Path()), slog.Int("status", v.Status),
+					slog.Duration("latency", v.Latency), slog.String("request_id", v.RequestID)}
+				// The role and token id say who without naming anyone.
+				if p := principalOf(c); p.Role != "" {
+					attrs = append(attrs, slog.String("role", string(p.Role)), slog.Int64("token_id", p.TokenID))
+				}
+				s.logger.LogAttrs(c.Request().Context(), level, "request", attrs...)
 				return nil
 			},
 		}),

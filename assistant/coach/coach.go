@@ -10,6 +10,8 @@ package coach
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
@@ -17,12 +19,36 @@ import (
 )
 
 // Store is what the use cases need of the database; *store.DB implements
-// it.
+// it. Reads take the caller's scope, so that another agent's or team's
+// record reads as not found; changes take the principal, who is written to
+// the audit trail in the change's own transaction.
 type Store interface {
 	// CreateCall stores c in one transaction. When c's agent stored its
 	// ExternalID before, nothing is written and the stored record is loaded
-	// into *c with created false.
-	CreateCall(ctx context.Context, c *assistant.Call) (created bool, err error)
+	// into *c with created false. A call outside by's scope is EForbidden.
+	CreateCall(ctx context.Context, by assistant.Principal, c *assistant.Call) (created bool, err error)
+	FindCallByID(ctx context.Context, scope assistant.Scope, id int64) (*assistant.Call, error)
+	FindCalls(ctx context.Context, scope assistant.Scope, f assistant.CallFilter) (assistant.CallPage, error)
+	// Audit records a read.
+	Audit(ctx context.Context, by assistant.Principal, e assistant.AuditEntry) error
+
+	ReviewStore
+	FindTeamByID(ctx context.Context, scope assistant.Scope, id string) (*assistant.Team, error)
+	FindTrainerLabels(ctx context.Context, scope assistant.Scope, f assistant.CalibrationFilter) ([]assistant.TrainerLabel, error)
+}
+
+// ReviewStore keeps reviews. Each change runs the review workflow's rules
+// ([assistant.Review.Permit]) on the locked review and records itself in
+// the audit trail, in one transaction.
+type ReviewStore interface {
+	CreateReview(ctx context.Context, by assistant.Principal, callID int64, in assistant.ReviewInput) (*assistant.Review, error)
+	UpdateReview(ctx context.Context, by assistant.Principal, id int64, in assistant.ReviewInput) (*assistant.Review, error)
+	PublishReview(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error)
+	AcknowledgeReview(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error)
+	DisputeReview(ctx context.Context, by assistant.Principal, id int64, in assistant.DisputeInput) (*assistant.Review, error)
+	ResolveDispute(ctx context.Context, by assistant.Principal, id, disputeID int64, in assistant.ResolveInput) (*assistant.Review, error)
+	FindReview(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error)
+	FindReviews(ctx context.Context, by assistant.Principal, callID int64) ([]*assistant.Review, error)
 }
 
 // Accounts reads the stored calls of an account, for the compliance rules
@@ -171,11 +197,14 @@ func (s *Service) checkAccount(ctx context.Context, t *assistant.Transcript, an 
 	return nil
 }
 
-// Ingest reads, analyses and stores a call. created is false when the
-// agent had stored a call with the same external id before: the stored
-// record stands and is returned, so a client may safely post again after a
-// timeout. A call without an agent id is EInvalid: nobody could find it.
-func (s *Service) Ingest(ctx context.Context, in Input) (call *assistant.Call, created bool, err error) {
+// Ingest reads, analyses and stores a call on behalf of by. created is
+// false when the agent had stored a call with the same external id before:
+// the stored record stands and is returned, so a client may safely post
+// again after a timeout. A call without an agent id is EInvalid: nobody
+// could find it. An agent stores only their own calls: one that names no
+// agent is theirs, one that names another is EForbidden. A trainer stores
+// calls in their own teams only (the store checks, once the team is known).
+func (s *Service) Ingest(ctx context.Context, by assistant.Principal, in Input) (call *assistant.Call, created bool, err error) {
 	a, err := s.analyzer(in.Engine)
 	if err != nil {
 		return nil, false, err
@@ -183,6 +212,15 @@ func (s *Service) Ingest(ctx context.Context, in Input) (call *assistant.Call, c
 	t, err := s.Read(in)
 	if err != nil {
 		return nil, false, err
+	}
+	if by.Role == assistant.RoleAgent && by.Via != assistant.ViaAuthOff {
+		switch t.AgentID {
+		case "":
+			t.AgentID = by.AgentID
+		case by.AgentID:
+		default:
+			return nil, false, assistant.Errorf(assistant.EForbidden, "You may store only your own calls: this one names agent_id %s, and your token is agent %s's.", t.AgentID, by.AgentID)
+		}
 	}
 	if t.AgentID == "" {
 		return nil, false, assistant.Errorf(assistant.EInvalid, "agent_id is required to store a call: name the agent who made it.")
@@ -203,9 +241,54 @@ func (s *Service) Ingest(ctx context.Context, in Input) (call *assistant.Call, c
 		OccurredAt: t.OccurredAt,
 		Analysis:   *an,
 	}
-	created, err = s.Store.CreateCall(ctx, call)
+	created, err = s.Store.CreateCall(ctx, by, call)
 	if err != nil {
 		return nil, false, fmt.Errorf("store call: %w", err)
 	}
 	return call, created, nil
+}
+
+// Call returns call id if by may read it (ENotFound otherwise, also when it
+// exists but is another agent's or team's), and records the read.
+func (s *Service) Call(ctx context.Context, by assistant.Principal, id int64) (*assistant.Call, error) {
+	c, err := s.Store.FindCallByID(ctx, by.Scope(), id)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Store.Audit(ctx, by, assistant.AuditEntry{Action: assistant.ActionCallRead, Target: assistant.TargetCall, TargetID: strconv.FormatInt(id, 10), CallID: id}); err != nil {
+		return nil, err
+	}
+	forReader(by, c)
+	return c, nil
+}
+
+// forReader takes out of c what by may not read: an agent never sees the
+// review a language model drafted for the trainers, which is not a
+// trainer's word until a trainer publishes a review of their own.
+func forReader(by assistant.Principal, c *assistant.Call) {
+	if by.Role == assistant.RoleAgent && by.Via != assistant.ViaAuthOff {
+		c.DraftReview = nil
+	}
+}
+
+// Calls returns a page of the calls by may read that f selects, and
+// records the listing.
+func (s *Service) Calls(ctx context.Context, by assistant.Principal, f assistant.CallFilter) (assistant.CallPage, error) {
+	page, err := s.Store.FindCalls(ctx, by.Scope(), f)
+	if err != nil {
+		return assistant.CallPage{}, err
+	}
+	var filter []string
+	for _, kv := range [][2]string{{"agent_id", f.AgentID}, {"team_id", f.TeamID}, {"review_status", string(f.ReviewStatus)}} {
+		if kv[1] != "" {
+			filter = append(filter, kv[0]+" "+kv[1])
+		}
+	}
+	if err := s.Store.Audit(ctx, by, assistant.AuditEntry{Action: assistant.ActionCallList, Target: assistant.TargetCall, Detail: strings.Join(filter, "; ")}); err != nil {
+		return assistant.CallPage{}, err
+	}
+	for _, c := range page.Calls {
+		forReader(by, c)
+	}
+	return page, nil
 }

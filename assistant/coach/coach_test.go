@@ -16,6 +16,9 @@ import (
 
 var now = func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 
+// admin stores calls as the command line does.
+var admin = assistant.CommandLine()
+
 const call = "Agent: Goedemiddag, u spreekt met Sanne van Incasso Noord.\nKlant: Ik ben mijn baan kwijt.\nAgent: Wat naar. Wat kunt u per maand betalen?\n"
 
 // service runs on the built-in engine over a fake store that keeps what it
@@ -24,7 +27,7 @@ func service(t *testing.T) (*coach.Service, map[string]*assistant.Call) {
 	t.Helper()
 	kept := map[string]*assistant.Call{}
 	an, _ := builtin.Analyzer(now)
-	st := &mock.CallStore{CreateCallFn: func(_ context.Context, c *assistant.Call) (bool, error) {
+	st := &mock.CallStore{CreateCallFn: func(_ context.Context, _ assistant.Principal, c *assistant.Call) (bool, error) {
 		key := c.AgentID + "/" + c.ExternalID
 		if old, ok := kept[key]; ok && c.ExternalID != "" {
 			*c = *old
@@ -40,14 +43,14 @@ func service(t *testing.T) (*coach.Service, map[string]*assistant.Call) {
 func TestIngest(t *testing.T) {
 	svc, kept := service(t)
 	in := coach.Input{Data: []byte(call), Options: transcript.Options{AgentID: "a-1", ExternalID: "x-1", TeamID: "t-1"}}
-	c, created, err := svc.Ingest(context.Background(), in)
+	c, created, err := svc.Ingest(context.Background(), admin, in)
 	if err != nil || !created {
 		t.Fatalf("Ingest: created %v, err %v", created, err)
 	}
 	if c.TeamID != "t-1" || c.AgentID != "a-1" || len(c.Turns) != 3 || !c.Flagged {
 		t.Errorf("call %+v: want team t-1, agent a-1, 3 turns, flagged for the job loss", c)
 	}
-	again, created, err := svc.Ingest(context.Background(), in)
+	again, created, err := svc.Ingest(context.Background(), admin, in)
 	if err != nil || created || again.ID != c.ID || len(kept) != 1 {
 		t.Errorf("re-ingest: created %v, id %d (first %d), %d kept, err %v", created, again.ID, c.ID, len(kept), err)
 	}
@@ -68,7 +71,7 @@ func TestIngestRefuses(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			svc, kept := service(t)
-			_, _, err := svc.Ingest(context.Background(), coach.Input{Data: []byte(tc.data), Options: tc.opts})
+			_, _, err := svc.Ingest(context.Background(), admin, coach.Input{Data: []byte(tc.data), Options: tc.opts})
 			if assistant.ErrorCode(err) != assistant.EInvalid || !strings.Contains(assistant.ErrorMessage(err), tc.want) {
 				t.Errorf("err = %v, want EInvalid with %q", err, tc.want)
 			}
@@ -79,13 +82,65 @@ func TestIngestRefuses(t *testing.T) {
 	}
 }
 
+// TestIngestAgentsOwnCalls: an agent's call needs no agent_id, and one
+// naming another agent is refused before anything is analysed or stored.
+func TestIngestAgentsOwnCalls(t *testing.T) {
+	svc, kept := service(t)
+	anna := assistant.Principal{TokenID: 7, Role: assistant.RoleAgent, AgentID: "agent-anna"}
+	c, _, err := svc.Ingest(context.Background(), anna, coach.Input{Data: []byte(call)})
+	if err != nil || c.AgentID != "agent-anna" {
+		t.Fatalf("an agent's own call: %+v, %v", c, err)
+	}
+	_, _, err = svc.Ingest(context.Background(), anna, coach.Input{Data: []byte(call), Options: transcript.Options{AgentID: "agent-bram", ExternalID: "x"}})
+	if assistant.ErrorCode(err) != assistant.EForbidden || !strings.Contains(assistant.ErrorMessage(err), "agent_id agent-bram") {
+		t.Errorf("another agent's call: %v, want forbidden naming agent-bram", err)
+	}
+	if len(kept) != 1 {
+		t.Errorf("%d calls stored, want the agent's own one", len(kept))
+	}
+}
+
+// TestAgentsNeverSeeTheModelsDraft: the review a language model drafted
+// for the trainers is in the record a trainer reads, not in the agent's.
+func TestAgentsNeverSeeTheModelsDraft(t *testing.T) {
+	stored := func() *assistant.Call {
+		return &assistant.Call{ID: 3, AgentID: "agent-anna", Analysis: assistant.Analysis{DraftReview: &assistant.DraftReview{Status: assistant.ReviewDraft}}}
+	}
+	st := &mock.CallStore{
+		FindCallByIDFn: func(context.Context, assistant.Scope, int64) (*assistant.Call, error) { return stored(), nil },
+		FindCallsFn: func(context.Context, assistant.Scope, assistant.CallFilter) (assistant.CallPage, error) {
+			return assistant.CallPage{Calls: []*assistant.Call{stored()}}, nil
+		},
+		AuditFn: func(context.Context, assistant.Principal, assistant.AuditEntry) error { return nil },
+	}
+	svc := &coach.Service{Store: st, Now: now}
+	anna := assistant.Principal{TokenID: 7, Role: assistant.RoleAgent, AgentID: "agent-anna"}
+	ilse := assistant.Principal{TokenID: 8, Role: assistant.RoleTrainer, TeamIDs: []string{"t"}}
+	for _, tc := range []struct {
+		who  assistant.Principal
+		sees bool
+	}{{anna, false}, {ilse, true}, {assistant.AuthOff(), true}} {
+		c, err := svc.Call(context.Background(), tc.who, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := svc.Calls(context.Background(), tc.who, assistant.CallFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (c.DraftReview != nil) != tc.sees || (page.Calls[0].DraftReview != nil) != tc.sees {
+			t.Errorf("%s reads the model's draft: %v, %v; want %v", tc.who.Role, c.DraftReview != nil, page.Calls[0].DraftReview != nil, tc.sees)
+		}
+	}
+}
+
 func TestIngestStoreError(t *testing.T) {
 	an, _ := builtin.Analyzer(now)
 	down := &assistant.Error{Code: assistant.EUnavailable, Message: "The database cannot be reached."}
-	svc := &coach.Service{Analyzer: an, Now: now, Store: &mock.CallStore{CreateCallFn: func(context.Context, *assistant.Call) (bool, error) {
+	svc := &coach.Service{Analyzer: an, Now: now, Store: &mock.CallStore{CreateCallFn: func(context.Context, assistant.Principal, *assistant.Call) (bool, error) {
 		return false, down
 	}}}
-	_, _, err := svc.Ingest(context.Background(), coach.Input{Data: []byte(call), Options: transcript.Options{AgentID: "a"}})
+	_, _, err := svc.Ingest(context.Background(), admin, coach.Input{Data: []byte(call), Options: transcript.Options{AgentID: "a"}})
 	if !errors.Is(err, down) || assistant.ErrorCode(err) != assistant.EUnavailable {
 		t.Errorf("err = %v, want the store's EUnavailable wrapped", err)
 	}

@@ -40,14 +40,14 @@ func newService(t *testing.T) (*coach.Service, *store.DB, string) {
 func storedRule(t *testing.T, svc *coach.Service, db *store.DB, in coach.Input, ruleID string) (*assistant.Call, assistant.RuleCheck) {
 	t.Helper()
 	ctx := context.Background()
-	call, created, err := svc.Ingest(ctx, in)
+	call, created, err := svc.Ingest(ctx, admin, in)
 	if err != nil {
 		t.Fatalf("Ingest: %v", err)
 	}
 	if !created {
 		t.Fatal("the call was not stored anew")
 	}
-	stored, err := db.FindCallByID(ctx, call.ID)
+	stored, err := db.FindCallByID(ctx, admin.Scope(), call.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,31 +4,207 @@ import (
 	"context"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/api"
+	"github.com/rooscoach/rooscoach/assistant/coach"
 )
 
-// CallStore fakes the call methods of the store that the use cases and the
-// API declare they need.
+var (
+	_ coach.Store = (*CallStore)(nil)
+	_ api.Store   = (*Directory)(nil)
+)
+
+// CallStore fakes what the use cases (package coach) need of the store:
+// calls, reviews, the audit trail. A method whose
+// field is nil panics, failing a test that reaches a store it should not.
 type CallStore struct {
-	PingFn         func(ctx context.Context) error
-	CreateCallFn   func(ctx context.Context, c *assistant.Call) (bool, error)
-	FindCallByIDFn func(ctx context.Context, id int64) (*assistant.Call, error)
-	FindCallsFn    func(ctx context.Context, f assistant.CallFilter) (assistant.CallPage, error)
+	PingFn              func(ctx context.Context) error
+	CreateCallFn        func(ctx context.Context, by assistant.Principal, c *assistant.Call) (bool, error)
+	FindCallByIDFn      func(ctx context.Context, scope assistant.Scope, id int64) (*assistant.Call, error)
+	FindCallsFn         func(ctx context.Context, scope assistant.Scope, f assistant.CallFilter) (assistant.CallPage, error)
+	AuditFn             func(ctx context.Context, by assistant.Principal, e assistant.AuditEntry) error
+	CreateReviewFn      func(ctx context.Context, by assistant.Principal, callID int64, in assistant.ReviewInput) (*assistant.Review, error)
+	UpdateReviewFn      func(ctx context.Context, by assistant.Principal, id int64, in assistant.ReviewInput) (*assistant.Review, error)
+	PublishReviewFn     func(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error)
+	AcknowledgeReviewFn func(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error)
+	DisputeReviewFn     func(ctx context.Context, by assistant.Principal, id int64, in assistant.DisputeInput) (*assistant.Review, error)
+	ResolveDisputeFn    func(ctx context.Context, by assistant.Principal, id, disputeID int64, in assistant.ResolveInput) (*assistant.Review, error)
+	FindReviewFn        func(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error)
+	FindReviewsFn       func(ctx context.Context, by assistant.Principal, callID int64) ([]*assistant.Review, error)
+	FindTeamByIDFn      func(ctx context.Context, scope assistant.Scope, id string) (*assistant.Team, error)
+	FindTrainerLabelsFn func(ctx context.Context, scope assistant.Scope, f assistant.CalibrationFilter) ([]assistant.TrainerLabel, error)
 }
 
-// Ping calls PingFn.
-func (m *CallStore) Ping(ctx context.Context) error { return m.PingFn(ctx) }
-
 // CreateCall calls CreateCallFn.
-func (m *CallStore) CreateCall(ctx context.Context, c *assistant.Call) (bool, error) {
-	return m.CreateCallFn(ctx, c)
+func (m *CallStore) CreateCall(ctx context.Context, by assistant.Principal, c *assistant.Call) (bool, error) {
+	return m.CreateCallFn(ctx, by, c)
 }
 
 // FindCallByID calls FindCallByIDFn.
-func (m *CallStore) FindCallByID(ctx context.Context, id int64) (*assistant.Call, error) {
-	return m.FindCallByIDFn(ctx, id)
+func (m *CallStore) FindCallByID(ctx context.Context, scope assistant.Scope, id int64) (*assistant.Call, error) {
+	return m.FindCallByIDFn(ctx, scope, id)
 }
 
 // FindCalls calls FindCallsFn.
-func (m *CallStore) FindCalls(ctx context.Context, f assistant.CallFilter) (assistant.CallPage, error) {
-	return m.FindCallsFn(ctx, f)
+func (m *CallStore) FindCalls(ctx context.Context, scope assistant.Scope, f assistant.CallFilter) (assistant.CallPage, error) {
+	return m.FindCallsFn(ctx, scope, f)
+}
+
+// Audit calls AuditFn.
+func (m *CallStore) Audit(ctx context.Context, by assistant.Principal, e assistant.AuditEntry) error {
+	return m.AuditFn(ctx, by, e)
+}
+
+// CreateReview calls CreateReviewFn.
+func (m *CallStore) CreateReview(ctx context.Context, by assistant.Principal, callID int64, in assistant.ReviewInput) (*assistant.Review, error) {
+	return m.CreateReviewFn(ctx, by, callID, in)
+}
+
+// UpdateReview calls UpdateReviewFn.
+func (m *CallStore) UpdateReview(ctx context.Context, by assistant.Principal, id int64, in assistant.ReviewInput) (*assistant.Review, error) {
+	return m.UpdateReviewFn(ctx, by, id, in)
+}
+
+// PublishReview calls PublishReviewFn.
+func (m *CallStore) PublishReview(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error) {
+	return m.PublishReviewFn(ctx, by, id)
+}
+
+// AcknowledgeReview calls AcknowledgeReviewFn.
+func (m *CallStore) AcknowledgeReview(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error) {
+	return m.AcknowledgeReviewFn(ctx, by, id)
+}
+
+// DisputeReview calls DisputeReviewFn.
+func (m *CallStore) DisputeReview(ctx context.Context, by assistant.Principal, id int64, in assistant.DisputeInput) (*assistant.Review, error) {
+	return m.DisputeReviewFn(ctx, by, id, in)
+}
+
+// ResolveDispute calls ResolveDisputeFn.
+func (m *CallStore) ResolveDispute(ctx context.Context, by assistant.Principal, id, disputeID int64, in assistant.ResolveInput) (*assistant.Review, error) {
+	return m.ResolveDisputeFn(ctx, by, id, disputeID, in)
+}
+
+// FindReview calls FindReviewFn.
+func (m *CallStore) FindReview(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error) {
+	return m.FindReviewFn(ctx, by, id)
+}
+
+// FindReviews calls FindReviewsFn.
+func (m *CallStore) FindReviews(ctx context.Context, by assistant.Principal, callID int64) ([]*assistant.Review, error) {
+	return m.FindReviewsFn(ctx, by, callID)
+}
+
+// FindTeamByID calls FindTeamByIDFn.
+func (m *CallStore) FindTeamByID(ctx context.Context, scope assistant.Scope, id string) (*assistant.Team, error) {
+	return m.FindTeamByIDFn(ctx, scope, id)
+}
+
+// FindTrainerLabels calls FindTrainerLabelsFn.
+func (m *CallStore) FindTrainerLabels(ctx context.Context, scope assistant.Scope, f assistant.CalibrationFilter) ([]assistant.TrainerLabel, error) {
+	return m.FindTrainerLabelsFn(ctx, scope, f)
+}
+
+// Directory fakes what the API asks of the store directly: authentication,
+// tokens, teams, agents and the audit trail.
+type Directory struct {
+	PingFn           func(ctx context.Context) error
+	AuthenticateFn   func(ctx context.Context, token string) (assistant.Principal, error)
+	CreateTokenFn    func(ctx context.Context, by assistant.Principal, t *assistant.Token) (string, error)
+	FindTokensFn     func(ctx context.Context, scope assistant.Scope) ([]*assistant.Token, error)
+	FindTokenByIDFn  func(ctx context.Context, scope assistant.Scope, id int64) (*assistant.Token, error)
+	RevokeTokenFn    func(ctx context.Context, by assistant.Principal, id int64) (*assistant.Token, error)
+	CreateTeamFn     func(ctx context.Context, by assistant.Principal, t *assistant.Team) error
+	FindTeamsFn      func(ctx context.Context, scope assistant.Scope, inactive bool) ([]*assistant.Team, error)
+	FindTeamByIDFn   func(ctx context.Context, scope assistant.Scope, id string) (*assistant.Team, error)
+	UpdateTeamFn     func(ctx context.Context, by assistant.Principal, id string, u assistant.TeamUpdate) (*assistant.Team, error)
+	SetTeamActiveFn  func(ctx context.Context, by assistant.Principal, id string, active bool) (*assistant.Team, error)
+	CreateAgentFn    func(ctx context.Context, by assistant.Principal, a *assistant.AgentProfile) error
+	FindAgentsFn     func(ctx context.Context, scope assistant.Scope, f assistant.AgentFilter) (assistant.AgentPage, error)
+	FindAgentByIDFn  func(ctx context.Context, scope assistant.Scope, id string) (*assistant.AgentProfile, error)
+	UpdateAgentFn    func(ctx context.Context, by assistant.Principal, id string, u assistant.AgentUpdate) (*assistant.AgentProfile, error)
+	SetAgentActiveFn func(ctx context.Context, by assistant.Principal, id string, active bool) (*assistant.AgentProfile, error)
+	FindAuditFn      func(ctx context.Context, scope assistant.Scope, f assistant.AuditFilter) (assistant.AuditPage, error)
+}
+
+// Ping calls PingFn.
+func (m *Directory) Ping(ctx context.Context) error { return m.PingFn(ctx) }
+
+// Authenticate calls AuthenticateFn.
+func (m *Directory) Authenticate(ctx context.Context, token string) (assistant.Principal, error) {
+	return m.AuthenticateFn(ctx, token)
+}
+
+// CreateToken calls CreateTokenFn.
+func (m *Directory) CreateToken(ctx context.Context, by assistant.Principal, t *assistant.Token) (string, error) {
+	return m.CreateTokenFn(ctx, by, t)
+}
+
+// FindTokens calls FindTokensFn.
+func (m *Directory) FindTokens(ctx context.Context, scope assistant.Scope) ([]*assistant.Token, error) {
+	return m.FindTokensFn(ctx, scope)
+}
+
+// FindTokenByID calls FindTokenByIDFn.
+func (m *Directory) FindTokenByID(ctx context.Context, scope assistant.Scope, id int64) (*assistant.Token, error) {
+	return m.FindTokenByIDFn(ctx, scope, id)
+}
+
+// RevokeToken calls RevokeTokenFn.
+func (m *Directory) RevokeToken(ctx context.Context, by assistant.Principal, id int64) (*assistant.Token, error) {
+	return m.RevokeTokenFn(ctx, by, id)
+}
+
+// CreateTeam calls CreateTeamFn.
+func (m *Directory) CreateTeam(ctx context.Context, by assistant.Principal, t *assistant.Team) error {
+	return m.CreateTeamFn(ctx, by, t)
+}
+
+// FindTeams calls FindTeamsFn.
+func (m *Directory) FindTeams(ctx context.Context, scope assistant.Scope, inactive bool) ([]*assistant.Team, error) {
+	return m.FindTeamsFn(ctx, scope, inactive)
+}
+
+// FindTeamByID calls FindTeamByIDFn.
+func (m *Directory) FindTeamByID(ctx context.Context, scope assistant.Scope, id string) (*assistant.Team, error) {
+	return m.FindTeamByIDFn(ctx, scope, id)
+}
+
+// UpdateTeam calls UpdateTeamFn.
+func (m *Directory) UpdateTeam(ctx context.Context, by assistant.Principal, id string, u assistant.TeamUpdate) (*assistant.Team, error) {
+	return m.UpdateTeamFn(ctx, by, id, u)
+}
+
+// SetTeamActive calls SetTeamActiveFn.
+func (m *Directory) SetTeamActive(ctx context.Context, by assistant.Principal, id string, active bool) (*assistant.Team, error) {
+	return m.SetTeamActiveFn(ctx, by, id, active)
+}
+
+// CreateAgent calls CreateAgentFn.
+func (m *Directory) CreateAgent(ctx context.Context, by assistant.Principal, a *assistant.AgentProfile) error {
+	return m.CreateAgentFn(ctx, by, a)
+}
+
+// FindAgents calls FindAgentsFn.
+func (m *Directory) FindAgents(ctx context.Context, scope assistant.Scope, f assistant.AgentFilter) (assistant.AgentPage, error) {
+	return m.FindAgentsFn(ctx, scope, f)
+}
+
+// FindAgentByID calls FindAgentByIDFn.
+func (m *Directory) FindAgentByID(ctx context.Context, scope assistant.Scope, id string) (*assistant.AgentProfile, error) {
+	return m.FindAgentByIDFn(ctx, scope, id)
+}
+
+// UpdateAgent calls UpdateAgentFn.
+func (m *Directory) UpdateAgent(ctx context.Context, by assistant.Principal, id string, u assistant.AgentUpdate) (*assistant.AgentProfile, error) {
+	return m.UpdateAgentFn(ctx, by, id, u)
+}
+
+// SetAgentActive calls SetAgentActiveFn.
+func (m *Directory) SetAgentActive(ctx context.Context, by assistant.Principal, id string, active bool) (*assistant.AgentProfile, error) {
+	return m.SetAgentActiveFn(ctx, by, id, active)
+}
+
+// FindAudit calls FindAuditFn.
+func (m *Directory) FindAudit(ctx context.Context, scope assistant.Scope, f assistant.AuditFilter) (assistant.AuditPage, error) {
+	return m.FindAuditFn(ctx, scope, f)
 }

@@ -26,7 +26,11 @@ type Config struct {
 	LogFormat      string        // ROOSCOACH_LOG_FORMAT: text or json
 	RulesDir       string        // ROOSCOACH_RULES_DIR: the team's own compliance packs
 	Jurisdiction   string        // ROOSCOACH_JURISDICTION: the team's default jurisdiction
-	LLM            LLMConfig
+	// Auth is ROOSCOACH_AUTH: "on" (the default) asks every request but
+	// the health checks for a token; "off" serves everyone as an admin, for
+	// local experiments only.
+	Auth string
+	LLM  LLMConfig
 }
 
 // LLMConfig holds the settings of the LLM engine. It is configured when an
@@ -93,6 +97,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 		ShutdownGrace:  20 * time.Second,
 		LogLevel:       or(env("ROOSCOACH_LOG_LEVEL"), "info"),
 		LogFormat:      or(env("ROOSCOACH_LOG_FORMAT"), "text"),
+		Auth:           or(env("ROOSCOACH_AUTH"), "on"),
 		RulesDir:       env("ROOSCOACH_RULES_DIR"),
 		Jurisdiction:   env("ROOSCOACH_JURISDICTION"),
 	}
@@ -153,6 +158,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	fs.DurationVar(&c.ShutdownGrace, "shutdown-grace", c.ShutdownGrace, "time in-flight requests get on SIGTERM (ROOSCOACH_SHUTDOWN_GRACE)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (ROOSCOACH_LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json (ROOSCOACH_LOG_FORMAT)")
+	fs.StringVar(&c.Auth, "auth", c.Auth, "on, or off to serve everyone as an admin without a token, for local experiments only (ROOSCOACH_AUTH)")
 	fs.StringVar(&c.RulesDir, "rules-dir", c.RulesDir, "folder of the team's own compliance rule packs, *.yaml (ROOSCOACH_RULES_DIR)")
 	fs.StringVar(&c.Jurisdiction, "jurisdiction", c.Jurisdiction, "the team's default jurisdiction for calls that name none: nl, uk or us (ROOSCOACH_JURISDICTION)")
 	fs.StringVar(&c.LLM.Engine, "engine", c.LLM.Engine, "engine of a request that names none: builtin, llm or auto (ROOSCOACH_ENGINE)")
@@ -165,19 +171,29 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 
 // parseConfig reads the environment and then the flags of subcommand name.
 func parseConfig(name string, args []string, env func(string) string, stderr io.Writer) (*Config, error) {
+	cfg, _, err := parseConfigWith(name, args, env, stderr, nil)
+	return cfg, err
+}
+
+// parseConfigWith is parseConfig for a subcommand with flags of its own,
+// which flags registers; it returns the arguments after the flags.
+func parseConfigWith(name string, args []string, env func(string) string, stderr io.Writer, flags func(fs *flag.FlagSet)) (*Config, []string, error) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg, err := loadConfig(fs, env)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	if flags != nil {
+		flags(fs)
 	}
 	if err := fs.Parse(args); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := cfg.Validate(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return cfg, nil
+	return cfg, fs.Args(), nil
 }
 
 // Validate checks combinations the flag package cannot.
@@ -190,6 +206,9 @@ func (c *Config) Validate() error {
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return usageError{fmt.Sprintf("log format %q: want text or json", c.LogFormat)}
+	}
+	if c.Auth != "on" && c.Auth != "off" {
+		return usageError{fmt.Sprintf("ROOSCOACH_AUTH %q: want on or off", c.Auth)}
 	}
 	if _, err := assistant.ParseEngineChoice(c.LLM.Engine); err != nil || c.LLM.Engine == "" {
 		return usageError{fmt.Sprintf("engine %q (ROOSCOACH_ENGINE): want builtin, llm or auto", c.LLM.Engine)}

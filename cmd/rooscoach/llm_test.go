@@ -38,13 +38,18 @@ func serveWith(t *testing.T, env map[string]string) (string, *syncBuffer) {
 	return waitForURL(t, logs), logs
 }
 
-func analyze(t *testing.T, base, query string) assistant.Analysis {
+// analyze posts a sample to /v1/analyze with the admin token serve wrote
+// to logs on its first start.
+func analyze(t *testing.T, base string, logs *syncBuffer, query string) assistant.Analysis {
 	t.Helper()
 	body, err := os.ReadFile("../../testdata/calls/nl-betalingsregeling.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := http.Post(base+"/v1/analyze"+query, "text/plain", bytes.NewReader(body))
+	req, _ := http.NewRequest("POST", base+"/v1/analyze"+query, bytes.NewReader(body))
+	req.Header.Set("Content-Type", "text/plain")
+	req.Header.Set("Authorization", "Bearer "+firstToken(t, logs))
+	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +74,7 @@ func TestServeWithBrokenLLM(t *testing.T) {
 	if !strings.Contains(logs.String(), "check OPENAI_API_KEY") {
 		t.Errorf("start-up log does not say what is wrong:\n%s", logs)
 	}
-	an := analyze(t, base, "?engine=llm")
+	an := analyze(t, base, logs, "?engine=llm")
 	if r := an.Engines[0]; r.Engine != assistant.Builtin || !strings.Contains(r.FallbackReason, "OPENAI_API_KEY") {
 		t.Errorf("stance run %+v", r)
 	}
@@ -83,14 +88,14 @@ func TestServeWithBrokenLLM(t *testing.T) {
 func TestServeDefaultLLM(t *testing.T) {
 	ts := llmtest.New(t, "sk-right", "test-model")
 	base, logs := serveWith(t, map[string]string{"OPENAI_API_KEY": "sk-right", "OPENAI_BASE_URL": ts.BaseURL(), "ROOSCOACH_LLM_MODEL": "test-model", "ROOSCOACH_ENGINE": "llm"})
-	an := analyze(t, base, "")
+	an := analyze(t, base, logs, "")
 	if an.Engines[0].Engine != "llm" || an.AfterCallSummary == nil {
 		t.Errorf("default engine llm: engines %+v, summary %v", an.Engines, an.AfterCallSummary)
 	}
 	if strings.Contains(logs.String(), "does not answer") {
 		t.Errorf("a working LLM was reported broken:\n%s", logs)
 	}
-	if an := analyze(t, base, "?engine=builtin"); an.Engines[0].Engine != assistant.Builtin {
+	if an := analyze(t, base, logs, "?engine=builtin"); an.Engines[0].Engine != assistant.Builtin {
 		t.Errorf("engine=builtin: %+v", an.Engines)
 	}
 
@@ -108,10 +113,13 @@ func TestServeEngineLLMWithoutLLM(t *testing.T) {
 	if !strings.Contains(logs.String(), "no LLM is configured") {
 		t.Errorf("start-up log:\n%s", logs)
 	}
-	if an := analyze(t, base, ""); an.Engines[0].Engine != assistant.Builtin {
+	if an := analyze(t, base, logs, ""); an.Engines[0].Engine != assistant.Builtin {
 		t.Errorf("engines %+v", an.Engines)
 	}
-	res, err := http.Post(base+"/v1/tips?engine=llm", "application/json", strings.NewReader(`{"text": "hi"}`))
+	req, _ := http.NewRequest("POST", base+"/v1/tips?engine=llm", strings.NewReader(`{"text": "hi"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+firstToken(t, logs))
+	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

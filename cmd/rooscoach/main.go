@@ -18,6 +18,7 @@ const usage = `rooscoach — an empathetic collections-conversation assistant
 Usage:
   rooscoach serve     [flags]            serve the HTTP API (DATABASE_URL, ROOSCOACH_ADDR)
   rooscoach migrate   [flags]            apply pending database migrations
+  rooscoach token     create|list|revoke make, list and revoke API tokens (rooscoach token -h)
   rooscoach analyze   [flags] FILE|-     analyse a transcript; --format json for JSON
   rooscoach classify  [--lang auto|nl|en] one utterance per line in, one JSON object per line out
   rooscoach eval      [--engine builtin|llm|both] FILE.tsv
@@ -67,6 +68,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runServe(ctx, rest, env, stderr)
 	case "migrate":
 		return runMigrate(ctx, rest, env, stderr)
+	case "token":
+		return runToken(ctx, rest, env, stdout, stderr)
 	case "analyze":
 		return runAnalyze(ctx, rest, env, stdin, stdout, stderr)
 	case "classify":

@@ -66,12 +66,16 @@ func TestServeMigrateAndDrain(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, []string{"serve", "--shutdown-grace=10s"}, nil, io.Discard, &logs) }()
 	base := waitForURL(t, &logs)
+	token := firstToken(t, &logs)
 
 	body, err := os.ReadFile("../../testdata/calls/nl-betalingsregeling.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := http.Post(base+"/v1/calls?agent_id=a-1&external_id=drain-1", "text/plain", bytes.NewReader(body))
+	req, _ := http.NewRequest("POST", base+"/v1/calls?agent_id=a-1&external_id=drain-1", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "text/plain")
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +90,7 @@ func TestServeMigrateAndDrain(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	head := "POST /v1/calls?agent_id=a-1&external_id=drain-2 HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: " +
+	head := "POST /v1/calls?agent_id=a-1&external_id=drain-2 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\nContent-Type: text/plain\r\nContent-Length: " +
 		itoa(len(body)) + "\r\n\r\n"
 	if _, err := conn.Write(append([]byte(head), body[:len(body)/2]...)); err != nil {
 		t.Fatal(err)
@@ -120,7 +124,21 @@ func TestServeMigrateAndDrain(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-var urlRe = regexp.MustCompile(`url=(http://\S+)`)
+var (
+	urlRe   = regexp.MustCompile(`url=(http://\S+)`)
+	tokenRe = regexp.MustCompile(`FIRST START.*token=([0-9]+-[0-9a-f]+)`)
+)
+
+// firstToken returns the admin token serve wrote to its log on first
+// start.
+func firstToken(t *testing.T, logs *syncBuffer) string {
+	t.Helper()
+	m := tokenRe.FindStringSubmatch(logs.String())
+	if m == nil {
+		t.Fatalf("serve wrote no first admin token to its log:\n%s", logs.String())
+	}
+	return m[1]
+}
 
 func waitForURL(t *testing.T, logs *syncBuffer) string {
 	t.Helper()

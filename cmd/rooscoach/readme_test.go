@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -97,6 +98,9 @@ func TestREADMEExamples(t *testing.T) {
 		<-done
 	})
 	host := strings.TrimPrefix(waitForURL(t, &logs), "http://")
+	// The README tells the reader to take the admin token from the log of
+	// the first start; so does the test.
+	t.Setenv("ROOSCOACH_TOKEN", firstToken(t, &logs))
 
 	ran := 0
 	for _, cmd := range readmeCommands(t) {
@@ -117,13 +121,18 @@ func TestREADMEExamples(t *testing.T) {
 			if err != nil {
 				t.Errorf("README example failed: %s\n%v\n%s", cmd, err, out)
 			}
-		case strings.HasPrefix(cmd, "go run ./cmd/rooscoach "), strings.HasPrefix(cmd, "rooscoach "):
-			args := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(cmd, "go run ./cmd/rooscoach "), "rooscoach "))
-			for i, a := range args {
-				if !strings.HasPrefix(a, "-") && (strings.HasPrefix(a, "testdata/") || strings.HasPrefix(a, "./")) {
-					args[i] = "../../" + strings.TrimPrefix(a, "./")
-				}
+		case exportRe.MatchString(cmd):
+			// export NAME=$(rooscoach …): the command's output, a token,
+			// goes into the environment of the examples after it.
+			m := exportRe.FindStringSubmatch(cmd)
+			out, stderr, err := runCmd(t, "", readmeArgs(t, m[2])...)
+			if err != nil {
+				t.Errorf("README example failed: %s\n%v\n%s%s", cmd, err, out, stderr)
+				continue
 			}
+			t.Setenv(m[1], strings.TrimSpace(out))
+		case strings.HasPrefix(cmd, "go run ./cmd/rooscoach "), strings.HasPrefix(cmd, "rooscoach "):
+			args := readmeArgs(t, strings.TrimPrefix(strings.TrimPrefix(cmd, "go run ./cmd/rooscoach "), "rooscoach "))
 			if out, stderr, err := runCmd(t, "", args...); err != nil {
 				t.Errorf("README example failed: %s\n%v\n%s%s", cmd, err, out, stderr)
 			}
@@ -134,6 +143,50 @@ func TestREADMEExamples(t *testing.T) {
 	if ran < 3 {
 		t.Errorf("ran %d README examples; the README's examples were not found", ran)
 	}
+}
+
+// exportRe matches an example that keeps a command's output in a variable.
+var exportRe = regexp.MustCompile(`^export ([A-Z_]+)=\$\((?:go run \./cmd/rooscoach|rooscoach) (.+)\)$`)
+
+// readmeArgs splits the arguments of a rooscoach example as the shell
+// would (quotes group words) and points repository paths at the root.
+func readmeArgs(t *testing.T, line string) []string {
+	t.Helper()
+	var args []string
+	var cur strings.Builder
+	var quote rune
+	inWord := false
+	for _, r := range line {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			cur.WriteRune(r)
+		case r == '"' || r == '\'':
+			quote, inWord = r, true
+		case r == ' ' || r == '\t':
+			if inWord {
+				args = append(args, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		default:
+			cur.WriteRune(r)
+			inWord = true
+		}
+	}
+	if quote != 0 {
+		t.Fatalf("README example has an unclosed quote: %s", line)
+	}
+	if inWord {
+		args = append(args, cur.String())
+	}
+	for i, a := range args {
+		if !strings.HasPrefix(a, "-") && (strings.HasPrefix(a, "testdata/") || strings.HasPrefix(a, "./")) {
+			args[i] = "../../" + strings.TrimPrefix(a, "./")
+		}
+	}
+	return args
 }
 
 func skipReason(cmd string) string {

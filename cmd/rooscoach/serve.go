@@ -43,7 +43,7 @@ func runServe(ctx context.Context, args []string, env func(string) string, stder
 		return err
 	}
 	defer db.Close()
-	logger.Info("serving", "url", srv.URL(), "database", cfg.Redacted(), "engine", srv.engine, "llm", cfg.LLM.Describe())
+	logger.Info("serving", "url", srv.URL(), "database", cfg.Redacted(), "engine", srv.engine, "llm", cfg.LLM.Describe(), "auth", cfg.Auth)
 
 	<-ctx.Done()
 	logger.Info("shutting down; in-flight requests may finish", "grace", cfg.ShutdownGrace)
@@ -108,6 +108,10 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server,
 		db.Close()
 		return nil, nil, fmt.Errorf("%w (run: rooscoach migrate)", err)
 	}
+	if err := firstStart(ctx, cfg, db, logger); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
 	analyzer, planner, rules, err := newAnalyzer(cfg.RulesDir, cfg.Jurisdiction)
 	if err != nil {
 		db.Close()
@@ -119,6 +123,7 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server,
 		Addr:           cfg.Addr,
 		BodyLimit:      cfg.BodyLimit,
 		RequestTimeout: cfg.RequestTimeout,
+		AuthOff:        cfg.Auth == "off",
 		Logger:         logger,
 	}, svc, db, planner)
 	if err := srv.Open(); err != nil {
@@ -126,6 +131,26 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server,
 		return nil, nil, err
 	}
 	return &server{Server: srv, engine: cmp.Or(svc.DefaultEngine, assistant.ChooseBuiltin), llm: eng}, db, nil
+}
+
+// firstStart makes sure somebody can get in. With authentication off it
+// says so, loudly, at every start. Otherwise, when no token exists at all
+// (a new installation), it makes one admin token and writes it to the log,
+// the one time it is ever shown, so that `make run` works for a new user.
+func firstStart(ctx context.Context, cfg *Config, db *store.DB, logger *slog.Logger) error {
+	if cfg.Auth == "off" {
+		logger.Warn("AUTHENTICATION IS OFF (ROOSCOACH_AUTH=off): anyone who can reach this port reads and changes every record as an admin, without a token. Use this only for local experiments, never with real calls.")
+		return nil
+	}
+	token, created, err := db.CreateFirstToken(ctx)
+	if err != nil {
+		return fmt.Errorf("make the first admin token: %w", err)
+	}
+	if created {
+		logger.Warn("FIRST START: there was no API token, so rooscoach made this admin token. It is shown only this once: keep it safe, send it as Authorization: Bearer TOKEN, and use it to make the other tokens (see the README, Tokens and roles).",
+			"token", token)
+	}
+	return nil
 }
 
 // openStore waits for Postgres for a while at start-up, since a service and

@@ -1,0 +1,103 @@
+package assistant
+
+import "time"
+
+// Action names what was done to a record in the audit trail, as
+// "record.verb". The values are stable: admins filter on them.
+type Action string
+
+// The actions the audit trail records. Changes are written in the
+// transaction that makes them; reads of calls and reviews are written after
+// the read.
+const (
+	ActionCallCreate Action = "call.create"
+	ActionCallRead   Action = "call.read"
+	ActionCallList   Action = "call.list"
+
+	ActionReviewCreate      Action = "review.create"
+	ActionReviewUpdate      Action = "review.update"
+	ActionReviewPublish     Action = "review.publish"
+	ActionReviewAcknowledge Action = "review.acknowledge"
+	ActionReviewRead        Action = "review.read"
+	ActionReviewList        Action = "review.list"
+	ActionDisputeCreate     Action = "dispute.create"
+	ActionDisputeResolve    Action = "dispute.resolve"
+
+	ActionTokenCreate Action = "token.create"
+	ActionTokenRevoke Action = "token.revoke"
+
+	ActionTeamCreate     Action = "team.create"
+	ActionTeamUpdate     Action = "team.update"
+	ActionTeamDeactivate Action = "team.deactivate"
+	ActionTeamActivate   Action = "team.activate"
+
+	ActionAgentCreate     Action = "agent.create"
+	ActionAgentUpdate     Action = "agent.update"
+	ActionAgentDeactivate Action = "agent.deactivate"
+	ActionAgentActivate   Action = "agent.activate"
+
+	ActionCalibrationRead Action = "calibration.read"
+)
+
+// Actions lists every action, for validating filters.
+var Actions = []Action{
+	ActionCallCreate, ActionCallRead, ActionCallList,
+	ActionReviewCreate, ActionReviewUpdate, ActionReviewPublish, ActionReviewAcknowledge,
+	ActionReviewRead, ActionReviewList, ActionDisputeCreate, ActionDisputeResolve,
+	ActionTokenCreate, ActionTokenRevoke,
+	ActionTeamCreate, ActionTeamUpdate, ActionTeamDeactivate, ActionTeamActivate,
+	ActionAgentCreate, ActionAgentUpdate, ActionAgentDeactivate, ActionAgentActivate,
+	ActionCalibrationRead,
+}
+
+// Target kinds: the kind of record an audit entry is about.
+const (
+	TargetCall        = "call"
+	TargetReview      = "review"
+	TargetDispute     = "dispute"
+	TargetToken       = "token"
+	TargetTeam        = "team"
+	TargetAgent       = "agent"
+	TargetCalibration = "calibration"
+)
+
+// AuditEntry is one line of the audit trail: who did what to which record,
+// when. It never holds a token, transcript text or a person's name; Detail
+// says what changed in identifiers and states only ("team_id team-noord →
+// team-zuid", "draft → published").
+type AuditEntry struct {
+	ID int64     `json:"id"`
+	At time.Time `json:"at"`
+	// TokenID is the token used; 0 when the actor had none (see Via).
+	TokenID int64  `json:"token_id,omitempty"`
+	Via     Via    `json:"via"`
+	Action  Action `json:"action"`
+	// Target and TargetID name the record; TargetID is empty for a list.
+	Target   string `json:"target"`
+	TargetID string `json:"target_id,omitempty"`
+	// CallID is the call a call, review or dispute entry belongs to, so
+	// that a call's whole history is one filter.
+	CallID int64  `json:"call_id,omitempty"`
+	Detail string `json:"detail,omitempty"`
+}
+
+// AuditFilter selects audit entries. Zero fields do not filter.
+type AuditFilter struct {
+	TokenID  int64
+	Action   Action
+	Target   string
+	TargetID string
+	CallID   int64
+	// From and To bound At (From inclusive, To exclusive).
+	From, To time.Time
+	// Limit is the page size, 1–500 (default 100).
+	Limit int
+	// Cursor is the NextCursor of the previous page.
+	Cursor string
+}
+
+// AuditPage is one page of the audit trail, newest first.
+type AuditPage struct {
+	Entries    []AuditEntry `json:"entries"`
+	NextCursor string       `json:"next_cursor,omitempty"`
+}

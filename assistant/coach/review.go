@@ -1,0 +1,111 @@
+package coach
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// The review workflow: a trainer reviews a call (a draft, then published),
+// the call's agent acknowledges the review or disputes a label or comment,
+// and a trainer answers each dispute. Who may take which step, and in which
+// state, is [assistant.Review.Permit]; the store applies it to the locked
+// review, so that two people acting at once cannot both win. Every step is
+// in the audit trail, and so is every read.
+
+// CreateReview starts by's review of call callID as a draft. Only trainers
+// review, and only calls of their teams (another team's call is
+// ENotFound).
+func (s *Service) CreateReview(ctx context.Context, by assistant.Principal, callID int64, in assistant.ReviewInput) (*assistant.Review, error) {
+	if !by.Can(assistant.RoleTrainer) {
+		return nil, assistant.Errorf(assistant.EForbidden, "Only trainers review calls.")
+	}
+	return s.Store.CreateReview(ctx, by, callID, in)
+}
+
+// UpdateReview replaces the content of by's draft id.
+func (s *Service) UpdateReview(ctx context.Context, by assistant.Principal, id int64, in assistant.ReviewInput) (*assistant.Review, error) {
+	return s.Store.UpdateReview(ctx, by, id, in)
+}
+
+// PublishReview publishes by's draft id for the agent to read.
+func (s *Service) PublishReview(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error) {
+	return s.Store.PublishReview(ctx, by, id)
+}
+
+// AcknowledgeReview records that the call's agent accepts review id.
+func (s *Service) AcknowledgeReview(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error) {
+	return s.Store.AcknowledgeReview(ctx, by, id)
+}
+
+// DisputeReview records the call's agent's objection to a label or comment
+// of review id.
+func (s *Service) DisputeReview(ctx context.Context, by assistant.Principal, id int64, in assistant.DisputeInput) (*assistant.Review, error) {
+	return s.Store.DisputeReview(ctx, by, id, in)
+}
+
+// ResolveDispute records a trainer's answer to a dispute of review id.
+func (s *Service) ResolveDispute(ctx context.Context, by assistant.Principal, id, disputeID int64, in assistant.ResolveInput) (*assistant.Review, error) {
+	return s.Store.ResolveDispute(ctx, by, id, disputeID, in)
+}
+
+// Review returns review id if by may read it, and records the read.
+func (s *Service) Review(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error) {
+	r, err := s.Store.FindReview(ctx, by, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Store.Audit(ctx, by, assistant.AuditEntry{
+		Action: assistant.ActionReviewRead, Target: assistant.TargetReview, TargetID: strconv.FormatInt(id, 10), CallID: r.CallID,
+	}); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Reviews returns the reviews of call callID that by may read (an agent
+// and a lead see published ones, a trainer also their own draft), and
+// records the read.
+func (s *Service) Reviews(ctx context.Context, by assistant.Principal, callID int64) ([]*assistant.Review, error) {
+	rs, err := s.Store.FindReviews(ctx, by, callID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Store.Audit(ctx, by, assistant.AuditEntry{Action: assistant.ActionReviewList, Target: assistant.TargetReview, CallID: callID}); err != nil {
+		return nil, err
+	}
+	return rs, nil
+}
+
+// Calibration compares the engine's octants with the trainers' on the
+// turns trainers labelled in the published reviews of calls f selects, and
+// trainers with each other where two reviewed one call. A team outside by's
+// scope is ENotFound; no team means all of by's. Trainers, leads and admins
+// read it.
+func (s *Service) Calibration(ctx context.Context, by assistant.Principal, f assistant.CalibrationFilter) (*assistant.Calibration, error) {
+	if !by.Can(assistant.RoleTrainer, assistant.RoleLead, assistant.RoleAdmin) {
+		return nil, assistant.Errorf(assistant.EForbidden, "Calibration is for trainers, leads and admins.")
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To) {
+		return nil, assistant.Errorf(assistant.EInvalid, "from must be before to.")
+	}
+	if f.TeamID != "" {
+		if _, err := s.Store.FindTeamByID(ctx, by.Scope(), f.TeamID); err != nil {
+			return nil, err
+		}
+	}
+	labels, err := s.Store.FindTrainerLabels(ctx, by.Scope(), f)
+	if err != nil {
+		return nil, err
+	}
+	c, err := assistant.Calibrate(labels)
+	if err != nil {
+		return nil, err
+	}
+	c.TeamID, c.From, c.To = f.TeamID, f.From, f.To
+	if err := s.Store.Audit(ctx, by, assistant.AuditEntry{Action: assistant.ActionCalibrationRead, Target: assistant.TargetCalibration, TargetID: f.TeamID}); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}

@@ -1,0 +1,125 @@
+package assistant
+
+import (
+	"strings"
+	"time"
+)
+
+// Team is a team of agents that a lead follows and trainers review. Teams
+// made by a call or a token that named them first have no name until an
+// admin gives them one.
+type Team struct {
+	ID            string    `json:"id"`
+	Name          string    `json:"name"`
+	Active        bool      `json:"active"`
+	CreatedAt     time.Time `json:"created_at"`
+	DeactivatedAt time.Time `json:"deactivated_at,omitzero"`
+}
+
+// Validate checks a team about to be made.
+func (t *Team) Validate() error {
+	if t.ID == "" {
+		return Errorf(EInvalid, "A team needs an id.")
+	}
+	if err := CheckID("id", t.ID); err != nil {
+		return err
+	}
+	return checkName(t.Name)
+}
+
+// TeamUpdate changes a team; nil fields stay as they are.
+type TeamUpdate struct {
+	Name *string `json:"name"`
+}
+
+// Validate checks the fields that are set.
+func (u *TeamUpdate) Validate() error {
+	if u.Name == nil {
+		return Errorf(EInvalid, "Give the field to change: name.")
+	}
+	return checkName(*u.Name)
+}
+
+// AgentProfile is an agent as a resource: who they are, not what they said.
+// (Agent is the speaker.) ID is the agent's id in the dialler or
+// contact-centre platform, the agent_id calls are posted with. Agents are
+// also made when a call or a token first names them.
+type AgentProfile struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// TeamID is the agent's team now. A call keeps the team it was made in,
+	// so moving an agent does not move their earlier calls.
+	TeamID        string    `json:"team_id,omitempty"`
+	Active        bool      `json:"active"`
+	CreatedAt     time.Time `json:"created_at"`
+	DeactivatedAt time.Time `json:"deactivated_at,omitzero"`
+}
+
+// Validate checks an agent about to be made.
+func (a *AgentProfile) Validate() error {
+	if a.ID == "" {
+		return Errorf(EInvalid, "An agent needs an id: their id in the dialler or contact-centre platform.")
+	}
+	if err := CheckID("id", a.ID); err != nil {
+		return err
+	}
+	if err := CheckID("team_id", a.TeamID); err != nil {
+		return err
+	}
+	return checkName(a.Name)
+}
+
+// AgentUpdate changes an agent; nil fields stay as they are.
+type AgentUpdate struct {
+	Name *string `json:"name"`
+	// TeamID moves the agent to another team (which must exist and be
+	// active); their earlier calls stay with the team they were made in.
+	TeamID *string `json:"team_id"`
+}
+
+// Validate checks the fields that are set.
+func (u *AgentUpdate) Validate() error {
+	if u.Name == nil && u.TeamID == nil {
+		return Errorf(EInvalid, "Give a field to change: name or team_id.")
+	}
+	if u.Name != nil {
+		if err := checkName(*u.Name); err != nil {
+			return err
+		}
+	}
+	if u.TeamID != nil {
+		if *u.TeamID == "" {
+			return Errorf(EInvalid, "team_id is empty; name the team to move the agent to.")
+		}
+		if err := CheckID("team_id", *u.TeamID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AgentFilter selects agents for listing. Zero fields do not filter.
+type AgentFilter struct {
+	TeamID string
+	// Inactive lists deactivated agents too.
+	Inactive bool
+	// Limit is the page size, 1–500 (default 100).
+	Limit int
+	// Cursor is the NextCursor of the previous page.
+	Cursor string
+}
+
+// AgentPage is one page of agents, by id.
+type AgentPage struct {
+	Agents     []*AgentProfile `json:"agents"`
+	NextCursor string          `json:"next_cursor,omitempty"`
+}
+
+// checkName checks a display name: it may be empty, but not only spaces,
+// over MaxIDRunes characters or hold control characters.
+func checkName(name string) error {
+	if name != "" && strings.TrimSpace(name) == "" {
+		return Errorf(EInvalid, "name is only spaces; give a name or leave it out.")
+	}
+	return CheckID("name", name)
+}
