@@ -245,3 +245,26 @@ func TestExtractNotAgreed(t *testing.T) {
 		}
 	}
 }
+
+// The issue-15 sample calls settle their arrangement in words of
+// collection, not of agreement: "Dan wordt er 60 euro per maand
+// geïncasseerd, voor het eerst op 1 mei", "Then £30 a month will be
+// collected from the 1st of May".
+func TestExtractAgreedByCollection(t *testing.T) {
+	for _, tt := range []struct {
+		path string
+		lang assistant.Language
+		want int64
+		turn int
+	}{
+		{"nl-ambtelijk.txt", assistant.Dutch, 6000, 12},
+		{"en-formal.txt", assistant.English, 3000, 12},
+	} {
+		turns := readCall(t, "../../testdata/calls/"+tt.path)
+		ag := factsOf(extract(t, turns, tt.lang), assistant.FactAgreed)
+		// Today is 23 November 2026: the next 1 May is in 2027.
+		if len(ag) != 1 || ag[0].Amount.Amount != tt.want || ag[0].Date != "2027-05-01" || !ag[0].Promise || ag[0].TurnIndex != tt.turn {
+			t.Errorf("%s: agreed %+v, want %d a month from 1 May 2027, promised, in turn %d", tt.path, ag, tt.want, tt.turn)
+		}
+	}
+}

@@ -175,6 +175,10 @@ var agreementWords = language.Compile(
 	"ik zet", "zet ik", "u betaalt", "betaalt u", "akkoord", "leg ik", "voorleggen",
 	"we agree", "agreed", "agree", "sum up", "summing up", "to confirm", "i'll note", "i will note", "set up",
 	"you'll pay", "you will pay", "we'll take", "taken on",
+	// A collection set up is an arrangement settled: "dan wordt er 60 euro
+	// per maand geïncasseerd", "£30 a month will be collected".
+	"geïncasseerd", "geincasseerd", "incasseren wij", "schrijven wij", "afgeschreven",
+	"will be collected", "we'll collect", "we will collect", "will be taken", "direct debit",
 )
 
 // onceWords make an agreed amount a single payment: "in één keer", "in full".
