@@ -37,6 +37,10 @@ const (
 	ActionAgentActivate   Action = "agent.activate"
 
 	ActionCalibrationRead Action = "calibration.read"
+
+	ActionPolicyCreate Action = "policy.create"
+	ActionPolicyUpdate Action = "policy.update"
+	ActionPolicyDelete Action = "policy.delete"
 )
 
 // Actions lists every action, for validating filters.
@@ -48,6 +52,7 @@ var Actions = []Action{
 	ActionTeamCreate, ActionTeamUpdate, ActionTeamDeactivate, ActionTeamActivate,
 	ActionAgentCreate, ActionAgentUpdate, ActionAgentDeactivate, ActionAgentActivate,
 	ActionCalibrationRead,
+	ActionPolicyCreate, ActionPolicyUpdate, ActionPolicyDelete,
 }
 
 // Target kinds: the kind of record an audit entry is about.
@@ -59,6 +64,7 @@ const (
 	TargetTeam        = "team"
 	TargetAgent       = "agent"
 	TargetCalibration = "calibration"
+	TargetPolicy      = "policy"
 )
 
 // AuditEntry is one line of the audit trail: who did what to which record,

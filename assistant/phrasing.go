@@ -18,6 +18,8 @@ const (
 	FindingPassiveVoice   FindingKind = "passive-voice"   // "er wordt beslag gelegd"
 	FindingLongSentence   FindingKind = "long-sentence"   // over the B1 sentence length
 	FindingClosedQuestion FindingKind = "closed-question" // a yes/no question where an open one helps
+	FindingOfficialese    FindingKind = "officialese"     // "teneinde", "in order to", letter formulas, hidden verbs
+	FindingBelittling     FindingKind = "belittling"      // "gewoon", "simply": makes the customer's task small
 )
 
 // FindingKinds lists every finding kind, for engines that must name one.

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
 )
@@ -72,9 +73,11 @@ func Names(lang assistant.Language) []string {
 
 var symbols = map[string]string{"EUR": "€", "GBP": "£", "USD": "$"}
 
-// Money formats m the way a customer of lang reads it: "€ 1.250,50" in Dutch,
-// "€1,250.50" in English. Whole amounts drop the cents in Dutch ("€ 50") and
-// in English ("£40").
+// Money formats m the way a customer of lang reads it in running text:
+// "€ 1.250,50" in Dutch, "€1,250.50" in English. Whole amounts drop the
+// cents in Dutch ("€ 50", Taaladvies) and in British English ("£40", GOV.UK
+// style: "Do not show zero pence"); dollars keep them ("$35.00"), as US
+// usage and CLDR's pattern do.
 func Money(lang assistant.Language, m assistant.Money) string {
 	sym, ok := symbols[m.Currency]
 	if !ok {
@@ -94,7 +97,7 @@ func Money(lang assistant.Language, m assistant.Money) string {
 		}
 	}
 	s := group(units, thousands)
-	if cents != 0 {
+	if cents != 0 || m.Currency == "USD" {
 		s += decimal + fmt.Sprintf("%02d", cents)
 	}
 	return sign + sym + s
@@ -117,4 +120,30 @@ func group(n int64, sep string) string {
 		b.WriteString(s[i : i+3])
 	}
 	return b.String()
+}
+
+// Date is a calendar date for the templates, which write it the way the
+// customer's country does: Country "us" puts the month first.
+type Date struct {
+	Day, Month, Year int
+	// Country is the jurisdiction (nl, uk, us) whose way of writing dates
+	// applies.
+	Country string
+}
+
+// DateOf returns t as a Date of country.
+func DateOf(t time.Time, country string) Date {
+	return Date{Day: t.Day(), Month: int(t.Month()), Year: t.Year(), Country: country}
+}
+
+// FormatDate writes d the way a customer of lang in d's country reads it:
+// "18 december 2026" in Dutch, "18 December 2026" in British English,
+// "December 18, 2026" in American English (CLDR's long date patterns).
+func FormatDate(lang assistant.Language, d Date) string {
+	s, err := Render(lang, "date", d)
+	if err != nil {
+		// "date" is defined for every language, which a test checks.
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	}
+	return s
 }

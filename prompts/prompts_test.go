@@ -2,7 +2,9 @@ package prompts
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
 )
@@ -40,10 +42,43 @@ func TestMoney(t *testing.T) {
 		{assistant.English, assistant.Money{Amount: 4000, Currency: "GBP"}, "£40"},
 		{assistant.English, assistant.Money{Amount: 123456789, Currency: "EUR"}, "€1,234,567.89"},
 		{assistant.Dutch, assistant.Money{Amount: 7, Currency: "EUR"}, "€ 0,07"},
+		// Dollars keep their cents, as US usage and CLDR's pattern do.
+		{assistant.English, assistant.Money{Amount: 3500, Currency: "USD"}, "$35.00"},
+		{assistant.Dutch, assistant.Money{Amount: 3500, Currency: "USD"}, "$ 35,00"},
 	}
 	for _, tt := range tests {
 		if got := Money(tt.lang, tt.m); got != tt.want {
 			t.Errorf("Money(%s, %v) = %q, want %q", tt.lang, tt.m, got, tt.want)
+		}
+	}
+}
+
+// Dates as each country writes them: CLDR's long date patterns (nl
+// "d MMMM y", en_GB "d MMMM y", en "MMMM d, y").
+func TestFormatDate(t *testing.T) {
+	day := time.Date(2026, 12, 18, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		lang    assistant.Language
+		country string
+		want    string
+	}{
+		{assistant.Dutch, "nl", "18 december 2026"},
+		{assistant.Dutch, "us", "18 december 2026"},
+		{assistant.English, "uk", "18 December 2026"},
+		{assistant.English, "nl", "18 December 2026"},
+		{assistant.English, "us", "December 18, 2026"},
+	}
+	for _, tt := range tests {
+		if got := FormatDate(tt.lang, DateOf(day, tt.country)); got != tt.want {
+			t.Errorf("FormatDate(%s, %s) = %q, want %q", tt.lang, tt.country, got, tt.want)
+		}
+	}
+	for m := 1; m <= 12; m++ {
+		for _, lang := range assistant.Languages {
+			got := FormatDate(lang, Date{Day: 1, Month: m, Year: 2027})
+			if strings.ContainsAny(got, "-<") || len(strings.Fields(got)) != 3 {
+				t.Errorf("month %d in %s: %q", m, lang, got)
+			}
 		}
 	}
 }

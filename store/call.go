@@ -184,6 +184,18 @@ func createCall(ctx context.Context, q querier, by assistant.Principal, c *assis
 	if err != nil {
 		return nil, err
 	}
+	policy, err := marshalOptional(a.Arrangement.Policy)
+	if err != nil {
+		return nil, err
+	}
+	assessment, err := marshalOptional(a.Arrangement.Assessment)
+	if err != nil {
+		return nil, err
+	}
+	agreement, err := marshalOptional(a.Arrangement.Agreement)
+	if err != nil {
+		return nil, err
+	}
 	afterCall, err := marshalOptional(a.AfterCallSummary)
 	if err != nil {
 		return nil, err
@@ -221,6 +233,7 @@ func createCall(ctx context.Context, q querier, by assistant.Principal, c *assis
 			occurred_at, summary, readability, jargon_count, closing, referral,
 			arrangement_flagged, flagged, engines, after_call_summary, draft_review, llm_usage,
 			account_ref, time_zone, compliance, jurisdiction, compliance_worst, compliance_breaches,
+			arrangement_policy, arrangement_assessment, arrangement_agreement,
 			exchanges, exchanges_together, exchanges_as_expected, pushed_into_opposition, hardship_flags,
 			tipping_agent_turn, tipping_customer_turn, tipping_into)
 		VALUES ($1, $2, $3, $4, $5,
@@ -228,8 +241,9 @@ func createCall(ctx context.Context, q querier, by assistant.Principal, c *assis
 			COALESCE($11, now()), $12::jsonb, $13::jsonb, $14, $15::jsonb, $16::jsonb,
 			$17, $18, $19::jsonb, $20::jsonb, $21::jsonb, $22::jsonb,
 			$23, $24, $25::jsonb, $26, $27, $28,
-			$29, $30, $31, $32, $33,
-			$34, $35, $36)
+			$29::jsonb, $30::jsonb, $31::jsonb,
+			$32, $33, $34, $35, $36,
+			$37, $38, $39)
 		ON CONFLICT (agent_id, external_id) DO NOTHING
 		RETURNING id, occurred_at, created_at, review_status`,
 		orNull(c.ExternalID), c.AgentID, orNull(c.TeamID), a.Language, a.Format,
@@ -238,6 +252,7 @@ func createCall(ctx context.Context, q querier, by assistant.Principal, c *assis
 		occurredAt, summary, readability, a.JargonCount, closing, referral,
 		a.Arrangement.Flagged, a.Flagged, engines, afterCall, review, usage,
 		orNull(c.AccountRef), orNull(c.TimeZone), compliance, jurisdiction, worst, breaches,
+		policy, assessment, agreement,
 		dyn.Exchanges, dyn.Together, dyn.AsExpected, dyn.PushedIntoOpposition, dyn.HardshipFlags,
 		tipAgent, tipCustomer, tipInto)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -418,6 +433,9 @@ type callRow struct {
 	AccountRef         sql.NullString `db:"account_ref"`
 	TimeZone           sql.NullString `db:"time_zone"`
 	Compliance         []byte         `db:"compliance"`
+	Policy             []byte         `db:"arrangement_policy"`
+	Assessment         []byte         `db:"arrangement_assessment"`
+	Agreement          []byte         `db:"arrangement_agreement"`
 	ReviewStatus       string         `db:"review_status"`
 	// The dynamics' totals and tipping point.
 	Exchanges            int            `db:"exchanges"`
@@ -466,6 +484,7 @@ func findCallRows(ctx context.Context, q querier, sel callSelector) ([]callRow, 
 			occurred_at, created_at, summary, readability, jargon_count, closing, referral,
 			arrangement_flagged, flagged, engines, after_call_summary, draft_review, llm_usage,
 			account_ref, time_zone, compliance, review_status,
+			arrangement_policy, arrangement_assessment, arrangement_agreement,
 			exchanges, exchanges_together, exchanges_as_expected, pushed_into_opposition, hardship_flags,
 			tipping_agent_turn, tipping_customer_turn, tipping_into
 		FROM calls` + where(conds) + `
@@ -559,6 +578,16 @@ func (r *callRow) call() (*assistant.Call, error) {
 		if err := unmarshal(r.LLMUsage, c.LLMUsage, "LLM usage", r.ID); err != nil {
 			return nil, err
 		}
+	}
+	var err error
+	if c.Arrangement.Policy, err = unmarshalOptional[assistant.AppliedPolicy](r.Policy, "arrangement policy", r.ID); err != nil {
+		return nil, err
+	}
+	if c.Arrangement.Assessment, err = unmarshalOptional[assistant.Assessment](r.Assessment, "arrangement assessment", r.ID); err != nil {
+		return nil, err
+	}
+	if c.Arrangement.Agreement, err = unmarshalOptional[assistant.AgreementCheck](r.Agreement, "arrangement agreement", r.ID); err != nil {
+		return nil, err
 	}
 	return c, nil
 }

@@ -159,6 +159,9 @@ func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Ca
 					{Kind: assistant.FactOffer, Amount: &assistant.Money{Amount: 5000, Currency: cur}, TurnIndex: 1, Text: "50 euro per maand", Start: 42, End: 59},
 					{Kind: assistant.FactOutstanding, Amount: &assistant.Money{Amount: 60000, Currency: cur}, TurnIndex: 1, Text: "600 euro", Start: 80, End: 88, Ambiguous: true, Note: "no period given"},
 					{Kind: assistant.FactPayday, Day: 25, TurnIndex: 1, Text: "de 25e", Start: 90, End: 96},
+					{Kind: assistant.FactPayday, Weekday: "friday", Nth: -1, TurnIndex: 1, Text: "laatste vrijdag", Start: 100, End: 115, Note: w.reason},
+					{Kind: assistant.FactCosts, Category: assistant.CategoryHousing, Amount: &assistant.Money{Amount: 75000, Currency: cur}, TurnIndex: 1, Text: "huur 750", Start: 120, End: 128},
+					{Kind: assistant.FactAgreed, Amount: &assistant.Money{Amount: 5000, Currency: cur}, Frequency: assistant.Monthly, Date: "2026-11-25", Day: 25, Promise: true, TurnIndex: 2, Text: "50 euro per maand", Start: 3, End: 20},
 				},
 				Options: []assistant.ArrangementOption{
 					{
@@ -175,10 +178,31 @@ func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Ca
 						Total:    assistant.Money{Amount: 52500, Currency: cur}, Waived: &assistant.Money{Amount: 7500, Currency: cur},
 						Why: w.why, Script: w.script,
 					},
-					{Kind: assistant.OptionReferral, Schedule: []assistant.Payment{}, Why: w.referral, Script: w.referral},
+					{
+						Kind: assistant.OptionTemporary, Monthly: assistant.Money{Amount: 2500, Currency: cur}, Months: 2, Step: 500,
+						Schedule: []assistant.Payment{
+							{Due: "2026-11-25", Amount: assistant.Money{Amount: 2500, Currency: cur}},
+							{Due: "2026-12-28", Amount: assistant.Money{Amount: 2500, Currency: cur}},
+						},
+						Total: assistant.Money{Amount: 5000, Currency: cur}, FitsPolicy: true, Realistic: true, Risk: true, Frozen: true,
+						ReviewDate: "2027-01-25", Remaining: &assistant.Money{Amount: 55000, Currency: cur}, Why: w.why, Script: w.script,
+					},
 				},
-				Referral: &assistant.Referral{Jurisdiction: jurisdiction, Reason: "vulnerability", Text: w.referral},
+				Referral: &assistant.Referral{Jurisdiction: jurisdiction, Code: "vulnerable", Reason: "vulnerability", Text: w.referral},
 				Flagged:  true,
+				Policy: &assistant.AppliedPolicy{ID: "delta-water", Name: "Waterbedrijf Delta", Source: assistant.PolicyFromTeam, Jurisdiction: jurisdiction,
+					Terms: assistant.ArrangementPolicy{MinInstalment: 2500, MaxTermMonths: 36, SpareSharePercent: 50, MayTemporary: true, ReviewMonths: 3, MayFreeze: true}},
+				Assessment: &assistant.Assessment{
+					Income: &assistant.Money{Amount: 180000, Currency: cur}, Spare: &assistant.Money{Amount: 10000, Currency: cur},
+					SharePercent: 50, Cap: &assistant.Money{Amount: 5000, Currency: cur}, Limit: &assistant.Money{Amount: 5000, Currency: cur},
+					Protected: &assistant.ProtectedIncome{Amount: assistant.Money{Amount: 170000, Currency: cur}, Household: "single", Basis: "95-percent", Effective: "2025-07-01", Stale: true, Note: w.reason},
+					Checks:    []assistant.BudgetCheck{{Category: assistant.CategoryFoodHousekeeping, Amount: assistant.Money{Amount: 45000, Currency: cur}, Guideline: assistant.Money{Amount: 30000, Currency: cur}, Note: w.reason}},
+				},
+				Agreement: &assistant.AgreementCheck{
+					Fact: 6, Amount: assistant.Money{Amount: 5000, Currency: cur}, Frequency: assistant.Monthly, Monthly: assistant.Money{Amount: 5000, Currency: cur},
+					FirstDue: "2026-11-25", Promise: true, Months: 12, MatchesOption: 1, Affordable: true, WithinPolicy: true,
+					Findings: []assistant.AgreementFinding{{Code: "matches", Text: w.reason}},
+				},
 			},
 			Flagged: true,
 			Dynamics: assistant.Dynamics{Exchanges: 2, Together: 1, AsExpected: 1, PushedIntoOpposition: 1, HardshipFlags: 1,
@@ -335,7 +359,7 @@ func TestCreateCallDuplicate(t *testing.T) {
 		if diff := cmp.Diff(first, again); diff != "" {
 			t.Errorf("re-post did not load the stored record (-want +got):\n%s", diff)
 		}
-		for table, want := range map[string]int{"calls": 1, "turns": len(first.Turns), "suggestions": 3, "arrangement_facts": 4, "arrangement_options": 3} {
+		for table, want := range map[string]int{"calls": 1, "turns": len(first.Turns), "suggestions": 3, "arrangement_facts": len(first.Arrangement.Facts), "arrangement_options": len(first.Arrangement.Options)} {
 			if n, err := db.Count(ctx, table); err != nil || n != want {
 				t.Errorf("%s: %d rows (err %v), want %d", table, n, err, want)
 			}
@@ -418,7 +442,17 @@ func TestCreateCallInvalid(t *testing.T) {
 		{"BadCurrency", func(c *assistant.Call) { c.Arrangement.Facts[1].Amount.Currency = "eu" },
 			"The call could not be stored: a fact's currency must be an ISO 4217 code such as EUR."},
 		{"MixedCurrencies", func(c *assistant.Call) { c.Arrangement.Options[0].Total.Currency = "USD" },
-			"arrangement option 1 mixes currencies; use one currency for its monthly amount, total, waived costs and schedule"},
+			"arrangement option 1 mixes currencies; use one currency for its monthly amount, total, waived costs, remaining amount and schedule"},
+		{"UnknownCategory", func(c *assistant.Call) { c.Arrangement.Facts[5].Category = "holidays" },
+			"The call could not be stored: a fact's category must be a budget category: housing, utilities, food_housekeeping, transport, childcare, other_essentials or priority_debts."},
+		{"WeekdayWithoutWhich", func(c *assistant.Call) { c.Arrangement.Facts[4].Nth = 0 },
+			"The call could not be stored: a payday on a weekday of the month needs both the weekday and which one."},
+		{"UnknownFrequency", func(c *assistant.Call) { c.Arrangement.Facts[6].Frequency = "daily" },
+			"The call could not be stored: an agreed arrangement's frequency must be month, week, fortnight or once."},
+		{"ReferralAsOption", func(c *assistant.Call) { c.Arrangement.Options[1].Kind = "referral" },
+			"The call could not be stored: an option's kind must be customer-proposal, instalment-plan, shortest-plan, stepped-plan, temporary-plan, token-payment, deferral-then-plan or settlement."},
+		{"ReviewWithoutRemaining", func(c *assistant.Call) { c.Arrangement.Options[2].Remaining = nil },
+			"The call could not be stored: an option with a review date needs the amount remaining then, and the other way round."},
 		{"NegativeExchanges", func(c *assistant.Call) { c.Dynamics.Exchanges = -1 },
 			"The call could not be stored: the dynamics' exchanges must not be negative."},
 		{"MoreTogetherThanExchanges", func(c *assistant.Call) { c.Dynamics.Together = 5 },

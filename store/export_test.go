@@ -60,3 +60,29 @@ func (db *DB) SumExchanges(ctx context.Context, agentID string, from, to time.Ti
 		WHERE agent_id = $1 AND occurred_at >= $2 AND occurred_at < $3`, agentID, from, to)
 	return row.Exchanges, row.Together, err
 }
+
+// MigrateTo applies the migrations up to version, for tests of what a
+// migration does to rows stored before it.
+func (db *DB) MigrateTo(ctx context.Context, version int64) error {
+	p, err := db.provider(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := p.UpTo(ctx, version); err != nil {
+		return fmt.Errorf("migrate up to %d: %w", version, err)
+	}
+	return nil
+}
+
+// MigrateVersionDown reverts one migration, for the test of migrations that
+// arrive after higher ones were applied.
+func (db *DB) MigrateVersionDown(ctx context.Context, version int64) error {
+	p, err := db.provider(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := p.ApplyVersion(ctx, version, false); err != nil {
+		return fmt.Errorf("migrate %d down: %w", version, err)
+	}
+	return nil
+}

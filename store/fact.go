@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
 )
@@ -14,6 +15,12 @@ type factRow struct {
 	Currency  sql.NullString `db:"currency"`
 	Day       sql.NullInt64  `db:"day"`
 	Cue       sql.NullString `db:"cue"`
+	Category  sql.NullString `db:"category"`
+	Weekday   sql.NullString `db:"weekday"`
+	Nth       sql.NullInt64  `db:"nth"`
+	Frequency sql.NullString `db:"frequency"`
+	Date      sql.NullTime   `db:"date"`
+	Promise   bool           `db:"promise"`
 	TurnIdx   int            `db:"turn_idx"`
 	Text      string         `db:"text"`
 	Start     int            `db:"start"`
@@ -25,9 +32,14 @@ type factRow struct {
 // fact converts r. It has findByCall's signature, but a fact has no
 // document to decode and so no error.
 func (r factRow) fact(int64) (assistant.Fact, error) {
-	return assistant.Fact{
+	f := assistant.Fact{
 		Kind:      assistant.FactKind(r.Kind),
 		Day:       int(r.Day.Int64),
+		Category:  assistant.BudgetCategory(r.Category.String),
+		Weekday:   r.Weekday.String,
+		Nth:       int(r.Nth.Int64),
+		Frequency: assistant.Frequency(r.Frequency.String),
+		Promise:   r.Promise,
 		Cue:       assistant.Driver(r.Cue.String),
 		TurnIndex: r.TurnIdx,
 		Text:      r.Text,
@@ -36,7 +48,11 @@ func (r factRow) fact(int64) (assistant.Fact, error) {
 		Ambiguous: r.Ambiguous,
 		Note:      r.Note,
 		Amount:    money(r.Amount, r.Currency),
-	}, nil
+	}
+	if r.Date.Valid {
+		f.Date = r.Date.Time.Format(time.DateOnly)
+	}
+	return f, nil
 }
 
 // createFacts inserts the arrangement facts of call id, keeping their order.
@@ -44,7 +60,8 @@ func createFacts(ctx context.Context, q querier, callID int64, facts []assistant
 	b := newBulkInsert("arrangement_facts",
 		"call_id bigint", "idx integer", "kind text", "amount bigint", "currency text", "day integer",
 		"cue text", "turn_idx integer", "text text", "start integer", `"end" integer`,
-		"ambiguous boolean", "note text")
+		"ambiguous boolean", "note text", "category text", "weekday text", "nth integer",
+		"frequency text", "date date", "promise boolean")
 	for i, f := range facts {
 		var amount, currency any
 		if f.Amount != nil {
@@ -52,7 +69,8 @@ func createFacts(ctx context.Context, q querier, callID int64, facts []assistant
 		}
 		b.add(callID, i, f.Kind, amount, currency, orNull(f.Day),
 			orNull(string(f.Cue)), f.TurnIndex, f.Text, f.Start, f.End,
-			f.Ambiguous, f.Note)
+			f.Ambiguous, f.Note, orNull(string(f.Category)), orNull(f.Weekday), orNull(f.Nth),
+			orNull(string(f.Frequency)), orNull(f.Date), f.Promise)
 	}
 	return b.exec(ctx, q)
 }
@@ -60,7 +78,8 @@ func createFacts(ctx context.Context, q querier, callID int64, facts []assistant
 // findFacts reads the arrangement facts of call id in their order.
 func findFacts(ctx context.Context, q querier, callID int64) ([]assistant.Fact, error) {
 	return findByCall(ctx, q, callID, "arrangement facts", factRow.fact, `
-		SELECT kind, amount, currency, day, cue, turn_idx, text, start, "end", ambiguous, note
+		SELECT kind, amount, currency, day, cue, turn_idx, text, start, "end", ambiguous, note,
+			category, weekday, nth, frequency, date, promise
 		FROM arrangement_facts
 		WHERE call_id = $1
 		ORDER BY idx`)

@@ -147,6 +147,11 @@ func (db *DB) provider(ctx context.Context) (*goose.Provider, error) {
 	opts := []goose.ProviderOption{
 		goose.WithSessionLocker(locker),
 		goose.WithDisableGlobalRegistry(true),
+		// Migration numbers are given out in ranges to work that lands in
+		// any order, so a database may have a higher number applied before a
+		// lower one arrives (00060 before 00020). Each migration touches its
+		// own tables and columns, so applying the lower one late is safe.
+		goose.WithAllowOutofOrder(true),
 	}
 	if db.Logger != nil {
 		opts = append(opts, goose.WithSlog(db.Logger))

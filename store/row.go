@@ -67,6 +67,19 @@ func unmarshal(b []byte, v any, what string, id int64) error {
 	return nil
 }
 
+// unmarshalOptional decodes the optional jsonb column named what of call id:
+// NULL gives nil.
+func unmarshalOptional[T any](b []byte, what string, id int64) (*T, error) {
+	if b == nil {
+		return nil, nil
+	}
+	v := new(T)
+	if err := unmarshal(b, v, what, id); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
 // orNull returns nil, which stores NULL, for the zero value and v otherwise:
 // the optional columns hold NULL, not an empty string or 0, for "none", so
 // that their CHECK constraints judge only real values.

@@ -131,13 +131,20 @@ var constraintMessages = map[string]string{
 	"turns_call_id_idx_key":                     "turn indexes must be unique within a call",
 	"suggestions_kind_check":                    "every phrasing finding needs a kind",
 	"suggestions_offsets_check":                 "a phrasing finding's start must not be negative nor after its end",
-	"arrangement_facts_kind_check":              "a fact's kind must be outstanding, offer, income, costs, payday or vulnerability",
+	"arrangement_facts_kind_check":              "a fact's kind must be outstanding, offer, income, costs, payday, vulnerability or agreed",
+	"arrangement_facts_category_check":          "a fact's category must be a budget category: housing, utilities, food_housekeeping, transport, childcare, other_essentials or priority_debts",
+	"arrangement_facts_weekday_check":           "a payday's weekday must be monday to sunday, or workday",
+	"arrangement_facts_nth_check":               "a payday's week in the month must be 1 to 4, or -1 for the last",
+	"arrangement_facts_weekday_nth_check":       "a payday on a weekday of the month needs both the weekday and which one",
+	"arrangement_facts_frequency_check":         "an agreed arrangement's frequency must be month, week, fortnight or once",
 	"arrangement_facts_currency_check":          "a fact's currency must be an ISO 4217 code such as EUR",
 	"arrangement_facts_day_check":               "a payday must be a day of the month, 1 to 31",
 	"arrangement_facts_money_check":             "a fact with a currency needs an amount",
 	"arrangement_facts_offsets_check":           "a fact's start must not be negative nor after its end",
 	"arrangement_facts_turn_fkey":               "every fact must point at a turn of the call",
-	"arrangement_options_kind_check":            "an option's kind must be customer-proposal, instalment-plan, stepped-plan, deferral-then-plan or referral",
+	"arrangement_options_kind_check":            "an option's kind must be customer-proposal, instalment-plan, shortest-plan, stepped-plan, temporary-plan, token-payment, deferral-then-plan or settlement",
+	"arrangement_options_step_check":            "an option's round step must not be negative",
+	"arrangement_options_review_check":          "an option with a review date needs the amount remaining then, and the other way round",
 	"arrangement_options_currency_check":        "an option's currency must be an ISO 4217 code such as EUR",
 	"arrangement_options_months_check":          "an option's months must not be negative",
 	"arrangement_options_deferral_months_check": "an option's deferral_months must not be negative",
@@ -164,6 +171,9 @@ var constraintMessages = map[string]string{
 	"review_disputes_comment_check":  "a dispute needs the agent's comment",
 	"review_disputes_turn_fkey":      "a dispute must be about a turn the review comments on",
 	"review_disputes_resolved_check": "a resolved dispute needs an answer",
+
+	"policies_id_check":           "a policy id must be 1 to 64 lower-case letters, digits, '.', '_' or '-'",
+	"policies_jurisdiction_check": "a policy's jurisdiction must be nl, uk or us",
 }
 
 // recordOf names what failed to be stored, by a constraint's table, for
@@ -172,6 +182,7 @@ func recordOf(constraint string) string {
 	for _, r := range []struct{ prefix, what string }{
 		{"tokens_", "token"}, {"token_teams_", "token"}, {"review", "review"},
 		{"audit_", "audit entry"}, {"agents_team_id_fkey", "agent"},
+		{"policies_", "policy"}, {"team_policies_", "policy"},
 	} {
 		if strings.HasPrefix(constraint, r.prefix) {
 			return r.what

@@ -85,7 +85,7 @@ func TestMigrate(t *testing.T) {
 	ctx := context.Background()
 	db := mustOpen(t, storetest.NewEmptyDSN(t))
 
-	tables := []string{"teams", "agents", "calls", "turns", "suggestions", "arrangement_facts", "arrangement_options"}
+	tables := []string{"teams", "agents", "calls", "turns", "suggestions", "arrangement_facts", "arrangement_options", "policies", "team_policies"}
 	checkTables := func(t *testing.T, want bool) {
 		t.Helper()
 		for _, table := range tables {

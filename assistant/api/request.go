@@ -119,7 +119,11 @@ func (s *Server) transcriptInput(c echo.Context) (coach.Input, error) {
 	if err != nil {
 		return coach.Input{}, err
 	}
-	return coach.Input{Data: data, MediaType: media, Options: opts, Engine: engine}, nil
+	policy := c.QueryParam("policy")
+	if err := assistant.CheckID("policy", policy); err != nil {
+		return coach.Input{}, err
+	}
+	return coach.Input{Data: data, MediaType: media, Options: opts, Engine: engine, PolicyID: policy}, nil
 }
 
 // engineParam reads the engine query parameter: builtin, llm or auto, or

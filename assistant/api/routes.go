@@ -12,7 +12,8 @@ import (
 
 // Query parameters of the transcript routes.
 var transcriptParams = []string{"agent_id", "external_id", "team_id", "language", "occurred_at", "format",
-	"agent", "agent_speaker", "customer", "customer_speaker", "engine", "account_ref", "time_zone", "jurisdiction"}
+	"agent", "agent_speaker", "customer", "customer_speaker", "engine", "account_ref", "time_zone", "jurisdiction",
+	"policy"}
 
 // Route is an endpoint as routes declares it, for tests that try every
 // route with every role.
@@ -47,6 +48,13 @@ func (s *Server) routes() {
 	s.handle(http.MethodPost, "/v1/analyze", s.handleAnalyze, anyone, work, query(transcriptParams...))
 	s.handle(http.MethodPost, "/v1/tips", s.handleTip, anyone, work, query("engine"))
 	s.handle(http.MethodPost, "/v1/arrangements", s.handleArrangement, anyone, work, query())
+
+	// Creditor policies are the creditor's terms, not personal data: anyone
+	// may read them; only an admin changes them.
+	s.handle(http.MethodGet, "/v1/policies", s.handlePolicyIndex, anyone, quick, query("jurisdiction"))
+	s.handle(http.MethodGet, "/v1/policies/:id", s.handlePolicyView, anyone, quick, query())
+	s.handle(http.MethodPut, "/v1/policies/:id", s.handlePolicyPut, adminOnly, quick, query())
+	s.handle(http.MethodDelete, "/v1/policies/:id", s.handlePolicyDelete, adminOnly, quick, query())
 
 	s.handle(http.MethodPost, "/v1/calls/:id/reviews", s.handleReviewCreate, trainerOnly, work, query())
 	s.handle(http.MethodGet, "/v1/calls/:id/reviews", s.handleReviewIndex, anyone, work, query())

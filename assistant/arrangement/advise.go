@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/prompts"
 )
 
 // adviseLeadDays is how long after the call the first payment falls when the
@@ -12,7 +13,8 @@ import (
 // must give.
 const adviseLeadDays = 14
 
-// ReadFacts extracts the facts of a call (see [Extract]). It implements
+// ReadFacts extracts the facts of a call (see [Extract]), dating an agreed
+// first payment from the engine's clock. It implements
 // [assistant.FactReader]; an unsupported lang is an EInvalid error.
 func (e *Engine) ReadFacts(ctx context.Context, turns []assistant.Turn, lang assistant.Language) ([]assistant.Fact, error) {
 	if err := ctx.Err(); err != nil {
@@ -21,7 +23,7 @@ func (e *Engine) ReadFacts(ctx context.Context, turns []assistant.Turn, lang ass
 	if !lang.Valid() {
 		return nil, assistant.UnsupportedLanguage(string(lang))
 	}
-	facts, err := Extract(turns, lang)
+	facts, err := Extract(turns, lang, e.now().UTC())
 	if err != nil {
 		return nil, err
 	}
@@ -31,17 +33,99 @@ func (e *Engine) ReadFacts(ctx context.Context, turns []assistant.Turn, lang ass
 	return facts, nil
 }
 
-// Advise plans options on the facts of a call, when they name an
-// outstanding amount that can be read with certainty. It implements
-// [assistant.Adviser]. The latest usable mention of each fact counts, since
-// customers and agents correct themselves; of several outstanding amounts in
-// one turn, the largest. The jurisdiction follows the currency of the
-// outstanding amount (EUR nl, GBP uk, USD us); facts in another currency are
-// left out. The first payment is on the next payday when the customer named
-// one, otherwise 14 days from today. A call with vulnerability cues but no
-// outstanding amount gets the flag and, where the country can be told (or
-// for a crisis, always), the referral, without options.
+// Policies is the choice of creditor policies for one call: the policy
+// chosen for the call or its team, and the stored defaults per
+// jurisdiction. Which one applies depends on the jurisdiction, which only
+// the call's figures tell.
+type Policies struct {
+	// Chosen is the call's or its team's policy; Source says which
+	// (assistant.PolicyFromCall or assistant.PolicyFromTeam).
+	Chosen *assistant.CreditorPolicy
+	Source string
+	// Defaults are the stored default policies, at most one per
+	// jurisdiction.
+	Defaults []assistant.CreditorPolicy
+	// Unread says the stored policies could not be read (the database was
+	// down): rooscoach's own defaults apply, and the record says so.
+	Unread bool
+}
+
+// PolicyNoteText is the data of the arrangement.policy-note template: a
+// chosen policy was for another jurisdiction than the call's, or the stored
+// policies could not be read.
+type PolicyNoteText struct {
+	ID, Jurisdiction, CallJurisdiction string
+	Unread                             bool
+}
+
+// resolve returns the policy for a call in jurisdiction j: the chosen one
+// when it is for j, else j's stored default, else rooscoach's own.
+func (p Policies) resolve(j string, lang assistant.Language) (assistant.AppliedPolicy, error) {
+	out := assistant.AppliedPolicy{Jurisdiction: j}
+	if c := p.Chosen; c != nil {
+		if c.Jurisdiction == j {
+			out.ID, out.Name, out.Source, out.Terms = c.ID, c.Name, p.Source, withDefaults(c.ArrangementPolicy)
+			return out, nil
+		}
+		note, err := prompts.Render(lang, "arrangement.policy-note", PolicyNoteText{ID: c.ID, Jurisdiction: c.Jurisdiction, CallJurisdiction: j})
+		if err != nil {
+			return out, fmt.Errorf("arrangement: %w", err)
+		}
+		out.Note = note
+	}
+	for _, d := range p.Defaults {
+		if d.Jurisdiction == j {
+			out.ID, out.Name, out.Source, out.Terms = d.ID, d.Name, assistant.PolicyFromDefault, withDefaults(d.ArrangementPolicy)
+			return out, nil
+		}
+	}
+	out.Source, out.Terms = assistant.PolicyFromBuiltin, DefaultPolicy(j)
+	if p.Unread {
+		note, err := prompts.Render(lang, "arrangement.policy-note", PolicyNoteText{Unread: true, CallJurisdiction: j})
+		if err != nil {
+			return out, fmt.Errorf("arrangement: %w", err)
+		}
+		out.Note = note
+	}
+	return out, nil
+}
+
+// adviser is an Engine bound to the policies of one call.
+type adviser struct {
+	e *Engine
+	p Policies
+}
+
+// WithPolicies returns an adviser that plans under the creditor policies p
+// (see [Policies]) instead of rooscoach's defaults.
+func (e *Engine) WithPolicies(p Policies) assistant.Adviser { return adviser{e, p} }
+
+// Advise implements [assistant.Adviser].
+func (a adviser) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language) (assistant.ArrangementAdvice, error) {
+	return a.e.advise(ctx, facts, lang, a.p)
+}
+
+// Advise plans options on the facts of a call under rooscoach's default
+// policies; see [Engine.WithPolicies] for a creditor's own. It implements
+// [assistant.Adviser].
+//
+// It plans when the facts name an outstanding amount that can be read with
+// certainty. The latest usable mention of each fact counts, since customers
+// and agents correct themselves; of several outstanding amounts in one turn,
+// the largest. Costs named by budget category add up to the essential
+// costs, unless a total named as such is larger. The jurisdiction follows
+// the currency of the outstanding amount (EUR nl, GBP uk, USD us); facts in
+// another currency are left out. The first payment is on the next payday
+// when the customer named one, otherwise 14 days from today. The agreed
+// arrangement, when the call has one, is compared with the figures, the
+// policy and the options. A call with vulnerability cues but no outstanding
+// amount gets the flag and, where the country can be told (or for a crisis,
+// always), the referral, without options.
 func (e *Engine) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language) (assistant.ArrangementAdvice, error) {
+	return e.advise(ctx, facts, lang, Policies{})
+}
+
+func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language, pols Policies) (assistant.ArrangementAdvice, error) {
 	if err := ctx.Err(); err != nil {
 		return assistant.ArrangementAdvice{}, err
 	}
@@ -54,13 +138,19 @@ func (e *Engine) Advise(ctx context.Context, facts []assistant.Fact, lang assist
 	}
 
 	latest := map[assistant.FactKind]assistant.Fact{}
+	categories := map[assistant.BudgetCategory]assistant.Fact{}
+	agreedAt := -1
 	vulnerable, crisis := false, false
-	for _, f := range facts {
+	for i, f := range facts {
 		switch {
 		case f.Kind == assistant.FactVulnerability:
 			vulnerable = true
 			crisis = crisis || f.Cue == assistant.DriverCrisis
 		case f.Ambiguous:
+		case f.Kind == assistant.FactAgreed:
+			if f.Amount != nil {
+				agreedAt = i
+			}
 		case f.Kind == assistant.FactOutstanding:
 			// Within one turn the largest amount is the total: "€ 2.345,67
 			// inclusief € 40 incassokosten".
@@ -68,6 +158,8 @@ func (e *Engine) Advise(ctx context.Context, facts []assistant.Fact, lang assist
 				continue
 			}
 			latest[f.Kind] = f
+		case f.Kind == assistant.FactCosts && f.Category != "" && f.Amount != nil:
+			categories[f.Category] = f
 		case f.Kind == assistant.FactPayday || f.Amount != nil:
 			latest[f.Kind] = f
 		}
@@ -96,37 +188,181 @@ func (e *Engine) Advise(ctx context.Context, facts []assistant.Fact, lang assist
 	}
 
 	cur := out.Amount.Currency
+	j := jurisdictionOf[cur]
+	applied, err := pols.resolve(j, lang)
+	if err != nil {
+		return assistant.ArrangementAdvice{}, err
+	}
+	terms := applied.Terms
 	req := Request{
 		Debt:         Debt{Principal: out.Amount.Amount, Currency: cur},
-		Jurisdiction: jurisdictionOf[cur],
+		Jurisdiction: j,
 		Language:     lang,
+		Policy:       &terms,
 		Customer:     Customer{Vulnerable: vulnerable, Crisis: crisis},
 	}
-	amount := func(k assistant.FactKind) *int64 {
-		if f, ok := latest[k]; ok && f.Amount.Currency == cur && f.Amount.Amount <= maxAmount {
+	amount := func(f assistant.Fact, ok bool) *int64 {
+		if ok && f.Amount != nil && f.Amount.Currency == cur && f.Amount.Amount <= maxAmount {
 			v := f.Amount.Amount
 			return &v
 		}
 		return nil
 	}
-	req.Customer.StatedMonthly = amount(assistant.FactOffer)
-	req.Customer.Income = amount(assistant.FactIncome)
-	req.Customer.EssentialCosts = amount(assistant.FactCosts)
+	at := func(k assistant.FactKind) *int64 { f, ok := latest[k]; return amount(f, ok) }
+	req.Customer.StatedMonthly = at(assistant.FactOffer)
+	income, total := at(assistant.FactIncome), at(assistant.FactCosts)
+	var b Budget
+	var parts int64
+	named := false
+	for _, c := range assistant.BudgetCategories {
+		if v := amount(categories[c], categories[c].Amount != nil); v != nil {
+			b.set(c, *v)
+			parts += *v
+			named = true
+		}
+	}
+	switch {
+	case named && income != nil && total == nil:
+		b.Income = *income
+		req.Customer.Budget = &b
+	case named:
+		req.Customer.Income = income
+		v := parts
+		if total != nil {
+			v = max(v, *total)
+		}
+		req.Customer.EssentialCosts = &v
+	default:
+		req.Customer.Income, req.Customer.EssentialCosts = income, total
+	}
+
 	today := e.now().UTC()
 	if f, ok := latest[assistant.FactPayday]; ok {
-		req.Customer.Payday = f.Day
+		req.Customer.Payday, req.Customer.PaydayWeekday, req.Customer.PaydayWeek = f.Day, f.Weekday, f.Nth
 		req.StartDate = today.AddDate(0, 0, 1).Format(dateLayout)
 	} else {
 		req.StartDate = today.AddDate(0, 0, adviseLeadDays).Format(dateLayout)
 	}
 	req.Today = today.Format(dateLayout)
 
-	res, err := e.Plan(ctx, req)
+	if err := ctx.Err(); err != nil {
+		return assistant.ArrangementAdvice{}, err
+	}
+	c, err := validate(req, today, e.figures)
+	if err != nil {
+		return assistant.ArrangementAdvice{}, fmt.Errorf("arrangement: advise on the call's figures: %w", err)
+	}
+	res, err := c.plan()
 	if err != nil {
 		return assistant.ArrangementAdvice{}, fmt.Errorf("arrangement: advise on the call's figures: %w", err)
 	}
 	adv.Options, adv.Referral, adv.Flagged = res.Options, res.Referral, res.Flagged
+	adv.Policy = &applied
+	assessment := res.Assessment
+	adv.Assessment = &assessment
+	if agreedAt >= 0 && facts[agreedAt].Amount.Currency == cur {
+		check, err := c.compare(agreedAt, facts, res.Options)
+		if err != nil {
+			return assistant.ArrangementAdvice{}, err
+		}
+		adv.Agreement = &check
+		// An arrangement the customer said yes to, but cannot keep or the
+		// creditor does not allow, is for a trainer to see.
+		if check.Promise && (!check.Affordable || !check.WithinPolicy) {
+			adv.Flagged = true
+		}
+	}
 	return adv, nil
+}
+
+// AgreementText is the data of the arrangement.agreement template.
+type AgreementText struct {
+	Code            string
+	Monthly, Stated assistant.Money
+	Spare, Cap      assistant.Money
+	Share           int
+	MinInstalment   assistant.Money
+	MaxTerm, Months int
+	Rank            int
+}
+
+// compare checks the agreed arrangement facts[at] against what the customer
+// said they can pay, what they have left, the policy and the options.
+func (c *checked) compare(at int, facts []assistant.Fact, options []assistant.ArrangementOption) (assistant.AgreementCheck, error) {
+	f := facts[at]
+	p := c.policy
+	m := monthly(f.Amount.Amount, periodOfFrequency(f.Frequency))
+	if f.Frequency == assistant.Once {
+		m = f.Amount.Amount
+	}
+	ch := assistant.AgreementCheck{
+		Fact: at, Amount: *f.Amount, Frequency: f.Frequency, Monthly: c.money(m), FirstDue: f.Date,
+		Promise: f.Promise, Affordable: true, WithinPolicy: true,
+	}
+	t := AgreementText{Monthly: ch.Monthly, Spare: c.money(c.spare), Cap: c.money(c.cap), Share: p.SpareSharePercent,
+		MinInstalment: c.money(p.MinInstalment), MaxTerm: p.MaxTermMonths}
+	var codes []string
+	if f.Frequency != assistant.Once && m > 0 {
+		ch.Months = int(min(ceilDiv(c.total, m), 1<<30))
+		t.Months = ch.Months
+		// The customer's own words come first: an amount they named
+		// themselves is theirs to carry, even above the share.
+		proposed := false
+		for _, o := range facts {
+			if o.Kind == assistant.FactOffer && !o.Ambiguous && o.Amount != nil && o.Amount.Currency == f.Amount.Currency && o.Amount.Amount == m {
+				proposed = true
+			}
+		}
+		if s := c.Customer.StatedMonthly; s != nil && m > *s {
+			t.Stated = c.money(*s)
+			codes = append(codes, "above-stated")
+			ch.Affordable = false
+		}
+		switch {
+		case c.spareKnown && m > c.spare:
+			codes = append(codes, "above-spare")
+			ch.Affordable = false
+		case c.spareKnown && m > c.cap && proposed:
+			codes = append(codes, "customer-proposed")
+			ch.Risk = true
+		case c.spareKnown && m > c.cap:
+			codes = append(codes, "above-cap")
+			ch.Risk = true
+		}
+		if m < p.MinInstalment && m < c.total {
+			codes = append(codes, "below-minimum")
+			ch.WithinPolicy = false
+		}
+		if ch.Months > p.MaxTermMonths {
+			codes = append(codes, "too-long")
+			ch.WithinPolicy = false
+		}
+	}
+	for i, o := range options {
+		if o.Monthly.Amount == m && o.Monthly.Currency == f.Amount.Currency {
+			ch.MatchesOption = i + 1
+			break
+		}
+	}
+	if ch.MatchesOption > 0 {
+		t.Rank = ch.MatchesOption
+		codes = append(codes, "matches")
+	} else {
+		codes = append(codes, "no-match")
+	}
+	if !f.Promise {
+		codes = append(codes, "no-promise")
+	}
+	ch.Findings = make([]assistant.AgreementFinding, 0, len(codes))
+	for _, code := range codes {
+		t.Code = code
+		text, err := prompts.Render(c.lang, "arrangement.agreement", t)
+		if err != nil {
+			return assistant.AgreementCheck{}, fmt.Errorf("arrangement: agreement %s: %w", code, err)
+		}
+		ch.Findings = append(ch.Findings, assistant.AgreementFinding{Code: code, Text: text})
+	}
+	return ch, nil
 }
 
 // callJurisdiction guesses the jurisdiction of a call that names no usable

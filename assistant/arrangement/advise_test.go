@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -68,6 +69,7 @@ func TestAdviseSampleCalls(t *testing.T) {
 		months       int
 		firstDue     string
 		last         int64
+		agreedDate   string
 		referralText []string
 	}{
 		{
@@ -78,6 +80,8 @@ func TestAdviseSampleCalls(t *testing.T) {
 			cues:        []assistant.Driver{assistant.DriverLifeEvent, assistant.DriverResilience, assistant.DriverHealth},
 			// 25 × € 50, then € 0,50: 26 months of the 36 the default allows.
 			months: 26, firstDue: "2026-06-25", last: 50,
+			// "voor het eerst op 25 juni"
+			agreedDate:   "2026-06-25",
 			referralText: []string{"gemeente", "gratis"},
 		},
 		{
@@ -88,6 +92,8 @@ func TestAdviseSampleCalls(t *testing.T) {
 			cues:        []assistant.Driver{assistant.DriverLifeEvent, assistant.DriverResilience, assistant.DriverHealth},
 			// 24 × £40, then £20: 25 months of the 60 the default allows.
 			months: 25, firstDue: "2026-07-03", last: 2000,
+			// "from the 4th of next month", said on 10 June
+			agreedDate:   "2026-07-04",
 			referralText: []string{"Breathing Space", "StepChange", "Citizens Advice"},
 		},
 	}
@@ -101,7 +107,7 @@ func TestAdviseSampleCalls(t *testing.T) {
 			}
 			checkOffsets(t, turns, adv.Facts)
 			var outstanding, offers []assistant.Money
-			payday := 0
+			payday, agreedFacts := 0, 0
 			cues := map[assistant.Driver]bool{}
 			for _, f := range adv.Facts {
 				if f.Ambiguous {
@@ -121,6 +127,11 @@ func TestAdviseSampleCalls(t *testing.T) {
 					}
 				case assistant.FactIncome, assistant.FactCosts:
 					t.Errorf("the call names no income or costs, got %+v", f)
+				case assistant.FactAgreed:
+					agreedFacts++
+					if f.Amount == nil || *f.Amount != tt.offer || f.Frequency != assistant.Monthly || f.Date != tt.agreedDate || !f.Promise {
+						t.Errorf("agreed %+v, want %v a month from %s, promised", f, tt.offer, tt.agreedDate)
+					}
 				}
 			}
 			for _, m := range outstanding {
@@ -139,6 +150,14 @@ func TestAdviseSampleCalls(t *testing.T) {
 			if payday != tt.payday {
 				t.Errorf("payday %d, want %d", payday, tt.payday)
 			}
+			if agreedFacts != 1 {
+				t.Errorf("%d agreed facts, want 1", agreedFacts)
+			}
+			// What was agreed is what the customer offered and the first
+			// proposal: the comparison finds nothing to coach.
+			if a := adv.Agreement; a == nil || a.MatchesOption != 1 || !a.Affordable || !a.WithinPolicy || a.Risk || !a.Promise || len(a.Findings) != 1 || a.Findings[0].Code != "matches" {
+				t.Errorf("agreement check %+v, want a match with option 1 and nothing else", a)
+			}
 			for _, c := range tt.cues {
 				if !cues[c] {
 					t.Errorf("no %s cue; got %v", c, cues)
@@ -156,8 +175,10 @@ func TestAdviseSampleCalls(t *testing.T) {
 				t.Errorf("first option: %d months from %s, last %v; want %d from %s, last %d",
 					first.Months, first.Schedule[0].Due, first.Schedule[len(first.Schedule)-1].Amount, tt.months, tt.firstDue, tt.last)
 			}
-			if last := adv.Options[len(adv.Options)-1]; last.Kind != assistant.OptionReferral {
-				t.Errorf("last option %s, want the referral", last.Kind)
+			for _, o := range adv.Options {
+				if o.Kind == "referral" {
+					t.Errorf("a referral among the options: %+v", o)
+				}
 			}
 			if adv.Referral == nil || !adv.Flagged {
 				t.Fatalf("referral %v, flagged %v: want both for a customer who lost their job", adv.Referral, adv.Flagged)
@@ -230,7 +251,7 @@ func TestAdvise(t *testing.T) {
 				{Index: 0, Speaker: agent, Text: "The balance is £700."},
 				{Index: 1, Speaker: customer, Text: "I earn £1,200 a month and my rent and bills are £1,250 a month."},
 			},
-			wantOptions: true, wantReferral: "MoneyHelper", wantFirst: assistant.OptionReferral,
+			wantOptions: false, wantReferral: "MoneyHelper",
 		},
 		{
 			name: "ambiguous outstanding amount is not used",
@@ -310,6 +331,170 @@ func TestAdviseAbsurdAmounts(t *testing.T) {
 	}
 }
 
+// The sample calls where the customer answers the agent's questions: the
+// payday read from an answer, the budget in categories, and the agreement
+// compared with what the customer said and what the figures allow.
+func TestAdviseAnswersAndAgreement(t *testing.T) {
+	e := New(func() time.Time { return time.Date(2026, 6, 10, 14, 0, 0, 0, time.UTC) })
+	t.Run("nl: the agent agrees more than the customer can pay", func(t *testing.T) {
+		turns := readCall(t, "../../testdata/calls/nl-loon-vraag.txt")
+		adv, err := adviseCall(e, turns, assistant.Dutch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkOffsets(t, turns, adv.Facts)
+		pd := factsOf(adv.Facts, assistant.FactPayday)
+		if len(pd) != 1 || pd[0].Day != 24 || pd[0].TurnIndex != 5 || pd[0].Text != "de 24e" {
+			t.Errorf("paydays %+v, want the 24th from the answer in turn 5", pd)
+		}
+		offers := factsOf(adv.Facts, assistant.FactOffer)
+		if len(offers) != 1 || offers[0].Amount.Amount != 6000 || offers[0].Text != "Zestig euro" {
+			t.Errorf("offers %+v, want € 60 a month from the answer", offers)
+		}
+		costs := factsOf(adv.Facts, assistant.FactCosts)
+		if len(costs) != 2 || costs[0].Category != assistant.CategoryHousing || costs[1].Category != assistant.CategoryFoodHousekeeping {
+			t.Errorf("costs %+v, want housing and food", costs)
+		}
+		ag := factsOf(adv.Facts, assistant.FactAgreed)
+		if len(ag) != 1 || ag[0].Amount.Amount != 10000 || ag[0].Date != "2026-06-24" || !ag[0].Promise || ag[0].TurnIndex != 10 {
+			t.Fatalf("agreed %+v, want € 100 a month from 24 June, promised in turn 10", ag)
+		}
+		if len(adv.Options) == 0 || adv.Options[0].Kind != assistant.OptionCustomerProposal || adv.Options[0].Monthly.Amount != 6000 {
+			t.Fatalf("options %v, want the customer's own € 60 first", kinds(adv.Options))
+		}
+		if got := adv.Options[0].Schedule[0].Due; got != "2026-06-24" {
+			t.Errorf("first payment %s, want the payday 2026-06-24", got)
+		}
+		a := adv.Agreement
+		if a == nil {
+			t.Fatal("no agreement check")
+		}
+		if a.Affordable || !a.WithinPolicy || a.MatchesOption != 0 || a.Monthly.Amount != 10000 {
+			t.Errorf("agreement %+v, want € 100 unaffordable, within policy, matching no proposal", a)
+		}
+		if codes := findingCodes(a); !slices.Equal(codes, []string{"above-stated", "no-match"}) {
+			t.Errorf("findings %v, want above-stated and no-match", codes)
+		}
+		if !strings.Contains(a.Findings[0].Text, "Afgesproken is € 100 per maand, meer dan de € 60 die de klant zelf zei te kunnen betalen.") {
+			t.Errorf("finding %q does not say what was wrong with the figures", a.Findings[0].Text)
+		}
+		if !adv.Flagged {
+			t.Error("an agreement the customer said they cannot afford must flag the call")
+		}
+	})
+	t.Run("en: the customer's own amount above half of what is left", func(t *testing.T) {
+		turns := readCall(t, "../../testdata/calls/en-payday-question.txt")
+		adv, err := adviseCall(e, turns, assistant.English)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkOffsets(t, turns, adv.Facts)
+		pd := factsOf(adv.Facts, assistant.FactPayday)
+		if len(pd) != 1 || pd[0].Weekday != "friday" || pd[0].Nth != -1 || pd[0].TurnIndex != 3 {
+			t.Errorf("paydays %+v, want the last Friday from the answer in turn 3", pd)
+		}
+		income := factsOf(adv.Facts, assistant.FactIncome)
+		if len(income) != 1 || income[0].Amount.Amount != 190000 || income[0].Ambiguous {
+			t.Errorf("income %+v, want £1,900 a month from the answer", income)
+		}
+		as := adv.Assessment
+		if as == nil || as.Essential == nil || as.Essential.Amount != 140000 || as.Spare.Amount != 50000 || as.Cap.Amount != 25000 {
+			t.Fatalf("assessment %+v, want £1,400 essential, £500 left, £250 the half", as)
+		}
+		first := adv.Options[0]
+		if first.Kind != assistant.OptionCustomerProposal || first.Monthly.Amount != 30000 || !first.Risk || !first.FitsPolicy {
+			t.Errorf("first option %s %v risk %v, want the customer's own £300, marked as a risk", first.Kind, first.Monthly, first.Risk)
+		}
+		// The last Friday of June 2026 is the 26th.
+		if got := first.Schedule[0].Due; got != "2026-06-26" {
+			t.Errorf("first payment %s, want 2026-06-26", got)
+		}
+		if !slices.Contains(kinds(adv.Options), assistant.OptionShortest) || !slices.Contains(kinds(adv.Options), assistant.OptionInstalments) {
+			t.Errorf("options %v, want plans within the half beside the customer's own", kinds(adv.Options))
+		}
+		for _, o := range adv.Options[1:] {
+			if o.Monthly.Amount > 25000 {
+				t.Errorf("%s asks %v, above half of what is left", o.Kind, o.Monthly)
+			}
+		}
+		a := adv.Agreement
+		if a == nil {
+			t.Fatal("no agreement check")
+		}
+		if !a.Affordable || !a.WithinPolicy || !a.Risk || a.MatchesOption != 1 || a.FirstDue != "2026-06-26" || !a.Promise {
+			t.Errorf("agreement %+v, want affordable, within policy, a risk, matching the first option, from 26 June, promised", a)
+		}
+		if codes := findingCodes(a); !slices.Equal(codes, []string{"customer-proposed", "matches"}) {
+			t.Errorf("findings %v, want customer-proposed and matches", codes)
+		}
+		if adv.Referral != nil || adv.Flagged {
+			t.Errorf("referral %+v flagged %v: an affordable plan fits and nobody is vulnerable", adv.Referral, adv.Flagged)
+		}
+	})
+}
+
+func findingCodes(a *assistant.AgreementCheck) []string {
+	var out []string
+	for _, f := range a.Findings {
+		out = append(out, f.Code)
+	}
+	return out
+}
+
+// The creditor's policy chosen for a call is applied when it is for the
+// call's country; otherwise the country's stored default, else rooscoach's.
+func TestAdvisePolicies(t *testing.T) {
+	turns := []assistant.Turn{
+		{Index: 0, Speaker: agent, Text: "Er staat nog € 600 open."},
+		{Index: 1, Speaker: customer, Text: "Ik kan 20 euro per maand."},
+	}
+	own := assistant.CreditorPolicy{ID: "delta-water", Name: "Waterbedrijf Delta", Jurisdiction: "nl",
+		ArrangementPolicy: Policy{MinInstalment: 1500, MaxTermMonths: 36, MaxDeferralMonths: 0}}
+	def := assistant.CreditorPolicy{ID: "nl-standaard", Jurisdiction: "nl", Default: true,
+		ArrangementPolicy: Policy{MinInstalment: 2500, MaxTermMonths: 24}}
+	uk := assistant.CreditorPolicy{ID: "uk-water", Jurisdiction: "uk", ArrangementPolicy: Policy{MinInstalment: 500, MaxTermMonths: 12}}
+	tests := []struct {
+		name     string
+		p        Policies
+		wantID   string
+		source   string
+		minimum  int64
+		proposal bool // the customer's € 20 fits
+		note     bool
+	}{
+		{"built-in", Policies{}, "", assistant.PolicyFromBuiltin, 2500, false, false},
+		{"stored default", Policies{Defaults: []assistant.CreditorPolicy{def}}, "nl-standaard", assistant.PolicyFromDefault, 2500, false, false},
+		{"the call's own", Policies{Chosen: &own, Source: assistant.PolicyFromCall, Defaults: []assistant.CreditorPolicy{def}}, "delta-water", assistant.PolicyFromCall, 1500, true, false},
+		{"the team's", Policies{Chosen: &own, Source: assistant.PolicyFromTeam}, "delta-water", assistant.PolicyFromTeam, 1500, true, false},
+		{"another country's", Policies{Chosen: &uk, Source: assistant.PolicyFromCall, Defaults: []assistant.CreditorPolicy{def}}, "nl-standaard", assistant.PolicyFromDefault, 2500, false, true},
+	}
+	e := New(fixedNow)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			facts, err := e.ReadFacts(context.Background(), turns, "nl")
+			if err != nil {
+				t.Fatal(err)
+			}
+			adv, err := e.WithPolicies(tt.p).Advise(context.Background(), facts, "nl")
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := adv.Policy
+			if p == nil || p.ID != tt.wantID || p.Source != tt.source || p.Terms.MinInstalment != tt.minimum || (p.Note != "") != tt.note {
+				t.Fatalf("policy %+v, want %q from %s with minimum %d, note %v", p, tt.wantID, tt.source, tt.minimum, tt.note)
+			}
+			fits := len(adv.Options) > 0 && adv.Options[0].Kind == assistant.OptionCustomerProposal && adv.Options[0].FitsPolicy
+			if fits != tt.proposal {
+				t.Errorf("the customer's € 20 fits: %v, want %v (options %v)", fits, tt.proposal, kinds(adv.Options))
+			}
+			// The call's policy forbids a pause: none may be offered.
+			if tt.wantID == "delta-water" && slices.Contains(kinds(adv.Options), assistant.OptionDeferral) {
+				t.Errorf("options %v: a pause the policy forbids", kinds(adv.Options))
+			}
+		})
+	}
+}
+
 // adviseCall reads the facts of turns and plans on them, as the analyser does.
 func adviseCall(e *Engine, turns []assistant.Turn, lang assistant.Language) (assistant.ArrangementAdvice, error) {
 	facts, err := e.ReadFacts(context.Background(), turns, lang)
@@ -326,5 +511,35 @@ func TestUnsupportedLanguage(t *testing.T) {
 	}
 	if _, err := e.Advise(context.Background(), nil, "xx"); assistant.ErrorCode(err) != assistant.EInvalid {
 		t.Errorf("Advise with language xx: err = %v, want EInvalid", err)
+	}
+}
+
+// An arrangement the customer did not say yes to is compared, but flags
+// the call only when they did.
+func TestAdviseAgreementWithoutPromise(t *testing.T) {
+	e := New(fixedNow)
+	for _, tt := range []struct {
+		reply   string
+		flagged bool
+	}{
+		{"Nee, dat lukt echt niet.", false},
+		{"Ja, goed.", true},
+	} {
+		turns := call("Er staat nog € 900 open. Hoeveel kunt u per maand missen?", "Dertig euro.",
+			"Dan spreken we 100 euro per maand af.", tt.reply)
+		adv, err := adviseCall(e, turns, assistant.Dutch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := adv.Agreement
+		if a == nil || a.Affordable || a.Promise != tt.flagged {
+			t.Fatalf("%q: agreement %+v, want € 100 above the € 30 said, promise %v", tt.reply, a, tt.flagged)
+		}
+		if adv.Flagged != tt.flagged {
+			t.Errorf("%q: flagged %v, want %v", tt.reply, adv.Flagged, tt.flagged)
+		}
+		if !tt.flagged && !slices.Contains(findingCodes(a), "no-promise") {
+			t.Errorf("%q: findings %v, want no-promise", tt.reply, findingCodes(a))
+		}
 	}
 }

@@ -23,7 +23,7 @@ type Amount struct {
 // "375 euro", "£1,250.50"), as the fact reader does; ok is false when
 // none starts there. lang decides which separator groups thousands.
 func ReadAmount(toks []language.Token, i int, lang assistant.Language) (a Amount, ok bool) {
-	m, ok := readMention(toks, i, lang)
+	m, ok := readMention(toks, i, lang, false)
 	if !ok {
 		return Amount{}, false
 	}

@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/language"
@@ -36,6 +36,7 @@ const (
 	noteNoPeriod   = "no-period"   // "ik kan 50 euro": once, or every month?
 	notePeriodFrom = "period-from" // period taken from an earlier mention of the amount
 	noteConverted  = "converted"   // per week, fortnight or year turned into per month
+	noteAnswer     = "answer"      // read as the answer to the agent's question
 )
 
 // NoteText is the data of the arrangement.note template, which explains an
@@ -43,40 +44,60 @@ const (
 type NoteText struct {
 	Code   string
 	Period string // "week", "fortnight", "year"
-	Turn   int    // for period-from: the turn the period came from
+	Turn   int    // for period-from: the turn the period came from; for answer: the question's
+}
+
+// question is what an agent turn asks about money, so that the customer's
+// answer can be read in its light: "Wanneer komt uw loon binnen?" — "Altijd
+// op de 24e."; "How much could you pay each month?" — "About 60."
+type question struct {
+	turn     int                      // the turn index of the question
+	kind     assistant.FactKind       // the amount asked about; "" when none
+	category assistant.BudgetCategory // for costs
+	period   period                   // the period the question names
+	payday   bool                     // asks when money comes in
 }
 
 // Extract finds the facts about the customer's money in a call: the
 // outstanding amount (either speaker), what the customer offers per month,
-// their income, essential costs and payday, and vulnerability cues (customer
-// turns only). Amounts per week, fortnight or year are turned into per
-// month, rounded down to the cent so that an offer is never overstated
-// (€ 20 a week is € 86,66 a month). Amounts that cannot be read with
-// certainty are reported with Ambiguous and a Note, and never used. lang is
-// the call's language; a turn's own Language overrides it. An unsupported
-// lang reads as Dutch here, for the fuzz tests' sake; [Engine.ReadFacts]
-// refuses one.
-func Extract(turns []assistant.Turn, lang assistant.Language) ([]assistant.Fact, error) {
+// their income, essential costs (in budget categories where they name one)
+// and payday, vulnerability cues (customer turns only), and the arrangement
+// agent and customer agreed on. A customer's answer to the agent's question
+// about an amount or a payday is read in the light of the question. Amounts
+// per week, fortnight or year are turned into per month, rounded down to the
+// cent so that an offer is never overstated (€ 20 a week is € 86,66 a
+// month). Numbers that are article numbers of a law, account, policy or phone
+// numbers, dates or times never become money. Amounts that cannot be read
+// with certainty are reported with Ambiguous and a Note, and never used.
+// lang is the call's language; a turn's own Language overrides it. today
+// dates an agreed first payment said without a year ("25 juni"). An
+// unsupported lang reads as Dutch here, for the fuzz tests' sake;
+// [Engine.ReadFacts] refuses one.
+func Extract(turns []assistant.Turn, lang assistant.Language, today time.Time) ([]assistant.Fact, error) {
 	if !lang.Valid() {
 		lang = assistant.Dutch
 	}
-	type prepared struct {
-		turn     assistant.Turn
-		lang     assistant.Language
-		toks     []language.Token
-		mentions []mention
-	}
+	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	prep := make([]prepared, len(turns))
-	counts := map[string]int{}
-	var order []string
 	for k, t := range turns {
 		l := lang
 		if t.Language.Valid() {
 			l = t.Language
 		}
-		toks := language.Tokenize(t.Text)
-		ms := findMoney(toks, l)
-		for _, m := range ms {
+		prep[k] = prepared{turn: t, lang: l, toks: language.Tokenize(t.Text)}
+		if t.Speaker == assistant.Agent {
+			prep[k].asks = asked(prep[k].toks, t.Index)
+		}
+	}
+	counts := map[string]int{}
+	var order []string
+	for k := range prep {
+		p := &prep[k]
+		if k > 0 && p.turn.Speaker == assistant.Customer && prep[k-1].turn.Speaker == assistant.Agent {
+			p.answers = prep[k-1].asks
+		}
+		p.mentions = findMoney(p.toks, p.lang, p.answers != nil && p.answers.kind != "")
+		for _, m := range p.mentions {
 			if m.explicit && m.currency != "" {
 				if counts[m.currency] == 0 {
 					order = append(order, m.currency)
@@ -84,7 +105,6 @@ func Extract(turns []assistant.Turn, lang assistant.Language) ([]assistant.Fact,
 				counts[m.currency]++
 			}
 		}
-		prep[k] = prepared{turn: t, lang: l, toks: toks, mentions: ms}
 	}
 	// Amounts without a currency are in the call's currency: the one named
 	// most often, or the euro in a Dutch call that names none.
@@ -104,27 +124,44 @@ func Extract(turns []assistant.Turn, lang assistant.Language) ([]assistant.Fact,
 		turn   int
 	}
 	offers := map[assistant.Money]offered{}
-	for _, p := range prep {
+	for k := range prep {
+		p := &prep[k]
 		runes := []rune(p.turn.Text)
 		customer := p.turn.Speaker == assistant.Customer
-		ix := index(p.toks, customer)
+		p.ix = index(p.toks, customer)
 		at := func(from, to int) (string, int, int) {
 			s, e := p.toks[from].Start, p.toks[to-1].End
 			return string(runes[s:e]), s, e
 		}
-		for _, m := range p.mentions {
-			kind, ok := classify(ix, m, customer)
-			if !ok {
-				continue
-			}
-			f := assistant.Fact{Kind: kind, TurnIndex: p.turn.Index}
-			f.Text, f.Start, f.End = at(m.from, m.to)
+		for i := range p.mentions {
+			m := &p.mentions[i]
 			if m.currency == "" {
 				m.currency = callCurrency
 				if m.explicit && m.currency == "" {
 					m.currency = "GBP" // "a tenner" in a call that names no currency
 				}
 			}
+			kw, hasKeyword := keywordOf(p.ix, *m)
+			fromAnswer := false
+			if q := p.answers; q != nil && q.kind != "" && !hasKeyword {
+				// The answer names no kind of its own: it is what the
+				// question asked about, per the period the question named.
+				kw, hasKeyword, fromAnswer = keyword{kind: q.kind, category: q.category}, true, true
+				if m.period == noPeriod && q.period != noPeriod {
+					m.period = q.period
+				}
+			} else if q != nil && q.kind != "" && m.period == noPeriod && q.period != noPeriod && kw.kind != assistant.FactOutstanding {
+				m.period, fromAnswer = q.period, true
+			}
+			kind, ok := classify(kw, hasKeyword, *m, customer)
+			if !ok {
+				continue
+			}
+			f := assistant.Fact{Kind: kind, TurnIndex: p.turn.Index}
+			if kind == assistant.FactCosts {
+				f.Category = kw.category
+			}
+			f.Text, f.Start, f.End = at(m.from, m.to)
 			note := NoteText{Code: m.note}
 			switch {
 			case m.note != "":
@@ -146,7 +183,10 @@ func Extract(turns []assistant.Turn, lang assistant.Language) ([]assistant.Fact,
 			if note.Code == "" && m.period != perMonth && kind != assistant.FactOutstanding {
 				note = NoteText{Code: noteConverted, Period: periodName(m.period)}
 			}
-			f.Ambiguous = note.Code != "" && note.Code != notePeriodFrom && note.Code != noteConverted
+			if note.Code == "" && fromAnswer {
+				note = NoteText{Code: noteAnswer, Turn: p.answers.turn}
+			}
+			f.Ambiguous = note.Code != "" && note.Code != notePeriodFrom && note.Code != noteConverted && note.Code != noteAnswer
 			if note.Code != "" {
 				var err error
 				if f.Note, err = prompts.Render(p.lang, "arrangement.note", note); err != nil {
@@ -170,9 +210,16 @@ func Extract(turns []assistant.Turn, lang assistant.Language) ([]assistant.Fact,
 		if !customer {
 			continue
 		}
-		for _, pd := range paydays(ix) {
-			f := assistant.Fact{Kind: assistant.FactPayday, TurnIndex: p.turn.Index, Day: pd.day}
+		askedPayday := p.answers != nil && p.answers.payday
+		for _, pd := range paydays(p.ix, askedPayday) {
+			f := assistant.Fact{Kind: assistant.FactPayday, TurnIndex: p.turn.Index, Day: pd.rule.day, Weekday: pd.rule.weekday, Nth: pd.rule.nth}
 			f.Text, f.Start, f.End = at(pd.from, pd.to)
+			if askedPayday && !p.ix.income[p.ix.sentence[pd.from]] {
+				var err error
+				if f.Note, err = prompts.Render(p.lang, "arrangement.note", NoteText{Code: noteAnswer, Turn: p.answers.turn}); err != nil {
+					return nil, fmt.Errorf("arrangement: note on turn %d: %w", p.turn.Index, err)
+				}
+			}
 			facts = append(facts, f)
 		}
 		for _, sig := range vulnerability.FindTokens(p.turn.Text, p.toks) {
@@ -180,10 +227,96 @@ func Extract(turns []assistant.Turn, lang assistant.Language) ([]assistant.Fact,
 				Cue: sig.Driver, Text: sig.Text, Start: sig.Start, End: sig.End})
 		}
 	}
+	if a, ok := agreed(prep, facts, callCurrency, today); ok {
+		facts = append(facts, a)
+	}
 	slices.SortStableFunc(facts, func(a, b assistant.Fact) int {
 		return cmp.Or(cmp.Compare(a.TurnIndex, b.TurnIndex), cmp.Compare(a.Start, b.Start))
 	})
 	return facts, nil
+}
+
+// prepared is a turn with what Extract works out once about it.
+type prepared struct {
+	turn     assistant.Turn
+	lang     assistant.Language
+	toks     []language.Token
+	ix       textIndex
+	mentions []mention
+	asks     *question // what an agent turn asks about money
+	answers  *question // the question a customer turn answers
+}
+
+// asked returns what the last question of an agent turn asks about money,
+// or nil when it asks nothing about money.
+func asked(toks []language.Token, turn int) *question {
+	// The last question of the turn is the one the customer answers.
+	end := -1
+	for i := len(toks) - 1; i >= 0; i-- {
+		if toks[i].Kind == language.Punct && toks[i].Text == "?" {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return nil
+	}
+	start := end
+	for start > 0 && !toks[start-1].SentenceEnd {
+		start--
+	}
+	sent := toks[start:end]
+	q := &question{turn: turn}
+	has := func(words []language.Pattern) bool {
+		for i := range sent {
+			if _, n := language.Longest(words, sent, i); n > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	income := has(incomeWords)
+	for i := range sent {
+		if p, _ := periodAfter(sent, i); p != noPeriod {
+			q.period = p
+			break
+		}
+	}
+	switch {
+	case has(whenAsked) && income:
+		q.payday = true
+		return q
+	case !has(amountAsked):
+		return nil
+	case income:
+		q.kind = assistant.FactIncome
+	case costsIn(sent, &q.category):
+		q.kind = assistant.FactCosts
+	case has(offerWords):
+		q.kind = assistant.FactOffer
+	case has(outstandingWords):
+		q.kind = assistant.FactOutstanding
+	default:
+		return nil
+	}
+	return q
+}
+
+// costsIn reports whether toks speak of essential costs, and sets category
+// to the most specific category named.
+func costsIn(toks []language.Token, category *assistant.BudgetCategory) bool {
+	found := false
+	for i := range toks {
+		for _, lx := range costsLexicon {
+			if _, n := language.Longest(lx.words, toks, i); n > 0 {
+				if !found || lx.category != "" {
+					*category = lx.category
+				}
+				found = true
+			}
+		}
+	}
+	return found
 }
 
 func periodName(p period) string {
@@ -212,11 +345,13 @@ func monthly(cents int64, p period) int64 {
 	return cents
 }
 
-// findMoney returns the amounts of money in toks, in order.
-func findMoney(toks []language.Token, lang assistant.Language) []mention {
+// findMoney returns the amounts of money in toks, in order. In an answer to
+// the agent's question about an amount, a bare number is read as one: the
+// question gives it its meaning.
+func findMoney(toks []language.Token, lang assistant.Language, answer bool) []mention {
 	var out []mention
 	for i := 0; i < len(toks); {
-		if m, ok := readMention(toks, i, lang); ok {
+		if m, ok := readMention(toks, i, lang, answer); ok {
 			out = append(out, m)
 			i = m.to
 			continue
@@ -255,7 +390,7 @@ func readNumber(toks []language.Token, i int) (number, bool) {
 	return number{}, false
 }
 
-func readMention(toks []language.Token, i int, lang assistant.Language) (mention, bool) {
+func readMention(toks []language.Token, i int, lang assistant.Language, answer bool) (mention, bool) {
 	// "een paar tientjes", "a few hundred quid": an amount, but a guess.
 	if _, n := language.Longest(vague, toks, i); n > 0 && i+n < len(toks) && toks[i+n].Kind == language.Word && vagueUnits[toks[i+n].Text] {
 		m := mention{from: i, to: i + n + 1, note: noteVague}
@@ -296,6 +431,9 @@ func readMention(toks []language.Token, i int, lang assistant.Language) (mention
 	}
 	if !n.digits && m.currency != "" {
 		return mention{}, false // "€ vijftig" is not how amounts are written
+	}
+	if n.digits && identifier(toks, j) {
+		return mention{}, false
 	}
 	j = n.end
 	m.cents, m.hasAmount = n.cents, true
@@ -340,11 +478,20 @@ func readMention(toks []language.Token, i int, lang assistant.Language) (mention
 		if unitWords[wordAt(toks, m.to)] || wordAt(toks, m.to) == "%" {
 			return mention{}, false
 		}
-		if m.period == noPeriod && (!n.digits || len(strings.Trim(toks[j-1].Text, ",.-")) > 10) {
+		long := n.digits && len(strings.Trim(toks[n.end-1].Text, ",.-")) > 10
+		switch {
+		case long:
+			return mention{}, false
+		case answer && !n.digits && n.cents < 1000:
+			// "Ik heb een baan": "een" is no amount, even in an answer.
+			return mention{}, false
+		case m.period == noPeriod && !n.digits && !answer:
 			return mention{}, false
 		}
 	}
-	if m.note == "" && n.grouping != 0 && !(m.explicit && n.grouping == groupSeparator(lang)) {
+	// "1.250" groups thousands in Dutch and "1,250" in English; read so only
+	// where the currency or the question makes it money in that language.
+	if m.note == "" && n.grouping != 0 && !((m.explicit || answer) && n.grouping == groupSeparator(lang)) {
 		m.note, m.hasAmount = noteSeparator, false
 	}
 	return m, true
@@ -417,10 +564,12 @@ func periodAfter(toks []language.Token, i int) (period, int) {
 	return noPeriod, i
 }
 
-// keyword is a keyword found in a turn: toks[at:at+n] says kind.
+// keyword is a keyword found in a turn: toks[at:at+n] says kind, and for
+// costs the budget category.
 type keyword struct {
-	at, n int
-	kind  assistant.FactKind
+	at, n    int
+	kind     assistant.FactKind
+	category assistant.BudgetCategory
 }
 
 // textIndex is what Extract works out once per turn, so that each amount is
@@ -441,15 +590,16 @@ func index(toks []language.Token, customer bool) textIndex {
 			n++
 		}
 	}
-	lexicons := []struct {
-		kind  assistant.FactKind
-		words []language.Pattern
-	}{
-		{assistant.FactOutstanding, outstandingWords},
-		{assistant.FactIncome, incomeWords},
-		{assistant.FactCosts, costsWords},
-		{assistant.FactOffer, offerWords},
+	type lexicon struct {
+		kind     assistant.FactKind
+		category assistant.BudgetCategory
+		words    []language.Pattern
 	}
+	lexicons := []lexicon{{kind: assistant.FactOutstanding, words: outstandingWords}, {kind: assistant.FactIncome, words: incomeWords}}
+	for _, c := range costsLexicon {
+		lexicons = append(lexicons, lexicon{assistant.FactCosts, c.category, c.words})
+	}
+	lexicons = append(lexicons, lexicon{kind: assistant.FactOffer, words: offerWords})
 	for k := 0; k < len(toks); {
 		if _, n := language.Longest(incomeWords, toks, k); n > 0 {
 			ix.income[ix.sentence[k]] = true
@@ -460,7 +610,7 @@ func index(toks []language.Token, customer bool) textIndex {
 				continue
 			}
 			if _, n := language.Longest(lx.words, toks, k); n > best.n {
-				best.n, best.kind = n, lx.kind
+				best.n, best.kind, best.category = n, lx.kind, lx.category
 			}
 		}
 		if best.n == 0 {
@@ -473,23 +623,29 @@ func index(toks []language.Token, customer bool) textIndex {
 	return ix
 }
 
-// classify decides what an amount is from the keywords of its sentence: the
-// nearest before it, else the nearest after it. Only the customer makes
-// offers; what the agent says per month is the agent's proposal, not a fact
-// about the customer.
-func classify(ix textIndex, m mention, customer bool) (assistant.FactKind, bool) {
+// keywordOf finds the keyword that says what an amount is: the nearest
+// before it in its sentence, else the nearest after it.
+func keywordOf(ix textIndex, m mention) (keyword, bool) {
 	sent := ix.sentence[m.from]
-	var kind assistant.FactKind
 	k, _ := slices.BinarySearchFunc(ix.keywords, m.from, func(kw keyword, at int) int { return cmp.Compare(kw.at, at) })
 	if k > 0 && ix.sentence[ix.keywords[k-1].at] == sent {
-		kind = ix.keywords[k-1].kind
-	} else {
-		for ; k < len(ix.keywords) && ix.sentence[ix.keywords[k].at] == sent; k++ {
-			if ix.keywords[k].at >= m.to {
-				kind = ix.keywords[k].kind
-				break
-			}
+		return ix.keywords[k-1], true
+	}
+	for ; k < len(ix.keywords) && ix.sentence[ix.keywords[k].at] == sent; k++ {
+		if ix.keywords[k].at >= m.to {
+			return ix.keywords[k], true
 		}
+	}
+	return keyword{}, false
+}
+
+// classify decides what an amount is from its keyword. Only the customer
+// makes offers; what the agent says per month is the agent's proposal, not
+// a fact about the customer.
+func classify(kw keyword, found bool, m mention, customer bool) (assistant.FactKind, bool) {
+	kind := kw.kind
+	if !found {
+		kind = ""
 	}
 	if m.period != noPeriod {
 		switch {
@@ -507,34 +663,40 @@ func classify(ix textIndex, m mention, customer bool) (assistant.FactKind, bool)
 }
 
 type payday struct {
-	from, to, day int
+	from, to int
+	rule     payRule
 }
 
-// paydays finds the day money comes in: "ik krijg de 25e mijn loon", "my
-// universal credit comes in on the 3rd". An ordinal counts only in a
-// sentence that speaks of income, so that "betalen op de 4e" is not a
-// payday.
-func paydays(ix textIndex) []payday {
+// paydays finds when money comes in: "ik krijg de 25e mijn loon", "my
+// universal credit comes in on the 3rd", "mijn salaris komt de laatste
+// vrijdag van de maand". A day counts only in a sentence that speaks of
+// income, so that "betalen op de 4e" is not a payday, or anywhere in the
+// answer to the agent's question when money comes in (asked).
+func paydays(ix textIndex, asked bool) []payday {
 	toks := ix.toks
 	var out []payday
-	for i, t := range toks {
-		if t.Kind != language.Number || !t.Ordinal || !ix.income[ix.sentence[i]] {
+	for i := 0; i < len(toks); i++ {
+		if !asked && !ix.income[ix.sentence[i]] {
 			continue
 		}
-		end := strings.IndexFunc(t.Text, func(r rune) bool { return r < '0' || r > '9' })
-		digits := t.Text
-		if end >= 0 {
-			digits = t.Text[:end]
+		if r, end, ok := readPayRule(toks, i); ok {
+			start := i
+			if language.IsWord(toks, i-1, "de", "the", "het") {
+				start = i - 1
+			}
+			out = append(out, payday{from: start, to: end, rule: r})
+			i = end - 1
+			continue
 		}
-		d, err := strconv.Atoi(digits)
-		if err != nil || d < 1 || d > 31 {
+		d := ordinalDay(toks[i])
+		if d == 0 {
 			continue
 		}
 		start := i
 		if language.IsWord(toks, i-1, "de", "the") {
 			start = i - 1
 		}
-		out = append(out, payday{from: start, to: i + 1, day: d})
+		out = append(out, payday{from: start, to: i + 1, rule: payRule{day: d}})
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package arrangement
 
 import (
 	"testing"
+	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
 )
@@ -168,7 +169,8 @@ func TestExtractAmbiguous(t *testing.T) {
 	}
 }
 
-// Numbers that are not money stay out of the facts.
+// Numbers that are not money stay out of the facts, also where a sentence
+// speaks of money or the customer answers a question about an amount.
 func TestExtractNotMoney(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -178,14 +180,34 @@ func TestExtractNotMoney(t *testing.T) {
 	}{
 		{"nl months", "nl", customer, "Ik ben twee maanden achter met de huur."},
 		{"nl date", "nl", agent, "U betaalt voor het eerst op 25 juni, tot alles is afbetaald."},
-		{"nl agent's proposal", "nl", agent, "Dan leg ik een betalingsregeling voor: 50 euro per maand."},
 		{"nl article een", "nl", customer, "Ik heb een schuld bij jullie."},
 		{"nl working days", "nl", agent, "Ik bel u binnen twee werkdagen terug."},
+		{"nl law article", "nl", agent, "Volgens artikel 6:96 BW mogen wij incassokosten rekenen over het openstaande bedrag."},
+		{"nl law article abbreviated", "nl", agent, "De vordering is verhoogd op grond van art. 475 Rv."},
+		{"nl IBAN", "nl", agent, "U kunt het openstaande bedrag overmaken naar rekeningnummer NL91 ABNA 0417 1643 00."},
+		{"nl account number digits", "nl", agent, "Maak het bedrag over op rekeningnummer 417164300."},
+		{"nl policy number", "nl", agent, "Het openstaande saldo staat op polisnummer 20241187."},
+		{"nl file number with colon", "nl", agent, "Uw schuld staat onder dossiernummer: 88412."},
+		{"nl phone", "nl", agent, "Bel ons over uw schuld op 020 123 4567."},
+		{"nl free number", "nl", agent, "Bel gratis naar 0800-0113 als u over de betaling wilt praten."},
+		{"nl date with dashes", "nl", agent, "Het openstaande bedrag moest op 25-06-2026 betaald zijn."},
+		{"nl date with slash", "nl", customer, "Ik kan pas betalen na 25/6."},
+		{"nl time", "nl", agent, "Ik bel u morgen om 14:30 terug over de betaling."},
+		{"nl time in hours", "nl", customer, "Ik kan betalen vanaf 3 uur."},
+		{"nl year", "nl", customer, "Ik heb die schuld al sinds 2019."},
 		{"en months ago", "en", customer, "I lost my job two months ago."},
 		{"en percent", "en", agent, "Interest is 8 percent on the balance."},
-		{"en agent's proposal", "en", agent, "I'll set up a payment plan of £40 a month."},
 		{"en phone number", "en", agent, "Call Samaritans on 116 123."},
 		{"en paid is not income", "en", customer, "I already paid £200 last week."},
+		{"en law section", "en", agent, "Under section 1692 the balance must be verified on request."},
+		{"en CONC rule", "en", agent, "Under CONC 7.3 we look at what you can afford to pay."},
+		{"en account number", "en", agent, "You can pay the balance to account number 41926371, sort code 20-00-00."},
+		{"en policy number", "en", customer, "My policy number is 55123 and I owe on it."},
+		{"en reference", "en", agent, "Please quote reference 774512 when you pay the balance."},
+		{"en phone international", "en", agent, "You can call us about the balance on +44 20 7946 0958."},
+		{"en time", "en", customer, "I can pay after 5 pm on Friday."},
+		{"en date", "en", agent, "The balance was due on July 4, 2026."},
+		{"en year", "en", customer, "I've owed this since 2021."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -195,6 +217,44 @@ func TestExtractNotMoney(t *testing.T) {
 				}
 			}
 		})
+	}
+	// The same numbers in answers to a question about an amount, which
+	// makes bare numbers money, are still no money.
+	for _, tt := range []struct {
+		lang            assistant.Language
+		question, reply string
+	}{
+		{"nl", "Hoeveel kunt u per maand missen?", "Dat staat op polisnummer 20241187."},
+		{"nl", "Hoeveel kunt u per maand betalen?", "Bel me morgen om 14:30, dan weet ik het."},
+		{"nl", "Hoeveel kunt u elke maand missen?", "Ik heb een baan gevonden, dus na 25/6 weet ik meer."},
+		{"en", "How much could you pay each month?", "Call me on 07700 900123 and I'll tell you."},
+		{"en", "How much can you afford a month?", "I have two kids, so not much."},
+		{"en", "How much could you manage a month?", "Ask my adviser, reference 774512."},
+	} {
+		turns := []assistant.Turn{{Index: 0, Speaker: agent, Text: tt.question}, {Index: 1, Speaker: customer, Text: tt.reply}}
+		for _, f := range extract(t, turns, tt.lang) {
+			if f.Amount != nil || f.Ambiguous {
+				t.Errorf("money fact %+v in the answer %q", f, tt.reply)
+			}
+		}
+	}
+}
+
+// What the agent puts forward per month is the agent's proposal: not an
+// offer of the customer's, but, in words that settle it, the arrangement.
+func TestExtractAgentProposal(t *testing.T) {
+	for _, tt := range []struct {
+		lang assistant.Language
+		text string
+		want int64
+	}{
+		{"nl", "Dan leg ik een betalingsregeling voor: 50 euro per maand.", 5000},
+		{"en", "I'll set up a payment plan of £40 a month.", 4000},
+	} {
+		facts := extract(t, turn(agent, tt.text), tt.lang)
+		if len(facts) != 1 || facts[0].Kind != assistant.FactAgreed || facts[0].Amount.Amount != tt.want || facts[0].Promise {
+			t.Errorf("%q: facts %+v, want one agreed fact of %d without a promise", tt.text, facts, tt.want)
+		}
 	}
 }
 
@@ -445,9 +505,41 @@ func FuzzExtract(f *testing.F) {
 // extract is Extract for tests, where an error of rendering is a bug.
 func extract(tb testing.TB, turns []assistant.Turn, lang assistant.Language) []assistant.Fact {
 	tb.Helper()
-	facts, err := Extract(turns, lang)
+	facts, err := Extract(turns, lang, fixedNow())
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return facts
+}
+
+// A question and its answer, and an agreement and its reply, from any text
+// a speech-to-text engine produces: no panic, every fact on its own text.
+func FuzzExtractCall(f *testing.F) {
+	for _, s := range [][2]string{
+		{"Wanneer komt uw loon binnen?", "Altijd op de 24e."},
+		{"How much could you pay each month?", "About 60, call me on 07700 900123."},
+		{"Dan spreken we af: 75 euro per maand, voor het eerst op 1 december.", "Ja, dat is goed."},
+		{"So to sum up: you'll pay £40 a month from the 4th of next month.", "No, that's clear."},
+		{"Volgens artikel 6:96 BW, rekeningnummer NL91 ABNA 0417 1643 00.", "De laatste vrijdag van juni 2027."},
+		{"What's your take home pay a month?", "Around 1,450 on 25-06-2026 at 14:30."},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, agentText, customerText string) {
+		turns := []assistant.Turn{{Index: 0, Speaker: agent, Text: agentText}, {Index: 1, Speaker: customer, Text: customerText}}
+		for _, lang := range assistant.Languages {
+			facts := extract(t, turns, lang)
+			checkOffsets(t, turns, facts)
+			for _, fc := range facts {
+				if fc.Amount != nil && (fc.Amount.Amount < 0 || !assistant.ValidCurrency(fc.Amount.Currency)) {
+					t.Errorf("bad amount %+v", fc)
+				}
+				if fc.Date != "" {
+					if _, err := time.Parse(dateLayout, fc.Date); err != nil {
+						t.Errorf("bad date %+v", fc)
+					}
+				}
+			}
+		}
+	})
 }

@@ -1,6 +1,9 @@
 package arrangement
 
-import "github.com/rooscoach/rooscoach/assistant/language"
+import (
+	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/language"
+)
 
 // The lexicons hold Dutch and English side by side: a call may switch
 // language, and the words do not collide. Vulnerability cues are not here:
@@ -76,7 +79,8 @@ var unitWords = map[string]bool{
 	"januari": true, "februari": true, "maart": true, "april": true, "mei": true, "juni": true, "juli": true,
 	"augustus": true, "september": true, "oktober": true, "november": true, "december": true,
 	"january": true, "february": true, "march": true, "may": true, "june": true, "july": true, "august": true,
-	"october": true,
+	"october": true, "am": true, "pm": true, "o'clock": true, "minuut": true, "minute": true, "seconden": true,
+	"seconds": true, "werkdagen": true, "weekdays": true,
 }
 
 // Keywords that say what an amount in the same sentence is. The nearest one
@@ -102,10 +106,100 @@ var (
 		"income", "wage", "wages", "salary", "earn*", "get paid", "got paid", "gets paid", "i'm paid", "benefits", "universal credit", "pension",
 		"take home", "take home pay", "my pay", "net pay", "i get", "receive", "bring home", "payday", "pay day", "comes in", "goes in",
 	)
-	costsWords = language.Compile(
-		"vaste lasten", "lasten", "huur", "kosten", "uitgaven", "boodschappen", "hypotheek", "rekeningen",
-		"energie", "zorgverzekering", "kwijt aan",
-		"rent", "bills", "outgoings", "expenses", "costs", "mortgage", "essentials", "spend", "living costs",
-		"groceries",
+)
+
+// costsLexicon holds the words for essential costs by budget category; the
+// empty category is all essential costs together ("vaste lasten", "bills").
+var costsLexicon = []struct {
+	category assistant.BudgetCategory
+	words    []language.Pattern
+}{
+	{"", language.Compile(
+		"vaste lasten", "lasten", "kosten", "uitgaven", "rekeningen", "kwijt aan", "levensonderhoud",
+		"bills", "outgoings", "expenses", "costs", "essentials", "spend", "living costs", "cost of living",
+	)},
+	{assistant.CategoryHousing, language.Compile(
+		"huur", "hypotheek", "woonlasten", "woonkosten", "servicekosten",
+		"rent", "mortgage", "housing", "council tax", "ground rent", "service charge",
+	)},
+	{assistant.CategoryUtilities, language.Compile(
+		"energie", "gas", "stroom", "elektriciteit", "water", "waterrekening", "energierekening",
+		"energy", "electricity", "electric", "utilities", "water bill", "gas and electric", "heating",
+	)},
+	{assistant.CategoryFoodHousekeeping, language.Compile(
+		"boodschappen", "eten", "huishouden", "huishoudgeld", "voeding",
+		"groceries", "food", "shopping", "housekeeping",
+	)},
+	{assistant.CategoryTransport, language.Compile(
+		"vervoer", "auto", "benzine", "brandstof", "ov", "reiskosten", "openbaar vervoer",
+		"transport", "car", "petrol", "fuel", "bus fare", "bus fares", "train fare", "travel",
+	)},
+	{assistant.CategoryChildcare, language.Compile(
+		"kinderopvang", "opvang", "crèche", "creche", "naschoolse opvang",
+		"childcare", "nursery", "child care", "after school club",
+	)},
+	{assistant.CategoryOtherEssentials, language.Compile(
+		"zorgverzekering", "verzekering", "verzekeringen", "medicijnen", "telefoon", "internet",
+		"insurance", "insurances", "prescriptions", "phone bill", "broadband", "school costs",
+	)},
+	{assistant.CategoryPriorityDebts, language.Compile(
+		"huurachterstand", "energieachterstand", "belastingschuld", "boete", "boetes", "cjib",
+		"rent arrears", "mortgage arrears", "council tax arrears", "fines", "court fine", "magistrates",
+	)},
+}
+
+// Questions an agent asks about money: the amount, or when it comes in.
+var (
+	// amountAsked makes a question about an amount.
+	amountAsked = language.Compile(
+		"hoeveel", "welk bedrag", "wat voor bedrag", "een bedrag", "bedrag", "hoe hoog", "hoe veel",
+		"wat betaalt u", "wat verdient u", "wat is uw", "wat zijn uw", "wat houdt u",
+		"how much", "what amount", "which amount", "an amount", "amount", "how big", "what figure",
+		"what do you pay", "what do you earn", "what is your", "what's your", "what are your", "what do you have",
+	)
+	// whenAsked makes a question about a day.
+	whenAsked = language.Compile(
+		"wanneer", "welke dag", "welke datum", "op welke dag", "hoe laat",
+		"when", "what day", "which day", "what date", "which date",
+	)
+)
+
+// agreementWords mark a turn that states an arrangement as settled: "even
+// samengevat: u betaalt …", "so to sum up: you'll pay …".
+//
+// Words that only name an arrangement ("betalingsregeling", "payment plan")
+// are not among them: "uw vorige regeling van 50 euro per maand" settles
+// nothing.
+var agreementWords = language.Compile(
+	"afspreken", "spreken we af", "spreken af", "spreken we", "spreken wij", "afgesproken", "afspraak", "samengevat", "ik noteer", "noteer ik",
+	"ik zet", "zet ik", "u betaalt", "betaalt u", "akkoord", "leg ik", "voorleggen",
+	"we agree", "agreed", "agree", "sum up", "summing up", "to confirm", "i'll note", "i will note", "set up",
+	"you'll pay", "you will pay", "we'll take", "taken on",
+	// A collection set up is an arrangement settled: "dan wordt er 60 euro
+	// per maand geïncasseerd", "£30 a month will be collected".
+	"geïncasseerd", "geincasseerd", "incasseren wij", "schrijven wij", "afgeschreven",
+	"will be collected", "we'll collect", "we will collect", "will be taken", "direct debit",
+)
+
+// onceWords make an agreed amount a single payment: "in één keer", "in full".
+var onceWords = language.Compile(
+	"in één keer", "in een keer", "in 1 keer", "ineens", "eenmalig", "in one go", "in one payment", "in full",
+	"one payment", "lump sum", "all at once", "one-off", "one off",
+)
+
+// acceptWords in a customer's reply say yes to what the agent put forward;
+// refuseWords say no.
+var (
+	acceptWords = language.Compile(
+		"ja", "jazeker", "goed", "prima", "akkoord", "oké", "oke", "ok", "okay", "afgesproken", "doe ik", "lukt",
+		"klopt", "duidelijk", "zal ik doen", "ik betaal", "deal", "top", "graag",
+		"yes", "yeah", "yep", "fine", "sure", "agreed", "sounds good", "that works", "i will", "i'll pay",
+		"i'll do that", "clear", "great", "perfect", "alright", "all right", "will do",
+	)
+	refuseWords = language.Compile(
+		"lukt ~ niet", "gaat ~ niet", "kan ik ~ niet", "kan ~ niet", "niet haalbaar", "te veel", "te hoog",
+		"niet akkoord", "niet goed", "nee dat", "zeker niet", "red ik ~ niet",
+		"can't", "cannot", "too much", "too high", "not possible", "won't", "no way", "not okay", "not ok",
+		"not fine", "not agreed", "don't agree", "can ~ not",
 	)
 )

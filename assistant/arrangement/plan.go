@@ -13,16 +13,25 @@ import (
 // ([assistant.FactReader]) and plans on them ([assistant.Adviser]) or on
 // explicit figures ([Engine.Plan]). Its zero value is not usable, call [New].
 type Engine struct {
-	now func() time.Time
+	now     func() time.Time
+	figures Figures
 }
 
 // New returns an engine reading today's date from now, which tests replace
-// with a fixed clock. A nil now means time.Now.
+// with a fixed clock. A nil now means time.Now. It plans with the figures
+// rooscoach ships; see [Engine.WithFigures].
 func New(now func() time.Time) *Engine {
 	if now == nil {
 		now = time.Now
 	}
-	return &Engine{now: now}
+	return &Engine{now: now, figures: ShippedFigures()}
+}
+
+// WithFigures returns a copy of e that plans with f (see [LoadFigures]).
+func (e *Engine) WithFigures(f Figures) *Engine {
+	c := *e
+	c.figures = f
+	return &c
 }
 
 var (
@@ -34,16 +43,18 @@ var (
 const steppedLowMonths = 3
 
 // Plan proposes ranked payment arrangements for req. It never proposes a
-// payment above what the customer can afford; the customer's own amount
-// comes first when it clears the debt within policy; a referral is added
-// exactly when no affordable option fits policy or the customer shows
-// vulnerability. Bad input returns an *assistant.Error with code EInvalid
-// whose message names the JSON field.
+// payment above the policy's share of what the customer has left, nor above
+// what they said they can pay, except the customer's own amount, which it
+// marks as a risk when it is above the share. The customer's own amount
+// comes first when it clears the debt within policy; a referral is set
+// exactly when no affordable option clears the debt within policy or the
+// customer shows vulnerability. Bad input returns an *assistant.Error with
+// code EInvalid whose message names the JSON field.
 func (e *Engine) Plan(ctx context.Context, req Request) (Response, error) {
 	if err := ctx.Err(); err != nil {
 		return Response{}, err
 	}
-	c, err := validate(req, e.now().UTC())
+	c, err := validate(req, e.now().UTC(), e.figures)
 	if err != nil {
 		return Response{}, err
 	}
@@ -53,15 +64,22 @@ func (e *Engine) Plan(ctx context.Context, req Request) (Response, error) {
 // draft is an option before its wording is rendered.
 type draft struct {
 	kind      assistant.OptionKind
-	total     int64 // what this schedule pays off
-	waived    int64 // costs left out of total
+	total     int64 // what this schedule pays
+	waived    int64 // costs left out of total, or the part a settlement writes off
 	monthly   int64 // the regular payment
+	step      int64 // the round step of monthly, 0 when exact
 	low       int64 // stepped: the payment of the first lowMonths months
 	lowMonths int
 	deferral  int
+	// review is the number of months a temporary plan or token payment
+	// runs before it is looked at again; remaining is then still owed.
+	review    int
+	remaining int64
 	amounts   []int64
 	fits      bool
 	realistic bool
+	risk      bool
+	frozen    bool
 }
 
 func (c *checked) money(v int64) assistant.Money {
@@ -70,16 +88,28 @@ func (c *checked) money(v int64) assistant.Money {
 
 func (c *checked) plan() (Response, error) {
 	res := Response{
-		Total:   c.money(c.total),
-		Policy:  c.policy,
-		Options: []assistant.ArrangementOption{},
+		Total:        c.money(c.total),
+		Policy:       c.policy,
+		PolicySource: assistant.PolicyFromBuiltin,
+		Assessment:   c.assessment,
+		Options:      []assistant.ArrangementOption{},
+	}
+	if c.Request.Policy != nil {
+		res.PolicySource = assistant.PolicyFromRequest
 	}
 	if c.statutory > 0 {
 		m := c.money(c.statutory)
 		res.StatutoryCosts = &m
+		if n := len(c.Debt.Invoices); n > 1 {
+			note, err := c.statutoryNote()
+			if err != nil {
+				return Response{}, err
+			}
+			res.StatutoryNote = note
+		}
 	}
 	if c.known {
-		m := c.money(c.affordable)
+		m := c.money(c.limit)
 		res.Affordable = &m
 	}
 	if c.Customer.Crisis {
@@ -110,9 +140,9 @@ func (c *checked) plan() (Response, error) {
 	switch {
 	case c.Customer.Vulnerable:
 		reason = reasonVulnerable
-	case c.known && c.affordable == 0:
+	case c.known && !affordableFit(drafts) && c.limit == 0:
 		reason = reasonNothing
-	case c.known && !slices.ContainsFunc(drafts, func(d draft) bool { return d.realistic && d.fits }):
+	case c.known && !affordableFit(drafts):
 		reason = reasonNoFit
 	}
 	if reason != "" {
@@ -121,16 +151,6 @@ func (c *checked) plan() (Response, error) {
 			return Response{}, err
 		}
 		res.Referral, res.Flagged = &ref, true
-		res.Options = append(res.Options, assistant.ArrangementOption{
-			Kind:       assistant.OptionReferral,
-			Monthly:    c.money(0),
-			Schedule:   []assistant.Payment{},
-			Total:      c.money(c.total),
-			FitsPolicy: true,
-			Realistic:  true,
-			Why:        ref.Reason,
-			Script:     ref.Text,
-		})
 	}
 	return res, nil
 }
@@ -146,44 +166,83 @@ func rank(d draft) int {
 	}
 }
 
+// clears reports whether an option of kind k pays off the whole debt, as a
+// temporary plan or token payment does not.
+func clears(k assistant.OptionKind) bool {
+	return k != assistant.OptionTemporary && k != assistant.OptionToken
+}
+
+// affordableFit reports whether some draft clears the debt within policy at
+// an amount the customer can pay without going past the policy's share.
+func affordableFit(ds []draft) bool {
+	return slices.ContainsFunc(ds, func(d draft) bool { return d.realistic && d.fits && !d.risk && clears(d.kind) })
+}
+
 // drafts builds the candidate options, most preferred first. Every payment
-// of every draft is at most the affordable amount when that is known.
+// of every draft is at most the limit when that is known, except the
+// customer's own amount and a settlement out of a lump sum.
 func (c *checked) drafts() []draft {
 	p := c.policy
 	total := c.total
 	var out []draft
-	affordableOK := func(v int64) bool { return !c.known || v <= c.affordable }
+	within := func(v int64) bool { return !c.known || v <= c.limit }
 	sizeOK := func(v, total int64) bool { return v >= p.MinInstalment || v >= total }
 
 	var proposal *draft
-	if s := c.Customer.StatedMonthly; s != nil && *s > 0 && affordableOK(*s) {
+	if s := c.Customer.StatedMonthly; s != nil && *s > 0 && (!c.spareKnown || *s <= c.spare) {
 		if d, ok := c.build(draft{kind: assistant.OptionCustomerProposal, total: total, monthly: *s}); ok {
 			d.fits = d.months() <= p.MaxTermMonths && sizeOK(*s, total)
+			d.risk = c.spareKnown && *s > c.cap
+			d.realistic = true
 			proposal = &d
 			out = append(out, d)
 		}
 	}
-	if c.known && c.affordable == 0 {
-		return out
+	if c.known && c.limit == 0 {
+		return c.settle(out)
 	}
 
-	fitting := proposal != nil && proposal.fits
+	// A proposal above the policy's share is the customer's to make, but
+	// the options within the share are shown beside it.
+	fitting := proposal != nil && proposal.fits && !proposal.risk
+	var plain int64 // the instalment plan's amount, 0 when there is none
 	if !fitting || c.TermMonths > 0 {
 		term := p.MaxTermMonths
 		if c.TermMonths > 0 {
 			term = c.TermMonths
 		}
 		x := max(ceilDiv(total, int64(term)), min(p.MinInstalment, total))
+		r, step := x, int64(0)
+		if x < total {
+			r, step = roundUpWithin(x, c.limit, c.known)
+		}
 		switch {
-		case affordableOK(x):
-			if d, ok := c.build(draft{kind: assistant.OptionInstalments, total: total, monthly: x, fits: true}); ok {
+		case within(r):
+			if d, ok := c.build(draft{kind: assistant.OptionInstalments, total: total, monthly: r, step: step, fits: true}); ok {
 				out = append(out, d)
+				plain = r
 			}
-		case proposal == nil && c.affordable > 0:
+		case proposal == nil && c.limit > 0:
 			// The least the policy accepts is more than the customer has:
 			// show what they can afford, and that it does not fit.
-			if d, ok := c.build(draft{kind: assistant.OptionInstalments, total: total, monthly: c.affordable}); ok {
-				d.fits = d.months() <= p.MaxTermMonths && sizeOK(c.affordable, total)
+			a, step := roundDown(c.limit)
+			if d, ok := c.build(draft{kind: assistant.OptionInstalments, total: total, monthly: a, step: step}); ok {
+				d.fits = d.months() <= p.MaxTermMonths && sizeOK(a, total)
+				out = append(out, d)
+				plain = a
+			}
+		}
+	}
+	if !fitting && c.known && c.limit > 0 {
+		// The shortest realistic term: the round amount under the limit.
+		// Offered beside the gentler plan, never instead of it.
+		a, step := roundDown(c.limit)
+		if a >= total {
+			a, step = total, 0
+		}
+		if a > plain && sizeOK(a, total) && (proposal == nil || a != proposal.monthly) {
+			if d, ok := c.build(draft{kind: assistant.OptionShortest, total: total, monthly: a, step: step}); ok && d.months() <= p.MaxTermMonths {
+				d.fits = true
 				out = append(out, d)
 			}
 		}
@@ -192,34 +251,97 @@ func (c *checked) drafts() []draft {
 		if d, ok := c.stepped(); ok {
 			out = append(out, d)
 		}
-		if p.MaxDeferralMonths > 0 {
-			rest := p.MaxTermMonths - p.MaxDeferralMonths
-			y := max(ceilDiv(total, int64(rest)), min(p.MinInstalment, total))
-			if affordableOK(y) {
-				if d, ok := c.build(draft{kind: assistant.OptionDeferral, total: total, monthly: y, deferral: p.MaxDeferralMonths, fits: true}); ok {
-					out = append(out, d)
-				}
-			}
-		}
-	} else if c.Customer.Vulnerable && p.MaxDeferralMonths > 0 {
-		// A customer whose life just changed may need a pause before the
-		// amount they named; offer it when it still fits.
-		d, ok := c.build(draft{kind: assistant.OptionDeferral, total: total, monthly: proposal.monthly, deferral: p.MaxDeferralMonths})
-		if ok && d.deferral+d.months() <= p.MaxTermMonths {
-			d.fits = true
-			out = append(out, d)
+	}
+	for i := range out {
+		if out[i].kind != assistant.OptionCustomerProposal {
+			out[i].realistic = c.known && slices.Max(out[i].amounts) <= c.limit
 		}
 	}
 
-	if p.MayWaiveCosts && c.known && !slices.ContainsFunc(out, func(d draft) bool { return d.realistic && d.fits }) {
-		if d, ok := c.waived(proposal != nil); ok {
+	// A customer in difficulty gets a breathing shape: a reduced amount
+	// until a review, or a token payment when even the policy's minimum is
+	// too much.
+	if c.known && c.limit > 0 && (c.Customer.Vulnerable || !affordableFit(out)) {
+		// A review after the policy's whole term would outlast it.
+		review := min(p.ReviewMonths, p.MaxTermMonths)
+		if a, step := roundDown(c.limit); p.MayTemporary && a >= p.MinInstalment && a*int64(review) < total {
+			out = append(out, c.holding(assistant.OptionTemporary, a, step, review))
+		}
+		if t := p.TokenAmount; p.MayToken && c.limit < p.MinInstalment && t <= c.limit && t*int64(review) < total {
+			out = append(out, c.holding(assistant.OptionToken, t, 0, review))
+		}
+	}
+
+	if p.MaxDeferralMonths > 0 {
+		switch {
+		case !fitting:
+			rest := p.MaxTermMonths - p.MaxDeferralMonths
+			y := max(ceilDiv(total, int64(rest)), min(p.MinInstalment, total))
+			step := int64(0)
+			if y < total {
+				y, step = roundUpWithin(y, c.limit, c.known)
+			}
+			if within(y) {
+				if d, ok := c.build(draft{kind: assistant.OptionDeferral, total: total, monthly: y, step: step, deferral: p.MaxDeferralMonths, fits: true}); ok {
+					d.realistic = c.known
+					out = append(out, d)
+				}
+			}
+		case c.Customer.Vulnerable && proposal != nil:
+			// A customer whose life just changed may need a pause before
+			// the amount they named; offer it when it still fits.
+			d, ok := c.build(draft{kind: assistant.OptionDeferral, total: total, monthly: proposal.monthly, deferral: p.MaxDeferralMonths})
+			if ok && d.deferral+d.months() <= p.MaxTermMonths {
+				d.fits, d.realistic, d.risk = true, true, proposal.risk
+				out = append(out, d)
+			}
+		}
+	}
+
+	if p.MayWaiveCosts && c.known && !affordableFit(out) {
+		if d, ok := c.waived(proposal); ok {
 			out = append(out, d)
 		}
 	}
-	for i := range out {
-		out[i].realistic = c.known && slices.Max(out[i].amounts) <= c.affordable
+	out = c.settle(out)
+
+	if p.MayFreeze && (c.Customer.Vulnerable || (c.known && !affordableFit(out)) || (c.known && c.limit < p.MinInstalment)) {
+		for i := range out {
+			out[i].frozen = out[i].kind != assistant.OptionSettlement
+		}
 	}
 	return out
+}
+
+// holding is a temporary plan or token payment: amount a month for review
+// months, then a review; it does not clear the debt.
+func (c *checked) holding(kind assistant.OptionKind, amount, step int64, review int) draft {
+	d := draft{kind: kind, monthly: amount, step: step, review: review, fits: true, realistic: true}
+	d.amounts = make([]int64, review)
+	for i := range d.amounts {
+		d.amounts[i] = amount
+	}
+	d.total = amount * int64(review)
+	d.remaining = c.total - d.total
+	return d
+}
+
+// settle adds a settlement to ds when the policy allows one and the
+// customer named a lump sum that brings in at least the policy's share of
+// the debt but not all of it. The lump sum is offered as it is: it is what
+// the customer can raise, and the creditor decides on it.
+func (c *checked) settle(ds []draft) []draft {
+	p := c.policy
+	ls := c.Customer.LumpSum
+	if !p.MaySettle || ls == nil || *ls <= 0 || *ls >= c.total {
+		return ds
+	}
+	least := ceilDiv(c.total*int64(p.MinSettlementPercent), 100)
+	if *ls < least {
+		return ds
+	}
+	return append(ds, draft{kind: assistant.OptionSettlement, total: *ls, waived: c.total - *ls, monthly: *ls,
+		amounts: []int64{*ls}, fits: true, realistic: true})
 }
 
 // stepped starts at about half the plain plan's payment for
@@ -240,7 +362,7 @@ func (c *checked) stepped() (draft, bool) {
 		return draft{}, false
 	}
 	high := ceilDiv(left, int64(rest))
-	if high <= low || (c.known && high > c.affordable) {
+	if high <= low || (c.known && high > c.limit) {
 		return draft{}, false
 	}
 	d, ok := c.build(draft{kind: assistant.OptionStepped, total: total, monthly: high, low: low, lowMonths: steppedLowMonths})
@@ -251,22 +373,22 @@ func (c *checked) stepped() (draft, bool) {
 // waived offers the debt without its costs, when the policy allows it and
 // nothing affordable clears the whole debt. The customer's own amount is
 // used when it clears the rest within the term.
-func (c *checked) waived(hasProposal bool) (draft, bool) {
+func (c *checked) waived(proposal *draft) (draft, bool) {
 	p := c.policy
 	costs := c.Debt.Costs + c.statutory
 	rest := c.total - costs
-	if costs == 0 || c.affordable == 0 {
+	if costs == 0 || c.limit == 0 {
 		return draft{}, false
 	}
 	kind := assistant.OptionInstalments
 	x := max(ceilDiv(rest, int64(p.MaxTermMonths)), min(p.MinInstalment, rest))
-	if s := c.Customer.StatedMonthly; hasProposal && ceilDiv(rest, *s) <= int64(p.MaxTermMonths) && (*s >= p.MinInstalment || *s >= rest) {
-		kind, x = assistant.OptionCustomerProposal, *s
-	}
-	if x > c.affordable {
+	risk := false
+	if s := c.Customer.StatedMonthly; proposal != nil && ceilDiv(rest, *s) <= int64(p.MaxTermMonths) && (*s >= p.MinInstalment || *s >= rest) {
+		kind, x, risk = assistant.OptionCustomerProposal, *s, proposal.risk
+	} else if x > c.limit {
 		return draft{}, false
 	}
-	d, ok := c.build(draft{kind: kind, total: rest, waived: costs, monthly: x, fits: true})
+	d, ok := c.build(draft{kind: kind, total: rest, waived: costs, monthly: x, fits: true, realistic: true, risk: risk})
 	return d, ok
 }
 
@@ -296,34 +418,6 @@ func (c *checked) build(d draft) (draft, bool) {
 }
 
 func (d draft) months() int { return len(d.amounts) }
-
-// dueDates returns n monthly due dates, the first deferral months after the
-// first possible one. With a known payday every date is that day of the
-// month (the last day in shorter months); otherwise the start date's day.
-func (c *checked) dueDates(deferral, n int) []time.Time {
-	first := c.start
-	anchor := c.start.Day()
-	if pd := c.Customer.Payday; pd > 0 {
-		anchor = pd
-		first = dayOf(c.start.Year(), c.start.Month(), pd)
-		if first.Before(c.start) {
-			first = dayOf(c.start.Year(), c.start.Month()+1, pd)
-		}
-	}
-	out := make([]time.Time, n)
-	for i := range out {
-		out[i] = dayOf(first.Year(), first.Month()+time.Month(deferral+i), anchor)
-	}
-	return out
-}
-
-// dayOf returns day of the given month, or the month's last day when it is
-// shorter; month may run past 12.
-func dayOf(year int, month time.Month, day int) time.Time {
-	firstOfMonth := time.Date(year, month, 1, 0, 0, 0, 0, time.UTC)
-	last := firstOfMonth.AddDate(0, 1, -1).Day()
-	return firstOfMonth.AddDate(0, 0, min(day, last)-1)
-}
 
 func ceilDiv(a, b int64) int64 { return (a + b - 1) / b }
 

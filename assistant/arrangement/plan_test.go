@@ -12,6 +12,7 @@ import (
 	"github.com/rooscoach/rooscoach/assistant"
 )
 
+// fixedNow is the clock of the tests: Monday 23 November 2026.
 var fixedNow = func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) }
 
 func ptr(v int64) *int64 { return &v }
@@ -43,7 +44,7 @@ func TestPlan(t *testing.T) {
 		wantMonths   int
 		wantFirstDue string
 		wantLast     int64
-		wantReferral bool
+		wantReferral string // the referral's code; "" for none
 		wantWhy      string // a part of the first option's Why
 		wantScript   string // a part of the first option's Script
 	}{
@@ -57,88 +58,112 @@ func TestPlan(t *testing.T) {
 			wantScript: "U zei dat u € 50 per maand kunt betalen",
 		},
 		{
-			name: "customer's amount too slow: said plainly, creditor asked, referral",
+			name: "customer's amount too slow: a temporary plan at it, said plainly, referral",
 			req:  Request{Debt: eur(200000), Jurisdiction: "nl", Today: "2026-01-10", StartDate: "2026-01-31", Customer: Customer{StatedMonthly: ptr(3000), Income: ptr(200000), EssentialCosts: ptr(130000)}},
 			// € 30 a month takes 67 months, the policy allows 36; nothing
-			// above the customer's own € 30 may be proposed.
-			wantKinds:   []assistant.OptionKind{assistant.OptionCustomerProposal, assistant.OptionReferral},
-			wantMonthly: 3000, wantMonths: 67, wantFirstDue: "2026-01-31", wantLast: 2000,
-			wantReferral: true,
-			wantWhy:      "duurt het 67 maanden, langer dan de 36 maanden",
-			wantScript:   "Dan duurt het 67 maanden",
+			// above the customer's own € 30 may be proposed, so the
+			// breathing shape comes first: € 30 for three months, then a
+			// review. 31 January 2026 is a Saturday: the first payment
+			// moves to Monday 2 February.
+			wantKinds:   []assistant.OptionKind{assistant.OptionTemporary, assistant.OptionCustomerProposal},
+			wantMonthly: 3000, wantMonths: 3, wantFirstDue: "2026-02-02", wantLast: 3000,
+			wantReferral: "no-fit",
+			wantWhy:      "duurt het 67 maanden. Dat is langer dan de 36 maanden die het beleid toestaat. Tijdelijk: € 30 per maand, 3 maanden lang. Op 30 april 2026",
+			wantScript:   "U betaalt 3 maanden € 30 per maand",
 		},
 		{
-			name: "budget known, nothing stated: lowest plan in policy, then stepped, deferral",
-			req:  Request{Debt: eur(200000), Jurisdiction: "nl", Today: "2026-01-10", StartDate: "2026-01-31", Customer: Customer{Income: ptr(210000), EssentialCosts: ptr(200000)}},
-			// € 2000 over 36 months is € 55,56; income minus costs leaves € 100.
-			wantKinds:   []assistant.OptionKind{assistant.OptionInstalments, assistant.OptionStepped, assistant.OptionDeferral},
-			wantMonthly: 5556, wantMonths: 36, wantFirstDue: "2026-01-31", wantLast: 5540,
-			wantWhy:    "Past binnen wat de klant kan missen (€ 100 per maand)",
-			wantScript: "€ 55,56 per maand",
+			name: "budget leaves room: the gentle plan, the shortest, stepped and a pause",
+			req: Request{Debt: eur(200000), Jurisdiction: "nl", Today: "2026-03-02", StartDate: "2026-03-10",
+				Customer: Customer{Income: ptr(250000), EssentialCosts: ptr(200000), Household: &Household{Adults: 1}}},
+			// A single's beslagvrije voet is at most € 2.093,67 (1 July
+			// 2025), more than the € 2.000 of costs: € 406,33 is left, half
+			// is € 203,16. € 2000 over 36 months is € 55,56, rounded up to
+			// € 60 (33 × € 60 and € 20). The shortest asks € 200, the half
+			// rounded down to a step of € 10: 10 months.
+			wantKinds:   []assistant.OptionKind{assistant.OptionInstalments, assistant.OptionShortest, assistant.OptionStepped, assistant.OptionDeferral},
+			wantMonthly: 6000, wantMonths: 34, wantFirstDue: "2026-03-10", wantLast: 2000,
+			wantWhy:    "50% van wat de klant na de vaste lasten overhoudt (€ 203,16 van € 406,33 per maand)",
+			wantScript: "€ 60 per maand",
 		},
 		{
-			name:        "stated more than the budget leaves: plan at what is left",
-			req:         Request{Debt: Debt{Principal: 60000, Currency: "GBP"}, Jurisdiction: "uk", Language: "en", Today: "2026-03-01", StartDate: "2026-03-15", Customer: Customer{StatedMonthly: ptr(10000), Income: ptr(150000), EssentialCosts: ptr(148000)}},
-			wantKinds:   []assistant.OptionKind{assistant.OptionInstalments, assistant.OptionStepped, assistant.OptionDeferral},
-			wantMonthly: 1000, wantMonths: 60, wantFirstDue: "2026-03-15",
-			wantReferral: false,
-			wantWhy:      "only £20 is left",
+			name: "budget leaves little: half of it for three months, then a review",
+			req:  Request{Debt: eur(200000), Jurisdiction: "nl", Today: "2026-03-02", StartDate: "2026-03-10", Customer: Customer{Income: ptr(210000), EssentialCosts: ptr(200000)}},
+			// € 100 left, half is € 50: € 55,56 a month does not fit it,
+			// and € 50 takes 40 months, longer than policy.
+			wantKinds:   []assistant.OptionKind{assistant.OptionTemporary, assistant.OptionInstalments},
+			wantMonthly: 5000, wantMonths: 3, wantFirstDue: "2026-03-10", wantLast: 5000,
+			wantReferral: "no-fit",
+			wantWhy:      "Tijdelijk: € 50 per maand, 3 maanden lang. Op 10 juni 2026 kijkt u samen opnieuw; dan staat nog € 1.850 open.",
+		},
+		{
+			name:        "stated more than the budget leaves: plan at half of what is left",
+			req:         Request{Debt: Debt{Principal: 60000, Currency: "GBP"}, Jurisdiction: "uk", Language: "en", Today: "2026-03-02", StartDate: "2026-03-16", Customer: Customer{StatedMonthly: ptr(10000), Income: ptr(150000), EssentialCosts: ptr(148000)}},
+			wantKinds:   []assistant.OptionKind{assistant.OptionInstalments},
+			wantMonthly: 1000, wantMonths: 60, wantFirstDue: "2026-03-16",
+			wantWhy: "The customer named £100 a month, but after essential costs only £20 is left.",
 		},
 		{
 			name:         "nothing to spare: referral only",
-			req:          Request{Debt: Debt{Principal: 50000, Currency: "USD"}, Jurisdiction: "us", Today: "2026-03-01", Customer: Customer{Income: ptr(180000), EssentialCosts: ptr(190000)}},
-			wantKinds:    []assistant.OptionKind{assistant.OptionReferral},
-			wantReferral: true,
-			wantWhy:      "cannot spare anything",
-			wantScript:   "NFCC",
+			req:          Request{Debt: Debt{Principal: 50000, Currency: "USD"}, Jurisdiction: "us", Today: "2026-03-02", Customer: Customer{Income: ptr(180000), EssentialCosts: ptr(190000)}},
+			wantKinds:    nil,
+			wantReferral: "nothing",
 		},
 		{
-			name:         "income below the protected income in nl: referral only",
-			req:          Request{Debt: eur(50000), Jurisdiction: "nl", Today: "2026-03-01", Customer: Customer{Income: ptr(120000)}},
-			wantKinds:    []assistant.OptionKind{assistant.OptionReferral},
-			wantReferral: true,
-			wantScript:   "schuldhulpverlening",
+			name: "a low Dutch income still leaves 5%: a small plan",
+			req:  Request{Debt: eur(50000), Jurisdiction: "nl", Today: "2026-03-02", StartDate: "2026-03-16", Customer: Customer{Income: ptr(120000)}},
+			// Beslagvrije voet 95% of € 1.200 = € 1.140; € 60 left, half is
+			// € 30: the policy's € 25 minimum fits, 20 months.
+			wantKinds:   []assistant.OptionKind{assistant.OptionInstalments, assistant.OptionShortest, assistant.OptionDeferral},
+			wantMonthly: 2500, wantMonths: 20, wantFirstDue: "2026-03-16",
+			wantWhy: "(€ 30 van € 60 per maand)",
+		},
+		{
+			name:         "no income at all in nl: referral only",
+			req:          Request{Debt: eur(50000), Jurisdiction: "nl", Today: "2026-03-02", Customer: Customer{Income: ptr(0)}},
+			wantReferral: "nothing",
 		},
 		{
 			name: "nothing known: lowest plan within policy, to be checked",
-			req:  Request{Debt: eur(90000), Jurisdiction: "nl", Today: "2026-03-01"},
+			req:  Request{Debt: eur(90000), Jurisdiction: "nl", Today: "2026-03-02"},
 			// Half of € 25 is below the minimum: no stepped plan.
 			wantKinds:   []assistant.OptionKind{assistant.OptionInstalments, assistant.OptionDeferral},
-			wantMonthly: 2500, wantMonths: 36, wantFirstDue: "2026-03-15",
+			wantMonthly: 2500, wantMonths: 36, wantFirstDue: "2026-03-16",
 			wantWhy:    "vraag eerst wat haalbaar is",
 			wantScript: "Wat kunt u elke maand echt missen?",
 		},
 		{
-			name:        "vulnerable: options stay, referral added",
+			name:        "vulnerable: options stay, a temporary plan and a pause join, referral added",
 			req:         Request{Debt: Debt{Principal: 98000, Currency: "GBP"}, Jurisdiction: "uk", Today: "2026-06-10", Customer: Customer{StatedMonthly: ptr(4000), Payday: 3, Vulnerable: true}},
-			wantKinds:   []assistant.OptionKind{assistant.OptionCustomerProposal, assistant.OptionDeferral, assistant.OptionReferral},
+			wantKinds:   []assistant.OptionKind{assistant.OptionCustomerProposal, assistant.OptionTemporary, assistant.OptionDeferral},
 			wantMonthly: 4000, wantMonths: 25, wantFirstDue: "2026-07-03", wantLast: 2000,
-			wantReferral: true,
+			wantReferral: "vulnerable",
 			wantScript:   "You said you can pay £40 a month",
 		},
 		{
 			name:        "affordable but nothing fits policy: shown, and referral",
-			req:         Request{Debt: eur(500000), Jurisdiction: "nl", Today: "2026-03-01", Policy: &Policy{MinInstalment: 2500, MaxTermMonths: 12}, Customer: Customer{StatedMonthly: ptr(10000)}},
-			wantKinds:   []assistant.OptionKind{assistant.OptionCustomerProposal, assistant.OptionReferral},
+			req:         Request{Debt: eur(500000), Jurisdiction: "nl", Today: "2026-03-02", Policy: &Policy{MinInstalment: 2500, MaxTermMonths: 12}, Customer: Customer{StatedMonthly: ptr(10000)}},
+			wantKinds:   []assistant.OptionKind{assistant.OptionCustomerProposal},
 			wantMonthly: 10000, wantMonths: 50,
-			wantFirstDue: "2026-03-15", wantLast: 10000,
-			wantReferral: true,
+			wantFirstDue: "2026-03-16", wantLast: 10000,
+			wantReferral: "no-fit",
 			wantWhy:      "langer dan de 12 maanden",
 		},
 		{
 			name:        "costs waived when the policy allows and that makes it fit",
-			req:         Request{Debt: Debt{Principal: 100000, Costs: 20000, Currency: "EUR"}, Jurisdiction: "nl", Today: "2026-03-01", Policy: &Policy{MaxTermMonths: 10, MayWaiveCosts: true}, Customer: Customer{StatedMonthly: ptr(10000)}},
+			req:         Request{Debt: Debt{Principal: 100000, Costs: 20000, Currency: "EUR"}, Jurisdiction: "nl", Today: "2026-03-02", Policy: &Policy{MaxTermMonths: 10, MayWaiveCosts: true}, Customer: Customer{StatedMonthly: ptr(10000)}},
 			wantKinds:   []assistant.OptionKind{assistant.OptionCustomerProposal, assistant.OptionCustomerProposal},
-			wantMonthly: 10000, wantMonths: 10, wantFirstDue: "2026-03-15", wantLast: 10000,
+			wantMonthly: 10000, wantMonths: 10, wantFirstDue: "2026-03-16", wantLast: 10000,
 			wantWhy:    "€ 200 vervallen",
 			wantScript: "De extra kosten van € 200",
 		},
 		{
-			name:        "term asked by the customer",
-			req:         Request{Debt: Debt{Principal: 120000, Currency: "USD"}, Jurisdiction: "us", Today: "2026-01-31", TermMonths: 12},
+			name: "term asked by the customer, due dates off a US bank holiday",
+			req:  Request{Debt: Debt{Principal: 120000, Currency: "USD"}, Jurisdiction: "us", Today: "2026-01-31", TermMonths: 12},
+			// 14 February 2026 is a Saturday and Monday the 16th is
+			// Washington's Birthday: the first payment is Tuesday 17.
 			wantKinds:   []assistant.OptionKind{assistant.OptionInstalments, assistant.OptionStepped, assistant.OptionDeferral},
-			wantMonthly: 10000, wantMonths: 12, wantFirstDue: "2026-02-14", wantLast: 10000,
-			wantScript: "For example $100 a month",
+			wantMonthly: 10000, wantMonths: 12, wantFirstDue: "2026-02-17", wantLast: 10000,
+			wantScript: "For example $100.00 a month. That clears it in 12 months. The first payment is on February 17, 2026.",
 		},
 	}
 	e := New(fixedNow)
@@ -151,8 +176,18 @@ func TestPlan(t *testing.T) {
 			if diff := cmp.Diff(tt.wantKinds, kinds(res.Options)); diff != "" {
 				t.Errorf("option kinds (-want +got):\n%s", diff)
 			}
-			if (res.Referral != nil) != tt.wantReferral || res.Flagged != tt.wantReferral {
-				t.Errorf("referral = %v, flagged = %v; want %v", res.Referral != nil, res.Flagged, tt.wantReferral)
+			code := ""
+			if res.Referral != nil {
+				code = res.Referral.Code
+			}
+			if code != tt.wantReferral || res.Flagged != (tt.wantReferral != "") {
+				t.Errorf("referral = %q, flagged = %v; want %q", code, res.Flagged, tt.wantReferral)
+			}
+			if len(tt.wantKinds) == 0 {
+				if len(res.Options) != 0 {
+					t.Errorf("options %v, want none", kinds(res.Options))
+				}
+				return
 			}
 			if len(res.Options) == 0 {
 				t.Fatal("no options")
@@ -177,7 +212,7 @@ func TestPlan(t *testing.T) {
 				t.Errorf("first Script = %q, want it to contain %q", first.Script, tt.wantScript)
 			}
 			for _, o := range res.Options {
-				if o.Kind != assistant.OptionReferral && sum(o) != o.Total.Amount {
+				if sum(o) != o.Total.Amount {
 					t.Errorf("%s: schedule sums to %d, total %d", o.Kind, sum(o), o.Total.Amount)
 				}
 			}
@@ -307,7 +342,7 @@ func TestDueDates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start, _ := time.Parse(dateLayout, tt.start)
-			c := checked{start: start, Request: Request{Customer: Customer{Payday: tt.payday}}}
+			c := checked{start: start, payday: payRule{day: tt.payday}}
 			var got []string
 			for _, d := range c.dueDates(0, len(tt.want)) {
 				got = append(got, d.Format(dateLayout))
@@ -364,6 +399,35 @@ func TestPlanInvalid(t *testing.T) {
 		{"deferral as long as the term", func(r *Request) { r.Policy = &Policy{MaxTermMonths: 12, MaxDeferralMonths: 12} }, "policy.max_deferral_months must be less than policy.max_term_months"},
 		{"unknown language", func(r *Request) { r.Language = "de" }, `language "de" is not supported`},
 		{"start date in year 9999", func(r *Request) { r.StartDate = "9999-12-31" }, "start_date 9999-12-31 is more than 12 months away"},
+		{"policy id without a service", func(r *Request) { r.PolicyID = "delta-water" }, `policy_id "delta-water" needs the service that keeps the policies`},
+		{"budget and income", func(r *Request) { r.Customer.Budget, r.Customer.Income = &Budget{Income: 1}, ptr(1) }, "customer.budget and customer.income or customer.essential_costs were both given"},
+		{"negative budget line", func(r *Request) { r.Customer.Budget = &Budget{Income: 100000, Housing: -1} }, "customer.budget.housing must not be negative"},
+		{"negative budget income", func(r *Request) { r.Customer.Budget = &Budget{Income: -1} }, "customer.budget.income must not be negative"},
+		{"three adults", func(r *Request) { r.Customer.Household = &Household{Adults: 3} }, "customer.household.adults must be 1 or 2, not 3"},
+		{"no adults", func(r *Request) { r.Customer.Household = &Household{} }, "customer.household.adults must be 1 or 2, not 0"},
+		{"negative children", func(r *Request) { r.Customer.Household = &Household{Adults: 1, Children: -1} }, "customer.household.children must be between 0 and 20"},
+		{"weekday in Dutch", func(r *Request) { r.Customer.PaydayWeekday, r.Customer.PaydayWeek = "vrijdag", -1 }, `customer.payday_weekday "vrijdag" must be a weekday in English`},
+		{"week without weekday", func(r *Request) { r.Customer.PaydayWeek = 2 }, "customer.payday_week needs customer.payday_weekday"},
+		{"payday twice", func(r *Request) {
+			r.Customer.Payday, r.Customer.PaydayWeekday, r.Customer.PaydayWeek = 25, "friday", -1
+		}, "customer.payday and customer.payday_weekday were both given"},
+		{"fifth friday", func(r *Request) { r.Customer.PaydayWeekday, r.Customer.PaydayWeek = "friday", 5 }, "customer.payday_week must be 1 to 4, or -1"},
+		{"second working day", func(r *Request) { r.Customer.PaydayWeekday, r.Customer.PaydayWeek = "workday", 2 }, `customer.payday_week must be 1 or -1 with "workday"`},
+		{"invoices not the principal", func(r *Request) { r.Debt.Invoices = []int64{2500, 2500} }, "debt.invoices add up to 5000, but debt.principal is 10000"},
+		{"invoice of nothing", func(r *Request) { r.Debt.Invoices = []int64{10000, 0} }, "debt.invoices[1] must be greater than 0"},
+		{"negative lump sum", func(r *Request) { r.Customer.LumpSum = ptr(-5) }, "customer.lump_sum must not be negative"},
+		{"share over 100", func(r *Request) { r.Policy = &Policy{MaxTermMonths: 12, SpareSharePercent: 120} }, "policy.spare_share_percent must be between 1 and 100"},
+		{"review after a year", func(r *Request) { r.Policy = &Policy{MaxTermMonths: 12, ReviewMonths: 13} }, "policy.review_months must be between 1 and 12"},
+		{"token as big as the minimum", func(r *Request) {
+			r.Policy = &Policy{MaxTermMonths: 12, MinInstalment: 2500, MayToken: true, TokenAmount: 2500}
+		}, "policy.token_amount must be below policy.min_instalment"},
+		{"settlement without a share", func(r *Request) { r.Policy = &Policy{MaxTermMonths: 12, MaySettle: true} }, "policy.min_settlement_percent must be between 1 and 99 when policy.may_settle is true"},
+		{"guideline of no category", func(r *Request) {
+			r.Policy = &Policy{MaxTermMonths: 12, SpendingGuidelines: &assistant.SpendingGuidelines{Effective: "2026-04-06", Figures: []assistant.Guideline{{Category: "holidays"}}}}
+		}, `policy.spending_guidelines.figures[0].category "holidays" is not a budget category`},
+		{"guidelines without a date", func(r *Request) {
+			r.Policy = &Policy{MaxTermMonths: 12, SpendingGuidelines: &assistant.SpendingGuidelines{Effective: "april"}}
+		}, `policy.spending_guidelines.effective must be a date as YYYY-MM-DD, not "april"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -407,9 +471,9 @@ func TestPlanDefaults(t *testing.T) {
 		wantLang               assistant.Language
 		wantPolicy             Policy
 	}{
-		{"nl", "EUR", assistant.Dutch, Policy{MinInstalment: 2500, MaxTermMonths: 36, MaxDeferralMonths: 3}},
-		{"uk", "GBP", assistant.English, Policy{MinInstalment: 100, MaxTermMonths: 60, MaxDeferralMonths: 2}},
-		{"us", "USD", assistant.English, Policy{MinInstalment: 2500, MaxTermMonths: 36, MaxDeferralMonths: 2}},
+		{"nl", "EUR", assistant.Dutch, Policy{MinInstalment: 2500, MaxTermMonths: 36, MaxDeferralMonths: 3, SpareSharePercent: 50, MayTemporary: true, ReviewMonths: 3, TokenAmount: 100, MoveOffHolidays: true}},
+		{"uk", "GBP", assistant.English, Policy{MinInstalment: 100, MaxTermMonths: 60, MaxDeferralMonths: 2, SpareSharePercent: 50, MayTemporary: true, ReviewMonths: 3, TokenAmount: 100, MoveOffHolidays: true}},
+		{"us", "USD", assistant.English, Policy{MinInstalment: 2500, MaxTermMonths: 36, MaxDeferralMonths: 2, SpareSharePercent: 50, MayTemporary: true, ReviewMonths: 3, TokenAmount: 100, MoveOffHolidays: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.jurisdiction, func(t *testing.T) {
@@ -430,5 +494,34 @@ func TestPlanDefaults(t *testing.T) {
 				t.Errorf("script %q not in %s", script, tt.wantLang)
 			}
 		})
+	}
+}
+
+func TestLoadFigures(t *testing.T) {
+	f, err := LoadFigures([]byte(`{"nl_protected_income_maxima": [
+		{"effective": "2025-07-01", "single": 209400, "single_parent": 226467, "couple": 277107, "couple_with_children": 288800, "source": "a correction"},
+		{"effective": "2026-01-01", "single": 212000, "single_parent": 230000, "couple": 280000, "couple_with_children": 292000, "source": "test configuration"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(f.NLMaxima); n != len(shippedMaxima)+1 {
+		t.Errorf("%d maxima, want the shipped ones and one more", n)
+	}
+	day := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	if m, stale, ok := f.maximaOn(day); !ok || stale || m.Effective != "2026-01-01" || m.Single != 212000 {
+		t.Errorf("maxima on 1 March 2026: %+v stale %v", m, stale)
+	}
+	if m, _, _ := f.maximaOn(time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)); m.Single != 209400 {
+		t.Errorf("a configured figure of a shipped date must replace it: %+v", m)
+	}
+	for _, tc := range []struct{ json, want string }{
+		{`{"nl_protected_income_maxima": [{"effective": "1 juli", "single": 212000, "single_parent": 230000, "couple": 280000, "couple_with_children": 292000, "source": "x"}]}`, "effective must be a date"},
+		{`{"nl_protected_income_maxima": [{"effective": "2026-07-01", "single": 2120, "single_parent": 230000, "couple": 280000, "couple_with_children": 292000, "source": "x"}]}`, "not a monthly maximum in euro cents"},
+		{`{"nl_protected_income_maxima": [{"effective": "2026-07-01", "single": 212000, "single_parent": 230000, "couple": 280000, "couple_with_children": 292000}]}`, "source is empty"},
+		{`{"nl_maxima": []}`, "nl_maxima"},
+	} {
+		if _, err := LoadFigures([]byte(tc.json)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("LoadFigures(%s): %v, want %q", tc.json, err, tc.want)
+		}
 	}
 }

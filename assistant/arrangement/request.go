@@ -6,8 +6,8 @@ import (
 	"github.com/rooscoach/rooscoach/assistant"
 )
 
-// Jurisdictions the engine knows: the referral text, the default policy and
-// the currency depend on it.
+// Jurisdictions the engine knows: the referral text, the default policy, the
+// holidays and the currency depend on it.
 const (
 	Netherlands   = "nl"
 	UnitedKingdom = "uk"
@@ -34,14 +34,14 @@ const (
 	// maxStartMonths is how far ahead a first payment may be set: a year
 	// covers any deferral policy allows.
 	maxStartMonths = 12
+	// maxInvoices bounds debt.invoices: ten years of monthly bills.
+	maxInvoices = 120
+	// maxChildren bounds customer.household.children.
+	maxChildren = 20
 )
 
-// NLProtectedIncome approximates the Dutch beslagvrije voet in cents per month:
-// about 95% of the 2025 social-assistance norm for a single adult. An
-// arrangement that leaves less than this is not realistic. The real figure
-// depends on the household and is set twice a year; pass
-// Customer.ProtectedIncome when it is known.
-const NLProtectedIncome = 133_000
+// Policy is what a creditor allows; see [assistant.ArrangementPolicy].
+type Policy = assistant.ArrangementPolicy
 
 // Request is the engine's input: the debt, the creditor's policy and what the
 // customer can pay. POST /v1/arrangements and `rooscoach arrange` read it as
@@ -51,7 +51,10 @@ type Request struct {
 	Debt Debt `json:"debt"`
 	// Policy is the creditor's policy; nil takes DefaultPolicy for the
 	// jurisdiction.
-	Policy   *Policy  `json:"policy,omitempty"`
+	Policy *Policy `json:"policy,omitempty"`
+	// PolicyID names a stored creditor policy instead; the service that
+	// holds the policies resolves it into Policy before planning.
+	PolicyID string   `json:"policy_id,omitempty"`
 	Customer Customer `json:"customer"`
 	// Jurisdiction is "nl", "uk" or "us"; it must match Debt.Currency
 	// (EUR, GBP, USD).
@@ -76,6 +79,11 @@ type Request struct {
 type Debt struct {
 	// Principal is the original amount (hoofdsom); it must be greater than 0.
 	Principal int64 `json:"principal"`
+	// Invoices, when given, are the due bills the principal is made of
+	// (instalments of a subscription, monthly energy bills); they must add
+	// up to it. Reminded together, they carry the statutory costs once, over
+	// their sum, not once per bill.
+	Invoices []int64 `json:"invoices,omitempty"`
 	// Costs are collection costs already charged; Interest is interest
 	// charged so far. Neither may be negative.
 	Costs    int64 `json:"costs"`
@@ -93,15 +101,29 @@ type Customer struct {
 	// StatedMonthly is what the customer says they can pay per month.
 	StatedMonthly *int64 `json:"stated_monthly,omitempty"`
 	// Income and EssentialCosts are per month; together they give what is
-	// left to pay with.
-	Income         *int64 `json:"income,omitempty"`
-	EssentialCosts *int64 `json:"essential_costs,omitempty"`
-	// ProtectedIncome overrides NLProtectedIncome (nl only): the part of the
-	// income that must stay with the customer.
+	// left to pay with. Budget gives the same in categories; a request has
+	// one or the other.
+	Income         *int64  `json:"income,omitempty"`
+	EssentialCosts *int64  `json:"essential_costs,omitempty"`
+	Budget         *Budget `json:"budget,omitempty"`
+	// Household is who lives on the income: it sets the Dutch protected
+	// income and the spending guidelines that apply.
+	Household *Household `json:"household,omitempty"`
+	// ProtectedIncome overrides the computed beslagvrije voet (nl only):
+	// the amount on the customer's own letter (modelmededeling) or from the
+	// official rekentool.
 	ProtectedIncome *int64 `json:"protected_income,omitempty"`
+	// LumpSum is money the customer says they can pay at once (savings,
+	// family): a settlement is offered on it when the policy allows. The
+	// engine never suggests borrowing to raise one.
+	LumpSum *int64 `json:"lump_sum,omitempty"`
 	// Payday is the day of the month money comes in, 1-31; 0 is unknown. A
-	// payday past the end of a month falls on its last day.
-	Payday int `json:"payday,omitempty"`
+	// payday past the end of a month falls on its last day. PaydayWeekday
+	// and PaydayWeek give a weekday of the month instead: "friday" and -1
+	// for the last Friday, "workday" and -1 for the last working day.
+	Payday        int    `json:"payday,omitempty"`
+	PaydayWeekday string `json:"payday_weekday,omitempty"`
+	PaydayWeek    int    `json:"payday_week,omitempty"`
 	// Vulnerable adds a referral and flags the call; options are still
 	// listed. Crisis (self-harm or suicide) gives the crisis line and no
 	// options at all.
@@ -109,41 +131,147 @@ type Customer struct {
 	Crisis     bool `json:"crisis,omitempty"`
 }
 
-// Policy is what a creditor allows. Amounts are minor units of the debt's
-// currency.
-type Policy struct {
-	// MinInstalment is the smallest regular payment accepted; 0 accepts any.
-	MinInstalment int64 `json:"min_instalment"`
-	// MaxTermMonths is the longest arrangement, deferral included; at least 1.
-	MaxTermMonths int `json:"max_term_months"`
-	// MaxDeferralMonths is the longest pause before the first payment; 0
-	// offers no deferral.
-	MaxDeferralMonths int `json:"max_deferral_months"`
-	// MayWaiveCosts lets the engine offer to drop the collection costs when
-	// nothing affordable clears the whole debt within the term.
-	MayWaiveCosts bool `json:"may_waive_costs"`
+// Budget is a customer's monthly income and essential spending in the
+// categories of the UK Standard Financial Statement. Amounts are minor units
+// per month; a category left out is 0.
+type Budget struct {
+	// Income is the household's net income from all sources.
+	Income           int64 `json:"income"`
+	Housing          int64 `json:"housing,omitempty"`
+	Utilities        int64 `json:"utilities,omitempty"`
+	FoodHousekeeping int64 `json:"food_housekeeping,omitempty"`
+	Transport        int64 `json:"transport,omitempty"`
+	Childcare        int64 `json:"childcare,omitempty"`
+	OtherEssentials  int64 `json:"other_essentials,omitempty"`
+	// PriorityDebts are the payments on debts that come first (rent or
+	// mortgage arrears, energy, council tax, fines): the SFS takes them off
+	// before what is left for this debt.
+	PriorityDebts int64 `json:"priority_debts,omitempty"`
+}
+
+// Lines returns the budget's categories with their amounts, in the SFS's
+// order.
+func (b Budget) Lines() []BudgetLine {
+	return []BudgetLine{
+		{assistant.CategoryHousing, b.Housing},
+		{assistant.CategoryUtilities, b.Utilities},
+		{assistant.CategoryFoodHousekeeping, b.FoodHousekeeping},
+		{assistant.CategoryTransport, b.Transport},
+		{assistant.CategoryChildcare, b.Childcare},
+		{assistant.CategoryOtherEssentials, b.OtherEssentials},
+		{assistant.CategoryPriorityDebts, b.PriorityDebts},
+	}
+}
+
+// BudgetLine is one category of a budget.
+type BudgetLine struct {
+	Category assistant.BudgetCategory
+	Amount   int64
+}
+
+// Essential is what the categories add up to.
+func (b Budget) Essential() int64 {
+	var s int64
+	for _, l := range b.Lines() {
+		s += l.Amount
+	}
+	return s
+}
+
+// set puts amount into the line of category c.
+func (b *Budget) set(c assistant.BudgetCategory, amount int64) {
+	switch c {
+	case assistant.CategoryHousing:
+		b.Housing = amount
+	case assistant.CategoryUtilities:
+		b.Utilities = amount
+	case assistant.CategoryFoodHousekeeping:
+		b.FoodHousekeeping = amount
+	case assistant.CategoryTransport:
+		b.Transport = amount
+	case assistant.CategoryChildcare:
+		b.Childcare = amount
+	case assistant.CategoryOtherEssentials:
+		b.OtherEssentials = amount
+	case assistant.CategoryPriorityDebts:
+		b.PriorityDebts = amount
+	}
+}
+
+// Household is who lives on the customer's income.
+type Household struct {
+	// Adults is 1 (single) or 2 (married or living together).
+	Adults int `json:"adults"`
+	// Children are those under 18 living at home.
+	Children int `json:"children"`
+}
+
+// Leefsituaties of the beslagvrije voet, as the JSON names them.
+const (
+	householdSingle             = "single"
+	householdSingleParent       = "single-parent"
+	householdCouple             = "couple"
+	householdCoupleWithChildren = "couple-with-children"
+	householdUnknown            = "unknown"
+)
+
+// situation returns the leefsituatie of h; nil is unknown.
+func (h *Household) situation() string {
+	switch {
+	case h == nil:
+		return householdUnknown
+	case h.Adults == 1 && h.Children == 0:
+		return householdSingle
+	case h.Adults == 1:
+		return householdSingleParent
+	case h.Children == 0:
+		return householdCouple
+	default:
+		return householdCoupleWithChildren
+	}
 }
 
 // DefaultPolicy returns the policy used when a request carries none:
 //
-//   - nl: minimum € 25, at most 36 months, up to 3 months' deferral. 36 months
+//   - nl: minimum € 25, at most 36 months, up to 3 months' pause. 36 months
 //     is the longest term Dutch collection agencies commonly accept outside
 //     debt counselling; longer points to schuldhulpverlening.
-//   - uk: minimum £1, at most 60 months, up to 2 months' deferral. FCA CONC
-//     7.3 expects token payments to be accepted, so there is no real minimum;
-//     2 months matches the 60-day Breathing Space.
-//   - us: minimum $25, at most 36 months, up to 2 months' deferral.
+//   - uk: minimum £1, at most 60 months, up to 2 months' pause. FCA CONC
+//     7.3 expects token payments to be accepted, so there is no real
+//     minimum: any amount is a regular payment or, for a customer in
+//     difficulty, a temporary one; 2 months matches the 60-day Breathing
+//     Space.
+//   - us: minimum $25, at most 36 months, up to 2 months' pause.
 //
-// None of them waives costs: that is the creditor's decision to make.
+// All ask at most half of what the customer has left (HMRC's Time to Pay
+// practice), allow a temporary plan reviewed after 3 months, and move due
+// dates off weekends and public holidays. None of them waives costs,
+// freezes interest or settles for less: that is the creditor's decision.
 func DefaultPolicy(jurisdiction string) Policy {
+	p := Policy{MinInstalment: 2500, MaxTermMonths: 36, MaxDeferralMonths: 2, SpareSharePercent: 50,
+		MayTemporary: true, ReviewMonths: 3, TokenAmount: 100, MoveOffHolidays: true}
 	switch jurisdiction {
 	case UnitedKingdom:
-		return Policy{MinInstalment: 100, MaxTermMonths: 60, MaxDeferralMonths: 2}
+		p.MinInstalment, p.MaxTermMonths = 100, 60
 	case UnitedStates:
-		return Policy{MinInstalment: 2500, MaxTermMonths: 36, MaxDeferralMonths: 2}
 	default:
-		return Policy{MinInstalment: 2500, MaxTermMonths: 36, MaxDeferralMonths: 3}
+		p.MaxDeferralMonths = 3
 	}
+	return p
+}
+
+// withDefaults fills the zero values of p that stand for a default.
+func withDefaults(p Policy) Policy {
+	if p.SpareSharePercent == 0 {
+		p.SpareSharePercent = 50
+	}
+	if p.ReviewMonths == 0 {
+		p.ReviewMonths = 3
+	}
+	if p.TokenAmount == 0 {
+		p.TokenAmount = 100
+	}
+	return p
 }
 
 // Response is the engine's answer.
@@ -151,14 +279,23 @@ type Response struct {
 	// Total is what the customer owes: principal, costs, interest and, when
 	// asked for, the statutory costs.
 	Total assistant.Money `json:"total"`
-	// StatutoryCosts is the WIK amount added, when Debt.AddStatutoryCosts.
+	// StatutoryCosts is the WIK amount added, when Debt.AddStatutoryCosts;
+	// StatutoryNote explains it for several invoices.
 	StatutoryCosts *assistant.Money `json:"statutory_costs,omitempty"`
-	// Affordable is the most the customer can pay per month as the engine
-	// reads it; nil when nothing is known about their means.
+	StatutoryNote  string           `json:"statutory_note,omitempty"`
+	// Affordable is the most the engine's own options ask per month: the
+	// lower of what the customer said and the policy's share of what they
+	// have left; nil when nothing is known about their means.
 	Affordable *assistant.Money `json:"affordable,omitempty"`
-	// Policy is the policy applied, defaults filled in.
-	Policy Policy `json:"policy"`
+	// Assessment shows how Affordable follows from the figures.
+	Assessment assistant.Assessment `json:"assessment"`
+	// Policy is the policy applied, defaults filled in; PolicyID and
+	// PolicySource say where it came from.
+	Policy       Policy `json:"policy"`
+	PolicyID     string `json:"policy_id,omitempty"`
+	PolicySource string `json:"policy_source"`
 	// Options are ranked: options that are affordable and fit policy first.
+	// A referral is never one of them.
 	Options []assistant.ArrangementOption `json:"options"`
 	// Referral is set exactly when no affordable option fits policy, or the
 	// customer shows vulnerability; Flagged is then true.
@@ -166,177 +303,28 @@ type Response struct {
 	Flagged  bool                `json:"flagged"`
 }
 
-// checked is a validated request with its defaults filled in.
+// checked is a validated request with its defaults filled in and the
+// customer's means worked out.
 type checked struct {
 	Request
 	policy     Policy
 	lang       assistant.Language
 	today      time.Time
 	start      time.Time
+	payday     payRule
 	statutory  int64
 	total      int64
-	affordable int64
-	known      bool // whether affordable means anything
+	assessment assistant.Assessment
+
+	// spareKnown says whether income and essential costs (or, in the
+	// Netherlands, income alone) give what is left; spare and cap are then
+	// set. cap is policy's share of spare.
+	spareKnown bool
+	spare, cap int64
+	// known says whether anything is known of what the customer can pay;
+	// limit is then the most the engine's own options ask.
+	known bool
+	limit int64
 }
 
 const dateLayout = "2006-01-02"
-
-// validate checks req and fills in the defaults. Every error is an
-// *assistant.Error with code EInvalid naming the JSON field.
-func validate(req Request, now time.Time) (checked, error) {
-	c := checked{Request: req}
-	invalid := func(format string, args ...any) (checked, error) {
-		return checked{}, assistant.Errorf(assistant.EInvalid, format, args...)
-	}
-	want, ok := currencyOf[req.Jurisdiction]
-	if !ok {
-		return invalid("jurisdiction must be one of nl, uk, us, not %q", req.Jurisdiction)
-	}
-	d := req.Debt
-	switch {
-	case !assistant.ValidCurrency(d.Currency):
-		return invalid("debt.currency %q is not a currency rooscoach handles (EUR, GBP, USD)", d.Currency)
-	case d.Currency != want:
-		return invalid("debt.currency %s does not match jurisdiction %s, which uses %s", d.Currency, req.Jurisdiction, want)
-	case d.Principal <= 0:
-		return invalid("debt.principal must be greater than 0")
-	case d.Principal > maxAmount:
-		return invalid("debt.principal is too large")
-	case d.Costs < 0:
-		return invalid("debt.costs must not be negative")
-	case d.Costs > maxAmount:
-		return invalid("debt.costs is too large")
-	case d.Interest < 0:
-		return invalid("debt.interest must not be negative")
-	case d.Interest > maxAmount:
-		return invalid("debt.interest is too large")
-	case d.AddStatutoryCosts && req.Jurisdiction != Netherlands:
-		return invalid("debt.add_statutory_costs applies to jurisdiction nl only")
-	}
-	if d.AddStatutoryCosts {
-		c.statutory = WIK(d.Principal)
-	}
-	c.total = d.Principal + d.Costs + d.Interest + c.statutory
-
-	c.policy = DefaultPolicy(req.Jurisdiction)
-	if p := req.Policy; p != nil {
-		switch {
-		case p.MinInstalment < 0:
-			return invalid("policy.min_instalment must not be negative")
-		case p.MinInstalment > maxAmount:
-			return invalid("policy.min_instalment is too large")
-		case p.MaxTermMonths < 1 || p.MaxTermMonths > maxTerm:
-			return invalid("policy.max_term_months must be between 1 and %d", maxTerm)
-		case p.MaxDeferralMonths < 0:
-			return invalid("policy.max_deferral_months must not be negative")
-		case p.MaxDeferralMonths >= p.MaxTermMonths:
-			return invalid("policy.max_deferral_months must be less than policy.max_term_months")
-		}
-		c.policy = *p
-	}
-	if req.TermMonths < 0 {
-		return invalid("term_months must not be negative")
-	}
-	if req.TermMonths > c.policy.MaxTermMonths {
-		return invalid("term_months %d is over the policy's maximum of %d months (policy.max_term_months)", req.TermMonths, c.policy.MaxTermMonths)
-	}
-
-	cu := req.Customer
-	for _, f := range []struct {
-		name string
-		v    *int64
-	}{
-		{"customer.stated_monthly", cu.StatedMonthly},
-		{"customer.income", cu.Income},
-		{"customer.essential_costs", cu.EssentialCosts},
-		{"customer.protected_income", cu.ProtectedIncome},
-	} {
-		if f.v == nil {
-			continue
-		}
-		if *f.v < 0 {
-			return invalid("%s must not be negative", f.name)
-		}
-		if *f.v > maxAmount {
-			return invalid("%s is too large", f.name)
-		}
-	}
-	if cu.Payday < 0 || cu.Payday > 31 {
-		return invalid("customer.payday must be a day of the month from 1 to 31, or 0 when unknown; got %d", cu.Payday)
-	}
-	if cu.ProtectedIncome != nil && req.Jurisdiction != Netherlands {
-		return invalid("customer.protected_income applies to jurisdiction nl only")
-	}
-
-	lang, err := assistant.ParseLanguage(string(req.Language))
-	if err != nil {
-		return c, err
-	}
-	switch {
-	case lang == "" && req.Jurisdiction == Netherlands:
-		c.lang = assistant.Dutch
-	case lang == "":
-		c.lang = assistant.English
-	default:
-		c.lang = lang
-	}
-
-	c.today = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	if req.Today != "" {
-		t, err := time.Parse(dateLayout, req.Today)
-		if err != nil {
-			return invalid("today must be a date as YYYY-MM-DD, not %q", req.Today)
-		}
-		c.today = t
-	}
-	c.start = c.today.AddDate(0, 0, 14)
-	if req.StartDate != "" {
-		t, err := time.Parse(dateLayout, req.StartDate)
-		if err != nil {
-			return invalid("start_date must be a date as YYYY-MM-DD, not %q", req.StartDate)
-		}
-		if t.Before(c.today) {
-			return invalid("start_date %s is in the past (today is %s)", req.StartDate, c.today.Format(dateLayout))
-		}
-		// A first payment years away is a typo, and dates past 9999 cannot
-		// even be written: the plan's own dates must stay readable.
-		if last := c.today.AddDate(0, maxStartMonths, 0); t.After(last) {
-			return invalid("start_date %s is more than %d months away; the first payment must fall by %s", req.StartDate, maxStartMonths, last.Format(dateLayout))
-		}
-		c.start = t
-	}
-
-	c.affordable, c.known = affordable(cu, req.Jurisdiction)
-	return c, nil
-}
-
-// affordable returns the most the customer can pay per month and whether
-// anything is known about it: the stated amount, or income minus essential
-// costs, whichever is lower when both are known. In the Netherlands the
-// payment must also leave the protected income (beslagvrije voet), so income
-// alone is enough to bound it there.
-func affordable(cu Customer, jurisdiction string) (int64, bool) {
-	var a int64
-	known := false
-	take := func(v int64) {
-		v = max(v, 0)
-		if !known || v < a {
-			a = v
-		}
-		known = true
-	}
-	if cu.StatedMonthly != nil {
-		take(*cu.StatedMonthly)
-	}
-	if cu.Income != nil && cu.EssentialCosts != nil {
-		take(*cu.Income - *cu.EssentialCosts)
-	}
-	if cu.Income != nil && jurisdiction == Netherlands {
-		protected := int64(NLProtectedIncome)
-		if cu.ProtectedIncome != nil {
-			protected = *cu.ProtectedIncome
-		}
-		take(*cu.Income - protected)
-	}
-	return a, known
-}

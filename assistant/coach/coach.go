@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/arrangement"
 	"github.com/rooscoach/rooscoach/assistant/transcript"
 )
 
@@ -74,7 +75,9 @@ type AccountRules interface {
 // Service runs the use cases. Analyzer is required; Store is needed only by
 // the use cases that store. Accounts and AccountRules, when both are set,
 // check the compliance rules that count an account's stored calls; without
-// them those rules are reported as not checked.
+// them those rules are reported as not checked. With Arrangements and
+// Policies, calls are planned under the creditor policy they or their team
+// name, or the stored default of their country.
 type Service struct {
 	// Analyzer runs the built-in engine; the use cases give it the LLM
 	// engine as its primary when a request asks for it.
@@ -92,6 +95,12 @@ type Service struct {
 	// account's stored calls.
 	Accounts     Accounts
 	AccountRules AccountRules
+	// Arrangements is the arrangement engine, for explicit figures and for
+	// planning a call under a creditor's policy.
+	Arrangements *arrangement.Engine
+	// Policies keeps the creditor policies; nil means rooscoach's own
+	// defaults for every call.
+	Policies PolicyStore
 	// Now is the clock, replaced in tests; nil means time.Now.
 	Now func() time.Time
 }
@@ -137,6 +146,9 @@ type Input struct {
 	// Engine is the engine the request asks for; "" means the server's
 	// default.
 	Engine assistant.EngineChoice
+	// PolicyID names the stored creditor policy the call is planned under;
+	// empty means its team's policy, or the default of its country.
+	PolicyID string
 }
 
 func (s *Service) now() time.Time {
@@ -159,6 +171,28 @@ func (s *Service) Read(in Input) (*assistant.Transcript, error) {
 	return t, nil
 }
 
+// underPolicies returns a, with its arrangement advice planned under the
+// call's creditor policies when the service keeps policies.
+//
+// An analysis goes on when the policies cannot be read, under rooscoach's
+// defaults, and says so; one that names its policy does not, since it would
+// not be planned as asked.
+func (s *Service) underPolicies(ctx context.Context, a *assistant.Analyzer, policyID, teamID string) (*assistant.Analyzer, error) {
+	pols, err := s.policiesFor(ctx, policyID, teamID)
+	if err != nil && policyID == "" && assistant.ErrorCode(err) == assistant.EUnavailable {
+		pols, err = arrangement.Policies{Unread: true}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if s.Arrangements == nil || (pols.Chosen == nil && len(pols.Defaults) == 0 && !pols.Unread) {
+		return a, nil
+	}
+	b := *a
+	b.Adviser = s.Arrangements.WithPolicies(pols)
+	return &b, nil
+}
+
 // Analyze reads and analyses a transcript without storing anything.
 func (s *Service) Analyze(ctx context.Context, in Input) (*assistant.Transcript, *assistant.Analysis, error) {
 	a, err := s.analyzer(in.Engine)
@@ -167,6 +201,9 @@ func (s *Service) Analyze(ctx context.Context, in Input) (*assistant.Transcript,
 	}
 	t, err := s.Read(in)
 	if err != nil {
+		return nil, nil, err
+	}
+	if a, err = s.underPolicies(ctx, a, in.PolicyID, t.TeamID); err != nil {
 		return nil, nil, err
 	}
 	an, err := a.Analyze(ctx, t)
@@ -224,6 +261,9 @@ func (s *Service) Ingest(ctx context.Context, by assistant.Principal, in Input) 
 	}
 	if t.AgentID == "" {
 		return nil, false, assistant.Errorf(assistant.EInvalid, "agent_id is required to store a call: name the agent who made it.")
+	}
+	if a, err = s.underPolicies(ctx, a, in.PolicyID, t.TeamID); err != nil {
+		return nil, false, err
 	}
 	an, err := a.Analyze(ctx, t)
 	if err != nil {

@@ -208,3 +208,31 @@ func (m *Directory) SetAgentActive(ctx context.Context, by assistant.Principal, 
 func (m *Directory) FindAudit(ctx context.Context, scope assistant.Scope, f assistant.AuditFilter) (assistant.AuditPage, error) {
 	return m.FindAuditFn(ctx, scope, f)
 }
+
+// PolicyStore fakes the creditor policies of the store.
+type PolicyStore struct {
+	SavePolicyFn     func(ctx context.Context, by assistant.Principal, p *assistant.CreditorPolicy) (bool, error)
+	FindPolicyByIDFn func(ctx context.Context, id string) (*assistant.CreditorPolicy, error)
+	FindPoliciesFn   func(ctx context.Context, jurisdiction string) ([]*assistant.CreditorPolicy, error)
+	DeletePolicyFn   func(ctx context.Context, by assistant.Principal, id string) error
+}
+
+// SavePolicy calls SavePolicyFn.
+func (m *PolicyStore) SavePolicy(ctx context.Context, by assistant.Principal, p *assistant.CreditorPolicy) (bool, error) {
+	return m.SavePolicyFn(ctx, by, p)
+}
+
+// FindPolicyByID calls FindPolicyByIDFn.
+func (m *PolicyStore) FindPolicyByID(ctx context.Context, id string) (*assistant.CreditorPolicy, error) {
+	return m.FindPolicyByIDFn(ctx, id)
+}
+
+// FindPolicies calls FindPoliciesFn.
+func (m *PolicyStore) FindPolicies(ctx context.Context, jurisdiction string) ([]*assistant.CreditorPolicy, error) {
+	return m.FindPoliciesFn(ctx, jurisdiction)
+}
+
+// DeletePolicy calls DeletePolicyFn.
+func (m *PolicyStore) DeletePolicy(ctx context.Context, by assistant.Principal, id string) error {
+	return m.DeletePolicyFn(ctx, by, id)
+}

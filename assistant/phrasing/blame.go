@@ -1,18 +1,19 @@
 package phrasing
 
-import "github.com/rooscoach/rooscoach/assistant"
+import (
+	"strings"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
 
 // Blame puts the fault on the customer ("U had eerder moeten bellen", "You
 // should have paid"). It changes nothing that has happened and makes the
 // customer defensive; the rewrite states what is open and looks ahead.
 
-// findBlame flags the blaming phrases of the sentence.
+// findBlame flags the blame the lexicon's phrases miss: findTerms has
+// flagged those already.
 func (st *turnState) findBlame(sn *sentence) {
 	reason := st.l.reasons[assistant.FindingBlame]
-	for _, m := range st.l.blame.findAll(nil, sn.toks, always) {
-		sn.blamed = true
-		st.addSentence(sn, assistant.FindingBlame, sn.toks[m.from].start, sn.toks[m.to-1].end, reason)
-	}
 	if sn.blamed {
 		return
 	}
@@ -43,7 +44,17 @@ func (st *turnState) hadToBlame(toks []token) (int, int, bool) {
 }
 
 // blameRewrite says what is still open, without whose fault it is, and asks
-// how to solve it together.
+// how to solve it together. A sentence that is nothing but a refusal of
+// ownership ("Dat is niet onze fout.", "That's not my department.") gets
+// the lexicon's own wording, which owns the next step instead.
 func (st *turnState) blameRewrite(sn *sentence) (string, error) {
+	if m := sn.blame; m != nil && m.f.e.pos == "sentence" && len(sn.toks)-m.words() <= 1 {
+		if w := m.f.e.plain[0]; !strings.ContainsAny(w, "[…") && w != omitMark {
+			d := st.facts(sn.start, sn.body, false)
+			if d.Amount == "" && d.Date == "" {
+				return upperFirst(w) + ".", nil
+			}
+		}
+	}
 	return st.render("rewrite.blame", st.facts(sn.start, sn.body, false))
 }

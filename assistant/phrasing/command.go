@@ -22,7 +22,7 @@ func (st *turnState) findCommand(sn *sentence) {
 		if m.from > 0 && conditional[toks[m.from-1].lower] {
 			continue
 		}
-		if st.l.notCommand(toks, m) {
+		if st.l.notCommand(toks, m) || !st.presses(sn, m) {
 			continue
 		}
 		if sn.command == nil {
@@ -31,6 +31,31 @@ func (st *turnState) findCommand(sn *sentence) {
 		}
 		st.addSentence(sn, assistant.FindingCommand, toks[m.from].start, toks[m.to-1].end, st.l.reasons[assistant.FindingCommand])
 	}
+}
+
+// presses reports whether a command puts the customer under pressure: it
+// demands a payment, names an amount or a deadline, carries a pressure word
+// ("toch echt", "really"), lectures ("u moet begrijpen dat"), or is the
+// stiff "u dient" / "you are required to". A plain direct request ("Stuur
+// ons uw loonstrook", "You must provide your address") is what the public
+// plain-language guides recommend, so it is left alone.
+func (st *turnState) presses(sn *sentence, m match) bool {
+	if m.e.key == "dient" || strings.Contains(m.e.phrase, "verplicht") || strings.Contains(m.e.phrase, "required") {
+		return true
+	}
+	toks := sn.toks
+	end := len(toks)
+	if m.to < end && knowVerbs[toks[m.to].lower] {
+		return true
+	}
+	for k := 0; k < end; k++ {
+		w := toks[k].lower
+		if pressureWords[w] || (payWords[w] && !(k+1 < len(toks) && toks[k+1].lower == "aan")) || payWords[nlImperative[w]] {
+			return true
+		}
+	}
+	body := st.lower[sn.start : sn.start+len(sn.body)]
+	return len(amountSpansL(body)) > 0 || len(dateSpansL(body)) > 0
 }
 
 // notCommand recognises what looks like a command but is not one: a guess
@@ -108,8 +133,16 @@ func (st *turnState) commandRewrite(s span, body string, toks []token, m match) 
 	lead, sentencePrefix := "", ""
 	switch {
 	case prefix == "" || kind == "imperative":
+	case strings.ContainsAny(st.text[pre[len(pre)-1].end:toks[m.from].start], ",;:") && purposeOpeners[pre[0].lower]:
+		// "Teneinde de kosten te beperken, dient u …", "In order to avoid
+		// charges, you are required to …": a clause of purpose cannot
+		// stand before the question, nor alone.
+		return "", nil
 	case inverted:
-		if strings.ContainsAny(prefix, ",;:") {
+		// Only a date or an amount moves into the question ("Vóór 1
+		// april moet u …"); a clause such as "Zoals gesteld in de brief"
+		// or "Volgens de voorwaarden" does not fit inside it.
+		if strings.ContainsAny(prefix, ",;:") || len(pre) > 4 || (len(dateSpans(prefix)) == 0 && len(amountSpans(prefix)) == 0) {
 			return "", nil
 		}
 		lead = lowerFirst(prefix)
@@ -214,6 +247,9 @@ func (st *turnState) commandRewrite(s span, body string, toks []token, m match) 
 	}
 	return sentencePrefix + text, nil
 }
+
+// purposeOpeners open a clause of purpose or condition before a command.
+var purposeOpeners = wordSet([]string{"teneinde", "om", "to", "in", "if", "als", "indien", "when", "wanneer", "omdat", "because"})
 
 // stripPressure drops the words at the start of a command's clause that
 // carry its pressure: "u moet toch echt …", "you really must …".

@@ -44,8 +44,8 @@ func New() *Engine {
 // headline tip names the first one found.
 var allKinds = []assistant.FindingKind{
 	assistant.FindingThreat, assistant.FindingUltimatum, assistant.FindingBlame, assistant.FindingCommand,
-	assistant.FindingPolicyTalk, assistant.FindingStockPhrase, assistant.FindingJargon,
-	assistant.FindingClosedQuestion, assistant.FindingPassiveVoice, assistant.FindingLongSentence,
+	assistant.FindingPolicyTalk, assistant.FindingStockPhrase, assistant.FindingBelittling, assistant.FindingJargon,
+	assistant.FindingOfficialese, assistant.FindingClosedQuestion, assistant.FindingPassiveVoice, assistant.FindingLongSentence,
 }
 
 // Phrase analyses one agent utterance in the light of the turns before it. It
@@ -81,6 +81,7 @@ func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.P
 		Findings:    make([]assistant.Finding, 0, len(st.findings)),
 		Readability: score(u.Language, sentences, st.toks),
 	}
+	st.findings = slices.DeleteFunc(st.findings, func(f finding) bool { return f.drop })
 	slices.SortStableFunc(st.findings, func(a, b finding) int {
 		if a.start != b.start {
 			return a.start - b.start
@@ -106,7 +107,18 @@ func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.P
 		p.Findings = append(p.Findings, af)
 	}
 	p.Suggested = assemble(u.Text, st.rws)
-	tip, err := l.tip(st.findings, ctxInfo, u.Stance, u.Text)
+	acked := l.ack.has(st.toks)
+	if s := st.answerFirst(ctxInfo, acked); s != "" {
+		p.Suggested = s
+		// What presses for payment is no rewrite to offer now: the
+		// suggestion answers the customer instead.
+		for i := range p.Findings {
+			if st.inPressing(st.findings[i].start) {
+				p.Findings[i].Rewrite = nil
+			}
+		}
+	}
+	tip, err := l.tip(st.findings, ctxInfo, u.Stance, u.Text, acked, shortReply(st.toks))
 	if err != nil {
 		return assistant.Phrasing{}, fmt.Errorf("phrase: %w", err)
 	}

@@ -23,7 +23,8 @@ var (
 		"vandaag", "morgen", "overmorgen", "today", "tomorrow", "deze week", "volgende week", "this week",
 		"next week", "eind van de maand", "end of the month",
 	})
-	months = map[string]bool{
+	weekdays = wordSet([]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+	months   = map[string]bool{
 		"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
 		"august": true, "september": true, "october": true, "november": true, "december": true,
 	}
@@ -104,7 +105,13 @@ func dateSpansL(l string) [][]int {
 	toks := tokenize(buf[:0], l, 0, len(l))
 	words := 0
 	for _, m := range dateWords.findAll(nil, toks, always) {
-		out = append(out, []int{toks[m.from].start, toks[m.to-1].end})
+		start := toks[m.from].start
+		// "the end of the month", "het eind van de maand": the article
+		// belongs to the date.
+		if m.from > 0 && (toks[m.from-1].lower == "the" || toks[m.from-1].lower == "het") && toks[m.from-1].end+1 == start {
+			start = toks[m.from-1].start
+		}
+		out = append(out, []int{start, toks[m.to-1].end})
 		words++
 	}
 	if words > 0 && len(out) > words {

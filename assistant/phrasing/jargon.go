@@ -2,71 +2,112 @@ package phrasing
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/prompts"
 )
 
-// Jargon, policy talk and stock phrases share one lexicon of plain-language
-// terms (the lexicon.* templates), so that the longest phrase decides
-// ("conform onze voorwaarden" is policy talk, not the jargon "conform").
-// Jargon and policy talk are rewritten term by term here; stock phrases go to
-// stock.go, whose rewrite needs the whole sentence.
+// Jargon, officialese, policy talk, stock phrases, blame and belittling
+// words share one lexicon of plain-language terms (lexicon/*.tsv), so that
+// the longest form decides ("conform onze voorwaarden" is policy talk, not
+// the officialese "conform"). Jargon, officialese, policy talk and
+// belittling words are rewritten term by term here (termrw.go); stock
+// phrases go to stock.go and blame to blame.go, whose rewrites need the
+// whole sentence; legal steps are kept for the threat detector.
 
-// findTerms flags the plain-language terms of the sentence and replaces each
-// that has plain wording.
+// findTerms flags the plain-language terms of the sentence and rewrites
+// each that has a safe rewrite.
 func (st *turnState) findTerms(sn *sentence) error {
 	l := st.l
-	var mbuf [8]match
-	for _, m := range l.terms.findAll(mbuf[:0], sn.toks, sn.clauseStart) {
-		kind := assistant.FindingKind(m.e.key)
-		if kind == assistant.FindingStockPhrase {
+	var mbuf [8]termMatch
+	sense := func(f *termForm, spans [][2]int) bool { return senseOK(l.lang, sn.toks, sn.clauseStart, f, spans) }
+	for _, m := range l.terms.find(mbuf[:0], sn.toks, sense) {
+		e := m.f.e
+		start, end := sn.toks[m.from()].start, sn.toks[m.to()-1].end
+		switch e.finding {
+		case assistant.FindingStockPhrase:
 			if err := st.stockPhrase(sn, m); err != nil {
 				return err
 			}
 			continue
-		}
-		start, end := sn.toks[m.from].start, sn.toks[m.to-1].end
-		var r *rw
-		if m.e.plain != "" {
-			r = &rw{start: start, end: end, level: levelTerm, text: fitCase(m.e, st.text, start, end, m.from == 0)}
-			st.rws = append(st.rws, r)
-		}
-		reason := l.reasons[kind]
-		if kind == assistant.FindingJargon {
-			var err error
-			reason, err = prompts.Render(l.lang, "reason.jargon", reasonData{Text: lowerFirst(st.text[start:end]), Plain: m.e.plain})
-			if err != nil {
-				return err
+		case assistant.FindingBlame:
+			sn.blamed = true
+			if sn.blame == nil {
+				mm := m
+				sn.blame = &mm
 			}
+			st.addSentence(sn, assistant.FindingBlame, start, end, l.reasons[assistant.FindingBlame])
+			continue
 		}
-		st.add(kind, start, end, reason, r)
+		if e.key != "" {
+			// A legal step waits for the threat detector: in a threat the
+			// threat finding and its rewrite cover it.
+			sn.legal = append(sn.legal, m)
+			continue
+		}
+		if err := st.addTerm(sn, m); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// fitCase adapts a replacement to where it stands: a capital at the start
-// of a sentence, and a comma after an opening clause.
-func fitCase(e *entry, text string, start, end int, sentenceStart bool) string {
-	repl := e.plain
-	r, _ := utf8.DecodeRuneInString(text[start:end])
-	if unicode.IsUpper(r) {
-		repl = upperFirst(repl)
+// addLegalSteps reports the legal steps of a sentence that neither
+// threatens nor sets an ultimatum as jargon, unless they are everyday words.
+func (st *turnState) addLegalSteps(sn *sentence) error {
+	if len(sn.consequences) > 0 || sn.ultimatum {
+		return nil
 	}
-	if e.clause && end+1 < len(text) && text[end] == ' ' {
-		r2, _ := utf8.DecodeRuneInString(text[end+1:])
-		if unicode.IsLetter(r2) {
-			repl += ","
+	for _, m := range sn.legal {
+		if m.f.e.plainword {
+			continue
+		}
+		if err := st.addTerm(sn, m); err != nil {
+			return err
 		}
 	}
-	return repl
+	return nil
 }
 
-// lexReplace replaces the jargon, policy talk and stock phrases in a piece of
-// text captured for a sentence rewrite, so that the rewrite does not bring
-// back a term the finding removed.
+// addTerm flags term m with its rewrite, if a safe one exists.
+func (st *turnState) addTerm(sn *sentence, m termMatch) error {
+	e := m.f.e
+	start, end := sn.toks[m.from()].start, sn.toks[m.to()-1].end
+	r := st.termRewrite(sn, m)
+	if r != nil {
+		st.rws = append(st.rws, r)
+	}
+	reason, err := st.termReason(e, st.text[start:end], m.f, r != nil)
+	if err != nil {
+		return err
+	}
+	i := st.add(e.finding, start, end, reason, r)
+	if len(e.plain) > 0 && e.plain[0] != omitMark {
+		st.findings[i].plain = e.plain[0]
+	}
+	return nil
+}
+
+// termReason says why a term loses the customer and what to say instead;
+// without a rewrite it asks the agent to rephrase rather than swap the word.
+func (st *turnState) termReason(e *lexEntry, text string, f *termForm, rewritten bool) (string, error) {
+	plain := ""
+	if len(e.plain) > 0 && e.plain[0] != omitMark {
+		plain = e.plain[0]
+	}
+	switch e.finding {
+	case assistant.FindingJargon, assistant.FindingOfficialese, assistant.FindingBelittling:
+		return prompts.Render(st.l.lang, "reason."+string(e.finding), reasonData{
+			Text: lowerFirst(text), Plain: plain, Kind: e.kind, Rewritten: rewritten, Omit: f.rw.omits() || (len(e.plain) > 0 && e.plain[0] == omitMark),
+		})
+	}
+	return st.l.reasons[e.finding], nil
+}
+
+// lexReplace replaces the terms in a piece of text captured for a sentence
+// rewrite, so that the rewrite does not bring back a term the finding
+// removed. Only one-part replacements that need no repair around them are
+// made here; the rest of the text stays as the agent said it.
 func (st *turnState) lexReplace(s string) string {
 	if s == "" {
 		return s
@@ -74,22 +115,57 @@ func (st *turnState) lexReplace(s string) string {
 	lower := lowerSameWidth(s)
 	var buf [32]token
 	toks := tokenize(buf[:0], lower, 0, len(lower))
-	var mbuf [8]match
-	ms := st.l.terms.findAll(mbuf[:0], toks, always)
+	var mbuf [8]termMatch
+	ms := st.l.terms.find(mbuf[:0], toks, func(f *termForm, spans [][2]int) bool {
+		return senseOK(st.l.lang, toks, always, f, spans)
+	})
 	if len(ms) == 0 {
 		return s
 	}
 	var b strings.Builder
 	at := 0
 	for _, m := range ms {
-		if m.e.plain == "" {
+		rw := m.f.rw
+		if !rw.ok || len(m.spans) != 1 || rw.parts[0] == "" {
 			continue
 		}
-		start, end := toks[m.from].start, toks[m.to-1].end
+		repl := rw.parts[0]
+		if st.l.lang == assistant.Dutch && heavy(rw.parts) && m.to() < len(toks) {
+			if rw.light == nil {
+				continue
+			}
+			repl = rw.light[0]
+		}
+		start, end := toks[m.from()].start, toks[m.to()-1].end
+		if start < at {
+			continue
+		}
+		if rw.gender != "" && m.from() > 0 {
+			// The article goes with the plain noun: "de hoofdsom" →
+			// "het oorspronkelijke bedrag".
+			if forms, ok := nlDeHet[toks[m.from()-1].lower]; ok && toks[m.from()-1].start >= at {
+				start = toks[m.from()-1].start
+				det := forms[0]
+				if rw.gender == "het" {
+					det = forms[1]
+				}
+				repl = det + " " + repl
+			}
+		}
+		if isUpperAt(s, start) {
+			repl = upperFirst(repl)
+		}
 		b.WriteString(s[at:start])
-		b.WriteString(fitCase(m.e, s, start, end, m.from == 0))
+		b.WriteString(repl)
 		at = end
 	}
 	b.WriteString(s[at:])
 	return b.String()
+}
+
+func isUpperAt(s string, i int) bool {
+	for _, r := range s[i:] {
+		return r >= 'A' && r <= 'Z' || r == 'É'
+	}
+	return false
 }

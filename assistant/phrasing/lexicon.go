@@ -3,7 +3,6 @@ package phrasing
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/vulnerability"
@@ -14,11 +13,10 @@ import (
 // apart from the detectors that read them, so that a language grows by
 // adding words, not code. What is listed there only decides what is found:
 // the wording the engine offers instead lives in prompts/templates, where
-// trainers can change it. The plain-language terms (jargon, policy talk,
-// stock phrases) are there too, as the lexicon.* templates, because each
-// comes with its plain wording; loadTerms reads them. When those terms grow a
-// source, a part of speech and grammar notes each, a data file suits them
-// better than a template, and only loadTerms has to change.
+// trainers can change it. The plain-language terms (jargon, officialese,
+// policy talk, stock phrases, blame, belittling words) come with a source,
+// a plain wording and a rewrite per form each, so they are data:
+// lexicon/nl.tsv and lexicon/en.tsv, read by lexdata.go.
 
 // words is what the detectors look for in one language. Phrases are lower
 // case and matched word by word (see tokenize).
@@ -46,8 +44,14 @@ type words struct {
 	// orConsequence words after "or" announce what happens otherwise: "by
 	// Friday or we'll …", unlike "on Friday or Monday".
 	orConsequence []string
-	// blame puts the fault on the customer.
-	blame []string
+	// emotion in a customer turn calls for an acknowledgement before
+	// anything else, like the distress cues of package vulnerability (which
+	// these words do not repeat: they are feelings, not circumstances).
+	emotion []string
+	// ack shows that the agent already acknowledges what the customer said:
+	// condolences, "ik hoor dat", a summary. Such a turn needs no distress
+	// tip and no acknowledgement put in front of it.
+	ack []string
 	// followUp shows that the agent follows an acknowledgement with an
 	// action or an offer, which keeps a stock phrase from sounding empty.
 	followUp []string
@@ -125,19 +129,20 @@ func wordsOf(lang assistant.Language) *words {
 type lexicon struct {
 	lang  assistant.Language
 	words *words
-	// terms holds jargon, policy talk and stock phrases with their plain
-	// wording; the key of an entry is its finding kind.
-	terms                              *trie
-	commands, threats, markers         *trie
-	ultimatums, links, blame, followUp *trie
-	opposed                            *trie
-	orConsequence, stateVerbs          map[string]bool
+	// terms holds the plain-language lexicon (lexicon/*.tsv).
+	terms                       *termIndex
+	commands, threats, markers  *trie
+	ultimatums, links, followUp *trie
+	opposed, emotion, ack       *trie
+	orConsequence, stateVerbs   map[string]bool
 	// reasons and tips that take no data are rendered once here.
 	reasons                 map[assistant.FindingKind]string
 	tips                    map[string]string
 	consequence             map[string]string
-	ack                     map[vulnerability.Topic]string
+	acks                    map[vulnerability.Topic]string
 	question, questionEvent string
+	// For a reply to a feeling or a question (answer.go).
+	emotionAck, questionAck, questionAsk string
 }
 
 // ackTopics are the vulnerability topics an acknowledgement can name; the
@@ -152,7 +157,7 @@ var ackTopics = []vulnerability.Topic{
 var tipNames = []string{
 	"distress", "distress.pressure", "crisis", "deescalate", "deescalate.pressure", "stance.above-opposed",
 	"stance.below-opposed", "ok", "threat", "ultimatum", "blame", "command", "policy-talk", "closed-question",
-	"passive-voice", "long-sentence",
+	"passive-voice", "long-sentence", "ok.short", "belittling",
 }
 
 // newLexicon builds the lexicon of lang. It panics when a template it needs
@@ -166,13 +171,13 @@ func newLexicon(lang assistant.Language) *lexicon {
 	l := &lexicon{
 		lang:          lang,
 		words:         w,
-		terms:         &trie{},
 		commands:      keyed(w.commands),
 		threats:       keyed(w.threats),
 		markers:       plain(w.threatMarkers),
 		ultimatums:    plain(w.ultimatums),
 		links:         plain(w.ultimatumLinks),
-		blame:         plain(w.blame),
+		emotion:       plain(w.emotion),
+		ack:           plain(w.ack),
 		followUp:      plain(w.followUp),
 		opposed:       plain(w.opposed),
 		orConsequence: wordSet(w.orConsequence),
@@ -180,18 +185,23 @@ func newLexicon(lang assistant.Language) *lexicon {
 		reasons:       map[assistant.FindingKind]string{},
 		tips:          map[string]string{},
 		consequence:   map[string]string{},
-		ack:           map[vulnerability.Topic]string{"": prompts.MustRender(lang, "rewrite.stock.ack", "")},
+		acks:          map[vulnerability.Topic]string{"": prompts.MustRender(lang, "rewrite.stock.ack", "")},
 		question:      prompts.MustRender(lang, "rewrite.stock.question", false),
 		questionEvent: prompts.MustRender(lang, "rewrite.stock.question", true),
+		emotionAck:    prompts.MustRender(lang, "rewrite.answer.emotion", nil),
+		questionAck:   prompts.MustRender(lang, "rewrite.answer.question", nil),
+		questionAsk:   prompts.MustRender(lang, "rewrite.answer.ask", nil),
 	}
-	for _, k := range []assistant.FindingKind{assistant.FindingJargon, assistant.FindingPolicyTalk, assistant.FindingStockPhrase} {
-		if err := loadTerms(l.terms, lang, k); err != nil {
-			panic(err)
-		}
+	entries, err := loadLexicon(lang)
+	if err != nil {
+		panic(err)
 	}
+	l.terms = newTermIndex(termForms(entries))
 	for _, k := range allKinds {
 		// These reasons quote the sentence and are rendered per finding.
-		if k == assistant.FindingJargon || k == assistant.FindingLongSentence || k == assistant.FindingStockPhrase {
+		switch k {
+		case assistant.FindingJargon, assistant.FindingOfficialese, assistant.FindingBelittling,
+			assistant.FindingLongSentence, assistant.FindingStockPhrase:
 			continue
 		}
 		l.reasons[k] = prompts.MustRender(lang, "reason."+string(k), nil)
@@ -199,11 +209,11 @@ func newLexicon(lang assistant.Language) *lexicon {
 	for _, name := range tipNames {
 		l.tips[name] = prompts.MustRender(lang, "tip."+name, nil)
 	}
-	for _, g := range w.threats {
-		l.consequence[g.key] = prompts.MustRender(lang, "rewrite.consequence", g.key)
+	for key := range consequenceTags {
+		l.consequence[key] = prompts.MustRender(lang, "rewrite.consequence", key)
 	}
 	for _, topic := range ackTopics {
-		l.ack[topic] = prompts.MustRender(lang, "rewrite.stock.ack", string(topic))
+		l.acks[topic] = prompts.MustRender(lang, "rewrite.stock.ack", string(topic))
 	}
 	return l
 }
@@ -228,46 +238,4 @@ func keyed(groups []phraseGroup) *trie {
 		}
 	}
 	return t
-}
-
-// termTemplates names the template holding each kind's plain-language terms.
-var termTemplates = map[assistant.FindingKind]string{
-	assistant.FindingJargon:      "lexicon.jargon",
-	assistant.FindingPolicyTalk:  "lexicon.policy",
-	assistant.FindingStockPhrase: "lexicon.stock",
-}
-
-// loadTerms adds the plain-language terms of kind in lang to t. A term is a
-// line "phrase = plain wording"; "; clause" after the wording marks an
-// adverbial clause that takes a comma when it opens a sentence, and "!" as
-// the wording blocks a shorter phrase inside the term without reporting it
-// ("voldoen aan" keeps "voldoen" from being read as "pay").
-func loadTerms(t *trie, lang assistant.Language, kind assistant.FindingKind) error {
-	name := termTemplates[kind]
-	body, err := prompts.Render(lang, name, nil)
-	if err != nil {
-		return fmt.Errorf("phrasing: load %s terms: %w", kind, err)
-	}
-	for i, line := range strings.Split(body, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		phrase, repl, ok := strings.Cut(line, "=")
-		if !ok {
-			return fmt.Errorf("phrasing: %s/%s line %d: want \"phrase = plain\", got %q", lang, name, i+1, line)
-		}
-		e := &entry{phrase: strings.ToLower(strings.TrimSpace(phrase)), key: string(kind)}
-		repl = strings.TrimSpace(repl)
-		if r, ok := strings.CutSuffix(repl, "; clause"); ok {
-			repl, e.clause = strings.TrimSpace(r), true
-		}
-		if repl == "!" {
-			e.skip = true
-		} else {
-			e.plain = repl
-		}
-		t.add(e)
-	}
-	return nil
 }

@@ -18,7 +18,7 @@ import (
 // inside the engine.
 
 const (
-	dataLexiconHeader  = "term\tkind\tpos\tplain\tgrammar\tsource\texample"
+	dataLexiconHeader  = lexiconHeader
 	dataWordlistHeader = "term\tplain\tsource\tnote"
 	dataPairsHeader    = "before\tafter\tsource"
 	// dataOmit is the alternative that means "leave the phrase out".
@@ -201,8 +201,8 @@ func TestLexiconData(t *testing.T) {
 			seen := map[string]string{}
 			for _, r := range tf.rows {
 				where := fmt.Sprintf("%s:%d", tf.path, r.line)
-				if len(r.fields) != 7 {
-					t.Errorf("%s: %d columns, want 7 (%s)", where, len(r.fields), dataLexiconHeader)
+				if len(r.fields) != 9 {
+					t.Errorf("%s: %d columns, want 9 (%s)", where, len(r.fields), dataLexiconHeader)
 					continue
 				}
 				for i, f := range r.fields {

@@ -29,7 +29,8 @@ var wordsNL = &words{
 	threatMarkers: []string{
 		"anders", "zo niet", "als u niet", "als u geen", "als u nu niet", "als de betaling uitblijft", "als betaling uitblijft",
 		"indien u niet", "indien betaling uitblijft", "wanneer u niet", "tenzij", "bij uitblijven", "bij het uitblijven",
-		"gaan we", "zullen we", "wij zullen", "sturen we", "schakelen we", "dragen we", "dragen wij", "we gaan", "we zullen", "wij gaan",
+		"gaan we", "zullen we", "wij zullen", "zien wij ons genoodzaakt", "wij zien ons genoodzaakt", "ik zie mij genoodzaakt",
+		"gaan wij over tot", "wij gaan over tot", "dan gaat", "gaat uw zaak", "gaat de zaak", "wordt uw dossier", "gaat naar", "gaan naar", "sturen we", "schakelen we", "dragen we", "dragen wij", "we gaan", "we zullen", "wij gaan",
 		"we sturen", "we schakelen", "wij schakelen", "ik stuur", "ik ga", "ik schakel", "stappen we", "we stappen",
 		"kan er", "wordt er", "worden er", "komt er", "komen er", "volgt", "dan volgt", "gaat het", "gaat uw dossier",
 		"leggen we", "we leggen", "melden we", "we melden",
@@ -37,16 +38,21 @@ var wordsNL = &words{
 	ultimatums:     []string{"laatste kans", "uw laatste kans", "laatste waarschuwing", "vandaag nog", "uiterlijk vandaag", "nu meteen", "per direct", "onmiddellijk", "binnen 24 uur"},
 	ultimatumLinks: []string{"anders", "zo niet", "of anders"},
 	lastChance:     []string{"laatste"},
-	blame: []string{
-		"u had moeten", "had u moeten", "u had eerder", "u had gewoon", "had u gewoon", "had u eerder", "u had beter",
-		"uw eigen schuld", "eigen schuld", "uw eigen fout", "u heeft niet betaald", "u heeft nooit betaald",
-		"u heeft niet op tijd betaald", "u bent vergeten", "u heeft het laten liggen", "u reageert nooit",
-		"u heeft niet gereageerd", "u heeft nooit gereageerd", "had u maar", "dat had u kunnen weten", "u wist dat",
-		"u had dat kunnen weten", "u heeft zelf", "dat is uw probleem", "u had zelf",
-	},
 	followUp: []string{
 		"ik ga", "ik zal", "ik stuur", "ik kijk", "ik zoek", "ik bel", "ik regel", "laten we", "we kunnen", "wij kunnen",
 		"zullen we", "samen", "ik help", "we gaan", "ik leg", "ik zet", "ik noteer", "ik maak",
+	},
+	emotion: []string{
+		"boos", "kwaad", "bang", "ik schaam me", "ik schaam mij", "schaam", "zorgen", "ik maak me zorgen", "ongerust",
+		"gestrest", "stress", "in paniek", "wanhopig", "radeloos", "verdrietig", "ik ben het zat", "ik word er gek van",
+		"ik moet huilen", "het is me te veel", "frustrerend", "gefrustreerd", "teleurgesteld",
+	},
+	ack: []string{
+		"gecondoleerd", "wat naar", "wat erg", "wat vervelend voor u", "wat verdrietig", "ik hoor dat", "ik hoor hoe",
+		"ik begrijp dat dit", "ik snap dat dit", "dank u dat u", "dank u wel dat u", "bedankt dat u", "fijn dat u dit vertelt",
+		"goed dat u dit vertelt", "dat klinkt", "wat rot", "wat een nare", "sterkte", "ik kan me voorstellen",
+		"als ik u goed begrijp", "dus als ik het goed begrijp", "u zegt dat", "goede vraag", "dat is een goede vraag",
+		"dat hoeft ook niet",
 	},
 	empathy: []string{"vervelend", "jammer", "frustrati"},
 	opposed: []string{

@@ -59,7 +59,7 @@ func TestLexiconPhrasesCanMatch(t *testing.T) {
 		w := wordsOf(lang)
 		tables := map[string][]string{
 			"threatMarkers": w.threatMarkers, "ultimatums": w.ultimatums, "ultimatumLinks": w.ultimatumLinks,
-			"blame": w.blame, "followUp": w.followUp, "opposed": w.opposed,
+			"followUp": w.followUp, "opposed": w.opposed, "emotion": w.emotion, "ack": w.ack,
 			"closingNextStep": w.closingNextStep, "closingSummary": w.closingSummary, "closingWarm": w.closingWarm,
 		}
 		for name, gs := range map[string][]phraseGroup{"commands": w.commands, "threats": w.threats} {
@@ -97,16 +97,6 @@ func TestLexiconPhrasesCanMatch(t *testing.T) {
 	}
 }
 
-// tokenWords returns the words the engine reads in p, joined by spaces.
-func tokenWords(p string) string {
-	lower := lowerSameWidth(p)
-	var words []string
-	for _, tk := range tokenize(nil, lower, 0, len(lower)) {
-		words = append(words, tk.lower)
-	}
-	return strings.Join(words, " ")
-}
-
 // The templates are read on the request path too (rewrites, reasons and tips
 // that quote the agent). A template that fails there must come back as an
 // error for the caller, not bring the server down. A lexicon built for Dutch
@@ -118,7 +108,7 @@ func TestRenderFailureIsAnError(t *testing.T) {
 		text string
 		want string // the template that fails first
 	}{
-		{assistant.Dutch, "Als u niet betaalt, gaat uw dossier naar de deurwaarder.", "rewrite.threat"},
+		{assistant.Dutch, "Als u niet betaalt, komt de deurwaarder langs.", "rewrite.threat"},
 		{assistant.Dutch, "U moet vóór vrijdag € 120 betalen.", "rewrite.command"},
 		{assistant.Dutch, "Kunt u vrijdag betalen?", "rewrite.closed.when"},
 		{assistant.Dutch, "Dat is vervelend.", "reason.stock-phrase"},

@@ -37,11 +37,16 @@ var (
 		"because": true, "unless": true, "whether": true, "since": true, "that": true, "which": true, "who": true,
 		"tot": true, "totdat": true, "als": true, "wanneer": true, "zodra": true, "nadat": true, "voordat": true,
 		"omdat": true, "terwijl": true, "indien": true, "dat": true, "die": true, "zodat": true, "waardoor": true,
+		"why": true, "how": true, "where": true, "what": true, "whose": true, "whom": true, "wherein": true,
+		"waarom": true, "hoe": true, "waar": true, "wat": true,
 	}
 	// customerActs are payments: the customer, not the company, does them.
 	customerActs = map[string]bool{"paid": true, "cleared": true, "settled": true, "repaid": true, "returned": true, "signed": true}
 	enModal      = map[string]bool{"should": true, "can": true, "could": true, "may": true, "might": true, "would": true}
 )
+
+// passiveSubjects are pronouns that open a clause of their own after "and".
+var passiveSubjects = wordSet([]string{"we", "i", "you", "they", "it", "this", "wij", "ik", "u", "zij", "ze", "dat", "dit", "het"})
 
 func (st *turnState) passive(s span, toks []token, clauseStart func(int) bool) {
 	reason := st.l.reasons[assistant.FindingPassiveVoice]
@@ -52,6 +57,11 @@ func (st *turnState) passive(s span, toks []token, clauseStart func(int) bool) {
 		}
 		ce := i + 1
 		for ce < len(toks) && !clauseStart(ce) {
+			// "… is placed with our solicitors and we will apply …": a
+			// conjunction before a new subject starts a clause too.
+			if ce+1 < len(toks) && coordinators[toks[ce].lower] && passiveSubjects[toks[ce+1].lower] {
+				break
+			}
 			ce++
 		}
 		// A passive in a subordinate clause ("until the £980 is cleared",
@@ -99,7 +109,18 @@ func looksParticipleNL(w string) bool {
 			break
 		}
 	}
-	return strings.HasPrefix(stem, "ge") && (strings.HasSuffix(stem, "d") || strings.HasSuffix(stem, "t") || strings.HasSuffix(stem, "en"))
+	if strings.HasPrefix(stem, "ge") && (strings.HasSuffix(stem, "d") || strings.HasSuffix(stem, "t") || strings.HasSuffix(stem, "en")) {
+		return true
+	}
+	// Verbs with an unstressed prefix take no "ge-": "beoordeeld",
+	// "verstuurd", "ontvangen", "herzien". Only after "worden" (the caller
+	// checks), where an adjective is rare.
+	for _, p := range []string{"be", "ver", "ont", "her", "er"} {
+		if strings.HasPrefix(w, p) && len(w) >= 8 && (strings.HasSuffix(w, "d") || strings.HasSuffix(w, "t")) {
+			return true
+		}
+	}
+	return false
 }
 
 // passiveNL returns the index of the participle of a passive with its
@@ -268,6 +289,7 @@ func (st *turnState) passiveEN(toks []token, cs, ce, i int) (int, *rw) {
 	if customer && !strings.Contains(head, "ask you") {
 		return j, nil
 	}
+	cs0 := cs
 	// The subject starts at the clause or, after an adverbial ("but as per
 	// our policy the balance has to be"), at the nearest determiner.
 	if c-cs > 5 || (c-cs > 1 && !enSubjectStart[toks[cs].lower]) {
@@ -278,10 +300,23 @@ func (st *turnState) passiveEN(toks []token, cs, ce, i int) (int, *rw) {
 		if !enSubjectStart[toks[k].lower] || k == c-1 && enAdverbs[toks[k].lower] {
 			return j, nil
 		}
+		// The words before the subject must be an adverbial of their own,
+		// set off by a comma ("Consequently, charges have been added"):
+		// "Statutory interest is added" has its subject from "Statutory".
+		if !strings.Contains(st.text[toks[k-1].end:toks[k].start], ",") {
+			return j, nil
+		}
 		cs = k
 	}
 	if c-cs < 1 {
 		return j, nil
+	}
+	// "£30 a month will be collected": an amount is the subject, which the
+	// rewrite cannot move.
+	for k := cs0; k < cs; k++ {
+		if isNumberWord(toks[k].lower) {
+			return j, nil
+		}
 	}
 	// An adverb between subject and verb ("the balance still has to be")
 	// moves in front of the verb: "we still need to".
@@ -300,6 +335,13 @@ func (st *turnState) passiveEN(toks []token, cs, ce, i int) (int, *rw) {
 	}
 	clauseEnd := toks[ce-1].end
 	y := strings.TrimSpace(st.text[toks[j].end:clauseEnd])
+	// "placed with us by the lender": the actor is named, and it is not us.
+	if ly := " " + strings.ToLower(y) + " "; strings.Contains(ly, " by the ") || strings.Contains(ly, " by your ") || strings.Contains(ly, " by a ") {
+		return j, nil
+	}
+	if c-cs > 4 {
+		return j, nil // a long subject with a clause in it does not move safely
+	}
 	out := joinWords(head, adv, verb, lowerFirst(subj), y)
 	if r, _ := utf8.DecodeRuneInString(st.text[toks[cs].start:]); unicode.IsUpper(r) {
 		out = upperFirst(out)

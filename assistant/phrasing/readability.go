@@ -18,6 +18,13 @@ func Score(text string, lang assistant.Language) assistant.Readability {
 	return score(lang, splitSentences(sbuf[:0], text), tokenize(tbuf[:0], lower, 0, len(lower)))
 }
 
+// shortFragment is the longest run of words that is not counted as a
+// sentence of its own ("Ja.", "OK, bye."): its words count, but a text of
+// fragments would otherwise score as if it were easy prose. textstat, the
+// most used peer, does the same (count_sentences ignores sentences of two
+// words or fewer).
+const shortFragment = 2
+
 // score counts the words and syllables of toks sentence by sentence; Phrase
 // calls it with the words it already has.
 func score(lang assistant.Language, sentences []span, toks []token) assistant.Readability {
@@ -41,10 +48,13 @@ func score(lang assistant.Language, sentences []span, toks []token) assistant.Re
 				r.LongWords++
 			}
 		}
-		if words > 0 {
+		if words > shortFragment {
 			r.Sentences++
-			r.Words += words
 		}
+		r.Words += words
+	}
+	if r.Sentences == 0 && r.Words > 0 {
+		r.Sentences = 1
 	}
 	return assistant.ScoreReadability(lang, r)
 }

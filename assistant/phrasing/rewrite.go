@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/rooscoach/rooscoach/assistant"
+
 	"github.com/rooscoach/rooscoach/prompts"
 )
 
@@ -29,8 +31,13 @@ func (st *turnState) render(name string, data any) (string, error) {
 }
 
 // join lists amounts or dates the way the language does: "€ 50 en € 20".
+// A date that opened its sentence loses its capital, except an English day
+// or month, which keeps it everywhere.
 func (st *turnState) join(parts []string) string {
 	for i := range parts {
+		if w := strings.ToLower(firstWord(parts[i])); st.l.lang == assistant.English && (months[w] || weekdays[w] || w == "may") {
+			continue
+		}
 		parts[i] = lowerFirst(parts[i])
 	}
 	return strings.Join(parts, st.l.words.and)
@@ -101,13 +108,24 @@ func assemble(text string, rws []*rw) string {
 	slices.SortFunc(chosen, func(a, b *rw) int { return a.start - b.start })
 	var b strings.Builder
 	at := 0
+	capNext := false
+	write := func(s string) {
+		if capNext && s != "" {
+			s, capNext = upperFirst(s), false
+		}
+		b.WriteString(s)
+	}
 	for _, r := range chosen {
-		b.WriteString(text[at:r.start])
-		b.WriteString(r.text)
+		write(text[at:r.start])
+		write(r.text)
+		capNext = capNext || r.capNext
 		at = r.end
 	}
-	b.WriteString(text[at:])
-	out := b.String()
+	write(text[at:])
+	out := strings.TrimSpace(b.String())
+	for strings.Contains(out, "  ") {
+		out = strings.ReplaceAll(out, "  ", " ")
+	}
 	if out == text {
 		return ""
 	}

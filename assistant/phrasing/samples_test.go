@@ -73,8 +73,8 @@ func TestSampleCalls(t *testing.T) {
 			file: "nl-betalingsregeling.txt", lang: assistant.Dutch,
 			planted: []planted{
 				{assistant.FindingJargon, "vordering"}, {assistant.FindingJargon, "ingebrekestelling"},
-				{assistant.FindingJargon, "incassokosten"}, {assistant.FindingJargon, "beslag"},
-				{assistant.FindingJargon, "voldaan"}, {assistant.FindingJargon, "betalingsregeling"},
+				{assistant.FindingJargon, "incassokosten"},
+				{assistant.FindingOfficialese, "voldaan"}, {assistant.FindingJargon, "betalingsregeling"},
 				{assistant.FindingJargon, "opdrachtgever"},
 				{assistant.FindingCommand, "U moet"},
 				{assistant.FindingThreat, "deurwaarder"}, {assistant.FindingThreat, "beslag"},
@@ -87,12 +87,43 @@ func TestSampleCalls(t *testing.T) {
 			file: "en-arrears.txt", lang: assistant.English,
 			planted: []planted{
 				{assistant.FindingJargon, "arrears"}, {assistant.FindingJargon, "outstanding balance"},
-				{assistant.FindingJargon, "collection costs"}, {assistant.FindingJargon, "attachment of earnings"},
+				{assistant.FindingJargon, "collection costs"},
 				{assistant.FindingCommand, "You must"},
 				{assistant.FindingThreat, "solicitors"}, {assistant.FindingThreat, "attachment of earnings"},
 				{assistant.FindingStockPhrase, "I understand your frustration"}, {assistant.FindingPolicyTalk, "as per our policy"},
 			},
 			calm: "nothing goes to the solicitors",
+		},
+		{
+			file: "nl-ambtelijk.txt", lang: assistant.Dutch,
+			planted: []planted{
+				{assistant.FindingOfficialese, "inzake"}, {assistant.FindingOfficialese, "Middels"},
+				{assistant.FindingOfficialese, "reeds"}, {assistant.FindingJargon, "verschuldigde bedrag"},
+				{assistant.FindingJargon, "hoofdsom"}, {assistant.FindingOfficialese, "Teneinde"},
+				{assistant.FindingCommand, "dient u"}, {assistant.FindingOfficialese, "derhalve"},
+				{assistant.FindingOfficialese, "per omgaande"}, {assistant.FindingThreat, "juridische afdeling"},
+				{assistant.FindingBlame, "Dat is niet onze fout"}, {assistant.FindingBlame, "U had de post gewoon beter moeten"},
+				{assistant.FindingBelittling, "gewoon"}, {assistant.FindingOfficialese, "betalingsregeling treffen"},
+				{assistant.FindingOfficialese, "Indien"}, {assistant.FindingOfficialese, "in rekening"},
+				{assistant.FindingPassiveVoice, "geïncasseerd"}, {assistant.FindingOfficialese, "Bijgaand ontvangt u"},
+				{assistant.FindingOfficialese, "verzoeken u"}, {assistant.FindingOfficialese, "Hopende u hiermede"},
+				{assistant.FindingOfficialese, "Bij voorbaat dank"},
+			},
+		},
+		{
+			file: "en-formal.txt", lang: assistant.English,
+			planted: []planted{
+				{assistant.FindingOfficialese, "with regard to"}, {assistant.FindingOfficialese, "Please be advised that"},
+				{assistant.FindingJargon, "outstanding balance"}, {assistant.FindingJargon, "in arrears"},
+				{assistant.FindingOfficialese, "In order to"}, {assistant.FindingOfficialese, "additional"},
+				{assistant.FindingCommand, "you are required to"}, {assistant.FindingJargon, "remit payment"},
+				{assistant.FindingOfficialese, "prior to"}, {assistant.FindingThreat, "legal department"},
+				{assistant.FindingBlame, "You failed to"}, {assistant.FindingBlame, "That's not my department"},
+				{assistant.FindingBelittling, "simply"}, {assistant.FindingOfficialese, "Should you require"},
+				{assistant.FindingOfficialese, "do not hesitate"}, {assistant.FindingPassiveVoice, "be collected"},
+				{assistant.FindingOfficialese, "Please find enclosed"}, {assistant.FindingOfficialese, "We trust this clarifies"},
+				{assistant.FindingOfficialese, "Thank you in advance"},
+			},
 		},
 	}
 	e := New()
@@ -116,7 +147,7 @@ func TestSampleCalls(t *testing.T) {
 						t.Errorf("turn %d: rewrite %q keeps the jargon %q", i, f.Rewrite.Text, f.Text)
 					}
 				}
-				if strings.Contains(turn.Text, tt.calm) {
+				if tt.calm != "" && strings.Contains(turn.Text, tt.calm) {
 					calmSeen = true
 					for _, f := range p.Findings {
 						if f.Kind == assistant.FindingThreat {
@@ -126,7 +157,7 @@ func TestSampleCalls(t *testing.T) {
 				}
 				all = append(all, p.Findings...)
 			}
-			if !calmSeen {
+			if tt.calm != "" && !calmSeen {
 				t.Errorf("the sample no longer holds %q", tt.calm)
 			}
 			for _, pl := range tt.planted {

@@ -19,6 +19,9 @@ type rw struct {
 	start, end int // bytes in the turn
 	text       string
 	level      int
+	// capNext: a word left out opened the sentence, so the text after it
+	// starts with a capital now.
+	capNext bool
 }
 
 type finding struct {
@@ -26,12 +29,16 @@ type finding struct {
 	start, end int // bytes in the turn
 	reason     string
 	rw         *rw
+	plain      string // a term's plain wording, for the tip
+	drop       bool   // said better by another finding; not reported
 }
 
 // reasonData fills the reasons that quote the sentence.
 type reasonData struct {
-	Text, Plain string
-	Words, Max  int
+	Text, Plain     string
+	Words, Max      int
+	Kind            string // the lexicon kind of a term
+	Rewritten, Omit bool
 }
 
 // turnState carries what one Phrase call has learnt about the turn.
@@ -43,6 +50,8 @@ type turnState struct {
 	findings []finding
 	rws      []*rw
 	event    vulnerability.Topic // what the customer went through, from the context
+
+	sents []sentInfo
 
 	// Room for a sentence's usual few findings and consequences, so that
 	// they cost no allocation.
@@ -70,9 +79,11 @@ type sentence struct {
 	// take the sentence's rewrite.
 	rewritten []int
 
-	stock        *match   // the stock phrase the rewrite makes personal
-	refusal      bool     // a stock phrase refuses rather than empathises
-	consequences []string // the threatened consequences, by key
+	stock        *termMatch  // the stock phrase the rewrite makes personal
+	blame        *termMatch  // the first blaming phrase of the lexicon
+	legal        []termMatch // legal steps of the lexicon, consequences if the sentence threatens
+	refusal      bool        // a stock phrase refuses rather than empathises
+	consequences []string    // the threatened consequences, by key
 	ultimatum    bool
 	blamed       bool
 	command      *match // the first command, which the rewrite turns into a question
@@ -112,8 +123,12 @@ func (st *turnState) analyse(s span, ti, tj int) error {
 	}
 	st.findThreats(sn)
 	st.findUltimatum(sn)
+	if err := st.addLegalSteps(sn); err != nil {
+		return err
+	}
 	st.findBlame(sn)
 	st.findCommand(sn)
+	st.dropInsideCommand(sn)
 	if err := st.findClosedQuestion(sn); err != nil {
 		return err
 	}
@@ -122,6 +137,7 @@ func (st *turnState) analyse(s span, ti, tj int) error {
 		return err
 	}
 
+	st.sents = append(st.sents, sentInfo{span: s, pressing: st.pressing(sn), question: sn.question})
 	text, err := st.sentenceRewrite(sn)
 	if err != nil || text == "" {
 		return err
@@ -129,7 +145,14 @@ func (st *turnState) analyse(s span, ti, tj int) error {
 	r := &rw{start: s.start, end: s.end, text: text, level: levelSentence}
 	st.rws = append(st.rws, r)
 	for _, i := range sn.rewritten {
-		st.findings[i].rw = r
+		f := &st.findings[i]
+		// A sentence rewrite made for another finding may keep this one's
+		// words ("Ik begrijp het. Lukt het u …"): then it is no rewrite of
+		// this finding.
+		if strings.Contains(strings.ToLower(text), strings.ToLower(st.text[f.start:f.end])) {
+			continue
+		}
+		f.rw = r
 	}
 	return nil
 }
@@ -149,9 +172,25 @@ func (st *turnState) sentenceRewrite(sn *sentence) (string, error) {
 	case sn.closedText != "":
 		return sn.closedText, nil
 	case sn.stock != nil:
-		return st.stockRewrite(sn.span, sn.toks, *sn.stock, sn.refusal), nil
+		return st.stockRewrite(sn, *sn.stock, sn.refusal), nil
 	case sn.long:
 		return st.split(st.applyInner(sn.span)), nil
 	}
 	return "", nil
+}
+
+// dropInsideCommand removes a term finding that is the command's own
+// trigger ("dient" in "u dient … te voldoen"): the command finding and its
+// rewrite say it better.
+func (st *turnState) dropInsideCommand(sn *sentence) {
+	if sn.command == nil {
+		return
+	}
+	from, to := sn.toks[sn.command.from].start, sn.toks[sn.command.to-1].end
+	for i := range st.findings {
+		f := &st.findings[i]
+		if (f.kind == assistant.FindingOfficialese || f.kind == assistant.FindingJargon) && f.start >= from && f.end <= to && f.rw == nil {
+			f.drop = true
+		}
+	}
 }

@@ -15,17 +15,17 @@ import (
 // stockPhrase flags the stock phrase m unless the turn follows it up. The
 // first one in the sentence is left to the sentence rewrite; a second one is
 // replaced in place.
-func (st *turnState) stockPhrase(sn *sentence, m match) error {
-	start, end := sn.toks[m.from].start, sn.toks[m.to-1].end
+func (st *turnState) stockPhrase(sn *sentence, m termMatch) error {
+	start, end := sn.toks[m.from()].start, sn.toks[m.to()-1].end
 	if st.followedUp(end) {
 		return nil
 	}
-	sn.refusal = sn.refusal || !isEmpathy(m.e.phrase)
+	sn.refusal = sn.refusal || !isEmpathy(m.f.text)
 	if sn.stock == nil {
 		mm := m // only the kept match goes to the heap
 		sn.stock = &mm
-	} else {
-		st.rws = append(st.rws, &rw{start: start, end: end, level: levelTerm, text: fitCase(m.e, st.text, start, end, m.from == 0)})
+	} else if r := st.termRewrite(sn, m); r != nil {
+		st.rws = append(st.rws, r)
 	}
 	reason, err := prompts.Render(st.l.lang, "reason.stock-phrase", reasonData{Text: st.text[start:end]})
 	if err != nil {
@@ -65,16 +65,21 @@ func isEmpathy(phrase string) bool {
 
 // stockRewrite keeps the acknowledgement but makes it personal and adds the
 // question that was missing.
-func (st *turnState) stockRewrite(s span, toks []token, m match, refusal bool) string {
+func (st *turnState) stockRewrite(sn *sentence, m termMatch, refusal bool) string {
 	q := st.l.question
 	if st.event != "" || refusal {
 		// After bad news or a refusal: what would help, not what happened.
 		q = st.l.questionEvent
 	}
-	if !refusal && len(toks)-(m.to-m.from) <= 3 {
-		return st.l.ack[st.event] + " " + q
+	if !refusal && len(sn.toks)-(m.to()-m.from()) <= 3 {
+		return st.l.acks[st.event] + " " + q
 	}
-	start, end := toks[m.from].start, toks[m.to-1].end
-	st.rws = append(st.rws, &rw{start: start, end: end, level: levelTerm, text: fitCase(m.e, st.text, start, end, m.from == 0)})
-	return st.applyInner(s) + " " + q
+	r := st.termRewrite(sn, m)
+	if r == nil {
+		// No safe wording for the phrase inside a longer sentence: the
+		// finding says what to add instead.
+		return ""
+	}
+	st.rws = append(st.rws, r)
+	return st.applyInner(sn.span) + " " + q
 }

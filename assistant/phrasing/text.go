@@ -99,6 +99,7 @@ var abbreviations = map[string]bool{
 	"bijv": true, "bv": true, "o.a": true, "d.w.z": true, "m.b.t": true, "i.v.m": true, "t.a.v": true,
 	"nr": true, "mr": true, "mrs": true, "ms": true, "dr": true, "e.g": true, "i.e": true, "etc": true,
 	"no": true, "st": true, "dhr": true, "mevr": true, "ca": true, "incl": true, "excl": true, "vs": true,
+	"c.q": true, "d.d": true, "i.p.v": true, "m.a.w": true, "n.a.v": true, "d.m.v": true, "t.b.v": true, "enz": true,
 }
 
 // splitSentences returns the sentences of s as trimmed byte spans. A sentence
@@ -118,11 +119,18 @@ func splitSentences(dst []span, s string) []span {
 		}
 		start = -1
 	}
+	lineStart := 0
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '\n':
-			flush(i)
+			// A line of prose ends its sentence; a short line (a poem's,
+			// a heading's) runs on, as it does for the readability
+			// peers (textstat ignores line breaks altogether).
+			if countWords(s[lineStart:i]) >= proseLine {
+				flush(i)
+			}
+			lineStart = i + 1
 		case start < 0 && !unicode.IsSpace(r):
 			start = i
 		}
@@ -143,6 +151,23 @@ func splitSentences(dst []span, s string) []span {
 	}
 	flush(len(s))
 	return dst
+}
+
+// proseLine is the number of words from which a line ending in a line
+// break is a sentence of its own.
+const proseLine = 6
+
+// countWords counts the runs of letters and digits in s.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := isWordRune(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
 }
 
 // abbreviationBefore reports whether the word ending at dot (a full stop) is a

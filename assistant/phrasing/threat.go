@@ -23,7 +23,14 @@ func (st *turnState) findThreats(sn *sentence) {
 		return
 	}
 	threatFrom, threatTo := -1, -1
-	for _, m := range l.threats.findAll(nil, toks, always) {
+	found := l.threats.findAll(nil, toks, always)
+	for _, lm := range sn.legal {
+		// The lexicon's legal steps count as consequences too: "onze
+		// juridische afdeling", "a county court judgment".
+		found = append(found, match{from: lm.from(), to: lm.to(), e: &entry{key: lm.f.e.key}})
+	}
+	slices.SortFunc(found, func(a, b match) int { return a.from - b.from })
+	for _, m := range found {
 		if negated(toks, m.from, markers) {
 			continue
 		}
@@ -46,6 +53,10 @@ func (st *turnState) findThreats(sn *sentence) {
 	if threatFrom < 0 {
 		return
 	}
+	// A vague "further steps" adds nothing beside a named consequence.
+	if len(sn.consequences) > 1 {
+		sn.consequences = slices.DeleteFunc(sn.consequences, func(k string) bool { return k == "action" })
+	}
 	// To the end of the clause, so the finding reads as the whole
 	// consequence: "… en kan er beslag worden gelegd op uw loon".
 	for k := range toks {
@@ -64,8 +75,9 @@ func (st *turnState) findThreats(sn *sentence) {
 // het dossier niet naar de deurwaarder".
 func negated(toks []token, i int, markers []match) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		// Both languages' negations count, as agents mix them.
-		if !language.NegatesAny(toks[k].lower) {
+		// Both languages' negations count, as agents mix them, and so do
+		// words that take a consequence away ("eliminate the late fees").
+		if !language.NegatesAny(toks[k].lower) && !relief[toks[k].lower] {
 			continue
 		}
 		inMarker := false
@@ -80,6 +92,12 @@ func negated(toks []token, i int, markers []match) bool {
 	}
 	return false
 }
+
+// relief words take a consequence away rather than threaten it.
+var relief = wordSet([]string{
+	"remove", "removes", "eliminate", "eliminates", "waive", "waives", "cancel", "cancels", "freeze", "pause",
+	"avoid", "prevent", "voorkomen", "vermijden", "kwijtschelden", "schrappen",
+})
 
 // threatRewrite names the consequences as something to avoid together and
 // asks what would help, keeping the amounts and dates.

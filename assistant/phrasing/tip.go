@@ -1,6 +1,8 @@
 package phrasing
 
 import (
+	"strings"
+
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/vulnerability"
 	"github.com/rooscoach/rooscoach/prompts"
@@ -21,6 +23,9 @@ type contextInfo struct {
 	// latest customer turn that has one, a crisis above all.
 	event   vulnerability.Topic
 	opposed bool
+	// emotion and question: the last customer turn shows a feeling
+	// ("ik ben bang", "I'm so worried") or asks something.
+	emotion, question bool
 }
 
 // readContext reads the customer's turns through the one vulnerability
@@ -51,12 +56,15 @@ func (l *lexicon) readContext(turns []assistant.ContextTurn) contextInfo {
 			ci.event = topic
 		}
 		if i == last {
+			lower := lowerSameWidth(t.Text)
+			toks := tokenize(buf[:0], lower, 0, len(lower))
+			ci.emotion = l.emotion.has(toks)
+			ci.question = strings.Contains(t.Text, "?")
 			// A guess is no ground for telling an agent the customer is
 			// against them: below this confidence the words decide.
 			if t.Stance != nil && t.Stance.Confidence >= trustedStance {
 				ci.opposed = !t.Stance.Quadrant.Together() && t.Stance.Quadrant.Valid()
 			} else {
-				lower := lowerSameWidth(t.Text)
 				ci.opposed = l.opposed.has(tokenize(buf[:0], lower, 0, len(lower)))
 			}
 		}
@@ -77,7 +85,7 @@ type tipData struct{ Text, Plain string }
 // tip chooses the one headline tip: the customer's state first (crisis,
 // distress, opposition), then the most important finding, then the agent's
 // own stance.
-func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text string) (assistant.Tip, error) {
+func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text string, acked, short bool) (assistant.Tip, error) {
 	pressure := false
 	var top *finding
 	for i := range fs {
@@ -92,11 +100,13 @@ func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text 
 	switch {
 	case ci.crisis:
 		return assistant.Tip{Kind: assistant.TipCrisis, Text: l.tips["crisis"]}, nil
-	case ci.distressEarlier && pressure:
+	case (ci.distressEarlier || (ci.emotion && !acked)) && pressure:
 		return assistant.Tip{Kind: assistant.TipDistress, Text: l.tips["distress.pressure"]}, nil
 	case ci.opposed && pressure:
 		return assistant.Tip{Kind: assistant.TipDeescalate, Text: l.tips["deescalate.pressure"]}, nil
-	case ci.distress:
+	case (ci.distress || ci.emotion) && !acked:
+		// A turn that already offers condolences or names what the
+		// customer said needs no reminder to do so.
 		return assistant.Tip{Kind: assistant.TipDistress, Text: l.tips["distress"]}, nil
 	case ci.opposed && !(trusted(own) && own.Quadrant.Together()):
 		// An agent already answering together is de-escalating; the
@@ -112,19 +122,24 @@ func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text 
 			return assistant.Tip{Kind: assistant.TipDeescalate, Text: l.tips["stance.above-opposed"]}, nil
 		case own != nil && own.Quadrant == assistant.BelowOpposed:
 			return assistant.Tip{Kind: assistant.TipDeescalate, Text: l.tips["stance.below-opposed"]}, nil
+		case top == nil && short:
+			// "Ja." or "OK, bye" is no wording to praise.
+			return assistant.Tip{Kind: assistant.TipOK, Text: l.tips["ok.short"]}, nil
 		case top == nil:
 			return assistant.Tip{Kind: assistant.TipOK, Text: l.tips["ok"]}, nil
 		}
 	}
 	switch top.kind {
-	case assistant.FindingJargon, assistant.FindingStockPhrase:
+	case assistant.FindingJargon, assistant.FindingOfficialese, assistant.FindingStockPhrase:
 		// These tips quote the agent's words and the plain ones.
 		data := tipData{Text: text[top.start:top.end]}
-		if top.kind == assistant.FindingJargon {
+		if top.kind != assistant.FindingStockPhrase {
 			data.Text = lowerFirst(data.Text)
 		}
 		if top.rw != nil && top.rw.level == levelTerm {
 			data.Plain = lowerFirst(top.rw.text)
+		} else if top.plain != "" && !strings.ContainsAny(top.plain, "[…") {
+			data.Plain = top.plain
 		}
 		s, err := prompts.Render(l.lang, "tip."+string(top.kind), data)
 		if err != nil {

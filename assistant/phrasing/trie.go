@@ -6,18 +6,12 @@ import "strings"
 type entry struct {
 	phrase string // as written in the lexicon, lower case
 	words  int
-	// plain is the replacement ("" when the phrase is only detected).
-	plain string
 	// key groups phrases: the consequence of a threat, the kind of a cue.
 	key string
 	// startOnly entries count only as the first words of a sentence or
 	// clause (imperatives).
 	startOnly bool
-	// clause entries are adverbial clauses ("zoals in uw contract staat")
-	// that need a comma when they open a sentence.
-	clause bool
-	// skip entries block a shorter phrase inside them without being reported
-	// ("voldoen aan" keeps "voldoen" from being read as "pay").
+	// skip entries block a shorter phrase inside them without being reported.
 	skip bool
 }
 

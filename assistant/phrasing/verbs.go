@@ -58,7 +58,7 @@ var nlParticiple = map[string][2]string{
 	"verstuurd": {"versturen", ""}, "gestuurd": {"sturen", ""}, "opgestuurd": {"sturen", "op"},
 	"doorgestuurd": {"sturen", "door"}, "gelegd": {"leggen", ""}, "berekend": {"berekenen", ""},
 	"ingeschakeld": {"schakelen", "in"}, "opgeschort": {"schorten", "op"}, "gebeld": {"bellen", ""},
-	"ingehouden": {"houden", "in"}, "toegevoegd": {"voegen", "toe"}, "geïncasseerd": {"incasseren", ""},
+	"ingehouden": {"houden", "in"}, "toegevoegd": {"voegen", "toe"}, "geïncasseerd": {"schrijven", "af"},
 	"verwerkt": {"verwerken", ""}, "gestart": {"starten", ""}, "beëindigd": {"beëindigen", ""},
 	"verrekend": {"verrekenen", ""}, "gebracht": {"brengen", ""}, "opgelegd": {"leggen", "op"},
 	"overgemaakt": {"maken", "over"}, "ontvangen": {"ontvangen", ""}, "gecontroleerd": {"controleren", ""},
@@ -108,14 +108,14 @@ var enParticiple = map[string][2]string{
 	"paid": {"pay", "paid"}, "settled": {"settle", "settled"}, "handed": {"hand", "handed"},
 	"started": {"start", "started"}, "raised": {"raise", "raised"}, "returned": {"return", "returned"},
 	"checked": {"check", "checked"}, "billed": {"bill", "billed"}, "blocked": {"block", "blocked"},
-	"adjusted": {"adjust", "adjusted"}, "set": {"set", "set"}, "logged": {"log", "logged"},
+	"adjusted": {"adjust", "adjusted"}, "logged": {"log", "logged"},
 }
 
 // enNotPassive are -ed words that follow "is" or "are" as adjectives.
 var enNotPassive = map[string]bool{
 	"supposed": true, "used": true, "interested": true, "worried": true, "concerned": true, "tired": true,
 	"married": true, "based": true, "scared": true, "located": true, "pleased": true, "involved": true,
-	"allowed": true, "required": true, "needed": true, "expected": true, "entitled": true, "prepared": true,
+	"allowed": true, "required": true, "expected": true, "entitled": true, "prepared": true,
 	"overdue": true, "committed": true, "determined": true, "excited": true, "surprised": true, "confused": true,
 	"stressed": true, "limited": true, "qualified": true, "registered": false, "divorced": true, "separated": true,
 	"unemployed": true, "employed": true, "retired": true, "disabled": true, "worked": true, "bored": true,

@@ -92,11 +92,11 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 	if err != nil {
 		return err
 	}
-	analyzer, _, _, err := newAnalyzer(cfg.RulesDir, cfg.Jurisdiction)
+	analyzer, arr, _, err := newAnalyzer(cfg.RulesDir, cfg.Jurisdiction, cfg.Figures)
 	if err != nil {
 		return err
 	}
-	svc := &coach.Service{Analyzer: analyzer}
+	svc := &coach.Service{Analyzer: analyzer, Arrangements: arr}
 	if _, err := assistant.ParseEngineChoice(cfg.LLM.Engine); err == nil {
 		svc.DefaultEngine = assistant.EngineChoice(cfg.LLM.Engine)
 	}

@@ -27,7 +27,7 @@ func readExamples(name string) ([]stance.Example, error) {
 	return ex, nil
 }
 
-func runArrange(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+func runArrange(ctx context.Context, args []string, env func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("arrange", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
@@ -41,7 +41,11 @@ func runArrange(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if err := strictjson.Decode(data, &req); err != nil {
 		return fmt.Errorf("arrangement request on stdin: %s", userMessage(err))
 	}
-	res, err := arrangement.New(time.Now).Plan(ctx, req)
+	arr, err := withFigures(arrangement.New(time.Now), env("ROOSCOACH_FIGURES"))
+	if err != nil {
+		return err
+	}
+	res, err := arr.Plan(ctx, req)
 	if err != nil {
 		return fmt.Errorf("%s", userMessage(err))
 	}

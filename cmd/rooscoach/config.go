@@ -26,6 +26,10 @@ type Config struct {
 	LogFormat      string        // ROOSCOACH_LOG_FORMAT: text or json
 	RulesDir       string        // ROOSCOACH_RULES_DIR: the team's own compliance packs
 	Jurisdiction   string        // ROOSCOACH_JURISDICTION: the team's default jurisdiction
+	// Figures is a JSON file of dated figures the arrangement engine plans
+	// with beyond the ones it ships (ROOSCOACH_FIGURES), such as newer
+	// maxima of the Dutch beslagvrije voet.
+	Figures string
 	// Auth is ROOSCOACH_AUTH: "on" (the default) asks every request but
 	// the health checks for a token; "off" serves everyone as an admin, for
 	// local experiments only.
@@ -100,6 +104,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 		Auth:           or(env("ROOSCOACH_AUTH"), "on"),
 		RulesDir:       env("ROOSCOACH_RULES_DIR"),
 		Jurisdiction:   env("ROOSCOACH_JURISDICTION"),
+		Figures:        env("ROOSCOACH_FIGURES"),
 	}
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = defaultDatabaseURL
@@ -161,6 +166,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	fs.StringVar(&c.Auth, "auth", c.Auth, "on, or off to serve everyone as an admin without a token, for local experiments only (ROOSCOACH_AUTH)")
 	fs.StringVar(&c.RulesDir, "rules-dir", c.RulesDir, "folder of the team's own compliance rule packs, *.yaml (ROOSCOACH_RULES_DIR)")
 	fs.StringVar(&c.Jurisdiction, "jurisdiction", c.Jurisdiction, "the team's default jurisdiction for calls that name none: nl, uk or us (ROOSCOACH_JURISDICTION)")
+	fs.StringVar(&c.Figures, "figures", c.Figures, "JSON file of dated figures for the arrangement engine (ROOSCOACH_FIGURES)")
 	fs.StringVar(&c.LLM.Engine, "engine", c.LLM.Engine, "engine of a request that names none: builtin, llm or auto (ROOSCOACH_ENGINE)")
 	fs.StringVar(&c.LLM.BaseURL, "openai-base-url", c.LLM.BaseURL, "OpenAI-compatible server, such as http://localhost:11434/v1 for Ollama (OPENAI_BASE_URL)")
 	fs.StringVar(&c.LLM.Model, "llm-model", c.LLM.Model, "model the LLM engine asks (ROOSCOACH_LLM_MODEL)")

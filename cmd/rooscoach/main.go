@@ -80,7 +80,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "eval":
 		return runEval(ctx, rest, env, stdout, stderr)
 	case "arrange":
-		return runArrange(ctx, rest, stdin, stdout, stderr)
+		return runArrange(ctx, rest, env, stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

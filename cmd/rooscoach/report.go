@@ -114,12 +114,15 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 		if i == 0 {
 			fmt.Fprintln(w, "\nArrangement options:")
 		}
-		if o.Kind == assistant.OptionReferral {
-			fmt.Fprintf(w, "  %d. referral to free debt help (below)\n", i+1)
-			continue
-		}
 		fmt.Fprintf(w, "  %d. %s: %s a month for %d months (total %s), fits policy %s\n     %s\n     say: %s\n",
 			i+1, o.Kind, prompts.Money(an.Language, o.Monthly), o.Months, prompts.Money(an.Language, o.Total), yes(o.FitsPolicy), o.Why, o.Script)
+	}
+	if a := arr.Agreement; a != nil {
+		fmt.Fprintf(w, "\nAgreed in the call: %s a %s (%s a month), promised %s\n",
+			prompts.Money(an.Language, a.Amount), a.Frequency, prompts.Money(an.Language, a.Monthly), yes(a.Promise))
+		for _, f := range a.Findings {
+			fmt.Fprintf(w, "  - %s\n", f.Text)
+		}
 	}
 	if arr.Referral != nil {
 		fmt.Fprintf(w, "\nReferral (%s): %s\n  %s\n", arr.Referral.Jurisdiction, arr.Referral.Reason, arr.Referral.Text)
@@ -128,7 +131,7 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 		writeCompliance(w, c)
 	}
 	if an.Flagged {
-		fmt.Fprintln(w, "\nFLAGGED for a trainer: vulnerability, a crisis or no affordable payment.")
+		fmt.Fprintln(w, "\nFLAGGED for a trainer: vulnerability, a crisis, no affordable payment, or an agreement the customer cannot afford or policy does not allow.")
 	}
 	if s := an.AfterCallSummary; s != nil {
 		fmt.Fprintf(w, "\nAfter-call summary (%s, %s):\n  %s\n", s.Engine, s.Model, s.Text)

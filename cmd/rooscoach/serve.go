@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
@@ -20,16 +21,38 @@ import (
 
 // newAnalyzer wires the built-in engines, which need no network, with the
 // compliance packs: the built-in ones, the team's own from rulesDir, and the
-// team's default jurisdiction. A broken pack stops the start with the file,
-// the rule and what is wrong.
-func newAnalyzer(rulesDir, jurisdiction string) (*assistant.Analyzer, *arrangement.Engine, *compliance.Checker, error) {
+// team's default jurisdiction; and with the dated figures of the file
+// figures names (ROOSCOACH_FIGURES), when set. A broken pack or figure stops
+// the start with the file and what is wrong.
+func newAnalyzer(rulesDir, jurisdiction, figures string) (*assistant.Analyzer, *arrangement.Engine, *compliance.Checker, error) {
 	analyzer, planner := builtin.Analyzer(time.Now)
 	rules, err := compliance.Load(compliance.Options{Dir: rulesDir, Default: jurisdiction})
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("compliance rule packs:\n%w", err)
 	}
 	analyzer.Compliance = rules
+	if planner, err = withFigures(planner, figures); err != nil {
+		return nil, nil, nil, err
+	}
+	analyzer.Adviser = planner
 	return analyzer, planner, rules, nil
+}
+
+// withFigures returns arr planning with the figures of the file path as
+// well as the ones it ships; arr itself when path is empty.
+func withFigures(arr *arrangement.Engine, path string) (*arrangement.Engine, error) {
+	if path == "" {
+		return arr, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("figures: %w", err)
+	}
+	f, err := arrangement.LoadFigures(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s", path, userMessage(err))
+	}
+	return arr.WithFigures(f), nil
 }
 
 func runServe(ctx context.Context, args []string, env func(string) string, stderr io.Writer) error {
@@ -112,12 +135,12 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server,
 		db.Close()
 		return nil, nil, err
 	}
-	analyzer, planner, rules, err := newAnalyzer(cfg.RulesDir, cfg.Jurisdiction)
+	analyzer, planner, rules, err := newAnalyzer(cfg.RulesDir, cfg.Jurisdiction, cfg.Figures)
 	if err != nil {
 		db.Close()
 		return nil, nil, err
 	}
-	svc := &coach.Service{Analyzer: analyzer, Store: db, Accounts: db, AccountRules: rules}
+	svc := &coach.Service{Analyzer: analyzer, Store: db, Accounts: db, AccountRules: rules, Policies: db, Arrangements: planner}
 	eng := wireLLM(ctx, cfg.LLM, svc, logger)
 	srv := api.NewServer(api.Config{
 		Addr:           cfg.Addr,
@@ -125,7 +148,7 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server,
 		RequestTimeout: cfg.RequestTimeout,
 		AuthOff:        cfg.Auth == "off",
 		Logger:         logger,
-	}, svc, db, planner)
+	}, svc, db, svc)
 	if err := srv.Open(); err != nil {
 		db.Close()
 		return nil, nil, err

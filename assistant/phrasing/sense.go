@@ -1,0 +1,123 @@
+package phrasing
+
+import (
+	"strings"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// Some forms of the lexicon are ordinary words in another sense: "daar" is
+// "omdat" only as a connective ("Daar u niet betaalde"), not as "there";
+// "bedragen" is officialese as a verb ("de kosten bedragen"), not as the
+// plural of "bedrag"; "just" belittles before an order ("just pay online"),
+// not in "just now". An entry's tag names the test for its flagged sense;
+// the tests look at the words around the form and nothing else, so they
+// err towards leaving a word alone.
+
+var (
+	determiners = wordSet([]string{
+		"de", "het", "een", "uw", "onze", "ons", "deze", "dit", "die", "dat", "alle", "elke", "iedere", "geen", "mijn",
+		"the", "a", "an", "your", "our", "this", "that", "these", "those", "my", "any", "every", "no", "their", "its",
+	})
+	prepositions = wordSet([]string{
+		"in", "op", "met", "van", "voor", "naar", "bij", "uit", "over", "aan", "door", "om", "tot", "zonder", "tegen",
+		"of", "to", "for", "with", "by", "from", "at", "on", "about", "into",
+	})
+	subjects = wordSet([]string{
+		"u", "wij", "we", "ik", "hij", "zij", "ze", "het", "de", "dit", "dat", "er", "men", "jij", "je", "uw", "deze", "een",
+	})
+	compoundHeads = wordSet([]string{"arrangement", "plan", "date", "card", "method", "schedule", "holiday", "agreement", "option", "regeling"})
+	coordinators  = wordSet([]string{"but", "and", "so", "then", "maar", "en", "dus", "want", "dan"})
+	// verbSignals stand before an English verb: a subject, a modal, "to".
+	verbSignals = wordSet([]string{
+		"to", "we", "you", "i", "they", "he", "she", "will", "would", "can", "could", "may", "might", "must", "should",
+		"shall", "please", "not", "cannot", "we'll", "you'll", "i'll", "they'll", "we'd", "i'd", "don't", "didn't",
+		"won't", "can't", "also", "then", "and", "or", "never", "always", "let's", "us",
+	})
+	// recently: "just" after these means "a moment ago", not "only".
+	notSoftener = wordSet([]string{
+		"i", "we", "i've", "we've", "i'm", "we're", "have", "has", "had",
+		"ik", "wij", "heb", "hebben", "dat",
+	})
+	moneyWords = wordSet([]string{
+		"geld", "financiële", "onvoldoende", "voldoende", "inkomen", "budget", "betalen", "euro", "eigen",
+		"balance", "amount", "debt", "payment", "payments", "invoice", "bill", "bills", "loan", "sum", "owed", "is", "of",
+	})
+)
+
+// senseOK reports whether the form f, found at spans in toks, is used in the
+// sense its entry flags.
+func senseOK(lang assistant.Language, toks []token, clauseStart func(int) bool, f *termForm, spans [][2]int) bool {
+	from, to := spans[0][0], spans[len(spans)-1][1]
+	prev, next := "", ""
+	if from > 0 {
+		prev = toks[from-1].lower
+	}
+	if to < len(toks) {
+		next = toks[to].lower
+	}
+	if len(spans) > 1 && next == "te" {
+		// "u dient het formulier in te vullen" holds "dient … in" only in
+		// appearance: the particle belongs to the verb after it.
+		return false
+	}
+	if compoundHeads[next] && (strings.HasSuffix(f.text, "payment") || strings.HasSuffix(f.text, "betaling")) {
+		// "make a payment arrangement" is no hidden "pay".
+		return false
+	}
+	switch f.e.sense {
+	case "":
+		return true
+	case "start":
+		return clauseStart(from) || coordinators[prev]
+	case "connective": // "daar u niet betaalde"
+		return clauseStart(from) && subjects[next]
+	case "relative": // "de rekening welke", not "welke rekening?" or "in welke"
+		return from > 0 && !prepositions[prev] && !clauseStart(from)
+	case "verb":
+		if lang == assistant.Dutch { // "de kosten bedragen", not "de bedragen"
+			return !determiners[prev] && !isNumberWord(prev)
+		}
+		return clauseStart(from) || verbSignals[prev] || strings.HasSuffix(prev, "n't")
+	case "noun": // "de lasten", "uw vaste lasten"
+		return determiners[prev] || isNumberWord(prev) || (lang == assistant.Dutch && strings.HasSuffix(prev, "e"))
+	case "adjective": // "the key thing", not "the key is"
+		return determiners[prev] && next != "" && next != "is" && next != "was" && next != "to" && next != "in" && next != "of"
+	case "preposition": // "betreffende uw rekening", not "de betreffende rekening"
+		return !determiners[prev]
+	case "softener":
+		if notSoftener[prev] || next == "" {
+			return false
+		}
+		if f.text == "just" && (isNumberWord(next) || next == "now" || next == "a" || next == "the" || next == "one") {
+			return false // "just £5", "just now"
+		}
+		return true
+	case "pay": // "voldoen" (pay), never "voldoen aan" (comply)
+		if next == "aan" {
+			return false
+		}
+		for k := from - 1; k >= 0 && !clauseStart(k+1); k-- {
+			if toks[k].lower == "aan" {
+				return false
+			}
+		}
+		return true
+	case "money":
+		if prev == "by" {
+			return false // "by default"
+		}
+		for k := max(0, from-3); k < min(len(toks), to+3); k++ {
+			if k >= from && k < to {
+				continue
+			}
+			if moneyWords[toks[k].lower] || isNumberWord(toks[k].lower) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func isNumberWord(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }

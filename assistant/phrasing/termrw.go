@@ -1,0 +1,322 @@
+package phrasing
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// A term rewrite replaces the form and repairs the sentence around it, or
+// is not made at all: the finding then says what to say instead (see the
+// reasons in prompts). What it repairs:
+//   - the article and the relative pronoun of a Dutch noun whose plain
+//     word has the other gender ("de hoofdsom die" → "het oorspronkelijke
+//     bedrag dat"), and English "a"/"an";
+//   - the parts of a separable verb or split phrase, each in its place ("u
+//     lost het af" → "u betaalt het terug");
+//   - a clause that opens a sentence and needs its comma;
+//   - a left-out word: its space, a comma after it and the capital of the
+//     word that now opens the sentence.
+// It refuses what it cannot repair: a plain wording that is a clause of its
+// own before more words of the same clause (Dutch puts the verb last, so
+// "een afspraak om in delen te betalen voor" breaks the sentence), a
+// reflexive "zich" after a subject other than "u", an adjective whose
+// ending would change, and a left-out Dutch word at the start of a sentence
+// (the verb would end up first, which asks a question).
+
+// edit replaces text[start:end] of the turn.
+type edit struct {
+	start, end int
+	text       string
+	capNext    bool
+}
+
+var (
+	nlDeHet = map[string][2]string{ // determiner → its de and het forms
+		"de": {"de", "het"}, "het": {"de", "het"}, "deze": {"deze", "dit"}, "dit": {"deze", "dit"},
+		"die": {"die", "dat"}, "dat": {"die", "dat"}, "onze": {"onze", "ons"}, "ons": {"onze", "ons"},
+		"welke": {"welke", "welk"}, "welk": {"welke", "welk"}, "elke": {"elke", "elk"}, "elk": {"elke", "elk"},
+		"iedere": {"iedere", "ieder"}, "ieder": {"iedere", "ieder"},
+	}
+	nlClauseWords   = []string{" te ", " dat ", " die ", " om ", " omdat ", " waarin ", " waarmee ", " als ", " wat "}
+	nlOtherSubjects = wordSet([]string{"wij", "we", "ik", "jij", "je", "zij", "ze", "hij"})
+)
+
+// termRewrite builds the rewrite of match m in sentence sn, or nil when no
+// safe rewrite exists.
+func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
+	f := m.f
+	if !f.rw.ok {
+		return nil
+	}
+	toks := sn.toks
+	dutch := st.l.lang == assistant.Dutch
+	if f.e.pos == "preposition" && m.from() > 0 && determiners[toks[m.from()-1].lower] {
+		return nil // "het betreffende besluit": an adjective here, not "over"
+	}
+	parts := f.rw.parts
+	last := m.spans[len(m.spans)-1][1]
+	atClauseEnd := last >= len(toks) || sn.clauseStart(last)
+	// A noun phrase that opens its clause is the subject, before the
+	// finite verb, where a clause inside it reads well: "Het bedrag dat u
+	// nog moet betalen is € 312".
+	subject := npStart(sn, m.from()) || (m.from() > 0 && npStart(sn, m.from()-1) && determiners[toks[m.from()-1].lower])
+	if dutch && !atClauseEnd && !subject && heavy(parts) {
+		if f.rw.light == nil {
+			return nil
+		}
+		parts = f.rw.light
+	}
+	if strings.HasSuffix(strings.Join(parts, " "), "?") && last < len(toks) {
+		return nil // a question replaces a whole sentence, not its start
+	}
+	if f.e.pos == "sentence" && !atClauseEnd && (f.e.finding == assistant.FindingPolicyTalk || f.e.finding == assistant.FindingStockPhrase) {
+		return nil // "Dat is de procedure bij …": a sentence's wording only fits alone
+	}
+	if dutch && len(m.spans) == 1 && separableFinite(parts, toks, m.from(), last, sn) {
+		return nil
+	}
+	if dutch && strings.Contains(" "+strings.Join(parts, " ")+" ", " zich ") {
+		for k := range toks {
+			if nlOtherSubjects[toks[k].lower] && sameClause(sn, k, m.from()) {
+				return nil
+			}
+		}
+	}
+	var edits []edit
+	for pi, sp := range m.spans {
+		start, end := toks[sp[0]].start, toks[sp[1]-1].end
+		text := parts[pi]
+		if text == "" {
+			e, ok := st.omitEdit(sn, sp[0], sp[1], dutch)
+			if !ok {
+				return nil
+			}
+			edits = append(edits, e)
+			continue
+		}
+		if strings.HasSuffix(f.text, ".") && end < len(st.text) && st.text[end] == '.' && end+1 < sn.end {
+			end++ // the full stop of an abbreviation ("c.q.", "d.d.") goes with it
+		}
+		if pi == 0 {
+			if r, _ := utf8.DecodeRuneInString(st.text[start:]); unicode.IsUpper(r) {
+				text = upperFirst(text)
+			}
+			if f.rw.clause {
+				if end+1 < len(st.text) && st.text[end] == ' ' {
+					if r2, _ := utf8.DecodeRuneInString(st.text[end+1:]); unicode.IsLetter(r2) {
+						text += ","
+					}
+				}
+			}
+		}
+		if (strings.HasSuffix(text, "?") || strings.HasSuffix(text, ".")) && end < len(st.text) && st.text[end] == '.' {
+			end++ // a whole sentence put as a question: its full stop goes
+		}
+		edits = append(edits, edit{start: start, end: end, text: text})
+	}
+	from := m.from()
+	if dutch && f.rw.gender != "" && len(m.spans) == 1 {
+		es, ok := st.agreeNL(sn, m, f.rw.gender)
+		if !ok {
+			return nil
+		}
+		edits = append(edits, es...)
+	}
+	if !dutch && from > 0 && len(parts) > 0 && parts[0] != "" {
+		if a := toks[from-1].lower; a == "a" || a == "an" {
+			want := "a"
+			if startsWithVowelSound(parts[0]) {
+				want = "an"
+			}
+			if want != a {
+				t := toks[from-1]
+				if unicode.IsUpper(rune(st.text[t.start])) {
+					want = upperFirst(want)
+				}
+				edits = append(edits, edit{start: t.start, end: t.end, text: want})
+			}
+		}
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	start, end := edits[0].start, edits[len(edits)-1].end
+	for _, e := range edits {
+		start, end = min(start, e.start), max(end, e.end)
+	}
+	var b strings.Builder
+	at := start
+	for _, e := range edits {
+		b.WriteString(st.text[at:e.start])
+		b.WriteString(e.text)
+		at = e.end
+	}
+	b.WriteString(st.text[at:end])
+	capNext := false
+	for _, e := range edits {
+		capNext = capNext || e.capNext
+	}
+	return &rw{start: start, end: end, text: b.String(), level: levelTerm, capNext: capNext}
+}
+
+// separableFinite reports whether a Dutch verb would be put where it must
+// split: "Wij implementeren de regeling" cannot become "Wij uitvoeren de
+// regeling" ("voeren … uit"). Such a verb is written whole only as an
+// infinitive (after a modal, "te", or at the end of its clause) or a
+// participle.
+func separableFinite(parts []string, toks []token, from, to int, sn *sentence) bool {
+	if len(parts) != 1 || strings.Contains(parts[0], " ") {
+		return false
+	}
+	w := parts[0]
+	sep := false
+	for _, p := range []string{"uit", "terug", "goed", "mee", "aan", "af", "op", "in", "door", "over", "toe", "bij", "na", "weg", "vast", "samen"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+3 && strings.HasSuffix(w, "en") {
+			sep = true
+			break
+		}
+	}
+	if !sep {
+		return false
+	}
+	if to >= len(toks) || sn.clauseStart(to) {
+		return false // at the end of its clause: an infinitive
+	}
+	if from > 0 && infinitiveSignals[toks[from-1].lower] {
+		return false
+	}
+	return true
+}
+
+var infinitiveSignals = wordSet([]string{
+	"te", "kunnen", "kan", "kunt", "moet", "moeten", "wil", "wilt", "willen", "gaan", "ga", "gaat", "zal", "zullen",
+	"zult", "mag", "mogen", "laten", "laat", "hoeft", "hoeven",
+})
+
+// heavy reports whether a Dutch wording holds a clause of its own, which
+// must end its clause: "een afspraak om in delen te betalen".
+func heavy(parts []string) bool {
+	words := strings.Fields(strings.Join(parts, " "))
+	if len(words) < 3 {
+		return false
+	}
+	s := " " + strings.Join(words[1:], " ") + " "
+	for _, w := range nlClauseWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// npStart reports whether token k opens a clause, after a coordinating
+// conjunction too ("…, en het openstaande saldo is").
+func npStart(sn *sentence, k int) bool {
+	return sn.clauseStart(k) || (k > 0 && coordinators[sn.toks[k-1].lower])
+}
+
+// sameClause reports whether tokens a and b of the sentence stand in one
+// clause.
+func sameClause(sn *sentence, a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for k := a + 1; k <= b; k++ {
+		if sn.clauseStart(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// omitEdit leaves tokens [from, to) of the sentence out, with the space
+// before them (or after them, at the start) and a comma that followed a
+// left-out opener.
+func (st *turnState) omitEdit(sn *sentence, from, to int, dutch bool) (edit, bool) {
+	toks := sn.toks
+	start, end := toks[from].start, toks[to-1].end
+	if from == 0 {
+		rest := st.text[end:sn.end]
+		trimmed := strings.TrimLeft(rest, " ")
+		comma := strings.HasPrefix(trimmed, ",")
+		if dutch && !comma && to < len(toks) {
+			return edit{}, false
+		}
+		if to >= len(toks) {
+			return edit{start: start, end: sn.end}, true
+		}
+		// The next word opens the sentence now: assemble gives it its
+		// capital, so that a rewrite of that word still applies.
+		return edit{start: start, end: toks[to].start, text: "", capNext: true}, true
+	}
+	// Mid-sentence: take the space before it, and a comma pair around it.
+	s := start
+	for s > sn.start && st.text[s-1] == ' ' {
+		s--
+	}
+	if s > sn.start && st.text[s-1] == ',' && end < len(st.text) && st.text[end] == ',' {
+		// ", inter alia," goes with both its commas.
+		return edit{start: s - 1, end: end + 1}, true
+	}
+	return edit{start: s, end: end}, true
+}
+
+// agreeNL puts the determiner before a Dutch noun, and a relative pronoun
+// right after it, in the gender of its plain word.
+func (st *turnState) agreeNL(sn *sentence, m termMatch, gender string) ([]edit, bool) {
+	toks := sn.toks
+	idx := 0
+	if gender == "het" {
+		idx = 1
+	}
+	var out []edit
+	k := m.from() - 1
+	if k >= 0 && !sn.clauseStart(m.from()) {
+		w := toks[k].lower
+		if _, ok := nlDeHet[w]; !ok && strings.HasSuffix(w, "e") && k > 0 {
+			// An adjective between: "de openstaande vordering".
+			det := toks[k-1].lower
+			if (det == "een" || det == "geen") && gender == "het" {
+				return nil, false // "een openstaand bedrag": the ending changes
+			}
+			k--
+		}
+		if forms, ok := nlDeHet[toks[k].lower]; ok {
+			want := forms[idx]
+			if want != toks[k].lower {
+				t := toks[k]
+				if unicode.IsUpper(rune(st.text[t.start])) {
+					want = upperFirst(want)
+				}
+				out = append(out, edit{start: t.start, end: t.end, text: want})
+			}
+		}
+	}
+	if to := m.to(); to < len(toks) && !sn.clauseStart(to) {
+		if w := toks[to].lower; w == "die" || w == "dat" {
+			want := [2]string{"die", "dat"}[idx]
+			if want != w {
+				out = append(out, edit{start: toks[to].start, end: toks[to].end, text: want})
+			}
+		}
+	}
+	return out, true
+}
+
+// startsWithVowelSound guesses whether "an" goes before s.
+func startsWithVowelSound(s string) bool {
+	l := strings.ToLower(s)
+	for _, p := range []string{"uni", "use", "usu", "eu", "one", "once"} {
+		if strings.HasPrefix(l, p) {
+			return false
+		}
+	}
+	for _, p := range []string{"hour", "honest"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return l != "" && strings.ContainsRune("aeiou", rune(l[0]))
+}
