@@ -10,7 +10,7 @@ RUN_DSN    = postgres://postgres@$(PGHOST):$(PGPORT)/rooscoach?sslmode=disable
 
 export ROOSCOACH_TEST_DATABASE_URL ?= $(ADMIN_DSN)
 
-.PHONY: run test bench lint db build loadtest
+.PHONY: run test bench lint db build loadtest scale
 
 build:
 	$(GO) build -o bin/rooscoach ./cmd/rooscoach
@@ -76,3 +76,15 @@ loadtest: build db
 	$(VEGETA) attack -rate=$(LOAD_RATE) -duration=$(LOAD_DURATION) -targets=testdata/load/bare.txt | $(VEGETA) report; \
 	echo "== live tips POST /v1/tips at $(LOAD_RATE)/s for $(LOAD_DURATION), with an agent's token"; \
 	$(VEGETA) attack -rate=$(LOAD_RATE) -duration=$(LOAD_DURATION) -header "Authorization: Bearer $$tok" -targets=testdata/load/targets.txt | $(VEGETA) report
+
+## scale: the progress views at 100,000 calls and about 2,000,000 turns. Makes the
+## database rooscoach_scale afresh, seeds it (a few minutes) and runs the progress
+## benchmark (build tag scale, so make test and make bench leave it out).
+SCALE_DSN = postgres://postgres@$(PGHOST):$(PGPORT)/rooscoach_scale?sslmode=disable
+SCALE_CALLS ?= 100000
+scale: build db
+	psql "$(ADMIN_DSN)" -qc "DROP DATABASE IF EXISTS rooscoach_scale" -c "CREATE DATABASE rooscoach_scale"
+	DATABASE_URL="$(SCALE_DSN)" ./bin/rooscoach migrate
+	DATABASE_URL="$(SCALE_DSN)" ./bin/rooscoach seed --calls $(SCALE_CALLS) --agents 200 --teams 20
+	psql "$(SCALE_DSN)" -qc "VACUUM ANALYZE"
+	ROOSCOACH_SCALE_DATABASE_URL="$(SCALE_DSN)" $(GO) test -tags scale -run='^$$' -bench=ProgressAtScale -benchtime=800x -v ./assistant/coach

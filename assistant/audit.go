@@ -38,6 +38,9 @@ const (
 
 	ActionCalibrationRead Action = "calibration.read"
 
+	ActionGoalCreate   Action = "goal.create"
+	ActionGoalEnd      Action = "goal.end"
+	ActionImportCreate Action = "import.create"
 	ActionPolicyCreate Action = "policy.create"
 	ActionPolicyUpdate Action = "policy.update"
 	ActionPolicyDelete Action = "policy.delete"
@@ -52,6 +55,7 @@ var Actions = []Action{
 	ActionTeamCreate, ActionTeamUpdate, ActionTeamDeactivate, ActionTeamActivate,
 	ActionAgentCreate, ActionAgentUpdate, ActionAgentDeactivate, ActionAgentActivate,
 	ActionCalibrationRead,
+	ActionGoalCreate, ActionGoalEnd, ActionImportCreate,
 	ActionPolicyCreate, ActionPolicyUpdate, ActionPolicyDelete,
 }
 
@@ -64,6 +68,8 @@ const (
 	TargetTeam        = "team"
 	TargetAgent       = "agent"
 	TargetCalibration = "calibration"
+	TargetGoal        = "goal"
+	TargetImport      = "import"
 	TargetPolicy      = "policy"
 )
 

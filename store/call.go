@@ -293,6 +293,9 @@ func createCall(ctx context.Context, q querier, by assistant.Principal, c *assis
 	}); err != nil {
 		return nil, err
 	}
+	if err := recordCallStats(ctx, q, row.ID); err != nil {
+		return nil, err
+	}
 	return &row, nil
 }
 

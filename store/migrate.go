@@ -35,7 +35,8 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if _, err := p.Up(ctx); err != nil {
 		return dbError(err, "migrate database")
 	}
-	return nil
+	// The job queue's tables are River's, made by its own migrations.
+	return db.migrateQueue(ctx)
 }
 
 // CheckSchema returns an error wrapping [ErrSchemaBehind], coded
@@ -88,7 +89,7 @@ func (db *DB) CheckSchema(ctx context.Context) error {
 			Err:     fmt.Errorf("check schema: versions %v not applied: %w", missing, ErrSchemaBehind),
 		}
 	}
-	return nil
+	return db.checkQueueSchema(ctx)
 }
 
 // migrationsFS returns the embedded migrations with the directory stripped,

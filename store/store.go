@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"net"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -48,6 +49,9 @@ type DB struct {
 	// Logger, when set, receives the migration log lines of Migrate; nil
 	// keeps Migrate quiet.
 	Logger *slog.Logger
+
+	// queue is the job queue once StartQueue has run (job.go).
+	queue atomic.Pointer[Queue]
 }
 
 // querier is what the unexported helpers need; both *sqlx.DB and *sqlx.Tx

@@ -60,7 +60,7 @@ func newEnvDSN(t testing.TB, dsn string, cfg api.Config) *env {
 	today := func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 	an, arr := builtin.Analyzer(today)
 	cfg.Logger = slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	svc := &coach.Service{Analyzer: an, Store: db, Policies: db, Arrangements: arr, Now: today}
+	svc := &coach.Service{Analyzer: an, Store: db, Policies: db, Arrangements: arr, Progress: db, Imports: db, Now: today}
 	server := api.NewServer(cfg, svc, db, svc)
 	srv := httptest.NewServer(server.Handler())
 	t.Cleanup(srv.Close)

@@ -66,6 +66,18 @@ func (s *Server) routes() {
 	s.handle(http.MethodPost, "/v1/reviews/:id/disputes/:dispute/resolve", s.handleDisputeResolve, trainerOnly, work, query())
 	s.handle(http.MethodGet, "/v1/calibration", s.handleCalibration, coachingReads, work, query("team", "from", "to"))
 
+	// Progress and goals: what an agent, lead or trainer sees within a
+	// route is the store's scope; another agent's or team's is 404.
+	s.handle(http.MethodGet, "/v1/agents/:id/progress", s.handleAgentProgress, anyone, work, query("from", "to", "bucket"))
+	s.handle(http.MethodGet, "/v1/teams/:id/progress", s.handleTeamProgress, coachingReads, work, query("from", "to", "bucket"))
+	s.handle(http.MethodPost, "/v1/agents/:id/goals", s.handleGoalCreate, coachingReads, work, query())
+	s.handle(http.MethodGet, "/v1/agents/:id/goals", s.handleGoalIndex, anyone, work, query())
+	s.handle(http.MethodPost, "/v1/goals/:id/end", s.handleGoalEnd, coachingReads, work, query())
+
+	// Imports post calls, so those who post calls make them.
+	s.handle(http.MethodPost, "/v1/imports", s.handleImportCreate, callPosters, work, query(importParams...))
+	s.handle(http.MethodGet, "/v1/imports/:id", s.handleImportView, anyone, work, query())
+
 	s.handle(http.MethodPost, "/v1/tokens", s.handleTokenCreate, adminOnly, work, query())
 	s.handle(http.MethodGet, "/v1/tokens", s.handleTokenIndex, adminOnly, work, query())
 	s.handle(http.MethodGet, "/v1/tokens/:id", s.handleTokenView, adminOnly, work, query())

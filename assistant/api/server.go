@@ -73,6 +73,9 @@ type Config struct {
 	// RequestTimeout bounds the work of one request on the routes that
 	// answer at once; 0 means 30 s. Streaming routes set their own.
 	RequestTimeout time.Duration
+	// ImportLimit is the largest upload of POST /v1/imports in bytes; 0
+	// means 64 MiB. Each file in it is still bounded by BodyLimit.
+	ImportLimit int64
 	// AuthOff serves every request as an admin that may take every role's
 	// steps, without a token: today's open behaviour, for local
 	// experiments only.
@@ -106,6 +109,9 @@ type Server struct {
 func NewServer(cfg Config, svc *coach.Service, st Store, planner Planner) *Server {
 	if cfg.BodyLimit <= 0 {
 		cfg.BodyLimit = 2 << 20
+	}
+	if cfg.ImportLimit <= 0 {
+		cfg.ImportLimit = 64 << 20
 	}
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = 30 * time.Second

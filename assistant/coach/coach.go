@@ -73,9 +73,10 @@ type AccountRules interface {
 }
 
 // Service runs the use cases. Analyzer is required; Store is needed only by
-// the use cases that store. Accounts and AccountRules, when both are set,
-// check the compliance rules that count an account's stored calls; without
-// them those rules are reported as not checked. With Arrangements and
+// the use cases that store, Progress by progress and goals, Imports by
+// imports. Accounts and AccountRules, when both are set, check the
+// compliance rules that count an account's stored calls; without them
+// those rules are reported as not checked. With Arrangements and
 // Policies, calls are planned under the creditor policy they or their team
 // name, or the stored default of their country.
 type Service struct {
@@ -83,6 +84,11 @@ type Service struct {
 	// engine as its primary when a request asks for it.
 	Analyzer *assistant.Analyzer
 	Store    Store
+	Progress ProgressStore
+	Imports  ImportStore
+	// FileLimit is the largest file an import takes, in bytes; 0 means
+	// DefaultImportFileLimit.
+	FileLimit int64
 	// LLM is the language-model engine, nil when none is configured.
 	LLM *assistant.Engine
 	// DefaultEngine is the engine of a request that names none; ""
@@ -242,6 +248,16 @@ func (s *Service) checkAccount(ctx context.Context, t *assistant.Transcript, an 
 // agent is theirs, one that names another is EForbidden. A trainer stores
 // calls in their own teams only (the store checks, once the team is known).
 func (s *Service) Ingest(ctx context.Context, by assistant.Principal, in Input) (call *assistant.Call, created bool, err error) {
+	return s.ingest(ctx, by, in, nil, func(ctx context.Context, c *assistant.Call) (bool, error) {
+		return s.Store.CreateCall(ctx, by, c)
+	})
+}
+
+// ingest is the ingest use case with its last steps given: prepare, when
+// set, may complete or refuse the transcript read (an import names a call
+// after its file, and checks it against the uploader's scope), and create
+// stores the call.
+func (s *Service) ingest(ctx context.Context, by assistant.Principal, in Input, prepare func(*assistant.Transcript) error, create func(context.Context, *assistant.Call) (bool, error)) (call *assistant.Call, created bool, err error) {
 	a, err := s.analyzer(in.Engine)
 	if err != nil {
 		return nil, false, err
@@ -262,6 +278,11 @@ func (s *Service) Ingest(ctx context.Context, by assistant.Principal, in Input) 
 	if t.AgentID == "" {
 		return nil, false, assistant.Errorf(assistant.EInvalid, "agent_id is required to store a call: name the agent who made it.")
 	}
+	if prepare != nil {
+		if err := prepare(t); err != nil {
+			return nil, false, err
+		}
+	}
 	if a, err = s.underPolicies(ctx, a, in.PolicyID, t.TeamID); err != nil {
 		return nil, false, err
 	}
@@ -281,7 +302,7 @@ func (s *Service) Ingest(ctx context.Context, by assistant.Principal, in Input) 
 		OccurredAt: t.OccurredAt,
 		Analysis:   *an,
 	}
-	created, err = s.Store.CreateCall(ctx, by, call)
+	created, err = create(ctx, call)
 	if err != nil {
 		return nil, false, fmt.Errorf("store call: %w", err)
 	}

@@ -6,12 +6,14 @@ import (
 	"io"
 	"log/slog"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/llm"
+	"github.com/rooscoach/rooscoach/store"
 )
 
 // Config holds every setting of the service. Each comes from an environment
@@ -20,6 +22,7 @@ type Config struct {
 	DatabaseURL    string        // DATABASE_URL
 	Addr           string        // ROOSCOACH_ADDR, default ":8080"
 	BodyLimit      int64         // ROOSCOACH_BODY_LIMIT in bytes, default 2 MiB
+	ImportLimit    int64         // ROOSCOACH_IMPORT_LIMIT in bytes, default 64 MiB: one upload of POST /v1/imports
 	RequestTimeout time.Duration // ROOSCOACH_REQUEST_TIMEOUT, default 30s
 	ShutdownGrace  time.Duration // ROOSCOACH_SHUTDOWN_GRACE, default 20s
 	LogLevel       string        // ROOSCOACH_LOG_LEVEL: debug, info, warn, error
@@ -35,6 +38,11 @@ type Config struct {
 	// local experiments only.
 	Auth string
 	LLM  LLMConfig
+	// The job queue that works imports (River on Postgres).
+	ImportWorkers int           // ROOSCOACH_IMPORT_WORKERS, default 2; 0 works no import here
+	JobPoll       time.Duration // ROOSCOACH_JOB_POLL, default 1s
+	JobTimeout    time.Duration // ROOSCOACH_JOB_TIMEOUT, default 1m
+	JobRescue     time.Duration // ROOSCOACH_JOB_RESCUE_AFTER, default 5m
 }
 
 // LLMConfig holds the settings of the LLM engine. It is configured when an
@@ -97,6 +105,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 		DatabaseURL:    env("DATABASE_URL"),
 		Addr:           or(env("ROOSCOACH_ADDR"), ":8080"),
 		BodyLimit:      2 << 20,
+		ImportLimit:    64 << 20,
 		RequestTimeout: 30 * time.Second,
 		ShutdownGrace:  20 * time.Second,
 		LogLevel:       or(env("ROOSCOACH_LOG_LEVEL"), "info"),
@@ -105,6 +114,10 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 		RulesDir:       env("ROOSCOACH_RULES_DIR"),
 		Jurisdiction:   env("ROOSCOACH_JURISDICTION"),
 		Figures:        env("ROOSCOACH_FIGURES"),
+		ImportWorkers:  2,
+		JobPoll:        time.Second,
+		JobTimeout:     time.Minute,
+		JobRescue:      5 * time.Minute,
 	}
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = defaultDatabaseURL
@@ -147,7 +160,24 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 		}
 		c.BodyLimit = n
 	}
-	for name, dst := range map[string]*time.Duration{"ROOSCOACH_REQUEST_TIMEOUT": &c.RequestTimeout, "ROOSCOACH_SHUTDOWN_GRACE": &c.ShutdownGrace, "ROOSCOACH_LLM_TIMEOUT": &c.LLM.Timeout} {
+	if v := env("ROOSCOACH_IMPORT_LIMIT"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 {
+			return nil, fmt.Errorf("ROOSCOACH_IMPORT_LIMIT %q: want a positive number of bytes", v)
+		}
+		c.ImportLimit = n
+	}
+	if v := env("ROOSCOACH_IMPORT_WORKERS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 64 {
+			return nil, fmt.Errorf("ROOSCOACH_IMPORT_WORKERS %q: want a number from 0 to 64", v)
+		}
+		c.ImportWorkers = n
+	}
+	for name, dst := range map[string]*time.Duration{
+		"ROOSCOACH_REQUEST_TIMEOUT": &c.RequestTimeout, "ROOSCOACH_SHUTDOWN_GRACE": &c.ShutdownGrace, "ROOSCOACH_LLM_TIMEOUT": &c.LLM.Timeout,
+		"ROOSCOACH_JOB_POLL": &c.JobPoll, "ROOSCOACH_JOB_TIMEOUT": &c.JobTimeout, "ROOSCOACH_JOB_RESCUE_AFTER": &c.JobRescue,
+	} {
 		if v := env(name); v != "" {
 			d, err := time.ParseDuration(v)
 			if err != nil || d <= 0 {
@@ -172,6 +202,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	fs.StringVar(&c.LLM.Model, "llm-model", c.LLM.Model, "model the LLM engine asks (ROOSCOACH_LLM_MODEL)")
 	fs.DurationVar(&c.LLM.Timeout, "llm-timeout", c.LLM.Timeout, "time one LLM task may take, retries included (ROOSCOACH_LLM_TIMEOUT)")
 	fs.BoolVar(&c.LLM.Redact, "llm-redact", c.LLM.Redact, "redact personal data before it goes to the LLM (ROOSCOACH_LLM_REDACT)")
+	fs.IntVar(&c.ImportWorkers, "import-workers", c.ImportWorkers, "import files worked at once by this instance; 0 works none (ROOSCOACH_IMPORT_WORKERS)")
 	return c, nil
 }
 
@@ -209,6 +240,15 @@ func (c *Config) Validate() error {
 	}
 	if _, err := parseLevel(c.LogLevel); err != nil {
 		return err
+	}
+	if c.ImportWorkers < 0 {
+		return usageError{"import workers must not be negative"}
+	}
+	if c.JobPoll < 100*time.Millisecond {
+		return usageError{"ROOSCOACH_JOB_POLL must be at least 100ms, the job queue's fetch cooldown"}
+	}
+	if c.JobRescue <= c.JobTimeout {
+		return usageError{"ROOSCOACH_JOB_RESCUE_AFTER must be longer than ROOSCOACH_JOB_TIMEOUT, or a job still at work would be taken for orphaned"}
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return usageError{fmt.Sprintf("log format %q: want text or json", c.LogFormat)}
@@ -299,4 +339,14 @@ func or(v, def string) string {
 		return def
 	}
 	return v
+}
+
+// queueConfig is the job queue's part of the configuration.
+func (c *Config) queueConfig(workers int, logger *slog.Logger) store.QueueConfig {
+	host, _ := os.Hostname()
+	return store.QueueConfig{
+		Workers: workers, PollInterval: c.JobPoll, JobTimeout: c.JobTimeout, RescueAfter: c.JobRescue, Logger: logger,
+		// Host and process say which instance holds a job.
+		ID: fmt.Sprintf("rooscoach-%s-%d", host, os.Getpid()),
+	}
 }

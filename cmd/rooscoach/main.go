@@ -28,6 +28,8 @@ Usage:
                                          reliability of the confidences, confusion matrices,
                                          and the engines' agreement with both
   rooscoach arrange                      arrangement request JSON on stdin, options on stdout
+  rooscoach import    [flags] DIR|FILE|ZIP...   import many recorded calls through the job queue
+  rooscoach seed      [--calls N] [--agents N] [--teams N]   store a generated data set of analysed calls
 
 Run "rooscoach COMMAND -h" for the flags of a command. Settings come from flags
 and the environment; see the README.
@@ -81,6 +83,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runEval(ctx, rest, env, stdout, stderr)
 	case "arrange":
 		return runArrange(ctx, rest, env, stdin, stdout, stderr)
+	case "import":
+		return runImport(ctx, rest, env, stdout, stderr)
+	case "seed":
+		return runSeed(ctx, rest, env, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

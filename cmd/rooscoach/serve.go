@@ -75,6 +75,11 @@ func runServe(ctx context.Context, args []string, env func(string) string, stder
 	if err := srv.Close(shutdown); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	// Files still at work after the grace are left to other instances or
+	// the next start: their jobs stay queued.
+	if err := srv.queue.Stop(shutdown); err != nil {
+		logger.Warn("stopping the job queue", "err", err)
+	}
 	if srv.llm != nil {
 		t := srv.llm.Totals()
 		logger.Info("llm totals", "requests", t.Requests, "failures", t.Failures, "prompt_tokens", t.PromptTokens, "completion_tokens", t.CompletionTokens)
@@ -89,6 +94,8 @@ type server struct {
 	// engine is the default engine in force; llm is nil without an LLM.
 	engine assistant.EngineChoice
 	llm    *llm.Engine
+	// queue works imports.
+	queue *store.Queue
 }
 
 // wireLLM sets up the LLM engine of svc from cfg. What is wrong with it is
@@ -121,7 +128,7 @@ func wireLLM(ctx context.Context, cfg LLMConfig, svc *coach.Service, logger *slo
 }
 
 // openServer connects to Postgres, refuses a schema that is behind the
-// binary, and starts listening.
+// binary, starts the job queue and starts listening.
 func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server, *store.DB, error) {
 	db, err := openStore(ctx, cfg.DatabaseURL, logger)
 	if err != nil {
@@ -135,25 +142,45 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server,
 		db.Close()
 		return nil, nil, err
 	}
-	analyzer, planner, rules, err := newAnalyzer(cfg.RulesDir, cfg.Jurisdiction, cfg.Figures)
+	svc, _, err := newService(db, cfg)
 	if err != nil {
 		db.Close()
 		return nil, nil, err
 	}
-	svc := &coach.Service{Analyzer: analyzer, Store: db, Accounts: db, AccountRules: rules, Policies: db, Arrangements: planner}
 	eng := wireLLM(ctx, cfg.LLM, svc, logger)
+	queue, err := db.StartQueue(ctx, svc, cfg.queueConfig(cfg.ImportWorkers, logger))
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
 	srv := api.NewServer(api.Config{
 		Addr:           cfg.Addr,
 		BodyLimit:      cfg.BodyLimit,
 		RequestTimeout: cfg.RequestTimeout,
+		ImportLimit:    cfg.ImportLimit,
 		AuthOff:        cfg.Auth == "off",
 		Logger:         logger,
 	}, svc, db, svc)
 	if err := srv.Open(); err != nil {
+		_ = queue.Stop(ctx)
 		db.Close()
 		return nil, nil, err
 	}
-	return &server{Server: srv, engine: cmp.Or(svc.DefaultEngine, assistant.ChooseBuiltin), llm: eng}, db, nil
+	return &server{Server: srv, engine: cmp.Or(svc.DefaultEngine, assistant.ChooseBuiltin), llm: eng, queue: queue}, db, nil
+}
+
+// newService wires the use cases on db with the built-in engine and the
+// compliance rule packs; serve adds the LLM engine when one is configured.
+// It returns the arrangement engine too, which serves explicit figures.
+func newService(db *store.DB, cfg *Config) (*coach.Service, *arrangement.Engine, error) {
+	analyzer, planner, rules, err := newAnalyzer(cfg.RulesDir, cfg.Jurisdiction, cfg.Figures)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &coach.Service{
+		Analyzer: analyzer, Store: db, Accounts: db, AccountRules: rules, Policies: db, Arrangements: planner,
+		Progress: db, Imports: db, FileLimit: cfg.BodyLimit,
+	}, planner, nil
 }
 
 // firstStart makes sure somebody can get in. With authentication off it
@@ -208,6 +235,8 @@ func runMigrate(ctx context.Context, args []string, env func(string) string, std
 		return err
 	}
 	defer db.Close()
+	// Migrate runs goose on rooscoach's own migrations, then rivermigrate
+	// on the job queue's.
 	if err := db.Migrate(ctx); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}

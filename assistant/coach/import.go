@@ -1,0 +1,265 @@
+package coach
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/transcript"
+)
+
+// ImportStore is what the import use cases need of the database;
+// *store.DB implements it.
+type ImportStore interface {
+	// CreateImport stores the import and its files and queues a job per
+	// file with bytes, in one transaction.
+	CreateImport(ctx context.Context, p assistant.Principal, imp *assistant.Import, files []assistant.UploadedFile) error
+	// FindImport returns an import within scope s; ENotFound otherwise.
+	FindImport(ctx context.Context, s assistant.Scope, id int64) (*assistant.Import, error)
+	FindImportFile(ctx context.Context, id int64) (*assistant.PendingImportFile, error)
+	// CreateImportedCall stores the call of a pending file and marks it
+	// done in one transaction; stored is false when the file was no longer
+	// pending.
+	CreateImportedCall(ctx context.Context, fileID int64, by assistant.Principal, c *assistant.Call) (stored bool, err error)
+	FailImportFile(ctx context.Context, fileID int64, reason string) error
+}
+
+// Limits of an import.
+const (
+	// MaxImportFiles bounds the files of one import; a trainer's folder of
+	// recorded calls is hundreds.
+	MaxImportFiles = 5000
+	// DefaultImportFileLimit is the largest file when Service.FileLimit is
+	// 0: the largest body POST /v1/calls takes by default.
+	DefaultImportFileLimit = 2 << 20
+)
+
+func (s *Service) fileLimit() int64 {
+	if s.FileLimit > 0 {
+		return s.FileLimit
+	}
+	return DefaultImportFileLimit
+}
+
+// CreateImport takes an upload of recorded calls and queues them. Each
+// file is read at once, so that a file that is empty, not a transcript or
+// of an agent outside p's scope is reported now; it is stored as failed
+// with its reason, and never stops the rest. When no file can be imported
+// the whole upload is EInvalid, naming each file and what is wrong, and
+// nothing is stored. The calls are analysed and stored by the job queue
+// (see ImportFile); Import tells how far it has come.
+func (s *Service) CreateImport(ctx context.Context, p assistant.Principal, opts assistant.ImportOptions, files []assistant.UploadedFile) (*assistant.Import, error) {
+	if err := checkImportOptions(opts); err != nil {
+		return nil, err
+	}
+	switch {
+	case len(files) == 0:
+		return nil, assistant.Errorf(assistant.EInvalid, "The import holds no file; send one or more transcripts, or a zip of them.")
+	case len(files) > MaxImportFiles:
+		return nil, assistant.Errorf(assistant.EInvalid, "The import holds %d files; one import may hold at most %d. Split it.", len(files), MaxImportFiles)
+	}
+	out := make([]assistant.UploadedFile, len(files))
+	var problems []string
+	for i, f := range files {
+		out[i] = assistant.UploadedFile{Name: cleanName(f.Name, i), Data: f.Data, Reason: f.Reason}
+		if out[i].Reason == "" {
+			out[i].Reason = s.precheck(p.Scope(), opts, out[i])
+		}
+		if out[i].Reason != "" {
+			out[i].Data = nil
+			problems = append(problems, out[i].Name+": "+out[i].Reason)
+		}
+	}
+	if len(problems) == len(out) {
+		return nil, assistant.Errorf(assistant.EInvalid, "No file of the import can be imported. %s", strings.Join(problems, " "))
+	}
+	imp := &assistant.Import{Options: opts}
+	if err := s.Imports.CreateImport(ctx, p, imp, out); err != nil {
+		return nil, fmt.Errorf("create import: %w", err)
+	}
+	found, err := s.Imports.FindImport(ctx, p.Scope(), imp.ID)
+	if err != nil {
+		return nil, fmt.Errorf("create import: %w", err)
+	}
+	return found, nil
+}
+
+// Import returns import id with its progress, as p may see it.
+func (s *Service) Import(ctx context.Context, p assistant.Principal, id int64) (*assistant.Import, error) {
+	imp, err := s.Imports.FindImport(ctx, p.Scope(), id)
+	if err != nil {
+		return nil, fmt.Errorf("find import: %w", err)
+	}
+	return imp, nil
+}
+
+// ImportFile imports one queued file through the ingest use case, so that
+// it is stored exactly as POST /v1/calls stores it, and marks it done in
+// the same transaction. A file that cannot be imported (not a transcript,
+// speakers that cannot be told apart, an agent outside the uploader's
+// scope) is marked failed with its reason, and nil returned; any other
+// error means "try again later", and the job queue does.
+func (s *Service) ImportFile(ctx context.Context, id int64) error {
+	f, err := s.Imports.FindImportFile(ctx, id)
+	if err != nil {
+		return fmt.Errorf("import file %d: %w", id, err)
+	}
+	if f.State != assistant.ImportPending {
+		return nil
+	}
+	_, _, err = s.ingest(ctx, f.Owner, importInput(f.Options, f.Data), func(t *assistant.Transcript) error {
+		return prepareImported(t, f.Owner.Scope(), f.Name)
+	}, func(ctx context.Context, c *assistant.Call) (bool, error) {
+		return s.Imports.CreateImportedCall(ctx, id, f.Owner, c)
+	})
+	switch assistant.ErrorCode(err) {
+	case "":
+		return nil
+	case assistant.EUnavailable, assistant.EInternal:
+		return fmt.Errorf("import file %d: %w", id, err)
+	}
+	if ferr := s.Imports.FailImportFile(ctx, id, assistant.ErrorMessage(err)); ferr != nil {
+		return fmt.Errorf("import file %d: %w", id, ferr)
+	}
+	return nil
+}
+
+// FailImportFile marks a file failed after its last try.
+func (s *Service) FailImportFile(ctx context.Context, id int64, reason string) error {
+	return s.Imports.FailImportFile(ctx, id, reason)
+}
+
+// precheck reads file f as the worker will, without analysing it, and
+// returns why it cannot be imported, or "".
+func (s *Service) precheck(scope assistant.Scope, opts assistant.ImportOptions, f assistant.UploadedFile) string {
+	switch {
+	case len(f.Data) == 0:
+		return "The file is empty (0 bytes)."
+	case int64(len(f.Data)) > s.fileLimit():
+		return fmt.Sprintf("The file is %d bytes, more than the %d one file may have.", len(f.Data), s.fileLimit())
+	}
+	t, err := s.Read(importInput(opts, f.Data))
+	if err != nil {
+		return assistant.ErrorMessage(err)
+	}
+	if t.AgentID == "" && scope.AgentID != "" {
+		// An agent's calls are their own, as Ingest has it.
+		t.AgentID = scope.AgentID
+	}
+	if t.AgentID == "" {
+		return "The file names no agent; give agent_id with the import, or in the transcript."
+	}
+	if err := prepareImported(t, scope, f.Name); err != nil {
+		return assistant.ErrorMessage(err)
+	}
+	return ""
+}
+
+func importInput(opts assistant.ImportOptions, data []byte) Input {
+	return Input{Data: data, Options: transcript.Options{
+		Format: opts.Format, Language: opts.Language, AgentID: opts.AgentID, TeamID: opts.TeamID,
+	}}
+}
+
+// prepareImported names a call without its own external id after its file,
+// so that importing a folder twice stores nothing twice, and refuses a call
+// that plainly lies outside the uploader's scope: another agent's for an
+// agent, another team's for a trainer. A call that names no team takes its
+// agent's, which only the store knows; the store checks it then.
+func prepareImported(t *assistant.Transcript, owner assistant.Scope, name string) error {
+	if t.ExternalID == "" && assistant.CheckID("external_id", name) == nil {
+		t.ExternalID = name
+	}
+	switch {
+	case owner.All:
+	case owner.AgentID != "":
+		if t.AgentID != owner.AgentID {
+			return assistant.Errorf(assistant.EInvalid, "Agent %s is not you: an agent imports only their own calls.", t.AgentID)
+		}
+	case t.TeamID != "" && !owner.Allows(t.AgentID, t.TeamID):
+		return assistant.Errorf(assistant.EInvalid, "Team %s is not one of yours; you may import calls only in your own teams.", t.TeamID)
+	}
+	return nil
+}
+
+func checkImportOptions(o assistant.ImportOptions) error {
+	for _, f := range []struct{ name, v string }{{"agent_id", o.AgentID}, {"team_id", o.TeamID}} {
+		if err := assistant.CheckID(f.name, f.v); err != nil {
+			return err
+		}
+	}
+	if o.Language != "" && !o.Language.Valid() {
+		return assistant.UnsupportedLanguage(string(o.Language))
+	}
+	if o.Format != "" && !transcript.KnownFormat(o.Format) {
+		return assistant.Errorf(assistant.EInvalid, "format %q is not known; use one of %s.", o.Format, strings.Join(transcript.Formats, ", "))
+	}
+	return nil
+}
+
+// cleanName keeps the relative path of an uploaded file (a file in a zip
+// keeps its folders), without a leading slash or "..", and makes a name up
+// for a file without a usable one.
+func cleanName(name string, i int) string {
+	name = strings.TrimLeft(path.Clean("/"+strings.ReplaceAll(name, `\`, "/")), "/")
+	if _, bad := assistant.ControlAt(name); bad || !utf8.ValidString(name) || name == "." || name == "/" || name == "" {
+		return fmt.Sprintf("file-%d", i+1)
+	}
+	if utf8.RuneCountInString(name) > assistant.MaxIDRunes {
+		name = string([]rune(name)[:assistant.MaxIDRunes])
+	}
+	return name
+}
+
+// UnpackZip returns the files of a zip archive, skipping folders and the
+// clutter archivers add (__MACOSX, dot files). An entry larger than limit
+// bytes unpacked is returned with a Reason instead of its bytes, so that a
+// zip bomb is refused file by file; more than MaxImportFiles entries is
+// EInvalid.
+func UnpackZip(name string, data []byte, limit int64) ([]assistant.UploadedFile, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, &assistant.Error{Code: assistant.EInvalid, Message: fmt.Sprintf("%s is not a zip archive that can be read.", name), Err: err}
+	}
+	var out []assistant.UploadedFile
+	for _, e := range zr.File {
+		base := path.Base(e.Name)
+		if e.FileInfo().IsDir() || strings.HasPrefix(e.Name, "__MACOSX/") || strings.HasPrefix(base, ".") {
+			continue
+		}
+		if len(out) == MaxImportFiles {
+			return nil, assistant.Errorf(assistant.EInvalid, "%s holds more than %d files; one import may hold at most %d. Split it.", name, MaxImportFiles, MaxImportFiles)
+		}
+		f := assistant.UploadedFile{Name: e.Name}
+		if e.UncompressedSize64 > uint64(limit) {
+			f.Reason = fmt.Sprintf("The file is %d bytes, more than the %d one file may have.", e.UncompressedSize64, limit)
+			out = append(out, f)
+			continue
+		}
+		rc, err := e.Open()
+		if err != nil {
+			f.Reason = "The file cannot be unpacked from " + name + "."
+			out = append(out, f)
+			continue
+		}
+		// The header's size may lie; the reader is bounded all the same.
+		b, err := io.ReadAll(io.LimitReader(rc, limit+1))
+		rc.Close()
+		switch {
+		case err != nil:
+			f.Reason = "The file cannot be unpacked from " + name + "."
+		case int64(len(b)) > limit:
+			f.Reason = fmt.Sprintf("The file is more than the %d bytes one file may have.", limit)
+		default:
+			f.Data = b
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}

@@ -1,0 +1,584 @@
+package assistant
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// Bucket is the period progress figures are counted per.
+type Bucket string
+
+// Buckets of progress. Weeks are ISO weeks, starting on Monday; all
+// buckets are cut in UTC.
+const (
+	BucketDay   Bucket = "day"
+	BucketWeek  Bucket = "week"
+	BucketMonth Bucket = "month"
+)
+
+// Valid reports whether b is day, week or month.
+func (b Bucket) Valid() bool { return b == BucketDay || b == BucketWeek || b == BucketMonth }
+
+// Start returns the start of the bucket t falls in.
+func (b Bucket) Start(t time.Time) time.Time {
+	d := DateOf(t).Time
+	switch b {
+	case BucketWeek:
+		// Monday starts the week, as Postgres's date_trunc('week') has it.
+		return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
+	case BucketMonth:
+		return time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+	}
+	return d
+}
+
+// Next returns the start of the bucket after the one starting at start.
+func (b Bucket) Next(start time.Time) time.Time {
+	switch b {
+	case BucketWeek:
+		return start.AddDate(0, 0, 7)
+	case BucketMonth:
+		return start.AddDate(0, 1, 0)
+	}
+	return start.AddDate(0, 0, 1)
+}
+
+// MaxBuckets bounds the buckets of one progress request: a year and a bit
+// of days, so that a request for ten years by day is refused with advice
+// rather than answered slowly.
+const MaxBuckets = 400
+
+// DefaultProgressPeriod is the period of a progress request that gives no
+// from: twelve weeks, a quarter of coaching.
+const DefaultProgressPeriod = 12 * 7 * 24 * time.Hour
+
+// ProgressFilter is the period and bucket of a progress request.
+type ProgressFilter struct {
+	// From is inclusive, To exclusive.
+	From, To time.Time
+	Bucket   Bucket
+}
+
+// NewProgressFilter reads the query of a progress request: from and to as
+// dates (YYYY-MM-DD; a date for to includes that day) or RFC 3339 times,
+// and bucket day, week or month. Without to the period ends with today
+// (now's day); without from it spans [DefaultProgressPeriod] before to;
+// without bucket it is week. Wrong input is an EInvalid error naming the
+// parameter.
+func NewProgressFilter(from, to, bucket string, now time.Time) (ProgressFilter, error) {
+	f := ProgressFilter{Bucket: Bucket(bucket)}
+	if bucket == "" {
+		f.Bucket = BucketWeek
+	}
+	if !f.Bucket.Valid() {
+		return f, Errorf(EInvalid, "bucket %q is not known; use day, week or month.", bucket)
+	}
+	var err error
+	if to == "" {
+		f.To = DateOf(now).AddDate(0, 0, 1)
+	} else if f.To, err = parseMoment("to", to); err != nil {
+		return f, err
+	} else if len(to) == len(time.DateOnly) {
+		// A lead asking up to the 30th means the 30th too.
+		f.To = f.To.AddDate(0, 0, 1)
+	}
+	if from == "" {
+		f.From = f.To.Add(-DefaultProgressPeriod)
+	} else if f.From, err = parseMoment("from", from); err != nil {
+		return f, err
+	}
+	return f, f.Validate()
+}
+
+func parseMoment(field, v string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return t.UTC(), nil
+	}
+	if t, err := time.Parse(time.DateOnly, v); err == nil {
+		return t, nil
+	}
+	return time.Time{}, Errorf(EInvalid, "%s %q is not a date or time; use 2026-11-01 or RFC 3339 such as 2026-11-01T09:00:00Z.", field, v)
+}
+
+// Validate checks that the period ends after it starts, lies in the years
+// calls can have, and holds at most MaxBuckets buckets.
+func (f ProgressFilter) Validate() error {
+	if !f.Bucket.Valid() {
+		return Errorf(EInvalid, "bucket %q is not known; use day, week or month.", f.Bucket)
+	}
+	if !f.From.Before(f.To) {
+		return Errorf(EInvalid, "to %s is not after from %s; give a period that ends after it starts.", f.To.Format(time.RFC3339), f.From.Format(time.RFC3339))
+	}
+	if f.From.Before(EarliestCall) || f.To.Year() > 9999 {
+		return Errorf(EInvalid, "the period %s to %s lies outside the years calls can have (from %s).", f.From.Format(time.DateOnly), f.To.Format(time.DateOnly), EarliestCall.Format(time.DateOnly))
+	}
+	n := 0
+	for s := f.Bucket.Start(f.From); s.Before(f.To); s = f.Bucket.Next(s) {
+		if n++; n > MaxBuckets {
+			return Errorf(EInvalid, "the period holds more than %d %ss; choose a shorter period or a longer bucket (week or month).", MaxBuckets, f.Bucket)
+		}
+	}
+	return nil
+}
+
+// Mid is the middle of the period, which the team view splits at to tell
+// falling and rising figures.
+func (f ProgressFilter) Mid() time.Time { return f.From.Add(f.To.Sub(f.From) / 2) }
+
+// ProgressCounts are the sums behind progress figures, as the store counts
+// them from the calls of a bucket. They add up, so buckets, agents and
+// halves of a period are sums of rows.
+type ProgressCounts struct {
+	Calls      int
+	AgentTurns int
+	// Octants counts agent turns per octant.
+	Octants       map[Octant]int
+	Escalations   int
+	Deescalations int
+	Jargon        int
+	Threats       int
+	// TimedCalls have turn times; EarlyJargonFree are those of them without
+	// jargon in the first two minutes.
+	TimedCalls      int
+	EarlyJargonFree int
+	ThreatFree      int
+	NextStep        int
+	Summary         int
+	WarmClose       int
+	// CompleteClosings end with both a next step and a summary.
+	CompleteClosings int
+	// OfferCalls are calls where the customer stated what they can pay;
+	// Offered are those of them with an arrangement proposed.
+	OfferCalls       int
+	Offered          int
+	ArrangementCalls int
+	Referred         int
+	// Readability holds the readability counts of agent turns per
+	// language, since Dutch and English are scored on different scales.
+	Readability map[Language]Readability
+}
+
+// Add adds o to c.
+func (c *ProgressCounts) Add(o ProgressCounts) {
+	c.Calls += o.Calls
+	c.AgentTurns += o.AgentTurns
+	for k, v := range o.Octants {
+		if c.Octants == nil {
+			c.Octants = map[Octant]int{}
+		}
+		c.Octants[k] += v
+	}
+	c.Escalations += o.Escalations
+	c.Deescalations += o.Deescalations
+	c.Jargon += o.Jargon
+	c.Threats += o.Threats
+	c.TimedCalls += o.TimedCalls
+	c.EarlyJargonFree += o.EarlyJargonFree
+	c.ThreatFree += o.ThreatFree
+	c.NextStep += o.NextStep
+	c.Summary += o.Summary
+	c.WarmClose += o.WarmClose
+	c.CompleteClosings += o.CompleteClosings
+	c.OfferCalls += o.OfferCalls
+	c.Offered += o.Offered
+	c.ArrangementCalls += o.ArrangementCalls
+	c.Referred += o.Referred
+	for l, r := range o.Readability {
+		if c.Readability == nil {
+			c.Readability = map[Language]Readability{}
+		}
+		s := c.Readability[l]
+		s.Sentences += r.Sentences
+		s.Words += r.Words
+		s.Syllables += r.Syllables
+		s.LongWords += r.LongWords
+		c.Readability[l] = s
+	}
+}
+
+// ClosingFigures are shares of calls whose end has each part of a good
+// close.
+type ClosingFigures struct {
+	NextStep  float64 `json:"next_step"`
+	Summary   float64 `json:"summary"`
+	WarmClose float64 `json:"warm_close"`
+	// Complete is the share with both a next step and a summary.
+	Complete float64 `json:"complete"`
+}
+
+// LanguageReadability is the readability of agent turns in one language.
+type LanguageReadability struct {
+	Language Language `json:"language"`
+	Readability
+}
+
+// Figures are the progress figures of a bucket or a whole period.
+type Figures struct {
+	Calls      int `json:"calls"`
+	AgentTurns int `json:"agent_turns"`
+	// QuadrantShare and OctantShare are shares of agent turns.
+	QuadrantShare map[Quadrant]float64 `json:"quadrant_share"`
+	OctantShare   map[Octant]float64   `json:"octant_share"`
+	// TargetShare is the share of agent turns in the target quadrant.
+	TargetShare        float64 `json:"target_share"`
+	Escalations        int     `json:"escalations"`
+	Deescalations      int     `json:"deescalations"`
+	EscalationsPerCall float64 `json:"escalations_per_call"`
+	JargonPerCall      float64 `json:"jargon_per_call"`
+	// Readability has one entry per language spoken in the bucket.
+	Readability []LanguageReadability `json:"readability"`
+	Closing     ClosingFigures        `json:"closing"`
+	// ArrangementsProposed counts calls with an arrangement proposed;
+	// CustomersReferred calls where the customer was pointed to debt help.
+	ArrangementsProposed int `json:"arrangements_proposed"`
+	CustomersReferred    int `json:"customers_referred"`
+}
+
+func share(n, d int) float64 {
+	if d == 0 {
+		return 0
+	}
+	return float64(n) / float64(d)
+}
+
+// Figures turns the sums into figures.
+func (c ProgressCounts) Figures() Figures {
+	f := Figures{
+		Calls:                c.Calls,
+		AgentTurns:           c.AgentTurns,
+		QuadrantShare:        make(map[Quadrant]float64, len(Quadrants)),
+		OctantShare:          make(map[Octant]float64, len(Octants)),
+		Escalations:          c.Escalations,
+		Deescalations:        c.Deescalations,
+		EscalationsPerCall:   share(c.Escalations, c.Calls),
+		JargonPerCall:        share(c.Jargon, c.Calls),
+		Readability:          []LanguageReadability{},
+		ArrangementsProposed: c.ArrangementCalls,
+		CustomersReferred:    c.Referred,
+		Closing: ClosingFigures{
+			NextStep:  share(c.NextStep, c.Calls),
+			Summary:   share(c.Summary, c.Calls),
+			WarmClose: share(c.WarmClose, c.Calls),
+			Complete:  share(c.CompleteClosings, c.Calls),
+		},
+	}
+	quadrants := make(map[Quadrant]int, len(Quadrants))
+	for _, o := range Octants {
+		f.OctantShare[o] = share(c.Octants[o], c.AgentTurns)
+		quadrants[o.Quadrant()] += c.Octants[o]
+	}
+	for _, q := range Quadrants {
+		f.QuadrantShare[q] = share(quadrants[q], c.AgentTurns)
+	}
+	f.TargetShare = f.QuadrantShare[TargetQuadrant]
+	for _, l := range Languages {
+		if r, ok := c.Readability[l]; ok {
+			f.Readability = append(f.Readability, LanguageReadability{Language: l, Readability: ScoreReadability(l, r)})
+		}
+	}
+	return f
+}
+
+// GoalResult is how a goal stands in a bucket or over a period.
+type GoalResult struct {
+	GoalID    int64    `json:"goal_id"`
+	Kind      GoalKind `json:"kind"`
+	Threshold float64  `json:"threshold"`
+	// Value is the measured share; nil when nothing could be measured (no
+	// calls, or none the goal applies to).
+	Value *float64 `json:"value"`
+	// Measured is how many agent turns (target-share) or calls the value is
+	// a share of.
+	Measured int  `json:"measured"`
+	Met      bool `json:"met"`
+}
+
+// Evaluate measures g on the counts c.
+func (g *Goal) Evaluate(c ProgressCounts) GoalResult {
+	r := GoalResult{GoalID: g.ID, Kind: g.Kind, Threshold: g.Threshold}
+	var n int
+	switch g.Kind {
+	case GoalTargetShare:
+		n, r.Measured = c.Octants[Leading]+c.Octants[Helping], c.AgentTurns
+	case GoalNoEarlyJargon:
+		n, r.Measured = c.EarlyJargonFree, c.TimedCalls
+	case GoalClosing:
+		n, r.Measured = c.CompleteClosings, c.Calls
+	case GoalNoThreats:
+		n, r.Measured = c.ThreatFree, c.Calls
+	case GoalArrangementOffered:
+		n, r.Measured = c.Offered, c.OfferCalls
+	}
+	if r.Measured > 0 {
+		v := share(n, r.Measured)
+		r.Value = &v
+		r.Met = v >= g.Threshold
+	}
+	return r
+}
+
+// ProgressRow is what the store counts for one agent, one bucket and one
+// language.
+type ProgressRow struct {
+	// Bucket is the start of the bucket.
+	Bucket   time.Time
+	AgentID  string
+	Language Language
+	ProgressCounts
+}
+
+// ProgressBucket holds the figures of one bucket.
+type ProgressBucket struct {
+	// Start and End bound the bucket, cut to the period asked for.
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+	Figures
+	// Goals are the results of the goals active in the bucket; in a team
+	// view, of every agent's goals.
+	Goals    []GoalResult `json:"goals"`
+	GoalsMet int          `json:"goals_met"`
+}
+
+// Progress is an agent's or a team's progress over a period.
+type Progress struct {
+	AgentID string    `json:"agent_id,omitempty"`
+	TeamID  string    `json:"team_id,omitempty"`
+	From    time.Time `json:"from"`
+	To      time.Time `json:"to"`
+	Bucket  Bucket    `json:"bucket"`
+	// Total holds the figures of the whole period, and the goals over it.
+	Total   ProgressBucket   `json:"total"`
+	Buckets []ProgressBucket `json:"buckets"`
+	// Goals lists the goals measured in the period.
+	Goals []Goal `json:"goals"`
+	// Agents compares the team's agents, those who need attention first;
+	// only in a team view.
+	Agents []AgentStanding `json:"agents,omitempty"`
+}
+
+// AgentStanding is one agent in a team view: the period's figures and how
+// they moved from its earlier half to its later half.
+type AgentStanding struct {
+	AgentID            string  `json:"agent_id"`
+	Calls              int     `json:"calls"`
+	TargetShare        float64 `json:"target_share"`
+	EscalationsPerCall float64 `json:"escalations_per_call"`
+	JargonPerCall      float64 `json:"jargon_per_call"`
+	// TargetShareChange and EscalationsChange are the later half's figure
+	// minus the earlier half's; nil when a half has no calls.
+	TargetShareChange *float64 `json:"target_share_change"`
+	EscalationsChange *float64 `json:"escalations_per_call_change"`
+	GoalsMet          int      `json:"goals_met"`
+	Goals             int      `json:"goals"`
+	NeedsAttention    bool     `json:"needs_attention"`
+	// Reasons say why the agent needs attention: "target share fell",
+	// "escalations rose", "goal not met".
+	Reasons []string `json:"reasons"`
+}
+
+// Attention thresholds of the team view: a fall of five points of target
+// share, or one more escalation every five calls, is a trend worth a
+// conversation rather than noise.
+const (
+	AttentionTargetFall     = 0.05
+	AttentionEscalationRise = 0.2
+)
+
+// Reasons an agent needs attention.
+const (
+	ReasonTargetFell      = "target share fell"
+	ReasonEscalationsRose = "escalations rose"
+	ReasonGoalNotMet      = "goal not met"
+)
+
+// NewProgress builds a progress report from the store's rows and the goals
+// of the agents concerned: every bucket of the period (empty ones too, so a
+// chart has no gaps), the total, the goals' results per bucket and over the
+// period, and, when team is true, the agents compared.
+func NewProgress(f ProgressFilter, rows []ProgressRow, goals []Goal, team bool) Progress {
+	p := Progress{From: f.From, To: f.To, Bucket: f.Bucket, Goals: goals}
+	if p.Goals == nil {
+		p.Goals = []Goal{}
+	}
+	type key struct {
+		bucket time.Time
+		agent  string
+	}
+	cells := map[key]*ProgressCounts{}
+	agents := map[string]bool{}
+	for _, r := range rows {
+		k := key{r.Bucket.UTC(), r.AgentID}
+		c := cells[k]
+		if c == nil {
+			c = &ProgressCounts{}
+			cells[k] = c
+		}
+		counts := r.ProgressCounts
+		if r.Readability != nil && r.Language != "" {
+			// A row carries its language's readability counts alone.
+			counts.Readability = map[Language]Readability{r.Language: r.Readability[r.Language]}
+		}
+		c.Add(counts)
+		agents[r.AgentID] = true
+	}
+	goalsOf := map[string][]Goal{}
+	for _, g := range goals {
+		goalsOf[g.AgentID] = append(goalsOf[g.AgentID], g)
+		agents[g.AgentID] = true
+	}
+	agentIDs := make([]string, 0, len(agents))
+	for a := range agents {
+		agentIDs = append(agentIDs, a)
+	}
+	slices.Sort(agentIDs)
+
+	mid := f.Mid()
+	perAgent := map[string]*[3]ProgressCounts{} // whole, earlier, later
+	var total ProgressCounts
+	for s := f.Bucket.Start(f.From); s.Before(f.To); s = f.Bucket.Next(s) {
+		b := ProgressBucket{Start: maxTime(s, f.From), End: minTime(f.Bucket.Next(s), f.To), Goals: []GoalResult{}}
+		var sum ProgressCounts
+		for _, a := range agentIDs {
+			c := cells[key{s, a}]
+			if c == nil {
+				c = &ProgressCounts{}
+			}
+			sum.Add(*c)
+			pa := perAgent[a]
+			if pa == nil {
+				pa = new([3]ProgressCounts)
+				perAgent[a] = pa
+			}
+			pa[0].Add(*c)
+			if s.Before(mid) {
+				pa[1].Add(*c)
+			} else {
+				pa[2].Add(*c)
+			}
+			for _, g := range goalsOf[a] {
+				if g.ActiveIn(b.Start, b.End) {
+					b.Goals = append(b.Goals, g.Evaluate(*c))
+				}
+			}
+		}
+		b.Figures = sum.Figures()
+		b.GoalsMet = countMet(b.Goals)
+		total.Add(sum)
+		p.Buckets = append(p.Buckets, b)
+	}
+	p.Total = ProgressBucket{Start: f.From, End: f.To, Figures: total.Figures(), Goals: []GoalResult{}}
+	for _, a := range agentIDs {
+		var whole ProgressCounts
+		if pa := perAgent[a]; pa != nil {
+			whole = pa[0]
+		}
+		for _, g := range goalsOf[a] {
+			if g.ActiveIn(f.From, f.To) {
+				p.Total.Goals = append(p.Total.Goals, g.Evaluate(whole))
+			}
+		}
+	}
+	p.Total.GoalsMet = countMet(p.Total.Goals)
+	if !team {
+		return p
+	}
+	p.Agents = []AgentStanding{}
+	for _, a := range agentIDs {
+		pa := perAgent[a]
+		if pa == nil || pa[0].Calls == 0 {
+			// An agent with goals but no calls in the team's period made
+			// no calls for this team then.
+			continue
+		}
+		p.Agents = append(p.Agents, standing(a, pa, goalsOf[a], f))
+	}
+	slices.SortStableFunc(p.Agents, func(x, y AgentStanding) int {
+		if x.NeedsAttention != y.NeedsAttention {
+			if x.NeedsAttention {
+				return -1
+			}
+			return 1
+		}
+		if c := cmp.Compare(orZero(x.TargetShareChange), orZero(y.TargetShareChange)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(orZero(y.EscalationsChange), orZero(x.EscalationsChange)); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.AgentID, y.AgentID)
+	})
+	return p
+}
+
+// standing compares an agent's earlier and later half of the period.
+func standing(agent string, pa *[3]ProgressCounts, goals []Goal, f ProgressFilter) AgentStanding {
+	whole, earlier, later := pa[0].Figures(), pa[1].Figures(), pa[2].Figures()
+	s := AgentStanding{
+		AgentID:            agent,
+		Calls:              whole.Calls,
+		TargetShare:        whole.TargetShare,
+		EscalationsPerCall: whole.EscalationsPerCall,
+		JargonPerCall:      whole.JargonPerCall,
+		Reasons:            []string{},
+	}
+	if earlier.Calls > 0 && later.Calls > 0 {
+		t := later.TargetShare - earlier.TargetShare
+		e := later.EscalationsPerCall - earlier.EscalationsPerCall
+		s.TargetShareChange, s.EscalationsChange = &t, &e
+		if t <= -AttentionTargetFall {
+			s.Reasons = append(s.Reasons, ReasonTargetFell)
+		}
+		if e >= AttentionEscalationRise {
+			s.Reasons = append(s.Reasons, ReasonEscalationsRose)
+		}
+	}
+	unmet := false
+	for _, g := range goals {
+		if !g.ActiveIn(f.From, f.To) {
+			continue
+		}
+		s.Goals++
+		if r := g.Evaluate(pa[0]); r.Met {
+			s.GoalsMet++
+		} else if r.Value != nil {
+			unmet = true
+		}
+	}
+	if unmet {
+		s.Reasons = append(s.Reasons, ReasonGoalNotMet)
+	}
+	s.NeedsAttention = len(s.Reasons) > 0
+	return s
+}
+
+func countMet(rs []GoalResult) int {
+	n := 0
+	for _, r := range rs {
+		if r.Met {
+			n++
+		}
+	}
+	return n
+}
+
+func orZero(p *float64) float64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,233 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/coach"
+	"github.com/rooscoach/rooscoach/assistant/transcript"
+)
+
+// cliPrincipal is who the command line acts as (see assistant.CommandLine):
+// database's connection string may read and write everything.
+var cliPrincipal = assistant.CommandLine()
+
+func runImport(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg, err := loadConfig(fs, env)
+	if err != nil {
+		return err
+	}
+	var (
+		agentID = fs.String("agent-id", "", "the agent of calls whose transcript names none")
+		teamID  = fs.String("team-id", "", "the team of calls whose transcript names none")
+		lang    = fs.String("language", "auto", "language of the calls: auto, nl or en")
+		format  = fs.String("input-format", "", "transcript format of every file, detected per file when empty: "+strings.Join(transcript.Formats, ", "))
+		noWait  = fs.Bool("no-wait", false, "queue the import and return; running rooscoach serve instances work it")
+		resume  = fs.Int64("resume", 0, "watch and work import ID, such as one left by an interrupted import")
+	)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: rooscoach import [flags] DIR|FILE|ZIP...\n       rooscoach import --resume ID")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if (fs.NArg() == 0) == (*resume == 0) {
+		fs.Usage()
+		return usageError{"import takes files, folders or zips, or --resume ID"}
+	}
+	l, err := assistant.ParseLanguage(*lang)
+	if err != nil {
+		return usageError{"--language: " + assistant.ErrorMessage(err)}
+	}
+	opts := assistant.ImportOptions{AgentID: *agentID, TeamID: *teamID, Language: l, Format: *format}
+
+	var files []assistant.UploadedFile
+	for _, arg := range fs.Args() {
+		fs, err := collectFiles(arg, cfg.BodyLimit)
+		if err != nil {
+			return err
+		}
+		files = append(files, fs...)
+	}
+
+	logger := cfg.logger(stderr)
+	db, err := openStore(ctx, cfg.DatabaseURL, logger)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.CheckSchema(ctx); err != nil {
+		return fmt.Errorf("%w (run: rooscoach migrate)", err)
+	}
+	svc, _, err := newService(db, cfg)
+	if err != nil {
+		return err
+	}
+	workers := cfg.ImportWorkers
+	if *noWait {
+		workers = 0
+	}
+	// The queue's own log lines would break the progress bar's line.
+	queue, err := db.StartQueue(ctx, svc, cfg.queueConfig(workers, nil))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		stop, cancel := context.WithTimeout(context.Background(), cfg.ShutdownGrace)
+		defer cancel()
+		_ = queue.Stop(stop)
+	}()
+
+	var imp *assistant.Import
+	if *resume != 0 {
+		imp, err = svc.Import(ctx, cliPrincipal, *resume)
+	} else {
+		imp, err = svc.CreateImport(ctx, cliPrincipal, opts, files)
+	}
+	if err != nil {
+		return errors.New(userMessage(err))
+	}
+	if *noWait {
+		fmt.Fprintf(stdout, "import %d queued: %d files, %d failed at once; follow it with GET /v1/imports/%d\n", imp.ID, imp.Files, imp.Failed, imp.ID)
+		return nil
+	}
+	imp, err = watchImport(ctx, svc, imp, stderr)
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			fmt.Fprintf(stderr, "\ninterrupted with %d of %d files left; nothing is lost: running rooscoach serve instances go on with it, or run rooscoach import --resume %d\n", imp.Left, imp.Files, imp.ID)
+		}
+		return err
+	}
+	writeImportSummary(stdout, imp)
+	if imp.Failed > 0 {
+		return fmt.Errorf("%d of %d files failed", imp.Failed, imp.Files)
+	}
+	return nil
+}
+
+// watchImport shows a progress bar until no file of imp is left.
+func watchImport(ctx context.Context, svc *coach.Service, imp *assistant.Import, stderr io.Writer) (*assistant.Import, error) {
+	bar := progressbar.NewOptions(imp.Files,
+		progressbar.OptionSetWriter(stderr),
+		progressbar.OptionSetDescription(fmt.Sprintf("import %d", imp.ID)),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetItsString("files"),
+		progressbar.OptionShowIts(),
+		progressbar.OptionThrottle(200*time.Millisecond),
+		progressbar.OptionOnCompletion(func() { fmt.Fprintln(stderr) }),
+	)
+	tick := time.NewTicker(250 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		_ = bar.Set(imp.Done + imp.Failed)
+		if imp.Finished {
+			_ = bar.Finish()
+			return imp, nil
+		}
+		select {
+		case <-ctx.Done():
+			return imp, ctx.Err()
+		case <-tick.C:
+		}
+		next, err := svc.Import(ctx, cliPrincipal, imp.ID)
+		if err != nil {
+			if ctx.Err() != nil {
+				return imp, ctx.Err()
+			}
+			return imp, fmt.Errorf("follow import %d: %s", imp.ID, userMessage(err))
+		}
+		imp = next
+	}
+}
+
+func writeImportSummary(w io.Writer, imp *assistant.Import) {
+	files := "files"
+	if imp.Files == 1 {
+		files = "file"
+	}
+	fmt.Fprintf(w, "import %d: %d %s: %d stored (%d new, %d stored before), %d failed\n",
+		imp.ID, imp.Files, files, imp.Done, imp.Created, imp.Done-imp.Created, imp.Failed)
+	for _, f := range imp.Failures {
+		fmt.Fprintf(w, "  %s: %s\n", f.Name, f.Reason)
+	}
+}
+
+// collectFiles reads a file, the files of a folder (recursively, leaving
+// out hidden ones) or the files of a zip. A file over limit bytes is
+// returned with its reason rather than read, so it fails alone.
+func collectFiles(arg string, limit int64) ([]assistant.UploadedFile, error) {
+	info, err := os.Stat(arg)
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	if !info.IsDir() {
+		return readUpload(arg, filepath.Base(arg), info.Size(), limit)
+	}
+	var out []assistant.UploadedFile
+	err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != arg {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(arg, p)
+		if err != nil {
+			return err
+		}
+		fs, err := readUpload(p, filepath.ToSlash(rel), fi.Size(), limit)
+		out = append(out, fs...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	return out, nil
+}
+
+func readUpload(path, name string, size, limit int64) ([]assistant.UploadedFile, error) {
+	isZip := strings.EqualFold(filepath.Ext(name), ".zip")
+	if size > limit && !isZip {
+		return []assistant.UploadedFile{{Name: name, Reason: "The file is " + strconv.FormatInt(size, 10) + " bytes, more than the " + strconv.FormatInt(limit, 10) + " one file may have."}}, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	if !isZip {
+		return []assistant.UploadedFile{{Name: name, Data: data}}, nil
+	}
+	files, err := coach.UnpackZip(name, data, limit)
+	if err != nil {
+		return nil, errors.New(userMessage(err))
+	}
+	for i := range files {
+		files[i].Name = name + "/" + files[i].Name
+	}
+	return files, nil
+}
