@@ -10,7 +10,7 @@ RUN_DSN    = postgres://postgres@$(PGHOST):$(PGPORT)/rooscoach?sslmode=disable
 
 export ROOSCOACH_TEST_DATABASE_URL ?= $(ADMIN_DSN)
 
-.PHONY: run test bench lint db build loadtest scale
+.PHONY: run test bench lint db build loadtest scale loadtest-live
 
 build:
 	$(GO) build -o bin/rooscoach ./cmd/rooscoach
@@ -88,3 +88,9 @@ scale: build db
 	DATABASE_URL="$(SCALE_DSN)" ./bin/rooscoach seed --calls $(SCALE_CALLS) --agents 200 --teams 20
 	psql "$(SCALE_DSN)" -qc "VACUUM ANALYZE"
 	ROOSCOACH_SCALE_DATABASE_URL="$(SCALE_DSN)" $(GO) test -tags scale -run='^$$' -bench=ProgressAtScale -benchtime=800x -v ./assistant/coach
+
+## loadtest-live: LIVE_SESSIONS live sessions (200) on a real server over loopback, one final
+## utterance a second each plus partials, for LIVE_DURATION (30s): time from a final utterance
+## to its tip, dropped events, heap per session (see BENCHMARKS.md). Not part of make test.
+loadtest-live: db
+	$(GO) test -tags loadtest -run '^TestLiveLoad$$' -count=1 -v -timeout 10m ./assistant/api

@@ -17,6 +17,9 @@ type Call struct {
 	// store sets it.
 	ReviewStatus CallReviewStatus `json:"review_status,omitempty"`
 	Analysis
+	// Live is set when the call came from a live session: what the agent
+	// was shown, and when.
+	Live *LiveSession `json:"live,omitempty"`
 }
 
 // CallFilter selects calls for listing. Zero fields do not filter.

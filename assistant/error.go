@@ -16,6 +16,7 @@ const (
 	ETooLarge      = "too_large"     // the body is over the configured limit
 	EUnprocessable = "unprocessable" // well-formed but cannot be analysed (unmappable speakers)
 	EUnavailable   = "unavailable"   // a dependency (Postgres, the LLM) cannot be reached
+	ERateLimited   = "rate_limited"  // more requests than the limit allows; slow down
 	EInternal      = "internal"      // a bug or an unexpected failure
 )
 

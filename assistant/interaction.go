@@ -4,6 +4,10 @@ package assistant
 // call a response escalating or de-escalating: "Ja." answers nothing.
 const lowConfidence = 0.25
 
+// Confident reports whether s is certain enough to coach on: tips and
+// alerts rest only on confident stances.
+func (s Stance) Confident() bool { return s.Confidence >= lowConfidence }
+
 // Respond judges how an agent stance answers a customer stance by Leary's
 // rules: affiliation invites its like, so opposition met with opposition
 // escalates and opposition met with togetherness de-escalates. Dominance

@@ -288,6 +288,11 @@ func createCall(ctx context.Context, q querier, by assistant.Principal, c *assis
 	if err := createOptions(ctx, q, row.ID, a.Arrangement.Options); err != nil {
 		return nil, err
 	}
+	if c.Live != nil {
+		if err := createLive(ctx, q, row.ID, c.Live); err != nil {
+			return nil, err
+		}
+	}
 	if err := writeAudit(ctx, q, by, assistant.AuditEntry{
 		Action: assistant.ActionCallCreate, Target: assistant.TargetCall, TargetID: itoa(row.ID), CallID: row.ID,
 	}); err != nil {
@@ -346,10 +351,11 @@ func (db *DB) findCall(ctx context.Context, sel callSelector) (*assistant.Call, 
 // FindCalls returns one page of calls matching f, newest first by
 // (OccurredAt, ID). Calls in a page carry their metadata and call-level
 // analysis (summary, readability, jargon count, closing, referral, flags,
-// compliance) but not their turns, facts and options: a list shows records,
-// FindCallByID opens one. It returns EInvalid for a limit outside 0–100,
-// From not before To, a review status that is not one, or a cursor that is
-// not one this store gave out. Only the calls scope may read are listed.
+// compliance) but not their turns, facts, options and live-session note: a
+// list shows records, FindCallByID opens one. It returns EInvalid for a
+// limit outside 0–100, From not before To, a review status that is not
+// one, or a cursor that is not one this store gave out. Only the calls
+// scope may read are listed.
 func (db *DB) FindCalls(ctx context.Context, scope assistant.Scope, f assistant.CallFilter) (assistant.CallPage, error) {
 	sel := callSelector{scope: scope, agentID: f.AgentID, teamID: f.TeamID, reviewStatus: f.ReviewStatus, from: f.From, to: f.To, limit: f.Limit}
 	if f.ReviewStatus != "" && !f.ReviewStatus.Valid() {
@@ -609,6 +615,9 @@ func loadDetails(ctx context.Context, q querier, c *assistant.Call) error {
 		return err
 	}
 	if c.Arrangement.Options, err = findOptions(ctx, q, c.ID); err != nil {
+		return err
+	}
+	if c.Live, err = findLive(ctx, q, c.ID); err != nil {
 		return err
 	}
 	return nil

@@ -31,6 +31,7 @@ func stance(d, a, conf float64, cue assistant.Cue) assistant.Stance {
 // fullCall returns a call with every field and every kind of row filled, in
 // lang, so that a round trip that drops anything shows in the diff.
 func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Call {
+	at := time.Date(2026, 11, 2, 9, 30, 15, 123456000, time.UTC)
 	w := map[assistant.Language]struct {
 		agent0, customer, agent2, close, jargon, rewrite, reason, tip, why, script, referral, suggested string
 	}{
@@ -122,7 +123,7 @@ func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Ca
 		TeamID:     "team-noord",
 		AccountRef: "acct-" + string(lang) + "-0042",
 		TimeZone:   "Europe/Amsterdam",
-		OccurredAt: time.Date(2026, 11, 2, 9, 30, 15, 123456000, time.UTC),
+		OccurredAt: at,
 		Analysis: assistant.Analysis{
 			Compliance: &assistant.Compliance{
 				Jurisdiction: strings.ToLower(jurisdiction), JurisdictionReason: "the currency",
@@ -224,6 +225,11 @@ func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Ca
 			},
 			LLMUsage: &assistant.Usage{Model: "gpt-4o-mini", Requests: 6, PromptTokens: 5400, CompletionTokens: 900, TotalTokens: 6300, LatencyMS: 4200},
 		},
+		Live: &assistant.LiveSession{SessionID: "5f1c0ffee", Mode: assistant.LiveFull, OpenedAt: at, EndedAt: at.Add(4 * time.Minute),
+			EndReason: assistant.EndedByClient, Utterances: 4, Partials: 9, Events: []assistant.LiveEvent{
+				{Seq: 3, Type: assistant.EventTip, Turn: 0, Kind: string(assistant.FindingJargon), Text: w.tip, At: at.Add(5 * time.Second)},
+				{Seq: 6, Type: assistant.EventAlert, Turn: 2, Kind: assistant.AlertHardship, RedFlag: true, Text: w.reason, At: at.Add(30 * time.Second)},
+			}},
 	}
 }
 
@@ -581,8 +587,9 @@ func TestFindCalls(t *testing.T) {
 		if err != nil {
 			t.Fatalf("FindCallByID: %v", err)
 		}
-		// A listed call is the record without its turns, facts and options.
-		want.Turns, want.Arrangement.Facts, want.Arrangement.Options = nil, nil, nil
+		// A listed call is the record without its turns, facts, options
+		// and live-session note.
+		want.Turns, want.Arrangement.Facts, want.Arrangement.Options, want.Live = nil, nil, nil, nil
 		if diff := cmp.Diff(want, page.Calls[0]); diff != "" {
 			t.Errorf("listed call (-want +got):\n%s", diff)
 		}

@@ -60,10 +60,18 @@ func newEnvDSN(t testing.TB, dsn string, cfg api.Config) *env {
 	today := func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 	an, arr := builtin.Analyzer(today)
 	cfg.Logger = slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	if cfg.Live.Now == nil {
+		// The sessions' clock runs from the tests' today, so that a call
+		// opened now did not take place after today.
+		start := time.Now()
+		cfg.Live.Now = func() time.Time { return today().Add(time.Since(start)) }
+	}
 	svc := &coach.Service{Analyzer: an, Store: db, Policies: db, Arrangements: arr, Progress: db, Imports: db, Now: today}
 	server := api.NewServer(cfg, svc, db, svc)
 	srv := httptest.NewServer(server.Handler())
 	t.Cleanup(srv.Close)
+	// Live sessions end first: their streams would keep srv.Close waiting.
+	t.Cleanup(func() { server.CloseSessions(context.Background()) })
 	sdb, err := sqlx.Open("postgres", dsn)
 	if err != nil {
 		t.Fatal(err)

@@ -35,12 +35,17 @@ func principalOf(c echo.Context) assistant.Principal {
 // request's context, or answers 401. With authentication off, every request
 // is the AuthOff principal.
 func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
+	return s.authenticateWith(bearer, next)
+}
+
+// authenticateWith is authenticate with the token read by tokenOf.
+func (s *Server) authenticateWith(tokenOf func(*http.Request) (string, error), next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		var p assistant.Principal
 		if s.cfg.AuthOff {
 			p = assistant.AuthOff()
 		} else {
-			token, err := bearer(c.Request())
+			token, err := tokenOf(c.Request())
 			if err == nil {
 				p, err = s.principal(c.Request().Context(), token)
 			}
@@ -121,6 +126,9 @@ var (
 	agentOnly     = []assistant.Role{assistant.RoleAgent}
 	callPosters   = []assistant.Role{assistant.RoleAgent, assistant.RoleTrainer, assistant.RoleAdmin}
 	coachingReads = []assistant.Role{assistant.RoleTrainer, assistant.RoleLead, assistant.RoleAdmin}
+	// liveDrivers open live sessions, send utterances and end them: an
+	// agent their own, an admin any agent's.
+	liveDrivers = []assistant.Role{assistant.RoleAgent, assistant.RoleAdmin}
 )
 
 // tokenCache remembers resolved tokens for a short while, so that live

@@ -22,6 +22,7 @@ var statusOf = map[string]int{
 	assistant.ETooLarge:      http.StatusRequestEntityTooLarge,
 	assistant.EUnprocessable: http.StatusUnprocessableEntity,
 	assistant.EUnavailable:   http.StatusServiceUnavailable,
+	assistant.ERateLimited:   http.StatusTooManyRequests,
 	assistant.EInternal:      http.StatusInternalServerError,
 }
 

@@ -49,6 +49,21 @@ func (s *Server) routes() {
 	s.handle(http.MethodPost, "/v1/tips", s.handleTip, anyone, work, query("engine"))
 	s.handle(http.MethodPost, "/v1/arrangements", s.handleArrangement, anyone, work, query())
 
+	// Live sessions. An agent opens, streams to, reads and ends their own
+	// sessions; an admin may do so for any agent (a contact-centre
+	// platform's connector, a stuck session); trainers and leads follow
+	// the sessions of their teams without taking part. Which session a
+	// token may see is the registry's scope, as a call's is the store's.
+	// The socket and the event stream last as long as the call, so they
+	// take no timeout; the session's idle time and the connection's pings
+	// bound them instead.
+	s.handle(http.MethodPost, "/v1/sessions", s.handleSessionCreate, liveDrivers, quick, query("engine"))
+	s.handle(http.MethodGet, "/v1/sessions/:id", s.handleSessionView, anyone, quick, query())
+	s.handleSocket("/v1/sessions/:id/ws", s.handleSessionSocket, anyone, query("after"))
+	s.handle(http.MethodGet, "/v1/sessions/:id/events", s.handleSessionEvents, anyone, nil, query("after"))
+	s.handle(http.MethodPost, "/v1/sessions/:id/utterances", s.handleUtterance, liveDrivers, work, query())
+	s.handle(http.MethodPost, "/v1/sessions/:id/end", s.handleSessionEnd, liveDrivers, work, query())
+
 	// Creditor policies are the creditor's terms, not personal data: anyone
 	// may read them; only an admin changes them.
 	s.handle(http.MethodGet, "/v1/policies", s.handlePolicyIndex, anyone, quick, query("jurisdiction"))
@@ -106,9 +121,25 @@ func (s *Server) routes() {
 // before any input is looked at, so that a stranger learns nothing from the
 // answer; the route's time limit covers them too.
 func (s *Server) handle(method, path string, h echo.HandlerFunc, roles []assistant.Role, limit echo.MiddlewareFunc, params echo.MiddlewareFunc) {
-	mw := []echo.MiddlewareFunc{limit}
+	s.add(method, path, h, roles, limit, s.authenticate, params)
+}
+
+// handleSocket registers a WebSocket route: as handle, but the token may
+// also come as a subprotocol (see socketToken), since a browser cannot set
+// headers on a WebSocket. It takes no time limit: the socket lasts as long
+// as the call.
+func (s *Server) handleSocket(path string, h echo.HandlerFunc, roles []assistant.Role, params echo.MiddlewareFunc) {
+	s.add(http.MethodGet, path, h, roles, nil, s.authenticateSocket, params)
+}
+
+// add registers a route; a nil limit means none.
+func (s *Server) add(method, path string, h echo.HandlerFunc, roles []assistant.Role, limit, auth, params echo.MiddlewareFunc) {
+	var mw []echo.MiddlewareFunc
+	if limit != nil {
+		mw = append(mw, limit)
+	}
 	if roles != nil {
-		mw = append(mw, s.authenticate, allow(roles))
+		mw = append(mw, auth, allow(roles))
 	}
 	mw = append(mw, params)
 	s.echo.Add(method, path, h, mw...)

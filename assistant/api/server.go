@@ -21,6 +21,7 @@ import (
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
 	"github.com/rooscoach/rooscoach/assistant/coach"
+	"github.com/rooscoach/rooscoach/assistant/session"
 )
 
 // Store is what the API asks of the database directly, for the routes that
@@ -76,6 +77,9 @@ type Config struct {
 	// ImportLimit is the largest upload of POST /v1/imports in bytes; 0
 	// means 64 MiB. Each file in it is still bounded by BodyLimit.
 	ImportLimit int64
+	// Live holds the limits of live sessions; zero fields take the
+	// session package's defaults.
+	Live session.Config
 	// AuthOff serves every request as an admin that may take every role's
 	// steps, without a token: today's open behaviour, for local
 	// experiments only.
@@ -90,16 +94,17 @@ type Config struct {
 // Server serves the rooscoach API. It owns the router and the listener so
 // that cmd never imports net/http or echo.
 type Server struct {
-	cfg     Config
-	echo    *echo.Echo
-	http    *http.Server
-	ln      net.Listener
-	logger  *slog.Logger
-	coach   *coach.Service
-	store   Store
-	auth    Authenticator
-	tokens  *tokenCache
-	planner Planner
+	cfg      Config
+	echo     *echo.Echo
+	http     *http.Server
+	ln       net.Listener
+	logger   *slog.Logger
+	coach    *coach.Service
+	store    Store
+	auth     Authenticator
+	tokens   *tokenCache
+	planner  Planner
+	sessions *session.Registry
 	// table lists the routes with their roles, for Routes.
 	table []Route
 }
@@ -122,8 +127,11 @@ func NewServer(cfg Config, svc *coach.Service, st Store, planner Planner) *Serve
 	if cfg.TokenCacheTTL == 0 {
 		cfg.TokenCacheTTL = 30 * time.Second
 	}
+	if cfg.Live.Logger == nil {
+		cfg.Live.Logger = cfg.Logger
+	}
 	s := &Server{cfg: cfg, echo: echo.New(), logger: cfg.Logger, coach: svc, store: st, auth: st,
-		tokens: newTokenCache(cfg.TokenCacheTTL), planner: planner}
+		tokens: newTokenCache(cfg.TokenCacheTTL), planner: planner, sessions: session.NewRegistry(cfg.Live, svc)}
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
@@ -199,12 +207,23 @@ func (s *Server) URL() string {
 
 // Close stops accepting connections and waits for in-flight requests to
 // finish until ctx is done.
+//
+// Live sessions still open are ended and stored first: that also ends
+// their sockets and event streams, which Shutdown would otherwise wait for.
 func (s *Server) Close(ctx context.Context) error {
+	serr := s.sessions.Close(ctx)
 	if err := s.http.Shutdown(ctx); err != nil {
 		return fmt.Errorf("shut down http server: %w", err)
 	}
+	if serr != nil {
+		return fmt.Errorf("end live sessions: %w", serr)
+	}
 	return nil
 }
+
+// CloseSessions ends and stores the open live sessions, for servers run
+// through [Server.Handler] (tests), which Close does not stop.
+func (s *Server) CloseSessions(ctx context.Context) error { return s.sessions.Close(ctx) }
 
 func jsonEncode(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)

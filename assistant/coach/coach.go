@@ -35,6 +35,9 @@ type Store interface {
 
 	ReviewStore
 	FindTeamByID(ctx context.Context, scope assistant.Scope, id string) (*assistant.Team, error)
+	// FindAgentByID returns the agent if scope may read them, ENotFound
+	// otherwise; a live session asks it for the agent's team.
+	FindAgentByID(ctx context.Context, scope assistant.Scope, id string) (*assistant.AgentProfile, error)
 	FindTrainerLabels(ctx context.Context, scope assistant.Scope, f assistant.CalibrationFilter) ([]assistant.TrainerLabel, error)
 }
 
@@ -247,17 +250,24 @@ func (s *Service) checkAccount(ctx context.Context, t *assistant.Transcript, an 
 // could find it. An agent stores only their own calls: one that names no
 // agent is theirs, one that names another is EForbidden. A trainer stores
 // calls in their own teams only (the store checks, once the team is known).
-func (s *Service) Ingest(ctx context.Context, by assistant.Principal, in Input) (call *assistant.Call, created bool, err error) {
-	return s.ingest(ctx, by, in, nil, func(ctx context.Context, c *assistant.Call) (bool, error) {
-		return s.Store.CreateCall(ctx, by, c)
-	})
+func (s *Service) Ingest(ctx context.Context, by assistant.Principal, in Input) (*assistant.Call, bool, error) {
+	return s.ingest(ctx, by, in, storing{policyID: in.PolicyID})
 }
 
-// ingest is the ingest use case with its last steps given: prepare, when
-// set, may complete or refuse the transcript read (an import names a call
-// after its file, and checks it against the uploader's scope), and create
-// stores the call.
-func (s *Service) ingest(ctx context.Context, by assistant.Principal, in Input, prepare func(*assistant.Transcript) error, create func(context.Context, *assistant.Call) (bool, error)) (call *assistant.Call, created bool, err error) {
+// storing is how a call is stored: under which policy, with which live
+// session's note, and the last steps a use case may give — prepare may
+// complete or refuse the transcript read (an import names a call after its
+// file, and checks it against the uploader's scope), create stores the call
+// (nil: the store's CreateCall).
+type storing struct {
+	policyID string
+	live     *assistant.LiveSession
+	prepare  func(*assistant.Transcript) error
+	create   func(context.Context, *assistant.Call) (bool, error)
+}
+
+// ingest reads in and stores it the way how says.
+func (s *Service) ingest(ctx context.Context, by assistant.Principal, in Input, how storing) (*assistant.Call, bool, error) {
 	a, err := s.analyzer(in.Engine)
 	if err != nil {
 		return nil, false, err
@@ -266,6 +276,13 @@ func (s *Service) ingest(ctx context.Context, by assistant.Principal, in Input, 
 	if err != nil {
 		return nil, false, err
 	}
+	return s.store(ctx, by, a, t, how)
+}
+
+// store analyses t with a and stores the record on behalf of by, under
+// how.policyID (or the policy of t's team or country), with the live note
+// when t came from a live session.
+func (s *Service) store(ctx context.Context, by assistant.Principal, a *assistant.Analyzer, t *assistant.Transcript, how storing) (*assistant.Call, bool, error) {
 	if by.Role == assistant.RoleAgent && by.Via != assistant.ViaAuthOff {
 		switch t.AgentID {
 		case "":
@@ -278,12 +295,13 @@ func (s *Service) ingest(ctx context.Context, by assistant.Principal, in Input, 
 	if t.AgentID == "" {
 		return nil, false, assistant.Errorf(assistant.EInvalid, "agent_id is required to store a call: name the agent who made it.")
 	}
-	if prepare != nil {
-		if err := prepare(t); err != nil {
+	if how.prepare != nil {
+		if err := how.prepare(t); err != nil {
 			return nil, false, err
 		}
 	}
-	if a, err = s.underPolicies(ctx, a, in.PolicyID, t.TeamID); err != nil {
+	a, err := s.underPolicies(ctx, a, how.policyID, t.TeamID)
+	if err != nil {
 		return nil, false, err
 	}
 	an, err := a.Analyze(ctx, t)
@@ -293,7 +311,10 @@ func (s *Service) ingest(ctx context.Context, by assistant.Principal, in Input, 
 	if err := s.checkAccount(ctx, t, an); err != nil {
 		return nil, false, err
 	}
-	call = &assistant.Call{
+	if how.live != nil {
+		an.Format = "live"
+	}
+	call := &assistant.Call{
 		ExternalID: t.ExternalID,
 		AgentID:    t.AgentID,
 		TeamID:     t.TeamID,
@@ -301,8 +322,13 @@ func (s *Service) ingest(ctx context.Context, by assistant.Principal, in Input, 
 		TimeZone:   t.TimeZone,
 		OccurredAt: t.OccurredAt,
 		Analysis:   *an,
+		Live:       how.live,
 	}
-	created, err = create(ctx, call)
+	create := how.create
+	if create == nil {
+		create = func(ctx context.Context, c *assistant.Call) (bool, error) { return s.Store.CreateCall(ctx, by, c) }
+	}
+	created, err := create(ctx, call)
 	if err != nil {
 		return nil, false, fmt.Errorf("store call: %w", err)
 	}

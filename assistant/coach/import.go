@@ -113,10 +113,13 @@ func (s *Service) ImportFile(ctx context.Context, id int64) error {
 	if f.State != assistant.ImportPending {
 		return nil
 	}
-	_, _, err = s.ingest(ctx, f.Owner, importInput(f.Options, f.Data), func(t *assistant.Transcript) error {
-		return prepareImported(t, f.Owner.Scope(), f.Name)
-	}, func(ctx context.Context, c *assistant.Call) (bool, error) {
-		return s.Imports.CreateImportedCall(ctx, id, f.Owner, c)
+	in := importInput(f.Options, f.Data)
+	_, _, err = s.ingest(ctx, f.Owner, in, storing{
+		policyID: in.PolicyID,
+		prepare:  func(t *assistant.Transcript) error { return prepareImported(t, f.Owner.Scope(), f.Name) },
+		create: func(ctx context.Context, c *assistant.Call) (bool, error) {
+			return s.Imports.CreateImportedCall(ctx, id, f.Owner, c)
+		},
 	})
 	switch assistant.ErrorCode(err) {
 	case "":

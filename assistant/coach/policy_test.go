@@ -190,3 +190,23 @@ func TestAnalyzePoliciesUnread(t *testing.T) {
 		t.Errorf("a named policy while the store is down: %v, want EUnavailable", err)
 	}
 }
+
+// A live session's arrangement card is planned under the same policy as the
+// record its end stores: the team's, else the default of the country.
+func TestLiveAdviseUnderPolicy(t *testing.T) {
+	an, arr := builtin.Analyzer(now)
+	svc := &coach.Service{Analyzer: an, Arrangements: arr, Policies: policies(), Now: now}
+	tr, err := transcript.Parse([]byte(policyCall), "", transcript.Options{Language: assistant.Dutch})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for team, want := range map[string]string{"": "nl-standaard", "team-zuid": "delta-water"} {
+		adv, err := svc.Advise(context.Background(), tr.Turns, assistant.Dutch, "", team)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if adv.Policy == nil || adv.Policy.ID != want {
+			t.Errorf("team %q: planned under %+v, want %s", team, adv.Policy, want)
+		}
+	}
+}

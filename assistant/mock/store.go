@@ -31,6 +31,7 @@ type CallStore struct {
 	FindReviewFn        func(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error)
 	FindReviewsFn       func(ctx context.Context, by assistant.Principal, callID int64) ([]*assistant.Review, error)
 	FindTeamByIDFn      func(ctx context.Context, scope assistant.Scope, id string) (*assistant.Team, error)
+	FindAgentByIDFn     func(ctx context.Context, scope assistant.Scope, id string) (*assistant.AgentProfile, error)
 	FindTrainerLabelsFn func(ctx context.Context, scope assistant.Scope, f assistant.CalibrationFilter) ([]assistant.TrainerLabel, error)
 }
 
@@ -97,6 +98,11 @@ func (m *CallStore) FindReviews(ctx context.Context, by assistant.Principal, cal
 // FindTeamByID calls FindTeamByIDFn.
 func (m *CallStore) FindTeamByID(ctx context.Context, scope assistant.Scope, id string) (*assistant.Team, error) {
 	return m.FindTeamByIDFn(ctx, scope, id)
+}
+
+// FindAgentByID calls FindAgentByIDFn.
+func (m *CallStore) FindAgentByID(ctx context.Context, scope assistant.Scope, id string) (*assistant.AgentProfile, error) {
+	return m.FindAgentByIDFn(ctx, scope, id)
 }
 
 // FindTrainerLabels calls FindTrainerLabelsFn.

@@ -37,12 +37,15 @@ type Config struct {
 	// the health checks for a token; "off" serves everyone as an admin, for
 	// local experiments only.
 	Auth string
-	LLM  LLMConfig
 	// The job queue that works imports (River on Postgres).
 	ImportWorkers int           // ROOSCOACH_IMPORT_WORKERS, default 2; 0 works no import here
 	JobPoll       time.Duration // ROOSCOACH_JOB_POLL, default 1s
 	JobTimeout    time.Duration // ROOSCOACH_JOB_TIMEOUT, default 1m
 	JobRescue     time.Duration // ROOSCOACH_JOB_RESCUE_AFTER, default 5m
+	// LiveIdleTimeout ends a live session nobody follows after this long
+	// without an utterance (ROOSCOACH_LIVE_IDLE_TIMEOUT, default 2m).
+	LiveIdleTimeout time.Duration
+	LLM             LLMConfig
 }
 
 // LLMConfig holds the settings of the LLM engine. It is configured when an
@@ -102,22 +105,23 @@ const defaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/rooscoach?sslmode
 // that override it.
 func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	c := &Config{
-		DatabaseURL:    env("DATABASE_URL"),
-		Addr:           or(env("ROOSCOACH_ADDR"), ":8080"),
-		BodyLimit:      2 << 20,
-		ImportLimit:    64 << 20,
-		RequestTimeout: 30 * time.Second,
-		ShutdownGrace:  20 * time.Second,
-		LogLevel:       or(env("ROOSCOACH_LOG_LEVEL"), "info"),
-		LogFormat:      or(env("ROOSCOACH_LOG_FORMAT"), "text"),
-		Auth:           or(env("ROOSCOACH_AUTH"), "on"),
-		RulesDir:       env("ROOSCOACH_RULES_DIR"),
-		Jurisdiction:   env("ROOSCOACH_JURISDICTION"),
-		Figures:        env("ROOSCOACH_FIGURES"),
-		ImportWorkers:  2,
-		JobPoll:        time.Second,
-		JobTimeout:     time.Minute,
-		JobRescue:      5 * time.Minute,
+		DatabaseURL:     env("DATABASE_URL"),
+		Addr:            or(env("ROOSCOACH_ADDR"), ":8080"),
+		BodyLimit:       2 << 20,
+		ImportLimit:     64 << 20,
+		LiveIdleTimeout: 2 * time.Minute,
+		RequestTimeout:  30 * time.Second,
+		ShutdownGrace:   20 * time.Second,
+		LogLevel:        or(env("ROOSCOACH_LOG_LEVEL"), "info"),
+		LogFormat:       or(env("ROOSCOACH_LOG_FORMAT"), "text"),
+		Auth:            or(env("ROOSCOACH_AUTH"), "on"),
+		RulesDir:        env("ROOSCOACH_RULES_DIR"),
+		Jurisdiction:    env("ROOSCOACH_JURISDICTION"),
+		Figures:         env("ROOSCOACH_FIGURES"),
+		ImportWorkers:   2,
+		JobPoll:         time.Second,
+		JobTimeout:      time.Minute,
+		JobRescue:       5 * time.Minute,
 	}
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = defaultDatabaseURL
@@ -177,6 +181,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	for name, dst := range map[string]*time.Duration{
 		"ROOSCOACH_REQUEST_TIMEOUT": &c.RequestTimeout, "ROOSCOACH_SHUTDOWN_GRACE": &c.ShutdownGrace, "ROOSCOACH_LLM_TIMEOUT": &c.LLM.Timeout,
 		"ROOSCOACH_JOB_POLL": &c.JobPoll, "ROOSCOACH_JOB_TIMEOUT": &c.JobTimeout, "ROOSCOACH_JOB_RESCUE_AFTER": &c.JobRescue,
+		"ROOSCOACH_LIVE_IDLE_TIMEOUT": &c.LiveIdleTimeout,
 	} {
 		if v := env(name); v != "" {
 			d, err := time.ParseDuration(v)

@@ -30,6 +30,9 @@ Usage:
   rooscoach arrange                      arrangement request JSON on stdin, options on stdout
   rooscoach import    [flags] DIR|FILE|ZIP...   import many recorded calls through the job queue
   rooscoach seed      [--calls N] [--agents N] [--teams N]   store a generated data set of analysed calls
+  rooscoach live      [flags] FILE       play a transcript through a live session of a running
+                                         server and print the events (ROOSCOACH_URL,
+                                         ROOSCOACH_TOKEN)
 
 Run "rooscoach COMMAND -h" for the flags of a command. Settings come from flags
 and the environment; see the README.
@@ -87,6 +90,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runImport(ctx, rest, env, stdout, stderr)
 	case "seed":
 		return runSeed(ctx, rest, env, stdout, stderr)
+	case "live":
+		return runLive(ctx, rest, env, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

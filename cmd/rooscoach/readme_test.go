@@ -112,11 +112,12 @@ func TestREADMEExamples(t *testing.T) {
 		}
 		ran++
 		switch {
-		case strings.HasPrefix(cmd, "curl "):
+		case strings.HasPrefix(cmd, "curl "), strings.HasPrefix(cmd, "S=$(curl "):
 			// --fail-with-body turns an answer of 400 or more into an
-			// error while still showing the problem.
+			// error while still showing the problem. A command may keep
+			// an id from one curl for the next in $S.
 			line := strings.ReplaceAll(cmd, "localhost:8080", host)
-			line = "curl --fail-with-body " + strings.TrimPrefix(line, "curl ")
+			line = strings.ReplaceAll(line, "curl ", "curl --fail-with-body ")
 			c := exec.Command("sh", "-c", line)
 			c.Dir = "../.."
 			out, err := c.CombinedOutput()
@@ -135,6 +136,10 @@ func TestREADMEExamples(t *testing.T) {
 			t.Setenv(m[1], strings.TrimSpace(out))
 		case strings.HasPrefix(cmd, "go run ./cmd/rooscoach "), strings.HasPrefix(cmd, "rooscoach "):
 			args := readmeArgs(t, strings.TrimPrefix(strings.TrimPrefix(cmd, "go run ./cmd/rooscoach "), "rooscoach "))
+			for i, a := range args {
+				// rooscoach live talks to the server, as curl does.
+				args[i] = strings.ReplaceAll(a, "localhost:8080", host)
+			}
 			if out, stderr, err := runCmd(t, "", args...); err != nil {
 				t.Errorf("README example failed: %s\n%v\n%s%s", cmd, err, out, stderr)
 			}

@@ -16,6 +16,7 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/coach"
 	"github.com/rooscoach/rooscoach/assistant/compliance"
 	"github.com/rooscoach/rooscoach/assistant/llm"
+	"github.com/rooscoach/rooscoach/assistant/session"
 	"github.com/rooscoach/rooscoach/store"
 )
 
@@ -158,6 +159,7 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server,
 		BodyLimit:      cfg.BodyLimit,
 		RequestTimeout: cfg.RequestTimeout,
 		ImportLimit:    cfg.ImportLimit,
+		Live:           session.Config{IdleTimeout: cfg.LiveIdleTimeout},
 		AuthOff:        cfg.Auth == "off",
 		Logger:         logger,
 	}, svc, db, svc)
