@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -203,4 +205,51 @@ func skipReason(cmd string) string {
 		}
 	}
 	return ""
+}
+
+// TestREADMESectionsNamed checks that every message pointing a user at a
+// section of the README (`the README, "Section"`) names a heading the README
+// has: the first-start token message once named a section that did not exist.
+func TestREADMESectionsNamed(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	headings := map[string]bool{}
+	for _, line := range strings.Split(string(readme), "\n") {
+		if h, ok := strings.CutPrefix(strings.TrimLeft(line, "#"), " "); ok && strings.HasPrefix(line, "#") {
+			headings[h] = true
+		}
+	}
+	// In Go source the quotes are escaped: README, \"Section\".
+	named := regexp.MustCompile(`README, \\"([^"\\]+)\\"`)
+	found := 0
+	err = filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && path != "../.." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range named.FindAllStringSubmatch(string(src), -1) {
+			found++
+			if !headings[m[1]] {
+				t.Errorf("%s points at the README section %q, which the README does not have", path, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found < 2 {
+		t.Errorf("found %d pointers to README sections; the pattern no longer matches the messages", found)
+	}
 }

@@ -199,7 +199,7 @@ func firstStart(ctx context.Context, cfg *Config, db *store.DB, logger *slog.Log
 		return fmt.Errorf("make the first admin token: %w", err)
 	}
 	if created {
-		logger.Warn("FIRST START: there was no API token, so rooscoach made this admin token. It is shown only this once: keep it safe, send it as Authorization: Bearer TOKEN, and use it to make the other tokens (see the README, Tokens and roles).",
+		logger.Warn("FIRST START: there was no API token, so rooscoach made this admin token. It is shown only this once: keep it safe, send it as Authorization: Bearer TOKEN, and use it to make the other tokens (see the README, \"Who may see what\").",
 			"token", token)
 	}
 	return nil
