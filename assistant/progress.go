@@ -88,6 +88,11 @@ func NewProgressFilter(from, to, bucket string, now time.Time) (ProgressFilter, 
 	} else if f.From, err = parseMoment("from", from); err != nil {
 		return f, err
 	}
+	if from != "" && !f.From.Before(f.To) {
+		// Name the values as the caller wrote them: a date for to has had
+		// its day added, which would only confuse in the message.
+		return f, Errorf(EInvalid, "to %s does not come after from %s; give a period that ends after it starts.", cmp.Or(to, "(today, "+DateOf(now).Format(time.DateOnly)+")"), from)
+	}
 	return f, f.Validate()
 }
 

@@ -24,7 +24,9 @@ func TestNewProgressFilter(t *testing.T) {
 		t.Errorf("to 2026-11-30 = %v, want the 30th included", f.To)
 	}
 	for _, c := range []struct{ from, to, bucket, says string }{
-		{"2026-11-30", "2026-11-01", "week", "to 2026-11-02T00:00:00Z is not after from 2026-11-30T00:00:00Z"},
+		{"2026-11-30", "2026-11-01", "week", "to 2026-11-01 does not come after from 2026-11-30;"},
+		{"2026-12-10", "", "week", "to (today, 2026-12-04) does not come after from 2026-12-10;"},
+		{"2026-11-30T10:00:00Z", "2026-11-30T10:00:00Z", "day", "to 2026-11-30T10:00:00Z does not come after from 2026-11-30T10:00:00Z;"},
 		{"2026-11-01", "2026-11-30", "year", `bucket "year" is not known; use day, week or month`},
 		{"last monday", "", "", `from "last monday" is not a date or time`},
 		{"", "30-11-2026", "", `to "30-11-2026" is not a date or time`},

@@ -87,7 +87,7 @@ func TestProgressOverHTTP(t *testing.T) {
 		status int
 		says   string
 	}{
-		{"/v1/agents/agent-sanne/progress?from=2026-11-22&to=2026-11-02", "", 400, "is not after from"},
+		{"/v1/agents/agent-sanne/progress?from=2026-11-22&to=2026-11-02", "", 400, "to 2026-11-02 does not come after from 2026-11-22"},
 		{"/v1/agents/agent-sanne/progress?bucket=year", "", 400, `bucket "year" is not known; use day, week or month`},
 		{"/v1/agents/agent-sanne/progress?form=2026-11-01", "", 400, "Unknown query parameter form"},
 		{"/v1/agents/nobody/progress", "", 404, "agent nobody not found"},
