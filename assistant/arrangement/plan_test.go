@@ -372,7 +372,7 @@ func TestPlanInvalid(t *testing.T) {
 		{"lower-case currency", func(r *Request) { r.Debt.Currency = "eur" }, `debt.currency "eur"`},
 		{"currency of another country", func(r *Request) { r.Debt.Currency = "GBP" }, "debt.currency GBP does not match jurisdiction nl"},
 		{"unknown jurisdiction", func(r *Request) { r.Jurisdiction = "de" }, "jurisdiction must be one of nl, uk, us"},
-		{"no jurisdiction", func(r *Request) { r.Jurisdiction = "" }, "jurisdiction must be one of"},
+		{"no jurisdiction", func(r *Request) { r.Jurisdiction = "" }, "jurisdiction is missing; give the country whose rules apply: nl, uk or us"},
 		{"WIK outside nl", func(r *Request) {
 			r.Jurisdiction, r.Debt.Currency, r.Debt.AddStatutoryCosts = "uk", "GBP", true
 		}, "debt.add_statutory_costs applies to jurisdiction nl only"},

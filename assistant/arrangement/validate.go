@@ -114,7 +114,10 @@ const workday = "workday"
 func validate(req Request, now time.Time, figures Figures) (checked, error) {
 	c := checked{Request: req}
 	want, ok := currencyOf[req.Jurisdiction]
-	if !ok {
+	switch {
+	case req.Jurisdiction == "":
+		return checked{}, invalid("jurisdiction is missing; give the country whose rules apply: nl, uk or us")
+	case !ok:
 		return checked{}, invalid("jurisdiction must be one of nl, uk, us, not %q", req.Jurisdiction)
 	}
 	d := req.Debt
