@@ -114,6 +114,7 @@ func (e *env) doAs(token, method, path, contentType string, body []byte, out any
 	if err != nil {
 		e.t.Fatal(err)
 	}
+	checkAnswer(e.t, req, res, data)
 	if out != nil {
 		if err := json.Unmarshal(data, out); err != nil {
 			e.t.Fatalf("%s %s: decode %q: %v", method, path, data, err)
