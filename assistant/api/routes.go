@@ -41,6 +41,11 @@ func (s *Server) routes() {
 	s.handle(http.MethodGet, "/readyz", s.handleReady, nil, quick, query())
 	s.handle(http.MethodGet, "/openapi.json", s.handleOpenAPI, nil, quick, query())
 
+	// The metrics say how busy each route is and how many sessions are
+	// open: not personal, but not for everyone either. A scraper without
+	// a token gets them on ROOSCOACH_METRICS_ADDR (OpenMetrics).
+	s.handle(http.MethodGet, "/metrics", s.handleMetrics, adminOnly, quick, query())
+
 	s.handle(http.MethodGet, "/v1/me", s.handleMe, anyone, quick, query())
 
 	s.handle(http.MethodPost, "/v1/calls", s.handleCallCreate, callPosters, work, query(transcriptParams...))

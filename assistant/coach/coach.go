@@ -112,6 +112,21 @@ type Service struct {
 	Policies PolicyStore
 	// Now is the clock, replaced in tests; nil means time.Now.
 	Now func() time.Time
+	// Observer hears of every analysis, for the metrics; nil hears none.
+	Observer Observer
+}
+
+// Observer hears of every analysis a use case runs: its language and which
+// engine produced each part (and why one fell back). It must not block.
+type Observer interface {
+	Analysed(lang assistant.Language, runs []assistant.EngineRun)
+}
+
+// observe tells the observer of an analysis.
+func (s *Service) observe(an *assistant.Analysis) {
+	if s.Observer != nil && an != nil {
+		s.Observer.Analysed(an.Language, an.Engines)
+	}
 }
 
 // analyzer returns the analyser for a request's engine choice: the
@@ -219,6 +234,7 @@ func (s *Service) Analyze(ctx context.Context, in Input) (*assistant.Transcript,
 	if err != nil {
 		return nil, nil, fmt.Errorf("analyze: %w", err)
 	}
+	s.observe(an)
 	if err := s.checkAccount(ctx, t, an); err != nil {
 		return nil, nil, err
 	}
@@ -308,6 +324,7 @@ func (s *Service) store(ctx context.Context, by assistant.Principal, a *assistan
 	if err != nil {
 		return nil, false, fmt.Errorf("analyze: %w", err)
 	}
+	s.observe(an)
 	if err := s.checkAccount(ctx, t, an); err != nil {
 		return nil, false, err
 	}

@@ -19,8 +19,12 @@ import (
 // Config holds every setting of the service. Each comes from an environment
 // variable and can be overridden by a flag of the same meaning.
 type Config struct {
-	DatabaseURL    string        // DATABASE_URL
-	Addr           string        // ROOSCOACH_ADDR, default ":8080"
+	DatabaseURL string // DATABASE_URL
+	Addr        string // ROOSCOACH_ADDR, default ":8080"
+	// MetricsAddr, when set, serves GET /metrics without a token on an
+	// address of its own (ROOSCOACH_METRICS_ADDR), such as "127.0.0.1:9090";
+	// on the main address /metrics takes an admin token.
+	MetricsAddr    string
 	BodyLimit      int64         // ROOSCOACH_BODY_LIMIT in bytes, default 2 MiB
 	ImportLimit    int64         // ROOSCOACH_IMPORT_LIMIT in bytes, default 64 MiB: one upload of POST /v1/imports
 	RequestTimeout time.Duration // ROOSCOACH_REQUEST_TIMEOUT, default 30s
@@ -107,6 +111,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	c := &Config{
 		DatabaseURL:     env("DATABASE_URL"),
 		Addr:            or(env("ROOSCOACH_ADDR"), ":8080"),
+		MetricsAddr:     env("ROOSCOACH_METRICS_ADDR"),
 		BodyLimit:       2 << 20,
 		ImportLimit:     64 << 20,
 		LiveIdleTimeout: 2 * time.Minute,
@@ -193,6 +198,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	}
 	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "Postgres connection URL (DATABASE_URL)")
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (ROOSCOACH_ADDR)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "listen address of GET /metrics without a token; empty serves it to admins on the main address only (ROOSCOACH_METRICS_ADDR)")
 	fs.Int64Var(&c.BodyLimit, "body-limit", c.BodyLimit, "largest request body in bytes (ROOSCOACH_BODY_LIMIT)")
 	fs.DurationVar(&c.RequestTimeout, "request-timeout", c.RequestTimeout, "time limit of one request (ROOSCOACH_REQUEST_TIMEOUT)")
 	fs.DurationVar(&c.ShutdownGrace, "shutdown-grace", c.ShutdownGrace, "time in-flight requests get on SIGTERM (ROOSCOACH_SHUTDOWN_GRACE)")
