@@ -74,6 +74,7 @@ func newEnvDSN(t testing.TB, dsn string, cfg api.Config) *env {
 		t.Fatal(err)
 	}
 	svc.Observer = cfg.Metrics
+	svc.Erasure = db
 	server := api.NewServer(cfg, svc, db, svc)
 	srv := httptest.NewServer(server.Handler())
 	t.Cleanup(srv.Close)

@@ -51,6 +51,9 @@ func (s *Server) routes() {
 	s.handle(http.MethodPost, "/v1/calls", s.handleCallCreate, callPosters, work, query(transcriptParams...))
 	s.handle(http.MethodGet, "/v1/calls", s.handleCallIndex, anyone, work, query("agent_id", "team_id", "review_status", "from", "to", "limit", "cursor"))
 	s.handle(http.MethodGet, "/v1/calls/:id", s.handleCallView, anyone, work, query())
+	// Erasure is a data-protection decision: a lead's for the calls of
+	// their team, an admin's for any; not the agent's or trainer's.
+	s.handle(http.MethodDelete, "/v1/calls/:id", s.handleCallErase, erasers, work, query())
 	s.handle(http.MethodPost, "/v1/analyze", s.handleAnalyze, anyone, work, query(transcriptParams...))
 	s.handle(http.MethodPost, "/v1/tips", s.handleTip, anyone, work, query("engine"))
 	s.handle(http.MethodPost, "/v1/arrangements", s.handleArrangement, anyone, work, query())

@@ -114,6 +114,27 @@ type Service struct {
 	Now func() time.Time
 	// Observer hears of every analysis, for the metrics; nil hears none.
 	Observer Observer
+	// Erasure erases calls; nil refuses erasure as unavailable.
+	Erasure EraseStore
+}
+
+// EraseStore erases calls with everything derived from them, keeping the
+// anonymous figures of progress; *store.DB implements it.
+type EraseStore interface {
+	EraseCalls(ctx context.Context, by assistant.Principal, s assistant.Scope, f assistant.EraseFilter) (int, error)
+}
+
+// EraseCall erases call id on behalf of by, who must be able to see it:
+// a lead the calls of their team, an admin any (the route decides who may
+// erase at all). Erasing a call nobody may see is ENotFound.
+func (s *Service) EraseCall(ctx context.Context, by assistant.Principal, id int64) error {
+	if s.Erasure == nil {
+		return assistant.Errorf(assistant.EUnavailable, "Erasure is not set up on this server.")
+	}
+	if _, err := s.Erasure.EraseCalls(ctx, by, by.Scope(), assistant.EraseFilter{CallID: id, Reason: "request"}); err != nil {
+		return fmt.Errorf("erase call %d: %w", id, err)
+	}
+	return nil
 }
 
 // Observer hears of every analysis a use case runs: its language and which

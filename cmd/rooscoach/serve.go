@@ -217,7 +217,7 @@ func newService(db *store.DB, cfg *Config) (*coach.Service, *arrangement.Engine,
 	}
 	return &coach.Service{
 		Analyzer: analyzer, Store: db, Accounts: db, AccountRules: rules, Policies: db, Arrangements: planner,
-		Progress: db, Imports: db, FileLimit: cfg.BodyLimit,
+		Progress: db, Imports: db, FileLimit: cfg.BodyLimit, Erasure: db,
 	}, planner, nil
 }
 
