@@ -4,9 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/lib/pq"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/rooscoach/rooscoach/assistant"
 )
@@ -190,3 +193,40 @@ func keys[V any](m map[string]V) []string {
 	return out
 }
 
+// maintenanceQueue is the River queue of the scheduled jobs.
+const maintenanceQueue = "maintenance"
+
+// retentionArgs is the scheduled job that applies retention.
+type retentionArgs struct{}
+
+// Kind names the job in River's table.
+func (retentionArgs) Kind() string { return "apply_retention" }
+
+// InsertOpts puts the job on the maintenance queue, once at a time.
+func (retentionArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{Queue: maintenanceQueue, MaxAttempts: 3,
+		UniqueOpts: river.UniqueOpts{ByState: []rivertype.JobState{rivertype.JobStateAvailable, rivertype.JobStatePending,
+			rivertype.JobStateRunning, rivertype.JobStateRetryable, rivertype.JobStateScheduled}}}
+}
+
+// retentionWorker erases the calls past their team's period, or def.
+type retentionWorker struct {
+	river.WorkerDefaults[retentionArgs]
+	db     *DB
+	def    time.Duration
+	now    func() time.Time
+	logger *slog.Logger
+}
+
+// Work applies retention as of now.
+func (w *retentionWorker) Work(ctx context.Context, _ *river.Job[retentionArgs]) error {
+	teams, err := w.db.TeamRetention(ctx)
+	if err != nil {
+		return err
+	}
+	n, err := w.db.ApplyRetention(ctx, assistant.System(), assistant.Retention{Default: w.def, Teams: teams}, w.now())
+	if n > 0 {
+		w.logger.Info("retention applied", "erased_calls", n)
+	}
+	return err
+}

@@ -226,3 +226,48 @@ func checkErased(t *testing.T, e *env, ids []int64, texts []string) {
 		t.Errorf("%d anonymous figures rows, want %d", n, len(ids))
 	}
 }
+
+// TestRetentionJob runs the scheduled retention job through the job queue:
+// a team's old calls go once its period is set, another team's stay (no
+// default is set), and so do the team's recent ones.
+func TestRetentionJob(t *testing.T) {
+	o := newOrg(t)
+	e := o.env
+	oldNoord := e.post(e.token, "agent_id=agent-anna&team_id=team-noord&external_id=old-noord&occurred_at=2026-01-05T10:00:00Z")
+	oldZuid := e.post(e.token, "agent_id=agent-cas&team_id=team-zuid&external_id=old-zuid&occurred_at=2026-01-05T10:00:00Z")
+	recent := e.post(e.token, "agent_id=agent-anna&team_id=team-noord&external_id=recent&occurred_at=2026-11-20T10:00:00Z")
+	if err := e.db.SetTeamRetention(context.Background(), assistant.CommandLine(), "team-noord", 30); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.SetTeamRetention(context.Background(), assistant.CommandLine(), "team-nergens", 30); assistant.ErrorCode(err) != assistant.ENotFound {
+		t.Errorf("retention of an unknown team: %v", err)
+	}
+	today := func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
+	an, _ := builtin.Analyzer(today)
+	worker := &coach.Service{Analyzer: an, Store: e.db, Progress: e.db, Imports: e.db, Now: today}
+	q, err := e.db.StartQueue(context.Background(), worker, store.QueueConfig{Workers: 1, PollInterval: 100 * time.Millisecond, RetentionEvery: 500 * time.Millisecond, Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		stop, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = q.Stop(stop)
+	})
+	gone := func(id int64) bool { return e.count("calls WHERE id = "+itoa(id)) == 0 }
+	for deadline := time.Now().Add(45 * time.Second); !gone(oldNoord.ID); time.Sleep(200 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the retention job did not erase the old call of team-noord")
+		}
+	}
+	if gone(oldZuid.ID) || gone(recent.ID) || gone(o.calls["agent-cas"].ID) {
+		t.Errorf("retention erased a call it should keep: team-zuid's old one %v, team-noord's recent one %v", gone(oldZuid.ID), gone(recent.ID))
+	}
+	var detail string
+	if err := e.sql.Get(&detail, `SELECT detail FROM audit WHERE action = 'call.erase' AND via = 'system' LIMIT 1`); err != nil || detail != "erased (retention)" {
+		t.Errorf("retention's audit entry: %q %v", detail, err)
+	}
+	if n := e.count("call_stats WHERE call_id IS NULL"); n < 1 {
+		t.Errorf("the erased call's figures went too")
+	}
+}

@@ -46,6 +46,12 @@ type Config struct {
 	JobPoll       time.Duration // ROOSCOACH_JOB_POLL, default 1s
 	JobTimeout    time.Duration // ROOSCOACH_JOB_TIMEOUT, default 1m
 	JobRescue     time.Duration // ROOSCOACH_JOB_RESCUE_AFTER, default 5m
+	// Retention is how long calls of teams without a period of their own
+	// are kept (ROOSCOACH_RETENTION, such as 365d); 0 keeps them.
+	Retention time.Duration
+	// RetentionEvery is how often retention is applied
+	// (ROOSCOACH_RETENTION_EVERY, default 1h).
+	RetentionEvery time.Duration
 	// LiveIdleTimeout ends a live session nobody follows after this long
 	// without an utterance (ROOSCOACH_LIVE_IDLE_TIMEOUT, default 2m).
 	LiveIdleTimeout time.Duration
@@ -131,6 +137,12 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = defaultDatabaseURL
 	}
+	retention, err := parseRetention(env("ROOSCOACH_RETENTION"))
+	if err != nil {
+		return nil, err
+	}
+	c.Retention = retention
+	c.RetentionEvery = time.Hour
 	c.LLM = LLMConfig{
 		Engine:          or(env("ROOSCOACH_ENGINE"), "builtin"),
 		APIKey:          env("OPENAI_API_KEY"),
@@ -186,7 +198,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	for name, dst := range map[string]*time.Duration{
 		"ROOSCOACH_REQUEST_TIMEOUT": &c.RequestTimeout, "ROOSCOACH_SHUTDOWN_GRACE": &c.ShutdownGrace, "ROOSCOACH_LLM_TIMEOUT": &c.LLM.Timeout,
 		"ROOSCOACH_JOB_POLL": &c.JobPoll, "ROOSCOACH_JOB_TIMEOUT": &c.JobTimeout, "ROOSCOACH_JOB_RESCUE_AFTER": &c.JobRescue,
-		"ROOSCOACH_LIVE_IDLE_TIMEOUT": &c.LiveIdleTimeout,
+		"ROOSCOACH_LIVE_IDLE_TIMEOUT": &c.LiveIdleTimeout, "ROOSCOACH_RETENTION_EVERY": &c.RetentionEvery,
 	} {
 		if v := env(name); v != "" {
 			d, err := time.ParseDuration(v)
@@ -357,6 +369,7 @@ func (c *Config) queueConfig(workers int, logger *slog.Logger) store.QueueConfig
 	host, _ := os.Hostname()
 	return store.QueueConfig{
 		Workers: workers, PollInterval: c.JobPoll, JobTimeout: c.JobTimeout, RescueAfter: c.JobRescue, Logger: logger,
+		Retention: c.Retention, RetentionEvery: c.RetentionEvery,
 		// Host and process say which instance holds a job.
 		ID: fmt.Sprintf("rooscoach-%s-%d", host, os.Getpid()),
 	}
