@@ -20,7 +20,14 @@ import (
 // variable and can be overridden by a flag of the same meaning.
 type Config struct {
 	DatabaseURL string // DATABASE_URL
-	Addr        string // ROOSCOACH_ADDR, default ":8080"
+	// DBMaxConns is the most Postgres connections this instance opens
+	// (ROOSCOACH_DB_MAX_CONNS, default 20).
+	DBMaxConns int
+	// StatementTimeout is Postgres's statement_timeout for this
+	// instance's connections (ROOSCOACH_DB_STATEMENT_TIMEOUT, default 0:
+	// the server's setting).
+	StatementTimeout time.Duration
+	Addr             string // ROOSCOACH_ADDR, default ":8080"
 	// MetricsAddr, when set, serves GET /metrics without a token on an
 	// address of its own (ROOSCOACH_METRICS_ADDR), such as "127.0.0.1:9090";
 	// on the main address /metrics takes an admin token.
@@ -174,6 +181,13 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 			*dst = n
 		}
 	}
+	if v := env("ROOSCOACH_DB_MAX_CONNS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 2 || n > 1000 {
+			return nil, fmt.Errorf("ROOSCOACH_DB_MAX_CONNS %q: want a number from 2 to 1000", v)
+		}
+		c.DBMaxConns = n
+	}
 	if v := env("ROOSCOACH_BODY_LIMIT"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n <= 0 {
@@ -199,6 +213,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 		"ROOSCOACH_REQUEST_TIMEOUT": &c.RequestTimeout, "ROOSCOACH_SHUTDOWN_GRACE": &c.ShutdownGrace, "ROOSCOACH_LLM_TIMEOUT": &c.LLM.Timeout,
 		"ROOSCOACH_JOB_POLL": &c.JobPoll, "ROOSCOACH_JOB_TIMEOUT": &c.JobTimeout, "ROOSCOACH_JOB_RESCUE_AFTER": &c.JobRescue,
 		"ROOSCOACH_LIVE_IDLE_TIMEOUT": &c.LiveIdleTimeout, "ROOSCOACH_RETENTION_EVERY": &c.RetentionEvery,
+		"ROOSCOACH_DB_STATEMENT_TIMEOUT": &c.StatementTimeout,
 	} {
 		if v := env(name); v != "" {
 			d, err := time.ParseDuration(v)

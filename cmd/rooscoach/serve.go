@@ -133,7 +133,7 @@ func wireLLM(ctx context.Context, cfg LLMConfig, svc *coach.Service, logger *slo
 // openServer connects to Postgres, refuses a schema that is behind the
 // binary, starts the job queue and starts listening.
 func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server, *store.DB, error) {
-	db, err := openStore(ctx, cfg.DatabaseURL, logger)
+	db, err := openStorePool(ctx, cfg.DatabaseURL, store.Pool{MaxConns: cfg.DBMaxConns, StatementTimeout: cfg.StatementTimeout}, logger)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -244,9 +244,15 @@ func firstStart(ctx context.Context, cfg *Config, db *store.DB, logger *slog.Log
 // openStore waits for Postgres for a while at start-up, since a service and
 // its database often start together.
 func openStore(ctx context.Context, dsn string, logger *slog.Logger) (*store.DB, error) {
+	return openStorePool(ctx, dsn, store.Pool{}, logger)
+}
+
+// openStorePool is openStore with the pool's settings, for serve: the
+// commands that migrate or erase in bulk take no statement timeout.
+func openStorePool(ctx context.Context, dsn string, pool store.Pool, logger *slog.Logger) (*store.DB, error) {
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		db, err := store.Open(ctx, dsn)
+		db, err := store.OpenPool(ctx, dsn, pool)
 		if err == nil {
 			return db, nil
 		}
