@@ -230,3 +230,41 @@ func (w *retentionWorker) Work(ctx context.Context, _ *river.Job[retentionArgs])
 	}
 	return err
 }
+
+// RedactsTranscripts reports whether team teamID stores its transcripts
+// redacted; an unknown team does not.
+func (db *DB) RedactsTranscripts(ctx context.Context, teamID string) (bool, error) {
+	var on bool
+	err := db.db.GetContext(ctx, &on, `SELECT redact_transcripts FROM teams WHERE id = $1`, teamID)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	if err != nil {
+		return false, dbError(err, "read the redaction of team %s", teamID)
+	}
+	return on, nil
+}
+
+// SetTeamRedaction sets whether team id stores its transcripts redacted,
+// from the next call on; stored calls stay as they are.
+func (db *DB) SetTeamRedaction(ctx context.Context, by assistant.Principal, id string, on bool) error {
+	tx, err := db.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return dbError(err, "set the redaction of team %s", id)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `UPDATE teams SET redact_transcripts = $2 WHERE id = $1`, id, on)
+	if err != nil {
+		return dbError(err, "set the redaction of team %s", id)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return assistant.Errorf(assistant.ENotFound, "team %s not found.", id)
+	}
+	if err := writeAudit(ctx, tx, by, assistant.AuditEntry{Action: assistant.ActionTeamUpdate, Target: assistant.TargetTeam, TargetID: id, Detail: fmt.Sprintf("redact_transcripts %t", on)}); err != nil {
+		return dbError(err, "set the redaction of team %s", id)
+	}
+	if err := tx.Commit(); err != nil {
+		return dbError(err, "set the redaction of team %s", id)
+	}
+	return nil
+}

@@ -75,6 +75,7 @@ func newEnvDSN(t testing.TB, dsn string, cfg api.Config) *env {
 	}
 	svc.Observer = cfg.Metrics
 	svc.Erasure = db
+	svc.Redaction = db
 	server := api.NewServer(cfg, svc, db, svc)
 	srv := httptest.NewServer(server.Handler())
 	t.Cleanup(srv.Close)

@@ -271,3 +271,37 @@ func TestRetentionJob(t *testing.T) {
 		t.Errorf("the erased call's figures went too")
 	}
 }
+
+// TestRedactedTranscripts stores a team's calls without the IBAN and phone
+// number in them once the team chose so, and analyses them as before;
+// another team's calls keep them.
+func TestRedactedTranscripts(t *testing.T) {
+	o := newOrg(t)
+	e := o.env
+	if err := e.db.SetTeamRedaction(context.Background(), assistant.CommandLine(), "team-noord", true); err != nil {
+		t.Fatal(err)
+	}
+	var redacted, kept assistant.Call
+	if res := e.do("POST", "/v1/calls?agent_id=agent-anna&team_id=team-noord&external_id=pii-1", "text/plain", []byte(piiCall), &redacted); res.StatusCode != http.StatusCreated {
+		t.Fatalf("POST: %d", res.StatusCode)
+	}
+	if res := e.do("POST", "/v1/calls?agent_id=agent-cas&team_id=team-zuid&external_id=pii-2", "text/plain", []byte(piiCall), &kept); res.StatusCode != http.StatusCreated {
+		t.Fatalf("POST: %d", res.StatusCode)
+	}
+	if n := e.count(fmt.Sprintf("turns WHERE call_id = %d AND (text LIKE '%%0417%%' OR text LIKE '%%12345678%%')", redacted.ID)); n != 0 {
+		t.Errorf("%d stored turns of team-noord hold the IBAN or phone number", n)
+	}
+	if n := e.count(fmt.Sprintf("turns WHERE call_id = %d AND text LIKE '%%[IBAN-1]%%' AND text LIKE '%%[PHONE-1]%%'", redacted.ID)); n != 1 {
+		t.Errorf("%d stored turns of team-noord with the placeholders, want 1", n)
+	}
+	if n := e.count(fmt.Sprintf("turns WHERE call_id = %d AND text LIKE '%%0417%%'", kept.ID)); n != 2 {
+		t.Errorf("team-zuid's call: %d turns with the IBAN, want 2 (not redacted)", n)
+	}
+	// The analysis reads the same call: the arrangement still says 50 a month.
+	if len(redacted.Turns) != len(kept.Turns) || redacted.Summary.AgentTurns != kept.Summary.AgentTurns {
+		t.Errorf("redaction changed the analysis: %d/%d turns", len(redacted.Turns), len(kept.Turns))
+	}
+	if err := e.db.SetTeamRedaction(context.Background(), assistant.CommandLine(), "team-nergens", true); assistant.ErrorCode(err) != assistant.ENotFound {
+		t.Errorf("redaction of an unknown team: %v", err)
+	}
+}

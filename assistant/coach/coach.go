@@ -16,6 +16,7 @@ import (
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
+	"github.com/rooscoach/rooscoach/assistant/redact"
 	"github.com/rooscoach/rooscoach/assistant/transcript"
 )
 
@@ -116,6 +117,40 @@ type Service struct {
 	Observer Observer
 	// Erasure erases calls; nil refuses erasure as unavailable.
 	Erasure EraseStore
+	// RedactAll stores every transcript with its personal data (IBANs,
+	// phone numbers, e-mail addresses, …) replaced by placeholders
+	// (ROOSCOACH_REDACT_TRANSCRIPTS); Redaction says which teams chose so
+	// themselves.
+	RedactAll bool
+	Redaction RedactionSettings
+}
+
+// RedactionSettings says whether a team stores its transcripts redacted;
+// *store.DB implements it.
+type RedactionSettings interface {
+	RedactsTranscripts(ctx context.Context, teamID string) (bool, error)
+}
+
+// redact replaces the personal data in t's turns with placeholders when
+// the instance or t's team asks for it. It runs before the analysis, so
+// that the stored findings' offsets point into the stored text; the
+// redactor keeps amounts and dates, which the arrangement engine reads.
+func (s *Service) redact(ctx context.Context, t *assistant.Transcript) error {
+	on := s.RedactAll
+	if !on && s.Redaction != nil && t.TeamID != "" {
+		var err error
+		if on, err = s.Redaction.RedactsTranscripts(ctx, t.TeamID); err != nil {
+			return fmt.Errorf("read the team's redaction setting: %w", err)
+		}
+	}
+	if !on {
+		return nil
+	}
+	sess := redact.NewSession()
+	for i := range t.Turns {
+		t.Turns[i].Text = sess.Redact(t.Turns[i].Text)
+	}
+	return nil
 }
 
 // EraseStore erases calls with everything derived from them, keeping the
@@ -339,6 +374,9 @@ func (s *Service) store(ctx context.Context, by assistant.Principal, a *assistan
 	}
 	a, err := s.underPolicies(ctx, a, how.policyID, t.TeamID)
 	if err != nil {
+		return nil, false, err
+	}
+	if err := s.redact(ctx, t); err != nil {
 		return nil, false, err
 	}
 	an, err := a.Analyze(ctx, t)

@@ -56,6 +56,10 @@ type Config struct {
 	// Retention is how long calls of teams without a period of their own
 	// are kept (ROOSCOACH_RETENTION, such as 365d); 0 keeps them.
 	Retention time.Duration
+	// RedactTranscripts stores every transcript with personal data
+	// replaced by placeholders (ROOSCOACH_REDACT_TRANSCRIPTS, default
+	// false); a team may choose so for itself (rooscoach redact).
+	RedactTranscripts bool
 	// RetentionEvery is how often retention is applied
 	// (ROOSCOACH_RETENTION_EVERY, default 1h).
 	RetentionEvery time.Duration
@@ -171,6 +175,13 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 			return nil, fmt.Errorf("ROOSCOACH_LLM_REDACT %q: want true or false", v)
 		}
 		c.LLM.Redact = b
+	}
+	if v := env("ROOSCOACH_REDACT_TRANSCRIPTS"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return nil, fmt.Errorf("ROOSCOACH_REDACT_TRANSCRIPTS %q: want true or false", v)
+		}
+		c.RedactTranscripts = b
 	}
 	for name, dst := range map[string]*int{"ROOSCOACH_LLM_RETRIES": &c.LLM.Retries, "ROOSCOACH_LLM_MAX_PROMPT": &c.LLM.MaxPromptRunes} {
 		if v := env(name); v != "" {

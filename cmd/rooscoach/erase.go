@@ -15,6 +15,7 @@ import (
 const eraseUsage = `Usage:
   rooscoach erase --account REF | --agent ID | --before DATE
   rooscoach retention TEAM DAYS       keep team TEAM's calls DAYS days (0: the default, ROOSCOACH_RETENTION)
+  rooscoach redact TEAM on|off        store team TEAM's transcripts with personal data replaced
 
 erase deletes every call that matches all the flags given, each with everything
 derived from it in one transaction, and prints how many; the anonymous figures
@@ -90,6 +91,29 @@ func runRetention(ctx context.Context, args []string, env func(string) string, s
 	} else {
 		fmt.Fprintf(stdout, "team %s keeps calls %d days\n", rest[0], days)
 	}
+	return nil
+}
+
+// runRedact sets whether a team stores its transcripts redacted.
+func runRedact(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
+	cfg, rest, err := parseConfigWith("redact", args, env, stderr, func(fs *flag.FlagSet) {
+		fs.Usage = func() { fmt.Fprint(stderr, eraseUsage) }
+	})
+	if err != nil {
+		return err
+	}
+	if len(rest) != 2 || (rest[1] != "on" && rest[1] != "off") {
+		return usageError{"redact takes a team and on or off, such as: rooscoach redact team-noord on"}
+	}
+	db, err := openStore(ctx, cfg.DatabaseURL, cfg.logger(stderr))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.SetTeamRedaction(ctx, assistant.CommandLine(), rest[0], rest[1] == "on"); err != nil {
+		return fmt.Errorf("redact: %s", userMessage(err))
+	}
+	fmt.Fprintf(stdout, "team %s stores transcripts redacted: %s\n", rest[0], rest[1])
 	return nil
 }
 

@@ -218,6 +218,7 @@ func newService(db *store.DB, cfg *Config) (*coach.Service, *arrangement.Engine,
 	return &coach.Service{
 		Analyzer: analyzer, Store: db, Accounts: db, AccountRules: rules, Policies: db, Arrangements: planner,
 		Progress: db, Imports: db, FileLimit: cfg.BodyLimit, Erasure: db,
+		RedactAll: cfg.RedactTranscripts, Redaction: db,
 	}, planner, nil
 }
 
