@@ -13,6 +13,9 @@ const (
 	ActionCallCreate Action = "call.create"
 	ActionCallRead   Action = "call.read"
 	ActionCallList   Action = "call.list"
+	// ActionCallErase records the erasure of a call. Its entry names
+	// neither the call nor the account nor the agent: only why (Detail).
+	ActionCallErase Action = "call.erase"
 
 	ActionReviewCreate      Action = "review.create"
 	ActionReviewUpdate      Action = "review.update"
@@ -48,7 +51,7 @@ const (
 
 // Actions lists every action, for validating filters.
 var Actions = []Action{
-	ActionCallCreate, ActionCallRead, ActionCallList,
+	ActionCallCreate, ActionCallRead, ActionCallList, ActionCallErase,
 	ActionReviewCreate, ActionReviewUpdate, ActionReviewPublish, ActionReviewAcknowledge,
 	ActionReviewRead, ActionReviewList, ActionDisputeCreate, ActionDisputeResolve,
 	ActionTokenCreate, ActionTokenRevoke,

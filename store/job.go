@@ -70,7 +70,17 @@ type QueueConfig struct {
 	RescueAfter time.Duration
 	// ID names this instance in River's tables (who holds a job, who
 	// leads); empty lets River choose.
-	ID     string
+	ID string
+	// Retention is how long the calls of a team that sets no period of its
+	// own (and of no team) are kept; 0 keeps them. The teams' own periods
+	// are read from the database at each run.
+	Retention time.Duration
+	// RetentionEvery is how often retention is applied; 0 means hourly.
+	// Only the instance River elects leader schedules the job, so a fleet
+	// applies it once per period, not once per instance.
+	RetentionEvery time.Duration
+	// Now is retention's clock, replaced in tests; nil means time.Now.
+	Now    func() time.Time
 	Logger *slog.Logger
 }
 
@@ -96,8 +106,15 @@ func (db *DB) StartQueue(ctx context.Context, imp FileImporter, cfg QueueConfig)
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	if cfg.RetentionEvery == 0 {
+		cfg.RetentionEvery = time.Hour
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &importWorker{imp: imp})
+	river.AddWorker(workers, &retentionWorker{db: db, def: cfg.Retention, now: cfg.Now, logger: cfg.Logger})
 	rc := &river.Config{
 		ID:                   cfg.ID,
 		Logger:               cfg.Logger,
@@ -108,7 +125,10 @@ func (db *DB) StartQueue(ctx context.Context, imp FileImporter, cfg QueueConfig)
 		RescueStuckJobsAfter: cfg.RescueAfter,
 	}
 	if cfg.Workers > 0 {
-		rc.Queues = map[string]river.QueueConfig{importQueue: {MaxWorkers: cfg.Workers}}
+		rc.Queues = map[string]river.QueueConfig{importQueue: {MaxWorkers: cfg.Workers}, maintenanceQueue: {MaxWorkers: 1}}
+		rc.PeriodicJobs = []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(cfg.RetentionEvery),
+			func() (river.JobArgs, *river.InsertOpts) { return retentionArgs{}, nil },
+			&river.PeriodicJobOpts{ID: retentionArgs{}.Kind(), RunOnStart: true})}
 	}
 	client, err := river.NewClient(riverdatabasesql.New(db.db.DB), rc)
 	if err != nil {

@@ -16,6 +16,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/url"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -74,6 +76,30 @@ var (
 // migrate: see [DB.Migrate] and [DB.CheckSchema]. An unreachable database
 // gives an EUnavailable error.
 func Open(ctx context.Context, dsn string) (*DB, error) {
+	return OpenPool(ctx, dsn, Pool{})
+}
+
+// Pool tunes the connection pool of one instance.
+type Pool struct {
+	// MaxConns is the most connections this instance opens; 0 means 20.
+	// Instances times MaxConns must stay below Postgres's max_connections
+	// (or PgBouncer's pool), with room for migrations and psql.
+	MaxConns int
+	// StatementTimeout makes Postgres cancel any statement that runs
+	// longer, so that a runaway query cannot hold a connection for ever;
+	// 0 leaves the server's setting.
+	StatementTimeout time.Duration
+}
+
+// OpenPool is Open with the pool's settings.
+func OpenPool(ctx context.Context, dsn string, p Pool) (*DB, error) {
+	if p.MaxConns <= 0 {
+		p.MaxConns = maxOpenConns
+	}
+	if p.StatementTimeout > 0 {
+		// lib/pq passes unknown keys on as run-time parameters.
+		dsn = withParam(dsn, "statement_timeout", strconv.FormatInt(p.StatementTimeout.Milliseconds(), 10))
+	}
 	// Parsing the DSN here rather than on first use turns a typo in the
 	// configuration into an error at start-up.
 	connector, err := pq.NewConnector(dsn)
@@ -81,8 +107,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("open database: the connection string is not valid: %w", err)
 	}
 	sqldb := sql.OpenDB(connector)
-	sqldb.SetMaxOpenConns(maxOpenConns)
-	sqldb.SetMaxIdleConns(maxIdleConns)
+	sqldb.SetMaxOpenConns(p.MaxConns)
+	sqldb.SetMaxIdleConns(min(maxIdleConns, p.MaxConns))
 	sqldb.SetConnMaxIdleTime(connMaxIdleTime)
 	sqldb.SetConnMaxLifetime(connMaxLifetime)
 	db := &DB{db: sqlx.NewDb(sqldb, "postgres")}
@@ -91,6 +117,17 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	return db, nil
+}
+
+// withParam adds key=value to a connection string, a URL or key=value pairs.
+func withParam(dsn, key, value string) string {
+	if u, err := url.Parse(dsn); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+		q := u.Query()
+		q.Set(key, value)
+		u.RawQuery = q.Encode()
+		return u.String()
+	}
+	return dsn + " " + key + "=" + value
 }
 
 // Close closes the connection pool, waiting for queries in progress.

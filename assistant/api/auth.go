@@ -126,6 +126,7 @@ var (
 	agentOnly     = []assistant.Role{assistant.RoleAgent}
 	callPosters   = []assistant.Role{assistant.RoleAgent, assistant.RoleTrainer, assistant.RoleAdmin}
 	coachingReads = []assistant.Role{assistant.RoleTrainer, assistant.RoleLead, assistant.RoleAdmin}
+	erasers       = []assistant.Role{assistant.RoleLead, assistant.RoleAdmin}
 	// liveDrivers open live sessions, send utterances and end them: an
 	// agent their own, an admin any agent's.
 	liveDrivers = []assistant.Role{assistant.RoleAgent, assistant.RoleAdmin}

@@ -107,8 +107,8 @@ func TestRolesAndRoutes(t *testing.T) {
 			}
 		}
 	}
-	if open != 2 {
-		t.Errorf("%d open routes, want only /healthz and /readyz", open)
+	if open != 3 {
+		t.Errorf("%d open routes, want only /healthz, /readyz and /openapi.json", open)
 	}
 	// Nothing the walk sent may have stored anything.
 	for _, table := range []string{"calls", "reviews", "review_disputes"} {

@@ -165,3 +165,16 @@ func boolParam(c echo.Context, name string) (bool, error) {
 	}
 	return b, nil
 }
+
+// handleCallErase erases a call with everything derived from it; the
+// anonymous figures of progress stay.
+func (s *Server) handleCallErase(c echo.Context) error {
+	id, err := idParam(c, "id", "call")
+	if err != nil {
+		return err
+	}
+	if err := s.coach.EraseCall(c.Request().Context(), principalOf(c), id); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}

@@ -44,8 +44,15 @@ func newLLMEnv(t *testing.T, def assistant.EngineChoice) (*env, *llmtest.Server)
 	e := eng.Engine()
 	today := func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 	an, arr := builtin.Analyzer(today)
-	svc := &coach.Service{Analyzer: an, Store: db, Now: today, LLM: &e, DefaultEngine: def}
-	server := api.NewServer(api.Config{Logger: logger}, svc, db, arr)
+	metrics := api.NewMetrics()
+	if err := metrics.Register(api.LLMTotals(func() api.LLMCounts {
+		t := eng.Totals()
+		return api.LLMCounts{Requests: t.Requests, Failures: t.Failures, PromptTokens: t.PromptTokens, CompletionTokens: t.CompletionTokens}
+	})); err != nil {
+		t.Fatal(err)
+	}
+	svc := &coach.Service{Analyzer: an, Store: db, Now: today, LLM: &e, DefaultEngine: def, Observer: metrics}
+	server := api.NewServer(api.Config{Logger: logger, Metrics: metrics}, svc, db, arr)
 	srv := httptest.NewServer(server.Handler())
 	t.Cleanup(srv.Close)
 	sdb, err := sqlx.Open("postgres", dsn)
@@ -126,6 +133,11 @@ func TestRoutesOnLLM(t *testing.T) {
 	if tip.Engines[0].Engine != llm.Name || tip.Engines[1].Engine != llm.Name || !strings.Contains(tip.Suggested, "€ 250") || tip.LLMUsage == nil {
 		t.Errorf("tip on the LLM: %+v", tip)
 	}
+	m := e.scrape()
+	m.atLeast(t, `rooscoach_analyses_total{engine="llm",language="nl"}`, 2)
+	m.atLeast(t, `rooscoach_llm_requests_total`, 4)
+	m.atLeast(t, `rooscoach_llm_tokens_total{kind="prompt"}`, 1)
+	m.atLeast(t, `rooscoach_llm_tokens_total{kind="completion"}`, 1)
 	var builtinTip assistant.TipResult
 	if res := e.do("POST", "/v1/tips?engine=builtin", "application/json", body, &builtinTip); res.StatusCode != http.StatusOK || builtinTip.Engines[0].Engine != assistant.Builtin || builtinTip.LLMUsage != nil {
 		t.Errorf("tip on engine=builtin: status %d, %+v", res.StatusCode, builtinTip.Engines)
@@ -156,6 +168,10 @@ func TestRoutesFallBack(t *testing.T) {
 	if res := e.do("POST", "/v1/tips", "application/json", []byte(`{"text": "You must pay today."}`), &tip); res.StatusCode != http.StatusOK || tip.Engines[0].FallbackReason == "" {
 		t.Errorf("tip with the LLM down: status %d, %+v", res.StatusCode, tip.Engines)
 	}
+	m := e.scrape()
+	m.atLeast(t, `rooscoach_engine_fallbacks_total{part="stance"}`, 1)
+	m.atLeast(t, `rooscoach_engine_fallbacks_total{part="summary"}`, 1)
+	m.atLeast(t, `rooscoach_llm_failures_total`, 1)
 }
 
 // engine=llm on a server without an LLM is a 400 naming the setting;

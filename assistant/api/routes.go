@@ -39,12 +39,21 @@ func (s *Server) routes() {
 
 	s.handle(http.MethodGet, "/healthz", s.handleHealth, nil, quick, query())
 	s.handle(http.MethodGet, "/readyz", s.handleReady, nil, quick, query())
+	s.handle(http.MethodGet, "/openapi.json", s.handleOpenAPI, nil, quick, query())
+
+	// The metrics say how busy each route is and how many sessions are
+	// open: not personal, but not for everyone either. A scraper without
+	// a token gets them on ROOSCOACH_METRICS_ADDR (OpenMetrics).
+	s.handle(http.MethodGet, "/metrics", s.handleMetrics, adminOnly, quick, query())
 
 	s.handle(http.MethodGet, "/v1/me", s.handleMe, anyone, quick, query())
 
 	s.handle(http.MethodPost, "/v1/calls", s.handleCallCreate, callPosters, work, query(transcriptParams...))
 	s.handle(http.MethodGet, "/v1/calls", s.handleCallIndex, anyone, work, query("agent_id", "team_id", "review_status", "from", "to", "limit", "cursor"))
 	s.handle(http.MethodGet, "/v1/calls/:id", s.handleCallView, anyone, work, query())
+	// Erasure is a data-protection decision: a lead's for the calls of
+	// their team, an admin's for any; not the agent's or trainer's.
+	s.handle(http.MethodDelete, "/v1/calls/:id", s.handleCallErase, erasers, work, query())
 	s.handle(http.MethodPost, "/v1/analyze", s.handleAnalyze, anyone, work, query(transcriptParams...))
 	s.handle(http.MethodPost, "/v1/tips", s.handleTip, anyone, work, query("engine"))
 	s.handle(http.MethodPost, "/v1/arrangements", s.handleArrangement, anyone, work, query())
@@ -144,4 +153,15 @@ func (s *Server) add(method, path string, h echo.HandlerFunc, roles []assistant.
 	mw = append(mw, params)
 	s.echo.Add(method, path, h, mw...)
 	s.table = append(s.table, Route{Method: method, Path: path, Roles: roles})
+}
+
+// EchoRoutes returns the routes as the router has them registered, which
+// is what answers; the OpenAPI test holds openapi.json against them rather
+// than against the table, so that a route added past add is caught too.
+func (s *Server) EchoRoutes() []Route {
+	var out []Route
+	for _, r := range s.echo.Routes() {
+		out = append(out, Route{Method: r.Method, Path: r.Path})
+	}
+	return out
 }

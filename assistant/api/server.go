@@ -17,6 +17,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
@@ -88,7 +89,10 @@ type Config struct {
 	// 30 s, a negative value not at all. A token revoked on another
 	// instance keeps working here for up to this long.
 	TokenCacheTTL time.Duration
-	Logger        *slog.Logger
+	// Metrics is the registry the server counts into and serves at
+	// GET /metrics; nil makes one of its own.
+	Metrics *Metrics
+	Logger  *slog.Logger
 }
 
 // Server serves the rooscoach API. It owns the router and the listener so
@@ -107,6 +111,10 @@ type Server struct {
 	sessions *session.Registry
 	// table lists the routes with their roles, for Routes.
 	table []Route
+	// metrics counts requests; metricsHTTP serves them on an address of
+	// their own when OpenMetrics is called.
+	metrics     *Metrics
+	metricsHTTP *http.Server
 }
 
 // NewServer wires the routes: svc runs the use cases (analysis, storage,
@@ -130,13 +138,22 @@ func NewServer(cfg Config, svc *coach.Service, st Store, planner Planner) *Serve
 	if cfg.Live.Logger == nil {
 		cfg.Live.Logger = cfg.Logger
 	}
+	if cfg.Metrics == nil {
+		cfg.Metrics = NewMetrics()
+	}
 	s := &Server{cfg: cfg, echo: echo.New(), logger: cfg.Logger, coach: svc, store: st, auth: st,
-		tokens: newTokenCache(cfg.TokenCacheTTL), planner: planner, sessions: session.NewRegistry(cfg.Live, svc)}
+		tokens: newTokenCache(cfg.TokenCacheTTL), planner: planner, sessions: session.NewRegistry(cfg.Live, svc), metrics: cfg.Metrics}
+	// A second server on the same registry (none in production) keeps the
+	// first one's gauge.
+	_ = s.metrics.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "rooscoach_live_sessions_open", Help: "Live sessions open on this instance (sessions are sticky to their instance).",
+	}, func() float64 { return float64(s.sessions.OpenCount()) }))
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
 	s.echo.Use(
 		middleware.RequestID(),
+		s.metrics.observe,
 		middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 			LogStatus: true, LogMethod: true, LogURIPath: true, LogLatency: true, LogRequestID: true,
 			HandleError: true,
@@ -212,6 +229,9 @@ func (s *Server) URL() string {
 // their sockets and event streams, which Shutdown would otherwise wait for.
 func (s *Server) Close(ctx context.Context) error {
 	serr := s.sessions.Close(ctx)
+	if s.metricsHTTP != nil {
+		_ = s.metricsHTTP.Shutdown(ctx)
+	}
 	if err := s.http.Shutdown(ctx); err != nil {
 		return fmt.Errorf("shut down http server: %w", err)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
+	"github.com/rooscoach/rooscoach/assistant/redact"
 	"github.com/rooscoach/rooscoach/assistant/transcript"
 )
 
@@ -112,6 +113,76 @@ type Service struct {
 	Policies PolicyStore
 	// Now is the clock, replaced in tests; nil means time.Now.
 	Now func() time.Time
+	// Observer hears of every analysis, for the metrics; nil hears none.
+	Observer Observer
+	// Erasure erases calls; nil refuses erasure as unavailable.
+	Erasure EraseStore
+	// RedactAll stores every transcript with its personal data (IBANs,
+	// phone numbers, e-mail addresses, …) replaced by placeholders
+	// (ROOSCOACH_REDACT_TRANSCRIPTS); Redaction says which teams chose so
+	// themselves.
+	RedactAll bool
+	Redaction RedactionSettings
+}
+
+// RedactionSettings says whether a team stores its transcripts redacted;
+// *store.DB implements it.
+type RedactionSettings interface {
+	RedactsTranscripts(ctx context.Context, teamID string) (bool, error)
+}
+
+// redact replaces the personal data in t's turns with placeholders when
+// the instance or t's team asks for it. It runs before the analysis, so
+// that the stored findings' offsets point into the stored text; the
+// redactor keeps amounts and dates, which the arrangement engine reads.
+func (s *Service) redact(ctx context.Context, t *assistant.Transcript) error {
+	on := s.RedactAll
+	if !on && s.Redaction != nil && t.TeamID != "" {
+		var err error
+		if on, err = s.Redaction.RedactsTranscripts(ctx, t.TeamID); err != nil {
+			return fmt.Errorf("read the team's redaction setting: %w", err)
+		}
+	}
+	if !on {
+		return nil
+	}
+	sess := redact.NewSession()
+	for i := range t.Turns {
+		t.Turns[i].Text = sess.Redact(t.Turns[i].Text)
+	}
+	return nil
+}
+
+// EraseStore erases calls with everything derived from them, keeping the
+// anonymous figures of progress; *store.DB implements it.
+type EraseStore interface {
+	EraseCalls(ctx context.Context, by assistant.Principal, s assistant.Scope, f assistant.EraseFilter) (int, error)
+}
+
+// EraseCall erases call id on behalf of by, who must be able to see it:
+// a lead the calls of their team, an admin any (the route decides who may
+// erase at all). Erasing a call nobody may see is ENotFound.
+func (s *Service) EraseCall(ctx context.Context, by assistant.Principal, id int64) error {
+	if s.Erasure == nil {
+		return assistant.Errorf(assistant.EUnavailable, "Erasure is not set up on this server.")
+	}
+	if _, err := s.Erasure.EraseCalls(ctx, by, by.Scope(), assistant.EraseFilter{CallID: id, Reason: "request"}); err != nil {
+		return fmt.Errorf("erase call %d: %w", id, err)
+	}
+	return nil
+}
+
+// Observer hears of every analysis a use case runs: its language and which
+// engine produced each part (and why one fell back). It must not block.
+type Observer interface {
+	Analysed(lang assistant.Language, runs []assistant.EngineRun)
+}
+
+// observe tells the observer of an analysis.
+func (s *Service) observe(an *assistant.Analysis) {
+	if s.Observer != nil && an != nil {
+		s.Observer.Analysed(an.Language, an.Engines)
+	}
 }
 
 // analyzer returns the analyser for a request's engine choice: the
@@ -219,6 +290,7 @@ func (s *Service) Analyze(ctx context.Context, in Input) (*assistant.Transcript,
 	if err != nil {
 		return nil, nil, fmt.Errorf("analyze: %w", err)
 	}
+	s.observe(an)
 	if err := s.checkAccount(ctx, t, an); err != nil {
 		return nil, nil, err
 	}
@@ -304,10 +376,14 @@ func (s *Service) store(ctx context.Context, by assistant.Principal, a *assistan
 	if err != nil {
 		return nil, false, err
 	}
+	if err := s.redact(ctx, t); err != nil {
+		return nil, false, err
+	}
 	an, err := a.Analyze(ctx, t)
 	if err != nil {
 		return nil, false, fmt.Errorf("analyze: %w", err)
 	}
+	s.observe(an)
 	if err := s.checkAccount(ctx, t, an); err != nil {
 		return nil, false, err
 	}

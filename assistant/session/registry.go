@@ -162,6 +162,13 @@ func (r *Registry) Open(ctx context.Context, by assistant.Principal, req OpenReq
 	return s, true, nil
 }
 
+// OpenCount counts the sessions that have not ended, for the metrics.
+func (r *Registry) OpenCount() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.open()
+}
+
 // open counts the sessions that have not ended; r.mu is held.
 func (r *Registry) open() int {
 	n := 0

@@ -19,8 +19,19 @@ import (
 // Config holds every setting of the service. Each comes from an environment
 // variable and can be overridden by a flag of the same meaning.
 type Config struct {
-	DatabaseURL    string        // DATABASE_URL
-	Addr           string        // ROOSCOACH_ADDR, default ":8080"
+	DatabaseURL string // DATABASE_URL
+	// DBMaxConns is the most Postgres connections this instance opens
+	// (ROOSCOACH_DB_MAX_CONNS, default 20).
+	DBMaxConns int
+	// StatementTimeout is Postgres's statement_timeout for this
+	// instance's connections (ROOSCOACH_DB_STATEMENT_TIMEOUT, default 0:
+	// the server's setting).
+	StatementTimeout time.Duration
+	Addr             string // ROOSCOACH_ADDR, default ":8080"
+	// MetricsAddr, when set, serves GET /metrics without a token on an
+	// address of its own (ROOSCOACH_METRICS_ADDR), such as "127.0.0.1:9090";
+	// on the main address /metrics takes an admin token.
+	MetricsAddr    string
 	BodyLimit      int64         // ROOSCOACH_BODY_LIMIT in bytes, default 2 MiB
 	ImportLimit    int64         // ROOSCOACH_IMPORT_LIMIT in bytes, default 64 MiB: one upload of POST /v1/imports
 	RequestTimeout time.Duration // ROOSCOACH_REQUEST_TIMEOUT, default 30s
@@ -42,6 +53,16 @@ type Config struct {
 	JobPoll       time.Duration // ROOSCOACH_JOB_POLL, default 1s
 	JobTimeout    time.Duration // ROOSCOACH_JOB_TIMEOUT, default 1m
 	JobRescue     time.Duration // ROOSCOACH_JOB_RESCUE_AFTER, default 5m
+	// Retention is how long calls of teams without a period of their own
+	// are kept (ROOSCOACH_RETENTION, such as 365d); 0 keeps them.
+	Retention time.Duration
+	// RedactTranscripts stores every transcript with personal data
+	// replaced by placeholders (ROOSCOACH_REDACT_TRANSCRIPTS, default
+	// false); a team may choose so for itself (rooscoach redact).
+	RedactTranscripts bool
+	// RetentionEvery is how often retention is applied
+	// (ROOSCOACH_RETENTION_EVERY, default 1h).
+	RetentionEvery time.Duration
 	// LiveIdleTimeout ends a live session nobody follows after this long
 	// without an utterance (ROOSCOACH_LIVE_IDLE_TIMEOUT, default 2m).
 	LiveIdleTimeout time.Duration
@@ -107,6 +128,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	c := &Config{
 		DatabaseURL:     env("DATABASE_URL"),
 		Addr:            or(env("ROOSCOACH_ADDR"), ":8080"),
+		MetricsAddr:     env("ROOSCOACH_METRICS_ADDR"),
 		BodyLimit:       2 << 20,
 		ImportLimit:     64 << 20,
 		LiveIdleTimeout: 2 * time.Minute,
@@ -126,6 +148,12 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = defaultDatabaseURL
 	}
+	retention, err := parseRetention(env("ROOSCOACH_RETENTION"))
+	if err != nil {
+		return nil, err
+	}
+	c.Retention = retention
+	c.RetentionEvery = time.Hour
 	c.LLM = LLMConfig{
 		Engine:          or(env("ROOSCOACH_ENGINE"), "builtin"),
 		APIKey:          env("OPENAI_API_KEY"),
@@ -148,6 +176,13 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 		}
 		c.LLM.Redact = b
 	}
+	if v := env("ROOSCOACH_REDACT_TRANSCRIPTS"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return nil, fmt.Errorf("ROOSCOACH_REDACT_TRANSCRIPTS %q: want true or false", v)
+		}
+		c.RedactTranscripts = b
+	}
 	for name, dst := range map[string]*int{"ROOSCOACH_LLM_RETRIES": &c.LLM.Retries, "ROOSCOACH_LLM_MAX_PROMPT": &c.LLM.MaxPromptRunes} {
 		if v := env(name); v != "" {
 			n, err := strconv.Atoi(v)
@@ -156,6 +191,13 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 			}
 			*dst = n
 		}
+	}
+	if v := env("ROOSCOACH_DB_MAX_CONNS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 2 || n > 1000 {
+			return nil, fmt.Errorf("ROOSCOACH_DB_MAX_CONNS %q: want a number from 2 to 1000", v)
+		}
+		c.DBMaxConns = n
 	}
 	if v := env("ROOSCOACH_BODY_LIMIT"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
@@ -181,7 +223,8 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	for name, dst := range map[string]*time.Duration{
 		"ROOSCOACH_REQUEST_TIMEOUT": &c.RequestTimeout, "ROOSCOACH_SHUTDOWN_GRACE": &c.ShutdownGrace, "ROOSCOACH_LLM_TIMEOUT": &c.LLM.Timeout,
 		"ROOSCOACH_JOB_POLL": &c.JobPoll, "ROOSCOACH_JOB_TIMEOUT": &c.JobTimeout, "ROOSCOACH_JOB_RESCUE_AFTER": &c.JobRescue,
-		"ROOSCOACH_LIVE_IDLE_TIMEOUT": &c.LiveIdleTimeout,
+		"ROOSCOACH_LIVE_IDLE_TIMEOUT": &c.LiveIdleTimeout, "ROOSCOACH_RETENTION_EVERY": &c.RetentionEvery,
+		"ROOSCOACH_DB_STATEMENT_TIMEOUT": &c.StatementTimeout,
 	} {
 		if v := env(name); v != "" {
 			d, err := time.ParseDuration(v)
@@ -193,6 +236,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	}
 	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "Postgres connection URL (DATABASE_URL)")
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (ROOSCOACH_ADDR)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "listen address of GET /metrics without a token; empty serves it to admins on the main address only (ROOSCOACH_METRICS_ADDR)")
 	fs.Int64Var(&c.BodyLimit, "body-limit", c.BodyLimit, "largest request body in bytes (ROOSCOACH_BODY_LIMIT)")
 	fs.DurationVar(&c.RequestTimeout, "request-timeout", c.RequestTimeout, "time limit of one request (ROOSCOACH_REQUEST_TIMEOUT)")
 	fs.DurationVar(&c.ShutdownGrace, "shutdown-grace", c.ShutdownGrace, "time in-flight requests get on SIGTERM (ROOSCOACH_SHUTDOWN_GRACE)")
@@ -351,6 +395,7 @@ func (c *Config) queueConfig(workers int, logger *slog.Logger) store.QueueConfig
 	host, _ := os.Hostname()
 	return store.QueueConfig{
 		Workers: workers, PollInterval: c.JobPoll, JobTimeout: c.JobTimeout, RescueAfter: c.JobRescue, Logger: logger,
+		Retention: c.Retention, RetentionEvery: c.RetentionEvery,
 		// Host and process say which instance holds a job.
 		ID: fmt.Sprintf("rooscoach-%s-%d", host, os.Getpid()),
 	}

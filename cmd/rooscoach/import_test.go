@@ -44,11 +44,12 @@ type instance struct {
 	logs *syncBuffer
 }
 
-func startInstance(t *testing.T, dsn string) *instance {
+func startInstance(t *testing.T, dsn string, env ...string) *instance {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	logs := &syncBuffer{}
 	cmd.Stdout, cmd.Stderr = logs, logs
+	// Settings given in env come last, and so win.
 	cmd.Env = append(os.Environ(),
 		"ROOSCOACH_TEST_MAIN=serve",
 		"DATABASE_URL="+dsn,
@@ -61,6 +62,7 @@ func startInstance(t *testing.T, dsn string) *instance {
 		"ROOSCOACH_JOB_TIMEOUT=4s",
 		"ROOSCOACH_JOB_RESCUE_AFTER=5s",
 	)
+	cmd.Env = append(cmd.Env, env...)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

@@ -33,6 +33,10 @@ Usage:
   rooscoach live      [flags] FILE       play a transcript through a live session of a running
                                          server and print the events (ROOSCOACH_URL,
                                          ROOSCOACH_TOKEN)
+  rooscoach erase     --account REF | --agent ID | --before DATE
+                                         erase calls with everything derived from them
+  rooscoach retention TEAM DAYS          keep a team's calls DAYS days (0: ROOSCOACH_RETENTION)
+  rooscoach redact    TEAM on|off        store a team's transcripts with personal data replaced
 
 Run "rooscoach COMMAND -h" for the flags of a command. Settings come from flags
 and the environment; see the README.
@@ -92,6 +96,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runSeed(ctx, rest, env, stdout, stderr)
 	case "live":
 		return runLive(ctx, rest, env, stdout, stderr)
+	case "erase":
+		return runErase(ctx, rest, env, stdout, stderr)
+	case "retention":
+		return runRetention(ctx, rest, env, stdout, stderr)
+	case "redact":
+		return runRedact(ctx, rest, env, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -9,6 +9,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/api"
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
@@ -131,7 +133,7 @@ func wireLLM(ctx context.Context, cfg LLMConfig, svc *coach.Service, logger *slo
 // openServer connects to Postgres, refuses a schema that is behind the
 // binary, starts the job queue and starts listening.
 func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server, *store.DB, error) {
-	db, err := openStore(ctx, cfg.DatabaseURL, logger)
+	db, err := openStorePool(ctx, cfg.DatabaseURL, store.Pool{MaxConns: cfg.DBMaxConns, StatementTimeout: cfg.StatementTimeout}, logger)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -149,6 +151,12 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server,
 		return nil, nil, err
 	}
 	eng := wireLLM(ctx, cfg.LLM, svc, logger)
+	metrics, err := newMetrics(db, eng)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	svc.Observer = metrics
 	queue, err := db.StartQueue(ctx, svc, cfg.queueConfig(cfg.ImportWorkers, logger))
 	if err != nil {
 		db.Close()
@@ -161,6 +169,7 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server,
 		ImportLimit:    cfg.ImportLimit,
 		Live:           session.Config{IdleTimeout: cfg.LiveIdleTimeout},
 		AuthOff:        cfg.Auth == "off",
+		Metrics:        metrics,
 		Logger:         logger,
 	}, svc, db, svc)
 	if err := srv.Open(); err != nil {
@@ -168,7 +177,34 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server,
 		db.Close()
 		return nil, nil, err
 	}
+	if cfg.MetricsAddr != "" {
+		u, err := srv.OpenMetrics(cfg.MetricsAddr)
+		if err != nil {
+			_ = srv.Close(ctx)
+			_ = queue.Stop(ctx)
+			db.Close()
+			return nil, nil, err
+		}
+		logger.Info("serving metrics without a token", "url", u)
+	}
 	return &server{Server: srv, engine: cmp.Or(svc.DefaultEngine, assistant.ChooseBuiltin), llm: eng, queue: queue}, db, nil
+}
+
+// newMetrics makes the metrics registry with the database pool, the job
+// queue's import jobs and, when configured, the LLM engine's totals.
+func newMetrics(db *store.DB, eng *llm.Engine) (*api.Metrics, error) {
+	m := api.NewMetrics()
+	cs := []prometheus.Collector{api.DBPool(db.Stats), api.ImportJobs(db.ImportJobStates)}
+	if eng != nil {
+		cs = append(cs, api.LLMTotals(func() api.LLMCounts {
+			t := eng.Totals()
+			return api.LLMCounts{Requests: t.Requests, Failures: t.Failures, PromptTokens: t.PromptTokens, CompletionTokens: t.CompletionTokens}
+		}))
+	}
+	if err := m.Register(cs...); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 // newService wires the use cases on db with the built-in engine and the
@@ -181,7 +217,8 @@ func newService(db *store.DB, cfg *Config) (*coach.Service, *arrangement.Engine,
 	}
 	return &coach.Service{
 		Analyzer: analyzer, Store: db, Accounts: db, AccountRules: rules, Policies: db, Arrangements: planner,
-		Progress: db, Imports: db, FileLimit: cfg.BodyLimit,
+		Progress: db, Imports: db, FileLimit: cfg.BodyLimit, Erasure: db,
+		RedactAll: cfg.RedactTranscripts, Redaction: db,
 	}, planner, nil
 }
 
@@ -208,9 +245,15 @@ func firstStart(ctx context.Context, cfg *Config, db *store.DB, logger *slog.Log
 // openStore waits for Postgres for a while at start-up, since a service and
 // its database often start together.
 func openStore(ctx context.Context, dsn string, logger *slog.Logger) (*store.DB, error) {
+	return openStorePool(ctx, dsn, store.Pool{}, logger)
+}
+
+// openStorePool is openStore with the pool's settings, for serve: the
+// commands that migrate or erase in bulk take no statement timeout.
+func openStorePool(ctx context.Context, dsn string, pool store.Pool, logger *slog.Logger) (*store.DB, error) {
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		db, err := store.Open(ctx, dsn)
+		db, err := store.OpenPool(ctx, dsn, pool)
 		if err == nil {
 			return db, nil
 		}

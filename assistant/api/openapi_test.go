@@ -1,0 +1,152 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/legacy"
+
+	"github.com/rooscoach/rooscoach/assistant/api"
+)
+
+// specOnce loads the embedded description once for every test.
+var specOnce = sync.OnceValues(func() (routers.Router, error) {
+	doc, err := openapi3.NewLoader().LoadFromData(api.OpenAPI())
+	if err != nil {
+		return nil, err
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		return nil, err
+	}
+	// The tests' servers listen on any port: match paths only.
+	doc.Servers = nil
+	return legacy.NewRouter(doc)
+})
+
+func spec(t testing.TB) routers.Router {
+	t.Helper()
+	r, err := specOnce()
+	if err != nil {
+		t.Fatalf("openapi.json: %v", err)
+	}
+	return r
+}
+
+// checkAnswer validates an answer of the API against openapi.json: its
+// status must be one the route describes (or a problem), and its body must
+// match that status's schema. doAs calls it for every request the tests
+// send, so the whole suite's answers are checked.
+func checkAnswer(t testing.TB, req *http.Request, res *http.Response, body []byte) {
+	t.Helper()
+	route, params, err := spec(t).FindRoute(req)
+	if err != nil {
+		// Echo's own 404 and 405 for paths no route has are problems too.
+		if res.StatusCode != http.StatusNotFound && res.StatusCode != http.StatusMethodNotAllowed {
+			t.Errorf("%s %s: not in openapi.json: %v", req.Method, req.URL.Path, err)
+		}
+		return
+	}
+	in := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route},
+		Status:                 res.StatusCode,
+		Header:                 res.Header,
+		Options:                &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
+	}
+	in.SetBodyBytes(body)
+	if err := openapi3filter.ValidateResponse(context.Background(), in); err != nil {
+		t.Errorf("%s %s: answer %d does not match openapi.json: %v\n%s", req.Method, req.URL.Path, res.StatusCode, err, trim(body))
+	}
+}
+
+func trim(b []byte) []byte {
+	if len(b) > 600 {
+		return append(b[:600:600], "…"...)
+	}
+	return b
+}
+
+var echoParam = regexp.MustCompile(`:(\w+)`)
+
+// TestOpenAPICoversRoutes fails when a route is registered without a
+// description, or the description names a route the server does not have.
+func TestOpenAPICoversRoutes(t *testing.T) {
+	e := newEnv(t, api.Config{})
+	spec(t)
+	doc, err := openapi3.NewLoader().LoadFromData(api.OpenAPI())
+	if err != nil {
+		t.Fatal(err)
+	}
+	described := map[string]bool{}
+	for path, item := range doc.Paths.Map() {
+		for method := range item.Operations() {
+			described[method+" "+path] = true
+		}
+	}
+	registered := map[string]bool{}
+	for _, r := range e.srv.EchoRoutes() {
+		key := r.Method + " " + echoParam.ReplaceAllString(r.Path, "{$1}")
+		registered[key] = true
+		if !described[key] {
+			t.Errorf("route %s is not described in assistant/api/openapi.json", key)
+		}
+	}
+	for key := range described {
+		if !registered[key] {
+			t.Errorf("openapi.json describes %s, which the server does not serve", key)
+		}
+	}
+	if len(registered) < 50 {
+		t.Errorf("only %d routes registered; the walk did not see them", len(registered))
+	}
+}
+
+// TestOpenAPIServed checks GET /openapi.json serves the kept file, and that
+// answers are checked for real: a body that breaks the schema is caught.
+func TestOpenAPIServed(t *testing.T) {
+	e := newEnv(t, api.Config{})
+	res, err := http.Get(e.url + "/openapi.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	got, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK || !bytes.Equal(got, api.OpenAPI()) || !strings.Contains(string(got), `"openapi": "3.1.0"`) {
+		t.Fatalf("GET /openapi.json: %d, %d bytes", res.StatusCode, len(got))
+	}
+	// The checker itself must be able to fail.
+	req, _ := http.NewRequest("GET", e.url+"/v1/teams/t1", nil)
+	for _, bad := range []struct {
+		status int
+		ctype  string
+		body   string
+	}{
+		{200, "application/json", `{"id":"t1"}`},
+		{404, "application/problem+json", `{"title":"Not Found"}`},
+		{299, "application/json", `{}`},
+	} {
+		rec := &recorder{}
+		checkAnswer(rec, req, &http.Response{StatusCode: bad.status, Header: http.Header{"Content-Type": {bad.ctype}}}, []byte(bad.body))
+		if !rec.failed {
+			t.Errorf("an answer %d %s passed the schema", bad.status, bad.body)
+		}
+	}
+}
+
+// recorder is a testing.TB that notes a failure instead of failing.
+type recorder struct {
+	testing.TB
+	failed bool
+}
+
+func (r *recorder) Helper()               {}
+func (r *recorder) Errorf(string, ...any) { r.failed = true }
+func (r *recorder) Fatalf(string, ...any) { r.failed = true }
