@@ -327,6 +327,9 @@ func TestReviewWorkflowInBrowser(t *testing.T) {
 			t.Errorf("the agent's review card lacks %q: %q", want, card)
 		}
 	}
+	if goals := eval[string](t, agent, `document.querySelector("#goals-h").parentElement.innerText`); !strings.Contains(goals, "target-share") || !strings.Contains(goals, "closing") {
+		t.Errorf("the agent's goals are not shown: %q", goals)
+	}
 	// The tip box answers as the agent types.
 	do(t, agent, chromedp.SendKeys(chromedp.CSS("#tip-text"), "U moet vandaag betalen, anders dragen wij het dossier over aan de deurwaarder."))
 	if _, err := chromedp.Run(agent, chromedp.Poll[bool](`document.querySelector("#tip-out").dataset.updated !== undefined`, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
@@ -372,4 +375,6 @@ func TestReviewWorkflowInBrowser(t *testing.T) {
 	}
 	checkAccessibility(t, lead, "lead")
 	screenshot(t, lead, "lead")
+	do(t, lead, chromedp.ScrollIntoView(chromedp.CSS("#heat-h")))
+	screenshot(t, lead, "lead-heat")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -58,7 +59,7 @@ func lineChart(id, title string, starts []time.Time, lines []series, percent boo
 		if percent {
 			return fmt.Sprintf("%.0f%%", 100*v)
 		}
-		return fmt.Sprintf("%.2g", v)
+		return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
 	}
 	for i := 0; i <= 4; i++ {
 		v := max * float64(i) / 4
@@ -78,7 +79,11 @@ func lineChart(id, title string, starts []time.Time, lines []series, percent boo
 		step = (n + 7) / 8
 	}
 	for i := 0; i < n; i += step {
-		fmt.Fprintf(&b, `<text x="%.1f" y="%g" class="tick" text-anchor="middle">%s</text>`, x(i), chartH-8, starts[i].Format("02-01"))
+		anchor := "middle"
+		if i == n-1 && n > 1 {
+			anchor = "end"
+		}
+		fmt.Fprintf(&b, `<text x="%.1f" y="%g" class="tick" text-anchor="%s">%s</text>`, x(i), chartH-8, anchor, starts[i].Format("02-01"))
 	}
 	for li, s := range lines {
 		colour, dash := lineColours[li%len(lineColours)], dashes[li%len(dashes)]

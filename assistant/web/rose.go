@@ -142,7 +142,9 @@ func callRose(turns []assistant.TurnAnalysis, closing []int, lang assistant.Lang
 func heatRose(id, caption string, shares map[assistant.Octant]float64, lang assistant.Language) template.HTML {
 	t := text(lang)
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="heat" viewBox="0 0 %g %g" width="220" height="220" role="img" aria-labelledby="%s" xmlns="http://www.w3.org/2000/svg">`, roseSize, roseSize, id)
+	// A wider view than the call's rose: the octant names are larger here,
+	// since the picture is drawn smaller.
+	fmt.Fprintf(&b, `<svg class="heat" viewBox="-60 -10 %g %g" width="250" height="210" role="img" aria-labelledby="%s" xmlns="http://www.w3.org/2000/svg">`, roseSize+120, roseSize+20, id)
 	var parts []string
 	for _, o := range assistant.Octants {
 		parts = append(parts, fmt.Sprintf("%s %.0f%%", octantName(o, lang), 100*shares[o]))

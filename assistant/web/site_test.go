@@ -123,6 +123,15 @@ func (s *site) seedHistory(t testing.TB) {
 			}
 		}
 	}
+	start := assistant.DateOf(now.AddDate(0, 0, -70))
+	for _, g := range []coach.GoalInput{
+		{AgentID: "anna", Kind: assistant.GoalTargetShare, Note: "Lead from above-together: propose, then ask.", StartsOn: &start},
+		{AgentID: "anna", Kind: assistant.GoalClosing, StartsOn: &start},
+	} {
+		if _, err := s.svc.SetGoal(ctx, assistant.CommandLine(), g); err != nil {
+			t.Fatalf("seed goal: %v", err)
+		}
+	}
 }
 
 // readAll reads a response body for a test.
