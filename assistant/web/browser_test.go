@@ -61,9 +61,9 @@ func browser(t *testing.T) context.Context {
 	t.Helper()
 	browserOnce.Do(func() {
 		path := chromiumPath()
-		if path == "" {
-			browserErr = fmt.Errorf("no Chromium found for the browser tests: install it with `apt-get install -y chromium` " +
-				"(make test does this when /usr/bin/chromium is missing), or point ROOSCOACH_CHROMIUM at a Chrome or Chromium binary")
+		if _, err := os.Stat(path); path == "" || err != nil {
+			browserErr = fmt.Errorf("no Chromium found for the browser tests (looked for %q): install it with `apt-get install -y chromium` "+
+				"(make test does this when /usr/bin/chromium is missing), or point ROOSCOACH_CHROMIUM at a Chrome or Chromium binary", path)
 			return
 		}
 		if browserDir, browserErr = os.MkdirTemp("", "rooscoach-chromium-"); browserErr != nil {
@@ -212,10 +212,15 @@ func TestReviewWorkflowInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A second file is no transcript: it fails alone, with its reason.
+	notes := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(notes, []byte("bel terug morgen\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	do(t, trainer,
 		chromedp.Navigate(s.url+"/upload"),
 		chromedp.WaitVisible(chromedp.CSS("#files")),
-		chromedp.SetUploadFiles(chromedp.CSS("#files"), []string{sample}),
+		chromedp.SetUploadFiles(chromedp.CSS("#files"), []string{sample, notes}),
 		chromedp.SendKeys(chromedp.CSS("#agent_id"), "anna"),
 	)
 	checkAccessibility(t, trainer, "upload")
@@ -227,8 +232,11 @@ func TestReviewWorkflowInBrowser(t *testing.T) {
 	for {
 		state, _ := chromedp.Run(trainer, chromedp.Evaluate[string](`(document.querySelector("#import-state a") ? "done " : "") + document.body.innerText`))
 		if strings.HasPrefix(state, "done ") {
-			if !strings.Contains(state, "1 done") || !strings.Contains(state, "0 failed") {
+			if !strings.Contains(state, "1 done") || !strings.Contains(state, "1 failed") {
 				t.Fatalf("import finished with %q", state)
+			}
+			if failed := eval[string](t, trainer, `document.querySelector("#import-failures").innerText`); !strings.Contains(failed, "notes.txt") {
+				t.Errorf("the failed file is not listed with its reason: %q", failed)
 			}
 			break
 		}

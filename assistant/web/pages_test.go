@@ -150,3 +150,63 @@ func TestInterfaceLanguageFollowsAcceptLanguage(t *testing.T) {
 		t.Errorf("after choosing Dutch the sign-in page is not Dutch")
 	}
 }
+
+// signedIn signs in with token over plain HTTP and returns the cookies and
+// CSRF field a form needs.
+func signedIn(t *testing.T, s *site, token string) (session, csrf *http.Cookie, field string) {
+	t.Helper()
+	csrf, field, _ = signInForm(t, s, "en")
+	res := postForm(t, s, "/signin", url.Values{"token": {token}, "_csrf": {field}}, csrf)
+	for _, c := range res.Cookies() {
+		if c.Name == "rooscoach_session" {
+			session = c
+		}
+	}
+	if session == nil {
+		t.Fatalf("sign-in: %d, no session", res.StatusCode)
+	}
+	return session, csrf, field
+}
+
+// An agent disputes a label of a published review from their page; the
+// review then waits for the trainer, and a forged form changes nothing.
+func TestAgentDisputesAReview(t *testing.T) {
+	s := newSite(t)
+	ctx := t.Context()
+	data := mustRead(t, "en-arrears.txt")
+	trainer, err := s.db.Authenticate(ctx, s.trainer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	call, _, err := s.svc.Ingest(ctx, trainer, coachInput(data, "anna", s.team))
+	if err != nil {
+		t.Fatal(err)
+	}
+	turn := call.Turns[0]
+	review, err := s.svc.CreateReview(ctx, trainer, call.ID, reviewInput(turn.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.PublishReview(ctx, trainer, review.ID); err != nil {
+		t.Fatal(err)
+	}
+
+	session, csrf, field := signedIn(t, s, s.agent)
+	path := "/reviews/" + itoa(review.ID) + "/dispute"
+	form := url.Values{"turn": {itoa(turn.ID)}, "about": {"label"}, "comment": {"I was leading, not competing."}}
+	if res := postForm(t, s, path, form, session, csrf); res.StatusCode != http.StatusBadRequest && res.StatusCode != http.StatusForbidden {
+		t.Errorf("a dispute without the CSRF field: %d, want it refused", res.StatusCode)
+	}
+	form.Set("_csrf", field)
+	res := postForm(t, s, path, form, session, csrf)
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/agent?done=disputed" {
+		t.Fatalf("dispute: %d to %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	got, err := s.svc.Review(ctx, trainer, review.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != "disputed" || got.OpenDisputes() != 1 || got.Disputes[0].Comment != "I was leading, not competing." {
+		t.Errorf("after the dispute the review is %s with %d open disputes", got.Status, got.OpenDisputes())
+	}
+}
