@@ -238,6 +238,7 @@ func TestReviewWorkflowInBrowser(t *testing.T) {
 			if failed := eval[string](t, trainer, `document.querySelector("#import-failures").innerText`); !strings.Contains(failed, "notes.txt") {
 				t.Errorf("the failed file is not listed with its reason: %q", failed)
 			}
+			screenshot(t, trainer, "import")
 			break
 		}
 		if time.Now().After(deadline) {
