@@ -10,7 +10,7 @@ RUN_DSN    = postgres://postgres@$(PGHOST):$(PGPORT)/rooscoach?sslmode=disable
 
 export ROOSCOACH_TEST_DATABASE_URL ?= $(ADMIN_DSN)
 
-.PHONY: run test bench lint db build loadtest scale loadtest-live
+.PHONY: run test bench lint db build loadtest scale loadtest-live chromium screenshots
 
 build:
 	$(GO) build -o bin/rooscoach ./cmd/rooscoach
@@ -26,8 +26,23 @@ run: build
 	DATABASE_URL="$${DATABASE_URL:-$(RUN_DSN)}" ./bin/rooscoach serve
 
 ## test: lint, then every test with the race detector against a real Postgres.
-test: lint db
+## The web pages' tests drive a real headless Chromium: chromium installs it
+## when it is missing.
+test: lint db chromium
 	$(GO) test -race -count=1 ./...
+
+## chromium: install Debian's Chromium for the browser tests when /usr/bin/chromium
+## is missing (as root; the machines of this kind have no sudo).
+chromium:
+	@if [ ! -x /usr/bin/chromium ] && [ -z "$$ROOSCOACH_CHROMIUM" ]; then \
+		echo "installing chromium for the browser tests"; \
+		apt-get update -qq && apt-get install -y -qq chromium; \
+	fi
+
+## screenshots: the browser tests again, writing the pages' screenshots to
+## docs/screenshots for the README.
+screenshots: db chromium
+	ROOSCOACH_SCREENSHOTS=1 $(GO) test -count=1 -run 'InBrowser' ./assistant/web
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...

@@ -144,3 +144,8 @@ func humanBytes(n int64) string {
 	}
 	return itoa(n) + " bytes"
 }
+
+// Classify maps err to its rooscoach code, HTTP status and user-facing
+// message, as the API answers it, so that the web pages answer an error
+// with the same status and words.
+func Classify(err error) (code string, status int, detail string) { return classify(err) }

@@ -252,3 +252,12 @@ func jsonEncode(w io.Writer, v any) error {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// Pages is a set of routes served beside the API by the same server, such
+// as the web pages; it registers its own routes on the router.
+type Pages interface {
+	Mount(e *echo.Echo)
+}
+
+// Mount serves p's routes beside the API's.
+func (s *Server) Mount(p Pages) { p.Mount(s.echo) }

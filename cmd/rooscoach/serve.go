@@ -19,6 +19,7 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/compliance"
 	"github.com/rooscoach/rooscoach/assistant/llm"
 	"github.com/rooscoach/rooscoach/assistant/session"
+	"github.com/rooscoach/rooscoach/assistant/web"
 	"github.com/rooscoach/rooscoach/store"
 )
 
@@ -172,6 +173,13 @@ func openServer(ctx context.Context, cfg *Config, logger *slog.Logger) (*server,
 		Metrics:        metrics,
 		Logger:         logger,
 	}, svc, db, svc)
+	pages, err := web.New(web.Config{ImportLimit: cfg.ImportLimit, FileLimit: cfg.BodyLimit, AuthOff: cfg.Auth == "off", Logger: logger}, svc, db)
+	if err != nil {
+		_ = queue.Stop(ctx)
+		db.Close()
+		return nil, nil, err
+	}
+	srv.Mount(pages)
 	if err := srv.Open(); err != nil {
 		_ = queue.Stop(ctx)
 		db.Close()
@@ -236,7 +244,7 @@ func firstStart(ctx context.Context, cfg *Config, db *store.DB, logger *slog.Log
 		return fmt.Errorf("make the first admin token: %w", err)
 	}
 	if created {
-		logger.Warn("FIRST START: there was no API token, so rooscoach made this admin token. It is shown only this once: keep it safe, send it as Authorization: Bearer TOKEN, and use it to make the other tokens (see the README, \"Who may see what\").",
+		logger.Warn("FIRST START: there was no API token, so rooscoach made this admin token. It is shown only this once: keep it safe, sign in with it at the web pages (/) or send it as Authorization: Bearer TOKEN, and use it to make the other tokens (see the README, \"Who may see what\").",
 			"token", token)
 	}
 	return nil

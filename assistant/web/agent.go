@@ -1,0 +1,175 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// reviewView is a published review as the agent reads it.
+type reviewView struct {
+	*assistant.Review
+	Call  *assistant.Call
+	Turns []reviewTurnView
+	// Open is true while the review waits for the agent's answer.
+	Open bool
+}
+
+type reviewTurnView struct {
+	assistant.ReviewTurn
+	Text        string
+	OctantLabel string
+}
+
+// goalView is a goal with its result over the period.
+type goalView struct {
+	assistant.Goal
+	Result *assistant.GoalResult
+}
+
+// handleAgent is the agent's own page: recent calls, the reviews waiting
+// for them, goals and progress, and the tip box.
+func (p *Pages) handleAgent(c echo.Context) error {
+	ctx := c.Request().Context()
+	me := principalOf(c)
+	agentID := me.AgentID
+	if agentID == "" {
+		agentID = c.QueryParam("agent")
+	}
+	if agentID == "" {
+		return p.render(c, http.StatusOK, "agent", map[string]any{"Ask": true})
+	}
+	lang := langOf(c)
+	page, err := p.coach.Calls(ctx, me, assistant.CallFilter{AgentID: agentID, Limit: 20})
+	if err != nil {
+		return err
+	}
+	var reviews []reviewView
+	for _, call := range page.Calls {
+		if call.ReviewStatus == assistant.CallNew || call.ReviewStatus == assistant.CallInReview {
+			continue
+		}
+		rs, err := p.coach.Reviews(ctx, me, call.ID)
+		if err != nil {
+			return err
+		}
+		for _, r := range rs {
+			if r.Status == assistant.ReviewDraft {
+				continue
+			}
+			full, err := p.coach.Call(ctx, me, call.ID)
+			if err != nil {
+				return err
+			}
+			v := reviewView{Review: r, Call: full, Open: r.Status == assistant.ReviewPublished && me.Role == assistant.RoleAgent}
+			for _, rt := range r.Turns {
+				tv := reviewTurnView{ReviewTurn: rt, OctantLabel: octantName(rt.Octant, lang)}
+				if rt.TurnIndex < len(full.Turns) {
+					tv.Text = full.Turns[rt.TurnIndex].Text
+				}
+				v.Turns = append(v.Turns, tv)
+			}
+			reviews = append(reviews, v)
+		}
+	}
+	now := time.Now()
+	f, err := assistant.NewProgressFilter("", "", "week", now)
+	if err != nil {
+		return err
+	}
+	progress, err := p.coach.AgentProgress(ctx, me, agentID, f)
+	if err != nil {
+		return err
+	}
+	results := map[int64]*assistant.GoalResult{}
+	for i := range progress.Total.Goals {
+		results[progress.Total.Goals[i].GoalID] = &progress.Total.Goals[i]
+	}
+	goals := make([]goalView, len(progress.Goals))
+	for i, g := range progress.Goals {
+		goals[i] = goalView{Goal: g, Result: results[g.ID]}
+	}
+	starts, target := bucketSeries(progress.Buckets, func(f assistant.Figures) float64 { return f.TargetShare })
+	t := text(lang)
+	chart := lineChart("agent-target", t["chart_target"], starts, []series{{Name: agentID, Values: target}}, true)
+	return p.render(c, http.StatusOK, "agent", map[string]any{
+		"AgentID": agentID, "Calls": page.Calls, "Reviews": reviews, "Goals": goals, "Total": progress.Total,
+		"Chart": chart, "CanAnswer": me.Role == assistant.RoleAgent,
+	})
+}
+
+// bucketSeries returns the buckets' starts and value of each, NaN where a
+// bucket has no calls.
+func bucketSeries(buckets []assistant.ProgressBucket, value func(assistant.Figures) float64) ([]time.Time, []float64) {
+	starts := make([]time.Time, len(buckets))
+	vals := make([]float64, len(buckets))
+	for i, b := range buckets {
+		starts[i] = b.Start
+		vals[i] = nan
+		if b.Calls > 0 {
+			vals[i] = value(b.Figures)
+		}
+	}
+	return starts, vals
+}
+
+// handleAcknowledge records that the agent read a review and accepts it.
+func (p *Pages) handleAcknowledge(c echo.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	if _, err := p.coach.AcknowledgeReview(c.Request().Context(), principalOf(c), id); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/agent?done=acknowledged")
+}
+
+// handleDispute records the agent's objection to a label or comment.
+func (p *Pages) handleDispute(c echo.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	turn, _ := strconv.ParseInt(c.FormValue("turn"), 10, 64)
+	in := assistant.DisputeInput{TurnID: turn, About: assistant.DisputeAbout(c.FormValue("about")), Comment: strings.TrimSpace(c.FormValue("comment"))}
+	if _, err := p.coach.DisputeReview(c.Request().Context(), principalOf(c), id, in); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/agent?done=disputed")
+}
+
+// tipAnswer is what the tip box shows: the stance in the page's language,
+// the plainer wording and the headline tip.
+type tipAnswer struct {
+	Octant      assistant.Octant `json:"octant"`
+	OctantLabel string           `json:"octant_label"`
+	Colour      string           `json:"colour"`
+	Suggested   string           `json:"suggested"`
+	Tip         string           `json:"tip"`
+	Findings    int              `json:"findings"`
+}
+
+// handleTip answers the tip box with the use case behind POST /v1/tips.
+// The box calls this route rather than /v1/tips itself because the page's
+// token lives in an HttpOnly cookie that no script can read; the CSRF token
+// comes in the X-CSRF-Token header.
+func (p *Pages) handleTip(c echo.Context) error {
+	var req assistant.TipRequest
+	if err := json.NewDecoder(http.MaxBytesReader(c.Response(), c.Request().Body, 64<<10)).Decode(&req); err != nil {
+		return assistant.Errorf(assistant.EInvalid, "The tip request is not JSON with a text.")
+	}
+	res, err := p.coach.Tip(c.Request().Context(), req, "")
+	if err != nil {
+		return err
+	}
+	lang := langOf(c)
+	return c.JSON(http.StatusOK, tipAnswer{Octant: res.Stance.Octant, OctantLabel: octantName(res.Stance.Octant, lang),
+		Colour: octantColour[res.Stance.Octant], Suggested: res.Suggested, Tip: res.Tip.Text, Findings: len(res.Findings)})
+}

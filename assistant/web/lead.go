@@ -1,0 +1,115 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+var nan = math.NaN()
+
+// chartView is one chart of the lead page with its key.
+type chartView struct {
+	ID     string
+	Title  string
+	SVG    template.HTML
+	Legend []legendEntry
+}
+
+// heatView is one agent's rose heat-map, last month against this one.
+type heatView struct {
+	AgentID   string
+	LastMonth template.HTML
+	ThisMonth template.HTML
+}
+
+// leadMetrics are the lead page's charts: what each shows and whether it
+// is a share.
+var leadMetrics = []struct {
+	key     string
+	percent bool
+	value   func(assistant.Figures) float64
+}{
+	{"chart_target", true, func(f assistant.Figures) float64 { return f.TargetShare }},
+	{"chart_escalations", false, func(f assistant.Figures) float64 { return f.EscalationsPerCall }},
+	{"chart_jargon", false, func(f assistant.Figures) float64 { return f.JargonPerCall }},
+	{"chart_closing", true, func(f assistant.Figures) float64 { return f.Closing.Complete }},
+	{"chart_arrangements", false, func(f assistant.Figures) float64 { return float64(f.ArrangementsProposed) }},
+	{"chart_referrals", false, func(f assistant.Figures) float64 { return float64(f.CustomersReferred) }},
+}
+
+// handleLead is the team lead's page: the team's figures over the weeks
+// per agent and for the team, the agents who need attention first, and
+// each agent's rose heat-map this month against last.
+func (p *Pages) handleLead(c echo.Context) error {
+	ctx := c.Request().Context()
+	me := principalOf(c)
+	team := c.QueryParam("team")
+	if team == "" && len(me.TeamIDs) > 0 {
+		team = me.TeamIDs[0]
+	}
+	if team == "" {
+		return p.render(c, http.StatusOK, "lead", map[string]any{"Ask": true})
+	}
+	now := time.Now()
+	f, err := assistant.NewProgressFilter("", "", "week", now)
+	if err != nil {
+		return err
+	}
+	progress, err := p.coach.TeamProgress(ctx, me, team, f)
+	if err != nil {
+		return err
+	}
+	lang := langOf(c)
+	t := text(lang)
+	thisMonth := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	months := assistant.ProgressFilter{From: thisMonth.AddDate(0, -1, 0), To: thisMonth.AddDate(0, 1, 0), Bucket: assistant.BucketMonth}
+	perAgent := map[string]*assistant.Progress{}
+	var heats []heatView
+	for _, a := range progress.Agents {
+		ap, err := p.coach.AgentProgress(ctx, me, a.AgentID, f)
+		if err != nil {
+			return err
+		}
+		perAgent[a.AgentID] = ap
+		mp, err := p.coach.AgentProgress(ctx, me, a.AgentID, months)
+		if err != nil {
+			return err
+		}
+		h := heatView{AgentID: a.AgentID}
+		for i, b := range mp.Buckets {
+			caption := fmt.Sprintf("%s, %s", a.AgentID, t["last_month"])
+			id := fmt.Sprintf("heat-%d-last", len(heats))
+			if i == 1 {
+				caption, id = fmt.Sprintf("%s, %s", a.AgentID, t["this_month"]), fmt.Sprintf("heat-%d-this", len(heats))
+			}
+			svg := heatRose(id, caption, b.OctantShare, lang)
+			if i == 0 {
+				h.LastMonth = svg
+			} else {
+				h.ThisMonth = svg
+			}
+		}
+		heats = append(heats, h)
+	}
+	var charts []chartView
+	for i, m := range leadMetrics {
+		starts, teamVals := bucketSeries(progress.Buckets, m.value)
+		lines := []series{{Name: t["team"] + " " + team, Values: teamVals, Team: true}}
+		for _, a := range progress.Agents {
+			_, vals := bucketSeries(perAgent[a.AgentID].Buckets, m.value)
+			lines = append(lines, series{Name: a.AgentID, Values: vals})
+		}
+		id := fmt.Sprintf("chart-%d", i)
+		charts = append(charts, chartView{ID: id, Title: t[m.key], SVG: lineChart(id, t[m.key], starts, lines, m.percent), Legend: legend(lines)})
+	}
+	return p.render(c, http.StatusOK, "lead", map[string]any{
+		"Team": team, "Progress": progress, "Charts": charts, "Heats": heats,
+	})
+}

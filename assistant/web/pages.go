@@ -1,0 +1,300 @@
+// Package web serves rooscoach's own pages: sign-in, the trainer's call
+// review, the agent's page with the tip box, the team lead's progress and
+// the upload of recorded calls. The pages are rendered on the server with
+// html/template from files embedded in the binary (the rose and the charts
+// are SVG drawn here), so nothing is fetched from elsewhere at run time.
+// They call the same use cases as the JSON API, with the same tokens and
+// roles; a signed-in token travels in an HttpOnly, Secure, SameSite=Strict
+// cookie and every form carries a CSRF token.
+package web
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/api"
+	"github.com/rooscoach/rooscoach/assistant/coach"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+//go:embed static
+var staticFiles embed.FS
+
+// Authenticator resolves a token into the principal it stands for;
+// *store.DB implements it.
+type Authenticator interface {
+	Authenticate(ctx context.Context, token string) (assistant.Principal, error)
+}
+
+// Config holds the pages' settings.
+type Config struct {
+	// ImportLimit is the largest upload in bytes; 0 means 64 MiB.
+	ImportLimit int64
+	// FileLimit is the largest file of an upload; 0 means 2 MiB.
+	FileLimit int64
+	// AuthOff serves every page as the AuthOff admin, as the API does with
+	// authentication off.
+	AuthOff bool
+	Logger  *slog.Logger
+}
+
+// Pages serves the web pages.
+type Pages struct {
+	cfg   Config
+	coach *coach.Service
+	auth  Authenticator
+	pages map[string]*template.Template
+}
+
+// New parses the embedded templates; svc runs the use cases and auth
+// resolves the signed-in token.
+func New(cfg Config, svc *coach.Service, auth Authenticator) (*Pages, error) {
+	if cfg.ImportLimit <= 0 {
+		cfg.ImportLimit = 64 << 20
+	}
+	if cfg.FileLimit <= 0 {
+		cfg.FileLimit = 2 << 20
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	p := &Pages{cfg: cfg, coach: svc, auth: auth, pages: map[string]*template.Template{}}
+	names, err := fs.Glob(templateFiles, "templates/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("list templates: %w", err)
+	}
+	for _, n := range names {
+		if n == "templates/layout.html" {
+			continue
+		}
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", n)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", n, err)
+		}
+		p.pages[strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")] = t
+	}
+	return p, nil
+}
+
+// Cookie names.
+const (
+	sessionCookie = "rooscoach_session"
+	langCookie    = "rooscoach_lang"
+	csrfCookie    = "rooscoach_csrf"
+	csrfField     = "_csrf"
+)
+
+// Mount registers the pages on e, each behind its own middleware (never
+// e.Use or a group's Use, which would reach the API's routes too).
+func (p *Pages) Mount(e *echo.Echo) {
+	csrf := middleware.CSRFWithConfig(middleware.CSRFConfig{
+		TokenLookup:    "form:" + csrfField + ",header:X-CSRF-Token",
+		CookieName:     csrfCookie,
+		CookiePath:     "/",
+		CookieSecure:   true,
+		CookieHTTPOnly: true,
+		CookieSameSite: http.SameSiteStrictMode,
+		ContextKey:     "csrf",
+	})
+	open := []echo.MiddlewareFunc{p.htmlErrors, p.language, csrf}
+	signed := append(open[:len(open):len(open)], p.session)
+	upload := []echo.MiddlewareFunc{p.htmlErrors, middleware.BodyLimit(fmt.Sprintf("%dB", p.cfg.ImportLimit)), p.language, csrf, p.session}
+
+	static, _ := fs.Sub(staticFiles, "static")
+	e.GET("/static/*", echo.WrapHandler(http.StripPrefix("/static/", staticHandler(static))))
+
+	e.GET("/", p.handleHome, signed...)
+	e.GET("/signin", p.handleSignInForm, open...)
+	e.POST("/signin", p.handleSignIn, open...)
+	e.POST("/signout", p.handleSignOut, open...)
+	e.POST("/language", p.handleLanguage, open...)
+
+	e.GET("/calls", p.handleCallList, signed...)
+	e.GET("/calls/:id", p.handleCallReview, signed...)
+	e.POST("/calls/:id/review", p.handleReviewSave, signed...)
+
+	e.GET("/agent", p.handleAgent, signed...)
+	e.POST("/reviews/:id/acknowledge", p.handleAcknowledge, signed...)
+	e.POST("/reviews/:id/dispute", p.handleDispute, signed...)
+	e.POST("/tips", p.handleTip, signed...)
+
+	e.GET("/lead", p.handleLead, signed...)
+
+	e.GET("/upload", p.handleUploadForm, signed...)
+	e.POST("/upload", p.handleUpload, upload...)
+	e.GET("/imports/:id", p.handleImport, signed...)
+}
+
+// staticHandler serves the embedded CSS and script with a short cache.
+func staticHandler(files fs.FS) http.Handler {
+	h := http.FileServerFS(files)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=300")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// principalKey and langKey key the signed-in principal and the chosen
+// language in echo's context.
+const (
+	principalKey = "web.principal"
+	langKey      = "web.lang"
+)
+
+func principalOf(c echo.Context) assistant.Principal {
+	p, _ := c.Get(principalKey).(assistant.Principal)
+	return p
+}
+
+func langOf(c echo.Context) assistant.Language {
+	l, _ := c.Get(langKey).(assistant.Language)
+	if l == "" {
+		return assistant.English
+	}
+	return l
+}
+
+// session resolves the token of the session cookie; without a working one
+// a page sends the browser to the sign-in page.
+func (p *Pages) session(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if p.cfg.AuthOff {
+			c.Set(principalKey, assistant.AuthOff())
+			return next(c)
+		}
+		ck, err := c.Cookie(sessionCookie)
+		if err != nil || ck.Value == "" {
+			return p.toSignIn(c)
+		}
+		pr, err := p.auth.Authenticate(c.Request().Context(), ck.Value)
+		if err != nil {
+			if assistant.ErrorCode(err) == assistant.EUnauthorized {
+				clearCookie(c, sessionCookie)
+				return p.toSignIn(c)
+			}
+			return err
+		}
+		c.Set(principalKey, pr)
+		return next(c)
+	}
+}
+
+func (p *Pages) toSignIn(c echo.Context) error {
+	if c.Request().Method != http.MethodGet {
+		return assistant.Errorf(assistant.EUnauthorized, "%s", text(langOf(c))["signin_needed"])
+	}
+	return c.Redirect(http.StatusSeeOther, "/signin?next="+c.Request().URL.EscapedPath())
+}
+
+// language picks the interface language: the visitor's choice (a cookie),
+// else the first Dutch or English tag of Accept-Language, else English.
+func (p *Pages) language(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		lang := assistant.English
+		if ck, err := c.Cookie(langCookie); err == nil && assistant.Language(ck.Value).Valid() {
+			lang = assistant.Language(ck.Value)
+		} else {
+			lang = fromAcceptLanguage(c.Request().Header.Get("Accept-Language"))
+		}
+		c.Set(langKey, lang)
+		return next(c)
+	}
+}
+
+// fromAcceptLanguage returns the first of nl and en the header names, in
+// its order (browsers list by preference), or English.
+func fromAcceptLanguage(h string) assistant.Language {
+	for _, part := range strings.Split(h, ",") {
+		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
+		base, _, _ := strings.Cut(strings.ToLower(tag), "-")
+		switch base {
+		case "nl":
+			return assistant.Dutch
+		case "en":
+			return assistant.English
+		}
+	}
+	return assistant.English
+}
+
+// htmlErrors answers an error of a page as a page, with the status the
+// API gives the same error.
+func (p *Pages) htmlErrors(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		err := next(c)
+		if err == nil || c.Response().Committed {
+			return err
+		}
+		code, status, detail := api.Classify(err)
+		if status >= 500 {
+			p.cfg.Logger.Error("page failed", "route", c.Path(), "status", status, "err", err)
+		}
+		if code == "canceled" {
+			return nil
+		}
+		lang := langOf(c)
+		if lang == "" {
+			lang = fromAcceptLanguage(c.Request().Header.Get("Accept-Language"))
+			c.Set(langKey, lang)
+		}
+		return p.render(c, status, "error", map[string]any{"Status": status, "Title": http.StatusText(status), "Detail": detail})
+	}
+}
+
+// view is what every page's template gets beside its own data.
+type view struct {
+	T      map[string]string
+	Lang   assistant.Language
+	CSRF   string
+	Me     assistant.Principal
+	Path   string
+	Notice string
+	Data   any
+}
+
+// render writes page name with data.
+func (p *Pages) render(c echo.Context, status int, name string, data any) error {
+	t, ok := p.pages[name]
+	if !ok {
+		return fmt.Errorf("no page %q", name)
+	}
+	csrf, _ := c.Get("csrf").(string)
+	v := view{T: text(langOf(c)), Lang: langOf(c), CSRF: csrf, Me: principalOf(c), Path: c.Request().URL.Path,
+		Notice: noticeOf(c), Data: data}
+	var b strings.Builder
+	if err := t.Execute(&b, v); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	h := c.Response().Header()
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("Cache-Control", "no-store")
+	return c.HTML(status, b.String())
+}
+
+// noticeOf is the message a redirect after a form asks to show, by key.
+func noticeOf(c echo.Context) string {
+	k := c.QueryParam("done")
+	if k == "" {
+		return ""
+	}
+	return text(langOf(c))["done_"+k]
+}
+
+func clearCookie(c echo.Context, name string) {
+	c.SetCookie(&http.Cookie{Name: name, Value: "", Path: "/", MaxAge: -1, Secure: true, HttpOnly: true, SameSite: http.SameSiteStrictMode})
+}

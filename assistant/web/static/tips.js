@@ -1,0 +1,40 @@
+// The tip box: what the agent types goes to the tip use case (the same as
+// POST /v1/tips) 300 ms after they stop typing; the answer fills the box.
+// A later answer never overwrites a newer one.
+(function () {
+  "use strict";
+  var box = document.getElementById("tip-text");
+  if (!box) { return; }
+  var csrf = document.querySelector('meta[name="csrf-token"]').content;
+  var stance = document.getElementById("tip-stance");
+  var plainer = document.getElementById("tip-plainer");
+  var tip = document.getElementById("tip-tip");
+  var timer = null;
+  var seq = 0;
+  function ask() {
+    var text = box.value.trim();
+    var mine = ++seq;
+    if (!text) { stance.textContent = plainer.textContent = tip.textContent = "–"; return; }
+    fetch("/tips", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      body: JSON.stringify({ text: text })
+    }).then(function (res) {
+      if (!res.ok) { throw new Error("tip " + res.status); }
+      return res.json();
+    }).then(function (a) {
+      if (mine !== seq) { return; }
+      stance.textContent = a.octant_label;
+      plainer.textContent = a.suggested || "–";
+      tip.textContent = a.tip || "–";
+      document.getElementById("tip-out").dataset.updated = String(mine);
+    }).catch(function () {
+      if (mine === seq) { tip.textContent = "…"; }
+    });
+  }
+  box.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(ask, 300);
+  });
+}());
