@@ -57,7 +57,7 @@ var (
 	// "solicitors"): a consequence when threatened, never jargon on its own.
 	plainwordTag    = "plainword"
 	consequenceTags = wordSet([]string{
-		"bailiff", "court", "seizure", "costs", "credit", "cutoff", "agency", "eviction", "legal", "action",
+		"bailiff", "court", "seizure", "costs", "credit", "cutoff", "agency", "eviction", "legal", "department", "action",
 	})
 )
 
