@@ -51,7 +51,7 @@ var dataKindFinding = map[string]assistant.FindingKind{
 // threat-legal-step holds over the customer, worded by rewrite.consequence.
 var (
 	senseTags = wordSet([]string{
-		"start", "connective", "relative", "verb", "noun", "adjective", "preposition", "softener", "pay", "money",
+		"start", "connective", "relative", "verb", "noun", "adjective", "preposition", "softener", "pay", "money", "alone",
 	})
 	// plainword marks a legal step named in everyday words ("deurwaarder",
 	// "solicitors"): a consequence when threatened, never jargon on its own.
