@@ -50,6 +50,10 @@ func hasLetter(s string) bool {
 // and the word that opens the second sentence if it is kept.
 type sentenceCut struct {
 	sep, keep string
+	// verbNext: the word after sep must be a finite verb, and keep is the
+	// subject that takes the place of sep (", which means …" → ". This
+	// means …"; ", which we sent" stays, as "This we sent" is no sentence).
+	verbNext bool
 }
 
 // split cuts a long sentence in two at a coordinating conjunction near its
@@ -73,7 +77,11 @@ func (st *turnState) split(s string) string {
 			}
 			at := i + j
 			left, right := s[:at], s[at+len(c.sep):]
-			if len(strings.Fields(left)) >= 5 && len(strings.Fields(right)) >= 5 && !holdsCondition(st.l.lang, left) && opensMainClause(st.l.lang, right) {
+			ok := opensMainClause(st.l.lang, right)
+			if c.verbNext {
+				ok = startsWithFinite(st.l.lang, right)
+			}
+			if len(strings.Fields(left)) >= 5 && len(strings.Fields(right)) >= 5 && !holdsCondition(st.l.lang, left) && ok {
 				if best < 0 || abs(at-mid) < abs(best-mid) {
 					best, bestSep, bestKeep = at, c.sep, c.keep
 				}
@@ -108,7 +116,13 @@ var (
 	})
 	// cutRelatives open a clause that leans on the one before.
 	cutRelatives = wordSet([]string{"that", "which", "who", "whom", "whose", "dat", "die", "welke", "wat", "waarin", "waarbij"})
-	cutFinite    = map[assistant.Language]map[string]bool{
+	// cutVerbs are finite verbs, besides the auxiliaries, that follow a
+	// relative "which"/"wat" referring to the whole clause.
+	cutVerbs = map[assistant.Language]map[string]bool{
+		assistant.English: wordSet([]string{"means", "meant", "includes", "included", "covers", "covered", "shows", "gives", "makes", "allows", "leaves", "explains"}),
+		assistant.Dutch:   wordSet([]string{"betekent", "betekende", "houdt", "geeft", "maakt", "laat"}),
+	}
+	cutFinite = map[assistant.Language]map[string]bool{
 		assistant.English: wordSet([]string{
 			"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",
 			"shall", "should", "does", "do", "did",
@@ -120,6 +134,12 @@ var (
 		}),
 	}
 )
+
+// startsWithFinite reports whether the text opens with a finite verb.
+func startsWithFinite(lang assistant.Language, right string) bool {
+	ws := strings.Fields(right)
+	return len(ws) > 0 && (cutFinite[lang][strings.ToLower(ws[0])] || cutVerbs[lang][strings.ToLower(ws[0])])
+}
 
 // holdsCondition reports whether the text holds a word that opens a
 // condition or a subordinate clause.
