@@ -45,6 +45,9 @@ var (
 	enModal      = map[string]bool{"should": true, "can": true, "could": true, "may": true, "might": true, "would": true}
 )
 
+// nlModals stand before a passive's auxiliary: "zal worden beoordeeld".
+var nlModals = wordSet([]string{"zal", "zullen", "kan", "kunnen", "moet", "moeten", "mag", "mogen", "wil", "willen", "zou", "zouden"})
+
 // passiveSubjects are pronouns that open a clause of their own after "and".
 var passiveSubjects = wordSet([]string{"we", "i", "you", "they", "it", "this", "wij", "ik", "u", "zij", "ze", "dat", "dit", "het"})
 
@@ -157,6 +160,15 @@ func (st *turnState) passiveNL(toks []token, cs, ce, i int) (int, *rw) {
 	}
 	if nlCustomerActs[toks[p].lower] {
 		return p, nil // the customer pays, not "we"
+	}
+	for k := cs; k < ce; k++ {
+		// A named actor ("door een collega") is the subject, not "we";
+		// a modal before the auxiliary ("zal worden beoordeeld") would be
+		// left behind in the subject. Both need the sentence rewritten
+		// by hand.
+		if toks[k].lower == "door" || (k < i && nlModals[toks[k].lower]) {
+			return p, nil
+		}
 	}
 	useHave := perf || past
 	if !useHave && verb == "" {

@@ -69,6 +69,13 @@ var nlParticiple = map[string][2]string{
 	"verzonden": {"verzenden", ""}, "gecontacteerd": {"contacteren", ""}, "behandeld": {"behandelen", ""},
 	"goedgekeurd": {"keuren", "goed"}, "afgewezen": {"wijzen", "af"}, "geboekt": {"boeken", ""},
 	"gewijzigd": {"wijzigen", ""}, "genoteerd": {"noteren", ""}, "verlengd": {"verlengen", ""},
+	// Verbs of letters and decisions (the guides' own passives).
+	"beoordeeld": {"beoordelen", ""}, "gepubliceerd": {"publiceren", ""}, "bekeken": {"bekijken", ""},
+	"onderzocht": {"onderzoeken", ""}, "besloten": {"besluiten", ""}, "vastgesteld": {"stellen", "vast"},
+	"toegekend": {"kennen", "toe"}, "ingetrokken": {"trekken", "in"}, "teruggevorderd": {"vorderen", "terug"},
+	"uitbetaald": {"betalen", "uit"}, "gecorrigeerd": {"corrigeren", ""}, "verstrekt": {"verstrekken", ""},
+	"opgevraagd": {"vragen", "op"}, "gevraagd": {"vragen", ""}, "gecontroleerd ": {"controleren", ""},
+	"geannuleerd": {"annuleren", ""}, "stopgezet": {"zetten", "stop"}, "bevestigd": {"bevestigen", ""},
 }
 
 // nlNotParticiple are words that look like participles (ge…d, ge…en) but are

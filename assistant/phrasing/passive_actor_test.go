@@ -1,0 +1,38 @@
+package phrasing
+
+import (
+	"context"
+	"testing"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// A Dutch passive is rewritten with "we" only where nothing is left behind:
+// a named actor ("door een collega") or a modal ("zal worden beoordeeld")
+// keeps the finding without a broken rewrite; a plain one gets its "we".
+func TestDutchPassiveKeepsActorAndModal(t *testing.T) {
+	e := New()
+	cases := []struct{ text, want string }{
+		{"Uw aanvraag zal worden beoordeeld.", ""},
+		{"Uw aanvraag wordt beoordeeld door een collega.", ""},
+		{"De regeling is gepubliceerd.", "We hebben de regeling gepubliceerd."},
+		{"Uw aanvraag wordt nog een keer beoordeeld.", "We beoordelen uw aanvraag nog een keer."},
+	}
+	for _, c := range cases {
+		p, err := e.Phrase(context.Background(), assistant.Utterance{Text: c.text, Language: assistant.Dutch})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkRewrites(t, c.text, p)
+		passive := false
+		for _, f := range p.Findings {
+			passive = passive || f.Kind == assistant.FindingPassiveVoice
+		}
+		if !passive {
+			t.Errorf("%q: no passive found", c.text)
+		}
+		if p.Suggested != c.want {
+			t.Errorf("%q: suggestion %q, want %q", c.text, p.Suggested, c.want)
+		}
+	}
+}
