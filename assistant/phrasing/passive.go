@@ -347,8 +347,16 @@ func (st *turnState) passiveEN(toks []token, cs, ce, i int) (int, *rw) {
 	}
 	clauseEnd := toks[ce-1].end
 	y := strings.TrimSpace(st.text[toks[j].end:clauseEnd])
+	// "This rule was published by General Counsel in the Register": the
+	// named actor becomes the subject, in the past tense the passive had
+	// ("General Counsel published this rule in the Register").
+	if (be == "was" || be == "were") && c == i && adv == "" {
+		if out, ok := actorFirst(st.text, toks, cs, se, j, ce, forms[1]); ok {
+			return j, &rw{start: toks[cs].start, end: clauseEnd, text: st.lexReplace(out), level: levelClause}
+		}
+	}
 	// "placed with us by the lender": the actor is named, and it is not us.
-	if ly := " " + strings.ToLower(y) + " "; strings.Contains(ly, " by the ") || strings.Contains(ly, " by your ") || strings.Contains(ly, " by a ") {
+	if ly := " " + strings.ToLower(y) + " "; strings.Contains(ly, " by ") {
 		return j, nil
 	}
 	if c-cs > 4 {
@@ -359,4 +367,51 @@ func (st *turnState) passiveEN(toks []token, cs, ce, i int) (int, *rw) {
 		out = upperFirst(out)
 	}
 	return j, &rw{start: toks[cs].start, end: clauseEnd, text: st.lexReplace(out), level: levelClause}
+}
+
+// actorStops end the actor of a passive's "by" phrase.
+var actorStops = wordSet([]string{
+	"in", "on", "at", "for", "to", "with", "during", "before", "after", "under", "from", "within", "because", "since",
+	"and", "or", "but", "if", "when", "that", "which", "who",
+	"yesterday", "today", "tomorrow", "last", "next", "now", "already", "recently", "earlier", "later", "then",
+})
+
+// actorStarts open an actor ("by the council", "by our solicitors"); "by
+// mistake", "by post" are no actors. A capital (a name) opens one too.
+var actorStarts = wordSet([]string{"the", "our", "your", "their", "his", "her", "its", "my", "a", "an"})
+
+// actorFirst rewrites "S was V-ed by A rest" as "A V-ed S rest" when the
+// actor is a short phrase right after the participle (toks[j]) and the
+// subject (toks[cs:se]) can move behind the verb.
+func actorFirst(text string, toks []token, cs, se, j, ce int, past string) (string, bool) {
+	if j+2 >= ce || toks[j+1].lower != "by" || se-cs > 4 {
+		return "", false
+	}
+	a := j + 2
+	if r, _ := utf8.DecodeRuneInString(text[toks[a].start:]); !actorStarts[toks[a].lower] && !unicode.IsUpper(r) {
+		return "", false
+	}
+	e := a
+	for e < ce && e-a < 5 && !actorStops[toks[e].lower] && !strings.ContainsAny(text[toks[e-1].end:toks[e].start], ",;:") {
+		e++
+	}
+	if e == a || e-a >= 5 || (e < ce && !actorStops[toks[e].lower]) {
+		return "", false
+	}
+	actor := text[toks[a].start:toks[e-1].end]
+	subj := text[toks[cs].start:toks[se-1].end]
+	first := strings.ToLower(toks[cs].lower)
+	switch o, ok := enObject[strings.ToLower(subj)]; {
+	case ok:
+		subj = o
+	case enSubjectStart[first]:
+		subj = lowerFirst(subj)
+	default:
+		return "", false // a name as subject ("EPA was told by …") keeps its case but reads badly after the verb
+	}
+	rest := ""
+	if e < ce {
+		rest = strings.TrimSpace(text[toks[e].start:toks[ce-1].end])
+	}
+	return upperFirst(joinWords(actor, past, subj, rest)), true
 }

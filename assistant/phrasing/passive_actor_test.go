@@ -36,3 +36,26 @@ func TestDutchPassiveKeepsActorAndModal(t *testing.T) {
 		}
 	}
 }
+
+// An English passive in the past with a named actor ("by the council")
+// puts the actor first; "by mistake" is no actor, and a "by" phrase the
+// rewrite cannot move keeps the finding without a rewrite.
+func TestEnglishPassiveWithActor(t *testing.T) {
+	e := New()
+	cases := []struct{ text, want string }{
+		{"The notice was published by the council in the local paper.", "The council published the notice in the local paper."},
+		{"Your payment was received by our bank yesterday.", "Our bank received your payment yesterday."},
+		{"The fee was added by mistake.", ""},
+		{"Your account was passed to us by the lender.", ""},
+	}
+	for _, c := range cases {
+		p, err := e.Phrase(context.Background(), assistant.Utterance{Text: c.text, Language: assistant.English})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkRewrites(t, c.text, p)
+		if p.Suggested != c.want {
+			t.Errorf("%q: suggestion %q, want %q", c.text, p.Suggested, c.want)
+		}
+	}
+}

@@ -98,6 +98,10 @@ var nlUnaccusative = map[string]bool{
 // enParticiple maps an English participle used in the passive to its base
 // form and simple past.
 var enParticiple = map[string][2]string{
+	// Verbs of notices and decisions (the guides' own passives).
+	"published": {"publish", "published"}, "introduced": {"introduce", "introduced"}, "developed": {"develop", "developed"},
+	"granted": {"grant", "granted"}, "updated": {"update", "updated"},
+	"calculated": {"calculate", "calculated"}, "presented": {"present", "presented"}, "prepared": {"prepare", "prepared"},
 	"passed": {"pass", "passed"}, "issued": {"issue", "issued"}, "added": {"add", "added"},
 	"charged": {"charge", "charged"}, "sent": {"send", "sent"}, "referred": {"refer", "referred"},
 	"taken": {"take", "took"}, "suspended": {"suspend", "suspended"}, "reported": {"report", "reported"},
