@@ -161,14 +161,38 @@ func (st *turnState) passiveNL(toks []token, cs, ce, i int) (int, *rw) {
 	if nlCustomerActs[toks[p].lower] {
 		return p, nil // the customer pays, not "we"
 	}
+	future := -1
 	for k := cs; k < ce; k++ {
 		// A named actor ("door een collega") is the subject, not "we";
-		// a modal before the auxiliary ("zal worden beoordeeld") would be
+		// a modal before the auxiliary ("moet worden betaald") would be
 		// left behind in the subject. Both need the sentence rewritten
-		// by hand.
-		if toks[k].lower == "door" || (k < i && nlModals[toks[k].lower]) {
+		// by hand. Only the future "zal worden" has a "we" form of its
+		// own: "we gaan … beoordelen".
+		switch {
+		case toks[k].lower == "door":
+			return p, nil
+		case k < i && (toks[k].lower == "zal" || toks[k].lower == "zullen"):
+			future = k
+		case k < i && nlModals[toks[k].lower]:
 			return p, nil
 		}
+	}
+	if future >= 0 {
+		if verb == "" || !pres || p < i || future-cs < 1 || future-cs > 4 || !nlSubjectStart[toks[cs].lower] {
+			return p, nil
+		}
+		subj := st.text[toks[cs].start:toks[future-1].end]
+		if o, ok := nlObject[strings.ToLower(subj)]; ok {
+			subj = o
+		}
+		x1 := strings.TrimSpace(st.text[toks[future].end:toks[i].start])
+		x2 := strings.TrimSpace(st.text[toks[i].end:toks[p].start])
+		y := strings.TrimSpace(st.text[toks[p].end:toks[ce-1].end])
+		out := "we gaan " + joinWords(lowerFirst(subj), x1, x2, y, particle+verb)
+		if r, _ := utf8.DecodeRuneInString(st.text[toks[cs].start:]); unicode.IsUpper(r) {
+			out = upperFirst(out)
+		}
+		return p, &rw{start: toks[cs].start, end: toks[ce-1].end, text: st.lexReplace(out), level: levelClause}
 	}
 	useHave := perf || past
 	if !useHave && verb == "" {

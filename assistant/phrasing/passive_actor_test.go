@@ -9,11 +9,14 @@ import (
 
 // A Dutch passive is rewritten with "we" only where nothing is left behind:
 // a named actor ("door een collega") or a modal ("zal worden beoordeeld")
-// keeps the finding without a broken rewrite; a plain one gets its "we".
+// keeps the finding without a broken rewrite; a plain one gets its "we",
+// the future "zal worden" its "we gaan".
 func TestDutchPassiveKeepsActorAndModal(t *testing.T) {
 	e := New()
 	cases := []struct{ text, want string }{
-		{"Uw aanvraag zal worden beoordeeld.", ""},
+		{"Uw aanvraag zal worden beoordeeld.", "We gaan uw aanvraag beoordelen."},
+		{"Uw bedrag zal binnen twee weken worden aangepast.", "We gaan uw bedrag binnen twee weken aanpassen."},
+		{"Uw aanvraag moet worden beoordeeld.", ""},
 		{"Uw aanvraag wordt beoordeeld door een collega.", ""},
 		{"De regeling is gepubliceerd.", "We hebben de regeling gepubliceerd."},
 		{"Uw aanvraag wordt nog een keer beoordeeld.", "We beoordelen uw aanvraag nog een keer."},
