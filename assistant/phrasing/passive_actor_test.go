@@ -8,7 +8,7 @@ import (
 )
 
 // A Dutch passive is rewritten with "we" only where nothing is left behind:
-// a named actor ("door een collega") or a modal ("zal worden beoordeeld")
+// a named actor ("door een collega") or a modal ("moet worden beoordeeld")
 // keeps the finding without a broken rewrite; a plain one gets its "we",
 // the future "zal worden" its "we gaan".
 func TestDutchPassiveKeepsActorAndModal(t *testing.T) {
