@@ -76,7 +76,7 @@ func senseOK(lang assistant.Language, toks []token, clauseStart func(int) bool, 
 	case "":
 		return true
 	case "alone": // "in deze" is "in this matter" only alone ("wij kunnen in deze niets doen"), not before its noun ("in deze eerste ronde")
-		return next == "" || clauseStart(to) || notNounStart[next] || prepositions[next]
+		return next == "" || clauseStart(to) || notNounStart[next] || prepositions[next] || strings.HasPrefix(next, "hier") || strings.HasPrefix(next, "daar")
 	case "start":
 		return clauseStart(from) || coordinators[prev]
 	case "connective": // "daar u niet betaalde"
