@@ -29,6 +29,7 @@ func TestOwnershipAndBelittlingAsATrainerTriesThem(t *testing.T) {
 		{assistant.English, "All you have to do is just call the number on the letter.", assistant.FindingBelittling,
 			"Would you be able to call the number on the letter? If not, we can find another way together.", []string{"just", "all you"}},
 		{assistant.English, "All you need to do is simply fill in the form.", assistant.FindingBelittling, "", []string{"simply", "do is"}},
+		{assistant.English, "Don't worry about it, it's only a reminder.", assistant.FindingBelittling, "It's a reminder.", []string{"worry", "only"}},
 		{assistant.Dutch, "U moet gewoon vandaag nog het bedrag van 80 euro voldoen.", assistant.FindingBelittling, "", []string{"gewoon"}},
 	}
 	for _, c := range cases {
