@@ -160,6 +160,15 @@ func (st *turnState) commandRewrite(s span, body string, toks []token, m match) 
 			break
 		}
 		clause, tmpl = rest, "rewrite.command"
+		// "All you have to do is just call us": the task is what follows
+		// "do is", without the word that makes it small.
+		if len(restToks) >= 3 && restToks[0].lower == "do" && restToks[1].lower == "is" {
+			k := 2
+			for k < len(restToks)-1 && enTaskSofteners[restToks[k].lower] {
+				k++
+			}
+			clause = strings.TrimSpace(st.text[restToks[k].start:bodyEnd])
+		}
 		if lead != "" {
 			clause += " " + lead
 			lead = ""
@@ -273,3 +282,7 @@ func validParticle(inf, p string) bool {
 	}
 	return false
 }
+
+// enTaskSofteners make a task sound small ("just", "simply"); a request
+// drops them.
+var enTaskSofteners = wordSet([]string{"just", "simply", "only", "merely"})

@@ -81,6 +81,7 @@ func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.P
 		Findings:    make([]assistant.Finding, 0, len(st.findings)),
 		Readability: score(u.Language, sentences, st.toks),
 	}
+	st.dropExplained(sentences)
 	st.findings = slices.DeleteFunc(st.findings, func(f finding) bool { return f.drop })
 	slices.SortStableFunc(st.findings, func(a, b finding) int {
 		if a.start != b.start {

@@ -51,13 +51,13 @@ var dataKindFinding = map[string]assistant.FindingKind{
 // threat-legal-step holds over the customer, worded by rewrite.consequence.
 var (
 	senseTags = wordSet([]string{
-		"start", "connective", "relative", "verb", "noun", "adjective", "preposition", "softener", "pay", "money",
+		"start", "connective", "relative", "verb", "noun", "adjective", "preposition", "softener", "pay", "money", "alone",
 	})
 	// plainword marks a legal step named in everyday words ("deurwaarder",
 	// "solicitors"): a consequence when threatened, never jargon on its own.
 	plainwordTag    = "plainword"
 	consequenceTags = wordSet([]string{
-		"bailiff", "court", "seizure", "costs", "credit", "cutoff", "agency", "eviction", "legal", "action",
+		"bailiff", "court", "seizure", "costs", "credit", "cutoff", "agency", "eviction", "legal", "department", "action",
 	})
 )
 

@@ -79,7 +79,7 @@ var wordsNL = &words{
 		{re: regexp.MustCompile(`^(?:gaat|zal) (?:dat|het) lukken\?$|^lukt (?:dat|het)(?: u)?\?$|^kunt u dat(?: doen| regelen| opbrengen)?\?$`), variant: "manage"},
 		{re: regexp.MustCompile(`^wilt u ((?:een|de) (?:betalingsregeling|regeling|afspraak|betalingsafspraak)(?: .*)?)\?$`), variant: "offer", clause: 1},
 	},
-	sentenceCuts: []sentenceCut{{", en ", ""}, {", maar ", "Maar "}, {", dus ", "Dus "}, {"; ", ""}},
+	sentenceCuts: []sentenceCut{{", en ", "", false}, {", maar ", "Maar ", false}, {", dus ", "Dus ", false}, {"; ", "", false}, {", wat ", "Dat ", true}},
 	and:          " en ",
 
 	closingNextStep: []string{

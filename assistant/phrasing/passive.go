@@ -45,6 +45,9 @@ var (
 	enModal      = map[string]bool{"should": true, "can": true, "could": true, "may": true, "might": true, "would": true}
 )
 
+// nlModals stand before a passive's auxiliary: "zal worden beoordeeld".
+var nlModals = wordSet([]string{"zal", "zullen", "kan", "kunnen", "moet", "moeten", "mag", "mogen", "wil", "willen", "zou", "zouden"})
+
 // passiveSubjects are pronouns that open a clause of their own after "and".
 var passiveSubjects = wordSet([]string{"we", "i", "you", "they", "it", "this", "wij", "ik", "u", "zij", "ze", "dat", "dit", "het"})
 
@@ -157,6 +160,39 @@ func (st *turnState) passiveNL(toks []token, cs, ce, i int) (int, *rw) {
 	}
 	if nlCustomerActs[toks[p].lower] {
 		return p, nil // the customer pays, not "we"
+	}
+	future := -1
+	for k := cs; k < ce; k++ {
+		// A named actor ("door een collega") is the subject, not "we";
+		// a modal before the auxiliary ("moet worden betaald") would be
+		// left behind in the subject. Both need the sentence rewritten
+		// by hand. Only the future "zal worden" has a "we" form of its
+		// own: "we gaan … beoordelen".
+		switch {
+		case toks[k].lower == "door":
+			return p, nil
+		case k < i && (toks[k].lower == "zal" || toks[k].lower == "zullen"):
+			future = k
+		case k < i && nlModals[toks[k].lower]:
+			return p, nil
+		}
+	}
+	if future >= 0 {
+		if verb == "" || !pres || p < i || future-cs < 1 || future-cs > 4 || !nlSubjectStart[toks[cs].lower] {
+			return p, nil
+		}
+		subj := st.text[toks[cs].start:toks[future-1].end]
+		if o, ok := nlObject[strings.ToLower(subj)]; ok {
+			subj = o
+		}
+		x1 := strings.TrimSpace(st.text[toks[future].end:toks[i].start])
+		x2 := strings.TrimSpace(st.text[toks[i].end:toks[p].start])
+		y := strings.TrimSpace(st.text[toks[p].end:toks[ce-1].end])
+		out := "we gaan " + joinWords(lowerFirst(subj), x1, x2, y, particle+verb)
+		if r, _ := utf8.DecodeRuneInString(st.text[toks[cs].start:]); unicode.IsUpper(r) {
+			out = upperFirst(out)
+		}
+		return p, &rw{start: toks[cs].start, end: toks[ce-1].end, text: st.lexReplace(out), level: levelClause}
 	}
 	useHave := perf || past
 	if !useHave && verb == "" {
@@ -335,8 +371,16 @@ func (st *turnState) passiveEN(toks []token, cs, ce, i int) (int, *rw) {
 	}
 	clauseEnd := toks[ce-1].end
 	y := strings.TrimSpace(st.text[toks[j].end:clauseEnd])
+	// "This rule was published by General Counsel in the Register": the
+	// named actor becomes the subject, in the past tense the passive had
+	// ("General Counsel published this rule in the Register").
+	if (be == "was" || be == "were") && c == i && adv == "" {
+		if out, ok := actorFirst(st.text, toks, cs, se, j, ce, forms[1]); ok {
+			return j, &rw{start: toks[cs].start, end: clauseEnd, text: st.lexReplace(out), level: levelClause}
+		}
+	}
 	// "placed with us by the lender": the actor is named, and it is not us.
-	if ly := " " + strings.ToLower(y) + " "; strings.Contains(ly, " by the ") || strings.Contains(ly, " by your ") || strings.Contains(ly, " by a ") {
+	if ly := " " + strings.ToLower(y) + " "; strings.Contains(ly, " by ") {
 		return j, nil
 	}
 	if c-cs > 4 {
@@ -347,4 +391,51 @@ func (st *turnState) passiveEN(toks []token, cs, ce, i int) (int, *rw) {
 		out = upperFirst(out)
 	}
 	return j, &rw{start: toks[cs].start, end: clauseEnd, text: st.lexReplace(out), level: levelClause}
+}
+
+// actorStops end the actor of a passive's "by" phrase.
+var actorStops = wordSet([]string{
+	"in", "on", "at", "for", "to", "with", "during", "before", "after", "under", "from", "within", "because", "since",
+	"and", "or", "but", "if", "when", "that", "which", "who",
+	"yesterday", "today", "tomorrow", "last", "next", "now", "already", "recently", "earlier", "later", "then",
+})
+
+// actorStarts open an actor ("by the council", "by our solicitors"); "by
+// mistake", "by post" are no actors. A capital (a name) opens one too.
+var actorStarts = wordSet([]string{"the", "our", "your", "their", "his", "her", "its", "my", "a", "an"})
+
+// actorFirst rewrites "S was V-ed by A rest" as "A V-ed S rest" when the
+// actor is a short phrase right after the participle (toks[j]) and the
+// subject (toks[cs:se]) can move behind the verb.
+func actorFirst(text string, toks []token, cs, se, j, ce int, past string) (string, bool) {
+	if j+2 >= ce || toks[j+1].lower != "by" || se-cs > 4 {
+		return "", false
+	}
+	a := j + 2
+	if r, _ := utf8.DecodeRuneInString(text[toks[a].start:]); !actorStarts[toks[a].lower] && !unicode.IsUpper(r) {
+		return "", false
+	}
+	e := a
+	for e < ce && e-a < 5 && !actorStops[toks[e].lower] && !strings.ContainsAny(text[toks[e-1].end:toks[e].start], ",;:") {
+		e++
+	}
+	if e == a || e-a >= 5 || (e < ce && !actorStops[toks[e].lower]) {
+		return "", false
+	}
+	actor := text[toks[a].start:toks[e-1].end]
+	subj := text[toks[cs].start:toks[se-1].end]
+	first := strings.ToLower(toks[cs].lower)
+	switch o, ok := enObject[strings.ToLower(subj)]; {
+	case ok:
+		subj = o
+	case enSubjectStart[first]:
+		subj = lowerFirst(subj)
+	default:
+		return "", false // a name as subject ("EPA was told by …") keeps its case but reads badly after the verb
+	}
+	rest := ""
+	if e < ce {
+		rest = strings.TrimSpace(text[toks[e].start:toks[ce-1].end])
+	}
+	return upperFirst(joinWords(actor, past, subj, rest)), true
 }

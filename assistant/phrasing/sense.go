@@ -39,6 +39,13 @@ var (
 		"i", "we", "i've", "we've", "i'm", "we're", "have", "has", "had",
 		"ik", "wij", "heb", "hebben", "dat",
 	})
+	// notNounStart are words after a determiner that show it stands alone
+	// ("in deze niets", "in deze is"): verbs, negations, adverbs.
+	notNounStart = wordSet([]string{
+		"niets", "niet", "geen", "is", "zijn", "was", "kan", "kunnen", "moet", "moeten", "wil", "willen", "heeft", "hebben",
+		"zal", "zullen", "mag", "mogen", "ook", "al", "nog", "dus", "dan", "en", "of", "maar", "wel", "toch", "graag",
+		"nothing", "not", "is", "are", "was", "can", "will", "also", "and", "or", "but",
+	})
 	moneyWords = wordSet([]string{
 		"geld", "financiële", "onvoldoende", "voldoende", "inkomen", "budget", "betalen", "euro", "eigen",
 		"balance", "amount", "debt", "payment", "payments", "invoice", "bill", "bills", "loan", "sum", "owed", "is", "of",
@@ -68,6 +75,8 @@ func senseOK(lang assistant.Language, toks []token, clauseStart func(int) bool, 
 	switch f.e.sense {
 	case "":
 		return true
+	case "alone": // "in deze" is "in this matter" only alone ("wij kunnen in deze niets doen"), not before its noun ("in deze eerste ronde")
+		return next == "" || clauseStart(to) || notNounStart[next] || prepositions[next] || strings.HasPrefix(next, "hier") || strings.HasPrefix(next, "daar")
 	case "start":
 		return clauseStart(from) || coordinators[prev]
 	case "connective": // "daar u niet betaalde"

@@ -79,7 +79,7 @@ func (ix *termIndex) find(dst []termMatch, toks []token, sense func(f *termForm,
 			}
 			for _, f := range n.forms {
 				spans := append(spanBuf[:0], [2]int{i, j + 1})
-				if !matchRest(toks, used, f.parts[1:], &spans) {
+				if !matchRest(toks, used, f.parts[1:], &spans) || firstPartRepeats(toks, f.parts[0], spans) {
 					continue
 				}
 				m := termMatch{f: f, spans: spans}
@@ -107,6 +107,31 @@ func (ix *termIndex) find(dst []termMatch, toks []token, sense func(f *termForm,
 		dst = append(dst, best)
 	}
 	return dst
+}
+
+// firstPartRepeats reports whether a gapped form's first part occurs again
+// in its first gap: then the later occurrence is the one that belongs to the
+// rest ("geeft aan hoe u aan de eisen voldoet" holds "aan … voldoet" from
+// the second "aan", not from the particle of "geeft aan").
+func firstPartRepeats(toks []token, first []string, spans [][2]int) bool {
+	if len(spans) < 2 {
+		return false
+	}
+	for k := spans[0][1]; k < spans[1][0]; k++ {
+		if k+len(first) <= len(toks) {
+			same := true
+			for i, w := range first {
+				if toks[k+i].lower != w {
+					same = false
+					break
+				}
+			}
+			if same {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // matchRest finds the later parts of a gapped form after the spans found so

@@ -2,6 +2,7 @@ package phrasing
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/language"
@@ -31,7 +32,7 @@ func (st *turnState) findThreats(sn *sentence) {
 	}
 	slices.SortFunc(found, func(a, b match) int { return a.from - b.from })
 	for _, m := range found {
-		if negated(toks, m.from, markers) {
+		if negated(st.text, toks, m.from, markers) {
 			continue
 		}
 		if !slices.Contains(sn.consequences, m.e.key) {
@@ -73,8 +74,14 @@ func (st *turnState) findThreats(sn *sentence) {
 // negated reports whether a negation within four words before token i (and
 // not part of a condition such as "als u niet") denies the consequence: "gaat
 // het dossier niet naar de deurwaarder".
-func negated(toks []token, i int, markers []match) bool {
+func negated(text string, toks []token, i int, markers []match) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		// A negation in the clause before the one that holds the
+		// consequence is the condition's: "Betaalt u niet, dan volgt een
+		// dagvaarding" ("Nothing goes to the solicitors" stays negated).
+		if strings.ContainsAny(text[toks[k].end:toks[k+1].start], ",;") {
+			return false
+		}
 		// Both languages' negations count, as agents mix them, and so do
 		// words that take a consequence away ("eliminate the late fees").
 		if !language.NegatesAny(toks[k].lower) && !relief[toks[k].lower] {

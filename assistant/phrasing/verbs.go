@@ -69,6 +69,13 @@ var nlParticiple = map[string][2]string{
 	"verzonden": {"verzenden", ""}, "gecontacteerd": {"contacteren", ""}, "behandeld": {"behandelen", ""},
 	"goedgekeurd": {"keuren", "goed"}, "afgewezen": {"wijzen", "af"}, "geboekt": {"boeken", ""},
 	"gewijzigd": {"wijzigen", ""}, "genoteerd": {"noteren", ""}, "verlengd": {"verlengen", ""},
+	// Verbs of letters and decisions (the guides' own passives).
+	"beoordeeld": {"beoordelen", ""}, "gepubliceerd": {"publiceren", ""}, "bekeken": {"bekijken", ""},
+	"onderzocht": {"onderzoeken", ""}, "besloten": {"besluiten", ""}, "vastgesteld": {"stellen", "vast"},
+	"toegekend": {"kennen", "toe"}, "ingetrokken": {"trekken", "in"}, "teruggevorderd": {"vorderen", "terug"},
+	"uitbetaald": {"betalen", "uit"}, "gecorrigeerd": {"corrigeren", ""}, "verstrekt": {"verstrekken", ""},
+	"opgevraagd": {"vragen", "op"}, "gevraagd": {"vragen", ""}, "gecontroleerd ": {"controleren", ""},
+	"geannuleerd": {"annuleren", ""}, "stopgezet": {"zetten", "stop"}, "bevestigd": {"bevestigen", ""},
 }
 
 // nlNotParticiple are words that look like participles (ge…d, ge…en) but are
@@ -91,6 +98,10 @@ var nlUnaccusative = map[string]bool{
 // enParticiple maps an English participle used in the passive to its base
 // form and simple past.
 var enParticiple = map[string][2]string{
+	// Verbs of notices and decisions (the guides' own passives).
+	"published": {"publish", "published"}, "introduced": {"introduce", "introduced"}, "developed": {"develop", "developed"},
+	"granted": {"grant", "granted"}, "updated": {"update", "updated"},
+	"calculated": {"calculate", "calculated"}, "presented": {"present", "presented"}, "prepared": {"prepare", "prepared"},
 	"passed": {"pass", "passed"}, "issued": {"issue", "issued"}, "added": {"add", "added"},
 	"charged": {"charge", "charged"}, "sent": {"send", "sent"}, "referred": {"refer", "referred"},
 	"taken": {"take", "took"}, "suspended": {"suspend", "suspended"}, "reported": {"report", "reported"},
