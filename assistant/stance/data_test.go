@@ -180,7 +180,7 @@ func readV2(t *testing.T, name string, kinds map[string]kindRule, dev bool) []v2
 func TestStanceDataV2(t *testing.T) {
 	kinds := readKinds(t)
 	var rows []v2Row
-	for _, split := range []string{"train_v2", "dev_v2", "test_v2", "extra_v2"} {
+	for _, split := range []string{"train_v2", "dev_v2", "test_v2", "extra_v2", "extra_v3"} {
 		for _, lang := range []string{"nl", "en"} {
 			rows = append(rows, readV2(t, filepath.Join(stanceDir, split, lang+".tsv"), kinds, split == "dev_v2")...)
 		}
@@ -325,7 +325,7 @@ func TestStanceTextsUnique(t *testing.T) {
 }
 
 func isV2(where string) bool {
-	for _, split := range []string{"train_v2", "dev_v2", "test_v2", "extra_v2"} {
+	for _, split := range []string{"train_v2", "dev_v2", "test_v2", "extra_v2", "extra_v3"} {
 		if strings.Contains(where, split) {
 			return true
 		}

@@ -56,6 +56,16 @@ var replyCases = []replyCase{
 	{"insult", "nl", "customer", "Ik kan de kosten niet kwijtschelden.", "Wat ben jij een waardeloze klojo zeg.", AO},
 	{"insult", "en", "customer", "I can't waive the fees.", "You're a useless clown, you know that?", AO},
 
+	// Real talk (issue 14, second round): guidance asked in chat style is
+	// below-together; vague put-offs are below-opposed. (A friendly redirect
+	// to another company, "wordt niet door ons beheerd, u kunt … terugvragen
+	// bij …", is still read as helping in Dutch: a known miss, see
+	// BENCHMARKS.md.)
+	{"guidance-seeking", "nl", "customer", "", "Hoi, ik ben twee keer afgeschreven voor dezelfde bestelling. Hoe nu verder?", BT},
+	{"guidance-seeking", "en", "customer", "", "hi, I got charged twice for the same order, what can I do?", BT},
+	{"withdrawn-customer", "nl", "customer", "Wanneer kunnen we de betaling tegemoet zien?", "Eind volgende maand ofzo, ik zie wel.", BO},
+	{"withdrawn-customer", "en", "customer", "When can we expect the payment?", "dunno, sometime next month I guess", BO},
+
 	// Agents who help: above-together.
 	{"helping-agent", "nl", "agent", "Ik snap niet waarom ik twee keer ben afgeschreven.", "Dat ga ik direct voor u uitzoeken, ik kijk nu even mee in uw dossier.", AT},
 	{"helping-agent", "en", "agent", "I don't get why I was charged twice.", "Let me sort that out for you right now, I'm pulling up your account.", AT},

@@ -32,4 +32,4 @@ END{ for(x in f) printf "V2 FILES %s %d\n", x, f[x]
        for(i=1;i<=n;i++) printf " %s=%d", qq[i], q[x" "qq[i]]; printf " total=%d\n", qs[x] }
      for(kk in kinds) printf "V2 K %s nl-agent=%d nl-customer=%d en-agent=%d en-customer=%d\n", kk,
        k["nl "kk" agent"], k["nl "kk" customer"], k["en "kk" agent"], k["en "kk" customer"] }' \
-  train_v2/*.tsv dev_v2/*.tsv test_v2/*.tsv extra_v2/*.tsv | sort
+  train_v2/*.tsv dev_v2/*.tsv test_v2/*.tsv extra_v2/*.tsv extra_v3/*.tsv | sort
