@@ -76,6 +76,18 @@ func bearer(r *http.Request) (string, error) {
 	return strings.TrimSpace(token), nil
 }
 
+// bearerOrSession reads the bearer token, or, for a request without an
+// Authorization header, the token of a signed-in page's session (see
+// BrowserSessions). Only the routes the pages call take it.
+func (s *Server) bearerOrSession(c echo.Context) (string, error) {
+	if c.Request().Header.Get(echo.HeaderAuthorization) == "" && s.browsers != nil {
+		if token, ok, err := s.browsers.SessionToken(c); ok {
+			return token, err
+		}
+	}
+	return bearer(c.Request())
+}
+
 // principal resolves token, from the cache when it was resolved lately.
 func (s *Server) principal(ctx context.Context, token string) (assistant.Principal, error) {
 	if p, ok := s.tokens.get(token); ok {

@@ -55,7 +55,9 @@ func (s *Server) routes() {
 	// their team, an admin's for any; not the agent's or trainer's.
 	s.handle(http.MethodDelete, "/v1/calls/:id", s.handleCallErase, erasers, work, query())
 	s.handle(http.MethodPost, "/v1/analyze", s.handleAnalyze, anyone, work, query(transcriptParams...))
-	s.handle(http.MethodPost, "/v1/tips", s.handleTip, anyone, work, query("engine"))
+	// The agent page's tip box calls this route too, with the page's
+	// session cookie and CSRF token instead of a bearer header.
+	s.add(http.MethodPost, "/v1/tips", s.handleTip, anyone, work, s.authenticateBrowser, query("engine"))
 	s.handle(http.MethodPost, "/v1/arrangements", s.handleArrangement, anyone, work, query())
 
 	// Live sessions. An agent opens, streams to, reads and ends their own
@@ -139,6 +141,15 @@ func (s *Server) handle(method, path string, h echo.HandlerFunc, roles []assista
 // as the call.
 func (s *Server) handleSocket(path string, h echo.HandlerFunc, roles []assistant.Role, params echo.MiddlewareFunc) {
 	s.add(http.MethodGet, path, h, roles, nil, s.authenticateSocket, params)
+}
+
+// authenticateBrowser is authenticate for the routes the pages call: a
+// bearer token or a signed-in page's session.
+func (s *Server) authenticateBrowser(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		tokenOf := func(*http.Request) (string, error) { return s.bearerOrSession(c) }
+		return s.authenticateWith(tokenOf, next)(c)
+	}
 }
 
 // add registers a route; a nil limit means none.

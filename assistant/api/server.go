@@ -111,6 +111,9 @@ type Server struct {
 	sessions *session.Registry
 	// table lists the routes with their roles, for Routes.
 	table []Route
+	// browsers resolves the sessions of signed-in pages; nil until Mount
+	// is given pages that have them.
+	browsers BrowserSessions
 	// metrics counts requests; metricsHTTP serves them on an address of
 	// their own when OpenMetrics is called.
 	metrics     *Metrics
@@ -259,5 +262,23 @@ type Pages interface {
 	Mount(e *echo.Echo)
 }
 
-// Mount serves p's routes beside the API's.
-func (s *Server) Mount(p Pages) { p.Mount(s.echo) }
+// BrowserSessions is what Pages that sign people in offer the API: the
+// token of a signed-in browser, so that a page's script can call an API
+// route (the tip box calls POST /v1/tips) although the token sits in a
+// cookie no script can read.
+type BrowserSessions interface {
+	// SessionToken returns the token of the session cookie of c's
+	// request; ok is false when it has none. A request with the cookie
+	// that fails the pages' CSRF check answers an error, so that another
+	// site's page can never borrow the session.
+	SessionToken(c echo.Context) (token string, ok bool, err error)
+}
+
+// Mount serves p's routes beside the API's. When p also implements
+// BrowserSessions, the routes that pages call take its sessions.
+func (s *Server) Mount(p Pages) {
+	p.Mount(s.echo)
+	if bs, ok := p.(BrowserSessions); ok {
+		s.browsers = bs
+	}
+}

@@ -100,7 +100,7 @@ func (p *Pages) handleAgent(c echo.Context) error {
 	chart := lineChart("agent-target", t["chart_target"], starts, []series{{Name: agentID, Values: target}}, true)
 	return p.render(c, http.StatusOK, "agent", map[string]any{
 		"AgentID": agentID, "Calls": page.Calls, "Reviews": reviews, "Goals": goals, "Total": progress.Total,
-		"Chart": chart, "CanAnswer": me.Role == assistant.RoleAgent,
+		"Chart": chart, "CanAnswer": me.Role == assistant.RoleAgent, "OctantLabels": octantLabels(lang),
 	})
 }
 
@@ -145,31 +145,14 @@ func (p *Pages) handleDispute(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, "/agent?done=disputed")
 }
 
-// tipAnswer is what the tip box shows: the stance in the page's language,
-// the plainer wording and the headline tip.
-type tipAnswer struct {
-	Octant      assistant.Octant `json:"octant"`
-	OctantLabel string           `json:"octant_label"`
-	Colour      string           `json:"colour"`
-	Suggested   string           `json:"suggested"`
-	Tip         string           `json:"tip"`
-	Findings    int              `json:"findings"`
-}
-
-// handleTip answers the tip box with the use case behind POST /v1/tips.
-// The box calls this route rather than /v1/tips itself because the page's
-// token lives in an HttpOnly cookie that no script can read; the CSRF token
-// comes in the X-CSRF-Token header.
-func (p *Pages) handleTip(c echo.Context) error {
-	var req assistant.TipRequest
-	if err := json.NewDecoder(http.MaxBytesReader(c.Response(), c.Request().Body, 64<<10)).Decode(&req); err != nil {
-		return assistant.Errorf(assistant.EInvalid, "The tip request is not JSON with a text.")
+// octantLabels is the tip box's table of octant labels in lang, as JSON:
+// POST /v1/tips answers with octant ids, and the box shows them as the
+// rest of the page does.
+func octantLabels(lang assistant.Language) string {
+	m := make(map[assistant.Octant]string, len(assistant.Octants))
+	for _, o := range assistant.Octants {
+		m[o] = octantName(o, lang)
 	}
-	res, err := p.coach.Tip(c.Request().Context(), req, "")
-	if err != nil {
-		return err
-	}
-	lang := langOf(c)
-	return c.JSON(http.StatusOK, tipAnswer{Octant: res.Stance.Octant, OctantLabel: octantName(res.Stance.Octant, lang),
-		Colour: octantColour[res.Stance.Octant], Suggested: res.Suggested, Tip: res.Tip.Text, Findings: len(res.Findings)})
+	b, _ := json.Marshal(m) // a map of strings always marshals
+	return string(b)
 }

@@ -56,6 +56,9 @@ type Pages struct {
 	coach *coach.Service
 	auth  Authenticator
 	pages map[string]*template.Template
+	// csrf guards every form, and the API routes the pages' scripts call
+	// (see SessionToken).
+	csrf echo.MiddlewareFunc
 }
 
 // New parses the embedded templates; svc runs the use cases and auth
@@ -71,6 +74,18 @@ func New(cfg Config, svc *coach.Service, auth Authenticator) (*Pages, error) {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	p := &Pages{cfg: cfg, coach: svc, auth: auth, pages: map[string]*template.Template{}}
+	// Modern browsers are checked by their Sec-Fetch-Site header, others
+	// by the token of the form or the X-CSRF-Token header against the
+	// token's own strict cookie (double submit).
+	p.csrf = middleware.CSRFWithConfig(middleware.CSRFConfig{
+		TokenLookup:    "form:" + csrfField + ",header:" + csrfHeader,
+		CookieName:     csrfCookie,
+		CookiePath:     "/",
+		CookieSecure:   true,
+		CookieHTTPOnly: true,
+		CookieSameSite: http.SameSiteStrictMode,
+		ContextKey:     "csrf",
+	})
 	names, err := fs.Glob(templateFiles, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("list templates: %w", err)
@@ -94,23 +109,15 @@ const (
 	langCookie    = "rooscoach_lang"
 	csrfCookie    = "rooscoach_csrf"
 	csrfField     = "_csrf"
+	csrfHeader    = "X-CSRF-Token"
 )
 
 // Mount registers the pages on e, each behind its own middleware (never
 // e.Use or a group's Use, which would reach the API's routes too).
 func (p *Pages) Mount(e *echo.Echo) {
-	csrf := middleware.CSRFWithConfig(middleware.CSRFConfig{
-		TokenLookup:    "form:" + csrfField + ",header:X-CSRF-Token",
-		CookieName:     csrfCookie,
-		CookiePath:     "/",
-		CookieSecure:   true,
-		CookieHTTPOnly: true,
-		CookieSameSite: http.SameSiteStrictMode,
-		ContextKey:     "csrf",
-	})
-	open := []echo.MiddlewareFunc{p.htmlErrors, p.language, csrf}
+	open := []echo.MiddlewareFunc{p.htmlErrors, p.language, p.csrf}
 	signed := append(open[:len(open):len(open)], p.session)
-	upload := []echo.MiddlewareFunc{p.htmlErrors, middleware.BodyLimit(fmt.Sprintf("%dB", p.cfg.ImportLimit)), p.language, csrf, p.session}
+	upload := []echo.MiddlewareFunc{p.htmlErrors, middleware.BodyLimit(fmt.Sprintf("%dB", p.cfg.ImportLimit)), p.language, p.csrf, p.session}
 
 	static, _ := fs.Sub(staticFiles, "static")
 	e.GET("/static/*", echo.WrapHandler(http.StripPrefix("/static/", staticHandler(static))))
@@ -128,7 +135,6 @@ func (p *Pages) Mount(e *echo.Echo) {
 	e.GET("/agent", p.handleAgent, signed...)
 	e.POST("/reviews/:id/acknowledge", p.handleAcknowledge, signed...)
 	e.POST("/reviews/:id/dispute", p.handleDispute, signed...)
-	e.POST("/tips", p.handleTip, signed...)
 
 	e.GET("/lead", p.handleLead, signed...)
 

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -208,5 +209,72 @@ func TestAgentDisputesAReview(t *testing.T) {
 	}
 	if got.Status != "disputed" || got.OpenDisputes() != 1 || got.Disputes[0].Comment != "I was leading, not competing." {
 		t.Errorf("after the dispute the review is %s with %d open disputes", got.Status, got.OpenDisputes())
+	}
+}
+
+// The tip box calls POST /v1/tips with the page's session: the cookie
+// signs it in only when the request passes the pages' CSRF check (a
+// browser's Sec-Fetch-Site of same-origin, else the page's token beside its
+// cookie), and opens no other API route.
+func TestTipBoxCallsTheAPIWithItsSession(t *testing.T) {
+	s := newSite(t)
+	session, csrf, field := signedIn(t, s, s.agent)
+	tip := func(path, header, fetchSite string, cookies ...*http.Cookie) (*http.Response, string) {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodPost, s.url+path, strings.NewReader(`{"text":"U moet vandaag betalen, anders dragen wij het dossier over aan de deurwaarder."}`))
+		req.Header.Set("Content-Type", "application/json")
+		if header != "" {
+			req.Header.Set("X-CSRF-Token", header)
+		}
+		if fetchSite != "" {
+			req.Header.Set("Sec-Fetch-Site", fetchSite)
+		}
+		for _, c := range cookies {
+			req.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
+		}
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		return res, readAll(t, res.Body)
+	}
+
+	res, body := tip("/v1/tips", field, "", session, csrf)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("POST /v1/tips from the signed-in page: %d %s", res.StatusCode, body)
+	}
+	if res, body := tip("/v1/tips", "", "same-origin", session); res.StatusCode != http.StatusOK {
+		t.Errorf("POST /v1/tips from a browser's page of this site: %d %s", res.StatusCode, body)
+	}
+	var got struct {
+		Stance struct{ Octant string } `json:"stance"`
+		Tip    struct{ Text string }   `json:"tip"`
+	}
+	if err := json.Unmarshal([]byte(body), &got); err != nil || got.Stance.Octant == "" || got.Tip.Text == "" {
+		t.Errorf("the tip box's answer has no stance or tip: %v %s", err, body)
+	}
+
+	forged := &http.Cookie{Name: "rooscoach_session", Value: "1-nonsense"}
+	for _, c := range []struct {
+		name    string
+		path    string
+		header  string
+		site    string
+		cookies []*http.Cookie
+		want    int
+	}{
+		{"no CSRF header", "/v1/tips", "", "", []*http.Cookie{session, csrf}, http.StatusForbidden},
+		{"a CSRF header that does not match", "/v1/tips", "forged", "", []*http.Cookie{session, csrf}, http.StatusForbidden},
+		{"no CSRF cookie", "/v1/tips", field, "", []*http.Cookie{session}, http.StatusForbidden},
+		{"another site's page", "/v1/tips", field, "cross-site", []*http.Cookie{session, csrf}, http.StatusForbidden},
+		{"no session", "/v1/tips", field, "", []*http.Cookie{csrf}, http.StatusUnauthorized},
+		{"a session token that does not work", "/v1/tips", field, "", []*http.Cookie{forged, csrf}, http.StatusUnauthorized},
+		{"another API route", "/v1/analyze", field, "same-origin", []*http.Cookie{session, csrf}, http.StatusUnauthorized},
+	} {
+		res, body := tip(c.path, c.header, c.site, c.cookies...)
+		if res.StatusCode != c.want || res.Header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s: %d %s %s, want %d problem+json", c.name, res.StatusCode, res.Header.Get("Content-Type"), body, c.want)
+		}
 	}
 }

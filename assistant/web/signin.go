@@ -39,6 +39,23 @@ func (p *Pages) handleSignIn(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, next)
 }
 
+// SessionToken returns the token of the session cookie of c's request,
+// for the API routes a page's script calls (the tip box calls
+// POST /v1/tips). The cookie alone is not enough: the request must pass the
+// same CSRF check as the pages' own forms, so that another site's page can
+// never borrow the session.
+func (p *Pages) SessionToken(c echo.Context) (string, bool, error) {
+	ck, err := c.Cookie(sessionCookie)
+	if err != nil || ck.Value == "" {
+		return "", false, nil
+	}
+	passed := false
+	if err := p.csrf(func(echo.Context) error { passed = true; return nil })(c); err != nil || !passed {
+		return "", true, assistant.Errorf(assistant.EForbidden, "A signed-in page calls the API from its own site with its CSRF token in the %s header; this request is from another site or has no token that matches.", csrfHeader)
+	}
+	return ck.Value, true, nil
+}
+
 func (p *Pages) handleSignOut(c echo.Context) error {
 	clearCookie(c, sessionCookie)
 	return c.Redirect(http.StatusSeeOther, "/signin")

@@ -1,6 +1,7 @@
-// The tip box: what the agent types goes to the tip use case (the same as
-// POST /v1/tips) 300 ms after they stop typing; the answer fills the box.
-// A later answer never overwrites a newer one.
+// The tip box: what the agent types goes to POST /v1/tips 300 ms after they
+// stop typing; the answer fills the box. A later answer never overwrites a
+// newer one. The page's session cookie signs the request in, with the
+// page's CSRF token beside it, since no script may read the token itself.
 (function () {
   "use strict";
   var box = document.getElementById("tip-text");
@@ -9,13 +10,15 @@
   var stance = document.getElementById("tip-stance");
   var plainer = document.getElementById("tip-plainer");
   var tip = document.getElementById("tip-tip");
+  var out = document.getElementById("tip-out");
+  var octants = JSON.parse(out.dataset.octants || "{}");
   var timer = null;
   var seq = 0;
   function ask() {
     var text = box.value.trim();
     var mine = ++seq;
     if (!text) { stance.textContent = plainer.textContent = tip.textContent = "–"; return; }
-    fetch("/tips", {
+    fetch("/v1/tips", {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
@@ -25,10 +28,10 @@
       return res.json();
     }).then(function (a) {
       if (mine !== seq) { return; }
-      stance.textContent = a.octant_label;
+      stance.textContent = octants[a.stance.octant] || a.stance.octant;
       plainer.textContent = a.suggested || "–";
-      tip.textContent = a.tip || "–";
-      document.getElementById("tip-out").dataset.updated = String(mine);
+      tip.textContent = (a.tip && a.tip.text) || "–";
+      out.dataset.updated = String(mine);
     }).catch(function () {
       if (mine === seq) { tip.textContent = "…"; }
     });
