@@ -18,6 +18,7 @@ import (
 	"slices"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/vulnerability"
 )
 
 // Engine is the built-in phrasing engine. It is safe for concurrent use.
@@ -59,6 +60,13 @@ func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.P
 		return assistant.Phrasing{}, assistant.Errorf(assistant.EInvalid, "language %q is not supported; use nl or en", u.Language)
 	}
 	ctxInfo := l.readContext(u.Context)
+	// Words of self-harm in the utterance itself (the customer's words
+	// typed into the tip box, or an agent repeating them) are a crisis as
+	// much as in the customer's turn: a crisis is recognised the same way
+	// everywhere, and no wording advice comes before the crisis line.
+	if crisis, _, _ := vulnerability.Assess(vulnerability.Find(u.Text)); crisis {
+		ctxInfo.crisis, ctxInfo.event = true, vulnerability.TopicCrisis
+	}
 	st := &turnState{l: l, text: u.Text, lower: lowerSameWidth(u.Text), event: ctxInfo.event}
 	st.toks = tokenize(make([]token, 0, 48), st.lower, 0, len(st.lower))
 	var sbuf [12]span
