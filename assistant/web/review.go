@@ -136,12 +136,51 @@ func (p *Pages) handleCallReview(c echo.Context) error {
 		}
 		focus, rating, note = strings.Join(lines, "\n"), mine.Rating, mine.Note
 	}
+	// A trainer who has not started a review starts from the language
+	// model's draft, where there is one: its focus points in the form and
+	// on the turns they point at, its strengths in the note. It is theirs
+	// only once they save it; the draft itself is never published.
+	fromDraft := mine == nil && call.DraftReview != nil && me.Can(assistant.RoleTrainer)
+	if fromDraft {
+		note, focus = draftForm(call.DraftReview, turns, text(lang)["turns_lower"])
+	}
 	return p.render(c, http.StatusOK, "review", map[string]any{
 		"Call": call, "Turns": turns, "Rose": callRose(call.Turns, call.Summary.Closing.Turns, lang),
-		"Mine": mine, "Published": published, "Focus": focus, "Rating": rating, "Note": note,
+		"Mine": mine, "Published": published, "Focus": focus, "Rating": rating, "Note": note, "FromDraft": fromDraft,
 		"CanReview": me.Can(assistant.RoleTrainer), "Octants": octantOptions(lang), "Ratings": []int{1, 2, 3, 4, 5},
 		"TargetShare": call.Summary.TargetShare,
 	})
+}
+
+// draftForm fills the review form from a language model's draft: the
+// strengths as the note, each with the turns it names, the focus points as
+// the focus lines and as comments on their turns.
+func draftForm(d *assistant.DraftReview, turns []turnView, turnsWord string) (note, focus string) {
+	numbers := func(idx []int) string {
+		var ns []string
+		for _, i := range idx {
+			if i >= 0 && i < len(turns) {
+				ns = append(ns, strconv.Itoa(turns[i].Number))
+			}
+		}
+		if len(ns) == 0 {
+			return ""
+		}
+		return " (" + turnsWord + " " + strings.Join(ns, ", ") + ")"
+	}
+	var notes, lines []string
+	for _, s := range d.Strengths {
+		notes = append(notes, "+ "+s.Text+numbers(s.Turns))
+	}
+	for _, f := range d.FocusPoints {
+		lines = append(lines, f.Text)
+		for _, i := range f.Turns {
+			if i >= 0 && i < len(turns) {
+				turns[i].Comment = strings.TrimSpace(turns[i].Comment + "\n" + f.Text)
+			}
+		}
+	}
+	return strings.Join(notes, "\n"), strings.Join(lines, "\n")
 }
 
 // markFindings writes a turn's text with each finding underlined and tied
