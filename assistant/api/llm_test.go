@@ -182,8 +182,8 @@ func TestEngineChoiceWithoutLLM(t *testing.T) {
 	call := []byte("Agent: Good morning.\nCustomer: Hello.\n")
 	for _, path := range []string{"/v1/analyze?engine=llm", "/v1/calls?agent_id=a&engine=llm"} {
 		res, p := send(t, h, "POST", path, map[string]string{"Content-Type": "text/plain"}, call)
-		if res.StatusCode != http.StatusBadRequest || !strings.Contains(p.Detail, "OPENAI_API_KEY") {
-			t.Errorf("POST %s: %d %q, want 400 naming OPENAI_API_KEY", path, res.StatusCode, p.Detail)
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(p.Detail, "OPENAI_API_KEY") || !strings.Contains(p.Detail, "AZURE_OPENAI_ENDPOINT") || !strings.Contains(p.Detail, "OPENAI_BASE_URL") {
+			t.Errorf("POST %s: %d %q, want 400 naming OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT and OPENAI_BASE_URL", path, res.StatusCode, p.Detail)
 		}
 	}
 	res, p := send(t, h, "POST", "/v1/tips?engine=llm", map[string]string{"Content-Type": "application/json"}, []byte(`{"text": "hi"}`))

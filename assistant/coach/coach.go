@@ -206,7 +206,9 @@ func (s *Service) analyzer(choice assistant.EngineChoice) (*assistant.Analyzer, 
 		if s.LLM == nil {
 			setting := s.LLMSetting
 			if setting == "" {
-				setting = "OPENAI_API_KEY"
+				// Each kind of server a team may have, so nobody with
+				// Azure or a local model is sent to OpenAI.
+				setting = "OPENAI_API_KEY (OpenAI), AZURE_OPENAI_ENDPOINT with AZURE_OPENAI_API_KEY (Azure OpenAI) or OPENAI_BASE_URL (a local server such as Ollama or vLLM)"
 			}
 			return nil, assistant.Errorf(assistant.EInvalid, "engine=llm needs a language model, and this server has none configured: set %s (see the README, \"The LLM engine\") and restart, or ask for engine=builtin or engine=auto.", setting)
 		}
