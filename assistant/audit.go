@@ -40,6 +40,9 @@ const (
 	ActionAgentActivate   Action = "agent.activate"
 
 	ActionCalibrationRead Action = "calibration.read"
+	// ActionProgressRead: an agent's or a team's coaching figures were read;
+	// they are about people as much as the calls are.
+	ActionProgressRead Action = "progress.read"
 
 	ActionGoalCreate   Action = "goal.create"
 	ActionGoalEnd      Action = "goal.end"
@@ -57,7 +60,7 @@ var Actions = []Action{
 	ActionTokenCreate, ActionTokenRevoke,
 	ActionTeamCreate, ActionTeamUpdate, ActionTeamDeactivate, ActionTeamActivate,
 	ActionAgentCreate, ActionAgentUpdate, ActionAgentDeactivate, ActionAgentActivate,
-	ActionCalibrationRead,
+	ActionCalibrationRead, ActionProgressRead,
 	ActionGoalCreate, ActionGoalEnd, ActionImportCreate,
 	ActionPolicyCreate, ActionPolicyUpdate, ActionPolicyDelete,
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"mime/multipart"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -247,6 +248,24 @@ func TestProgressAndImportRoles(t *testing.T) {
 		if res := e.doAs(tok[c.who], c.method, c.path, ct, body, nil); res.StatusCode != c.status {
 			t.Errorf("%s %s as %s: %d, want %d", c.method, c.path, c.who, res.StatusCode, c.status)
 		}
+	}
+
+	// Every progress read that answered is in the audit trail, with whose
+	// figures and over which period; the refused ones left nothing.
+	var trail assistant.AuditPage
+	if res := e.do("GET", "/v1/audit?action=progress.read&limit=100", "", nil, &trail); res.StatusCode != http.StatusOK {
+		t.Fatalf("GET /v1/audit?action=progress.read: %d", res.StatusCode)
+	}
+	var read []string
+	for _, en := range trail.Entries {
+		read = append(read, en.Target+":"+en.TargetID)
+		if !strings.Contains(en.Detail, " by week") {
+			t.Errorf("progress.read entry without its period: %+v", en)
+		}
+	}
+	slices.Sort(read)
+	if got, want := strings.Join(read, " "), "agent:agent-anna agent:agent-bram team:team-noord team:team-zuid team:team-zuid"; got != want {
+		t.Errorf("progress reads in the audit trail: %q, want %q", got, want)
 	}
 
 	// Imports: an agent imports their own calls and follows that import;

@@ -3,6 +3,7 @@ package coach
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
 )
@@ -35,6 +36,9 @@ func (s *Service) AgentProgress(ctx context.Context, p assistant.Principal, agen
 	}
 	out := assistant.NewProgress(f, rows, goals, false)
 	out.AgentID = agentID
+	if err := s.auditProgress(ctx, p, assistant.TargetAgent, agentID, f); err != nil {
+		return nil, err
+	}
 	return &out, nil
 }
 
@@ -55,7 +59,18 @@ func (s *Service) TeamProgress(ctx context.Context, p assistant.Principal, teamI
 	}
 	out := assistant.NewProgress(f, rows, goals, true)
 	out.TeamID = teamID
+	if err := s.auditProgress(ctx, p, assistant.TargetTeam, teamID, f); err != nil {
+		return nil, err
+	}
 	return &out, nil
+}
+
+// auditProgress records who read whose progress over which period, after
+// the read succeeded, so that a refused read leaves no trace of a record
+// the reader may not know exists.
+func (s *Service) auditProgress(ctx context.Context, p assistant.Principal, target, id string, f assistant.ProgressFilter) error {
+	return s.Store.Audit(ctx, p, assistant.AuditEntry{Action: assistant.ActionProgressRead, Target: target, TargetID: id,
+		Detail: f.From.Format(time.DateOnly) + " – " + f.To.Format(time.DateOnly) + " by " + string(f.Bucket)})
 }
 
 // GoalInput is a goal as a trainer or lead sets it. Threshold nil means the
