@@ -409,7 +409,8 @@ func TestAgentProgressMatchesHandCount(t *testing.T) {
 }
 
 func TestTeamProgressComparesAgents(t *testing.T) {
-	svc, calls, _ := progressFixture(t)
+	svc, calls, db := progressFixture(t)
+	lead1 := withToken(t, db, lead1)
 	ctx := context.Background()
 	f, err := assistant.NewProgressFilter("2026-10-19", "2026-11-29", "week", progressToday)
 	if err != nil {
@@ -490,14 +491,16 @@ func TestTeamProgressComparesAgents(t *testing.T) {
 }
 
 func TestProgressScope(t *testing.T) {
-	svc, _, _ := progressFixture(t)
+	svc, _, db := progressFixture(t)
 	ctx := context.Background()
 	f, err := assistant.NewProgressFilter("2026-10-19", "2026-11-29", "month", progressToday)
 	if err != nil {
 		t.Fatal(err)
 	}
-	agent1 := assistant.Principal{Role: assistant.RoleAgent, AgentID: "agent-0001"}
-	lead2 := assistant.Principal{Role: assistant.RoleLead, TeamIDs: []string{"team-02"}}
+	// Real tokens: every read is audited under its token.
+	agent1 := withToken(t, db, assistant.Principal{Name: "Agent one", Role: assistant.RoleAgent, AgentID: "agent-0001"})
+	lead2 := withToken(t, db, assistant.Principal{Name: "Lead two", Role: assistant.RoleLead, TeamIDs: []string{"team-02"}})
+	lead1, trainer := withToken(t, db, lead1), withToken(t, db, trainer)
 	for _, c := range []struct {
 		name  string
 		p     assistant.Principal

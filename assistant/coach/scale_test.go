@@ -63,7 +63,26 @@ func BenchmarkProgressAtScale(b *testing.B) {
 	}
 	b.Logf("data set: %d calls, %d turns, %d agents, %d teams", calls, turns, len(agents), len(teams))
 
-	svc := &coach.Service{Progress: db, Now: func() time.Time { return newest }}
+	svc := &coach.Service{Store: db, Progress: db, Now: func() time.Time { return newest }}
+	// Every read is audited under its token, as in production, so each
+	// asker gets a real token, made before the clock runs.
+	as := func(p assistant.Principal) assistant.Principal {
+		tok := assistant.Token{Name: "scale benchmark", Role: p.Role, AgentID: p.AgentID, TeamIDs: p.TeamIDs}
+		if _, err := db.CreateToken(ctx, assistant.CommandLine(), &tok); err != nil {
+			b.Fatal(err)
+		}
+		p.TokenID = tok.ID
+		return p
+	}
+	agentAsks, leadAsks, trainerAsks := map[string]assistant.Principal{}, map[string]assistant.Principal{}, map[string]assistant.Principal{}
+	for _, a := range agents {
+		agentAsks[a] = as(assistant.Principal{Role: assistant.RoleAgent, AgentID: a})
+	}
+	for _, t := range teams {
+		leadAsks[t] = as(assistant.Principal{Role: assistant.RoleLead, TeamIDs: []string{t}})
+		trainerAsks[t] = as(assistant.Principal{Role: assistant.RoleTrainer, TeamIDs: []string{t}})
+	}
+	adminAsks := as(assistant.Principal{Role: assistant.RoleAdmin})
 	today := newest.Format(time.DateOnly)
 	kinds := []struct {
 		name string
@@ -75,7 +94,7 @@ func BenchmarkProgressAtScale(b *testing.B) {
 			if err != nil {
 				return err
 			}
-			_, err = svc.AgentProgress(ctx, assistant.Principal{Role: assistant.RoleAgent, AgentID: a}, a, f)
+			_, err = svc.AgentProgress(ctx, agentAsks[a], a, f)
 			return err
 		}},
 		{"agent-90-days-by-day", func(r *rand.Rand) error {
@@ -84,7 +103,7 @@ func BenchmarkProgressAtScale(b *testing.B) {
 			if err != nil {
 				return err
 			}
-			_, err = svc.AgentProgress(ctx, assistant.Principal{Role: assistant.RoleAdmin}, a, f)
+			_, err = svc.AgentProgress(ctx, adminAsks, a, f)
 			return err
 		}},
 		{"team-12-weeks-by-week", func(r *rand.Rand) error {
@@ -93,7 +112,7 @@ func BenchmarkProgressAtScale(b *testing.B) {
 			if err != nil {
 				return err
 			}
-			_, err = svc.TeamProgress(ctx, assistant.Principal{Role: assistant.RoleLead, TeamIDs: []string{t}}, t, f)
+			_, err = svc.TeamProgress(ctx, leadAsks[t], t, f)
 			return err
 		}},
 		{"team-26-weeks-by-month", func(r *rand.Rand) error {
@@ -102,7 +121,7 @@ func BenchmarkProgressAtScale(b *testing.B) {
 			if err != nil {
 				return err
 			}
-			_, err = svc.TeamProgress(ctx, assistant.Principal{Role: assistant.RoleTrainer, TeamIDs: []string{t}}, t, f)
+			_, err = svc.TeamProgress(ctx, trainerAsks[t], t, f)
 			return err
 		}},
 	}
