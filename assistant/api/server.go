@@ -168,7 +168,7 @@ func NewServer(cfg Config, svc *coach.Service, st Store, planner Planner) *Serve
 				// The route template, not the path: a path holds ids, and
 				// the query may hold names.
 				attrs := []slog.Attr{slog.String("method", v.Method), slog.String("route", c.Path()), slog.Int("status", v.Status),
-					slog.Duration("latency", v.Latency), slog.String("request_id", v.RequestID)}
+					slog.Duration("duration", v.Latency), slog.String("request_id", v.RequestID)}
 				// The role and token id say who without naming anyone.
 				if p := principalOf(c); p.Role != "" {
 					attrs = append(attrs, slog.String("role", string(p.Role)), slog.Int64("token_id", p.TokenID))

@@ -225,7 +225,7 @@ func checkRequestLogs(t *testing.T, logs string, tokens []string, turns []assist
 		if id, _ := rec["request_id"].(string); id == "" {
 			t.Errorf("request line without request_id: %s", line)
 		}
-		if _, ok := rec["latency"].(float64); !ok {
+		if _, ok := rec["duration"].(float64); !ok {
 			t.Errorf("request line without a duration: %s", line)
 		}
 		if _, ok := rec["token_id"].(float64); !ok {
