@@ -159,6 +159,15 @@ type ProgressCounts struct {
 	Offered          int
 	ArrangementCalls int
 	Referred         int
+	// CheckedCalls are the calls whose compliance was checked; calls
+	// stored before the checks existed are not among them, nor in the
+	// three counts after it. Breaches counts their broken rules,
+	// BreachCalls the calls that broke at least one, SevereCalls those
+	// whose worst broken rule is high or critical.
+	CheckedCalls int
+	Breaches     int
+	BreachCalls  int
+	SevereCalls  int
 	// Readability holds the readability counts of agent turns per
 	// language, since Dutch and English are scored on different scales.
 	Readability map[Language]Readability
@@ -189,6 +198,10 @@ func (c *ProgressCounts) Add(o ProgressCounts) {
 	c.Offered += o.Offered
 	c.ArrangementCalls += o.ArrangementCalls
 	c.Referred += o.Referred
+	c.CheckedCalls += o.CheckedCalls
+	c.Breaches += o.Breaches
+	c.BreachCalls += o.BreachCalls
+	c.SevereCalls += o.SevereCalls
 	for l, r := range o.Readability {
 		if c.Readability == nil {
 			c.Readability = map[Language]Readability{}
@@ -210,6 +223,41 @@ type ClosingFigures struct {
 	WarmClose float64 `json:"warm_close"`
 	// Complete is the share with both a next step and a summary.
 	Complete float64 `json:"complete"`
+}
+
+// ComplianceFigures are the compliance rules broken in a bucket's calls.
+// A call stored before compliance was checked is counted as not checked
+// and left out of the rest: counted as a call without breaches, a period
+// of old calls would look spotless, and breaches per call would fall
+// wherever old and new calls mix.
+type ComplianceFigures struct {
+	CheckedCalls    int `json:"checked_calls"`
+	NotCheckedCalls int `json:"not_checked_calls"`
+	// Breaches counts the rules broken in the checked calls.
+	Breaches int `json:"breaches"`
+	// BreachesPerCall is breaches per checked call; nil when no call was
+	// checked, since no call checked is not no breaches.
+	BreachesPerCall *float64 `json:"breaches_per_call"`
+	// CallsWithBreach broke at least one rule; CallsHighOrCritical are
+	// those whose worst broken rule is of high or critical severity.
+	CallsWithBreach     int `json:"calls_with_breach"`
+	CallsHighOrCritical int `json:"calls_high_or_critical"`
+}
+
+// Compliance returns the compliance figures of the counts.
+func (c ProgressCounts) Compliance() ComplianceFigures {
+	f := ComplianceFigures{
+		CheckedCalls:        c.CheckedCalls,
+		NotCheckedCalls:     c.Calls - c.CheckedCalls,
+		Breaches:            c.Breaches,
+		CallsWithBreach:     c.BreachCalls,
+		CallsHighOrCritical: c.SevereCalls,
+	}
+	if c.CheckedCalls > 0 {
+		v := share(c.Breaches, c.CheckedCalls)
+		f.BreachesPerCall = &v
+	}
+	return f
 }
 
 // LanguageReadability is the readability of agent turns in one language.
@@ -238,6 +286,8 @@ type Figures struct {
 	// CustomersReferred calls where the customer was pointed to debt help.
 	ArrangementsProposed int `json:"arrangements_proposed"`
 	CustomersReferred    int `json:"customers_referred"`
+	// Compliance counts the rules of the compliance packs broken.
+	Compliance ComplianceFigures `json:"compliance"`
 }
 
 func share(n, d int) float64 {
@@ -261,6 +311,7 @@ func (c ProgressCounts) Figures() Figures {
 		Readability:          []LanguageReadability{},
 		ArrangementsProposed: c.ArrangementCalls,
 		CustomersReferred:    c.Referred,
+		Compliance:           c.Compliance(),
 		Closing: ClosingFigures{
 			NextStep:  share(c.NextStep, c.Calls),
 			Summary:   share(c.Summary, c.Calls),
@@ -374,9 +425,15 @@ type AgentStanding struct {
 	// minus the earlier half's; nil when a half has no calls.
 	TargetShareChange *float64 `json:"target_share_change"`
 	EscalationsChange *float64 `json:"escalations_per_call_change"`
-	GoalsMet          int      `json:"goals_met"`
-	Goals             int      `json:"goals"`
-	NeedsAttention    bool     `json:"needs_attention"`
+	// Breaches, BreachesPerCall and CallsHighOrCritical are the period's
+	// compliance figures (see [ComplianceFigures]); BreachesPerCall is nil
+	// when none of the agent's calls was checked.
+	Breaches            int      `json:"breaches"`
+	BreachesPerCall     *float64 `json:"breaches_per_call"`
+	CallsHighOrCritical int      `json:"calls_high_or_critical"`
+	GoalsMet            int      `json:"goals_met"`
+	Goals               int      `json:"goals"`
+	NeedsAttention      bool     `json:"needs_attention"`
 	// Reasons say why the agent needs attention: "target share fell",
 	// "escalations rose", "goal not met".
 	Reasons []string `json:"reasons"`
@@ -520,12 +577,15 @@ func NewProgress(f ProgressFilter, rows []ProgressRow, goals []Goal, team bool) 
 func standing(agent string, pa *[3]ProgressCounts, goals []Goal, f ProgressFilter) AgentStanding {
 	whole, earlier, later := pa[0].Figures(), pa[1].Figures(), pa[2].Figures()
 	s := AgentStanding{
-		AgentID:            agent,
-		Calls:              whole.Calls,
-		TargetShare:        whole.TargetShare,
-		EscalationsPerCall: whole.EscalationsPerCall,
-		JargonPerCall:      whole.JargonPerCall,
-		Reasons:            []string{},
+		AgentID:             agent,
+		Calls:               whole.Calls,
+		TargetShare:         whole.TargetShare,
+		EscalationsPerCall:  whole.EscalationsPerCall,
+		JargonPerCall:       whole.JargonPerCall,
+		Breaches:            whole.Compliance.Breaches,
+		BreachesPerCall:     whole.Compliance.BreachesPerCall,
+		CallsHighOrCritical: whole.Compliance.CallsHighOrCritical,
+		Reasons:             []string{},
 	}
 	if earlier.Calls > 0 && later.Calls > 0 {
 		t := later.TargetShare - earlier.TargetShare

@@ -85,3 +85,25 @@ func TestDateJSON(t *testing.T) {
 		t.Errorf("a date the other way round: %v", err)
 	}
 }
+
+// Calls not checked for compliance are not calls without breaches: they
+// are left out of breaches per call, which is null while no call was
+// checked.
+func TestComplianceFiguresLeaveOutCallsNotChecked(t *testing.T) {
+	old := ProgressCounts{Calls: 3}
+	b, err := json.Marshal(old.Figures().Compliance)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"checked_calls":0,"not_checked_calls":3,"breaches":0,"breaches_per_call":null,"calls_with_breach":0,"calls_high_or_critical":0}`; string(b) != want {
+		t.Errorf("three calls never checked: %s, want %s", b, want)
+	}
+	old.Add(ProgressCounts{Calls: 2, CheckedCalls: 2, Breaches: 3, BreachCalls: 1, SevereCalls: 1})
+	f := old.Figures().Compliance
+	if f.CheckedCalls != 2 || f.NotCheckedCalls != 3 || f.Breaches != 3 || f.CallsWithBreach != 1 || f.CallsHighOrCritical != 1 {
+		t.Errorf("three old calls and two checked: %+v", f)
+	}
+	if f.BreachesPerCall == nil || *f.BreachesPerCall != 1.5 {
+		t.Errorf("breaches per call = %v, want 3 breaches over 2 checked calls", f.BreachesPerCall)
+	}
+}

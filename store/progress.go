@@ -56,6 +56,10 @@ type progressRow struct {
 	Words            int       `db:"words"`
 	Syllables        int       `db:"syllables"`
 	LongWords        int       `db:"long_words"`
+	CheckedCalls     int       `db:"checked_calls"`
+	Breaches         int       `db:"breaches"`
+	BreachCalls      int       `db:"breach_calls"`
+	SevereCalls      int       `db:"severe_calls"`
 }
 
 func (r progressRow) row() assistant.ProgressRow {
@@ -88,6 +92,10 @@ func (r progressRow) row() assistant.ProgressRow {
 			Offered:          r.Offered,
 			ArrangementCalls: r.ArrangementCalls,
 			Referred:         r.Referred,
+			CheckedCalls:     r.CheckedCalls,
+			Breaches:         r.Breaches,
+			BreachCalls:      r.BreachCalls,
+			SevereCalls:      r.SevereCalls,
 			Readability: map[assistant.Language]assistant.Readability{
 				lang: {Sentences: r.Sentences, Words: r.Words, Syllables: r.Syllables, LongWords: r.LongWords},
 			},
@@ -130,7 +138,13 @@ func progressRows(ctx context.Context, q querier, s assistant.Scope, agentID, te
 			count(*) FILTER (WHERE arrangements > 0) AS arrangement_calls,
 			count(*) FILTER (WHERE referred) AS referred,
 			sum(read_sentences) AS sentences, sum(read_words) AS words,
-			sum(read_syllables) AS syllables, sum(read_long_words) AS long_words
+			sum(read_syllables) AS syllables, sum(read_long_words) AS long_words,
+			-- Calls not checked for compliance have NULL breaches: they are
+			-- left out of these four, not counted as calls without breach.
+			count(breaches) AS checked_calls,
+			COALESCE(sum(breaches), 0) AS breaches,
+			count(*) FILTER (WHERE breaches > 0) AS breach_calls,
+			count(*) FILTER (WHERE severe_breach) AS severe_calls
 		FROM call_stats
 		WHERE `+cond+`
 		GROUP BY 1, 2, 3

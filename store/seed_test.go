@@ -51,10 +51,10 @@ func TestCreateCallsBulkRoundTrip(t *testing.T) {
 		var same bool
 		if err := db.QueryRowForTest(ctx, `
 			SELECT (SELECT row(s.agent_turns, s.leading_turns, s.helping_turns, s.escalations, s.jargon, s.threats,
-					s.early_jargon, s.next_step, s.customer_offer, s.arrangements, s.referred)::text
+					s.early_jargon, s.next_step, s.customer_offer, s.arrangements, s.referred, s.breaches, s.severe_breach)::text
 				FROM call_stats s WHERE s.call_id = $1)
 			= (SELECT row(s.agent_turns, s.leading_turns, s.helping_turns, s.escalations, s.jargon, s.threats,
-					s.early_jargon, s.next_step, s.customer_offer, s.arrangements, s.referred)::text
+					s.early_jargon, s.next_step, s.customer_offer, s.arrangements, s.referred, s.breaches, s.severe_breach)::text
 				FROM call_stats s WHERE s.call_id = $2)`, one.ID, bulk.ID).Scan(&same); err != nil {
 			t.Fatal(err)
 		}

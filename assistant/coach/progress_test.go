@@ -95,6 +95,10 @@ type want struct {
 	offerCalls, offered           int
 	arrangements, referred        int
 	read                          map[assistant.Language][4]int
+	// Compliance, from the rules of the stored record: calls checked,
+	// rules broken, calls with a breach, calls whose worst broken rule is
+	// high or critical.
+	checked, breaches, breachCalls, severe int
 }
 
 func count(calls []*assistant.Call) want {
@@ -171,6 +175,26 @@ func count(calls []*assistant.Call) want {
 		if c.Arrangement.Referral != nil {
 			w.referred++
 		}
+		if c.Compliance != nil {
+			w.checked++
+			broken, severe := 0, false
+			for _, rc := range c.Compliance.Rules {
+				if rc.Status != assistant.RuleBroken {
+					continue
+				}
+				broken++
+				if rc.Severity == assistant.SeverityHigh || rc.Severity == assistant.SeverityCritical {
+					severe = true
+				}
+			}
+			w.breaches += broken
+			if broken > 0 {
+				w.breachCalls++
+			}
+			if severe {
+				w.severe++
+			}
+		}
 		r := w.read[c.Language]
 		r[0] += c.Readability.Sentences
 		r[1] += c.Readability.Words
@@ -203,6 +227,11 @@ func checkFigures(t *testing.T, where string, got assistant.Figures, w want) {
 		{"deescalations", got.Deescalations, w.deescalations},
 		{"arrangements_proposed", got.ArrangementsProposed, w.arrangements},
 		{"customers_referred", got.CustomersReferred, w.referred},
+		{"compliance.checked_calls", got.Compliance.CheckedCalls, w.checked},
+		{"compliance.not_checked_calls", got.Compliance.NotCheckedCalls, w.calls - w.checked},
+		{"compliance.breaches", got.Compliance.Breaches, w.breaches},
+		{"compliance.calls_with_breach", got.Compliance.CallsWithBreach, w.breachCalls},
+		{"compliance.calls_high_or_critical", got.Compliance.CallsHighOrCritical, w.severe},
 	}
 	for _, c := range ints {
 		if c.got != c.want {
@@ -238,6 +267,7 @@ func checkFigures(t *testing.T, where string, got assistant.Figures, w want) {
 			t.Errorf("%s: %s = %v, want %v", where, c.name, c.got, c.want)
 		}
 	}
+	checkPerCall(t, where+": compliance.breaches_per_call", got.Compliance.BreachesPerCall, w)
 	if len(got.Readability) != len(w.read) {
 		t.Errorf("%s: readability for %d languages, want %d", where, len(got.Readability), len(w.read))
 	}
@@ -256,6 +286,21 @@ func checkFigures(t *testing.T, where string, got assistant.Figures, w want) {
 		if math.Abs(lr.Score-score) > 1e-6 {
 			t.Errorf("%s: readability %s score = %v, want %v", where, lr.Language, lr.Score, score)
 		}
+	}
+}
+
+// checkPerCall compares breaches per call with the hand count: per
+// checked call, and none at all when no call was checked.
+func checkPerCall(t *testing.T, where string, got *float64, w want) {
+	t.Helper()
+	if w.checked == 0 {
+		if got != nil {
+			t.Errorf("%s = %v with no call checked, want null", where, *got)
+		}
+		return
+	}
+	if got == nil || !near(*got, ratio(w.breaches, w.checked)) {
+		t.Errorf("%s = %v, want %d/%d", where, deref(got), w.breaches, w.checked)
 	}
 }
 
@@ -449,6 +494,10 @@ func TestTeamProgressComparesAgents(t *testing.T) {
 		if s.Calls != whole.calls {
 			t.Errorf("%s: calls = %d, want %d", s.AgentID, s.Calls, whole.calls)
 		}
+		if s.Breaches != whole.breaches || s.CallsHighOrCritical != whole.severe {
+			t.Errorf("%s: breaches %d, high or critical %d; want %d, %d", s.AgentID, s.Breaches, s.CallsHighOrCritical, whole.breaches, whole.severe)
+		}
+		checkPerCall(t, s.AgentID+": breaches_per_call", s.BreachesPerCall, whole)
 		tw := ratio(whole.octants[assistant.Leading]+whole.octants[assistant.Helping], whole.agentTurns)
 		if !near(s.TargetShare, tw) {
 			t.Errorf("%s: target_share = %v, want %v", s.AgentID, s.TargetShare, tw)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -376,8 +377,25 @@ func TestReviewWorkflowInBrowser(t *testing.T) {
 	if n := eval[int](t, lead, `document.querySelectorAll("#chart-0 .series circle").length`); n < 10 {
 		t.Errorf("the target-share chart has %d points, want the weeks with calls", n)
 	}
-	if n := eval[int](t, lead, `document.querySelectorAll("svg.chart").length`); n != 6 {
-		t.Errorf("%d charts, want 6", n)
+	if n := eval[int](t, lead, `document.querySelectorAll("svg.chart").length`); n != 7 {
+		t.Errorf("%d charts, want 7", n)
+	}
+	// Breaches per call: every seeded call was checked, so each line has
+	// its weeks, and each agent's row a number rather than "not checked".
+	if n := eval[int](t, lead, `document.querySelectorAll("#chart-6 .series").length`); n != 3 {
+		t.Errorf("the breaches chart has %d lines, want the team's and two agents'", n)
+	}
+	if n := eval[int](t, lead, `document.querySelectorAll("#chart-6 .series circle").length`); n < 10 {
+		t.Errorf("the breaches chart has %d points, want the weeks with calls", n)
+	}
+	cells := eval[[]string](t, lead, `[...document.querySelectorAll("#standings tbody tr")].map(r => r.cells[5].textContent)`)
+	if len(cells) != 2 {
+		t.Errorf("standings list %d agents, want 2", len(cells))
+	}
+	for _, c := range cells {
+		if _, err := strconv.ParseFloat(c, 64); err != nil {
+			t.Errorf("breaches per call in the standings reads %q, want a number", c)
+		}
 	}
 	if n := eval[int](t, lead, `document.querySelectorAll("svg.heat").length`); n != 4 {
 		t.Errorf("%d heat-maps, want this month and last for two agents", n)

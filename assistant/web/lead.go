@@ -42,6 +42,16 @@ var leadMetrics = []struct {
 	{"chart_closing", true, func(f assistant.Figures) float64 { return f.Closing.Complete }},
 	{"chart_arrangements", false, func(f assistant.Figures) float64 { return float64(f.ArrangementsProposed) }},
 	{"chart_referrals", false, func(f assistant.Figures) float64 { return float64(f.CustomersReferred) }},
+	{"chart_breaches", false, breachesPerCall},
+}
+
+// breachesPerCall is a bucket's compliance breaches per checked call; a
+// bucket whose calls were not checked leaves a gap rather than a zero.
+func breachesPerCall(f assistant.Figures) float64 {
+	if f.Compliance.BreachesPerCall == nil {
+		return nan
+	}
+	return *f.Compliance.BreachesPerCall
 }
 
 // handleLead is the team lead's page: the team's figures over the weeks
