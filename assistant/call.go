@@ -72,6 +72,10 @@ type Transcript struct {
 	// Jurisdiction names the compliance pack the call is checked against
 	// (nl, uk, us); empty to infer it from the call.
 	Jurisdiction string `json:"jurisdiction,omitempty"`
+	// TeamJurisdiction is the default jurisdiction of the call's team, set
+	// by the use case that knows the team; it counts only when the call
+	// names none.
+	TeamJurisdiction string `json:"-"`
 	// Language is the language of the call; detected when not given.
 	Language   Language  `json:"language"`
 	OccurredAt time.Time `json:"occurred_at,omitzero"`

@@ -128,6 +128,9 @@ type ComplianceInput struct {
 	Language Language
 	// Jurisdiction is the one the request named; empty to infer it.
 	Jurisdiction string
+	// TeamJurisdiction is the default of the call's team; it comes before
+	// the installation's default and what the call itself tells.
+	TeamJurisdiction string
 	// Facts are the call's money facts: their currency tells the
 	// jurisdiction when none was named.
 	Facts []Fact
@@ -142,13 +145,14 @@ type ComplianceInput struct {
 // with the facts read from it.
 func ComplianceInputOf(t *Transcript, facts []Fact) ComplianceInput {
 	return ComplianceInput{
-		Turns:        t.Turns,
-		Language:     t.Language,
-		Jurisdiction: t.Jurisdiction,
-		Facts:        facts,
-		OccurredAt:   t.OccurredAt,
-		TimeZone:     t.TimeZone,
-		AccountRef:   t.AccountRef,
+		Turns:            t.Turns,
+		Language:         t.Language,
+		Jurisdiction:     t.Jurisdiction,
+		TeamJurisdiction: t.TeamJurisdiction,
+		Facts:            facts,
+		OccurredAt:       t.OccurredAt,
+		TimeZone:         t.TimeZone,
+		AccountRef:       t.AccountRef,
 	}
 }
 

@@ -9,14 +9,20 @@ import (
 // made by a call or a token that named them first have no name until an
 // admin gives them one.
 type Team struct {
-	ID            string    `json:"id"`
-	Name          string    `json:"name"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Jurisdiction is the rule pack the team's calls are checked against
+	// when a call names none (nl, uk, us or a team's own pack); empty: the
+	// installation's default, else what the call tells.
+	Jurisdiction  string    `json:"jurisdiction,omitempty"`
 	Active        bool      `json:"active"`
 	CreatedAt     time.Time `json:"created_at"`
 	DeactivatedAt time.Time `json:"deactivated_at,omitzero"`
 }
 
-// Validate checks a team about to be made.
+// Validate checks a team about to be made, and writes its jurisdiction
+// as the code of the pack ("GB" is uk). Whether that pack exists is the
+// compliance checker's to say.
 func (t *Team) Validate() error {
 	if t.ID == "" {
 		return Errorf(EInvalid, "A team needs an id.")
@@ -24,20 +30,48 @@ func (t *Team) Validate() error {
 	if err := CheckID("id", t.ID); err != nil {
 		return err
 	}
+	j, err := teamJurisdiction(t.Jurisdiction)
+	if err != nil {
+		return err
+	}
+	t.Jurisdiction = j
 	return checkName(t.Name)
+}
+
+// teamJurisdiction reads a team's default jurisdiction; "" clears it.
+// "auto" is refused rather than read as "none", since a team that sets it
+// asks for something: to infer it is what no default does already.
+func teamJurisdiction(s string) (string, error) {
+	if strings.EqualFold(strings.TrimSpace(s), "auto") {
+		return "", Errorf(EInvalid, "jurisdiction %q is no default: give a rule pack's code such as nl, uk or us, or \"\" for none (then each call's own).", s)
+	}
+	return ParseJurisdiction(s)
 }
 
 // TeamUpdate changes a team; nil fields stay as they are.
 type TeamUpdate struct {
 	Name *string `json:"name"`
+	// Jurisdiction sets the team's default jurisdiction; "" removes it.
+	Jurisdiction *string `json:"jurisdiction"`
 }
 
-// Validate checks the fields that are set.
+// Validate checks the fields that are set, and writes the jurisdiction as
+// the code of its pack.
 func (u *TeamUpdate) Validate() error {
-	if u.Name == nil {
-		return Errorf(EInvalid, "Give the field to change: name.")
+	if u.Name == nil && u.Jurisdiction == nil {
+		return Errorf(EInvalid, "Give a field to change: name or jurisdiction.")
 	}
-	return checkName(*u.Name)
+	if u.Jurisdiction != nil {
+		j, err := teamJurisdiction(*u.Jurisdiction)
+		if err != nil {
+			return err
+		}
+		u.Jurisdiction = &j
+	}
+	if u.Name != nil {
+		return checkName(*u.Name)
+	}
+	return nil
 }
 
 // AgentProfile is an agent as a resource: who they are, not what they said.

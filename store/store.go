@@ -150,6 +150,7 @@ func (db *DB) Ping(ctx context.Context) error {
 var constraintMessages = map[string]string{
 	"agents_id_check":                           "agent_id must not be empty",
 	"teams_id_check":                            "team_id must not be empty",
+	"teams_jurisdiction_check":                  "a team's jurisdiction must be the code of a rule pack, such as nl, uk or us",
 	"calls_language_check":                      "the call's language must be nl or en",
 	"calls_mapping_method_check":                "the speaker mapping method must be labels, declared, platform or inferred",
 	"calls_mapping_confidence_check":            "the speaker mapping confidence must be between 0 and 1",

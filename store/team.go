@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
@@ -14,18 +16,19 @@ import (
 type teamRow struct {
 	ID            string         `db:"id"`
 	Name          sql.NullString `db:"name"`
+	Jurisdiction  sql.NullString `db:"jurisdiction"`
 	CreatedAt     time.Time      `db:"created_at"`
 	DeactivatedAt sql.NullTime   `db:"deactivated_at"`
 }
 
 func (r teamRow) team() *assistant.Team {
 	return &assistant.Team{
-		ID: r.ID, Name: r.Name.String, Active: !r.DeactivatedAt.Valid,
+		ID: r.ID, Name: r.Name.String, Jurisdiction: r.Jurisdiction.String, Active: !r.DeactivatedAt.Valid,
 		CreatedAt: r.CreatedAt.UTC(), DeactivatedAt: nullTime(r.DeactivatedAt),
 	}
 }
 
-const teamColumns = `id, name, created_at, deactivated_at`
+const teamColumns = `id, name, jurisdiction, created_at, deactivated_at`
 
 // teamScope is the condition that keeps the teams s may read: an agent
 // reads their own team.
@@ -50,16 +53,20 @@ func (db *DB) CreateTeam(ctx context.Context, by assistant.Principal, t *assista
 	defer tx.Rollback()
 	var row teamRow
 	err = tx.GetContext(ctx, &row, `
-		INSERT INTO teams (id, name) VALUES ($1, $2)
+		INSERT INTO teams (id, name, jurisdiction) VALUES ($1, $2, $3)
 		ON CONFLICT (id) DO NOTHING
-		RETURNING `+teamColumns, t.ID, orNull(t.Name))
+		RETURNING `+teamColumns, t.ID, orNull(t.Name), orNull(t.Jurisdiction))
 	if errors.Is(err, sql.ErrNoRows) {
 		return assistant.Errorf(assistant.EConflict, "Team %s exists already; change its name with an update instead.", t.ID)
 	}
 	if err != nil {
 		return dbError(err, "create team %s", t.ID)
 	}
-	if err := writeAudit(ctx, tx, by, assistant.AuditEntry{Action: assistant.ActionTeamCreate, Target: assistant.TargetTeam, TargetID: t.ID}); err != nil {
+	var detail string
+	if t.Jurisdiction != "" {
+		detail = "jurisdiction " + t.Jurisdiction
+	}
+	if err := writeAudit(ctx, tx, by, assistant.AuditEntry{Action: assistant.ActionTeamCreate, Target: assistant.TargetTeam, TargetID: t.ID, Detail: detail}); err != nil {
 		return dbError(err, "create team %s", t.ID)
 	}
 	if err := tx.Commit(); err != nil {
@@ -117,7 +124,19 @@ func (db *DB) UpdateTeam(ctx context.Context, by assistant.Principal, id string,
 	if err := u.Validate(); err != nil {
 		return nil, err
 	}
-	return db.changeTeam(ctx, by, id, assistant.ActionTeamUpdate, "name", `UPDATE teams SET name = $2 WHERE id = $1`, orNull(*u.Name))
+	// A field left out keeps its value; "" clears it (NULL).
+	var changed []string
+	var name, jurisdiction any
+	if u.Name != nil {
+		changed, name = append(changed, "name"), orNull(*u.Name)
+	}
+	if u.Jurisdiction != nil {
+		changed, jurisdiction = append(changed, "jurisdiction "+cmp.Or(*u.Jurisdiction, "(none)")), orNull(*u.Jurisdiction)
+	}
+	return db.changeTeam(ctx, by, id, assistant.ActionTeamUpdate, strings.Join(changed, ", "), `
+		UPDATE teams SET name = CASE WHEN $2 THEN $3 ELSE name END,
+			jurisdiction = CASE WHEN $4 THEN $5 ELSE jurisdiction END
+		WHERE id = $1`, u.Name != nil, name, u.Jurisdiction != nil, jurisdiction)
 }
 
 // SetTeamActive deactivates team id, or activates it again, recorded as

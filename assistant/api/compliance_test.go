@@ -107,3 +107,67 @@ func TestComplianceBadInput(t *testing.T) {
 		t.Errorf("%d calls stored from bad input", n)
 	}
 }
+
+// A team's default jurisdiction decides the pack of its calls that name
+// none, before the call's own currency and language; it is checked against
+// the loaded packs when set, and a call's own jurisdiction still wins.
+func TestTeamJurisdictionDefault(t *testing.T) {
+	e := newEnv(t, api.Config{})
+	var team assistant.Team
+	if res := e.do("POST", "/v1/teams", "application/json", []byte(`{"id":"team-harbour","name":"Harbour","jurisdiction":"GB"}`), &team); res.StatusCode != http.StatusCreated || team.Jurisdiction != "uk" {
+		t.Fatalf("POST /v1/teams with jurisdiction GB: %d %+v, want 201 with uk", res.StatusCode, team)
+	}
+	for _, c := range []struct{ method, path, body, detail string }{
+		{"POST", "/v1/teams", `{"id":"team-x","jurisdiction":"xx"}`, `jurisdiction "xx" has no rule pack; rooscoach has packs for nl, uk, us`},
+		{"POST", "/v1/teams", `{"id":"team-y","jurisdiction":"auto"}`, `jurisdiction "auto" is no default`},
+		{"PATCH", "/v1/teams/team-harbour", `{"jurisdiction":"n1"}`, `jurisdiction "n1" is not known`},
+		{"PATCH", "/v1/teams/team-harbour", `{}`, "Give a field to change: name or jurisdiction."},
+	} {
+		var p api.Problem
+		if res := e.do(c.method, c.path, "application/json", []byte(c.body), &p); res.StatusCode != http.StatusBadRequest || !strings.Contains(p.Detail, c.detail) {
+			t.Errorf("%s %s %s: %d %q, want 400 naming %q", c.method, c.path, c.body, res.StatusCode, p.Detail, c.detail)
+		}
+	}
+
+	// threatNL names no currency and is Dutch: on its own it is nl. In the
+	// team it is uk, said in the call's language.
+	post := func(query string, body string) *assistant.Compliance {
+		t.Helper()
+		var call assistant.Call
+		if res := e.do("POST", "/v1/calls?"+query, "text/plain", []byte(body), &call); res.StatusCode != http.StatusCreated || call.Compliance == nil {
+			t.Fatalf("POST /v1/calls?%s: %d %+v", query, res.StatusCode, call.Compliance)
+		}
+		return call.Compliance
+	}
+	if c := post("agent_id=a-1&external_id=alone", threatNL); c.Jurisdiction != "nl" {
+		t.Errorf("a Dutch call of no team: jurisdiction %q, want nl from its language", c.Jurisdiction)
+	}
+	if c := post("agent_id=a-1&team_id=team-harbour&external_id=team", threatNL); c.Jurisdiction != "uk" || !strings.Contains(c.JurisdictionReason, "team van het gesprek heeft uk") {
+		t.Errorf("a Dutch call of team-harbour: %q (%q), want uk from the team, said in Dutch", c.Jurisdiction, c.JurisdictionReason)
+	}
+	en := "Agent: Good afternoon, this is Sam from North Collections.\nCustomer: I can't pay it all.\nAgent: The balance is $312.45.\n"
+	if c := post("agent_id=a-1&team_id=team-harbour&external_id=team-en", en); c.Jurisdiction != "uk" || !strings.Contains(c.JurisdictionReason, "call's team has uk") {
+		t.Errorf("an English call in dollars of team-harbour: %q (%q), want uk from the team", c.Jurisdiction, c.JurisdictionReason)
+	}
+	if c := post("agent_id=a-1&team_id=team-harbour&external_id=given&jurisdiction=nl", threatNL); c.Jurisdiction != "nl" {
+		t.Errorf("a call of team-harbour naming nl: %q, want nl", c.Jurisdiction)
+	}
+
+	// Cleared, the team's calls are what they tell again.
+	var cleared assistant.Team
+	if res := e.do("PATCH", "/v1/teams/team-harbour", "application/json", []byte(`{"jurisdiction":""}`), &cleared); res.StatusCode != http.StatusOK || cleared.Jurisdiction != "" || cleared.Name != "Harbour" {
+		t.Fatalf("PATCH jurisdiction \"\": %d %+v", res.StatusCode, cleared)
+	}
+	if c := post("agent_id=a-1&team_id=team-harbour&external_id=after", en); c.Jurisdiction != "us" {
+		t.Errorf("an English call in dollars after the default was cleared: %q, want us from its currency", c.Jurisdiction)
+	}
+	var trail assistant.AuditPage
+	e.do("GET", "/v1/audit?target=team&target_id=team-harbour", "", nil, &trail)
+	var details []string
+	for _, en := range trail.Entries {
+		details = append(details, string(en.Action)+" "+en.Detail)
+	}
+	if got, want := strings.Join(details, "; "), "team.update jurisdiction (none); team.create jurisdiction uk"; got != want {
+		t.Errorf("audit of team-harbour: %q, want %q", got, want)
+	}
+}

@@ -35,6 +35,7 @@ func newFakeServer(t testing.TB) (*api.Server, *int) {
 	t.Helper()
 	stored := 0
 	calls := &mock.CallStore{
+		FindTeamByIDFn: mock.NoTeam,
 		CreateCallFn: func(_ context.Context, _ assistant.Principal, c *assistant.Call) (bool, error) {
 			stored++
 			c.ID = int64(stored)

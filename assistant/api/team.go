@@ -12,6 +12,8 @@ import (
 type TeamRequest struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
+	// Jurisdiction is the team's default rule pack; see assistant.Team.
+	Jurisdiction string `json:"jurisdiction"`
 }
 
 func (s *Server) handleTeamCreate(c echo.Context) error {
@@ -19,7 +21,13 @@ func (s *Server) handleTeamCreate(c echo.Context) error {
 	if err := s.decodeJSON(c, &req); err != nil {
 		return err
 	}
-	t := &assistant.Team{ID: req.ID, Name: req.Name}
+	t := &assistant.Team{ID: req.ID, Name: req.Name, Jurisdiction: req.Jurisdiction}
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	if err := s.coach.CheckTeamJurisdiction(t.Jurisdiction); err != nil {
+		return err
+	}
 	if err := s.store.CreateTeam(c.Request().Context(), principalOf(c), t); err != nil {
 		return err
 	}
@@ -61,6 +69,14 @@ func (s *Server) handleTeamUpdate(c echo.Context) error {
 	var u assistant.TeamUpdate
 	if err := s.decodeJSON(c, &u); err != nil {
 		return err
+	}
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	if u.Jurisdiction != nil {
+		if err := s.coach.CheckTeamJurisdiction(*u.Jurisdiction); err != nil {
+			return err
+		}
 	}
 	t, err := s.store.UpdateTeam(c.Request().Context(), principalOf(c), id, u)
 	if err != nil {

@@ -10,6 +10,7 @@ package coach
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -129,6 +130,46 @@ type Service struct {
 // *store.DB implements it.
 type RedactionSettings interface {
 	RedactsTranscripts(ctx context.Context, teamID string) (bool, error)
+}
+
+// teamJurisdiction gives t its team's default jurisdiction, which the
+// compliance checks use when the call names none. A team that is not
+// stored (a call may name a team first) has none.
+func (s *Service) teamJurisdiction(ctx context.Context, t *assistant.Transcript) error {
+	if t.Jurisdiction != "" || t.TeamID == "" || s.Store == nil {
+		return nil
+	}
+	team, err := s.Store.FindTeamByID(ctx, assistant.System().Scope(), t.TeamID)
+	switch {
+	case assistant.ErrorCode(err) == assistant.ENotFound:
+		return nil
+	case err != nil:
+		return fmt.Errorf("read the team's jurisdiction: %w", err)
+	}
+	t.TeamJurisdiction = team.Jurisdiction
+	return nil
+}
+
+// Jurisdictions lists the rule packs a call or a team may name; nil when
+// the analyser checks no compliance or cannot say.
+func (s *Service) Jurisdictions() []string {
+	if s.Analyzer == nil {
+		return nil
+	}
+	if k, ok := s.Analyzer.Compliance.(interface{ Jurisdictions() []string }); ok {
+		return k.Jurisdictions()
+	}
+	return nil
+}
+
+// CheckTeamJurisdiction refuses a team default that names no loaded rule
+// pack, when it is set rather than at every call of the team.
+func (s *Service) CheckTeamJurisdiction(j string) error {
+	known := s.Jurisdictions()
+	if j == "" || known == nil || slices.Contains(known, j) {
+		return nil
+	}
+	return assistant.Errorf(assistant.EInvalid, "jurisdiction %q has no rule pack; rooscoach has packs for %s (a team's own pack goes in ROOSCOACH_RULES_DIR).", j, strings.Join(known, ", "))
 }
 
 // redact replaces the personal data in t's turns with placeholders when
@@ -288,6 +329,9 @@ func (s *Service) Analyze(ctx context.Context, in Input) (*assistant.Transcript,
 	if a, err = s.underPolicies(ctx, a, in.PolicyID, t.TeamID); err != nil {
 		return nil, nil, err
 	}
+	if err := s.teamJurisdiction(ctx, t); err != nil {
+		return nil, nil, err
+	}
 	an, err := a.Analyze(ctx, t)
 	if err != nil {
 		return nil, nil, fmt.Errorf("analyze: %w", err)
@@ -376,6 +420,9 @@ func (s *Service) store(ctx context.Context, by assistant.Principal, a *assistan
 	}
 	a, err := s.underPolicies(ctx, a, how.policyID, t.TeamID)
 	if err != nil {
+		return nil, false, err
+	}
+	if err := s.teamJurisdiction(ctx, t); err != nil {
 		return nil, false, err
 	}
 	if err := s.redact(ctx, t); err != nil {

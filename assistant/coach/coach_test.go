@@ -27,7 +27,7 @@ func service(t *testing.T) (*coach.Service, map[string]*assistant.Call) {
 	t.Helper()
 	kept := map[string]*assistant.Call{}
 	an, _ := builtin.Analyzer(now)
-	st := &mock.CallStore{CreateCallFn: func(_ context.Context, _ assistant.Principal, c *assistant.Call) (bool, error) {
+	st := &mock.CallStore{FindTeamByIDFn: mock.NoTeam, CreateCallFn: func(_ context.Context, _ assistant.Principal, c *assistant.Call) (bool, error) {
 		key := c.AgentID + "/" + c.ExternalID
 		if old, ok := kept[key]; ok && c.ExternalID != "" {
 			*c = *old
@@ -137,7 +137,7 @@ func TestAgentsNeverSeeTheModelsDraft(t *testing.T) {
 func TestIngestStoreError(t *testing.T) {
 	an, _ := builtin.Analyzer(now)
 	down := &assistant.Error{Code: assistant.EUnavailable, Message: "The database cannot be reached."}
-	svc := &coach.Service{Analyzer: an, Now: now, Store: &mock.CallStore{CreateCallFn: func(context.Context, assistant.Principal, *assistant.Call) (bool, error) {
+	svc := &coach.Service{Analyzer: an, Now: now, Store: &mock.CallStore{FindTeamByIDFn: mock.NoTeam, CreateCallFn: func(context.Context, assistant.Principal, *assistant.Call) (bool, error) {
 		return false, down
 	}}}
 	_, _, err := svc.Ingest(context.Background(), admin, coach.Input{Data: []byte(call), Options: transcript.Options{AgentID: "a"}})

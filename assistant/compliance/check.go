@@ -21,7 +21,7 @@ type Checker struct {
 
 var _ assistant.ComplianceChecker = (*Checker)(nil)
 
-// Default returns the team's default jurisdiction, or "".
+// Default returns the installation's default jurisdiction, or "".
 func (c *Checker) Default() string { return c.def }
 
 // ReasonText is the data of the compliance.* templates of package prompts,
@@ -89,7 +89,8 @@ func (c *Checker) rules(j string) []*rule {
 }
 
 // resolve decides the jurisdiction of the call and why: the request's,
-// else the team's default, else the currency of the call's money, else the
+// else the default of the call's team, else the installation's default,
+// else the currency of the call's money, else the
 // language (Dutch is nl; English is spoken in uk and us alike, so an English
 // call that names no currency is checked against the rules for all only).
 func (c *Checker) resolve(in assistant.ComplianceInput) (assistant.Compliance, error) {
@@ -105,6 +106,14 @@ func (c *Checker) resolve(in assistant.ComplianceInput) (assistant.Compliance, e
 		}
 		out.Jurisdiction = j
 		out.JurisdictionReason = reason(lang, "jurisdiction.given", ReasonText{Jurisdiction: j})
+		return out, nil
+	}
+	// A team's default was checked against the packs when it was set; a
+	// pack removed since then is no reason to refuse the team's calls, so
+	// such a default is passed over.
+	if tj := in.TeamJurisdiction; tj != "" && tj != All && len(c.byJurisdiction[tj]) > 0 {
+		out.Jurisdiction = tj
+		out.JurisdictionReason = reason(lang, "jurisdiction.team", ReasonText{Jurisdiction: tj})
 		return out, nil
 	}
 	if c.def != "" {

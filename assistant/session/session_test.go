@@ -64,10 +64,23 @@ func (s *stored) FindAgentByID(_ context.Context, scope assistant.Scope, id stri
 	return &assistant.AgentProfile{ID: id, TeamID: team, Active: true}, nil
 }
 
+// FindTeamByID knows the teams by name only: none has a default
+// jurisdiction of its own.
+func (s *stored) FindTeamByID(_ context.Context, scope assistant.Scope, id string) (*assistant.Team, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, team := range s.teams {
+		if team == id && scope.All {
+			return &assistant.Team{ID: id, Active: true}, nil
+		}
+	}
+	return nil, assistant.Errorf(assistant.ENotFound, "team %s not found", id)
+}
+
 // service returns the use cases over the built-in engine and st.
 func service(st *stored) *coach.Service {
 	an, _ := builtin.Analyzer(today)
-	return &coach.Service{Analyzer: an, Store: &mock.CallStore{CreateCallFn: st.CreateCall, FindAgentByIDFn: st.FindAgentByID}, Now: today}
+	return &coach.Service{Analyzer: an, Store: &mock.CallStore{CreateCallFn: st.CreateCall, FindAgentByIDFn: st.FindAgentByID, FindTeamByIDFn: st.FindTeamByID}, Now: today}
 }
 
 func (s *stored) count() int {

@@ -39,7 +39,7 @@ type Config struct {
 	LogLevel       string        // ROOSCOACH_LOG_LEVEL: debug, info, warn, error
 	LogFormat      string        // ROOSCOACH_LOG_FORMAT: text or json
 	RulesDir       string        // ROOSCOACH_RULES_DIR: the team's own compliance packs
-	Jurisdiction   string        // ROOSCOACH_JURISDICTION: the team's default jurisdiction
+	Jurisdiction   string        // ROOSCOACH_JURISDICTION: the installation's default jurisdiction, after a team's own
 	// Figures is a JSON file of dated figures the arrangement engine plans
 	// with beyond the ones it ships (ROOSCOACH_FIGURES), such as newer
 	// maxima of the Dutch beslagvrije voet.
@@ -244,7 +244,7 @@ func loadConfig(fs *flag.FlagSet, env func(string) string) (*Config, error) {
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json (ROOSCOACH_LOG_FORMAT)")
 	fs.StringVar(&c.Auth, "auth", c.Auth, "on, or off to serve everyone as an admin without a token, for local experiments only (ROOSCOACH_AUTH)")
 	fs.StringVar(&c.RulesDir, "rules-dir", c.RulesDir, "folder of the team's own compliance rule packs, *.yaml (ROOSCOACH_RULES_DIR)")
-	fs.StringVar(&c.Jurisdiction, "jurisdiction", c.Jurisdiction, "the team's default jurisdiction for calls that name none: nl, uk or us (ROOSCOACH_JURISDICTION)")
+	fs.StringVar(&c.Jurisdiction, "jurisdiction", c.Jurisdiction, "the default jurisdiction for calls that name none and whose team has none: nl, uk or us (ROOSCOACH_JURISDICTION)")
 	fs.StringVar(&c.Figures, "figures", c.Figures, "JSON file of dated figures for the arrangement engine (ROOSCOACH_FIGURES)")
 	fs.StringVar(&c.LLM.Engine, "engine", c.LLM.Engine, "engine of a request that names none: builtin, llm or auto (ROOSCOACH_ENGINE)")
 	fs.StringVar(&c.LLM.BaseURL, "openai-base-url", c.LLM.BaseURL, "OpenAI-compatible server, such as http://localhost:11434/v1 for Ollama (OPENAI_BASE_URL)")
