@@ -35,8 +35,8 @@ var banks = map[assistant.Language]lines{
 	assistant.Dutch: {
 		agentLabel: "Medewerker", customerLabel: "Klant",
 		opening: []string{
-			"Goedemiddag, u spreekt met %s van Incassobureau Noordkust. Ik bel over uw rekening van Energie Plus.",
-			"Goedemorgen, met %s van Incasso Noord. Ik bel u over een openstaande rekening.",
+			"Goedemiddag, u spreekt met %s van Incassobureau Noordkust. Ik bel namens Energie Plus over uw rekening.",
+			"Goedemorgen, met %s van Incasso Noord. Ik bel u in opdracht van uw zorgverzekeraar over een openstaande rekening.",
 		},
 		good: []string{
 			"Ik wil graag samen met u kijken wat haalbaar is. Wat kunt u per maand missen?",
@@ -59,8 +59,8 @@ var banks = map[assistant.Language]lines{
 			"Ik vat het samen: we spreken een betalingsregeling af van € 40 per maand.",
 		},
 		nextStep: []string{
-			"Ik stuur u vandaag nog een bevestiging per e-mail en ik bel u volgende week terug.",
-			"U krijgt morgen een brief met de afspraak, en ik neem vrijdag contact met u op.",
+			"Ik stuur u vandaag nog een bevestiging per e-mail. U kunt ons ook bellen op 020 123 45 67.",
+			"U krijgt morgen een brief met de afspraak en ons telefoonnummer, en ik neem vrijdag contact met u op.",
 		},
 		warm:     []string{"Bedankt voor uw tijd en een fijne dag verder.", "Dank u wel voor het gesprek, sterkte de komende tijd."},
 		badClose: []string{"Goed, dan weet u het. Dag.", "Dan hoort u van de deurwaarder. Dag."},
