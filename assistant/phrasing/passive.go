@@ -138,6 +138,12 @@ func (st *turnState) passiveNL(toks []token, cs, ce, i int) (int, *rw) {
 	p := -1
 	for j := i + 1; j < ce && j <= i+12; j++ {
 		w := toks[j].lower
+		if subordinators[w] && j+1 < ce && (nlSubjectStart[toks[j+1].lower] || toks[j+1].lower == "we" || toks[j+1].lower == "wij" || toks[j+1].lower == "ik") {
+			// "Het is duidelijk dat u de brief heeft ontvangen": the
+			// participle belongs to the clause after "dat" ("wordt dat
+			// bedrag betaald" has no clause there).
+			break
+		}
 		if _, ok := nlParticiple[w]; ok && !nlUnaccusative[w] {
 			p = j
 			break
