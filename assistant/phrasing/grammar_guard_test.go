@@ -49,6 +49,12 @@ func TestSwapsThatWouldBreakTheSentence(t *testing.T) {
 		// A passive's participle is not looked for after "dat".
 		{assistant.Dutch, "Het is aannemelijk dat u de brief heeft ontvangen.", "aannemelijk", "We hebben het", "Het is waarschijnlijk dat u de brief heeft ontvangen."},
 		{assistant.English, "It is recommended that you keep a copy of the letter.", "It is recommended that", "", "We recommend that you keep a copy of the letter."},
+		// "u dient … in" without "te" is "indienen", not "u moet"; "indienen
+		// bij" is not "sturen bij".
+		{assistant.Dutch, "U dient het formulier in vóór 1 mei.", "dient het formulier in", "Wilt u het formulier in", "U stuurt het formulier vóór 1 mei."},
+		{assistant.Dutch, "U dient bij ons een verzoek in.", "dient bij ons een verzoek in", "", "U stuurt ons een verzoek."},
+		{assistant.Dutch, "U dient een verzoek in bij de rechtbank.", "dient een verzoek in", "stuurt een", ""},
+		{assistant.English, "You are required to send the form by 1 May.", "required", "", ""},
 	}
 	for _, c := range cases {
 		p, err := e.Phrase(context.Background(), assistant.Utterance{Text: c.text, Language: c.lang})

@@ -1,6 +1,7 @@
 package phrasing
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -77,6 +78,16 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 	}
 	if !dutch && f.e.pos == "verb" && !englishVerbSwapOK(toks, m.from(), last, parts) {
 		return nil
+	}
+	if dutch && f.e.pos == "separable-verb" && slices.Contains(parts, "") {
+		// The verb that takes the particle's place need not take the
+		// same preposition: "een verzoek indienen bij de rechtbank" is
+		// "sturen naar", never "sturen bij".
+		for k := m.from(); k < len(toks) && (k == m.from() || !sn.clauseStart(k)); k++ {
+			if toks[k].lower == "bij" && !inSpans(m.spans, k) {
+				return nil
+			}
+		}
 	}
 	if dutch && m.from() > 0 && toks[m.from()-1].lower == "te" && strings.HasPrefix(parts[0], "zich ") {
 		return nil // "te voldoen aan" would become "te zich houden aan"
@@ -389,4 +400,14 @@ func englishVerbSwapOK(toks []token, from, last int, parts []string) bool {
 		return parts[0] != "got" && prepositions[next]
 	}
 	return true
+}
+
+// inSpans reports whether token k is part of one of the spans.
+func inSpans(spans [][2]int, k int) bool {
+	for _, sp := range spans {
+		if k >= sp[0] && k < sp[1] {
+			return true
+		}
+	}
+	return false
 }
