@@ -54,6 +54,8 @@ func TestSwapsThatWouldBreakTheSentence(t *testing.T) {
 		{assistant.Dutch, "U dient het formulier in vóór 1 mei.", "dient het formulier in", "Wilt u het formulier in", "U stuurt het formulier vóór 1 mei."},
 		{assistant.Dutch, "U dient bij ons een verzoek in.", "dient bij ons een verzoek in", "", "U stuurt ons een verzoek."},
 		{assistant.Dutch, "U dient een verzoek in bij de rechtbank.", "dient een verzoek in", "stuurt een", ""},
+		{assistant.Dutch, "Dien dan bij ons een verzoek in.", "Dien dan bij ons een verzoek in", "bij ons", "Stuur ons dan een verzoek."},
+		{assistant.Dutch, "Dient u dan bij ons het formulier in?", "bij ons het formulier in", "Stuurt ons u", ""},
 		{assistant.English, "You are required to send the form by 1 May.", "required", "", ""},
 	}
 	for _, c := range cases {

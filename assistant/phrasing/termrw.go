@@ -89,6 +89,14 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 			}
 		}
 	}
+	if dutch && len(m.spans) > 1 && strings.Contains(parts[0], " ") {
+		// "stuur ons … (omit)" puts the object after the verb; after an
+		// inverted subject ("Dient u dan bij ons … in?") it would land
+		// before the subject.
+		if k := m.spans[0][1]; k < len(toks) && (nlOtherSubjects[toks[k].lower] || toks[k].lower == "u") {
+			return nil
+		}
+	}
 	if dutch && m.from() > 0 && toks[m.from()-1].lower == "te" && strings.HasPrefix(parts[0], "zich ") {
 		return nil // "te voldoen aan" would become "te zich houden aan"
 	}
