@@ -118,3 +118,29 @@ func TestLiteralSensePasses(t *testing.T) {
 		}
 	}
 }
+
+// A light wording of "-" would be written into the sentence as a dash
+// ("Wij hebben de - verstuurd"); the parser refuses it, and the Dutch
+// heavy wording without a light one is not put where it cannot stand.
+func TestNoDashAsLightWording(t *testing.T) {
+	if _, err := parseRewrite("preciseringsverzoek", "de:vraag om meer uitleg/-"); err == nil {
+		t.Error(`parseRewrite accepted "/-" as a light wording`)
+	}
+	e := New()
+	for _, c := range []struct {
+		lang assistant.Language
+		text string
+	}{
+		{assistant.Dutch, "Wij hebben het preciseringsverzoek gisteren verstuurd."},
+		{assistant.English, "We sent the request for further particulars yesterday."},
+	} {
+		p, err := e.Phrase(context.Background(), assistant.Utterance{Text: c.text, Language: c.lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkRewrites(t, c.text, p)
+		if strings.Contains(p.Suggested, " - ") {
+			t.Errorf("%s: suggestion %q holds a dash", c.lang, p.Suggested)
+		}
+	}
+}

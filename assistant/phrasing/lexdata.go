@@ -224,6 +224,9 @@ func parseRewrite(form, item string) (formRewrite, error) {
 	if r.parts, r.gender, r.clause, err = rewriteParts(main, nparts); err != nil {
 		return r, err
 	}
+	if light == noRewrite {
+		return r, fmt.Errorf("rewrite %q: leave out \"/%s\"; without a light wording there is no rewrite where the first cannot stand", item, noRewrite)
+	}
 	if light != "" {
 		if r.light, _, _, err = rewriteParts(light, nparts); err != nil {
 			return r, err
