@@ -57,6 +57,11 @@ func TestSwapsThatWouldBreakTheSentence(t *testing.T) {
 		{assistant.Dutch, "Dien dan bij ons een verzoek in.", "Dien dan bij ons een verzoek in", "bij ons", "Stuur ons dan een verzoek."},
 		{assistant.Dutch, "Dient u dan bij ons het formulier in?", "bij ons het formulier in", "Stuurt ons u", ""},
 		{assistant.English, "You are required to send the form by 1 May.", "required", "", ""},
+		// "asked for" fits a thing, not a clause or a person.
+		{assistant.English, "We requested that you send the form.", "requested that", "asked for that", "We asked that you send the form."},
+		{assistant.English, "We requested you to call us.", "requested you", "asked for you", "We asked you to call us."},
+		{assistant.English, "You requested a copy of the letter.", "requested", "", "You asked for a copy of the letter."},
+		{assistant.Dutch, "Ik verzoek u hiervan melding te maken.", "verzoek u", "", "Ik vraag u hiervan melding te maken."},
 	}
 	for _, c := range cases {
 		p, err := e.Phrase(context.Background(), assistant.Utterance{Text: c.text, Language: c.lang})
