@@ -62,6 +62,9 @@ func TestSwapsThatWouldBreakTheSentence(t *testing.T) {
 		{assistant.English, "We requested you to call us.", "requested you", "asked for you", "We asked you to call us."},
 		{assistant.English, "You requested a copy of the letter.", "requested", "", "You asked for a copy of the letter."},
 		{assistant.Dutch, "Ik verzoek u hiervan melding te maken.", "verzoek u", "", "Ik vraag u hiervan melding te maken."},
+		// "begaan" after "heeft" is a participle: "gemaakt", not "maken".
+		{assistant.Dutch, "U heeft een overtreding begaan.", "begaan", "heeft een overtreding maken", "U heeft een overtreding gemaakt."},
+		{assistant.English, "We have determined the amount.", "determined", "", "We have worked out the amount."},
 	}
 	for _, c := range cases {
 		p, err := e.Phrase(context.Background(), assistant.Utterance{Text: c.text, Language: c.lang})
