@@ -62,6 +62,11 @@ func TestSwapsThatWouldBreakTheSentence(t *testing.T) {
 		{assistant.English, "We requested you to call us.", "requested you", "asked for you", "We asked you to call us."},
 		{assistant.English, "You requested a copy of the letter.", "requested", "", "You asked for a copy of the letter."},
 		{assistant.Dutch, "Ik verzoek u hiervan melding te maken.", "verzoek u", "", "Ik vraag u hiervan melding te maken."},
+		// A future passive gets "we" in either Dutch word order; a named
+		// actor ("door de bank") keeps the finding without a rewrite.
+		{assistant.Dutch, "Het bedrag zal volgende week afgeschreven worden.", "afgeschreven worden", "", "We gaan het bedrag volgende week afschrijven."},
+		{assistant.Dutch, "Het bedrag zal door de bank afgeschreven worden.", "afgeschreven worden", "We gaan", ""},
+		{assistant.English, "The amount will be taken from your account next week.", "be taken", "", "We'll take the amount from your account next week."},
 		// "begaan" after "heeft" is a participle: "gemaakt", not "maken".
 		{assistant.Dutch, "U heeft een overtreding begaan.", "begaan", "heeft een overtreding maken", "U heeft een overtreding gemaakt."},
 		{assistant.English, "We have determined the amount.", "determined", "", "We have worked out the amount."},
