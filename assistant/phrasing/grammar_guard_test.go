@@ -66,6 +66,9 @@ func TestSwapsThatWouldBreakTheSentence(t *testing.T) {
 		// actor ("door de bank") keeps the finding without a rewrite.
 		{assistant.Dutch, "Het bedrag zal volgende week afgeschreven worden.", "afgeschreven worden", "", "We gaan het bedrag volgende week afschrijven."},
 		{assistant.Dutch, "Het bedrag zal door de bank afgeschreven worden.", "afgeschreven worden", "We gaan", ""},
+		{assistant.Dutch, "Volgende week zal het bedrag worden afgeschreven.", "worden afgeschreven", "", "Volgende week gaan we het bedrag afschrijven."},
+		{assistant.Dutch, "Zal het bedrag worden afgeschreven?", "worden afgeschreven", "gaan we", ""},
+		{assistant.English, "Next week, the amount will be taken from your account.", "be taken", "", "Next week, we'll take the amount from your account."},
 		{assistant.English, "The amount will be taken from your account next week.", "be taken", "", "We'll take the amount from your account next week."},
 		// "begaan" after "heeft" is a participle: "gemaakt", not "maken".
 		{assistant.Dutch, "U heeft een overtreding begaan.", "begaan", "heeft een overtreding maken", "U heeft een overtreding gemaakt."},

@@ -189,12 +189,23 @@ func (st *turnState) passiveNL(toks []token, cs, ce, i int) (int, *rw) {
 		return p, nil // only the future has a "we" form: "we gaan … afschrijven"
 	}
 	if future >= 0 {
-		if verb == "" || !pres || (p < i && !first) || future-cs < 1 || future-cs > 4 || !nlSubjectStart[toks[cs].lower] {
+		if verb == "" || !pres || (p < i && !first) {
 			return p, nil
 		}
-		subj := st.text[toks[cs].start:toks[future-1].end]
-		if o, ok := nlObject[strings.ToLower(subj)]; ok {
-			subj = o
+		// Inverted after a fronted phrase ("Volgende week zal het bedrag
+		// … worden afgeschreven"): the phrase stays first and "gaan we"
+		// takes the place of "zal", the subject and the rest keep their
+		// order.
+		inverted := future > cs && future+1 < ce && nlSubjectStart[toks[future+1].lower]
+		if !inverted && (future-cs < 1 || future-cs > 4 || !nlSubjectStart[toks[cs].lower]) {
+			return p, nil
+		}
+		subj := ""
+		if !inverted {
+			subj = st.text[toks[cs].start:toks[future-1].end]
+			if o, ok := nlObject[strings.ToLower(subj)]; ok {
+				subj = o
+			}
 		}
 		var x1, x2, y string
 		if first { // "zal X P worden Y": "we gaan … X Y V"
@@ -206,6 +217,9 @@ func (st *turnState) passiveNL(toks []token, cs, ce, i int) (int, *rw) {
 			y = strings.TrimSpace(st.text[toks[p].end:toks[ce-1].end])
 		}
 		out := "we gaan " + joinWords(lowerFirst(subj), x1, x2, y, particle+verb)
+		if inverted {
+			out = joinWords(st.text[toks[cs].start:toks[future-1].end], "gaan we", x1, x2, y, particle+verb)
+		}
 		if r, _ := utf8.DecodeRuneInString(st.text[toks[cs].start:]); unicode.IsUpper(r) {
 			out = upperFirst(out)
 		}
