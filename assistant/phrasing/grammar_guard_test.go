@@ -33,6 +33,8 @@ func TestSwapsThatWouldBreakTheSentence(t *testing.T) {
 		// A capital inside the sentence is a name, not a word to swap.
 		{assistant.English, "Please call the Debt Assistance line.", "Assistance", "Debt Help", ""},
 		{assistant.Dutch, "U kunt bellen met de stichting Integraal Advies.", "Integraal", "Volledig Advies", ""},
+		// An abbreviation in capitals is the term, not a name.
+		{assistant.English, "The CCJ stays on your file for six years.", "CCJ", "", "The court order to pay stays on your file for six years."},
 		// A noun in a clause the engine rewrote is not read as a verb.
 		{assistant.English, "Applicants may be granted a permit to build.", "be granted", "a let", ""},
 		// "te voldoen aan" cannot become "te zich houden aan".

@@ -71,10 +71,11 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 		}
 		parts = f.rw.light
 	}
-	if m.from() > 0 {
-		if r, _ := utf8.DecodeRuneInString(st.text[toks[m.from()].start:]); unicode.IsUpper(r) {
-			return nil // a capital inside the sentence is a name: "each DoD Component"
-		}
+	if m.from() > 0 && titleCase(st.text[toks[m.from()].start:toks[m.from()].end]) {
+		// A capital inside the sentence is a name ("each DoD Component",
+		// "Disaster Unemployment Assistance"); an abbreviation in capitals
+		// ("the CCJ") is the term itself.
+		return nil
 	}
 	if !dutch && f.e.pos == "verb" && !englishVerbSwapOK(toks, m.from(), last, parts) {
 		return nil
@@ -132,8 +133,8 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 			end++ // the full stop of an abbreviation ("c.q.", "d.d.") goes with it
 		}
 		if pi == 0 {
-			if r, _ := utf8.DecodeRuneInString(st.text[start:]); unicode.IsUpper(r) {
-				text = upperFirst(text)
+			if r, _ := utf8.DecodeRuneInString(st.text[start:]); unicode.IsUpper(r) && (sp[0] == 0 || titleCase(st.text[start:end])) {
+				text = upperFirst(text) // not for "the CCJ" inside the sentence
 			}
 			if f.rw.clause {
 				if end+1 < len(st.text) && st.text[end] == ' ' {
@@ -418,4 +419,12 @@ func inSpans(spans [][2]int, k int) bool {
 		}
 	}
 	return false
+}
+
+// titleCase reports whether w opens with a capital followed by a small
+// letter, as a name does and an abbreviation does not.
+func titleCase(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	r2, _ := utf8.DecodeRuneInString(w[n:])
+	return unicode.IsUpper(r) && unicode.IsLower(r2)
 }
