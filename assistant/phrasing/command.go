@@ -209,6 +209,15 @@ func (st *turnState) commandRewrite(s span, body string, toks []token, m match) 
 		clause = strings.TrimPrefix(clause, "om ")
 		tmpl = "rewrite.command"
 		if !strings.Contains(" "+strings.ToLower(clause)+" ", " te ") {
+			for _, w := range strings.Fields(strings.ToLower(clause)) {
+				if strings.Trim(w, ".,!?") == "in" {
+					// Without "te", "u dient … in" is the verb
+					// "indienen", not "u moet": "Wilt u een verzoek
+					// in?" is no Dutch. The term rewrite ("u stuurt
+					// ons een verzoek") covers it.
+					return "", nil
+				}
+			}
 			tmpl = "rewrite.command.generic"
 		}
 	case kind == "imperative": // Dutch

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rooscoach/rooscoach/assistant"
@@ -202,7 +203,47 @@ func checkRewrites(t *testing.T, text string, p assistant.Phrasing) {
 	}
 	if p.Suggested != "" {
 		keepsFacts(t, text, p.Suggested)
+		for _, w := range belittlingWords(t) {
+			if containsWord(p.Suggested, w) && !containsWord(text, w) {
+				t.Errorf("suggestion %q for %q adds the belittling word %q", p.Suggested, text, w)
+			}
+		}
 	}
+}
+
+var (
+	belittlingOnce sync.Once
+	belittling     []string
+	belittlingErr  error
+)
+
+// belittlingWords returns the one-word belittling forms of both lexicons
+// ("gewoon", "simply"): a rewrite must never bring one in.
+func belittlingWords(t *testing.T) []string {
+	t.Helper()
+	belittlingOnce.Do(func() {
+		for _, lang := range assistant.Languages {
+			entries, err := loadLexicon(lang)
+			if err != nil {
+				belittlingErr = err
+				return
+			}
+			for _, e := range entries {
+				if e.kind != "belittling" {
+					continue
+				}
+				for _, f := range e.forms {
+					if !strings.Contains(f, " ") {
+						belittling = append(belittling, f)
+					}
+				}
+			}
+		}
+	})
+	if belittlingErr != nil {
+		t.Fatal(belittlingErr)
+	}
+	return belittling
 }
 
 func containsWord(s, term string) bool {

@@ -116,8 +116,14 @@ func (st *turnState) lexReplace(s string) string {
 	var buf [32]token
 	toks := tokenize(buf[:0], lower, 0, len(lower))
 	var mbuf [8]termMatch
+	// The clauses of the rewritten text start where it starts and after
+	// its punctuation; taking every word as a clause start would read a
+	// noun as a verb ("a permit to prospect" → "a let to prospect").
+	clauseStart := func(k int) bool {
+		return k == 0 || strings.ContainsAny(lower[toks[k-1].end:toks[k].start], ",;:.?!")
+	}
 	ms := st.l.terms.find(mbuf[:0], toks, func(f *termForm, spans [][2]int) bool {
-		return senseOK(st.l.lang, toks, always, f, spans)
+		return senseOK(st.l.lang, toks, clauseStart, f, spans)
 	})
 	if len(ms) == 0 {
 		return s

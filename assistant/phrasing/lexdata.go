@@ -29,6 +29,8 @@ const (
 	maxGap    = 8
 	omitMark  = "(omit)"
 	noRewrite = "-"
+	// tailMark opens a word that goes to the end of the form's clause.
+	tailMark = "+"
 )
 
 // Data kinds of the lexicon and the finding each one is reported as.
@@ -52,6 +54,7 @@ var dataKindFinding = map[string]assistant.FindingKind{
 var (
 	senseTags = wordSet([]string{
 		"start", "connective", "relative", "verb", "noun", "adjective", "preposition", "softener", "pay", "money", "alone",
+		"figurative", "abstract",
 	})
 	// plainword marks a legal step named in everyday words ("deurwaarder",
 	// "solicitors"): a consequence when threatened, never jargon on its own.
@@ -99,6 +102,10 @@ type formRewrite struct {
 	light  []string
 	gender string
 	clause bool
+	// tail is a word written at the end of the form's clause, where Dutch
+	// puts an infinitive: "u komt in aanmerking voor een regeling" → "u
+	// kunt een regeling krijgen" ("kunt … (omit) +krijgen").
+	tail string
 }
 
 // omits reports whether the rewrite leaves the whole form out.
@@ -212,9 +219,13 @@ func parseRewrite(form, item string) (formRewrite, error) {
 		return r, nil
 	}
 	main, light, _ := strings.Cut(item, "/")
+	main, r.tail, _ = strings.Cut(main, " "+tailMark)
 	var err error
 	if r.parts, r.gender, r.clause, err = rewriteParts(main, nparts); err != nil {
 		return r, err
+	}
+	if light == noRewrite {
+		return r, fmt.Errorf("rewrite %q: leave out \"/%s\"; without a light wording there is no rewrite where the first cannot stand", item, noRewrite)
 	}
 	if light != "" {
 		if r.light, _, _, err = rewriteParts(light, nparts); err != nil {

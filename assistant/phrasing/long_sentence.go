@@ -161,6 +161,11 @@ func opensMainClause(lang assistant.Language, right string) bool {
 	if len(ws) == 0 || cutConditions[lang][strings.ToLower(ws[0])] || cutRelatives[strings.ToLower(ws[0])] {
 		return false
 	}
+	if cutFinite[lang][strings.ToLower(ws[0])] {
+		// A finite verb first has no subject of its own: "…, and have
+		// used IT" continues the clause before.
+		return false
+	}
 	for k := 0; k < len(ws) && k < 6; k++ {
 		w := strings.ToLower(strings.TrimRight(ws[k], ",;:"))
 		if cutSubjects[w] || cutFinite[lang][w] {

@@ -39,6 +39,11 @@ func TestSplitOnlyWhereBothHalvesStand(t *testing.T) {
 			"betalen. Het bedrag", ""},
 		{assistant.Dutch, "Wij hebben de betalingen van de afgelopen zes maanden op uw rekening nog een keer goed bekeken, en we hebben twee betalingen gevonden op de verkeerde rekening.",
 			"", "bekeken. We hebben"},
+		// A second verb without a subject of its own continues the clause.
+		{assistant.English, "The team that looked after your account has checked every payment you made over the last two years, and have found nothing that was put on the wrong account.",
+			". Have found", ""},
+		{assistant.Dutch, "Wij hebben uw dossier van de afgelopen twee jaar bij de gemeente en bij de deurwaarder opgevraagd, en hebben daarna alle betalingen van u een voor een nagekeken.",
+			". Hebben daarna", ""},
 	}
 	for _, c := range cases {
 		p, err := e.Phrase(context.Background(), assistant.Utterance{Text: c.text, Language: c.lang})

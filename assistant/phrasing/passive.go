@@ -138,6 +138,12 @@ func (st *turnState) passiveNL(toks []token, cs, ce, i int) (int, *rw) {
 	p := -1
 	for j := i + 1; j < ce && j <= i+12; j++ {
 		w := toks[j].lower
+		if subordinators[w] && j+1 < ce && (nlSubjectStart[toks[j+1].lower] || toks[j+1].lower == "we" || toks[j+1].lower == "wij" || toks[j+1].lower == "ik") {
+			// "Het is duidelijk dat u de brief heeft ontvangen": the
+			// participle belongs to the clause after "dat" ("wordt dat
+			// bedrag betaald" has no clause there).
+			break
+		}
 		if _, ok := nlParticiple[w]; ok && !nlUnaccusative[w] {
 			p = j
 			break
@@ -147,12 +153,14 @@ func (st *turnState) passiveNL(toks []token, cs, ce, i int) (int, *rw) {
 			break
 		}
 	}
+	// first: the participle stands before the auxiliary ("zal volgende
+	// week afgeschreven worden", "moet … voldaan worden").
+	first := false
 	if p < 0 {
-		// "moet … voldaan worden": the participle before the auxiliary.
-		if pres && i > cs && looksParticipleNL(toks[i-1].lower) {
-			return i - 1, nil
+		if !pres || i == cs || !looksParticipleNL(toks[i-1].lower) {
+			return -1, nil
 		}
-		return -1, nil
+		p, first = i-1, true
 	}
 	verb, particle := "", ""
 	if v, ok := nlParticiple[toks[p].lower]; ok {
@@ -177,18 +185,41 @@ func (st *turnState) passiveNL(toks []token, cs, ce, i int) (int, *rw) {
 			return p, nil
 		}
 	}
+	if first && future < 0 {
+		return p, nil // only the future has a "we" form: "we gaan … afschrijven"
+	}
 	if future >= 0 {
-		if verb == "" || !pres || p < i || future-cs < 1 || future-cs > 4 || !nlSubjectStart[toks[cs].lower] {
+		if verb == "" || !pres || (p < i && !first) {
 			return p, nil
 		}
-		subj := st.text[toks[cs].start:toks[future-1].end]
-		if o, ok := nlObject[strings.ToLower(subj)]; ok {
-			subj = o
+		// Inverted after a fronted phrase ("Volgende week zal het bedrag
+		// … worden afgeschreven"): the phrase stays first and "gaan we"
+		// takes the place of "zal", the subject and the rest keep their
+		// order.
+		inverted := future > cs && future+1 < ce && nlSubjectStart[toks[future+1].lower]
+		if !inverted && (future-cs < 1 || future-cs > 4 || !nlSubjectStart[toks[cs].lower]) {
+			return p, nil
 		}
-		x1 := strings.TrimSpace(st.text[toks[future].end:toks[i].start])
-		x2 := strings.TrimSpace(st.text[toks[i].end:toks[p].start])
-		y := strings.TrimSpace(st.text[toks[p].end:toks[ce-1].end])
+		subj := ""
+		if !inverted {
+			subj = st.text[toks[cs].start:toks[future-1].end]
+			if o, ok := nlObject[strings.ToLower(subj)]; ok {
+				subj = o
+			}
+		}
+		var x1, x2, y string
+		if first { // "zal X P worden Y": "we gaan … X Y V"
+			x1 = strings.TrimSpace(st.text[toks[future].end:toks[p].start])
+			y = strings.TrimSpace(st.text[toks[i].end:toks[ce-1].end])
+		} else { // "zal X worden Z P Y"
+			x1 = strings.TrimSpace(st.text[toks[future].end:toks[i].start])
+			x2 = strings.TrimSpace(st.text[toks[i].end:toks[p].start])
+			y = strings.TrimSpace(st.text[toks[p].end:toks[ce-1].end])
+		}
 		out := "we gaan " + joinWords(lowerFirst(subj), x1, x2, y, particle+verb)
+		if inverted {
+			out = joinWords(st.text[toks[cs].start:toks[future-1].end], "gaan we", x1, x2, y, particle+verb)
+		}
 		if r, _ := utf8.DecodeRuneInString(st.text[toks[cs].start:]); unicode.IsUpper(r) {
 			out = upperFirst(out)
 		}

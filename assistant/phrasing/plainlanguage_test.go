@@ -112,6 +112,10 @@ func TestGuidePairs(t *testing.T) {
 				return p
 			}
 			n, more, moreTerms, reads, afterClean, afterTermClean := 0, 0, 0, 0, 0, 0
+			// afterReads counts the pairs whose own "after" reads higher
+			// than "before": what the guides' writers reach by the same
+			// score, the yardstick for the engine's "reads higher".
+			afterReads := 0
 			// Every third pair is held out: its misses are never listed, so
 			// the engine was not fixed by looking at them, and its figures
 			// show how the fixes carry to pairs nobody studied. The split
@@ -143,6 +147,9 @@ func TestGuidePairs(t *testing.T) {
 				if countTerms(pa) == 0 {
 					afterTermClean++
 				}
+				if Score(after, lang).Score > pb.Readability.Score {
+					afterReads++
+				}
 				if pb.Suggested != "" && Score(pb.Suggested, lang).Score > pb.Readability.Score {
 					reads++
 					if held {
@@ -156,7 +163,7 @@ func TestGuidePairs(t *testing.T) {
 			hpct := func(k int) float64 { return 100 * float64(k) / float64(hn) }
 			t.Logf("%s: held-out pairs (every third, never inspected): %d; more findings before: %d (%.0f%%); suggestion reads higher: %d (%.0f%%)", lang, hn, hmore, hpct(hmore), hreads, hpct(hreads))
 			t.Logf("%s: %d pairs; before has more findings than after: %d (%.0f%%), counting term findings only: %d (%.0f%%)", lang, n, more, pct(more), moreTerms, pct(moreTerms))
-			t.Logf("%s: the suggestion for before reads higher than before: %d (%.0f%%)", lang, reads, pct(reads))
+			t.Logf("%s: the suggestion for before reads higher than before: %d (%.0f%%); the guides' own after reads higher: %d (%.0f%%)", lang, reads, pct(reads), afterReads, pct(afterReads))
 			t.Logf("%s: after gets no finding: %d (%.0f%%), no term finding: %d (%.0f%%)", lang, afterClean, pct(afterClean), afterTermClean, pct(afterTermClean))
 			if testing.Verbose() {
 				// Misses of the development pairs only (not the held-out third).
@@ -184,8 +191,8 @@ func TestGuidePairs(t *testing.T) {
 // pairFloors are the shares (more findings before, suggestion reads
 // higher) below which TestGuidePairs fails.
 var pairFloors = map[assistant.Language][2]float64{
-	assistant.Dutch:   {74, 27},
-	assistant.English: {69, 44},
+	assistant.Dutch:   {80, 30},
+	assistant.English: {70, 44},
 }
 
 func countTerms(p assistant.Phrasing) int {

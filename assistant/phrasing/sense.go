@@ -46,6 +46,18 @@ var (
 		"zal", "zullen", "mag", "mogen", "ook", "al", "nog", "dus", "dan", "en", "of", "maar", "wel", "toch", "graag",
 		"nothing", "not", "is", "are", "was", "can", "will", "also", "and", "or", "but",
 	})
+	// motionWords after "drive" show the literal sense: GOV.UK allows
+	// driving vehicles ("before you drive away"), not schemes or people.
+	motionWords = wordSet([]string{
+		"away", "off", "home", "back", "there", "here", "to", "over", "around", "past", "by", "carefully", "safely",
+		"slowly", "car", "van", "vehicle", "lorry", "truck",
+	})
+	// concreteDelivered are what GOV.UK says is delivered: "pizzas, post
+	// and services are delivered — not abstract concepts".
+	concreteDelivered = wordSet([]string{
+		"post", "mail", "letter", "letters", "parcel", "parcels", "package", "packages", "goods", "pizza", "pizzas",
+		"service", "services", "order", "orders", "card", "cards", "papers", "documents", "furniture", "food", "meals",
+	})
 	moneyWords = wordSet([]string{
 		"geld", "financiële", "onvoldoende", "voldoende", "inkomen", "budget", "betalen", "euro", "eigen",
 		"balance", "amount", "debt", "payment", "payments", "invoice", "bill", "bills", "loan", "sum", "owed", "is", "of",
@@ -88,6 +100,21 @@ func senseOK(lang assistant.Language, toks []token, clauseStart func(int) bool, 
 			return !determiners[prev] && !isNumberWord(prev)
 		}
 		return clauseStart(from) || verbSignals[prev] || strings.HasSuffix(prev, "n't")
+	case "figurative": // "drive down costs", not "before you drive away"
+		if !senseOK(lang, toks, clauseStart, &termForm{e: &lexEntry{sense: "verb"}}, spans) {
+			return false
+		}
+		return !motionWords[next]
+	case "abstract": // "deliver a solution", not "deliver quality services"
+		if !senseOK(lang, toks, clauseStart, &termForm{e: &lexEntry{sense: "verb"}}, spans) {
+			return false
+		}
+		for k := to; k < len(toks) && k < to+4 && !clauseStart(k); k++ {
+			if concreteDelivered[toks[k].lower] {
+				return false
+			}
+		}
+		return true
 	case "noun": // "de lasten", "uw vaste lasten"
 		return determiners[prev] || isNumberWord(prev) || (lang == assistant.Dutch && strings.HasSuffix(prev, "e"))
 	case "adjective": // "the key thing", not "the key is"

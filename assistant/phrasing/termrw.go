@@ -1,6 +1,7 @@
 package phrasing
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -70,6 +71,36 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 		}
 		parts = f.rw.light
 	}
+	if m.from() > 0 && titleCase(st.text[toks[m.from()].start:toks[m.from()].end]) {
+		// A capital inside the sentence is a name ("each DoD Component",
+		// "Disaster Unemployment Assistance"); an abbreviation in capitals
+		// ("the CCJ") is the term itself.
+		return nil
+	}
+	if !dutch && f.e.pos == "verb" && !englishVerbSwapOK(toks, m.from(), last, parts) {
+		return nil
+	}
+	if dutch && f.e.pos == "separable-verb" && slices.Contains(parts, "") {
+		// The verb that takes the particle's place need not take the
+		// same preposition: "een verzoek indienen bij de rechtbank" is
+		// "sturen naar", never "sturen bij".
+		for k := m.from(); k < len(toks) && (k == m.from() || !sn.clauseStart(k)); k++ {
+			if toks[k].lower == "bij" && !inSpans(m.spans, k) {
+				return nil
+			}
+		}
+	}
+	if dutch && len(m.spans) > 1 && strings.Contains(parts[0], " ") {
+		// "stuur ons … (omit)" puts the object after the verb; after an
+		// inverted subject ("Dient u dan bij ons … in?") it would land
+		// before the subject.
+		if k := m.spans[0][1]; k < len(toks) && (nlOtherSubjects[toks[k].lower] || toks[k].lower == "u") {
+			return nil
+		}
+	}
+	if dutch && m.from() > 0 && toks[m.from()-1].lower == "te" && strings.HasPrefix(parts[0], "zich ") {
+		return nil // "te voldoen aan" would become "te zich houden aan"
+	}
 	if strings.HasSuffix(strings.Join(parts, " "), "?") && last < len(toks) {
 		return nil // a question replaces a whole sentence, not its start
 	}
@@ -102,8 +133,8 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 			end++ // the full stop of an abbreviation ("c.q.", "d.d.") goes with it
 		}
 		if pi == 0 {
-			if r, _ := utf8.DecodeRuneInString(st.text[start:]); unicode.IsUpper(r) {
-				text = upperFirst(text)
+			if r, _ := utf8.DecodeRuneInString(st.text[start:]); unicode.IsUpper(r) && (sp[0] == 0 || titleCase(st.text[start:end])) {
+				text = upperFirst(text) // not for "the CCJ" inside the sentence
 			}
 			if f.rw.clause {
 				if end+1 < len(st.text) && st.text[end] == ' ' {
@@ -117,6 +148,25 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 			end++ // a whole sentence put as a question: its full stop goes
 		}
 		edits = append(edits, edit{start: start, end: end, text: text})
+	}
+	if f.rw.tail != "" {
+		// The infinitive goes after the last word of the clause; with
+		// nothing between the form and the clause's end there is no
+		// object to put before it, and no safe rewrite.
+		k := last
+		for k < len(toks) && !sn.clauseStart(k) && !subordinators[toks[k].lower] {
+			k++
+		}
+		if k == last {
+			return nil
+		}
+		for g := m.from(); g < last; g++ {
+			if toks[g].lower == "niet" || toks[g].lower == "not" {
+				return nil // "niet een korting" must become "geen korting": by hand
+			}
+		}
+		at := toks[k-1].end
+		edits = append(edits, edit{start: at, end: at, text: " " + f.rw.tail})
 	}
 	from := m.from()
 	if dutch && f.rw.gender != "" && len(m.spans) == 1 {
@@ -319,4 +369,62 @@ func startsWithVowelSound(s string) bool {
 		}
 	}
 	return l != "" && strings.ContainsRune("aeiou", rune(l[0]))
+}
+
+// enReflexives are the English reflexive pronouns: "identified himself" is
+// no "found himself".
+var enReflexives = wordSet([]string{"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"})
+
+// englishVerbSwapOK reports whether an English verb at toks[from:last] can
+// take its plain word without breaking the sentence. It refuses a verb
+// before a reflexive pronoun ("identified himself" is no "found himself"),
+// and a participle whose plain word is a phrasal verb or "got" where the
+// sentence goes on with "to" or other than with a preposition: "you are
+// determined to have" → "worked out to have", "can be determined
+// eligible", "can be got by" are no English; "is permitted to" → "is
+// allowed to" is.
+func englishVerbSwapOK(toks []token, from, last int, parts []string) bool {
+	next := ""
+	if last < len(toks) {
+		next = toks[last].lower
+	}
+	if enReflexives[next] {
+		return false
+	}
+	if len(parts) == 0 || next == "" {
+		return true
+	}
+	awkward := strings.Contains(parts[0], " ") || parts[0] == "got"
+	if !awkward {
+		return true
+	}
+	w := toks[last-1].lower
+	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") && w != "got" {
+		return true
+	}
+	if next == "to" {
+		return false
+	}
+	if from > 0 && enBe[toks[from-1].lower] {
+		return parts[0] != "got" && prepositions[next]
+	}
+	return true
+}
+
+// inSpans reports whether token k is part of one of the spans.
+func inSpans(spans [][2]int, k int) bool {
+	for _, sp := range spans {
+		if k >= sp[0] && k < sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCase reports whether w opens with a capital followed by a small
+// letter, as a name does and an abbreviation does not.
+func titleCase(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	r2, _ := utf8.DecodeRuneInString(w[n:])
+	return unicode.IsUpper(r) && unicode.IsLower(r2)
 }
