@@ -9,7 +9,10 @@
 // reports on that split (per language, speaker and kind, with the
 // reliability of the confidences), against the lexicon alone; -misses lists
 // what it got wrong. With -cv K it reports K-fold cross-validated accuracy
-// over the older training set. The held-out splits are never read.
+// over the older training set. With -score FILE it trains on every training
+// file and reports on FILE, a development set of seven columns such as the
+// first seven of testdata/stance/realdev/real.tsv (-misses lists the misses);
+// it refuses the held-out splits. The held-out splits are never read.
 package main
 
 import (
@@ -30,7 +33,15 @@ func main() {
 	misses := flag.Bool("misses", false, "list the misses of -dev and -cv")
 	lexicon := flag.Bool("lexicon", true, "with -dev, also report the lexicon alone")
 	holdout := flag.String("holdout", "", "comma-separated training files to hold out and report on, as -dev does")
+	score := flag.String("score", "", "train on every training file and report on this development file (7 columns, as rooscoach eval reads them); writes nothing")
 	flag.Parse()
+	if *score != "" {
+		if err := scoreFile(*score, *misses); err != nil {
+			fmt.Fprintln(os.Stderr, "train:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *holdout != "" {
 		held = map[string]bool{}
 		for _, p := range strings.Split(*holdout, ",") {
@@ -143,6 +154,31 @@ func crossValidate(k int, sets []stance.TrainingSet, misses bool) error {
 		return rep.WriteMisses(os.Stdout)
 	}
 	return nil
+}
+
+// scoreFile trains on every training file and reports on the examples of
+// name, a development set such as testdata/stance/realdev. The held-out
+// splits are refused: they are scored once, with rooscoach eval, after the
+// engine is finished, and their misses are never listed.
+func scoreFile(name string, misses bool) error {
+	for _, h := range []string{"realtalk", "test.tsv", "test_v2"} {
+		if strings.Contains(name, h) {
+			return fmt.Errorf("%s is a held-out split: score it once with rooscoach eval, never while tuning", name)
+		}
+	}
+	var sets []stance.TrainingSet
+	for _, f := range stance.TrainingFiles {
+		ex, err := read(f.Path)
+		if err != nil {
+			return err
+		}
+		sets = append(sets, stance.TrainingSet{Examples: ex, LexiconTuned: f.LexiconTuned})
+	}
+	test, err := read(name)
+	if err != nil {
+		return err
+	}
+	return report(name, sets, test, misses, false)
 }
 
 // held names the files -holdout holds out; nil means the development split.
