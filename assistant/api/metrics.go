@@ -39,10 +39,13 @@ func NewMetrics() *Metrics {
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "rooscoach_http_requests_total", Help: "HTTP requests answered, by method, route template and status.",
 		}, []string{"method", "route", "status"}),
+		// The status, as the counter has it, keeps quick refusals (a 401,
+		// a 404) from hiding how slow the answers that work are, and a slow
+		// failure (a timeout) from passing for a slow success.
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name: "rooscoach_http_request_duration_seconds", Help: "Time to answer an HTTP request, by method and route template.",
+			Name: "rooscoach_http_request_duration_seconds", Help: "Time to answer an HTTP request, by method, route template and status.",
 			Buckets: []float64{.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30},
-		}, []string{"method", "route"}),
+		}, []string{"method", "route", "status"}),
 		analyses: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "rooscoach_analyses_total", Help: "Transcripts analysed, by the engine that produced the stances and the language.",
 		}, []string{"engine", "language"}),
@@ -99,8 +102,9 @@ func (m *Metrics) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		if route == "" || route == "/*" {
 			route = "unmatched"
 		}
-		m.requests.WithLabelValues(c.Request().Method, route, strconv.Itoa(status)).Inc()
-		m.latency.WithLabelValues(c.Request().Method, route).Observe(time.Since(start).Seconds())
+		code := strconv.Itoa(status)
+		m.requests.WithLabelValues(c.Request().Method, route, code).Inc()
+		m.latency.WithLabelValues(c.Request().Method, route, code).Observe(time.Since(start).Seconds())
 		return err
 	}
 }

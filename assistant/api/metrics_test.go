@@ -122,8 +122,23 @@ func TestMetrics(t *testing.T) {
 	m.atLeast(t, `rooscoach_http_requests_total{method="GET",route="/v1/calls/:id",status="200"}`, 2)
 	m.atLeast(t, `rooscoach_http_requests_total{method="GET",route="/v1/calls/:id",status="404"}`, 1)
 	m.atLeast(t, `rooscoach_http_requests_total{method="POST",route="/v1/calls",status="201"}`, 2)
-	m.atLeast(t, `rooscoach_http_request_duration_seconds_count{method="POST",route="/v1/calls"}`, 2)
-	m.atLeast(t, `rooscoach_http_request_duration_seconds_bucket{method="POST",route="/v1/calls",le="+Inf"}`, 2)
+	m.atLeast(t, `rooscoach_http_request_duration_seconds_count{method="POST",route="/v1/calls",status="201"}`, 2)
+	m.atLeast(t, `rooscoach_http_request_duration_seconds_bucket{method="POST",route="/v1/calls",status="201",le="+Inf"}`, 2)
+	// The times of one route's errors and successes apart, so that a p95
+	// of the calls found is not the p95 of the calls not found.
+	m.atLeast(t, `rooscoach_http_request_duration_seconds_count{method="GET",route="/v1/calls/:id",status="200"}`, 2)
+	m.atLeast(t, `rooscoach_http_request_duration_seconds_count{method="GET",route="/v1/calls/:id",status="404"}`, 1)
+	m.atLeast(t, `rooscoach_http_request_duration_seconds_bucket{method="GET",route="/v1/calls/:id",status="404",le="+Inf"}`, 1)
+	// Every request the counter counts is timed under the same labels.
+	for series, n := range m {
+		labels, ok := strings.CutPrefix(series, "rooscoach_http_requests_total")
+		if !ok {
+			continue
+		}
+		if got, ok := m["rooscoach_http_request_duration_seconds_count"+labels]; !ok || got != n {
+			t.Errorf("%s = %v, but the histogram's count under the same labels is %v (there: %v)", series, n, got, ok)
+		}
+	}
 	for series := range m {
 		if strings.Contains(series, "/v1/calls/"+itoa(nl.ID)) || strings.Contains(series, sess.ID) {
 			t.Errorf("a raw path became a label: %s", series)
