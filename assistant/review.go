@@ -205,7 +205,8 @@ type ReviewTurnInput struct {
 
 // Validate checks what does not need the call: a rating of 1–5, known
 // octants, each turn once and with something said about it, text within
-// limits. Whether the turns belong to the call is the store's to check.
+// limits. Whether the turns belong to the call, and the goals to its
+// agent, is the store's to check.
 // Its errors are EInvalid and name the field.
 func (in *ReviewInput) Validate() error {
 	if in.Rating != nil && (*in.Rating < 1 || *in.Rating > 5) {

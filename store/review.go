@@ -215,8 +215,9 @@ func lockCall(ctx context.Context, q querier, scope assistant.Scope, id int64, f
 // CreateReview starts by's review of call callID as a draft, recorded in
 // the audit trail, and returns it. The call must be in by's scope
 // (ENotFound otherwise); every turn the review names must be a turn of the
-// call (EInvalid names the first that is not); a trainer reviews a call
-// once (EConflict names their review).
+// call, and every goal its focus points link a goal of the call's agent
+// (EInvalid names the first that is not); a trainer reviews a call once
+// (EConflict names their review). Nothing is stored when any check fails.
 func (db *DB) CreateReview(ctx context.Context, by assistant.Principal, callID int64, in assistant.ReviewInput) (*assistant.Review, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
@@ -237,6 +238,9 @@ func (db *DB) CreateReview(ctx context.Context, by assistant.Principal, callID i
 			}
 		}
 		if err := checkReviewTurns(ctx, tx, callID, in.Turns); err != nil {
+			return err
+		}
+		if err := checkReviewGoals(ctx, tx, callID, in.Focus); err != nil {
 			return err
 		}
 		if err := tx.GetContext(ctx, &id, `
@@ -263,13 +267,18 @@ func (db *DB) CreateReview(ctx context.Context, by assistant.Principal, callID i
 
 // UpdateReview replaces the content of draft id with in, recorded in the
 // audit trail. Only the reviewer changes a review, and only a draft
-// (EForbidden, EConflict); drafts of others read as ENotFound.
+// (EForbidden, EConflict); drafts of others read as ENotFound. The turns
+// and goals are checked as CreateReview checks them, and a draft that
+// fails a check stays as it was.
 func (db *DB) UpdateReview(ctx context.Context, by assistant.Principal, id int64, in assistant.ReviewInput) (*assistant.Review, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
 	return db.changeReview(ctx, by, id, assistant.StepEdit, func(tx querier, r *assistant.Review, _ assistant.ReviewStatus) (assistant.AuditEntry, error) {
 		if err := checkReviewTurns(ctx, tx, r.CallID, in.Turns); err != nil {
+			return assistant.AuditEntry{}, err
+		}
+		if err := checkReviewGoals(ctx, tx, r.CallID, in.Focus); err != nil {
 			return assistant.AuditEntry{}, err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE reviews SET note = $2, rating = $3, updated_at = now() WHERE id = $1`, id, in.Note, rating(in.Rating)); err != nil {
@@ -489,6 +498,51 @@ func checkReviewTurns(ctx context.Context, q querier, callID int64, turns []assi
 	for i, t := range turns {
 		if !ok[t.TurnID] {
 			return assistant.Errorf(assistant.EInvalid, "turns[%d].turn_id %d is not a turn of call %d; review the turns of this call (its turns[].id).", i, t.TurnID, callID)
+		}
+	}
+	return nil
+}
+
+// checkReviewGoals checks that every goal the focus points link is a goal
+// of the agent of call callID, naming the first that is not. A goal that
+// does not exist and one of another agent (also one outside the reviewer's
+// scope) get the same words, so that the answer tells nobody which goal
+// ids exist elsewhere; the call is in the reviewer's scope, and so are its
+// agent's goals.
+func checkReviewGoals(ctx context.Context, q querier, callID int64, focus []assistant.FocusPoint) error {
+	var ids pq.Int64Array
+	for _, f := range focus {
+		ids = append(ids, f.GoalIDs...)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	var rows []struct {
+		AgentID string        `db:"agent_id"`
+		GoalID  sql.NullInt64 `db:"goal_id"`
+	}
+	if err := q.SelectContext(ctx, &rows, `
+		SELECT c.agent_id, g.id AS goal_id
+		FROM calls c
+		LEFT JOIN goals g ON g.agent_id = c.agent_id AND g.id = ANY($2)
+		WHERE c.id = $1`, callID, ids); err != nil {
+		return fmt.Errorf("check goals: %w", err)
+	}
+	if len(rows) == 0 {
+		return assistant.Errorf(assistant.ENotFound, "call %d not found", callID)
+	}
+	agent := rows[0].AgentID
+	ok := make(map[int64]bool, len(rows))
+	for _, r := range rows {
+		if r.GoalID.Valid {
+			ok[r.GoalID.Int64] = true
+		}
+	}
+	for i, f := range focus {
+		for j, g := range f.GoalIDs {
+			if !ok[g] {
+				return assistant.Errorf(assistant.EInvalid, "focus[%d].goal_ids[%d] %d is not a goal of agent %s, whose call this is; link the agent's own goals (GET /v1/agents/%s/goals).", i, j, g, agent, agent)
+			}
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/store"
@@ -40,6 +41,16 @@ func newReviewed(t *testing.T) *reviewed {
 
 func (r *reviewed) turn(i int) int64 { return r.call.Turns[i].ID }
 
+// goal sets a coaching goal for agent and returns its id.
+func (r *reviewed) goal(t *testing.T, agent string) int64 {
+	t.Helper()
+	g := &assistant.Goal{AgentID: agent, Kind: assistant.GoalTargetShare, Threshold: 0.6, StartsOn: assistant.DateOf(time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC))}
+	if err := r.db.CreateGoal(context.Background(), admin, g); err != nil {
+		t.Fatal(err)
+	}
+	return g.ID
+}
+
 func (r *reviewed) status(t *testing.T) assistant.CallReviewStatus {
 	t.Helper()
 	c, err := r.db.FindCallByID(context.Background(), all, r.call.ID)
@@ -57,13 +68,14 @@ func TestReviewWorkflow(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	r := newReviewed(t)
+	g1, g2 := r.goal(t, "agent-anna"), r.goal(t, "agent-anna")
 	in := assistant.ReviewInput{
 		Note: "Goed begin; let op dreigen.",
 		Turns: []assistant.ReviewTurnInput{
 			{TurnID: r.turn(0), Comment: "Jargon: ingebrekestelling.", Octant: assistant.Aggressive},
 			{TurnID: r.turn(2), Octant: assistant.Helping},
 		},
-		Focus: []assistant.FocusPoint{{Text: "Vraag wat haalbaar is.", GoalIDs: []int64{7, 9}}, {Text: "Vat samen."}},
+		Focus: []assistant.FocusPoint{{Text: "Vraag wat haalbaar is.", GoalIDs: []int64{g1, g2}}, {Text: "Vat samen."}},
 	}
 	draft, err := r.db.CreateReview(ctx, r.ilse, r.call.ID, in)
 	if err != nil {
@@ -75,8 +87,8 @@ func TestReviewWorkflow(t *testing.T) {
 	if got := draft.Turns[0]; got.EngineOctant != assistant.Competitive || got.Octant != assistant.Aggressive || got.TurnIndex != 0 {
 		t.Errorf("turn 0 of the review %+v: the engine's competitive beside the trainer's aggressive", got)
 	}
-	if got := draft.Focus[0].GoalIDs; len(got) != 2 || got[0] != 7 {
-		t.Errorf("goal links %v, want [7 9]", got)
+	if got := draft.Focus[0].GoalIDs; len(got) != 2 || got[0] != g1 || got[1] != g2 {
+		t.Errorf("goal links %v, want [%d %d]", got, g1, g2)
 	}
 	if s := r.status(t); s != assistant.CallInReview {
 		t.Errorf("call status %s after a draft, want in_review", s)
@@ -195,6 +207,12 @@ func TestReviewBadInput(t *testing.T) {
 	ctx := context.Background()
 	r := newReviewed(t)
 	good := assistant.ReviewInput{Rating: intp(4), Turns: []assistant.ReviewTurnInput{{TurnID: r.turn(0), Comment: "ok"}}}
+	annas, bram, cas := r.goal(t, "agent-anna"), r.goal(t, "agent-bram"), r.goal(t, "agent-cas")
+	linking := func(goals ...int64) assistant.ReviewInput {
+		in := good
+		in.Focus = []assistant.FocusPoint{{Text: "Vat samen.", GoalIDs: []int64{annas}}, {Text: "Vraag door.", GoalIDs: goals}}
+		return in
+	}
 	counts := func() map[string]int {
 		m := map[string]int{}
 		for _, table := range []string{"reviews", "review_turns", "review_focus", "review_disputes", "audit"} {
@@ -220,6 +238,9 @@ func TestReviewBadInput(t *testing.T) {
 		{"EmptyTurnEntry", r.ilse, r.call.ID, assistant.ReviewInput{Turns: []assistant.ReviewTurnInput{{TurnID: r.turn(0)}}}, assistant.EInvalid, "says nothing"},
 		{"EmptyFocus", r.ilse, r.call.ID, assistant.ReviewInput{Focus: []assistant.FocusPoint{{Text: " "}}}, assistant.EInvalid, "focus[0].text is empty"},
 		{"NegativeGoal", r.ilse, r.call.ID, assistant.ReviewInput{Focus: []assistant.FocusPoint{{Text: "x", GoalIDs: []int64{-1}}}}, assistant.EInvalid, "goal_ids[0]"},
+		{"NoSuchGoal", r.ilse, r.call.ID, linking(annas, 999999), assistant.EInvalid, "focus[1].goal_ids[1] 999999 is not a goal of agent agent-anna"},
+		{"GoalOfAColleague", r.ilse, r.call.ID, linking(bram), assistant.EInvalid, "focus[1].goal_ids[0] " + itoa(bram) + " is not a goal of agent agent-anna"},
+		{"GoalOfAnotherTeam", r.ilse, r.call.ID, linking(cas), assistant.EInvalid, "focus[1].goal_ids[0] " + itoa(cas) + " is not a goal of agent agent-anna"},
 		{"OtherTeamsCall", r.ilse, r.other.ID, good, assistant.ENotFound, "call " + itoa(r.other.ID) + " not found"},
 		{"NoSuchCall", r.ilse, 999999, good, assistant.ENotFound, "call 999999 not found"},
 	}

@@ -33,6 +33,7 @@ func TestReviewWorkflowHTTP(t *testing.T) {
 		t.Fatalf("a new call's status: %s", s)
 	}
 	t0, t4 := call.Turns[0], call.Turns[4]
+	goal := o.goal(ilse, "agent-anna")
 	comment := "Je dreigt hier met de deurwaarder; vraag eerst wat haalbaar is."
 	body := fmt.Sprintf(`{
 		"note": "Duidelijk gesprek, maar het dreigen kost je de klant.",
@@ -40,8 +41,8 @@ func TestReviewWorkflowHTTP(t *testing.T) {
 			{"turn_id": %d, "comment": %q, "octant": "aggressive"},
 			{"turn_id": %d, "octant": %q}
 		],
-		"focus": [{"text": "Vraag wat de klant kan betalen voordat je gevolgen noemt.", "goal_ids": [3]}]
-	}`, t4.ID, comment, t0.ID, t0.Stance.Octant)
+		"focus": [{"text": "Vraag wat de klant kan betalen voordat je gevolgen noemt.", "goal_ids": [%d]}]
+	}`, t4.ID, comment, t0.ID, t0.Stance.Octant, goal)
 	var r assistant.Review
 	res := o.doAs(ilse, "POST", fmt.Sprintf("/v1/calls/%d/reviews", call.ID), js, []byte(body), &r)
 	if res.StatusCode != http.StatusCreated || r.Status != assistant.ReviewDraft || res.Header.Get("Location") != fmt.Sprintf("/v1/reviews/%d", r.ID) {
@@ -72,6 +73,9 @@ func TestReviewWorkflowHTTP(t *testing.T) {
 	o.doAs(anna, "GET", fmt.Sprintf("/v1/calls/%d/reviews", call.ID), "", nil, &list)
 	if len(list.Reviews) != 1 || list.Reviews[0].Note == "" || len(list.Reviews[0].Focus) != 1 {
 		t.Fatalf("the agent reads %+v", list.Reviews)
+	}
+	if got := list.Reviews[0].Focus[0].GoalIDs; len(got) != 1 || got[0] != goal {
+		t.Errorf("the focus point links goals %v, want [%d]", got, goal)
 	}
 	// The lead reads it too; a colleague does not.
 	if res := o.doAs(o.tok["lead-noord"], "GET", fmt.Sprintf("/v1/reviews/%d", r.ID), "", nil, nil); res.StatusCode != 200 {
@@ -143,6 +147,106 @@ func TestReviewWorkflowHTTP(t *testing.T) {
 	}
 	if reads == 0 {
 		t.Error("the agent's reads of the call are not in the audit trail")
+	}
+}
+
+// goal sets a coaching goal for agent with token and returns its id.
+func (o *org) goal(token, agent string) int64 {
+	o.t.Helper()
+	var g assistant.Goal
+	if res := o.doAs(token, "POST", "/v1/agents/"+agent+"/goals", js, []byte(`{"kind": "target-share", "threshold": 0.6}`), &g); res.StatusCode != http.StatusCreated {
+		o.t.Fatalf("POST goal for %s: %d", agent, res.StatusCode)
+	}
+	return g.ID
+}
+
+// TestReviewGoalLinksHTTP links focus points to goals that are not the
+// call's agent's: one that does not exist, one of a colleague in the
+// trainer's team, one of an agent of another team. Each is refused with a
+// 400 that names the goal id, the same words for a goal outside the
+// trainer's scope as for one that does not exist, and nothing of the
+// review is stored, neither by POST nor by PUT; the agent's own goal is
+// taken.
+func TestReviewGoalLinksHTTP(t *testing.T) {
+	o := newOrg(t)
+	anna, bram := o.calls["agent-anna"], o.calls["agent-bram"]
+	ilse, joost := o.tok["trainer-noord"], o.tok["trainer-noord-2"]
+	bramGoal, annaGoal := o.goal(ilse, "agent-bram"), o.goal(o.tok["lead-noord"], "agent-anna")
+	casGoal := o.goal(o.tok["trainer-zuid"], "agent-cas")
+	const missing = 987654
+	var draft assistant.Review
+	if res := o.doAs(joost, "POST", fmt.Sprintf("/v1/calls/%d/reviews", anna.ID), js,
+		[]byte(fmt.Sprintf(`{"note": "Eerste versie.", "turns": [{"turn_id": %d, "comment": "Goed."}], "focus": [{"text": "Vat samen.", "goal_ids": [%d]}]}`, anna.Turns[0].ID, annaGoal)), &draft); res.StatusCode != http.StatusCreated {
+		t.Fatalf("draft: %d", res.StatusCode)
+	}
+	counts := func() string {
+		return fmt.Sprint(o.count("reviews"), o.count("review_turns"), o.count("review_focus"), o.count("review_disputes"),
+			o.count("audit WHERE action NOT LIKE '%.read' AND action NOT LIKE '%.list'"), o.count("calls WHERE review_status <> 'new'"))
+	}
+	before := counts()
+	// A review with a good turn, a good focus point and a bad link in the
+	// second one: the bad link must undo the rest too.
+	body := func(call assistant.Call, good, bad int64) []byte {
+		return []byte(fmt.Sprintf(`{"note": "Samen leiden.", "rating": 4,
+			"turns": [{"turn_id": %d, "comment": "Mooi samengevat.", "octant": "helping"}],
+			"focus": [{"text": "Vat samen.", "goal_ids": [%d]}, {"text": "Vraag door.", "goal_ids": [%d, %d]}]}`, call.Turns[0].ID, good, good, bad))
+	}
+	answers := map[string]struct {
+		Status       any
+		Code, Detail string
+	}{}
+	for _, tt := range []struct {
+		name, method, path string
+		body               []byte
+		goal               int64
+		agent              string
+	}{
+		{"goal that does not exist", "POST", fmt.Sprintf("/v1/calls/%d/reviews", bram.ID), body(bram, bramGoal, missing), missing, "agent-bram"},
+		{"goal of another team's agent", "POST", fmt.Sprintf("/v1/calls/%d/reviews", bram.ID), body(bram, bramGoal, casGoal), casGoal, "agent-bram"},
+		{"goal of a colleague", "POST", fmt.Sprintf("/v1/calls/%d/reviews", bram.ID), body(bram, bramGoal, annaGoal), annaGoal, "agent-bram"},
+		{"draft changed to a goal that does not exist", "PUT", fmt.Sprintf("/v1/reviews/%d", draft.ID), body(anna, annaGoal, missing), missing, "agent-anna"},
+		{"draft changed to another team's goal", "PUT", fmt.Sprintf("/v1/reviews/%d", draft.ID), body(anna, annaGoal, casGoal), casGoal, "agent-anna"},
+	} {
+		who := ilse
+		if tt.method == "PUT" {
+			who = joost
+		}
+		// Decoded loosely: without the check, the answer is a review.
+		var p struct {
+			Status       any
+			Code, Detail string
+		}
+		res := o.doAs(who, tt.method, tt.path, js, tt.body, &p)
+		want := fmt.Sprintf("focus[1].goal_ids[1] %d is not a goal of agent %s", tt.goal, tt.agent)
+		if res.StatusCode != http.StatusBadRequest || p.Code != assistant.EInvalid || !strings.Contains(p.Detail, want) {
+			t.Errorf("%s: %d %s %q, want 400 invalid naming %q", tt.name, res.StatusCode, p.Code, p.Detail, want)
+		}
+		if ct := res.Header.Get("Content-Type"); ct != "application/problem+json" {
+			t.Errorf("%s: Content-Type %q", tt.name, ct)
+		}
+		answers[tt.name] = p
+	}
+	// Another team's goal reads as one that does not exist: the answer
+	// does not tell that goal id exists.
+	for _, pair := range [][2]string{{"goal that does not exist", "goal of another team's agent"}, {"draft changed to a goal that does not exist", "draft changed to another team's goal"}} {
+		nothing, elsewhere := answers[pair[0]], answers[pair[1]]
+		if want := strings.ReplaceAll(nothing.Detail, itoa(missing), itoa(casGoal)); elsewhere.Detail != want || elsewhere.Status != nothing.Status || elsewhere.Code != nothing.Code {
+			t.Errorf("%s: %v %s %q; want the answer of a goal that does not exist, %v %s %q", pair[1], elsewhere.Status, elsewhere.Code, elsewhere.Detail, nothing.Status, nothing.Code, want)
+		}
+	}
+	if after := counts(); after != before {
+		t.Errorf("rows (reviews, turns, focus, disputes, audited changes, calls in review) went from %s to %s after refused goal links", before, after)
+	}
+	var got assistant.Review
+	o.doAs(joost, "GET", fmt.Sprintf("/v1/reviews/%d", draft.ID), "", nil, &got)
+	if got.Note != "Eerste versie." || len(got.Focus) != 1 || len(got.Focus[0].GoalIDs) != 1 || got.Focus[0].GoalIDs[0] != annaGoal {
+		t.Errorf("the draft after refused changes: %+v", got)
+	}
+	// The agent's own goals are taken.
+	var r assistant.Review
+	if res := o.doAs(ilse, "POST", fmt.Sprintf("/v1/calls/%d/reviews", bram.ID), js, body(bram, bramGoal, bramGoal), &r); res.StatusCode != http.StatusCreated ||
+		len(r.Focus) != 2 || fmt.Sprint(r.Focus[1].GoalIDs) != fmt.Sprint([]int64{bramGoal, bramGoal}) {
+		t.Errorf("a review linking the agent's own goal: %d %+v", res.StatusCode, r.Focus)
 	}
 }
 
