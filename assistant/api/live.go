@@ -137,9 +137,25 @@ func (s *Server) handleUtterance(c echo.Context) error {
 }
 
 // handleSessionEnd ends a session and stores its record. Ending it again
-// answers with the same record and created false.
+// answers with the same record and created false. The body is optional: a
+// JSON object whose external_id files the record under another external
+// id, as a client does when the session's belongs to a stored call (409).
 func (s *Server) handleSessionEnd(c echo.Context) error {
-	res, err := s.sessions.End(c.Request().Context(), principalOf(c), c.Param("id"))
+	by := principalOf(c)
+	// Who may not end the session learns that before anything about
+	// the body.
+	sess, err := s.sessions.Get(by, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	if err := sess.CheckDriver(by); err != nil {
+		return err
+	}
+	var req session.EndRequest
+	if err := s.decodeOptionalJSON(c, &req); err != nil {
+		return err
+	}
+	res, err := s.sessions.End(c.Request().Context(), by, sess.ID(), req)
 	if err != nil {
 		return err
 	}

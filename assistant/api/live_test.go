@@ -637,3 +637,125 @@ func TestLiveAuth(t *testing.T) {
 		t.Errorf("the admin ends cas's session: %d %+v", res.StatusCode, end)
 	}
 }
+
+// Ending a session whose external id belongs to a stored call (here a
+// recording posted before) is refused with a 409 that names the external id
+// and the call, and the session stays open, its socket too: the agent goes
+// on talking, and ends it again under another external id, or under none.
+// Nothing is stored twice and nothing of the session is lost. A session
+// the server ends by itself (idle), with nobody to ask, is stored under its
+// own id instead.
+func TestLiveEndExternalIDTaken(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{Live: session.Config{IdleTimeout: time.Hour}})
+	sanne := e.tokenFor(assistant.Token{Name: "Sanne", Role: assistant.RoleAgent, AgentID: "agent-sanne"})
+	var recorded assistant.Call
+	if res := e.do("POST", "/v1/calls?agent_id=agent-sanne&team_id=team-noord&external_id=crm-42", "text/plain", sample(t, "nl-betalingsregeling.txt"), &recorded); res.StatusCode != http.StatusCreated {
+		t.Fatalf("POST the recording: %d", res.StatusCode)
+	}
+	sess := e.openSessionAs(sanne, `{"agent_id": "agent-sanne", "team_id": "team-noord", "external_id": "crm-42", "language": "nl"}`)
+	ws := e.socketWith(sess.Links.WebSocket, bearerProtocol(sanne))
+	turns := liveScript(t, assistant.Dutch)
+	say := func(turn assistant.Turn) {
+		t.Helper()
+		ws.send(session.Utterance{Speaker: turn.Speaker, Text: turn.Text, Final: true})
+		ws.next(nil, func(ev session.Event) bool { return ev.Type == assistant.EventStance && ev.Turn == turn.Index })
+	}
+	for _, turn := range turns[:4] {
+		say(turn)
+	}
+	taken := func(end, body, ext string, want int64) {
+		t.Helper()
+		var p api.Problem
+		ct := ""
+		if body != "" {
+			ct = "application/json"
+		}
+		res := e.doAs(sanne, "POST", end, ct, []byte(body), &p)
+		if res.StatusCode != http.StatusConflict || p.Code != assistant.EConflict || res.Header.Get("Content-Type") != "application/problem+json" ||
+			!strings.Contains(p.Detail, fmt.Sprintf("external_id %q belongs to call %d already", ext, want)) {
+			t.Fatalf("end %s: %d %s %q; want 409 naming external_id %q and call %d", body, res.StatusCode, p.Code, p.Detail, ext, want)
+		}
+	}
+	taken(sess.Links.End, "", "crm-42", recorded.ID)
+	taken(sess.Links.End, `{"external_id": "crm-42"}`, "crm-42", recorded.ID)
+
+	// Still open, with its turns, and the socket still carries the call.
+	var st session.State
+	if e.doAs(sanne, "GET", "/v1/sessions/"+sess.ID, "", nil, &st); st.Status != "open" || len(st.Turns) != 4 {
+		t.Fatalf("after the refused end the session is %s with %d turns; want open with 4", st.Status, len(st.Turns))
+	}
+	say(turns[4])
+	// The recording is as it was, and the only call.
+	var again assistant.Call
+	e.do("GET", fmt.Sprintf("/v1/calls/%d", recorded.ID), "", nil, &again)
+	if again.Live != nil || again.Format != recorded.Format || len(again.Turns) != len(recorded.Turns) || e.count("calls") != 1 {
+		t.Errorf("the recording changed (%s, %d turns, live %v) or another call was stored (%d calls)", again.Format, len(again.Turns), again.Live, e.count("calls"))
+	}
+	var p api.Problem
+	if res := e.doAs(sanne, "POST", sess.Links.End, "application/json", []byte(`{"externalid": "crm-43"}`), &p); res.StatusCode != http.StatusBadRequest || !strings.Contains(p.Detail, "externalid") {
+		t.Errorf("end with a misspelled field: %d %q", res.StatusCode, p.Detail)
+	}
+
+	// Another external id: stored, with every turn, as the session's.
+	var end session.Result
+	res := e.doAs(sanne, "POST", sess.Links.End, "application/json", []byte(`{"external_id": "crm-42-live"}`), &end)
+	if res.StatusCode != http.StatusOK || !end.Created || end.Call == nil {
+		t.Fatalf("end under another external id: %d %+v", res.StatusCode, end)
+	}
+	if c := end.Call; c.ExternalID != "crm-42-live" || len(c.Turns) != 5 || c.Live == nil || c.Live.SessionID != sess.ID || c.Live.Utterances != 5 ||
+		res.Header.Get("Location") != fmt.Sprintf("/v1/calls/%d", c.ID) {
+		t.Errorf("stored %q with %d turns, live %+v, Location %q; want crm-42-live with 5 turns of session %s", c.ExternalID, len(c.Turns), c.Live, res.Header.Get("Location"), sess.ID)
+	}
+	if ended := ws.next(nil, func(ev session.Event) bool { return ev.Type == assistant.EventEnded }); ended.CallID != end.Call.ID {
+		t.Errorf("ended event names call %d, the end %d", ended.CallID, end.Call.ID)
+	}
+	if err := <-ws.closed; websocket.CloseStatus(err) != websocket.StatusNormalClosure || !strings.Contains(err.Error(), fmt.Sprintf("/v1/calls/%d", end.Call.ID)) {
+		t.Errorf("close after the end: %v; want a normal closure naming the record", err)
+	}
+	if e.doAs(sanne, "GET", "/v1/sessions/"+sess.ID, "", nil, &st); st.Status != "ended" || st.CallID != end.Call.ID || st.ExternalID != "crm-42-live" {
+		t.Errorf("the ended session reads %s, call %d, external id %q", st.Status, st.CallID, st.ExternalID)
+	}
+	// Ending again answers with the record, whatever the body says.
+	var second session.Result
+	if res := e.doAs(sanne, "POST", sess.Links.End, "application/json", []byte(`{"external_id": "crm-44"}`), &second); res.StatusCode != http.StatusOK || second.Created || second.Call.ID != end.Call.ID {
+		t.Errorf("second end: %d %+v", res.StatusCode, second)
+	}
+
+	// Without an external id: the session's own.
+	plain := e.openSessionAs(sanne, `{"agent_id": "agent-sanne", "external_id": "crm-42", "language": "nl"}`)
+	ws2 := e.socketWith(plain.Links.WebSocket, bearerProtocol(sanne))
+	ws2.send(session.Utterance{Speaker: turns[0].Speaker, Text: turns[0].Text, Final: true})
+	ws2.next(nil, func(ev session.Event) bool { return ev.Type == assistant.EventStance })
+	taken(plain.Links.End, "", "crm-42", recorded.ID)
+	if res := e.doAs(sanne, "POST", plain.Links.End, "application/json", []byte(`{"external_id": ""}`), &end); res.StatusCode != http.StatusOK || !end.Created ||
+		end.Call.ExternalID != "live-"+plain.ID || len(end.Call.Turns) != 1 {
+		t.Fatalf("end without an external id: %d %+v", res.StatusCode, end)
+	}
+	if n := e.count("calls"); n != 3 {
+		t.Errorf("%d calls stored; want the recording and the two sessions", n)
+	}
+}
+
+// A session the server ends by itself after the idle time, whose external
+// id belongs to a stored call, is stored under its own id: nobody is there
+// to choose another, and its turns must not be lost.
+func TestLiveIdleEndExternalIDTaken(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{Live: session.Config{IdleTimeout: 300 * time.Millisecond}})
+	if res := e.do("POST", "/v1/calls?agent_id=agent-sanne&external_id=dialler-78", "text/plain", sample(t, "nl-betalingsregeling.txt"), nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("POST the recording: %d", res.StatusCode)
+	}
+	idle := e.openSession(`{"agent_id": "agent-sanne", "external_id": "dialler-78", "language": "nl"}`)
+	if res := e.do("POST", idle.Links.Utterances, "application/json", []byte(`{"speaker": "agent", "text": "Goedemiddag, u spreekt met Sanne.", "final": true}`), nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("utterance: %d", res.StatusCode)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for e.count("live_sessions") == 0 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	var reason, ext string
+	if err := e.sql.QueryRow(`SELECT l.end_reason, c.external_id FROM live_sessions l JOIN calls c ON c.id = l.call_id`).Scan(&reason, &ext); err != nil || reason != "idle" || ext != "live-"+idle.ID {
+		t.Fatalf("idle session stored as %q, %q (%v); want idle under live-%s", reason, ext, err, idle.ID)
+	}
+}

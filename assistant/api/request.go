@@ -72,10 +72,13 @@ func (s *Server) readBody(c echo.Context) ([]byte, error) {
 		return nil, &assistant.Error{Code: assistant.EInvalid, Message: "The request body could not be read completely.", Err: err}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The request body is empty.")
+		return nil, errEmptyBody
 	}
 	return data, nil
 }
+
+// errEmptyBody is readBody's error for a body with nothing in it.
+var errEmptyBody = assistant.Errorf(assistant.EInvalid, "The request body is empty.")
 
 // transcriptMediaTypes are the content types a transcript may come as. The
 // ones that say nothing about the content (curl's default form type, octet
@@ -202,9 +205,23 @@ func (s *Server) decodeJSON(c echo.Context, v any) error {
 	data, err := s.readBody(c)
 	if err != nil {
 		if assistant.ErrorCode(err) == assistant.EInvalid {
-			return assistant.Errorf(assistant.EInvalid, "%s Send a JSON object.", assistant.ErrorMessage(err))
+			return &assistant.Error{Code: assistant.EInvalid, Message: assistant.ErrorMessage(err) + " Send a JSON object.", Err: err}
 		}
 		return err
 	}
 	return strictjson.Decode(data, v)
+}
+
+// decodeOptionalJSON is decodeJSON for a route whose body may be left
+// out: no body, or one of white space only, leaves v as it is.
+func (s *Server) decodeOptionalJSON(c echo.Context, v any) error {
+	if c.Request().ContentLength == 0 {
+		// Nothing sent, whatever the Content-Type says.
+		return nil
+	}
+	err := s.decodeJSON(c, v)
+	if errors.Is(err, errEmptyBody) {
+		return nil
+	}
+	return err
 }

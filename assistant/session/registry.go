@@ -194,11 +194,14 @@ func (r *Registry) Get(by assistant.Principal, id string) (*Session, error) {
 
 // End ends the session with id for by and stores its record (see
 // [Session]): the call analysed as a whole, as POST /v1/calls would, with
-// what was shown when, stored on behalf of whoever opened the session.
-// Ending it again returns the same record with Created false. Only the
-// session's agent and admins end it (EForbidden for a trainer or lead who
-// follows it; ENotFound for whoever may not see it).
-func (r *Registry) End(ctx context.Context, by assistant.Principal, id string) (Result, error) {
+// what was shown when, stored on behalf of whoever opened the session,
+// under req's external id if it names one. Ending it again returns the
+// same record with Created false. Only the session's agent and admins end
+// it (EForbidden for a trainer or lead who follows it; ENotFound for
+// whoever may not see it). When the external id belongs to a stored call
+// other than this session's, End fails with EConflict naming the call,
+// and the session stays open for an end with another external id.
+func (r *Registry) End(ctx context.Context, by assistant.Principal, id string, req EndRequest) (Result, error) {
 	s, err := r.Get(by, id)
 	if err != nil {
 		return Result{}, err
@@ -206,11 +209,14 @@ func (r *Registry) End(ctx context.Context, by assistant.Principal, id string) (
 	if err := s.CheckDriver(by); err != nil {
 		return Result{}, err
 	}
-	return r.end(ctx, s, assistant.EndedByClient)
+	if err := req.check(); err != nil {
+		return Result{}, err
+	}
+	return r.end(ctx, s, assistant.EndedByClient, req.ExternalID)
 }
 
-func (r *Registry) end(ctx context.Context, s *Session, reason string) (Result, error) {
-	res, err := s.end(ctx, reason)
+func (r *Registry) end(ctx context.Context, s *Session, reason string, externalID *string) (Result, error) {
+	res, err := s.end(ctx, reason, externalID)
 	if err != nil {
 		return res, err
 	}
@@ -254,7 +260,7 @@ func (r *Registry) Sweep(ctx context.Context) {
 func (r *Registry) endQuietly(ctx context.Context, s *Session, reason string) {
 	ctx, cancel := context.WithTimeout(ctx, r.cfg.StoreTimeout)
 	defer cancel()
-	res, err := r.end(ctx, s, reason)
+	res, err := r.end(ctx, s, reason, nil)
 	if err != nil {
 		r.cfg.Logger.Error("live session could not be stored; it stays open and is tried again", "session", s.id, "reason", reason, "err", err)
 		return

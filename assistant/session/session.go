@@ -13,6 +13,7 @@
 package session
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -226,8 +227,13 @@ func (s *Session) CheckDriver(by assistant.Principal) error {
 	return assistant.Errorf(assistant.EForbidden, "You follow session %s; only agent %s, whose call it is, or an admin sends utterances to it or ends it.", s.id, s.agentID)
 }
 
-// ExternalID returns the id the record is stored under.
+// ExternalID returns the id the record is stored under, unless the end
+// names another ([EndRequest]).
 func (s *Session) ExternalID() string { return s.externalID }
+
+// ownExternalID is the external id of a session opened without one, which
+// no other call has.
+func (s *Session) ownExternalID() string { return "live-" + s.id }
 
 // Mode returns the session's mode.
 func (s *Session) Mode() assistant.LiveMode { return s.mode }
@@ -537,9 +543,29 @@ func (s *Session) State() State {
 		}
 	}
 	if s.result != nil && s.result.Call != nil {
-		st.CallID = s.result.Call.ID
+		st.CallID, st.ExternalID = s.result.Call.ID, s.result.Call.ExternalID
 	}
 	return st
+}
+
+// EndRequest is what a client may say when it ends a session. The body of
+// POST /v1/sessions/{id}/end is optional: without one, the record is filed
+// under the external id the session was opened with.
+type EndRequest struct {
+	// ExternalID, when given, files the record under this external id
+	// instead; "" files it under the session's own ("live-" and the
+	// session id), which no other call has. It is how a client answers an
+	// end refused because the session's external id belongs to a stored
+	// call.
+	ExternalID *string `json:"external_id"`
+}
+
+// check validates r.
+func (r EndRequest) check() error {
+	if r.ExternalID == nil {
+		return nil
+	}
+	return assistant.CheckID("external_id", *r.ExternalID)
 }
 
 // Result is what ending a session gives.
@@ -548,17 +574,27 @@ type Result struct {
 	// Call is the stored record; nil when nothing was stored, because the
 	// agent never spoke (Reason says so).
 	Call *assistant.Call `json:"call"`
-	// Created is false when the record had been stored before: by an
-	// earlier end, or under the same external id.
+	// Created is false when an earlier end of this session stored the
+	// record.
 	Created bool   `json:"created"`
 	Reason  string `json:"reason,omitempty"`
 }
 
 // end analyses the call as a whole and stores it, once: a second end
 // returns the first one's record with Created false. reason is one of the
-// assistant.Ended* constants. When storing fails the session stays open,
-// so that the end can be tried again.
-func (s *Session) end(ctx context.Context, reason string) (Result, error) {
+// assistant.Ended* constants; externalID, when not nil, is the external id
+// to file the record under instead of the session's ("" for the session's
+// own). When storing fails the session stays open, so that the end can be
+// tried again.
+//
+// The external id may belong to a call stored before, posted or from
+// another session. Storing is idempotent on it, so that call would come
+// back and this session's turns would be lost without a word. A client's
+// end is refused instead (EConflict naming the external id and the call),
+// and the client chooses another; an end of the server's own (idle,
+// shutdown), which has nobody to ask, files the record under the
+// session's own id.
+func (s *Session) end(ctx context.Context, reason string, externalID *string) (Result, error) {
 	s.endMu.Lock()
 	defer s.endMu.Unlock()
 	s.mu.Lock()
@@ -586,11 +622,33 @@ func (s *Session) end(ctx context.Context, reason string) (Result, error) {
 		agent = agent || t.Speaker == assistant.Agent
 	}
 	if agent {
-		call, created, err := s.coach.IngestTurns(ctx, s.opener, coach.TurnsInput{AgentID: s.agentID, TeamID: s.teamID, ExternalID: s.externalID,
-			Language: lang, OccurredAt: s.openedAt, Turns: turns, Engine: s.engine, Live: live})
+		ext := s.externalID
+		if externalID != nil {
+			ext = cmp.Or(*externalID, s.ownExternalID())
+		}
+		store := func(ext string) (*assistant.Call, bool, error) {
+			call, created, err := s.coach.IngestTurns(ctx, s.opener, coach.TurnsInput{AgentID: s.agentID, TeamID: s.teamID, ExternalID: ext,
+				Language: lang, OccurredAt: s.openedAt, Turns: turns, Engine: s.engine, Live: live})
+			if err == nil && !created && (call.Live == nil || call.Live.SessionID != s.id) {
+				// Not this session's record (one of its earlier ends
+				// would have its id): the external id was taken.
+				err = assistant.Errorf(assistant.EConflict, "external_id %q belongs to call %d already, so this session's %d turns were not stored under it. The session stays open: end it again with another external_id, or with \"external_id\": \"\" to store it under the session's own id.",
+					ext, call.ID, len(turns))
+			}
+			return call, created, err
+		}
+		call, created, err := store(ext)
+		if assistant.ErrorCode(err) == assistant.EConflict && reason != assistant.EndedByClient && ext != s.ownExternalID() {
+			s.limits.Logger.Warn("live session's external id is taken by a stored call; its record is stored under the session's own id", "session", s.id, "reason", reason)
+			call, created, err = store(s.ownExternalID())
+		}
 		if err != nil {
 			s.mu.Lock()
 			s.state = open
+			if reason == assistant.EndedByClient {
+				// The client has the whole idle time to answer.
+				s.lastActive = s.now()
+			}
 			s.mu.Unlock()
 			return Result{}, fmt.Errorf("end session %s: %w", s.id, err)
 		}

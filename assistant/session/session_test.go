@@ -200,7 +200,7 @@ func TestPlayCall(t *testing.T) {
 				t.Errorf("hardship alert %q does not quote the customer", got[6][2].Text)
 			}
 
-			res, err := r.End(context.Background(), admin, s.ID())
+			res, err := r.End(context.Background(), admin, s.ID(), session.EndRequest{})
 			if err != nil || !res.Created || res.Call == nil {
 				t.Fatalf("End: %+v, %v", res, err)
 			}
@@ -216,7 +216,7 @@ func TestPlayCall(t *testing.T) {
 			if len(res.Call.Turns) != 10 || res.Call.Format != "live" || res.Call.ExternalID != "live-"+s.ID() {
 				t.Errorf("record: %d turns, format %q, external id %q", len(res.Call.Turns), res.Call.Format, res.Call.ExternalID)
 			}
-			again, err := r.End(context.Background(), admin, s.ID())
+			again, err := r.End(context.Background(), admin, s.ID(), session.EndRequest{})
 			if err != nil || again.Created || again.Call.ID != res.Call.ID || st.count() != 1 {
 				t.Errorf("second End: %+v, %v; %d calls stored", again, err, st.count())
 			}
@@ -449,7 +449,7 @@ func TestIdle(t *testing.T) {
 		!strings.Contains(assistant.ErrorMessage(err), "/v1/calls/1") {
 		t.Errorf("utterance after the end: %v; want EConflict naming the record", err)
 	}
-	if res, err := r.End(ctx, admin, silent.ID()); err != nil || res.Call != nil || res.Reason == "" {
+	if res, err := r.End(ctx, admin, silent.ID(), session.EndRequest{}); err != nil || res.Call != nil || res.Reason == "" {
 		t.Errorf("end of the silent session: %+v, %v; want no record and a reason", res, err)
 	}
 	// Long after, the ended sessions are forgotten.
@@ -481,7 +481,7 @@ func TestLimits(t *testing.T) {
 	if _, _, err := open("c", ""); assistant.ErrorCode(err) != assistant.EUnavailable {
 		t.Errorf("fourth session: %v, want EUnavailable", err)
 	}
-	if _, err := r.End(context.Background(), admin, a1.ID()); err != nil {
+	if _, err := r.End(context.Background(), admin, a1.ID(), session.EndRequest{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := open("c", ""); err != nil {
@@ -540,7 +540,7 @@ func TestEventTextsGolden(t *testing.T) {
 				}
 			}
 			sub, _ := s.Subscribe(1<<30, 4)
-			if _, err := r.End(context.Background(), admin, s.ID()); err != nil {
+			if _, err := r.End(context.Background(), admin, s.ID(), session.EndRequest{}); err != nil {
 				t.Fatal(err)
 			}
 			e := <-sub.C
@@ -549,7 +549,7 @@ func TestEventTextsGolden(t *testing.T) {
 		// A session where the agent never spoke stores nothing, and says so.
 		s, _, _ := r.Open(context.Background(), admin, session.OpenRequest{AgentID: "a", Language: string(lang)})
 		sub, _ := s.Subscribe(0, 4)
-		if _, err := r.End(context.Background(), admin, s.ID()); err != nil {
+		if _, err := r.End(context.Background(), admin, s.ID(), session.EndRequest{}); err != nil {
 			t.Fatal(err)
 		}
 		e := <-sub.C
@@ -614,7 +614,7 @@ func TestAccess(t *testing.T) {
 		if assistant.ErrorCode(err) != assistant.ENotFound || assistant.ErrorMessage(err) != strings.ReplaceAll(assistant.ErrorMessage(unknown), "0000", s.ID()) {
 			t.Errorf("%s reads the session: %v; want the words of an unknown id", name, err)
 		}
-		if _, err := r.End(ctx, by, s.ID()); assistant.ErrorCode(err) != assistant.ENotFound {
+		if _, err := r.End(ctx, by, s.ID(), session.EndRequest{}); assistant.ErrorCode(err) != assistant.ENotFound {
 			t.Errorf("%s ends the session: %v; want ENotFound", name, err)
 		}
 	}
@@ -626,7 +626,7 @@ func TestAccess(t *testing.T) {
 	if err := s.CheckDriver(trainer); assistant.ErrorCode(err) != assistant.EForbidden || !strings.Contains(assistant.ErrorMessage(err), "only agent anna") {
 		t.Errorf("the trainer drives: %v; want EForbidden naming the agent", err)
 	}
-	if _, err := r.End(ctx, trainer, s.ID()); assistant.ErrorCode(err) != assistant.EForbidden || s.Ended() {
+	if _, err := r.End(ctx, trainer, s.ID(), session.EndRequest{}); assistant.ErrorCode(err) != assistant.EForbidden || s.Ended() {
 		t.Errorf("the trainer ends the session: %v, ended %v; want EForbidden and the session open", err, s.Ended())
 	}
 	for _, by := range []assistant.Principal{anna, admin} {
@@ -638,7 +638,7 @@ func TestAccess(t *testing.T) {
 		t.Fatal(err)
 	}
 	// An admin ends it; the record is still anna's doing.
-	res, err := r.End(ctx, admin, s.ID())
+	res, err := r.End(ctx, admin, s.ID(), session.EndRequest{})
 	if err != nil || res.Call == nil || !cmp.Equal(st.by[0], anna) {
 		t.Fatalf("admin ends anna's session: %+v, %v; stored on behalf of %+v, want anna", res, err, st.by)
 	}
@@ -662,7 +662,7 @@ func TestAccess(t *testing.T) {
 	if _, err := c.Add(ctx, session.Utterance{Speaker: assistant.Agent, Text: "Hello, this is Cas.", Final: true}); err != nil {
 		t.Fatal(err)
 	}
-	if res, err := r.End(ctx, agent("cas"), c.ID()); err != nil || res.Call == nil || !cmp.Equal(st.by[1], admin) {
+	if res, err := r.End(ctx, agent("cas"), c.ID(), session.EndRequest{}); err != nil || res.Call == nil || !cmp.Equal(st.by[1], admin) {
 		t.Errorf("cas ends the session an admin opened: %+v, %v; want it stored on the admin's behalf", res, err)
 	}
 
@@ -697,5 +697,57 @@ func TestAccessDirectoryDown(t *testing.T) {
 	}
 	if _, err := r.Get(anna, s.ID()); err != nil {
 		t.Errorf("its agent reads it: %v", err)
+	}
+}
+
+// An end whose external id belongs to a stored call that is not the
+// session's is refused, naming the id and the call, and leaves the session
+// open; an end under another id stores it. A shutdown, with nobody to ask,
+// stores such a session under its own id.
+func TestEndExternalIDTaken(t *testing.T) {
+	ctx := context.Background()
+	st := &stored{}
+	r := session.NewRegistry(session.Config{Now: today}, service(st))
+	recorded := &assistant.Call{AgentID: "agent-sanne", ExternalID: "crm-42"}
+	if _, err := st.CreateCall(ctx, admin, recorded); err != nil {
+		t.Fatal(err)
+	}
+	open := func() *session.Session {
+		t.Helper()
+		s, _, err := r.Open(ctx, admin, session.OpenRequest{AgentID: "agent-sanne", ExternalID: "crm-42", Language: "nl"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Add(ctx, session.Utterance{Speaker: assistant.Agent, Text: "Goedemiddag, u spreekt met Sanne.", Final: true}); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	s := open()
+	_, err := r.End(ctx, admin, s.ID(), session.EndRequest{})
+	if assistant.ErrorCode(err) != assistant.EConflict || !strings.Contains(assistant.ErrorMessage(err), `external_id "crm-42" belongs to call 1 already`) {
+		t.Fatalf("end under a taken external id: %v; want EConflict naming crm-42 and call 1", err)
+	}
+	if s.Ended() || s.State().Status != "open" || len(s.State().Turns) != 1 || st.count() != 1 {
+		t.Fatalf("after the refused end: %s with %d turns, %d calls stored", s.State().Status, len(s.State().Turns), st.count())
+	}
+	for _, bad := range []string{"   ", "a\x00b", strings.Repeat("x", 300)} {
+		if _, err := r.End(ctx, admin, s.ID(), session.EndRequest{ExternalID: &bad}); assistant.ErrorCode(err) != assistant.EInvalid || s.Ended() {
+			t.Errorf("end under external id %.20q: %v; want EInvalid and the session open", bad, err)
+		}
+	}
+	other := "crm-42-live"
+	res, err := r.End(ctx, admin, s.ID(), session.EndRequest{ExternalID: &other})
+	if err != nil || !res.Created || res.Call.ExternalID != other || st.count() != 2 {
+		t.Fatalf("end under another external id: %+v, %v", res, err)
+	}
+
+	// On shutdown the session is stored under its own id.
+	left := open()
+	if err := r.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !left.Ended() || st.count() != 3 || st.calls[2].ExternalID != "live-"+left.ID() || st.calls[2].Live.EndReason != assistant.EndedOnShutdown {
+		t.Errorf("after the shutdown: ended %v, %d calls, the last under %q", left.Ended(), st.count(), st.calls[len(st.calls)-1].ExternalID)
 	}
 }
