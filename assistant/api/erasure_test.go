@@ -4,19 +4,18 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/lib/pq"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/builtin"
 	"github.com/rooscoach/rooscoach/assistant/coach"
 	"github.com/rooscoach/rooscoach/assistant/session"
 	"github.com/rooscoach/rooscoach/store"
+	"github.com/rooscoach/rooscoach/store/storetest"
 )
 
 // TestEraseCallLeavesNothing erases a call of each origin (posted with an
@@ -172,59 +171,11 @@ func TestEraseCallLeavesNothing(t *testing.T) {
 	}
 }
 
-// checkErased checks every table of the test's schema, found in
-// information_schema rather than listed, so that a table added later is
-// checked too: no column named call_id holds an erased id, calls holds none
-// of them, and no row of any table, read as text, holds one of texts.
+// checkErased checks that the calls ids were erased leaving nothing of
+// them (see storetest.CheckErased).
 func checkErased(t *testing.T, e *env, ids []int64, texts []string) {
 	t.Helper()
-	var tables []string
-	if err := e.sql.Select(&tables, `SELECT table_name FROM information_schema.tables
-		WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`); err != nil {
-		t.Fatal(err)
-	}
-	if len(tables) < 20 || !slices.Contains(tables, "call_stats") || !slices.Contains(tables, "live_events") {
-		t.Fatalf("tables of the schema: %v", tables)
-	}
-	var withCallID []string
-	if err := e.sql.Select(&withCallID, `SELECT table_name FROM information_schema.columns
-		WHERE table_schema = current_schema() AND column_name = 'call_id' ORDER BY 1`); err != nil {
-		t.Fatal(err)
-	}
-	if len(withCallID) < 8 {
-		t.Fatalf("tables with a call_id: %v", withCallID)
-	}
-	for _, table := range withCallID {
-		var n int
-		if err := e.sql.Get(&n, `SELECT count(*) FROM `+pq.QuoteIdentifier(table)+` WHERE call_id = ANY($1)`, pq.Int64Array(ids)); err != nil {
-			t.Fatal(err)
-		}
-		if n != 0 {
-			t.Errorf("%s: %d rows of the erased calls", table, n)
-		}
-	}
-	if n := e.count(fmt.Sprintf("calls WHERE id = ANY('{%d,%d,%d}')", ids[0], ids[1], ids[2])); n != 0 {
-		t.Errorf("calls: %d erased calls left", n)
-	}
-	var textsLeft []string
-	for _, table := range tables {
-		for _, text := range texts {
-			var n int
-			if err := e.sql.Get(&n, `SELECT count(*) FROM `+pq.QuoteIdentifier(table)+` r WHERE strpos(r::text, $1) > 0`, text); err != nil {
-				t.Fatalf("%s: %v", table, err)
-			}
-			if n != 0 {
-				textsLeft = append(textsLeft, fmt.Sprintf("%s: %d rows hold %.40q", table, n, text))
-			}
-		}
-	}
-	for _, l := range textsLeft {
-		t.Error(l)
-	}
-	// The figures stay, without their call.
-	if n := e.count("call_stats WHERE call_id IS NULL"); n != len(ids) {
-		t.Errorf("%d anonymous figures rows, want %d", n, len(ids))
-	}
+	storetest.CheckErased(t, e.sql.DB, ids, texts)
 }
 
 // TestRetentionJob runs the scheduled retention job through the job queue:

@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -120,4 +121,77 @@ func redact(dsn string) string {
 		return u.Redacted()
 	}
 	return "the configured database"
+}
+
+// CheckErased fails tb unless the calls ids were erased leaving nothing of
+// them in db, a connection to the test's schema. It reads every table of
+// the schema from information_schema rather than from a list, so that a
+// table added later is checked too: no column named call_id holds one of
+// ids, calls holds none of them, and no row of any table, read as text,
+// holds one of texts (what the calls said, their account, their external
+// ids). The calls' anonymous figures stay: call_stats must hold exactly
+// len(ids) rows without a call, so ids must be every call erased in the
+// schema.
+func CheckErased(tb testing.TB, db *sql.DB, ids []int64, texts []string) {
+	tb.Helper()
+	ctx := context.Background()
+	names := func(query string) []string {
+		tb.Helper()
+		rows, err := db.QueryContext(ctx, query)
+		if err != nil {
+			tb.Fatalf("%s: %v", query, err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				tb.Fatal(err)
+			}
+			out = append(out, s)
+		}
+		if err := rows.Err(); err != nil {
+			tb.Fatal(err)
+		}
+		return out
+	}
+	count := func(query string, args ...any) int {
+		tb.Helper()
+		var n int
+		if err := db.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
+			tb.Fatalf("%s: %v", query, err)
+		}
+		return n
+	}
+	if len(ids) == 0 {
+		tb.Fatal("CheckErased: no calls named")
+	}
+	tables := names(`SELECT table_name FROM information_schema.tables
+		WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`)
+	if len(tables) < 20 || !slices.Contains(tables, "call_stats") || !slices.Contains(tables, "live_events") {
+		tb.Fatalf("tables of the schema: %v", tables)
+	}
+	withCallID := names(`SELECT table_name FROM information_schema.columns
+		WHERE table_schema = current_schema() AND column_name = 'call_id' ORDER BY 1`)
+	if len(withCallID) < 8 {
+		tb.Fatalf("tables with a call_id: %v", withCallID)
+	}
+	for _, table := range withCallID {
+		if n := count(`SELECT count(*) FROM `+pq.QuoteIdentifier(table)+` WHERE call_id = ANY($1)`, pq.Int64Array(ids)); n != 0 {
+			tb.Errorf("%s: %d rows of the erased calls", table, n)
+		}
+	}
+	if n := count(`SELECT count(*) FROM calls WHERE id = ANY($1)`, pq.Int64Array(ids)); n != 0 {
+		tb.Errorf("calls: %d erased calls left", n)
+	}
+	for _, table := range tables {
+		for _, text := range texts {
+			if n := count(`SELECT count(*) FROM `+pq.QuoteIdentifier(table)+` r WHERE strpos(r::text, $1) > 0`, text); n != 0 {
+				tb.Errorf("%s: %d rows hold %.40q", table, n, text)
+			}
+		}
+	}
+	if n := count(`SELECT count(*) FROM call_stats WHERE call_id IS NULL`); n != len(ids) {
+		tb.Errorf("%d anonymous figures rows, want %d", n, len(ids))
+	}
 }
