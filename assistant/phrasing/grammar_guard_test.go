@@ -51,6 +51,20 @@ func TestSwapsThatWouldBreakTheSentence(t *testing.T) {
 		// A passive's participle is not looked for after "dat".
 		{assistant.Dutch, "Het is aannemelijk dat u de brief heeft ontvangen.", "aannemelijk", "We hebben het", "Het is waarschijnlijk dat u de brief heeft ontvangen."},
 		{assistant.English, "It is recommended that you keep a copy of the letter.", "It is recommended that", "", "We recommend that you keep a copy of the letter."},
+		// "shall" is a duty ("must") or a promise ("we will").
+		{assistant.English, "The balance shall be paid by 1 May.", "shall", "shall", ""},
+		{assistant.English, "We shall write to you next week.", "We shall", "", "We will write to you next week."},
+		// "there are … who" loses both words only before a verb; before a
+		// subject ("a chance that you …") nothing is left out.
+		{assistant.English, "There are payments that were missed in May.", "There are", "", "Payments were missed in May."},
+		{assistant.English, "There is a door leading to the car park.", "There is", "A door leading", ""},
+		// "the process of" goes before an -ing verb, whose clause stands.
+		{assistant.English, "The process of setting up a plan takes ten minutes.", "The process of", "", "Setting up a plan takes ten minutes."},
+		{assistant.English, "The two teams worked together on a joint plan.", "together on a joint", "joint", "The two teams worked on a plan."},
+		// "stelt … ter beschikking" takes "geeft" in the verb's place, its
+		// object stays where it was.
+		{assistant.Dutch, "Wij stellen u het formulier ter beschikking.", "stellen u het formulier ter beschikking", "ter beschikking", "Wij geven u het formulier."},
+		{assistant.Dutch, "De dochteronderneming vraagt geen subsidie aan.", "dochteronderneming", "de dochterbedrijf", "Het dochterbedrijf vraagt geen subsidie aan."},
 		// "u dient … in" without "te" is "indienen", not "u moet"; "indienen
 		// bij" is not "sturen bij".
 		{assistant.Dutch, "U dient het formulier in vóór 1 mei.", "dient het formulier in", "Wilt u het formulier in", "U stuurt het formulier vóór 1 mei."},

@@ -41,6 +41,7 @@ var dataKindFinding = map[string]assistant.FindingKind{
 	"letter-phrase":     assistant.FindingOfficialese,
 	"wordy":             assistant.FindingOfficialese,
 	"hidden-verb":       assistant.FindingOfficialese,
+	"negative":          assistant.FindingOfficialese,
 	"buzzword":          assistant.FindingOfficialese,
 	"policy-talk":       assistant.FindingPolicyTalk,
 	"stock-phrase":      assistant.FindingStockPhrase,
@@ -54,7 +55,7 @@ var dataKindFinding = map[string]assistant.FindingKind{
 var (
 	senseTags = wordSet([]string{
 		"start", "connective", "relative", "verb", "noun", "adjective", "preposition", "softener", "pay", "money", "alone",
-		"figurative", "abstract",
+		"figurative", "abstract", "opener", "offer", "expletive", "pointer",
 	})
 	// plainword marks a legal step named in everyday words ("deurwaarder",
 	// "solicitors"): a consequence when threatened, never jargon on its own.

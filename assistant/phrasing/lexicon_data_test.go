@@ -30,7 +30,7 @@ const (
 	dataMaxGap = 8
 )
 
-var dataKinds = dataSet("jargon", "officialese", "letter-phrase", "wordy", "hidden-verb", "buzzword",
+var dataKinds = dataSet("jargon", "officialese", "letter-phrase", "wordy", "hidden-verb", "negative", "buzzword",
 	"policy-talk", "stock-phrase", "threat-legal-step", "blame", "belittling")
 
 var dataPOS = dataSet("noun", "verb", "separable-verb", "adjective", "adverb", "preposition",
@@ -46,7 +46,8 @@ var dataSources = dataSet(
 	"houwelingen",
 	// English public lists
 	"plainlanguage.gov", "plainlanguage.gov-concise", "plainlanguage.gov-dash", "plainlanguage.gov-jargon",
-	"plainlanguage.gov-positive", "plainlanguage.gov-examples", "govuk-style", "rvo-en-b1", "stepchange",
+	"plainlanguage.gov-positive", "plainlanguage.gov-examples", "plainlanguage.gov-hidden-verbs",
+	"plainlanguage.gov-shall", "plainlanguage.gov-exceptions", "govuk-style", "rvo-en-b1", "stepchange",
 	"national-debtline", "mymoneysteps", "money-advice-hub", "citizens-advice", "cfpb",
 )
 

@@ -85,8 +85,8 @@ func TestWordLists(t *testing.T) {
 			}
 			share := float64(flagged) / float64(total)
 			t.Logf("%s: %d of %d word-list terms flagged (%.1f%%); not flagged: %s", lang, flagged, total, 100*share, strings.Join(missed, "; "))
-			if share < 0.80 {
-				t.Errorf("%s: %.1f%% of the word-list terms flagged, want at least 80%%", lang, 100*share)
+			if 100*share < wordListFloors[lang] {
+				t.Errorf("%s: %.1f%% of the word-list terms flagged, want at least %.0f%% (target 80%%)", lang, 100*share, wordListFloors[lang])
 			}
 		})
 	}
@@ -188,11 +188,19 @@ func TestGuidePairs(t *testing.T) {
 	}
 }
 
+// wordListFloors are the shares of word-list terms below which
+// TestWordLists fails: what the engine reaches today (BENCHMARKS.md), above
+// the target of 80%, so that it does not slip back.
+var wordListFloors = map[assistant.Language]float64{
+	assistant.Dutch:   93,
+	assistant.English: 86,
+}
+
 // pairFloors are the shares (more findings before, suggestion reads
 // higher) below which TestGuidePairs fails.
 var pairFloors = map[assistant.Language][2]float64{
-	assistant.Dutch:   {80, 30},
-	assistant.English: {70, 44},
+	assistant.Dutch:   {86, 32},
+	assistant.English: {79, 47},
 }
 
 func countTerms(p assistant.Phrasing) int {

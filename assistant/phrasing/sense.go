@@ -58,6 +58,36 @@ var (
 		"post", "mail", "letter", "letters", "parcel", "parcels", "package", "packages", "goods", "pizza", "pizzas",
 		"service", "services", "order", "orders", "card", "cards", "papers", "documents", "furniture", "food", "meals",
 	})
+	// enFinite are English finite verbs that can follow a subject
+	// relative ("people who are", "a fee that applies" is not told
+	// apart from "a fee that you owe" without them).
+	enFinite = wordSet([]string{
+		"is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "may", "might", "must",
+		"should", "does", "do", "did", "need", "needs", "want", "wants", "owe", "owes", "live", "lives", "work", "works",
+	})
+	// enPronouns open a clause of their own: after "that" they make it a
+	// complement or an object relative ("a chance that you …", "nothing
+	// that we can do"), which no omission repairs.
+	enPronouns = wordSet([]string{
+		"i", "you", "we", "they", "he", "she", "it", "this", "there", "i'm", "you're", "we're", "they're", "it's",
+		"we'll", "you'll", "i'll", "we've", "you've", "i've", "the", "a", "an", "your", "our", "my", "their", "his", "her",
+	})
+	// enPrepositions are the English words of prepositions, which also
+	// holds Dutch ones ("door" is "by" there, and a door here).
+	enPrepositions = wordSet([]string{"of", "to", "for", "with", "by", "from", "at", "on", "about", "into", "in"})
+	// ingNouns end in -ing but are nouns, not the participle of a "there
+	// is … leading" construction.
+	ingNouns = wordSet([]string{
+		"nothing", "something", "anything", "everything", "thing", "things", "morning", "evening", "meeting",
+		"building", "funding", "housing", "earnings", "savings", "spring", "string", "ring", "king", "during",
+		"ceiling", "wedding", "feeling", "outstanding", "pending", "remaining", "missing", "interesting",
+	})
+	// suchAdjectives follow an everyday "such" ("such short notice"),
+	// not the legal pointer of plainlanguage.gov's table ("such laws").
+	suchAdjectives = wordSet([]string{
+		"short", "good", "bad", "great", "high", "low", "long", "small", "large", "big", "difficult", "hard", "kind",
+		"nice", "late", "little", "lovely", "terrible", "awful", "tough", "strong",
+	})
 	moneyWords = wordSet([]string{
 		"geld", "financiële", "onvoldoende", "voldoende", "inkomen", "budget", "betalen", "euro", "eigen",
 		"balance", "amount", "debt", "payment", "payments", "invoice", "bill", "bills", "loan", "sum", "owed", "is", "of",
@@ -99,7 +129,20 @@ func senseOK(lang assistant.Language, toks []token, clauseStart func(int) bool, 
 		if lang == assistant.Dutch { // "de kosten bedragen", not "de bedragen"
 			return !determiners[prev] && !isNumberWord(prev)
 		}
-		return clauseStart(from) || verbSignals[prev] || strings.HasSuffix(prev, "n't")
+		// A gerund after a preposition is the verb too: "for requesting
+		// copies".
+		return clauseStart(from) || verbSignals[prev] || strings.HasSuffix(prev, "n't") ||
+			(strings.HasSuffix(f.text, "ing") && prepositions[prev])
+	case "opener": // "Except when …, we will": only where the sentence starts (plainlanguage.gov: main idea first)
+		return from == 0
+	case "offer": // "shall" is a duty or a promise; "Shall I call you back?" is an offer, and plain
+		return next != "i" && next != "we"
+	case "expletive":
+		return expletiveSense(toks, clauseStart, spans)
+	case "pointer": // the legal "such": "any such payment", "of such laws"; not "such as", "such a", "no such", "such short notice"
+		return (prepositions[prev] || prev == "any" || prev == "all" || prev == "each" || prev == "every") &&
+			next != "" && next != "a" && next != "an" && next != "as" && next != "that" && !suchAdjectives[next] &&
+			!clauseStart(to)
 	case "figurative": // "drive down costs", not "before you drive away"
 		if !senseOK(lang, toks, clauseStart, &termForm{e: &lexEntry{sense: "verb"}}, spans) {
 			return false
@@ -157,3 +200,46 @@ func senseOK(lang assistant.Language, toks []token, clauseStart func(int) bool, 
 }
 
 func isNumberWord(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
+// expletiveSense reports whether "there is/are" (spans[0]) opens the
+// wordy construction plainlanguage.gov's table leaves out: a noun phrase
+// followed by a subject relative or a participle ("There are many people
+// who want …", "There is a door leading out …"). For a gapped form
+// ("there is … who") spans[1] is the relative, which must follow the noun
+// phrase directly and be followed by a finite verb, so that leaving out
+// both parts leaves a sentence ("Many people want …"). Alone, the form
+// is flagged when such a relative or participle follows within six words
+// of its clause.
+func expletiveSense(toks []token, clauseStart func(int) bool, spans [][2]int) bool {
+	start := spans[0][1]
+	if clauseStart(spans[0][0] + 1) {
+		return false // "there, is everything …": two clauses
+	}
+	if len(spans) > 1 {
+		rel := spans[1][0]
+		if rel-start < 1 || rel-start > 5 {
+			return false
+		}
+		for k := start; k < rel; k++ {
+			w := toks[k].lower
+			if clauseStart(k) || (k > start && (enPronouns[w] || enFinite[w] || verbSignals[w])) {
+				return false
+			}
+		}
+		if rel+1 >= len(toks) || clauseStart(rel+1) {
+			return false
+		}
+		next := toks[rel+1].lower
+		return enFinite[next] || (!enPronouns[next] && (strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "s")) && !strings.HasSuffix(next, "ss"))
+	}
+	for k := start + 1; k < len(toks) && k <= start+6 && !clauseStart(k); k++ {
+		w := toks[k].lower
+		switch {
+		case w == "who" || w == "that" || w == "which":
+			return k+1 < len(toks) && !enPronouns[toks[k+1].lower] && !clauseStart(k+1)
+		case strings.HasSuffix(w, "ing") && len(w) > 5 && !ingNouns[w] && !determiners[toks[k-1].lower] && !enPrepositions[toks[k-1].lower]:
+			return true
+		}
+	}
+	return false
+}

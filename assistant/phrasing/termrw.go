@@ -198,16 +198,23 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 	}
 	var b strings.Builder
 	at := start
+	// A left-out opener gives its capital to the next word; when that word
+	// is inside this rewrite ("There are … that were missed" → "Payments
+	// were missed"), it is written here, else assemble writes it.
+	capNext := false
+	write := func(s string) {
+		if capNext && strings.TrimSpace(s) != "" {
+			s, capNext = upperFirst(strings.TrimLeft(s, " ")), false
+		}
+		b.WriteString(s)
+	}
 	for _, e := range edits {
-		b.WriteString(st.text[at:e.start])
-		b.WriteString(e.text)
+		write(st.text[at:e.start])
+		write(e.text)
+		capNext = capNext || e.capNext
 		at = e.end
 	}
-	b.WriteString(st.text[at:end])
-	capNext := false
-	for _, e := range edits {
-		capNext = capNext || e.capNext
-	}
+	write(st.text[at:end])
 	return &rw{start: start, end: end, text: b.String(), level: levelTerm, capNext: capNext}
 }
 
