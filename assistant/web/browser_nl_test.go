@@ -42,7 +42,7 @@ func TestDutchInterfaceInBrowser(t *testing.T) {
 		t.Errorf("the agent page's tip box is headed %q, want Tipvak", h)
 	}
 	do(t, agent, chromedp.SendKeys(chromedp.CSS("#tip-text"), "U moet vandaag betalen, anders dragen wij het dossier over aan de deurwaarder."))
-	if _, err := chromedp.Run(agent, chromedp.Poll[bool](`document.querySelector("#tip-out").dataset.updated !== undefined`, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
+	if _, err := chromedp.Run(agent, chromedp.Poll[bool](`document.querySelector("#tip-out").dataset.answered === document.querySelector("#tip-text").value.trim()`, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
 		t.Fatalf("the Dutch tip box did not answer: %v", err)
 	}
 	if stance := eval[string](t, agent, `document.querySelector("#tip-stance").textContent`); !slices.Contains(dutch, stance) {

@@ -32,6 +32,9 @@
       plainer.textContent = a.suggested || "–";
       tip.textContent = (a.tip && a.tip.text) || "–";
       out.dataset.updated = String(mine);
+      // Which text the box answers: a pause while typing can bring an
+      // answer for the first words only.
+      out.dataset.answered = text;
     }).catch(function () {
       if (mine === seq) { tip.textContent = "…"; }
     });
