@@ -372,6 +372,11 @@ func (c *Config) Redacted() string {
 
 func (c *Config) logger(w io.Writer) *slog.Logger {
 	level, _ := parseLevel(c.LogLevel)
+	return c.loggerAt(w, level)
+}
+
+// loggerAt is logger at level rather than the configured one.
+func (c *Config) loggerAt(w io.Writer, level slog.Level) *slog.Logger {
 	opts := &slog.HandlerOptions{Level: level}
 	if c.LogFormat == "json" {
 		return slog.New(slog.NewJSONHandler(w, opts))

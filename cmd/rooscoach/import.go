@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -39,6 +40,9 @@ func runImport(ctx context.Context, args []string, env func(string) string, stdo
 		noWait  = fs.Bool("no-wait", false, "queue the import and return; running rooscoach serve instances work it")
 		resume  = fs.Int64("resume", 0, "watch and work import ID, such as one left by an interrupted import")
 	)
+	// --engine is the configuration's flag, which sets the default engine
+	// of this process; given here, it is also the import's choice.
+	fs.Lookup("engine").Usage = "engine the calls are analysed with: builtin, llm or auto; when not given, the default (ROOSCOACH_ENGINE) of the instance that works each file"
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: rooscoach import [flags] DIR|FILE|ZIP...\n       rooscoach import --resume ID")
 		fs.PrintDefaults()
@@ -54,7 +58,17 @@ func runImport(ctx context.Context, args []string, env func(string) string, stdo
 	if err != nil {
 		return usageError{"--language: " + assistant.ErrorMessage(err)}
 	}
-	opts := assistant.ImportOptions{AgentID: *agentID, TeamID: *teamID, Language: l, Format: *format}
+	var choice assistant.EngineChoice
+	if flagGiven(fs, "engine") {
+		if *resume != 0 {
+			// The jobs of a queued import carry the engine it was made with.
+			return usageError{"--engine is for a new import; a resumed import keeps the engine it was made with"}
+		}
+		if choice, err = assistant.ParseEngineChoice(cfg.LLM.Engine); err != nil || choice == "" {
+			return usageError{fmt.Sprintf("--engine %q: want builtin, llm or auto", cfg.LLM.Engine)}
+		}
+	}
+	opts := assistant.ImportOptions{AgentID: *agentID, TeamID: *teamID, Language: l, Format: *format, Engine: choice}
 
 	var files []assistant.UploadedFile
 	for _, arg := range fs.Args() {
@@ -78,6 +92,15 @@ func runImport(ctx context.Context, args []string, env func(string) string, stdo
 	if err != nil {
 		return err
 	}
+	// The LLM as serve has it, so that this process works the files of an
+	// import that asks for it (its own, or a resumed one) as a server
+	// would. Its line per request at info would bury the progress bar:
+	// warnings and errors show, and everything at debug when asked.
+	level, _ := parseLevel(cfg.LogLevel)
+	if level == slog.LevelInfo {
+		level = slog.LevelWarn
+	}
+	wireLLM(ctx, cfg.LLM, svc, cfg.loggerAt(stderr, level))
 	workers := cfg.ImportWorkers
 	if *noWait {
 		workers = 0
@@ -153,6 +176,13 @@ func watchImport(ctx context.Context, svc *coach.Service, imp *assistant.Import,
 		}
 		imp = next
 	}
+}
+
+// flagGiven reports whether the flag name was given on the command line.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }
 
 func writeImportSummary(w io.Writer, imp *assistant.Import) {
