@@ -145,19 +145,15 @@ func runImport(ctx context.Context, args []string, env func(string) string, stdo
 
 // watchImport shows a progress bar until no file of imp is left.
 func watchImport(ctx context.Context, svc *coach.Service, imp *assistant.Import, stderr io.Writer) (*assistant.Import, error) {
-	bar := progressbar.NewOptions(imp.Files,
-		progressbar.OptionSetWriter(stderr),
-		progressbar.OptionSetDescription(fmt.Sprintf("import %d", imp.ID)),
-		progressbar.OptionShowCount(),
-		progressbar.OptionSetItsString("files"),
-		progressbar.OptionShowIts(),
-		progressbar.OptionThrottle(200*time.Millisecond),
-		progressbar.OptionOnCompletion(func() { fmt.Fprintln(stderr) }),
-	)
+	if imp.Finished {
+		// A resumed import that was finished meanwhile: nothing to watch.
+		return imp, nil
+	}
+	bar := newImportBar(imp, stderr)
 	tick := time.NewTicker(250 * time.Millisecond)
 	defer tick.Stop()
 	for {
-		_ = bar.Set(imp.Done + imp.Failed)
+		bar.update(imp)
 		if imp.Finished {
 			_ = bar.Finish()
 			return imp, nil
@@ -176,6 +172,40 @@ func watchImport(ctx context.Context, svc *coach.Service, imp *assistant.Import,
 		}
 		imp = next
 	}
+}
+
+// importBar is the progress bar of an import that is not finished. It
+// counts the files finished while it watches, out of those left when it
+// started: the bar's rate and time left are of this run's work. A resumed
+// import's files done before would otherwise count as done in the bar's
+// first instant, and make both nonsense; its description says how many
+// there were.
+type importBar struct {
+	*progressbar.ProgressBar
+	// before is the files finished (done or failed) when the bar started.
+	before int
+}
+
+func newImportBar(imp *assistant.Import, w io.Writer) *importBar {
+	before := imp.Done + imp.Failed
+	desc := fmt.Sprintf("import %d", imp.ID)
+	if before > 0 {
+		desc += fmt.Sprintf(" (%d of %d files done before)", before, imp.Files)
+	}
+	return &importBar{before: before, ProgressBar: progressbar.NewOptions(imp.Files-before,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription(desc),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetItsString("files"),
+		progressbar.OptionShowIts(),
+		progressbar.OptionThrottle(200*time.Millisecond),
+		progressbar.OptionOnCompletion(func() { fmt.Fprintln(w) }),
+	)}
+}
+
+// update shows how far imp has come.
+func (b *importBar) update(imp *assistant.Import) {
+	_ = b.Set(imp.Done + imp.Failed - b.before)
 }
 
 // flagGiven reports whether the flag name was given on the command line.
