@@ -20,6 +20,10 @@ type ImportOptions struct {
 	TeamID   string   `json:"team_id,omitempty"`
 	Language Language `json:"language,omitempty"`
 	Format   string   `json:"format,omitempty"`
+	// Engine is the engine the calls are analysed with; "" means the
+	// default of the instance that works each file. Each file's job
+	// carries it, so that whichever instance works the job uses it.
+	Engine EngineChoice `json:"engine,omitempty"`
 }
 
 // ImportFile is one file of an import.

@@ -82,7 +82,7 @@ func (db *DB) CreateImport(ctx context.Context, p assistant.Principal, imp *assi
 	if err := rows.Err(); err != nil {
 		return dbError(err, "create import %d", imp.ID)
 	}
-	if err := q.insertTx(ctx, tx.Tx, pending); err != nil {
+	if err := q.insertTx(ctx, tx.Tx, pending, imp.Options.Engine); err != nil {
 		return dbError(err, "queue import %d", imp.ID)
 	}
 	if err := writeAudit(ctx, tx, p, assistant.AuditEntry{

@@ -29,6 +29,10 @@ const importQueue = "imports"
 // large import.
 type importFileArgs struct {
 	FileID int64 `json:"file_id"`
+	// Engine is the engine the import asked for ("" for the default of
+	// the instance that works the job). It travels with the job, so that
+	// any instance that takes it analyses the file as asked.
+	Engine assistant.EngineChoice `json:"engine,omitempty"`
 }
 
 // Kind names the job in River's table.
@@ -46,10 +50,11 @@ const maxImportAttempts = 8
 
 // FileImporter works one file of an import; coach.Service implements it.
 type FileImporter interface {
-	// ImportFile imports file id. It marks a bad file failed itself and
+	// ImportFile imports file id with engine, the engine its import asked
+	// for ("" for the default). It marks a bad file failed itself and
 	// returns nil; an error means "try again later" (the database is
 	// unreachable, say).
-	ImportFile(ctx context.Context, id int64) error
+	ImportFile(ctx context.Context, id int64, engine assistant.EngineChoice) error
 	// FailImportFile marks file id failed with reason, after its last try.
 	FailImportFile(ctx context.Context, id int64, reason string) error
 }
@@ -160,14 +165,14 @@ func (q *Queue) Stop(ctx context.Context) error {
 	return nil
 }
 
-// insertTx queues one job per file in tx.
-func (q *Queue) insertTx(ctx context.Context, tx *sql.Tx, fileIDs []int64) error {
+// insertTx queues one job per file in tx, each with the engine to use.
+func (q *Queue) insertTx(ctx context.Context, tx *sql.Tx, fileIDs []int64, engine assistant.EngineChoice) error {
 	if len(fileIDs) == 0 {
 		return nil
 	}
 	params := make([]river.InsertManyParams, len(fileIDs))
 	for i, id := range fileIDs {
-		params[i] = river.InsertManyParams{Args: importFileArgs{FileID: id}}
+		params[i] = river.InsertManyParams{Args: importFileArgs{FileID: id, Engine: engine}}
 	}
 	if _, err := q.client.InsertManyTx(ctx, tx, params); err != nil {
 		return fmt.Errorf("queue %d import jobs: %w", len(fileIDs), err)
@@ -185,7 +190,7 @@ type importWorker struct {
 // is returned, so River tries again with back-off; after the last try the
 // file is marked failed, so that its import finishes.
 func (w *importWorker) Work(ctx context.Context, job *river.Job[importFileArgs]) error {
-	err := w.imp.ImportFile(ctx, job.Args.FileID)
+	err := w.imp.ImportFile(ctx, job.Args.FileID, job.Args.Engine)
 	if err == nil {
 		return nil
 	}

@@ -18,7 +18,7 @@ type fakeImporter struct {
 	failed map[int64]string
 }
 
-func (f *fakeImporter) ImportFile(context.Context, int64) error { return f.err }
+func (f *fakeImporter) ImportFile(context.Context, int64, assistant.EngineChoice) error { return f.err }
 
 func (f *fakeImporter) FailImportFile(_ context.Context, id int64, reason string) error {
 	f.failed[id] = reason

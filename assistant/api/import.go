@@ -17,8 +17,8 @@ import (
 )
 
 // Query parameters of POST /v1/imports: what every file of the upload is,
-// unless the file says otherwise.
-var importParams = []string{"agent_id", "team_id", "language", "format"}
+// unless the file says otherwise, and the engine that analyses them.
+var importParams = []string{"agent_id", "team_id", "language", "format", "engine"}
 
 // handleImportCreate takes many recorded calls at once, as
 // multipart/form-data with one or more files (each may be a zip) or as one
@@ -31,7 +31,11 @@ func (s *Server) handleImportCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := assistant.ImportOptions{AgentID: q.Get("agent_id"), TeamID: q.Get("team_id"), Language: lang, Format: q.Get("format")}
+	engine, err := engineParam(c)
+	if err != nil {
+		return err
+	}
+	opts := assistant.ImportOptions{AgentID: q.Get("agent_id"), TeamID: q.Get("team_id"), Language: lang, Format: q.Get("format"), Engine: engine}
 	files, err := s.importFiles(c)
 	if err != nil {
 		return err

@@ -51,7 +51,7 @@ func newLLMEnv(t *testing.T, def assistant.EngineChoice) (*env, *llmtest.Server)
 	})); err != nil {
 		t.Fatal(err)
 	}
-	svc := &coach.Service{Analyzer: an, Store: db, Now: today, LLM: &e, DefaultEngine: def, Observer: metrics}
+	svc := &coach.Service{Analyzer: an, Store: db, Imports: db, Now: today, LLM: &e, DefaultEngine: def, Observer: metrics}
 	server := api.NewServer(api.Config{Logger: logger, Metrics: metrics}, svc, db, arr)
 	srv := httptest.NewServer(server.Handler())
 	t.Cleanup(srv.Close)

@@ -58,6 +58,11 @@ func (s *Service) CreateImport(ctx context.Context, p assistant.Principal, opts 
 	if err := checkImportOptions(opts); err != nil {
 		return nil, err
 	}
+	// An engine this server cannot use is refused now, as POST /v1/calls
+	// refuses it, rather than failing every file later.
+	if _, err := s.analyzer(opts.Engine); err != nil {
+		return nil, err
+	}
 	switch {
 	case len(files) == 0:
 		return nil, assistant.Errorf(assistant.EInvalid, "The import holds no file; send one or more transcripts, or a zip of them.")
@@ -101,11 +106,12 @@ func (s *Service) Import(ctx context.Context, p assistant.Principal, id int64) (
 
 // ImportFile imports one queued file through the ingest use case, so that
 // it is stored exactly as POST /v1/calls stores it, and marks it done in
-// the same transaction. A file that cannot be imported (not a transcript,
+// the same transaction. engine is the engine the import asked for, as its
+// job carries it; "" means this service's default. A file that cannot be imported (not a transcript,
 // speakers that cannot be told apart, an agent outside the uploader's
 // scope) is marked failed with its reason, and nil returned; any other
 // error means "try again later", and the job queue does.
-func (s *Service) ImportFile(ctx context.Context, id int64) error {
+func (s *Service) ImportFile(ctx context.Context, id int64, engine assistant.EngineChoice) error {
 	f, err := s.Imports.FindImportFile(ctx, id)
 	if err != nil {
 		return fmt.Errorf("import file %d: %w", id, err)
@@ -114,6 +120,7 @@ func (s *Service) ImportFile(ctx context.Context, id int64) error {
 		return nil
 	}
 	in := importInput(f.Options, f.Data)
+	in.Engine = engine
 	_, _, err = s.ingest(ctx, f.Owner, in, storing{
 		policyID: in.PolicyID,
 		prepare:  func(t *assistant.Transcript) error { return prepareImported(t, f.Owner.Scope(), f.Name) },

@@ -128,9 +128,11 @@ func decode(t task, content string, out any) error {
 // complete sends one prompt and returns the answer's text. It records the
 // usage on ctx and in the totals, and keeps the circuit breaker.
 func (e *Engine) complete(ctx context.Context, t task, p prompts.LLMPrompt, jsonMode bool) (string, error) {
-	if until, open := e.breaker.open(); open {
-		return "", assistant.Errorf(assistant.EUnavailable, "The LLM engine is paused after %d failures in a row; it is asked again from %s.", e.cfg.BreakerFailures, until.UTC().Format(time.TimeOnly+" MST"))
+	probe, err := e.breaker.allow()
+	if err != nil {
+		return "", err
 	}
+	defer e.breaker.release(probe)
 	ctx, cancel := context.WithTimeout(ctx, e.cfg.Deadline)
 	defer cancel()
 	select {
@@ -387,10 +389,13 @@ func retryAfter(v string) (time.Duration, bool) {
 }
 
 // breaker stops asking a server that keeps failing: after a number of
-// failures in a row it opens for a cool-down, during which every request
-// fails at once (and the built-in engine answers). After it, requests go
-// through again: a success closes the breaker, one more failure opens it
-// for another cool-down.
+// failures in a row, or when the start-up check found the server not
+// answering (trip), it opens for a cool-down, during which every request
+// fails at once (and the built-in engine answers). After it the breaker is
+// half-open: one request at a time goes through as a probe, while the
+// others still fail at once, so that a server that is still down costs one
+// request its timeout rather than every request of the moment. A success
+// closes the breaker; a failure opens it for another cool-down.
 type breaker struct {
 	mu        sync.Mutex
 	threshold int
@@ -398,33 +403,70 @@ type breaker struct {
 	now       func() time.Time
 	failures  int
 	openUntil time.Time
+	// why says why the breaker opened, for the reason each record gives.
+	why string
+	// probing is set while the half-open breaker's probe is out.
+	probing bool
 }
 
 func newBreaker(threshold int, cooldown time.Duration, now func() time.Time) *breaker {
 	return &breaker{threshold: threshold, cooldown: cooldown, now: now}
 }
 
-// open reports whether requests are held back, and until when.
-func (b *breaker) open() (time.Time, bool) {
+// allow reports whether a request may go to the server; probe is set when
+// it is the half-open breaker's probe, which must be given back with
+// release. When it may not, err says why and until when.
+func (b *breaker) allow() (probe bool, err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.openUntil.IsZero() || !b.now().Before(b.openUntil) {
-		return time.Time{}, false
+	switch {
+	case b.openUntil.IsZero():
+		return false, nil
+	case b.now().Before(b.openUntil):
+		return false, assistant.Errorf(assistant.EUnavailable, "The LLM engine is paused %s; it is asked again from %s.", b.why, b.openUntil.UTC().Format(time.TimeOnly+" MST"))
+	case b.probing:
+		return false, assistant.Errorf(assistant.EUnavailable, "The LLM engine is paused %s; one request is asking whether it answers again.", b.why)
 	}
-	return b.openUntil, true
+	b.probing = true
+	return true, nil
+}
+
+// release gives back the probe when its request ended without a verdict
+// on the server (it was canceled, or is asked again in JSON mode), so that
+// the next request probes.
+func (b *breaker) release(probe bool) {
+	if !probe {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.probing = false
 }
 
 func (b *breaker) failure() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.failures++
+	b.probing = false
 	if b.failures >= b.threshold {
 		b.openUntil = b.now().Add(b.cooldown)
+		b.why = fmt.Sprintf("after %d failures in a row", b.failures)
 	}
+}
+
+// trip opens the breaker for one cool-down as if the server had failed
+// threshold times in a row, for the reason why, and returns until when.
+func (b *breaker) trip(why string) time.Time {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.failures = max(b.failures, b.threshold)
+	b.openUntil = b.now().Add(b.cooldown)
+	b.why = why
+	return b.openUntil
 }
 
 func (b *breaker) success() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.failures, b.openUntil = 0, time.Time{}
+	b.failures, b.openUntil, b.why, b.probing = 0, time.Time{}, "", false
 }

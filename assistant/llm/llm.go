@@ -289,3 +289,20 @@ func (e *Engine) Check(ctx context.Context) error {
 	}
 	return assistant.Errorf(assistant.EUnavailable, "The LLM server does not offer model %q (ROOSCOACH_LLM_MODEL); it offers %s.", e.cfg.Model, strings.Join(ids, ", "))
 }
+
+// Pause opens the circuit breaker for one cool-down (BreakerCooldown)
+// because of reason, such as what [Engine.Check] found at start-up, and
+// returns when it ends. Until then every request fails at once and the
+// built-in engine answers, rather than each request waiting for its
+// timeout on a server that is down; after it one request probes the
+// server, and a success closes the breaker, so that a model that comes up
+// later is used. reason's message goes into every record answered without
+// the LLM meanwhile: it must hold nothing personal, as Check's errors do
+// not.
+func (e *Engine) Pause(reason error) time.Time {
+	why := "since it did not answer at start-up"
+	if reason != nil {
+		why += " (" + strings.TrimSuffix(assistant.ErrorMessage(reason), ".") + ")"
+	}
+	return e.breaker.trip(why)
+}

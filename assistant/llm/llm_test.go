@@ -619,3 +619,50 @@ func TestAzure(t *testing.T) {
 		t.Errorf("Azure paths %v", paths)
 	}
 }
+
+// A server found down at start-up pauses the engine: requests fail at once
+// without asking, with the reason; after the cool-down one request at a
+// time probes the server (the others still fail at once), a probe that is
+// canceled lets the next request probe, and a probe that succeeds closes
+// the breaker.
+func TestPauseAndProbe(t *testing.T) {
+	e := newEnv(t, func(c *llm.Config) { c.BreakerCooldown = 30 * time.Second; c.Retries = -1 })
+	turns := dutchCall().Turns
+	e.eng.Pause(assistant.Errorf(assistant.EUnavailable, "The LLM server at http://x cannot be reached: check OPENAI_BASE_URL."))
+	_, err := e.eng.ClassifyTurns(context.Background(), turns, assistant.Dutch)
+	if err == nil || !strings.Contains(err.Error(), "paused since it did not answer at start-up (The LLM server at http://x cannot be reached") || len(e.srv.Requests()) != 0 {
+		t.Fatalf("paused engine: err %v after %d requests; want no request and the reason", err, len(e.srv.Requests()))
+	}
+	e.advance(31 * time.Second)
+
+	// The probe hangs until it is canceled.
+	e.srv.Script(llmtest.Reply{Delay: time.Minute})
+	ctx, cancel := context.WithCancel(context.Background())
+	probed := make(chan error, 1)
+	go func() {
+		_, err := e.eng.ClassifyTurns(ctx, turns, assistant.Dutch)
+		probed <- err
+	}()
+	for deadline := time.Now().Add(10 * time.Second); len(e.srv.Requests()) == 0; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the probe never reached the server")
+		}
+	}
+	_, err = e.eng.ClassifyTurns(context.Background(), turns, assistant.Dutch)
+	if err == nil || !strings.Contains(err.Error(), "one request is asking whether it answers again") || len(e.srv.Requests()) != 1 {
+		t.Errorf("during the probe: err %v after %d requests; want no second request", err, len(e.srv.Requests()))
+	}
+	cancel()
+	if err := <-probed; err == nil {
+		t.Fatal("the canceled probe succeeded")
+	}
+
+	for i := 0; i < 2; i++ {
+		if _, err := e.eng.ClassifyTurns(context.Background(), turns, assistant.Dutch); err != nil {
+			t.Fatalf("request %d after the canceled probe: %v", i+1, err)
+		}
+	}
+	if n := len(e.srv.Requests()); n != 3 {
+		t.Errorf("%d requests, want the canceled probe, a new probe and one more", n)
+	}
+}

@@ -87,6 +87,9 @@ type LLMConfig struct {
 	MaxPromptRunes  int           // ROOSCOACH_LLM_MAX_PROMPT in characters, default 24000
 	ResponseFormat  string        // ROOSCOACH_LLM_RESPONSE_FORMAT: json_schema or json_object
 	Redact          bool          // ROOSCOACH_LLM_REDACT, default true
+	// now is the circuit breaker's clock, replaced in tests; nil means
+	// time.Now.
+	now func() time.Time
 }
 
 // Configured reports whether an LLM is set up at all.
@@ -334,6 +337,7 @@ func (c LLMConfig) newLLM(logger *slog.Logger) (*llm.Engine, error) {
 		ResponseFormat:   c.ResponseFormat,
 		KeepPersonalData: !c.Redact,
 		Logger:           logger,
+		Now:              c.now,
 	}
 	if cfg.Retries == 0 {
 		cfg.Retries = -1
@@ -368,6 +372,11 @@ func (c *Config) Redacted() string {
 
 func (c *Config) logger(w io.Writer) *slog.Logger {
 	level, _ := parseLevel(c.LogLevel)
+	return c.loggerAt(w, level)
+}
+
+// loggerAt is logger at level rather than the configured one.
+func (c *Config) loggerAt(w io.Writer, level slog.Level) *slog.Logger {
 	opts := &slog.HandlerOptions{Level: level}
 	if c.LogFormat == "json" {
 		return slog.New(slog.NewJSONHandler(w, opts))

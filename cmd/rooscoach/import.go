@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -39,6 +40,9 @@ func runImport(ctx context.Context, args []string, env func(string) string, stdo
 		noWait  = fs.Bool("no-wait", false, "queue the import and return; running rooscoach serve instances work it")
 		resume  = fs.Int64("resume", 0, "watch and work import ID, such as one left by an interrupted import")
 	)
+	// --engine is the configuration's flag, which sets the default engine
+	// of this process; given here, it is also the import's choice.
+	fs.Lookup("engine").Usage = "engine the calls are analysed with: builtin, llm or auto; when not given, the default (ROOSCOACH_ENGINE) of the instance that works each file"
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: rooscoach import [flags] DIR|FILE|ZIP...\n       rooscoach import --resume ID")
 		fs.PrintDefaults()
@@ -54,7 +58,17 @@ func runImport(ctx context.Context, args []string, env func(string) string, stdo
 	if err != nil {
 		return usageError{"--language: " + assistant.ErrorMessage(err)}
 	}
-	opts := assistant.ImportOptions{AgentID: *agentID, TeamID: *teamID, Language: l, Format: *format}
+	var choice assistant.EngineChoice
+	if flagGiven(fs, "engine") {
+		if *resume != 0 {
+			// The jobs of a queued import carry the engine it was made with.
+			return usageError{"--engine is for a new import; a resumed import keeps the engine it was made with"}
+		}
+		if choice, err = assistant.ParseEngineChoice(cfg.LLM.Engine); err != nil || choice == "" {
+			return usageError{fmt.Sprintf("--engine %q: want builtin, llm or auto", cfg.LLM.Engine)}
+		}
+	}
+	opts := assistant.ImportOptions{AgentID: *agentID, TeamID: *teamID, Language: l, Format: *format, Engine: choice}
 
 	var files []assistant.UploadedFile
 	for _, arg := range fs.Args() {
@@ -78,6 +92,15 @@ func runImport(ctx context.Context, args []string, env func(string) string, stdo
 	if err != nil {
 		return err
 	}
+	// The LLM as serve has it, so that this process works the files of an
+	// import that asks for it (its own, or a resumed one) as a server
+	// would. Its line per request at info would bury the progress bar:
+	// warnings and errors show, and everything at debug when asked.
+	level, _ := parseLevel(cfg.LogLevel)
+	if level == slog.LevelInfo {
+		level = slog.LevelWarn
+	}
+	wireLLM(ctx, cfg.LLM, svc, cfg.loggerAt(stderr, level))
 	workers := cfg.ImportWorkers
 	if *noWait {
 		workers = 0
@@ -122,19 +145,15 @@ func runImport(ctx context.Context, args []string, env func(string) string, stdo
 
 // watchImport shows a progress bar until no file of imp is left.
 func watchImport(ctx context.Context, svc *coach.Service, imp *assistant.Import, stderr io.Writer) (*assistant.Import, error) {
-	bar := progressbar.NewOptions(imp.Files,
-		progressbar.OptionSetWriter(stderr),
-		progressbar.OptionSetDescription(fmt.Sprintf("import %d", imp.ID)),
-		progressbar.OptionShowCount(),
-		progressbar.OptionSetItsString("files"),
-		progressbar.OptionShowIts(),
-		progressbar.OptionThrottle(200*time.Millisecond),
-		progressbar.OptionOnCompletion(func() { fmt.Fprintln(stderr) }),
-	)
+	if imp.Finished {
+		// A resumed import that was finished meanwhile: nothing to watch.
+		return imp, nil
+	}
+	bar := newImportBar(imp, stderr)
 	tick := time.NewTicker(250 * time.Millisecond)
 	defer tick.Stop()
 	for {
-		_ = bar.Set(imp.Done + imp.Failed)
+		bar.update(imp)
 		if imp.Finished {
 			_ = bar.Finish()
 			return imp, nil
@@ -153,6 +172,47 @@ func watchImport(ctx context.Context, svc *coach.Service, imp *assistant.Import,
 		}
 		imp = next
 	}
+}
+
+// importBar is the progress bar of an import that is not finished. It
+// counts the files finished while it watches, out of those left when it
+// started: the bar's rate and time left are of this run's work. A resumed
+// import's files done before would otherwise count as done in the bar's
+// first instant, and make both nonsense; its description says how many
+// there were.
+type importBar struct {
+	*progressbar.ProgressBar
+	// before is the files finished (done or failed) when the bar started.
+	before int
+}
+
+func newImportBar(imp *assistant.Import, w io.Writer) *importBar {
+	before := imp.Done + imp.Failed
+	desc := fmt.Sprintf("import %d", imp.ID)
+	if before > 0 {
+		desc += fmt.Sprintf(" (%d of %d files done before)", before, imp.Files)
+	}
+	return &importBar{before: before, ProgressBar: progressbar.NewOptions(imp.Files-before,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription(desc),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetItsString("files"),
+		progressbar.OptionShowIts(),
+		progressbar.OptionThrottle(200*time.Millisecond),
+		progressbar.OptionOnCompletion(func() { fmt.Fprintln(w) }),
+	)}
+}
+
+// update shows how far imp has come.
+func (b *importBar) update(imp *assistant.Import) {
+	_ = b.Set(imp.Done + imp.Failed - b.before)
+}
+
+// flagGiven reports whether the flag name was given on the command line.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }
 
 func writeImportSummary(w io.Writer, imp *assistant.Import) {

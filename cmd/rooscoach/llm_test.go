@@ -5,13 +5,18 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/coach"
+	"github.com/rooscoach/rooscoach/assistant/llm"
 	"github.com/rooscoach/rooscoach/assistant/llm/llmtest"
 	"github.com/rooscoach/rooscoach/store/storetest"
 )
@@ -165,5 +170,71 @@ func TestEvalBoth(t *testing.T) {
 	t.Setenv("OPENAI_BASE_URL", "")
 	if _, _, err := runCmd(t, "", "eval", "--engine", "llm", f); err == nil || !strings.Contains(err.Error(), "OPENAI_API_KEY") {
 		t.Errorf("eval --engine llm without an LLM: err %v", err)
+	}
+}
+
+// An LLM server that is down at start-up leaves the engine paused: the
+// first tip is answered by the built-in engine at once, without a request
+// to the server, and the log says why at warn; a server that comes up later
+// is asked again after the breaker's cool-down (30 s, on a test clock) and
+// answers the tips from then on.
+func TestLLMDownAtStart(t *testing.T) {
+	ts := llmtest.New(t, "sk-right", "test-model")
+	ts.SetDown(true)
+	var mu sync.Mutex
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
+	clock := func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		return now
+	}
+	analyzer, _, _, err := newAnalyzer("", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := &coach.Service{Analyzer: analyzer}
+	logs := &syncBuffer{}
+	cfg := LLMConfig{Engine: "builtin", APIKey: "sk-right", BaseURL: ts.BaseURL(), Model: "test-model", Timeout: 10 * time.Second,
+		ResponseFormat: llm.FormatJSONSchema, Redact: true, now: clock}
+	if eng := wireLLM(context.Background(), cfg, svc, slog.New(slog.NewTextHandler(logs, nil))); eng == nil {
+		t.Fatal("no LLM engine wired")
+	}
+	if l := logs.String(); !strings.Contains(l, "level=WARN") || !strings.Contains(l, "cannot be reached: check OPENAI_BASE_URL") ||
+		!strings.Contains(l, "asked_again_at=2026-12-04T10:00:30Z") || strings.Contains(l, "sk-right") {
+		t.Errorf("start-up log does not say at warn why and until when, or shows the key:\n%s", l)
+	}
+
+	tip := func() *assistant.TipResult {
+		t.Helper()
+		res, err := svc.Tip(context.Background(), assistant.TipRequest{Text: "U moet het bedrag vandaag nog overmaken.", Language: assistant.Dutch}, assistant.ChooseLLM)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	res := tip()
+	if r := res.Engines[0]; r.Part != assistant.PartStance || r.Engine != assistant.Builtin || !strings.Contains(r.FallbackReason, "paused since it did not answer at start-up") {
+		t.Errorf("first tip's stance run %+v, want the built-in engine with the pause as reason", r)
+	}
+	if n := len(ts.Requests()); n != 0 {
+		t.Errorf("the first tip sent %d requests to a server found down at start-up, want none", n)
+	}
+
+	// Up, but within the cool-down: still paused.
+	ts.SetDown(false)
+	if res := tip(); res.Engines[0].Engine != assistant.Builtin || len(ts.Requests()) != 0 {
+		t.Errorf("within the cool-down: engines %+v after %d requests", res.Engines, len(ts.Requests()))
+	}
+	mu.Lock()
+	now = now.Add(31 * time.Second)
+	mu.Unlock()
+	res = tip()
+	for _, r := range res.Engines {
+		if r.Engine != llm.Name || r.FallbackReason != "" {
+			t.Errorf("after the cool-down: %s run %+v, want the LLM", r.Part, r)
+		}
+	}
+	if n := len(ts.Requests()); n != 2 {
+		t.Errorf("after the cool-down: %d requests, want stance and rewrite", n)
 	}
 }

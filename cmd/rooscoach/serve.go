@@ -105,7 +105,9 @@ type server struct {
 // wireLLM sets up the LLM engine of svc from cfg. What is wrong with it is
 // logged in words that name the setting, and the service keeps serving on
 // the built-in engine: a missing key, an unreachable server or an unknown
-// model never stops rooscoach.
+// model never stops rooscoach. An LLM that fails the start-up check starts
+// paused (its circuit breaker open) and is asked again after the
+// breaker's cool-down.
 func wireLLM(ctx context.Context, cfg LLMConfig, svc *coach.Service, logger *slog.Logger) *llm.Engine {
 	def, _ := assistant.ParseEngineChoice(cfg.Engine)
 	svc.DefaultEngine = def
@@ -123,8 +125,12 @@ func wireLLM(ctx context.Context, cfg LLMConfig, svc *coach.Service, logger *slo
 		return nil
 	}
 	if err := eng.Check(ctx); err != nil {
-		logger.Warn("the LLM engine does not answer as configured; the built-in engine answers until it does, and each record says why",
-			"reason", assistant.ErrorMessage(err))
+		// Requests would otherwise each wait for their timeout before the
+		// built-in engine answers; paused, they fall back at once, and the
+		// breaker asks the LLM again after its cool-down.
+		until := eng.Pause(err)
+		logger.Warn("the LLM engine does not answer as configured; the built-in engine answers at once until it is asked again, and each record says why",
+			"reason", assistant.ErrorMessage(err), "asked_again_at", until.UTC().Format(time.RFC3339))
 	}
 	e := eng.Engine()
 	svc.LLM = &e

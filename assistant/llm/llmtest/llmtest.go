@@ -60,6 +60,7 @@ type Server struct {
 	NoJSONSchema bool
 
 	mu       sync.Mutex
+	down     bool
 	script   []Reply
 	respond  func(Request) Reply
 	requests []Request
@@ -103,7 +104,24 @@ func (s *Server) Requests() []Request {
 	return append([]Request(nil), s.requests...)
 }
 
+// SetDown makes the server seem down while down is true: it drops every
+// connection without an answer, as a model server that is not up yet
+// would. It still records the chat completions sent to it, so that a test
+// sees whether the client asked at all.
+func (s *Server) SetDown(down bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.down = down
+}
+
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	down := s.down
+	s.mu.Unlock()
+	if down {
+		s.drop(w, r)
+		return
+	}
 	if s.APIKey != "" && r.Header.Get("Authorization") != "Bearer "+s.APIKey && r.Header.Get("api-key") != s.APIKey {
 		writeError(w, http.StatusUnauthorized, "Incorrect API key provided.", "invalid_api_key")
 		return
@@ -120,6 +138,23 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	default:
 		writeError(w, http.StatusNotFound, "no route "+r.URL.Path, "not_found")
 	}
+}
+
+// drop records a chat completion and closes the connection unanswered.
+func (s *Server) drop(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/chat/completions") {
+		body, _ := io.ReadAll(r.Body)
+		req := Request{Path: r.URL.Path, Header: r.Header.Clone(), Body: body}
+		_ = json.Unmarshal(body, &req.Chat)
+		s.mu.Lock()
+		s.requests = append(s.requests, req)
+		s.mu.Unlock()
+	}
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		panic(http.ErrAbortHandler)
+	}
+	conn.Close()
 }
 
 func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
