@@ -10,9 +10,9 @@ import (
 	"github.com/rooscoach/rooscoach/assistant"
 )
 
-// Agreement floors for the real-talk held-out set: a second annotator, who
+// Agreement floors for the real-talk held-out sets: a second annotator, who
 // saw neither the first labels nor the engine, labelled every row blind
-// (testdata/stance/realtalk/README.md, "Second annotator"). When the two
+// (the "Second annotator" section of each set's README). When the two
 // agree this well, the set can judge the engine; a relabelling that drops
 // below them makes the set, not the engine, the first thing to fix. Both
 // annotators work to the same guide, so this is not an independent truth,
@@ -40,7 +40,12 @@ func readTSV(t *testing.T, path string) [][]string {
 }
 
 func TestRealTalkSecondAnnotatorAgrees(t *testing.T) {
-	dir := filepath.Join(stanceDir, "realtalk")
+	for _, set := range []string{"realtalk", "realtalk2"} {
+		t.Run(set, func(t *testing.T) { secondAnnotatorAgrees(t, filepath.Join(stanceDir, set)) })
+	}
+}
+
+func secondAnnotatorAgrees(t *testing.T, dir string) {
 	first := readTSV(t, filepath.Join(dir, "heldout.tsv"))[1:]
 	second := readTSV(t, filepath.Join(dir, "second_annotator.tsv"))
 	if got := second[0]; len(got) < 3 || got[0] != "id" || got[1] != "quadrant" || got[2] != "octant" {

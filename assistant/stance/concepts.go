@@ -37,6 +37,11 @@ var concepts = map[string]concept{
 	"submit":        c(assistant.CueDeference, 1.3, -80),
 	"permission":    c(assistant.CuePermission, 0.6, -40),
 	"helpless":      c(assistant.CueHelplessness, 1.2, -80),
+	// A customer reporting what does not work ("doet het niet", "not
+	// working") tells the other so that they will fix it: a plain report
+	// leans on the other, dependent. Weak, because an angry customer reports
+	// the same faults.
+	"fault-report": c(assistant.CueHelplessness, 0.6, -60),
 
 	// Below-opposed: withdrawn and defiant.
 	"not-my-job": c(assistant.CuePolicyHiding, 1.3, -115),

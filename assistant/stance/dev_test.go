@@ -65,24 +65,20 @@ func TestLabelledSets(t *testing.T) {
 // TestRealDevelopmentSet holds the engine to a floor on the development set
 // of real utterances (testdata/stance/realdev/real.tsv, issue 14 second
 // round), so that a change that loses ground on real talk shows. The floor
-// sits a few rows under the figure when the set was last measured (nl 64.9%,
-// en 68.9%); the file's source and rationale columns are cut off first, as
-// `rooscoach eval` reads seven columns.
+// sits a few rows under the figure when the set was last measured (nl 73.0%,
+// en 81.1%, fourth round); its source and rationale columns are read and not scored.
 func TestRealDevelopmentSet(t *testing.T) {
 	const file = "../../testdata/stance/realdev/real.tsv"
 	raw, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatalf("open %s: %v", file, err)
 	}
-	var b strings.Builder
 	for _, line := range strings.Split(strings.TrimRight(string(raw), "\n"), "\n") {
-		fields := strings.Split(line, "\t")
-		if len(fields) != 9 {
+		if fields := strings.Split(line, "\t"); len(fields) != 9 {
 			t.Fatalf("%s: %d columns in %q, want 9", file, len(fields), line)
 		}
-		b.WriteString(strings.Join(fields[:7], "\t") + "\n")
 	}
-	examples, err := ReadExamples(strings.NewReader(b.String()))
+	examples, err := ReadExamples(strings.NewReader(string(raw)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +86,7 @@ func TestRealDevelopmentSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	floors := map[string]float64{"nl": 0.58, "en": 0.63}
+	floors := map[string]float64{"nl": 0.65, "en": 0.75}
 	if len(rep.Languages) != 2 {
 		t.Fatalf("scored %d languages, want nl and en", len(rep.Languages))
 	}

@@ -34,11 +34,13 @@ type Example struct {
 }
 
 // exampleColumns names the columns ReadExamples reads, in order.
-const exampleColumns = "lang, quadrant, text[, octant[, speaker[, previous[, kind]]]]"
+const exampleColumns = "lang, quadrant, text[, octant[, speaker[, previous[, kind[, source[, rationale]]]]]]"
 
 // ReadExamples reads tab-separated rows lang, quadrant, text and optionally
-// octant, speaker, the previous turn and the kind of turn: the three to five
-// columns of the older sets and the seven of the speaker-aware ones. A first
+// octant, speaker, the previous turn, the kind of turn, the source and the
+// labeller's rationale: the three to five columns of the older sets, the
+// seven of the speaker-aware ones and the nine of the sets of real talk,
+// whose last two columns say where a turn comes from and are not read. A first
 // line naming the columns ("lang", "quadrant", ...) is skipped, as are empty
 // lines and lines starting with "#". A bad row is an invalid-input error
 // naming its line.
@@ -57,8 +59,8 @@ func ReadExamples(r io.Reader) ([]Example, error) {
 		if line == 1 && strings.EqualFold(strings.TrimSpace(cols[0]), "lang") {
 			continue
 		}
-		if len(cols) < 3 || len(cols) > 7 {
-			return nil, assistant.Errorf(assistant.EInvalid, "line %d: want 3 to 7 tab-separated columns (%s), got %d", line, exampleColumns, len(cols))
+		if len(cols) < 3 || len(cols) > 9 {
+			return nil, assistant.Errorf(assistant.EInvalid, "line %d: want 3 to 9 tab-separated columns (%s), got %d", line, exampleColumns, len(cols))
 		}
 		col := func(i int) string {
 			if i < len(cols) {

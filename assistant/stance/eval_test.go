@@ -68,14 +68,14 @@ func TestReadExamplesErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name, in, want string
 	}{
-		{"too few columns", "nl\tabove-together\n", "line 1: want 3 to 7"},
+		{"too few columns", "nl\tabove-together\n", "line 1: want 3 to 9"},
 		{"bad language", "fr\tabove-together\tBonjour\n", `line 1: language "fr"`},
 		{"bad quadrant", "nl\tabove-together\tJa\nnl\tboven\tNee\n", `line 2: quadrant "boven"`},
 		{"empty text", "en\tabove-together\t \n", "line 1: the text column is empty"},
 		{"bad octant", "en\tabove-together\tHi\thelpful\n", `line 1: octant "helpful"`},
 		{"octant outside quadrant", "en\tabove-together\tHi\tdefiant\n", "line 1: octant defiant lies in below-opposed"},
 		{"bad speaker", "en\tabove-together\tHi\thelping\tbot\n", `line 1: speaker "bot"`},
-		{"too many columns", "en\tabove-together\tHi\thelping\tagent\tHello\thelping-agent\tsource\n", "line 1: want 3 to 7"},
+		{"too many columns", "en\tabove-together\tHi\thelping\tagent\tHello\thelping-agent\tsource\twhy\textra\n", "line 1: want 3 to 9"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ReadExamples(strings.NewReader(tc.in))

@@ -30,6 +30,11 @@ var wordsNL = &wordSets{
 
 // lexiconNL holds the Dutch forms of every concept; lexiconEN must name the
 // same concepts (TestLexiconsInStep).
+// The forms first in a list for service talk (promises to come back,
+// redirects to the right address, excuses for paying later, reports of a
+// fault, webcare greetings and sign-offs) came with issue 14: real Dutch
+// service talk had no cue at all in half its turns, twice as often as
+// English, so the model fell back on wording the team wrote.
 var lexiconNL = map[string][]string{
 	// Above-together.
 	"open-question": {"mag ik u * vragen", "kunt u *5 vertellen", "ik wil * begrijpen", "ik ben benieuwd", "wat speelt er", "help me * begrijpen", "kunt u * uitleggen", "kunt u * vertellen", "vertelt u eens", "vertel eens", "mag ik vragen", "hoe staat u ervoor",
@@ -37,7 +42,8 @@ var lexiconNL = map[string][]string{
 		"wilt u daar * over vertellen", "hoe kijkt u"},
 	"would-it-help": {"als het * helpt", "zou het helpen", "als dat helpt", "wat zou u helpen", "wat zou u * helpen", "wat heeft u * nodig",
 		"als dat voor u * makkelijker", "wat zou het * makkelijker"},
-	"offer-help": {"kan betekenen", "ik leg * graag uit", "ik leg u * uit", "ik kijk * met u mee", "ik denk * met u mee", "we vinden * een oplossing", "daar kan ik u * helpen", "ik regel dat voor u", "ik ga kijken wat ik kan doen", "ik help u", "ik zal u * helpen", "ik kan u * helpen", "kan ik u * helpen", "waar kan ik u * helpen", "ik wil u * helpen",
+	"offer-help": {"is * geregeld", "ik heb het * nagevraagd", "ik heb * nagekeken", "gaan we * regelen", "we gaan * regelen", "ga ik * regelen",
+		"kan betekenen", "ik leg * graag uit", "ik leg u * uit", "ik kijk * met u mee", "ik denk * met u mee", "we vinden * een oplossing", "daar kan ik u * helpen", "ik regel dat voor u", "ik ga kijken wat ik kan doen", "ik help u", "ik zal u * helpen", "ik kan u * helpen", "kan ik u * helpen", "waar kan ik u * helpen", "ik wil u * helpen",
 		"wat ik voor u kan doen", "ik ga het voor u uitzoeken", "ik zoek het * uit", "ik ga * uitzoeken", "ik kan * navragen",
 		"ik kan u * geven", "ik kan u * in contact brengen", "zal ik", "ik zorg dat", "ik zorg ervoor", "ik houd het * in de gaten",
 		"ik wil graag meewerken", "ik wil * nagaan", "meedenken", "ik luister", "ik wacht * wel", "ik kan * mailen",
@@ -48,7 +54,8 @@ var lexiconNL = map[string][]string{
 	"for-you": {"voor u", "met u mee"},
 	"debt-help": {"schuldhulp", "schuldhulpverlening", "gratis", "juridisch loket", "wijkteam", "budgetcoach",
 		"schuldhulpmaatje", "het nummer * geven"},
-	"empathy": {"het klinkt alsof", "fijn dat u", "ik merk", "wat vervelend dat", "dat is schrikken", "dat begrijp ik * goed", "dat is niet niks", "dat is niet makkelijk", "dat zal niet makkelijk", "wat een nare", "ik hoor dat", "ik hoor wat u zegt", "dat klinkt * zwaar|moeilijk|lastig|vervelend|naar|heftig",
+	"empathy": {"hoe vervelend", "wat sneu", "sneu voor u",
+		"het klinkt alsof", "fijn dat u", "ik merk", "wat vervelend dat", "dat is schrikken", "dat begrijp ik * goed", "dat is niet niks", "dat is niet makkelijk", "dat zal niet makkelijk", "wat een nare", "ik hoor dat", "ik hoor wat u zegt", "dat klinkt * zwaar|moeilijk|lastig|vervelend|naar|heftig",
 		"wat naar", "wat vervelend voor u", "vervelend voor u", "ik kan me * voorstellen", "dat kan ik me voorstellen",
 		"begrijpelijk", "dat moet * geweest", "dat moet * zijn", "ik merk dat", "u zit er * mee", "goed dat u",
 		"fijn dat u * meldt|belt|vertelt|laat weten", "gecondoleerd", "ik snap dat", "ik begrijp dat", "dat snap ik",
@@ -56,19 +63,22 @@ var lexiconNL = map[string][]string{
 		"dat geloof ik", "wat u allemaal meemaakt", "er is vast iets gebeurd", "wat rot", "wat een schrik",
 		"dat is * veel", "ik zie dat u", "dat wil ik serieus nemen"},
 	"acknowledge": {"ik begrijp * goed", "ik begrijp het", "begrijp ik", "ik snap het", "helder", "ik begrijp u punt", "ik hoor u"},
-	"reassure": {"alle tijd", "u staat er niet alleen voor", "niet alleen", "niet erg", "u hoeft * niet", "neem * de tijd", "geen haast", "maakt u zich geen zorgen",
+	"reassure": {"nergens over in te zitten", "geen zorgen", "dat zit * goed",
+		"alle tijd", "u staat er niet alleen voor", "niet alleen", "niet erg", "u hoeft * niet", "neem * de tijd", "geen haast", "maakt u zich geen zorgen",
 		"maak je geen zorgen", "we komen er * uit", "dat komt goed", "er hoeft * niets", "we kunnen dit oplossen",
 		"daar zijn regelingen voor", "dat kan later", "dit * later bespreken"},
 	"summary": {"samenvattend", "kortom", "als ik het goed hoor", "als ik het goed heb", "samengevat", "samen te vatten", "ik vat * samen", "op een rij", "op een rijtje", "als ik het goed begrijp",
 		"als ik u goed begrijp", "ik herhaal", "alles op een rij",
 		"klopt dat"},
-	"proposal": {"voorstellen dat", "de beste route|manier|aanpak", "volgens mij is het beste", "ik stel * voor", "stel ik * voor", "het volgende", "ik heb een idee", "het beste is", "het lijkt me verstandig", "als volgt", "we doen het", "mijn advies", "ik adviseer", "het plan is", "om te beginnen", "ik leg het * uit", "ik loop het * met u door", "ik stel voor", "wat ik voorstel", "wil voorstellen", "mijn voorstel", "mijn idee", "mijn plan",
+	"proposal": {"kunt u het beste", "u kunt het beste", "als ik u was", "heeft u * overwogen",
+		"voorstellen dat", "de beste route|manier|aanpak", "volgens mij is het beste", "ik stel * voor", "stel ik * voor", "het volgende", "ik heb een idee", "het beste is", "het lijkt me verstandig", "als volgt", "we doen het", "mijn advies", "ik adviseer", "het plan is", "om te beginnen", "ik leg het * uit", "ik loop het * met u door", "ik stel voor", "wat ik voorstel", "wil voorstellen", "mijn voorstel", "mijn idee", "mijn plan",
 		"ik zou zeggen", "zullen we", "laten we", "het lijkt me goed", "wat dacht u van", "we kunnen", "wij kunnen",
 		"een optie", "twee opties", "de beste eerste stap", "we maken er", "we beginnen", "dan maken we", "dan kijken we",
 		"dan pakken we", "kunnen we dat * afspreken", "dan gaan we", "wil ik * met u * afspreken", "wil ik * regelen",
 		"ik wil * vandaag met u"},
 	"together": {"samen", "stap voor stap", "met u", "eerst * daarna"},
-	"next-step": {"ik regel|zet|leg|stuur|bel|maak|noteer|plan|boek|verwerk|pak|mail", "regel|zet|leg|stuur|bel|maak|noteer|plan|boek|verwerk|pak|mail ik", "ik stuur", "ik zet", "ik noteer", "ik leg * voor", "ik leg * vast", "ik bel u * terug", "ik meld",
+	"next-step": {"u hoort * van mij|ons", "ik kom * op terug", "ik kom erop terug", "we komen * bij u terug", "ik laat het u * weten", "we laten het u * weten",
+		"ik regel|zet|leg|stuur|bel|maak|noteer|plan|boek|verwerk|pak|mail", "regel|zet|leg|stuur|bel|maak|noteer|plan|boek|verwerk|pak|mail ik", "ik stuur", "ik zet", "ik noteer", "ik leg * voor", "ik leg * vast", "ik bel u * terug", "ik meld",
 		"ik begin", "u krijgt van mij", "hoort u van mij", "volgende stap", "zo spreken we * af", "we spreken * af",
 		"ik maak * een afspraak", "ik ga u * leiden", "ik pak", "wat we nu gaan doen", "ik ga * doorheen",
 		"ik ben * uw vaste", "ik houd u op de hoogte", "ik maak * definitief"},
@@ -76,9 +86,11 @@ var lexiconNL = map[string][]string{
 	"inform": {"het gaat om", "voordat we verder gaan", "ik bel over", "ik bel namens", "mijn naam is", "dat betekent",
 		"u spreekt met",
 		"dit gesprek wordt opgenomen", "ter controle", "ik moet * controleren", "voor de zekerheid"},
-	"greeting": {"goedemorgen", "goedemiddag", "goedenavond", "hallo", "dag"},
-	"thanks":   {"dank u", "dank je", "bedankt", "dankjewel", "dankuwel"},
-	"polite":   {"als u het niet erg vindt", "als ik vragen mag", "alstublieft", "alsjeblieft", "graag", "zou u", "wilt u", "gerust", "als u wilt", "als u dat liever heeft"},
+	"greeting": {"hoi", "hey", "goedendag", "groetjes", "met vriendelijke groet", "fijne dag", "fijn weekend",
+		"goedemorgen", "goedemiddag", "goedenavond", "hallo", "dag"},
+	"thanks": {"dank voor",
+		"dank u", "dank je", "bedankt", "dankjewel", "dankuwel"},
+	"polite": {"als u het niet erg vindt", "als ik vragen mag", "alstublieft", "alsjeblieft", "graag", "zou u", "wilt u", "gerust", "als u wilt", "als u dat liever heeft"},
 
 	// Below-together.
 	"agree": {"is realistisch", "redelijk verzoek", "dat kan ik * regelen", "klinkt als een goed", "u heeft een punt", "heeft u een punt", "goede oplossing", "mooie oplossing", "klinkt goed", "klinkt prima", "^tuurlijk", "geen enkel probleem", "goed punt", "daar had ik niet aan gedacht", "lijkt me redelijk|goed|prima|eerlijk", "^zeker", "goed plan", "prima plan", "mooi plan", "ik hou het bij", "ik houd het bij", "ik wil het * betalen", "daar kan ik mee leven", "dat is redelijk", "dat is eerlijk", "dat is prima", "dan wacht ik", "goed voorstel", "dat vind ik goed|prima|redelijk|fijn", "dan houden we het bij", "doen we", "dat kan zeker", "geen moeite", "helemaal goed", "dat lijkt me * goed", "akkoord", "prima", "dat is goed", "ik wil * betalen", "laten we dat doen", "daar ga ik mee akkoord", "kan ik * meegaan", "ga ik * mee", "dat vind ik goed", "mee eens", "ik ben het met u eens", "ja * dat kan",
@@ -101,20 +113,25 @@ var lexiconNL = map[string][]string{
 	"submit": {"hoe nu verder", "en wat nu", "wat moet ik nu", "hoe regel ik", "hoe pak ik", "waar kan ik terecht", "mag u * zelf weten", "ik vind alles goed", "helemaal aan u", "ik doe wat u wilt", "wat u wilt", "wat wilt u dat ik * doe", "wat moet ik * doen", "wat u zegt", "wat wilt u dat ik doe", "wat zou u willen dat ik", "zegt u maar wat", "u weet het * beter",
 		"alles doen wat u zegt"},
 	"permission": {"zou u het * erg vinden als ik", "vindt u het erg als ik", "mag ik u * terugbellen", "mag ik", "zou ik * mogen", "is het goed als", "vindt u het goed", "als u het goed vindt"},
-	"helpless": {"ik zoek * hulp", "hulp nodig", "ik kan niet * betalen", "kwijtgeraakt", "ik kan * niet * betalen", "geen idee hoe", "ik heb geen idee hoe", "ik weet niet hoe ik", "handen in het haar", "ik ben ten einde raad", "kunt u mij * helpen", "helpt u mij", "ik heb zoveel rekeningen", "ik weet het niet meer", "ik ben * baan kwijt", "ik ben ontslagen", "ik ben ziek", "ik heb geen geld",
+	"helpless": {"kun je * naar kijken", "kunt u * naar kijken", "kunt u * kijken",
+		"ik zoek * hulp", "hulp nodig", "ik kan niet * betalen", "kwijtgeraakt", "ik kan * niet * betalen", "geen idee hoe", "ik heb geen idee hoe", "ik weet niet hoe ik", "handen in het haar", "ik ben ten einde raad", "kunt u mij * helpen", "helpt u mij", "ik heb zoveel rekeningen", "ik weet het niet meer", "ik ben * baan kwijt", "ik ben ontslagen", "ik ben ziek", "ik heb geen geld",
 		"ik kom niet rond", "ik kan * niet betalen", "ik slaap er * van", "ik weet niet wat ik moet doen", "ik schaam me", "ik trek het niet", "ik zie het niet meer zitten",
 		"het lukt me niet", "ik kan het niet * betalen"},
+	"fault-report": {"werkt niet", "werkt * niet meer", "doet het niet", "doet het * niet meer", "kom niet * in", "kan niet inloggen", "is stuk", "kapot", "reageert * niet", "reageert nergens", "niet binnen", "niet ontvangen", "nooit ontvangen", "storing"},
 
 	// Below-opposed.
-	"not-my-job": {"kunnen we u niet helpen", "nu eenmaal", "uitzonderingen", "niet doorverbinden", "doorverbinden kan ik niet", "mogen wij * niet", "wij mogen dat niet", "niet door ons", "loopt via", "moet u zelf", "zelf achteraan", "moet u * iemand anders", "aan iemand anders vragen", "u moet maar", "op de website", "het systeem * niet", "dat bepaalt het systeem", "zo staat het in het systeem", "niet mijn afdeling", "klantenservice", "neemt u dat * op met", "moet u * opnemen met", "daar heb ik niets mee te maken", "daar heb ik niks mee te maken", "ik werk hier * maar", "nou eenmaal", "ik maak de regels niet", "zo staat het in het systeem", "kunt u * navragen bij", "ons beleid", "beleid", "onze regels", "daar ga ik niet over", "ligt niet bij mij", "andere afdeling", "geen invloed", "de procedure",
+	"not-my-job": {"aan het verkeerde adres", "dat zijn de regels", "regels zijn regels", "niets|niks over te zeggen", "hebben wij|we niks|niets * te maken",
+		"kunnen we u niet helpen", "nu eenmaal", "uitzonderingen", "niet doorverbinden", "doorverbinden kan ik niet", "mogen wij * niet", "wij mogen dat niet", "niet door ons", "loopt via", "moet u zelf", "zelf achteraan", "moet u * iemand anders", "aan iemand anders vragen", "u moet maar", "op de website", "het systeem * niet", "dat bepaalt het systeem", "zo staat het in het systeem", "niet mijn afdeling", "klantenservice", "neemt u dat * op met", "moet u * opnemen met", "daar heb ik niets mee te maken", "daar heb ik niks mee te maken", "ik werk hier * maar", "nou eenmaal", "ik maak de regels niet", "zo staat het in het systeem", "kunt u * navragen bij", "ons beleid", "beleid", "onze regels", "daar ga ik niet over", "ligt niet bij mij", "andere afdeling", "geen invloed", "de procedure",
 		"conform * voorwaarden", "dan is het zo", "het is wat het is", "zijn gang", "niet mijn afdeling"},
 	"cannot": {"kan * niks|niets mee", "dat kan ik niet", "kan ik niet beoordelen", "niets over zeggen", "niks over zeggen", "dat mag ik niet", "mag ik niet", "niets meer", "niks meer", "kan ik niets over zeggen", "kan ik niks over zeggen", "geen commentaar", "kan ik niets aan doen", "kan ik niks aan doen", "kan er * niets mee", "kan er * niks mee",
 		"kan er * niets * veranderen", "kan ik niet", "ik kan u niet helpen", "geen uitspraak", "meer kan ik u niet vertellen",
 		"niet in mijn mogelijkheden", "niet meer mogelijk", "niet mogelijk", "kan er * niet over praten", "ik hang op",
 		"staat * niet toe", "laat * niet toe", "niet toegestaan", "lager kan ik niet", "kan * niet lager", "het minimum", "valt buiten", "komt niet in aanmerking", "we kunnen alleen", "ik kan alleen", "alleen met de rekeninghouder", "telefonisch niet", "geven wij helaas geen", "bieden wij * geen", "dat doen wij niet",
 		"buiten de * termijn|bedenktijd|periode|voorwaarden"},
-	"regret": {"helaas", "jammer"},
-	"passive": {"ofzo", "ik maak het * later", "later wel", "ik zie wel", "dat kan ik niet zeggen", "weet ik niet", "ook goed dan", "nou dan niet", "^verder nog iets", "ik weet het niet", "dat weet ik niet", "geen idee", "maakt niet uit", "doe maar wat", "tja",
+	"regret": {"hopelijk", "kan * langer duren",
+		"helaas", "jammer"},
+	"passive": {"met verlof", "met vakantie", "ziek thuis", "is afwezig", "komt * niet uit", "probeert u het * nog eens", "later *3 wel",
+		"ofzo", "ik maak het * later", "later wel", "ik zie wel", "dat kan ik niet zeggen", "weet ik niet", "ook goed dan", "nou dan niet", "^verder nog iets", "ik weet het niet", "dat weet ik niet", "geen idee", "maakt niet uit", "doe maar wat", "tja",
 		"wat moet ik ervan zeggen", "geen zin", "laat maar", "dan niet", "laten we het maar even", "stuur maar een brief",
 		"dat is jammer", "dat is dan jammer", "dat is vervelend", "als het niet lukt dan lukt het niet",
 		"u kunt het proberen via"},
@@ -126,7 +143,7 @@ var lexiconNL = map[string][]string{
 		"interessant", "he he", "eindelijk", "geweldig", "weer een", "ineens", "o dus", "lekker dan",
 		"heel logisch", "erg logisch", "erg nuttig", "heel nuttig", "wat royaal", "bedankt voor niks", "bedankt voor niets", "dank voor niks", "fijn hoe", "heerlijk om", "^o mooi", "^o geweldig", "^o fijn", "^o prachtig", "^o top", "^mooi zo", "stellen nooit teleur", "top service", "topservice", "super service", "goed bezig", "lekker bezig", "goe bezig", "stoor ik u", "neem vooral", "het is maar mijn", "het kostte maar", "lekker hoor", "of niet soms", "dat hoorde ik * ook", "dat hoor ik * vaker", "belangrijk voor * u", "o echt", "o ja joh", "ja joh",
 		"het duurt maar", "ik zit alleen maar", "het is pas * maanden|weken|jaar", "ja vast", "vast wel", "tuurlijk joh",
-		"bedankt voor * niks", "dank je de koekoek"},
+		"bedankt voor * niks", "dank je de koekoek", "dat zal het * zijn"},
 
 	// Above-opposed.
 	"must": {"moet * binnen zijn", "u gaat * betalen", "u gaat nu", "^^u betaalt|maakt|stuurt|regelt|zorgt|levert", "moet * betaald|voldaan|overgemaakt worden", "u moet", "moet u", "u dient", "je moet", "ik wil dat u", "u zult * moeten", "u bent verplicht"},

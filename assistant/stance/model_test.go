@@ -25,7 +25,7 @@ func readTrainingSets(t *testing.T) []TrainingSet {
 		if err != nil {
 			t.Fatalf("%s: %v", f.Path, err)
 		}
-		sets = append(sets, TrainingSet{Examples: ex, LexiconTuned: f.LexiconTuned})
+		sets = append(sets, TrainingSet{Examples: ex, LexiconTuned: f.LexiconTuned, Weight: f.Weight})
 	}
 	return sets
 }
@@ -148,6 +148,60 @@ func TestTrainModelLearns(t *testing.T) {
 	}
 	if _, err := TrainModel(TrainingSet{Examples: []Example{{Lang: "nl", Quadrant: AT, Text: "Ja."}}}); assistant.ErrorCode(err) != assistant.EInvalid {
 		t.Errorf("TrainModel on contentless turns only: error = %v, want an invalid-input error", err)
+	}
+}
+
+// TestTrainingWeight checks that a set's weight counts: when two sets label
+// the same wording differently, the heavier one decides, and the weight is
+// part of the data a model file records.
+func TestTrainingWeight(t *testing.T) {
+	texts := []string{
+		"The office looks at the balance tomorrow and the team goes through the file.",
+		"Het kantoor kijkt morgen naar het saldo en het team loopt het dossier door.",
+	}
+	label := func(q assistant.Quadrant, o assistant.Octant, weight int) TrainingSet {
+		set := TrainingSet{Weight: weight}
+		for i, text := range texts {
+			set.Examples = append(set.Examples, Example{Lang: []assistant.Language{"en", "nl"}[i], Quadrant: q, Octant: o, Text: text})
+		}
+		return set
+	}
+	for _, tc := range []struct {
+		name     string
+		aoWeight int
+		atWeight int
+		want     assistant.Quadrant
+	}{
+		{"together weighs more", 1, 4, AT},
+		{"opposed weighs more", 4, 1, AO},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sets := []TrainingSet{label(AO, assistant.Competitive, tc.aoWeight), label(AT, assistant.Leading, tc.atWeight)}
+			m, err := TrainModel(sets...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := NewWithModel(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, text := range texts {
+				st, err := c.Classify(context.Background(), text, []assistant.Language{"en", "nl"}[i])
+				if err != nil {
+					t.Fatal(err)
+				}
+				if st.Quadrant != tc.want {
+					t.Errorf("Classify(%q) = %s, want %s", text, st.Quadrant, tc.want)
+				}
+			}
+		})
+	}
+	light, heavy := label(AT, assistant.Leading, 1), label(AT, assistant.Leading, 3)
+	if DataHash(light) == DataHash(heavy) {
+		t.Error("DataHash is the same for a set seen once and a set seen three times per epoch")
+	}
+	if DataHash(light) != DataHash(label(AT, assistant.Leading, 0)) {
+		t.Error("DataHash differs between weight 0 and weight 1, which both mean once")
 	}
 }
 

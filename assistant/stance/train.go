@@ -40,6 +40,10 @@ type TrainingFile struct {
 	// Dev marks the development split of the speaker-aware sets, which
 	// `go run ./assistant/stance/internal/train -dev` holds out to report on.
 	Dev bool
+	// Weight is how many times each example is seen per epoch; 0 means
+	// once. Real utterances are few next to the turns the team wrote, and
+	// they are what the engine meets at work.
+	Weight int
 }
 
 // TrainingFiles are the labelled sets model.bin is trained on, in order.
@@ -62,7 +66,23 @@ var TrainingFiles = []TrainingFile{
 	// evasive put-offs, agents pointing to another company or channel.
 	{Path: "testdata/stance/extra_v3/nl.tsv", LexiconTuned: true},
 	{Path: "testdata/stance/extra_v3/en.tsv", LexiconTuned: true},
+	// Real utterances (issue 14, fourth round), labelled by the guide. The
+	// Dutch lexicon's service-talk forms (promises to come back, redirects,
+	// excuses for not paying now, fault reports) were added while reading
+	// the Dutch rows' misses, so those rows count as lexicon-tuned.
+	{Path: "testdata/stance/realtrain/nl.tsv", LexiconTuned: true, Weight: realWeight},
+	{Path: "testdata/stance/realtrain/nl2.tsv", LexiconTuned: true, Weight: realWeight},
+	{Path: "testdata/stance/realtrain/nl3.tsv"},
+	{Path: "testdata/stance/realtrain/en.tsv", Weight: realWeight},
+	{Path: "testdata/stance/realtrain/en2.tsv", Weight: realWeight},
 }
+
+// realWeight is how much more a real utterance counts than one the team
+// wrote. Three: at two the model failed table cases of its own tests
+// (a refusal followed by help, sarcasm from an agent), and cross-validation
+// over the real turns (-cvreal 5) scores 2, 3 and 4 alike within a row or
+// two.
+const realWeight = 3
 
 // TrainingSet is a labelled set to train on.
 type TrainingSet struct {
@@ -71,6 +91,9 @@ type TrainingSet struct {
 	// development set, whose cues therefore look more reliable than they
 	// are.
 	LexiconTuned bool
+	// Weight is how many times each example is seen per epoch; 0 means
+	// once.
+	Weight int
 }
 
 // DataHash returns the SHA-256 of training sets as [TrainModel] sees them:
@@ -81,6 +104,9 @@ func DataHash(sets ...TrainingSet) [32]byte {
 	h := sha256.New()
 	for _, set := range sets {
 		fmt.Fprintf(h, "set\t%t\t%d\n", set.LexiconTuned, len(set.Examples))
+		if set.Weight > 1 {
+			fmt.Fprintf(h, "weight\t%d\n", set.Weight)
+		}
 		for _, ex := range set.Examples {
 			fmt.Fprintf(h, "%s\t%s\t%s\t%s\t%s\t%s\n", ex.Lang, ex.Quadrant, ex.Octant, ex.Speaker, ex.Text, ex.Previous)
 		}
@@ -98,6 +124,10 @@ type sample struct {
 	quad  int
 	tuned bool
 	lang  assistant.Language
+	// weight is how many times fit sees the sample per epoch. Repeating
+	// it there rather than copying it keeps every copy in one
+	// calibration fold.
+	weight int
 }
 
 // samples turns labelled sets into training samples, reading every example
@@ -129,7 +159,7 @@ func samples(sets []TrainingSet) ([]sample, error) {
 			}
 			s.featurize(lang, st)
 			s.contextFeatures(st, turnContext{speaker: speakerByte(ex.Speaker), prev: prev, short: short, text: ex.Text})
-			sm := sample{fs: append([]feat(nil), s.feats...), class: -1, quad: quadrantClass(ex.Quadrant), tuned: set.LexiconTuned, lang: ex.Lang}
+			sm := sample{fs: append([]feat(nil), s.feats...), class: -1, quad: quadrantClass(ex.Quadrant), tuned: set.LexiconTuned, lang: ex.Lang, weight: max(set.Weight, 1)}
 			roseTerm(st.Dominance, st.Affiliation, &sm.rose)
 			if ex.Octant != "" {
 				sm.class = classOf(ex.Octant)
@@ -274,9 +304,15 @@ func fit(samples []sample) ([]float64, float64) {
 	rng := rand.New(rand.NewPCG(trainSeedHigh, trainSeedLow))
 	var z, p, grad [numClasses]float64
 	rose, roseG2 := 0.0, 0.0
+	var order []int
+	for i, sm := range samples {
+		for range max(sm.weight, 1) {
+			order = append(order, i)
+		}
+	}
 	for epoch := 0; epoch < trainEpochs; epoch++ {
-		for _, i := range rng.Perm(len(samples)) {
-			sm := &samples[i]
+		for _, j := range rng.Perm(len(order)) {
+			sm := &samples[order[j]]
 			hide := sm.tuned && rng.Float64() < hideTuned
 			skip := func(f feat) bool { return hide && (f.g == gCue || f.g == gLexicon) }
 			for c := range z {

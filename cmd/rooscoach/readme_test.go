@@ -28,8 +28,8 @@ var notRunHere = map[string]string{
 	"ollama ":                      "needs a local Ollama server and a model download",
 	"OPENAI_BASE_URL=":             "needs a local LLM server (Ollama); the LLM engine is tested against llmtest",
 	"rooscoach eval --engine both": "needs an LLM; eval --engine both runs against llmtest in TestEvalBoth",
-	"go run ./cmd/rooscoach eval testdata/stance/test": "scores a held-out split, whose figures are reported, never checked by a test",
-	"go run ./cmd/rooscoach eval /tmp/":                "scores the held-out set cut to /tmp by the command before it",
+	"go run ./cmd/rooscoach eval testdata/stance/test":     "scores a held-out split, whose figures are reported, never checked by a test",
+	"go run ./cmd/rooscoach eval testdata/stance/realtalk": "scores a held-out set of real talk, whose figures are reported, never checked by a test",
 }
 
 // readmeCommands returns the commands of the README's sh blocks, one per

@@ -9,7 +9,8 @@
 // reports on that split (per language, speaker and kind, with the
 // reliability of the confidences), against the lexicon alone; -misses lists
 // what it got wrong. With -cv K it reports K-fold cross-validated accuracy
-// over the older training set. With -score FILE it trains on every training
+// over the older training set; with -cvreal K, over the real training turns
+// (testdata/stance/realtrain), a conversation or page in one fold. With -score FILE it trains on every training
 // file and reports on FILE, a development set of seven columns such as the
 // first seven of testdata/stance/realdev/real.tsv (-misses lists the misses);
 // it refuses the held-out splits. The held-out splits are never read.
@@ -34,7 +35,15 @@ func main() {
 	lexicon := flag.Bool("lexicon", true, "with -dev, also report the lexicon alone")
 	holdout := flag.String("holdout", "", "comma-separated training files to hold out and report on, as -dev does")
 	score := flag.String("score", "", "train on every training file and report on this development file (7 columns, as rooscoach eval reads them); writes nothing")
+	cvReal := flag.Int("cvreal", 0, "report K-fold cross-validation over the real training turns, one source or conversation per fold (0: skip)")
 	flag.Parse()
+	if *cvReal > 1 {
+		if err := crossValidateReal(*cvReal, *misses); err != nil {
+			fmt.Fprintln(os.Stderr, "train:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *score != "" {
 		if err := scoreFile(*score, *misses); err != nil {
 			fmt.Fprintln(os.Stderr, "train:", err)
@@ -62,7 +71,7 @@ func run(out string, k int, dev, misses, lexicon bool) error {
 		if err != nil {
 			return err
 		}
-		set := stance.TrainingSet{Examples: ex, LexiconTuned: f.LexiconTuned}
+		set := stance.TrainingSet{Examples: ex, LexiconTuned: f.LexiconTuned, Weight: f.Weight}
 		sets = append(sets, set)
 		if held != nil && held[f.Path] || held == nil && f.Dev {
 			heldOut = append(heldOut, ex...)
@@ -114,7 +123,7 @@ func crossValidate(k int, sets []stance.TrainingSet, misses bool) error {
 				train = append(train, set)
 				continue
 			}
-			part := stance.TrainingSet{LexiconTuned: set.LexiconTuned}
+			part := stance.TrainingSet{LexiconTuned: set.LexiconTuned, Weight: set.Weight}
 			for _, ex := range set.Examples {
 				if n[ex.Lang]%k == f {
 					test = append(test, ex)
@@ -172,7 +181,7 @@ func scoreFile(name string, misses bool) error {
 		if err != nil {
 			return err
 		}
-		sets = append(sets, stance.TrainingSet{Examples: ex, LexiconTuned: f.LexiconTuned})
+		sets = append(sets, stance.TrainingSet{Examples: ex, LexiconTuned: f.LexiconTuned, Weight: f.Weight})
 	}
 	test, err := read(name)
 	if err != nil {
