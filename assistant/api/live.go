@@ -111,15 +111,25 @@ func (s *Server) handleSessionView(c echo.Context) error {
 	return c.JSON(http.StatusOK, sess.State())
 }
 
-// handleUtterance takes one utterance over plain HTTP and answers with the
-// events it gave (an empty list for a partial one).
-func (s *Server) handleUtterance(c echo.Context) error {
+// drivenSession returns the session of the request's path if the asker may
+// drive it (add utterances, end it).
+func (s *Server) drivenSession(c echo.Context) (*session.Session, error) {
 	by := principalOf(c)
 	sess, err := s.sessions.Get(by, c.Param("id"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := sess.CheckDriver(by); err != nil {
+		return nil, err
+	}
+	return sess, nil
+}
+
+// handleUtterance takes one utterance over plain HTTP and answers with the
+// events it gave (an empty list for a partial one).
+func (s *Server) handleUtterance(c echo.Context) error {
+	sess, err := s.drivenSession(c)
+	if err != nil {
 		return err
 	}
 	var u session.Utterance
@@ -141,16 +151,13 @@ func (s *Server) handleUtterance(c echo.Context) error {
 // JSON object whose external_id files the record under another external
 // id, as a client does when the session's belongs to a stored call (409).
 func (s *Server) handleSessionEnd(c echo.Context) error {
-	by := principalOf(c)
 	// Who may not end the session learns that before anything about
 	// the body.
-	sess, err := s.sessions.Get(by, c.Param("id"))
+	sess, err := s.drivenSession(c)
 	if err != nil {
 		return err
 	}
-	if err := sess.CheckDriver(by); err != nil {
-		return err
-	}
+	by := principalOf(c)
 	var req session.EndRequest
 	if err := s.decodeOptionalJSON(c, &req); err != nil {
 		return err
