@@ -28,15 +28,7 @@ func TestEraseCallLeavesNothing(t *testing.T) {
 	today := func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 	an, _ := builtin.Analyzer(today)
 	worker := &coach.Service{Analyzer: an, Store: e.db, Progress: e.db, Imports: e.db, Now: today}
-	q, err := e.db.StartQueue(context.Background(), worker, store.QueueConfig{Workers: 1, PollInterval: 100 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		stop, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		_ = q.Stop(stop)
-	})
+	storetest.StartQueue(t, e.db, worker, store.QueueConfig{Workers: 1, PollInterval: 100 * time.Millisecond})
 
 	// 1. Posted with an account, read, reviewed and disputed.
 	const account = "ACC-ERASE-7781"
@@ -196,15 +188,7 @@ func TestRetentionJob(t *testing.T) {
 	today := func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 	an, _ := builtin.Analyzer(today)
 	worker := &coach.Service{Analyzer: an, Store: e.db, Progress: e.db, Imports: e.db, Now: today}
-	q, err := e.db.StartQueue(context.Background(), worker, store.QueueConfig{Workers: 1, PollInterval: 100 * time.Millisecond, RetentionEvery: 500 * time.Millisecond, Now: today})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		stop, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		_ = q.Stop(stop)
-	})
+	storetest.StartQueue(t, e.db, worker, store.QueueConfig{Workers: 1, PollInterval: 100 * time.Millisecond, RetentionEvery: 500 * time.Millisecond, Now: today})
 	gone := func(id int64) bool { return e.count("calls WHERE id = "+itoa(id)) == 0 }
 	for deadline := time.Now().Add(45 * time.Second); !gone(oldNoord.ID); time.Sleep(200 * time.Millisecond) {
 		if time.Now().After(deadline) {

@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -15,6 +14,7 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/coach"
 	"github.com/rooscoach/rooscoach/assistant/llm"
 	"github.com/rooscoach/rooscoach/store"
+	"github.com/rooscoach/rooscoach/store/storetest"
 )
 
 // engine= of POST /v1/imports is read as the other routes read it: an
@@ -47,7 +47,6 @@ func TestImportEngineRefused(t *testing.T) {
 // default.
 func TestImportEngineOverHTTP(t *testing.T) {
 	e, ts := newLLMEnv(t, assistant.ChooseBuiltin)
-	ctx := context.Background()
 	// The worker is another service on the same database, as another
 	// instance would be; it knows the LLM but does not default to it.
 	eng, err := llm.New(llm.Config{APIKey: "sk-api-test", BaseURL: ts.BaseURL(), Model: "test-model",
@@ -60,15 +59,7 @@ func TestImportEngineOverHTTP(t *testing.T) {
 	an, _ := builtin.Analyzer(today)
 	llmEngine := eng.Engine()
 	worker := &coach.Service{Analyzer: an, Store: e.db, Imports: e.db, Now: today, LLM: &llmEngine, DefaultEngine: assistant.ChooseBuiltin}
-	q, err := e.db.StartQueue(ctx, worker, store.QueueConfig{Workers: 2, PollInterval: 100 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		stop, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		_ = q.Stop(stop)
-	})
+	storetest.StartQueue(t, e.db, worker, store.QueueConfig{Workers: 2, PollInterval: 100 * time.Millisecond})
 
 	for i, c := range []struct {
 		query, want string

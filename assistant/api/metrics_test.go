@@ -15,6 +15,7 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/builtin"
 	"github.com/rooscoach/rooscoach/assistant/coach"
 	"github.com/rooscoach/rooscoach/store"
+	"github.com/rooscoach/rooscoach/store/storetest"
 )
 
 // scraped is one scrape of GET /metrics: each series, as "name{labels}",
@@ -79,15 +80,7 @@ func TestMetrics(t *testing.T) {
 	// The job queue's worker reports its analyses to the same registry, as
 	// it does in serve, where it is the same service.
 	worker := &coach.Service{Analyzer: an, Store: e.db, Progress: e.db, Imports: e.db, Now: today, Observer: metrics}
-	q, err := e.db.StartQueue(context.Background(), worker, store.QueueConfig{Workers: 1, PollInterval: 100 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		stop, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		_ = q.Stop(stop)
-	})
+	storetest.StartQueue(t, e.db, worker, store.QueueConfig{Workers: 1, PollInterval: 100 * time.Millisecond})
 
 	var nl, en assistant.Call
 	if res := e.do("POST", "/v1/calls?agent_id=a-1", "text/plain", sample(t, "nl-betalingsregeling.txt"), &nl); res.StatusCode != 201 {

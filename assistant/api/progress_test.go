@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"bytes"
-	"context"
 	"mime/multipart"
 	"net/http"
 	"slices"
@@ -16,6 +15,7 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/builtin"
 	"github.com/rooscoach/rooscoach/assistant/coach"
 	"github.com/rooscoach/rooscoach/store"
+	"github.com/rooscoach/rooscoach/store/storetest"
 )
 
 // newCoachingEnv is newEnv with a job queue at work on its database, so
@@ -23,19 +23,10 @@ import (
 func newCoachingEnv(t *testing.T) *env {
 	t.Helper()
 	e := newEnv(t, api.Config{})
-	ctx := context.Background()
 	today := func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 	an, _ := builtin.Analyzer(today)
 	worker := &coach.Service{Analyzer: an, Store: e.db, Progress: e.db, Imports: e.db, Now: today}
-	q, err := e.db.StartQueue(ctx, worker, store.QueueConfig{Workers: 2, PollInterval: 100 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		stop, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		_ = q.Stop(stop)
-	})
+	storetest.StartQueue(t, e.db, worker, store.QueueConfig{Workers: 2, PollInterval: 100 * time.Millisecond})
 	return e
 }
 

@@ -60,15 +60,7 @@ func newSite(t testing.TB) *site {
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	worker := &coach.Service{Analyzer: an, Store: db, Progress: db, Imports: db}
-	q, err := db.StartQueue(ctx, worker, store.QueueConfig{Workers: 2, PollInterval: 100 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		stop, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		_ = q.Stop(stop)
-	})
+	storetest.StartQueue(t, db, worker, store.QueueConfig{Workers: 2, PollInterval: 100 * time.Millisecond})
 	s := &site{url: hs.URL, svc: svc, db: db, team: "noord"}
 	by := assistant.CommandLine()
 	if err := db.CreateTeam(ctx, by, &assistant.Team{ID: "noord", Name: "Team Noord"}); err != nil {

@@ -195,3 +195,19 @@ func CheckErased(tb testing.TB, db *sql.DB, ids []int64, texts []string) {
 		tb.Errorf("%d anonymous figures rows, want %d", n, len(ids))
 	}
 }
+
+// StartQueue starts db's job queue with imp as its worker and stops it when
+// the test ends.
+func StartQueue(tb testing.TB, db *store.DB, imp store.FileImporter, cfg store.QueueConfig) *store.Queue {
+	tb.Helper()
+	q, err := db.StartQueue(context.Background(), imp, cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = q.Stop(ctx)
+	})
+	return q
+}
