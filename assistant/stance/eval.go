@@ -29,6 +29,9 @@ type Example struct {
 	// Kind says what sort of turn it is ("sarcasm", "short-reaction"), for
 	// accuracy per kind; it is no label.
 	Kind string
+	// Source is where a real turn was quoted from (a page, a tweet), so
+	// that turns of one source stay in one fold; empty for the team's own.
+	Source string
 	// Line is the 1-based line of the example in its file.
 	Line int
 }
@@ -40,7 +43,7 @@ const exampleColumns = "lang, quadrant, text[, octant[, speaker[, previous[, kin
 // octant, speaker, the previous turn, the kind of turn, the source and the
 // labeller's rationale: the three to five columns of the older sets, the
 // seven of the speaker-aware ones and the nine of the sets of real talk,
-// whose last two columns say where a turn comes from and are not read. A first
+// whose source is kept and whose rationale is not read. A first
 // line naming the columns ("lang", "quadrant", ...) is skipped, as are empty
 // lines and lines starting with "#". A bad row is an invalid-input error
 // naming its line.
@@ -69,7 +72,7 @@ func ReadExamples(r io.Reader) ([]Example, error) {
 			return ""
 		}
 		ex := Example{Lang: assistant.Language(col(0)), Quadrant: assistant.Quadrant(col(1)),
-			Text: col(2), Previous: col(5), Kind: col(6), Line: line}
+			Text: col(2), Previous: col(5), Kind: col(6), Source: col(7), Line: line}
 		if !ex.Lang.Valid() {
 			return nil, assistant.Errorf(assistant.EInvalid, "line %d: language %q is not nl or en", line, cols[0])
 		}
@@ -169,11 +172,14 @@ type Score struct {
 	OctantNear     float64 `json:"octant_near"`
 	// Baseline is the most frequent gold quadrant and BaselineAccuracy the
 	// accuracy of always answering it.
-	Baseline          assistant.Quadrant `json:"baseline"`
-	BaselineAccuracy  float64            `json:"baseline_accuracy"`
-	MeanConfidence    float64            `json:"mean_confidence"`
-	QuadrantConfusion Confusion          `json:"quadrant_confusion"`
-	OctantConfusion   Confusion          `json:"octant_confusion"`
+	Baseline         assistant.Quadrant `json:"baseline"`
+	BaselineAccuracy float64            `json:"baseline_accuracy"`
+	MeanConfidence   float64            `json:"mean_confidence"`
+	// CalibrationError is the expected calibration error of the group's
+	// confidences, over the bins of the report's reliability table.
+	CalibrationError  float64   `json:"calibration_error"`
+	QuadrantConfusion Confusion `json:"quadrant_confusion"`
+	OctantConfusion   Confusion `json:"octant_confusion"`
 }
 
 // Miss is an example the classifier got wrong.
@@ -223,6 +229,41 @@ type tally struct {
 	score  Score
 	counts map[assistant.Quadrant]int
 	conf   float64
+	bins   [reliabilityBins]bin
+}
+
+// bin counts the answers of one confidence bin.
+type bin struct {
+	n, right int
+	conf     float64
+}
+
+func (b *bin) add(st assistant.Stance, right bool) {
+	b.n++
+	b.conf += st.Confidence
+	if right {
+		b.right++
+	}
+}
+
+func binOf(confidence float64) int {
+	return min(max(int(confidence*reliabilityBins), 0), reliabilityBins-1)
+}
+
+// calibrationError is the gap between confidence and accuracy, averaged
+// over the bins by their size.
+func calibrationError(bins *[reliabilityBins]bin) float64 {
+	total := 0
+	for _, b := range bins {
+		total += b.n
+	}
+	e := 0.0
+	for _, b := range bins {
+		if b.n > 0 {
+			e += math.Abs(float64(b.right)/float64(b.n)-b.conf/float64(b.n)) * float64(b.n) / float64(total)
+		}
+	}
+	return e
 }
 
 func newTally(lang assistant.Language, speaker assistant.Speaker, kind string) *tally {
@@ -243,6 +284,7 @@ func (g *tally) add(ex Example, st assistant.Stance) {
 	s.N++
 	g.counts[ex.Quadrant]++
 	g.conf += st.Confidence
+	g.bins[binOf(st.Confidence)].add(st, st.Quadrant == ex.Quadrant)
 	if st.Quadrant == ex.Quadrant {
 		s.QuadrantCorrect++
 	}
@@ -264,6 +306,7 @@ func (g *tally) finish() Score {
 	if s.N > 0 {
 		s.QuadrantAccuracy = float64(s.QuadrantCorrect) / float64(s.N)
 		s.MeanConfidence = g.conf / float64(s.N)
+		s.CalibrationError = calibrationError(&g.bins)
 		for _, q := range assistant.Quadrants {
 			if g.counts[q] > g.counts[s.Baseline] {
 				s.Baseline = q
@@ -297,10 +340,6 @@ func Evaluate(ctx context.Context, c assistant.StanceClassifier, examples []Exam
 		}
 		return g
 	}
-	var bins [reliabilityBins]struct {
-		n, right int
-		conf     float64
-	}
 	var rep Report
 	kinds := map[string]bool{}
 	for _, ex := range examples {
@@ -321,12 +360,6 @@ func Evaluate(ctx context.Context, c assistant.StanceClassifier, examples []Exam
 			kinds[ex.Kind] = true
 			get(key{kind: ex.Kind}).add(ex, st)
 			get(key{kind: ex.Kind, lang: ex.Lang}).add(ex, st)
-		}
-		b := &bins[min(int(st.Confidence*reliabilityBins), reliabilityBins-1)]
-		b.n++
-		b.conf += st.Confidence
-		if st.Quadrant == ex.Quadrant {
-			b.right++
 		}
 		if st.Quadrant != ex.Quadrant || (ex.Octant != "" && st.Octant != ex.Octant) {
 			rep.Misses = append(rep.Misses, Miss{Example: ex, Got: st.Quadrant, GotOctant: st.Octant, Confidence: st.Confidence})
@@ -359,18 +392,16 @@ func Evaluate(ctx context.Context, c assistant.StanceClassifier, examples []Exam
 			}
 		}
 	}
-	total := 0
-	for _, b := range bins {
-		total += b.n
-	}
-	for i, b := range bins {
-		bin := Bin{Low: float64(i) / reliabilityBins, High: float64(i+1) / reliabilityBins, N: b.n}
-		if b.n > 0 {
-			bin.MeanConfidence = b.conf / float64(b.n)
-			bin.Accuracy = float64(b.right) / float64(b.n)
-			rep.CalibrationError += math.Abs(bin.Accuracy-bin.MeanConfidence) * float64(b.n) / float64(total)
+	if g := groups[key{}]; g != nil {
+		for i, b := range g.bins {
+			row := Bin{Low: float64(i) / reliabilityBins, High: float64(i+1) / reliabilityBins, N: b.n}
+			if b.n > 0 {
+				row.MeanConfidence = b.conf / float64(b.n)
+				row.Accuracy = float64(b.right) / float64(b.n)
+			}
+			rep.Reliability = append(rep.Reliability, row)
 		}
-		rep.Reliability = append(rep.Reliability, bin)
+		rep.CalibrationError = rep.Overall.CalibrationError
 	}
 	return rep, nil
 }
@@ -417,15 +448,15 @@ func (s Score) name() string {
 func (r Report) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	writeScores := func(title string, scores []Score) {
-		fmt.Fprintf(tw, "%s\tn\tquadrant acc\toctant acc\toctant ±1\tbaseline\tbaseline acc\tmean conf\t\n", title)
+		fmt.Fprintf(tw, "%s\tn\tquadrant acc\toctant acc\toctant ±1\tbaseline\tbaseline acc\tmean conf\tcal. error\t\n", title)
 		for _, s := range scores {
 			oct, near := "-", "-"
 			if s.OctantN > 0 {
 				oct = fmt.Sprintf("%.1f%% (%d/%d)", 100*s.OctantAccuracy, s.OctantCorrect, s.OctantN)
 				near = fmt.Sprintf("%.1f%%", 100*s.OctantNear)
 			}
-			fmt.Fprintf(tw, "%s\t%d\t%.1f%% (%d/%d)\t%s\t%s\t%s\t%.1f%%\t%.2f\t\n", s.name(), s.N, 100*s.QuadrantAccuracy,
-				s.QuadrantCorrect, s.N, oct, near, s.Baseline, 100*s.BaselineAccuracy, s.MeanConfidence)
+			fmt.Fprintf(tw, "%s\t%d\t%.1f%% (%d/%d)\t%s\t%s\t%s\t%.1f%%\t%.2f\t%.3f\t\n", s.name(), s.N, 100*s.QuadrantAccuracy,
+				s.QuadrantCorrect, s.N, oct, near, s.Baseline, 100*s.BaselineAccuracy, s.MeanConfidence, s.CalibrationError)
 		}
 	}
 	writeScores("lang", append(append([]Score(nil), r.Languages...), r.Overall))

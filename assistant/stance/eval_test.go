@@ -168,12 +168,15 @@ func TestEvaluate(t *testing.T) {
 		t.Errorf("Reliability = %+v, want bin 0.5–0.6 with 5 answers, mean confidence 0.5, accuracy 0.8", rep.Reliability)
 	}
 	check("calibration error", rep.CalibrationError, 0.3)
+	// Per language: every Dutch answer right at 0.5, half the English.
+	check("nl calibration error", nl.CalibrationError, 0.5)
+	check("en calibration error", en.CalibrationError, 0)
 	var b strings.Builder
 	if err := rep.WriteText(&b); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"quadrant acc", "100.0% (3/3)", "80.0% (4/5)", "baseline", "quadrants, all (rows gold", "octants, nl",
-		"nl customer", "per kind of turn", "rule-refusal", "reliability", "0.5–0.6", "expected calibration error", "quadrants, customer (rows gold"} {
+		"nl customer", "per kind of turn", "rule-refusal", "reliability", "0.5–0.6", "expected calibration error", "cal. error", "quadrants, customer (rows gold"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("WriteText output lacks %q:\n%s", want, b.String())
 		}

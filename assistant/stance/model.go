@@ -27,12 +27,23 @@ var embeddedModel []byte
 // rather than silently misread.
 const (
 	modelMagic     = "RCSTANCE"
-	featureVersion = 3
+	featureVersion = 4 // 4: a confidence map per language
 	hashBits       = 16
 	numClasses     = 8 // one per octant, see classOctants
-	// maxKnots bounds the calibration map of a model file.
+	// maxKnots bounds each calibration map of a model file.
 	maxKnots = 64
+	// numLanguages is the number of confidence maps, one per language in
+	// the order of assistant.Languages.
+	numLanguages = 2
 )
+
+// langIndex is the index of a language's confidence map.
+func langIndex(l assistant.Language) int {
+	if l == assistant.English {
+		return 1
+	}
+	return 0
+}
 
 // classOctants maps a class to its octant. Consecutive pairs share a
 // quadrant, so a quadrant's probability is the sum of a pair.
@@ -70,10 +81,10 @@ type model struct {
 	w        []float32
 	rose     float64
 	dataHash [32]byte
-	// knots map the probability of the predicted quadrant to how often
-	// such a prediction is right, fitted on predictions for examples the
-	// model was not trained on (see calibrate).
-	knots []knot
+	// knots map, per language (see langIndex), the probability of the
+	// predicted quadrant to how often such a prediction is right, fitted on
+	// predictions for examples the model was not trained on (see calibrate).
+	knots [numLanguages][]knot
 }
 
 // knot is one point of a calibration map: a prediction of probability p is
@@ -85,7 +96,7 @@ type modelHeader struct {
 	Hash                   [32]byte
 	Scale                  float32
 	Rose                   float32
-	Knots                  uint32
+	Knots                  [numLanguages]uint32
 }
 
 // classDir holds sin and cos of each class's centre angle.
@@ -107,8 +118,8 @@ func roseTerm(d, a float64, t *[numClasses]float64) {
 
 // decodeModel reads a model file: magic, feature version, hash bits,
 // classes, the SHA-256 of the training data, a scale, the lexicon weight,
-// the number of calibration knots, int16 weights and the knots,
-// little-endian.
+// the number of calibration knots per language, int16 weights and the
+// knots, language by language, little-endian.
 func decodeModel(b []byte) (*model, error) {
 	r := bytes.NewReader(b)
 	magic := make([]byte, len(modelMagic))
@@ -123,24 +134,31 @@ func decodeModel(b []byte) (*model, error) {
 		return nil, fmt.Errorf("stance model: features v%d, %d bits, %d classes; this build wants v%d, %d bits, %d classes: re-train with go run ./assistant/stance/internal/train",
 			hdr.Version, hdr.Bits, hdr.Classes, featureVersion, hashBits, numClasses)
 	}
-	if hdr.Knots > maxKnots {
-		return nil, fmt.Errorf("stance model: %d calibration knots, at most %d allowed", hdr.Knots, maxKnots)
+	for li, k := range hdr.Knots {
+		if k > maxKnots {
+			return nil, fmt.Errorf("stance model: %d calibration knots for %s, at most %d allowed", k, assistant.Languages[li], maxKnots)
+		}
 	}
 	n := (1 << hashBits) * numClasses
 	q := make([]int16, n)
 	if err := binary.Read(r, binary.LittleEndian, q); err != nil {
 		return nil, fmt.Errorf("stance model: read %d weights: %w", n, err)
 	}
-	knots := make([]knot, hdr.Knots)
-	if err := binary.Read(r, binary.LittleEndian, knots); err != nil {
-		return nil, fmt.Errorf("stance model: read %d calibration knots: %w", hdr.Knots, err)
+	var knots [numLanguages][]knot
+	for li := range knots {
+		knots[li] = make([]knot, hdr.Knots[li])
+		if err := binary.Read(r, binary.LittleEndian, knots[li]); err != nil {
+			return nil, fmt.Errorf("stance model: read %d calibration knots for %s: %w", hdr.Knots[li], assistant.Languages[li], err)
+		}
 	}
 	if r.Len() != 0 {
 		return nil, fmt.Errorf("stance model: %d bytes after the weights", r.Len())
 	}
-	for i, k := range knots {
-		if !(k.P >= 0 && k.P <= 1 && k.Q >= 0 && k.Q <= 1) || i > 0 && (k.P < knots[i-1].P || k.Q < knots[i-1].Q) {
-			return nil, fmt.Errorf("stance model: calibration knot %d (%v, %v) is out of [0, 1] or out of order", i, k.P, k.Q)
+	for li, ks := range knots {
+		for i, k := range ks {
+			if !(k.P >= 0 && k.P <= 1 && k.Q >= 0 && k.Q <= 1) || i > 0 && (k.P < ks[i-1].P || k.Q < ks[i-1].Q) {
+				return nil, fmt.Errorf("stance model: calibration knot %d for %s (%v, %v) is out of [0, 1] or out of order", i, assistant.Languages[li], k.P, k.Q)
+			}
 		}
 	}
 	m := &model{mask: 1<<hashBits - 1, w: make([]float32, n), rose: float64(hdr.Rose), dataHash: hdr.Hash, knots: knots}
@@ -152,7 +170,7 @@ func decodeModel(b []byte) (*model, error) {
 
 // encodeModel writes w (float64 training weights) in the format
 // decodeModel reads.
-func encodeModel(w []float64, rose float64, knots []knot, dataHash [32]byte) []byte {
+func encodeModel(w []float64, rose float64, knots [numLanguages][]knot, dataHash [32]byte) []byte {
 	maxAbs := 0.0
 	for _, v := range w {
 		maxAbs = math.Max(maxAbs, math.Abs(v))
@@ -163,22 +181,25 @@ func encodeModel(w []float64, rose float64, knots []knot, dataHash [32]byte) []b
 	}
 	var buf bytes.Buffer
 	buf.WriteString(modelMagic)
-	hdr := modelHeader{featureVersion, hashBits, numClasses, dataHash, scale, float32(rose), uint32(len(knots))}
+	hdr := modelHeader{featureVersion, hashBits, numClasses, dataHash, scale, float32(rose), [numLanguages]uint32{uint32(len(knots[0])), uint32(len(knots[1]))}}
 	_ = binary.Write(&buf, binary.LittleEndian, hdr) // a bytes.Buffer does not fail
 	q := make([]int16, len(w))
 	for i, v := range w {
 		q[i] = int16(math.Round(v / float64(scale)))
 	}
 	_ = binary.Write(&buf, binary.LittleEndian, q)
-	_ = binary.Write(&buf, binary.LittleEndian, knots)
+	for _, ks := range knots {
+		_ = binary.Write(&buf, binary.LittleEndian, ks)
+	}
 	return buf.Bytes()
 }
 
-// calibrate maps the probability p the model gives its quadrant to the
-// share of such predictions that are right, by linear interpolation between
-// the knots. Without knots it returns p.
-func (m *model) calibrate(p float64) float64 {
-	k := m.knots
+// calibrate maps the probability p the model gives its quadrant in a turn
+// of language lang to the share of such predictions that are right, by
+// linear interpolation between the language's knots. Without knots it
+// returns p.
+func (m *model) calibrate(p float64, lang assistant.Language) float64 {
+	k := m.knots[langIndex(lang)]
 	switch {
 	case len(k) == 0:
 		return p
@@ -269,7 +290,7 @@ func (m *model) refine(s *scratch, lang assistant.Language, lex assistant.Stance
 	ev := 1 - math.Exp(-evidence/0.9)
 	certainty := (pq - 0.25) / 0.75
 	r := 0.15 + 0.6*certainty + 0.2*ev
-	conf := m.calibrate(pq)
+	conf := m.calibrate(pq, lang)
 	switch {
 	case contentless:
 		conf, r = min(conf, contentlessConfidence), r*0.4

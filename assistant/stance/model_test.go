@@ -16,18 +16,25 @@ func readTrainingSets(t *testing.T) []TrainingSet {
 	t.Helper()
 	var sets []TrainingSet
 	for _, f := range TrainingFiles {
-		r, err := os.Open(filepath.Join("..", "..", f.Path))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ex, err := ReadExamples(r)
-		r.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", f.Path, err)
-		}
-		sets = append(sets, TrainingSet{Examples: ex, LexiconTuned: f.LexiconTuned, Weight: f.Weight})
+		sets = append(sets, f.Set(readExamplesFile(t, f.Path)))
 	}
 	return sets
+}
+
+// readExamplesFile reads a labelled file by its path from the repository
+// root.
+func readExamplesFile(t *testing.T, path string) []Example {
+	t.Helper()
+	r, err := os.Open(filepath.Join("..", "..", path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	ex, err := ReadExamples(r)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return ex
 }
 
 // TestEmbeddedModel checks that model.bin loads and was trained on the

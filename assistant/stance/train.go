@@ -44,6 +44,9 @@ type TrainingFile struct {
 	// once. Real utterances are few next to the turns the team wrote, and
 	// they are what the engine meets at work.
 	Weight int
+	// Real marks utterances quoted from real talk, with their source: the
+	// confidence map is fitted on them (see calibration).
+	Real bool
 }
 
 // TrainingFiles are the labelled sets model.bin is trained on, in order.
@@ -70,11 +73,17 @@ var TrainingFiles = []TrainingFile{
 	// Dutch lexicon's service-talk forms (promises to come back, redirects,
 	// excuses for not paying now, fault reports) were added while reading
 	// the Dutch rows' misses, so those rows count as lexicon-tuned.
-	{Path: "testdata/stance/realtrain/nl.tsv", LexiconTuned: true, Weight: realWeight},
-	{Path: "testdata/stance/realtrain/nl2.tsv", LexiconTuned: true, Weight: realWeight},
-	{Path: "testdata/stance/realtrain/nl3.tsv"},
-	{Path: "testdata/stance/realtrain/en.tsv", Weight: realWeight},
-	{Path: "testdata/stance/realtrain/en2.tsv", Weight: realWeight},
+	{Path: "testdata/stance/realtrain/nl.tsv", LexiconTuned: true, Weight: realWeight, Real: true},
+	{Path: "testdata/stance/realtrain/nl2.tsv", LexiconTuned: true, Weight: realWeight, Real: true},
+	{Path: "testdata/stance/realtrain/nl3.tsv", Real: true},
+	{Path: "testdata/stance/realtrain/en.tsv", Weight: realWeight, Real: true},
+	{Path: "testdata/stance/realtrain/en2.tsv", Weight: realWeight, Real: true},
+}
+
+// Set returns the training set of the file's examples, with the file's
+// tuning, weight and realness.
+func (f TrainingFile) Set(examples []Example) TrainingSet {
+	return TrainingSet{Examples: examples, LexiconTuned: f.LexiconTuned, Weight: f.Weight, Real: f.Real}
 }
 
 // realWeight is how much more a real utterance counts than one the team
@@ -94,6 +103,10 @@ type TrainingSet struct {
 	// Weight is how many times each example is seen per epoch; 0 means
 	// once.
 	Weight int
+	// Real marks utterances of real talk, on whose held-out predictions
+	// the confidence map is fitted when there are enough of them; their
+	// Source keeps a page or a conversation in one fold.
+	Real bool
 }
 
 // DataHash returns the SHA-256 of training sets as [TrainModel] sees them:
@@ -106,6 +119,9 @@ func DataHash(sets ...TrainingSet) [32]byte {
 		fmt.Fprintf(h, "set\t%t\t%d\n", set.LexiconTuned, len(set.Examples))
 		if set.Weight > 1 {
 			fmt.Fprintf(h, "weight\t%d\n", set.Weight)
+		}
+		if set.Real {
+			fmt.Fprintf(h, "real\n")
 		}
 		for _, ex := range set.Examples {
 			fmt.Fprintf(h, "%s\t%s\t%s\t%s\t%s\t%s\n", ex.Lang, ex.Quadrant, ex.Octant, ex.Speaker, ex.Text, ex.Previous)
@@ -128,19 +144,30 @@ type sample struct {
 	// it there rather than copying it keeps every copy in one
 	// calibration fold.
 	weight int
+	// real marks a turn of real talk, and fold its calibration fold,
+	// shared by its page and conversation.
+	real bool
+	fold int
 }
 
 // samples turns labelled sets into training samples, reading every example
 // as the classifier would: with its speaker and the turn it answers. Turns
 // the lexicon reads alone (no word at all, or short with nothing to answer)
-// are left out.
-func samples(sets []TrainingSet) ([]sample, error) {
+// are left out. realFolds holds the calibration fold of every example of
+// the real sets, in order.
+func samples(sets []TrainingSet, realFolds []int) ([]sample, error) {
 	lex := newLexical()
 	var s, ps scratch
 	var ans answered
 	var out []sample
+	nreal := 0
 	for _, set := range sets {
 		for _, ex := range set.Examples {
+			fold := -1
+			if set.Real {
+				fold = realFolds[nreal]
+				nreal++
+			}
 			if !ex.Lang.Valid() || !ex.Quadrant.Valid() {
 				return nil, assistant.Errorf(assistant.EInvalid, "line %d: example needs a language and a quadrant", ex.Line)
 			}
@@ -159,7 +186,7 @@ func samples(sets []TrainingSet) ([]sample, error) {
 			}
 			s.featurize(lang, st)
 			s.contextFeatures(st, turnContext{speaker: speakerByte(ex.Speaker), prev: prev, short: short, text: ex.Text})
-			sm := sample{fs: append([]feat(nil), s.feats...), class: -1, quad: quadrantClass(ex.Quadrant), tuned: set.LexiconTuned, lang: ex.Lang, weight: max(set.Weight, 1)}
+			sm := sample{fs: append([]feat(nil), s.feats...), class: -1, quad: quadrantClass(ex.Quadrant), tuned: set.LexiconTuned, lang: ex.Lang, weight: max(set.Weight, 1), real: set.Real, fold: fold}
 			roseTerm(st.Dominance, st.Affiliation, &sm.rose)
 			if ex.Octant != "" {
 				sm.class = classOf(ex.Octant)
@@ -173,19 +200,26 @@ func samples(sets []TrainingSet) ([]sample, error) {
 // TrainModel fits the learned layer, a multinomial logistic regression over
 // the octants, to labelled examples and returns the model file that
 // [NewWithModel] reads and that is embedded as model.bin. Examples without
-// an octant teach their quadrant only. The confidence map is fitted on
-// predictions for examples a model did not see: calibrationFolds models,
-// each trained without one fold. Training is deterministic: the same sets in
-// the same order give the same bytes.
+// an octant teach their quadrant only. The confidence maps, one per
+// language, are fitted on predictions for examples a model did not see:
+// calibrationFolds models, each trained without one fold. Training is
+// deterministic: the same sets in the same order give the same bytes.
 func TrainModel(sets ...TrainingSet) ([]byte, error) {
-	all, err := samples(sets)
+	var real []Example
+	for _, set := range sets {
+		if set.Real {
+			real = append(real, set.Examples...)
+		}
+	}
+	realFolds, _ := ConversationFolds(real, calibrationFolds)
+	all, err := samples(sets, realFolds)
 	if err != nil {
 		return nil, err
 	}
 	if len(all) == 0 {
 		return nil, assistant.Errorf(assistant.EInvalid, "no training examples the model would read (all empty or short)")
 	}
-	var knots []knot
+	var knots [numLanguages][]knot
 	if len(all) >= calibrationMin {
 		knots = calibration(all)
 	}
@@ -194,33 +228,39 @@ func TrainModel(sets ...TrainingSet) ([]byte, error) {
 }
 
 // Calibration settings: the folds whose held-out predictions fit the
-// confidence map, the fewest samples worth calibrating on, and how many
-// equal-count bins the predictions are pooled into before the map is made
+// confidence maps, the fewest predictions of a language worth fitting a
+// map on, and how many predictions each bin pools before the map is made
 // monotone.
 const (
 	calibrationFolds = 3
 	calibrationMin   = 200
-	calibrationBins  = 24
+	calibrationBin   = 30
 )
 
-// calibration fits the confidence map: each sample is scored by a model
-// trained on the other folds (the i-th sample of a language in fold
-// i%calibrationFolds, so that a turn and its translation, written in the
-// same order, mostly share a fold), the scores are pooled into bins of
-// equal count, and the bins' accuracies are made monotone by pooling
-// adjacent violators.
-func calibration(all []sample) []knot {
+// calibration fits a confidence map per language: each sample is scored by
+// a model trained on the other folds, and the map of a language is fitted
+// on its real turns when it has calibrationMin of them, else on all its
+// turns. The team's own turns are easier than real talk (on them the model
+// is right nine times in ten, on real talk about seven in ten, Dutch five in
+// ten), so a map fitted on them promises users more than the engine keeps
+// on a call. Real turns keep their page or conversation in one fold (see
+// [ConversationFolds]); the team's own go to fold i%calibrationFolds by
+// their order in their language, so that a turn and its translation,
+// written in the same order, mostly share a fold. The predictions are
+// pooled into bins of equal count, and the bins' accuracies made monotone
+// by pooling adjacent violators.
+func calibration(all []sample) [numLanguages][]knot {
 	fold := make([]int, len(all))
 	n := map[assistant.Language]int{}
 	for i, sm := range all {
+		if sm.real {
+			fold[i] = sm.fold
+			continue
+		}
 		fold[i] = n[sm.lang] % calibrationFolds
 		n[sm.lang]++
 	}
-	type pred struct {
-		p     float64
-		right float64
-	}
-	preds := make([]pred, 0, len(all))
+	var ownPreds, realPreds [numLanguages][]pred
 	var p [numClasses]float64
 	for f := 0; f < calibrationFolds; f++ {
 		var train []sample
@@ -245,16 +285,42 @@ func calibration(all []sample) []knot {
 			if q == sm.quad {
 				right = 1
 			}
-			preds = append(preds, pred{pq, right})
+			li := langIndex(sm.lang)
+			if sm.real {
+				realPreds[li] = append(realPreds[li], pred{pq, right})
+			} else {
+				ownPreds[li] = append(ownPreds[li], pred{pq, right})
+			}
 		}
 	}
+	var knots [numLanguages][]knot
+	for li := range knots {
+		preds := realPreds[li]
+		if len(preds) < calibrationMin {
+			preds = append(preds, ownPreds[li]...)
+		}
+		if len(preds) >= calibrationMin {
+			knots[li] = isotonic(preds)
+		}
+	}
+	return knots
+}
+
+// pred is a held-out prediction: the probability of the predicted quadrant
+// and whether it was right (1) or not (0).
+type pred struct{ p, right float64 }
+
+// isotonic fits a monotone map from probability to accuracy: the
+// predictions sorted by probability are pooled into bins of calibrationBin,
+// and adjacent bins pooled while a more probable bin is not more often
+// right.
+func isotonic(preds []pred) []knot {
 	slices.SortStableFunc(preds, func(a, b pred) int { return cmp.Compare(a.p, b.p) })
-	// Equal-count bins, then pool adjacent violators so that a more
-	// probable quadrant is never less often right.
+	bins := max(len(preds)/calibrationBin, 1)
 	type block struct{ p, q, n float64 }
 	var blocks []block
-	for b := 0; b < calibrationBins; b++ {
-		lo, hi := b*len(preds)/calibrationBins, (b+1)*len(preds)/calibrationBins
+	for b := 0; b < bins; b++ {
+		lo, hi := b*len(preds)/bins, (b+1)*len(preds)/bins
 		if hi <= lo {
 			continue
 		}

@@ -1,33 +1,23 @@
 package main
 
 import (
-	"bufio"
-	"cmp"
 	"context"
-	"crypto/sha256"
 	"fmt"
 	"os"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/stance"
 )
 
-// realPrefix is where the real training turns live. They are few, from
-// many pages and conversations, and they are what the engine meets at
-// work, so cross-validating over them is the honest measure of a change
-// while the real held-out sets stay unseen.
-const realPrefix = "testdata/stance/realtrain/"
-
 // crossValidateReal splits the real training turns into k folds, trains on
 // the other folds plus every other training file, and scores the pooled
-// answers on the held-out folds. Turns of one source (page, tweet) or of one
-// conversation (a turn whose previous turn is another row's text) share a
-// fold: a model scored on a reply it was trained on the question of, or on
-// another line of the same scene, would look better than it is at work.
+// answers on the held-out folds. Turns of one source or conversation share a
+// fold (stance.ConversationFolds). Each fold's model fits its confidence
+// maps on the real turns it was trained on, so the reliability table is an
+// honest view of the confidences on real talk.
 func crossValidateReal(k int, misses bool) error {
 	type row struct {
 		ex   stance.Example
@@ -40,8 +30,8 @@ func crossValidateReal(k int, misses bool) error {
 		if err != nil {
 			return err
 		}
-		sets = append(sets, stance.TrainingSet{Examples: ex, LexiconTuned: f.LexiconTuned, Weight: f.Weight})
-		if !strings.HasPrefix(f.Path, realPrefix) {
+		sets = append(sets, f.Set(ex))
+		if !f.Real {
 			continue
 		}
 		for _, e := range ex {
@@ -49,85 +39,13 @@ func crossValidateReal(k int, misses bool) error {
 		}
 	}
 	if len(rows) == 0 {
-		return fmt.Errorf("cross-validation: no training file under %s", realPrefix)
+		return fmt.Errorf("cross-validation: no real training file")
 	}
-	// Union-find over rows: same source, or one answers the other.
-	parent := make([]int, len(rows))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(a, b int) { parent[find(a)] = find(b) }
-	bySource, byText := map[string]int{}, map[string]int{}
-	srcOf := map[int]string{}
+	examples := make([]stance.Example, len(rows))
 	for i, r := range rows {
-		src, err := sourceOf(stance.TrainingFiles[r.file].Path, r.ex.Line)
-		if err != nil {
-			return err
-		}
-		srcOf[i] = src
-		if src != "" {
-			if j, ok := bySource[src]; ok {
-				union(i, j)
-			} else {
-				bySource[src] = i
-			}
-		}
-		t := norm(r.ex.Text)
-		if j, ok := byText[t]; ok {
-			union(i, j)
-		} else {
-			byText[t] = i
-		}
+		examples[i] = r.ex
 	}
-	for i, r := range rows {
-		if j, ok := byText[norm(r.ex.Previous)]; ok && r.ex.Previous != "" {
-			union(i, j)
-		}
-	}
-	// Groups, largest first (ties by the hash of a member's source and
-	// text, so the split is fixed), each to the fold of its language with
-	// the fewest rows so far: folds of about equal size in each language.
-	members := map[int][]int{}
-	for i := range rows {
-		members[find(i)] = append(members[find(i)], i)
-	}
-	type group struct {
-		rows []int
-		lang assistant.Language
-		hash [32]byte
-	}
-	var groups []group
-	for _, m := range members {
-		first := rows[m[0]]
-		groups = append(groups, group{m, first.ex.Lang, sha256.Sum256([]byte(srcOf[m[0]] + "\x00" + first.ex.Text))})
-	}
-	slices.SortFunc(groups, func(a, b group) int {
-		return cmp.Or(cmp.Compare(len(b.rows), len(a.rows)), slices.Compare(a.hash[:], b.hash[:]))
-	})
-	fold := make([]int, len(rows))
-	size := map[assistant.Language][]int{}
-	for _, g := range groups {
-		if size[g.lang] == nil {
-			size[g.lang] = make([]int, k)
-		}
-		f := 0
-		for i, n := range size[g.lang] {
-			if n < size[g.lang][f] {
-				f = i
-			}
-		}
-		size[g.lang][f] += len(g.rows)
-		for _, i := range g.rows {
-			fold[i] = f
-		}
-	}
+	fold, groups := stance.ConversationFolds(examples, k)
 	// Train the k models, as many at once as there are cores.
 	answers := make([]assistant.Stance, len(rows))
 	errs := make([]error, k)
@@ -139,10 +57,7 @@ func crossValidateReal(k int, misses bool) error {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			train := make([]stance.TrainingSet, len(sets))
-			for i, set := range sets {
-				train[i] = stance.TrainingSet{Examples: set.Examples, LexiconTuned: set.LexiconTuned, Weight: set.Weight}
-			}
+			train := slices.Clone(sets)
 			held := map[int]bool{}
 			for i, r := range rows {
 				if fold[i] == f {
@@ -196,7 +111,7 @@ func crossValidateReal(k int, misses bool) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("\n== %d-fold cross-validation over %d real training turns (%d groups)\n", k, len(rows), len(groups))
+	fmt.Printf("\n== %d-fold cross-validation over %d real training turns (%d groups)\n", k, len(rows), groups)
 	if err := rep.WriteText(os.Stdout); err != nil {
 		return err
 	}
@@ -204,41 +119,4 @@ func crossValidateReal(k int, misses bool) error {
 		return rep.WriteMisses(os.Stdout)
 	}
 	return nil
-}
-
-func norm(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
-
-// sourceCache holds the source column of each real training file by line.
-var sourceCache = map[string]map[int]string{}
-
-func sources(path string) (map[int]string, error) {
-	if m, ok := sourceCache[path]; ok {
-		return m, nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open training data: %w", err)
-	}
-	defer f.Close()
-	m := map[int]string{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	for line := 1; sc.Scan(); line++ {
-		if cols := strings.Split(sc.Text(), "\t"); len(cols) > 7 {
-			m[line] = strings.TrimSpace(cols[7])
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	sourceCache[path] = m
-	return m, nil
-}
-
-func sourceOf(path string, line int) (string, error) {
-	m, err := sources(path)
-	if err != nil {
-		return "", err
-	}
-	return m[line], nil
 }

@@ -10,7 +10,8 @@
 // reliability of the confidences), against the lexicon alone; -misses lists
 // what it got wrong. With -cv K it reports K-fold cross-validated accuracy
 // over the older training set; with -cvreal K, over the real training turns
-// (testdata/stance/realtrain), a conversation or page in one fold. With -score FILE it trains on every training
+// (the files marked Real), a conversation or page in one fold, each fold's
+// confidence maps fitted without it. With -score FILE it trains on every training
 // file and reports on FILE, a development set of seven columns such as the
 // first seven of testdata/stance/realdev/real.tsv (-misses lists the misses);
 // it refuses the held-out splits. The held-out splits are never read.
@@ -71,7 +72,7 @@ func run(out string, k int, dev, misses, lexicon bool) error {
 		if err != nil {
 			return err
 		}
-		set := stance.TrainingSet{Examples: ex, LexiconTuned: f.LexiconTuned, Weight: f.Weight}
+		set := f.Set(ex)
 		sets = append(sets, set)
 		if held != nil && held[f.Path] || held == nil && f.Dev {
 			heldOut = append(heldOut, ex...)
@@ -123,7 +124,8 @@ func crossValidate(k int, sets []stance.TrainingSet, misses bool) error {
 				train = append(train, set)
 				continue
 			}
-			part := stance.TrainingSet{LexiconTuned: set.LexiconTuned, Weight: set.Weight}
+			part := set
+			part.Examples = nil
 			for _, ex := range set.Examples {
 				if n[ex.Lang]%k == f {
 					test = append(test, ex)
@@ -181,7 +183,7 @@ func scoreFile(name string, misses bool) error {
 		if err != nil {
 			return err
 		}
-		sets = append(sets, stance.TrainingSet{Examples: ex, LexiconTuned: f.LexiconTuned, Weight: f.Weight})
+		sets = append(sets, f.Set(ex))
 	}
 	test, err := read(name)
 	if err != nil {
