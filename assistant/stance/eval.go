@@ -177,7 +177,11 @@ type Score struct {
 	MeanConfidence   float64            `json:"mean_confidence"`
 	// CalibrationError is the expected calibration error of the group's
 	// confidences, over the bins of the report's reliability table.
-	CalibrationError  float64   `json:"calibration_error"`
+	CalibrationError float64 `json:"calibration_error"`
+	// Brier is the mean squared gap between confidence and being right
+	// (1) or wrong (0): lower when the confidences are both calibrated and
+	// tell right answers from wrong ones.
+	Brier             float64   `json:"brier"`
 	QuadrantConfusion Confusion `json:"quadrant_confusion"`
 	OctantConfusion   Confusion `json:"octant_confusion"`
 }
@@ -229,6 +233,7 @@ type tally struct {
 	score  Score
 	counts map[assistant.Quadrant]int
 	conf   float64
+	brier  float64
 	bins   [reliabilityBins]bin
 }
 
@@ -285,6 +290,11 @@ func (g *tally) add(ex Example, st assistant.Stance) {
 	g.counts[ex.Quadrant]++
 	g.conf += st.Confidence
 	g.bins[binOf(st.Confidence)].add(st, st.Quadrant == ex.Quadrant)
+	right := 0.0
+	if st.Quadrant == ex.Quadrant {
+		right = 1
+	}
+	g.brier += (st.Confidence - right) * (st.Confidence - right)
 	if st.Quadrant == ex.Quadrant {
 		s.QuadrantCorrect++
 	}
@@ -307,6 +317,7 @@ func (g *tally) finish() Score {
 		s.QuadrantAccuracy = float64(s.QuadrantCorrect) / float64(s.N)
 		s.MeanConfidence = g.conf / float64(s.N)
 		s.CalibrationError = calibrationError(&g.bins)
+		s.Brier = g.brier / float64(s.N)
 		for _, q := range assistant.Quadrants {
 			if g.counts[q] > g.counts[s.Baseline] {
 				s.Baseline = q
@@ -448,15 +459,15 @@ func (s Score) name() string {
 func (r Report) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	writeScores := func(title string, scores []Score) {
-		fmt.Fprintf(tw, "%s\tn\tquadrant acc\toctant acc\toctant ±1\tbaseline\tbaseline acc\tmean conf\tcal. error\t\n", title)
+		fmt.Fprintf(tw, "%s\tn\tquadrant acc\toctant acc\toctant ±1\tbaseline\tbaseline acc\tmean conf\tcal. error\tBrier\t\n", title)
 		for _, s := range scores {
 			oct, near := "-", "-"
 			if s.OctantN > 0 {
 				oct = fmt.Sprintf("%.1f%% (%d/%d)", 100*s.OctantAccuracy, s.OctantCorrect, s.OctantN)
 				near = fmt.Sprintf("%.1f%%", 100*s.OctantNear)
 			}
-			fmt.Fprintf(tw, "%s\t%d\t%.1f%% (%d/%d)\t%s\t%s\t%s\t%.1f%%\t%.2f\t%.3f\t\n", s.name(), s.N, 100*s.QuadrantAccuracy,
-				s.QuadrantCorrect, s.N, oct, near, s.Baseline, 100*s.BaselineAccuracy, s.MeanConfidence, s.CalibrationError)
+			fmt.Fprintf(tw, "%s\t%d\t%.1f%% (%d/%d)\t%s\t%s\t%s\t%.1f%%\t%.2f\t%.3f\t%.3f\t\n", s.name(), s.N, 100*s.QuadrantAccuracy,
+				s.QuadrantCorrect, s.N, oct, near, s.Baseline, 100*s.BaselineAccuracy, s.MeanConfidence, s.CalibrationError, s.Brier)
 		}
 	}
 	writeScores("lang", append(append([]Score(nil), r.Languages...), r.Overall))
@@ -533,6 +544,7 @@ func (r Report) writeReliability(w io.Writer) error {
 		fmt.Fprintf(tw, "%.1f–%.1f\t%d\t%.2f\t%.1f%%\t\n", b.Low, b.High, b.N, b.MeanConfidence, 100*b.Accuracy)
 	}
 	fmt.Fprintf(tw, "expected calibration error\t\t\t%.3f\t\n", r.CalibrationError)
+	fmt.Fprintf(tw, "Brier score\t\t\t%.3f\t\n", r.Overall.Brier)
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}

@@ -171,12 +171,14 @@ func TestEvaluate(t *testing.T) {
 	// Per language: every Dutch answer right at 0.5, half the English.
 	check("nl calibration error", nl.CalibrationError, 0.5)
 	check("en calibration error", en.CalibrationError, 0)
+	// Brier: 4 right at 0.5 and 1 wrong at 0.5, each 0.25 from its outcome.
+	check("Brier", all.Brier, 0.25)
 	var b strings.Builder
 	if err := rep.WriteText(&b); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"quadrant acc", "100.0% (3/3)", "80.0% (4/5)", "baseline", "quadrants, all (rows gold", "octants, nl",
-		"nl customer", "per kind of turn", "rule-refusal", "reliability", "0.5–0.6", "expected calibration error", "cal. error", "quadrants, customer (rows gold"} {
+		"nl customer", "per kind of turn", "rule-refusal", "reliability", "0.5–0.6", "expected calibration error", "cal. error", "Brier score", "quadrants, customer (rows gold"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("WriteText output lacks %q:\n%s", want, b.String())
 		}
