@@ -24,6 +24,10 @@ import (
 const (
 	minQuadrantKappa = 0.70
 	minOctantKappa   = 0.60
+	// minAdjudicatedKappa is the floor of an adjudicated set, on both
+	// kappas: below it the annotators read the guide too differently for
+	// a third reader's choice between them to make a set.
+	minAdjudicatedKappa = 0.55
 )
 
 func readTSV(t *testing.T, path string) [][]string {
@@ -102,6 +106,10 @@ func secondAnnotatorAgrees(t *testing.T, dir string) {
 		}
 		t.Logf("%-8s n=%3d  quadrant agreement %.3f kappa %.3f  octant agreement %.3f kappa %.3f",
 			key, q.Items, *q.Agreement, *q.Kappa, *o.Agreement, *o.Kappa)
+		if adjudicated && (*q.Kappa < minAdjudicatedKappa || *o.Kappa < minAdjudicatedKappa) {
+			t.Errorf("%s: the annotators agree too little even for an adjudicated set: quadrant kappa %.3f, octant kappa %.3f (floor %.2f)",
+				key, *q.Kappa, *o.Kappa, minAdjudicatedKappa)
+		}
 		if !adjudicated && (*q.Kappa < minQuadrantKappa || *o.Kappa < minOctantKappa) {
 			t.Errorf("%s: the annotators agree too little to judge the engine: quadrant kappa %.3f (floor %.2f), octant kappa %.3f (floor %.2f)",
 				key, *q.Kappa, minQuadrantKappa, *o.Kappa, minOctantKappa)
@@ -134,6 +142,9 @@ func readAdjudication(t *testing.T, dir string, heldout [][]string) (map[int]set
 		s := settlement{assistant.Octant(r[1]), assistant.Octant(r[2]), assistant.Octant(r[3])}
 		if !s.first.Valid() || !s.second.Valid() || !s.decided.Valid() || strings.TrimSpace(r[5]) == "" {
 			t.Fatalf("adjudicated.tsv line %d: octants %q and a reason wanted", n+2, r[1:4])
+		}
+		if _, dup := out[id]; dup {
+			t.Fatalf("adjudicated.tsv line %d: row %d is settled twice", n+2, id)
 		}
 		out[id] = s
 	}

@@ -251,6 +251,9 @@ func (b *bin) add(st assistant.Stance, right bool) {
 	}
 }
 
+// binOf is the reliability bin of a confidence; a confidence outside [0, 1]
+// (or NaN) is counted in the nearest end bin rather than dropped, so that
+// every answer is in the table.
 func binOf(confidence float64) int {
 	return min(max(int(confidence*reliabilityBins), 0), reliabilityBins-1)
 }
@@ -403,17 +406,20 @@ func Evaluate(ctx context.Context, c assistant.StanceClassifier, examples []Exam
 			}
 		}
 	}
+	// Ten rows even without examples, as the table prints them.
+	var bins [reliabilityBins]bin
 	if g := groups[key{}]; g != nil {
-		for i, b := range g.bins {
-			row := Bin{Low: float64(i) / reliabilityBins, High: float64(i+1) / reliabilityBins, N: b.n}
-			if b.n > 0 {
-				row.MeanConfidence = b.conf / float64(b.n)
-				row.Accuracy = float64(b.right) / float64(b.n)
-			}
-			rep.Reliability = append(rep.Reliability, row)
-		}
-		rep.CalibrationError = rep.Overall.CalibrationError
+		bins = g.bins
 	}
+	for i, b := range bins {
+		row := Bin{Low: float64(i) / reliabilityBins, High: float64(i+1) / reliabilityBins, N: b.n}
+		if b.n > 0 {
+			row.MeanConfidence = b.conf / float64(b.n)
+			row.Accuracy = float64(b.right) / float64(b.n)
+		}
+		rep.Reliability = append(rep.Reliability, row)
+	}
+	rep.CalibrationError = rep.Overall.CalibrationError
 	return rep, nil
 }
 

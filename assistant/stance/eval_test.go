@@ -103,6 +103,66 @@ func (f fixed) ClassifyTurns(_ context.Context, turns []assistant.Turn, _ assist
 	return out, nil
 }
 
+// confident answers each text with an octant and a confidence.
+type confident map[string]struct {
+	o    assistant.Octant
+	conf float64
+}
+
+func (c confident) ClassifyTurns(_ context.Context, turns []assistant.Turn, _ assistant.Language) ([]assistant.Stance, error) {
+	out := make([]assistant.Stance, len(turns))
+	for i, t := range turns {
+		a, ok := c[t.Text]
+		if !ok {
+			return nil, errors.New("unknown text")
+		}
+		r := a.o.CentreAngle() * math.Pi / 180
+		out[i] = assistant.NewStance(math.Sin(r), math.Cos(r), a.conf, nil)
+	}
+	return out, nil
+}
+
+// TestEvaluateConfidence checks the calibration error and the Brier score
+// on answers of different confidences, right and wrong.
+func TestEvaluateConfidence(t *testing.T) {
+	c := confident{
+		"a": {assistant.Helping, 0.9},     // right: (1-0.9)² = 0.01
+		"b": {assistant.Helping, 0.8},     // wrong: 0.8² = 0.64
+		"c": {assistant.Defiant, 0.3},     // wrong: 0.3² = 0.09
+		"d": {assistant.Competitive, 0.6}, // right: 0.4² = 0.16
+	}
+	rep, err := Evaluate(context.Background(), c, []Example{
+		{Lang: "nl", Quadrant: AT, Text: "a", Line: 1},
+		{Lang: "nl", Quadrant: BO, Text: "b", Line: 2},
+		{Lang: "en", Quadrant: AO, Text: "c", Line: 3},
+		{Lang: "en", Quadrant: AO, Text: "d", Line: 4},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nl, en := rep.Languages[0], rep.Languages[1]
+	for _, tc := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"Brier", rep.Overall.Brier, (0.01 + 0.64 + 0.09 + 0.16) / 4},
+		{"nl Brier", nl.Brier, (0.01 + 0.64) / 2},
+		{"en Brier", en.Brier, (0.09 + 0.16) / 2},
+		// One answer per bin: each bin's gap is |right - confidence|.
+		{"calibration error", rep.CalibrationError, (0.1 + 0.8 + 0.3 + 0.4) / 4},
+		{"nl calibration error", nl.CalibrationError, (0.1 + 0.8) / 2},
+		{"en calibration error", en.CalibrationError, (0.3 + 0.4) / 2},
+	} {
+		if math.Abs(tc.got-tc.want) > 1e-9 {
+			t.Errorf("%s = %v, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+	empty, err := Evaluate(context.Background(), c, nil)
+	if err != nil || len(empty.Reliability) != reliabilityBins {
+		t.Errorf("Evaluate of no examples: %d reliability rows, error %v; want %d rows", len(empty.Reliability), err, reliabilityBins)
+	}
+}
+
 func TestEvaluate(t *testing.T) {
 	c := fixed{"a": assistant.Helping, "b": assistant.Leading, "c": assistant.Defiant, "d": assistant.Competitive, "e": assistant.Helping}
 	examples := []Example{
@@ -171,8 +231,6 @@ func TestEvaluate(t *testing.T) {
 	// Per language: every Dutch answer right at 0.5, half the English.
 	check("nl calibration error", nl.CalibrationError, 0.5)
 	check("en calibration error", en.CalibrationError, 0)
-	// Brier: 4 right at 0.5 and 1 wrong at 0.5, each 0.25 from its outcome.
-	check("Brier", all.Brier, 0.25)
 	var b strings.Builder
 	if err := rep.WriteText(&b); err != nil {
 		t.Fatal(err)

@@ -17,8 +17,12 @@ import (
 // of the same scene, looks better than it is at work. Groups go largest
 // first (ties by the hash of a member's source and text, so the split is
 // fixed) to the fold of their language with the fewest examples so far, so
-// folds are about equal in size within each language.
+// folds are about equal in size within each language. k below 1 counts
+// as 1.
 func ConversationFolds(examples []Example, k int) (folds []int, groups int) {
+	// One fold at least: a caller asking for none gets every example in
+	// fold 0 rather than a panic.
+	k = max(k, 1)
 	parent := make([]int, len(examples))
 	for i := range parent {
 		parent[i] = i

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/rooscoach/rooscoach/assistant"
 )
@@ -37,12 +38,10 @@ const (
 	numLanguages = 2
 )
 
-// langIndex is the index of a language's confidence map.
+// langIndex is the index of a language's confidence map: its place in
+// assistant.Languages, 0 for a language outside it.
 func langIndex(l assistant.Language) int {
-	if l == assistant.English {
-		return 1
-	}
-	return 0
+	return max(slices.Index(assistant.Languages, l), 0)
 }
 
 // classOctants maps a class to its octant. Consecutive pairs share a
@@ -181,7 +180,11 @@ func encodeModel(w []float64, rose float64, knots [numLanguages][]knot, dataHash
 	}
 	var buf bytes.Buffer
 	buf.WriteString(modelMagic)
-	hdr := modelHeader{featureVersion, hashBits, numClasses, dataHash, scale, float32(rose), [numLanguages]uint32{uint32(len(knots[0])), uint32(len(knots[1]))}}
+	var counts [numLanguages]uint32
+	for i, ks := range knots {
+		counts[i] = uint32(len(ks))
+	}
+	hdr := modelHeader{featureVersion, hashBits, numClasses, dataHash, scale, float32(rose), counts}
 	_ = binary.Write(&buf, binary.LittleEndian, hdr) // a bytes.Buffer does not fail
 	q := make([]int16, len(w))
 	for i, v := range w {

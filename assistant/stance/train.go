@@ -112,7 +112,9 @@ type TrainingSet struct {
 // DataHash returns the SHA-256 of training sets as [TrainModel] sees them:
 // for every set whether the lexicon was tuned on it, then language,
 // quadrant, octant, speaker, text and previous turn of every example, in
-// order. A model file records the hash of the data it was trained on.
+// order, and for real sets each example's source, which decides its
+// calibration fold. A model file records the hash of the data it was
+// trained on.
 func DataHash(sets ...TrainingSet) [32]byte {
 	h := sha256.New()
 	for _, set := range sets {
@@ -125,6 +127,9 @@ func DataHash(sets ...TrainingSet) [32]byte {
 		}
 		for _, ex := range set.Examples {
 			fmt.Fprintf(h, "%s\t%s\t%s\t%s\t%s\t%s\n", ex.Lang, ex.Quadrant, ex.Octant, ex.Speaker, ex.Text, ex.Previous)
+			if set.Real {
+				fmt.Fprintf(h, "source\t%s\n", ex.Source)
+			}
 		}
 	}
 	var out [32]byte
@@ -316,7 +321,8 @@ type pred struct{ p, right float64 }
 // right.
 func isotonic(preds []pred) []knot {
 	slices.SortStableFunc(preds, func(a, b pred) int { return cmp.Compare(a.p, b.p) })
-	bins := max(len(preds)/calibrationBin, 1)
+	// At most maxKnots bins, so that decodeModel reads what is written.
+	bins := min(max(len(preds)/calibrationBin, 1), maxKnots)
 	type block struct{ p, q, n float64 }
 	var blocks []block
 	for b := 0; b < bins; b++ {
