@@ -90,17 +90,15 @@ func TestReadExamplesErrors(t *testing.T) {
 // be checked exactly.
 type fixed map[string]assistant.Octant
 
-func (f fixed) ClassifyTurns(_ context.Context, turns []assistant.Turn, _ assistant.Language) ([]assistant.Stance, error) {
-	out := make([]assistant.Stance, len(turns))
-	for i, t := range turns {
-		o, ok := f[t.Text]
-		if !ok {
-			return nil, errors.New("unknown text")
-		}
-		r := o.CentreAngle() * math.Pi / 180
-		out[i] = assistant.NewStance(math.Sin(r), math.Cos(r), 0.5, nil)
+func (f fixed) ClassifyTurns(ctx context.Context, turns []assistant.Turn, lang assistant.Language) ([]assistant.Stance, error) {
+	c := confident{}
+	for text, o := range f {
+		c[text] = struct {
+			o    assistant.Octant
+			conf float64
+		}{o, 0.5}
 	}
-	return out, nil
+	return c.ClassifyTurns(ctx, turns, lang)
 }
 
 // confident answers each text with an octant and a confidence.
