@@ -11,7 +11,8 @@
 // what it got wrong. With -cv K it reports K-fold cross-validated accuracy
 // over the older training set; with -cvreal K, over the real training turns
 // (the files marked Real), a conversation or page in one fold, each fold's
-// confidence maps fitted without it. With -score FILE it trains on every training
+// confidence maps fitted without it; -curve adds a learning curve, the same
+// folds trained on shares of the real turns. With -score FILE it trains on every training
 // file and reports on FILE, a development set of seven columns such as the
 // first seven of testdata/stance/realdev/real.tsv (-misses lists the misses);
 // it refuses the held-out splits. The held-out splits are never read.
@@ -22,6 +23,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/rooscoach/rooscoach/assistant"
@@ -37,7 +39,19 @@ func main() {
 	holdout := flag.String("holdout", "", "comma-separated training files to hold out and report on, as -dev does")
 	score := flag.String("score", "", "train on every training file and report on this development file (7 columns, as rooscoach eval reads them); writes nothing")
 	cvReal := flag.Int("cvreal", 0, "report K-fold cross-validation over the real training turns, one source or conversation per fold (0: skip)")
+	curve := flag.String("curve", "", "with -cvreal K, a learning curve instead: comma-separated shares of the real training turns to train on, such as 0,0.5,1")
 	flag.Parse()
+	if *cvReal > 1 && *curve != "" {
+		shares, err := parseShares(*curve)
+		if err == nil {
+			err = learningCurve(*cvReal, shares)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "train:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *cvReal > 1 {
 		if err := crossValidateReal(*cvReal, *misses); err != nil {
 			fmt.Fprintln(os.Stderr, "train:", err)
@@ -268,4 +282,17 @@ func (t answerTable) ClassifyTurns(_ context.Context, turns []assistant.Turn, la
 	out := make([]assistant.Stance, len(turns))
 	out[len(out)-1] = st
 	return out, nil
+}
+
+// parseShares reads -curve's comma-separated shares, each between 0 and 1.
+func parseShares(s string) ([]float64, error) {
+	var shares []float64
+	for _, f := range strings.Split(s, ",") {
+		x, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+		if err != nil || x < 0 || x > 1 {
+			return nil, fmt.Errorf("-curve: %q is not a share between 0 and 1", f)
+		}
+		shares = append(shares, x)
+	}
+	return shares, nil
 }
