@@ -273,18 +273,8 @@ func TestConfidenceFittedOnRealTalk(t *testing.T) {
 			real = append(real, readExamplesFile(t, f.Path)...)
 		}
 	}
-	train := func(marked bool) *model {
-		b, err := TrainModel(TrainingSet{Examples: own}, TrainingSet{Examples: real, Weight: realWeight, Real: marked})
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := decodeModel(b)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
-	marked, unmarked := train(true), train(false)
+	marked := trainedModel(t, TrainingSet{Examples: own}, TrainingSet{Examples: real, Weight: realWeight, Real: true})
+	unmarked := trainedModel(t, TrainingSet{Examples: own}, TrainingSet{Examples: real, Weight: realWeight})
 	gap, n := 0.0, 0
 	for p := 0.6; p < 0.99; p += 0.05 {
 		gap += unmarked.calibrate(p, "en") - marked.calibrate(p, "en")

@@ -48,18 +48,8 @@ func TestConfidenceFallsBackWithFewRealTurns(t *testing.T) {
 			few = append(few, ex)
 		}
 	}
-	train := func(marked bool) *model {
-		b, err := TrainModel(TrainingSet{Examples: own}, TrainingSet{Examples: few, Weight: realWeight, Real: marked})
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := decodeModel(b)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
-	marked, unmarked := train(true), train(false)
+	marked := trainedModel(t, TrainingSet{Examples: own}, TrainingSet{Examples: few, Weight: realWeight, Real: true})
+	unmarked := trainedModel(t, TrainingSet{Examples: own}, TrainingSet{Examples: few, Weight: realWeight})
 	for _, lang := range assistant.Languages {
 		if len(marked.knots[langIndex(lang)]) == 0 {
 			t.Errorf("%s: no confidence map with %d real turns, want one fitted on all the %s turns", lang, len(few), lang)
@@ -75,4 +65,18 @@ func TestConfidenceFallsBackWithFewRealTurns(t *testing.T) {
 	if diff > 0.03 {
 		t.Errorf("with %d real turns the English map differs by %.3f from one fitted on all turns, want at most 0.03", len(few), diff)
 	}
+}
+
+// trainedModel trains on sets and reads the model file back.
+func trainedModel(t *testing.T, sets ...TrainingSet) *model {
+	t.Helper()
+	b, err := TrainModel(sets...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := decodeModel(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
