@@ -3,12 +3,14 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -251,5 +253,54 @@ func TestREADMESectionsNamed(t *testing.T) {
 	}
 	if found < 2 {
 		t.Errorf("found %d pointers to README sections; the pattern no longer matches the messages", found)
+	}
+}
+
+// TestREADMETryItFigures checks the figures of the abridged record in "Try
+// it" against the engine: the summary and the dynamics are what a reader
+// compares first, and they drift when the engine's judgement changes (the
+// hardship flag once read 1 there after the engine had come to 0).
+func TestREADMETryItFigures(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err := runCmd(t, "", "analyze", "-format", "json", "../../testdata/calls/nl-betalingsregeling.txt")
+	if err != nil {
+		t.Fatalf("analyze: %v\n%s", err, stderr)
+	}
+	var got map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	number := regexp.MustCompile(`"(\w+)": (-?[0-9.]+)`)
+	for _, part := range []string{"summary", "dynamics"} {
+		line := ""
+		for _, l := range strings.Split(string(readme), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), `"`+part+`": {`) {
+				line = l
+				break
+			}
+		}
+		if line == "" {
+			t.Fatalf("README: no %q line in the record of \"Try it\"", part)
+		}
+		var figures map[string]any
+		if err := json.Unmarshal(got[part], &figures); err != nil {
+			t.Fatalf("%s: %v", part, err)
+		}
+		matches := number.FindAllStringSubmatch(line, -1)
+		if len(matches) == 0 {
+			t.Fatalf("README: no figure in %q", line)
+		}
+		for _, m := range matches {
+			want, err := strconv.ParseFloat(m[2], 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v, ok := figures[m[1]].(float64); !ok || v != want {
+				t.Errorf("README's %s.%s is %v, the engine gives %v", part, m[1], want, figures[m[1]])
+			}
+		}
 	}
 }
