@@ -99,10 +99,16 @@ func (st *turnState) commandRewrite(s span, body string, toks []token, m match) 
 	bodyEnd := s.start + len(body)
 	trigEnd := toks[m.to-1].end
 	// A clause after the command ("…, zo simpel is het") goes, unless it
-	// holds an amount or a date the rewrite must keep.
+	// holds an amount or a date the rewrite must keep. The comma or point
+	// inside an amount, a date, a percentage or a reference ("£1,234.56",
+	// "€ 12,50", "2,5%") ends no clause.
+	facts := factSpans(body, st.lower[s.start:bodyEnd])
 	for k := m.to + 1; k < len(toks); k++ {
 		if gap := st.text[toks[k-1].end:toks[k].start]; strings.ContainsAny(gap, ",;:") {
 			cut := toks[k-1].end
+			if inAny(facts, cut-s.start, toks[k].start-s.start) {
+				continue
+			}
 			if tail := st.text[cut:bodyEnd]; len(amountSpans(tail)) == 0 && len(dateSpans(tail)) == 0 {
 				bodyEnd = cut
 				toks = toks[:k]
@@ -147,6 +153,12 @@ func (st *turnState) commandRewrite(s span, body string, toks []token, m match) 
 		}
 		lead = lowerFirst(prefix)
 	case len(pre) >= 2:
+		// "Het bedrag is € 450, dus u moet …" keeps its first sentence;
+		// "Pursuant to the agreement, you must …" has no verb of its own
+		// and would be left as a fragment.
+		if !holdsFinite(st.l.lang, prefix) {
+			return "", nil
+		}
 		sentencePrefix = upperFirst(st.lexReplace(prefix)) + ". "
 	case len(dateSpans(prefix)) > 0 || len(amountSpans(prefix)) > 0:
 		lead = lowerFirst(prefix)
@@ -264,6 +276,18 @@ func (st *turnState) commandRewrite(s span, body string, toks []token, m match) 
 		return "", err
 	}
 	return sentencePrefix + text, nil
+}
+
+// holdsFinite reports whether the text holds a finite verb the sentence
+// splitter knows, so that it stands as a sentence of its own.
+func holdsFinite(lang assistant.Language, text string) bool {
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		w = strings.Trim(w, ".,;:()\"'“”‘’")
+		if cutFinite[lang][w] || cutVerbs[lang][w] {
+			return true
+		}
+	}
+	return false
 }
 
 // purposeOpeners open a clause of purpose or condition before a command.

@@ -21,45 +21,83 @@ var (
 
 // MissingFacts returns what of original the rewrite does not keep: each
 // amount, date, percentage and reference of original that rewrite does not
-// hold, as written in original. Amounts compare by value ("€ 50" and "€50,00"
-// are the same amount), the rest by their text without case and spacing.
+// hold, as written in original. Amounts compare by value, currency and
+// period ("€ 50 per maand" and "€50,00 per maand" are the same amount; "€
+// 1.250" and "€ 12,50" are not, nor is "€ 12,50" without its "per maand"),
+// the rest by their text without case and spacing. The engine refuses its
+// own rewrites by it too (keeps), so that a template or a cut that loses a
+// fact never reaches the agent.
 func MissingFacts(original, rewrite string) []string {
 	var missing []string
 	keep := factsOf(rewrite)
 	for _, f := range keptFacts(original) {
 		if !keep[f.key] {
-			missing = append(missing, f.text)
+			if len(missing) == 0 || missing[len(missing)-1] != f.text {
+				missing = append(missing, f.text)
+			}
 			keep[f.key] = true // name each once
 		}
 	}
 	return missing
 }
 
+// keeps reports whether rewrite r keeps every fact of the text it replaces.
+func (st *turnState) keeps(r *rw) bool {
+	return MissingFacts(st.text[r.start:r.end], r.text) == nil
+}
+
 type keptFact struct{ key, text string }
 
 func factsOf(s string) map[string]bool {
 	m := map[string]bool{}
+	// A period may come back in other words or another place ("elke
+	// maand € 50", "monthly"): the rewrite keeps it when it names it.
+	ls := strings.ToLower(s)
+	periods := map[string]bool{"month": strings.Contains(ls, "maand") || strings.Contains(ls, "month"), "week": strings.Contains(ls, "week")}
 	for _, f := range keptFacts(s) {
 		m[f.key] = true
+		if amount, ok := strings.CutPrefix(f.key, "amount:"); ok {
+			for p, named := range periods {
+				if named {
+					m["period:"+amount+":"+p] = true
+				}
+			}
+		}
 	}
 	return m
 }
 
-func keptFacts(s string) []keptFact {
-	l := lowerSameWidth(s)
-	var out []keptFact
+// factSpans returns the byte spans of the amounts, dates, percentages and
+// references of s (l is s lowered by lowerSameWidth): the text a rewrite
+// must neither change nor cut.
+func factSpans(s, l string) [][]int {
+	var spans [][]int
+	for _, f := range keptFactSpans(s, l) {
+		spans = append(spans, f.span)
+	}
+	return spans
+}
+
+type factSpan struct {
+	kind string
+	span []int
+}
+
+func keptFactSpans(s, l string) []factSpan {
+	var out []factSpan
 	var taken [][]int
-	for _, sp := range amountSpansL(l) {
-		out = append(out, keptFact{"amount:" + amountValue(s[sp[0]:sp[1]]), s[sp[0]:sp[1]]})
+	add := func(kind string, sp []int) {
+		out = append(out, factSpan{kind, sp})
 		taken = append(taken, sp)
+	}
+	for _, sp := range amountSpansL(l) {
+		add("amount", sp)
 	}
 	for _, sp := range dateSpansL(l) {
-		out = append(out, keptFact{"date:" + squash(l[sp[0]:sp[1]]), s[sp[0]:sp[1]]})
-		taken = append(taken, sp)
+		add("date", sp)
 	}
 	for _, sp := range percentRE.FindAllStringIndex(l, -1) {
-		out = append(out, keptFact{"percent:" + digitsOf(l[sp[0]:sp[1]]), s[sp[0]:sp[1]]})
-		taken = append(taken, sp)
+		add("percent", sp)
 	}
 	for _, sp := range referenceRE.FindAllStringIndex(s, -1) {
 		ref := s[sp[0]:sp[1]]
@@ -67,21 +105,89 @@ func keptFacts(s string) []keptFact {
 		if inAny(taken, sp[0], sp[1]) || !placeholder && countDigits(ref) < 3 {
 			continue
 		}
-		out = append(out, keptFact{"ref:" + squash(strings.ToLower(ref)), ref})
+		out = append(out, factSpan{"ref", sp})
 	}
 	return out
 }
 
-// amountValue is the digits of an amount with zero cents dropped, so that
-// "€ 1.250,00", "€1,250" and "1250 euro" are one value.
-func amountValue(a string) string {
-	d := digitsOf(a)
-	for _, sep := range []string{",00", ".00", ",-"} {
-		if strings.Contains(a, sep) {
-			d = strings.TrimSuffix(d, "00")
+func keptFacts(s string) []keptFact {
+	l := lowerSameWidth(s)
+	var out []keptFact
+	for _, f := range keptFactSpans(s, l) {
+		text := s[f.span[0]:f.span[1]]
+		switch f.kind {
+		case "amount":
+			v := amountValue(l[f.span[0]:f.span[1]])
+			out = append(out, keptFact{"amount:" + v, text})
+			if p := amountPeriod(l[f.span[0]:f.span[1]]); p != "" {
+				out = append(out, keptFact{"period:" + v + ":" + p, text})
+			}
+		case "date":
+			out = append(out, keptFact{"date:" + squash(l[f.span[0]:f.span[1]]), text})
+		case "percent":
+			out = append(out, keptFact{"percent:" + digitsOf(l[f.span[0]:f.span[1]]), text})
+		default:
+			out = append(out, keptFact{"ref:" + squash(strings.ToLower(text)), text})
 		}
 	}
-	return d
+	return out
+}
+
+// amountValue is the currency and the value in minor units of a lowered
+// amount, so that "€ 1.250,00", "€1,250" and "1250 euro" are one value and
+// "€ 12,50" another. It reads the separators as facts.go finds amounts,
+// both languages' ways: where both occur the last is the decimal mark;
+// one kind of separator is the decimal mark when one or two digits follow
+// it once, and groups thousands otherwise.
+func amountValue(a string) string {
+	cur := ""
+	switch {
+	case strings.Contains(a, "€") || strings.Contains(a, "eur"):
+		cur = "EUR"
+	case strings.Contains(a, "£") || strings.Contains(a, "pond") || strings.Contains(a, "pound"):
+		cur = "GBP"
+	case strings.Contains(a, "$") || strings.Contains(a, "dollar"):
+		cur = "USD"
+	}
+	i := strings.IndexFunc(a, func(r rune) bool { return r >= '0' && r <= '9' })
+	if i < 0 {
+		return cur + ":"
+	}
+	j := i
+	for j < len(a) && (isDigitByte(a[j]) || a[j] == '.' || a[j] == ',') {
+		j++
+	}
+	num := strings.TrimRight(a[i:j], ".,")
+	intPart, frac := num, ""
+	if dec := strings.LastIndexAny(num, ".,"); dec >= 0 {
+		sep := num[dec]
+		other := byte('.')
+		if sep == '.' {
+			other = ','
+		}
+		after := len(num) - dec - 1
+		if strings.IndexByte(num, other) >= 0 || (after <= 2 && strings.Count(num, string(sep)) == 1) {
+			intPart, frac = num[:dec], num[dec+1:]
+		}
+	}
+	intPart = strings.TrimLeft(digitsOf(intPart), "0")
+	frac = strings.TrimRight(frac+"00", "0")
+	if len(frac) > 2 {
+		frac = frac[:2]
+	}
+	return cur + ":" + intPart + "." + frac
+}
+
+// amountPeriod is the period an amount is due in ("per maand", "a week"),
+// or "".
+func amountPeriod(a string) string {
+	switch {
+	case strings.Contains(a, "maand") || strings.Contains(a, "month"):
+		return "month"
+	case strings.Contains(a, "week"):
+		return "week"
+	}
+	return ""
 }
 
 func digitsOf(s string) string {

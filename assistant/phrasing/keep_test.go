@@ -30,3 +30,32 @@ func TestMissingFacts(t *testing.T) {
 		}
 	}
 }
+
+// An amount is its value in minor units with its currency and period: a
+// rewrite that writes it another way keeps it, one that cuts it at a
+// separator, swaps the currency or drops "per maand" does not.
+func TestMissingFactsComparesAmountsByValue(t *testing.T) {
+	tests := []struct {
+		name, original, rewrite string
+		want                    []string
+	}{
+		{"nl grouping kept", "U moet € 1.234,56 betalen.", "Lukt het u om €1.234,56 te betalen?", nil},
+		{"en grouping kept", "You must pay £1,234.56.", "Could you pay £1,234.56?", nil},
+		{"thousands without cents", "You must pay £1,250.", "Could you pay £1,250.00?", nil},
+		{"word currency", "Het is 1.500 euro.", "Het is € 1.500.", nil},
+		{"en cut at the comma", "You must pay £1,234.56.", "Could you pay £1?", []string{"£1,234.56"}},
+		{"nl cut at the comma", "U moet € 1.234,56 betalen.", "Wilt u € 1.234?", []string{"€ 1.234,56"}},
+		{"decimal comma cut", "You need to pay €1.250,50.", "Could you pay €1.250?", []string{"€1.250,50"}},
+		{"thousands read as cents", "U moet € 1.250 betalen.", "Lukt het u om € 12,50 te betalen?", []string{"€ 1.250"}},
+		{"currency changed", "You must pay £40.", "Could you pay €40?", []string{"£40"}},
+		{"period dropped", "U moet € 12,50 per maand betalen.", "Lukt het u om € 12,50 te betalen?", []string{"€ 12,50 per maand"}},
+		{"period kept in other words", "U betaalt € 12,50 per maand.", "Kunt u elke maand € 12,50 betalen?", nil},
+		{"amount and period dropped, named once", "Pay £40 a month.", "Could you pay?", []string{"£40 a month"}},
+	}
+	for _, tt := range tests {
+		got := MissingFacts(tt.original, tt.rewrite)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: MissingFacts(%q, %q) = %q, want %q", tt.name, tt.original, tt.rewrite, got, tt.want)
+		}
+	}
+}

@@ -90,6 +90,9 @@ func (st *turnState) passive(s span, toks []token, clauseStart func(int) bool) {
 			continue
 		}
 		start, end := toks[min(i, p)].start, toks[max(i, p)].end
+		if r != nil && !st.keeps(r) {
+			r = nil // the finding says who should do what instead
+		}
 		if r != nil {
 			st.rws = append(st.rws, r)
 		}

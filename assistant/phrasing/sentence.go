@@ -143,6 +143,12 @@ func (st *turnState) analyse(s span, ti, tj int) error {
 		return err
 	}
 	r := &rw{start: s.start, end: s.end, text: text, level: levelSentence}
+	if !st.keeps(r) {
+		// A rewrite that loses an amount, a date, a percentage or a
+		// reference is worse than none: the findings stand and say
+		// what to change.
+		return nil
+	}
 	st.rws = append(st.rws, r)
 	for _, i := range sn.rewritten {
 		f := &st.findings[i]

@@ -215,7 +215,11 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 		at = e.end
 	}
 	write(st.text[at:end])
-	return &rw{start: start, end: end, text: b.String(), level: levelTerm, capNext: capNext}
+	r := &rw{start: start, end: end, text: b.String(), level: levelTerm, capNext: capNext}
+	if !st.keeps(r) {
+		return nil // a swap that loses an amount, a date or a reference is no swap to offer
+	}
+	return r
 }
 
 // separableFinite reports whether a Dutch verb would be put where it must

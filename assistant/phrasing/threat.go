@@ -111,7 +111,52 @@ var relief = wordSet([]string{
 func (st *turnState) threatRewrite(sn *sentence) (string, error) {
 	d := st.facts(sn.start, sn.body, true)
 	for _, k := range sn.consequences {
-		d.Consequences = append(d.Consequences, st.l.consequence[k])
+		c := st.l.consequence[k]
+		if k == "seizure" {
+			var err error
+			if c, err = st.render("rewrite.consequence", seizedWhat(sn.toks)); err != nil {
+				return "", err
+			}
+		}
+		d.Consequences = append(d.Consequences, c)
 	}
 	return st.render("rewrite.threat", d)
+}
+
+// seizedWhat returns the consequence key of a seizure as the sentence
+// names it ("beslag op uw inboedel" is the customer's goods, "an
+// attachment of earnings" their wages), or "seizure" when it names
+// nothing: the rewrite must not threaten the loss of something the agent
+// never mentioned.
+func seizedWhat(toks []token) string {
+	named := map[string]bool{}
+	for k, t := range toks {
+		if t.lower == "bank" && k+1 < len(toks) && toks[k+1].lower == "account" {
+			named["seizure-bank"] = true
+		}
+		if key, ok := seizedObjects[t.lower]; ok {
+			named[key] = true
+		}
+	}
+	// The house is often only where the bailiff comes ("bij u aan huis",
+	// "come to your home and seize your goods"): what is taken wins.
+	for _, key := range []string{"seizure-wages", "seizure-income", "seizure-bank", "seizure-car", "seizure-goods", "seizure-home"} {
+		if named[key] {
+			return key
+		}
+	}
+	return "seizure"
+}
+
+// seizedObjects are the words, in both languages, that name what a seizure
+// takes.
+var seizedObjects = map[string]string{
+	"loon": "seizure-wages", "loonbeslag": "seizure-wages", "salaris": "seizure-wages",
+	"wages": "seizure-wages", "earnings": "seizure-wages", "salary": "seizure-wages", "garnish": "seizure-wages", "garnishment": "seizure-wages",
+	"inkomen": "seizure-income", "uitkering": "seizure-income", "income": "seizure-income", "benefits": "seizure-income",
+	"inboedel": "seizure-goods", "spullen": "seizure-goods", "meubels": "seizure-goods", "bezittingen": "seizure-goods",
+	"goods": "seizure-goods", "belongings": "seizure-goods", "possessions": "seizure-goods", "furniture": "seizure-goods",
+	"bankrekening": "seizure-bank",
+	"auto":         "seizure-car", "car": "seizure-car", "vehicle": "seizure-car",
+	"woning": "seizure-home", "huis": "seizure-home", "home": "seizure-home", "house": "seizure-home",
 }
