@@ -220,7 +220,9 @@ type ArrangementPolicy struct {
 	// practice.
 	SpareSharePercent int `json:"spare_share_percent"`
 	// MayTemporary allows a reduced amount for ReviewMonths, then a review.
-	MayTemporary bool `json:"may_temporary"`
+	// It is a pointer because every default policy allows it: left out
+	// (nil) it takes that default, and only false switches it off.
+	MayTemporary *bool `json:"may_temporary"`
 	// ReviewMonths is how long a temporary plan or token payment runs before
 	// it is looked at again, 1–12; 0 means 3.
 	ReviewMonths int `json:"review_months"`
@@ -236,12 +238,24 @@ type ArrangementPolicy struct {
 	MaySettle            bool `json:"may_settle"`
 	MinSettlementPercent int  `json:"min_settlement_percent"`
 	// MoveOffHolidays moves a due date on a weekend or public holiday of the
-	// jurisdiction to the next business day.
-	MoveOffHolidays bool `json:"move_off_holidays"`
+	// jurisdiction to the next business day. Like MayTemporary it is on in
+	// every default policy, so left out (nil) it is on: a creditor that
+	// forgets it must not get payments due on Christmas Day.
+	MoveOffHolidays *bool `json:"move_off_holidays"`
 	// SpendingGuidelines are the SFS spending guidelines (trigger figures)
 	// the creditor holds under its SFS licence; budget lines above them get a
 	// note. They are not public, so rooscoach ships none.
 	SpendingGuidelines *SpendingGuidelines `json:"spending_guidelines,omitempty"`
+}
+
+// AllowsTemporary reports whether p allows a temporary plan: MayTemporary
+// left out is the default, on.
+func (p ArrangementPolicy) AllowsTemporary() bool { return p.MayTemporary == nil || *p.MayTemporary }
+
+// MovesOffHolidays reports whether p moves due dates off weekends and
+// holidays: MoveOffHolidays left out is the default, on.
+func (p ArrangementPolicy) MovesOffHolidays() bool {
+	return p.MoveOffHolidays == nil || *p.MoveOffHolidays
 }
 
 // SpendingGuidelines are spending guidelines per budget category, in force

@@ -147,3 +147,21 @@ func FormatDate(lang assistant.Language, d Date) string {
 	}
 	return s
 }
+
+// Payday is when money comes in, for the templates, which name it the way
+// the customer gave it: a day of the month ("around day 25"), or a weekday
+// of the month ("on the last Friday of the month"), which has no day.
+type Payday struct {
+	// Day is the day of the month, 1-31; 31 is the end of every month.
+	Day int
+	// Weekday ("monday"…"sunday", or "workday" for a working day) and Nth
+	// (1-4, -1 for the last) are set instead of Day for a weekday of the
+	// month.
+	Weekday string
+	Nth     int
+}
+
+// PaydayOf returns the payday a payday fact names.
+func PaydayOf(f assistant.Fact) Payday {
+	return Payday{Day: f.Day, Weekday: f.Weekday, Nth: f.Nth}
+}

@@ -88,3 +88,28 @@ func TestRenderUnknown(t *testing.T) {
 		t.Fatal("Render of an undefined template: want an error, got none")
 	}
 }
+
+// A payday is named as the customer gave it: a weekday of the month has no
+// day of the month to print.
+func TestPayday(t *testing.T) {
+	tests := []struct {
+		p      Payday
+		nl, en string
+	}{
+		{Payday{Day: 25}, "rond de 25e", "around day 25"},
+		{Payday{Day: 31}, "aan het eind van de maand", "at the end of the month"},
+		{Payday{Weekday: "friday", Nth: -1}, "op de laatste vrijdag van de maand", "on the last Friday of the month"},
+		{Payday{Weekday: "monday", Nth: 1}, "op de eerste maandag van de maand", "on the first Monday of the month"},
+		{Payday{Weekday: "wednesday", Nth: 3}, "op de derde woensdag van de maand", "on the third Wednesday of the month"},
+		{Payday{Weekday: "workday", Nth: -1}, "op de laatste werkdag van de maand", "on the last working day of the month"},
+		{Payday{Weekday: "workday", Nth: 1}, "op de eerste werkdag van de maand", "on the first working day of the month"},
+	}
+	for _, tt := range tests {
+		for lang, want := range map[assistant.Language]string{assistant.Dutch: tt.nl, assistant.English: tt.en} {
+			got, err := Render(lang, "payday", tt.p)
+			if err != nil || got != want {
+				t.Errorf("payday %+v in %s = %q, %v; want %q", tt.p, lang, got, err, want)
+			}
+		}
+	}
+}

@@ -192,7 +192,7 @@ func fullCall(lang assistant.Language, agentID, externalID string) *assistant.Ca
 				Referral: &assistant.Referral{Jurisdiction: jurisdiction, Code: "vulnerable", Reason: "vulnerability", Text: w.referral},
 				Flagged:  true,
 				Policy: &assistant.AppliedPolicy{ID: "delta-water", Name: "Waterbedrijf Delta", Source: assistant.PolicyFromTeam, Jurisdiction: jurisdiction,
-					Terms: assistant.ArrangementPolicy{MinInstalment: 2500, MaxTermMonths: 36, SpareSharePercent: 50, MayTemporary: true, ReviewMonths: 3, MayFreeze: true}},
+					Terms: assistant.ArrangementPolicy{MinInstalment: 2500, MaxTermMonths: 36, SpareSharePercent: 50, MayTemporary: new(true), ReviewMonths: 3, MayFreeze: true}},
 				Assessment: &assistant.Assessment{
 					Income: &assistant.Money{Amount: 180000, Currency: cur}, Spare: &assistant.Money{Amount: 10000, Currency: cur},
 					SharePercent: 50, Cap: &assistant.Money{Amount: 5000, Currency: cur}, Limit: &assistant.Money{Amount: 5000, Currency: cur},

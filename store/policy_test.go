@@ -17,8 +17,8 @@ func policy(id, jurisdiction string, def bool, teams ...string) *assistant.Credi
 		ID: id, Name: "Policy " + id, Jurisdiction: jurisdiction, Default: def, Teams: teams,
 		ArrangementPolicy: assistant.ArrangementPolicy{
 			MinInstalment: 1500, MaxTermMonths: 24, MaxDeferralMonths: 1, SpareSharePercent: 40,
-			MayTemporary: true, ReviewMonths: 2, MayToken: true, TokenAmount: 200, MayFreeze: true,
-			MaySettle: true, MinSettlementPercent: 70, MoveOffHolidays: true,
+			MayTemporary: new(true), ReviewMonths: 2, MayToken: true, TokenAmount: 200, MayFreeze: true,
+			MaySettle: true, MinSettlementPercent: 70, MoveOffHolidays: new(true),
 			SpendingGuidelines: &assistant.SpendingGuidelines{Effective: "2026-04-06", Source: "test configuration",
 				Figures: []assistant.Guideline{{Category: assistant.CategoryFoodHousekeeping, Single: 30000, Couple: 50000, PerChild: 9000}}},
 		},

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/arrangement"
 )
 
 // PolicyPage is the answer of GET /v1/policies.
@@ -37,7 +38,9 @@ func (s *Server) handlePolicyView(c echo.Context) error {
 
 // handlePolicyPut creates the policy of the path's id, or replaces it whole:
 // 201 with Location when new, 200 when replaced. The body's id, when it has
-// one, must be the path's; created_at and updated_at are the server's.
+// one, must be the path's; created_at and updated_at are the server's. A
+// switch the body leaves out is stored as the default policy has it, so
+// that GET shows what the policy does.
 func (s *Server) handlePolicyPut(c echo.Context) error {
 	var p assistant.CreditorPolicy
 	if err := s.decodeJSON(c, &p); err != nil {
@@ -51,6 +54,7 @@ func (s *Server) handlePolicyPut(c echo.Context) error {
 		p.Teams = []string{}
 	}
 	p.ID = id
+	p.ArrangementPolicy = arrangement.WithDefaultSwitches(p.ArrangementPolicy, p.Jurisdiction)
 	created, err := s.coach.SavePolicy(c.Request().Context(), principalOf(c), &p)
 	if err != nil {
 		return err

@@ -64,7 +64,7 @@ func (p Policies) resolve(j string, lang assistant.Language) (assistant.AppliedP
 	out := assistant.AppliedPolicy{Jurisdiction: j}
 	if c := p.Chosen; c != nil {
 		if c.Jurisdiction == j {
-			out.ID, out.Name, out.Source, out.Terms = c.ID, c.Name, p.Source, withDefaults(c.ArrangementPolicy)
+			out.ID, out.Name, out.Source, out.Terms = c.ID, c.Name, p.Source, withDefaults(c.ArrangementPolicy, j)
 			return out, nil
 		}
 		note, err := prompts.Render(lang, "arrangement.policy-note", PolicyNoteText{ID: c.ID, Jurisdiction: c.Jurisdiction, CallJurisdiction: j})
@@ -75,7 +75,7 @@ func (p Policies) resolve(j string, lang assistant.Language) (assistant.AppliedP
 	}
 	for _, d := range p.Defaults {
 		if d.Jurisdiction == j {
-			out.ID, out.Name, out.Source, out.Terms = d.ID, d.Name, assistant.PolicyFromDefault, withDefaults(d.ArrangementPolicy)
+			out.ID, out.Name, out.Source, out.Terms = d.ID, d.Name, assistant.PolicyFromDefault, withDefaults(d.ArrangementPolicy, j)
 			return out, nil
 		}
 	}

@@ -42,7 +42,7 @@ func (r payRule) in(j string, y int, m time.Month) time.Time {
 // moves to the next business day.
 func (c *checked) dueDates(deferral, n int) []time.Time {
 	out := c.anchors(deferral, n)
-	if c.policy.MoveOffHolidays {
+	if c.policy.MovesOffHolidays() {
 		for i, d := range out {
 			out[i] = nextBusinessDay(c.Jurisdiction, d)
 		}

@@ -264,7 +264,7 @@ func (c *checked) drafts() []draft {
 	if c.known && c.limit > 0 && (c.Customer.Vulnerable || !affordableFit(out)) {
 		// A review after the policy's whole term would outlast it.
 		review := min(p.ReviewMonths, p.MaxTermMonths)
-		if a, step := roundDown(c.limit); p.MayTemporary && a >= p.MinInstalment && a*int64(review) < total {
+		if a, step := roundDown(c.limit); p.AllowsTemporary() && a >= p.MinInstalment && a*int64(review) < total {
 			out = append(out, c.holding(assistant.OptionTemporary, a, step, review))
 		}
 		if t := p.TokenAmount; p.MayToken && c.limit < p.MinInstalment && t <= c.limit && t*int64(review) < total {

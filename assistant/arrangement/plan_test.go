@@ -141,7 +141,7 @@ func TestPlan(t *testing.T) {
 		},
 		{
 			name:        "affordable but nothing fits policy: shown, and referral",
-			req:         Request{Debt: eur(500000), Jurisdiction: "nl", Today: "2026-03-02", Policy: &Policy{MinInstalment: 2500, MaxTermMonths: 12}, Customer: Customer{StatedMonthly: ptr(10000)}},
+			req:         Request{Debt: eur(500000), Jurisdiction: "nl", Today: "2026-03-02", Policy: &Policy{MinInstalment: 2500, MaxTermMonths: 12, MayTemporary: new(false)}, Customer: Customer{StatedMonthly: ptr(10000)}},
 			wantKinds:   []assistant.OptionKind{assistant.OptionCustomerProposal},
 			wantMonthly: 10000, wantMonths: 50,
 			wantFirstDue: "2026-03-16", wantLast: 10000,
@@ -150,7 +150,7 @@ func TestPlan(t *testing.T) {
 		},
 		{
 			name:        "costs waived when the policy allows and that makes it fit",
-			req:         Request{Debt: Debt{Principal: 100000, Costs: 20000, Currency: "EUR"}, Jurisdiction: "nl", Today: "2026-03-02", Policy: &Policy{MaxTermMonths: 10, MayWaiveCosts: true}, Customer: Customer{StatedMonthly: ptr(10000)}},
+			req:         Request{Debt: Debt{Principal: 100000, Costs: 20000, Currency: "EUR"}, Jurisdiction: "nl", Today: "2026-03-02", Policy: &Policy{MaxTermMonths: 10, MayWaiveCosts: true, MayTemporary: new(false)}, Customer: Customer{StatedMonthly: ptr(10000)}},
 			wantKinds:   []assistant.OptionKind{assistant.OptionCustomerProposal, assistant.OptionCustomerProposal},
 			wantMonthly: 10000, wantMonths: 10, wantFirstDue: "2026-03-16", wantLast: 10000,
 			wantWhy:    "€ 200 vervallen",
@@ -223,7 +223,7 @@ func TestPlan(t *testing.T) {
 func TestPlanWaivedTotal(t *testing.T) {
 	res, err := New(fixedNow).Plan(context.Background(), Request{
 		Debt: Debt{Principal: 100000, Costs: 20000, Currency: "EUR"}, Jurisdiction: "nl", Today: "2026-03-01",
-		Policy: &Policy{MaxTermMonths: 10, MayWaiveCosts: true}, Customer: Customer{StatedMonthly: ptr(10000)},
+		Policy: &Policy{MaxTermMonths: 10, MayWaiveCosts: true, MayTemporary: new(false)}, Customer: Customer{StatedMonthly: ptr(10000)},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -342,7 +342,8 @@ func TestDueDates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start, _ := time.Parse(dateLayout, tt.start)
-			c := checked{start: start, payday: payRule{day: tt.payday}}
+			// Off the holidays the dates move; these are the plain ones.
+			c := checked{start: start, payday: payRule{day: tt.payday}, policy: Policy{MoveOffHolidays: new(false)}}
 			var got []string
 			for _, d := range c.dueDates(0, len(tt.want)) {
 				got = append(got, d.Format(dateLayout))
@@ -471,9 +472,9 @@ func TestPlanDefaults(t *testing.T) {
 		wantLang               assistant.Language
 		wantPolicy             Policy
 	}{
-		{"nl", "EUR", assistant.Dutch, Policy{MinInstalment: 2500, MaxTermMonths: 36, MaxDeferralMonths: 3, SpareSharePercent: 50, MayTemporary: true, ReviewMonths: 3, TokenAmount: 100, MoveOffHolidays: true}},
-		{"uk", "GBP", assistant.English, Policy{MinInstalment: 100, MaxTermMonths: 60, MaxDeferralMonths: 2, SpareSharePercent: 50, MayTemporary: true, ReviewMonths: 3, TokenAmount: 100, MoveOffHolidays: true}},
-		{"us", "USD", assistant.English, Policy{MinInstalment: 2500, MaxTermMonths: 36, MaxDeferralMonths: 2, SpareSharePercent: 50, MayTemporary: true, ReviewMonths: 3, TokenAmount: 100, MoveOffHolidays: true}},
+		{"nl", "EUR", assistant.Dutch, Policy{MinInstalment: 2500, MaxTermMonths: 36, MaxDeferralMonths: 3, SpareSharePercent: 50, MayTemporary: switchOn(), ReviewMonths: 3, TokenAmount: 100, MoveOffHolidays: switchOn()}},
+		{"uk", "GBP", assistant.English, Policy{MinInstalment: 100, MaxTermMonths: 60, MaxDeferralMonths: 2, SpareSharePercent: 50, MayTemporary: switchOn(), ReviewMonths: 3, TokenAmount: 100, MoveOffHolidays: switchOn()}},
+		{"us", "USD", assistant.English, Policy{MinInstalment: 2500, MaxTermMonths: 36, MaxDeferralMonths: 2, SpareSharePercent: 50, MayTemporary: switchOn(), ReviewMonths: 3, TokenAmount: 100, MoveOffHolidays: switchOn()}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.jurisdiction, func(t *testing.T) {
@@ -481,8 +482,8 @@ func TestPlanDefaults(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Policy != tt.wantPolicy {
-				t.Errorf("policy = %+v, want %+v", res.Policy, tt.wantPolicy)
+			if diff := cmp.Diff(tt.wantPolicy, res.Policy); diff != "" {
+				t.Errorf("policy (-want +got):\n%s", diff)
 			}
 			// Today is 23 November 2026 on the fixed clock: start 14 days on.
 			if got := res.Options[0].Schedule[0].Due; got != "2026-12-07" {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -64,10 +65,10 @@ func randomRequest(r *rand.Rand) Request {
 			MaxDeferralMonths: r.IntN(min(term, 4)),
 			MayWaiveCosts:     r.IntN(2) == 0,
 			SpareSharePercent: []int{0, 0, 30, 50, 75, 100}[r.IntN(6)],
-			MayTemporary:      r.IntN(2) == 0,
+			MayTemporary:      []*bool{nil, switchOn(), new(false)}[r.IntN(3)],
 			ReviewMonths:      r.IntN(7),
 			MayFreeze:         r.IntN(3) == 0,
-			MoveOffHolidays:   r.IntN(2) == 0,
+			MoveOffHolidays:   []*bool{nil, switchOn(), new(false)}[r.IntN(3)],
 		}
 		if r.IntN(2) == 0 && p.MinInstalment > 100 {
 			p.MayToken, p.TokenAmount = true, []int64{0, 100, 500}[r.IntN(3)]
@@ -326,9 +327,9 @@ func checkResponse(req Request, res Response, closed map[string]map[string]bool,
 	p := res.Policy
 	want := DefaultPolicy(req.Jurisdiction)
 	if req.Policy != nil {
-		want = withDefaults(*req.Policy)
+		want = withDefaults(*req.Policy, req.Jurisdiction)
 	}
-	if p != want {
+	if !reflect.DeepEqual(p, want) {
 		return fmt.Errorf("policy %+v, want %+v", p, want)
 	}
 	if req.Customer.PaydayWeekday != "" {
@@ -419,7 +420,7 @@ func checkOption(req Request, res Response, m means, o assistant.ArrangementOpti
 	// 3. No shape the policy forbids.
 	switch {
 	case o.Kind == assistant.OptionDeferral && p.MaxDeferralMonths == 0,
-		o.Kind == assistant.OptionTemporary && !p.MayTemporary,
+		o.Kind == assistant.OptionTemporary && !p.AllowsTemporary(),
 		o.Kind == assistant.OptionToken && !p.MayToken,
 		o.Kind == assistant.OptionSettlement && !p.MaySettle,
 		o.Frozen && !p.MayFreeze,
@@ -460,7 +461,7 @@ func checkOption(req Request, res Response, m means, o assistant.ArrangementOpti
 		}
 		// 7. Off weekends and holidays when the policy says so, by the
 		// published tables where they reach.
-		if p.MoveOffHolidays {
+		if p.MovesOffHolidays() {
 			wd := due.Weekday()
 			if wd == time.Saturday || wd == time.Sunday || closed[req.Jurisdiction][pay.Due] || !BusinessDay(req.Jurisdiction, due) {
 				return fmt.Errorf("due %s (%s) is no business day in %s", pay.Due, wd, req.Jurisdiction)
@@ -472,7 +473,7 @@ func checkOption(req Request, res Response, m means, o assistant.ArrangementOpti
 	if s != o.Total.Amount {
 		return fmt.Errorf("schedule sums to %d, total %d", s, o.Total.Amount)
 	}
-	if p.MoveOffHolidays && req.Customer.Payday > 0 {
+	if p.MovesOffHolidays() && req.Customer.Payday > 0 {
 		if d, _ := time.Parse(dateLayout, o.Schedule[0].Due); d.Day() != req.Customer.Payday && d.AddDate(0, 0, 1).Day() != 1 {
 			stats["moved"]++
 		}

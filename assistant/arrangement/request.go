@@ -249,7 +249,7 @@ func (h *Household) situation() string {
 // freezes interest or settles for less: that is the creditor's decision.
 func DefaultPolicy(jurisdiction string) Policy {
 	p := Policy{MinInstalment: 2500, MaxTermMonths: 36, MaxDeferralMonths: 2, SpareSharePercent: 50,
-		MayTemporary: true, ReviewMonths: 3, TokenAmount: 100, MoveOffHolidays: true}
+		MayTemporary: switchOn(), ReviewMonths: 3, TokenAmount: 100, MoveOffHolidays: switchOn()}
 	switch jurisdiction {
 	case UnitedKingdom:
 		p.MinInstalment, p.MaxTermMonths = 100, 60
@@ -260,8 +260,32 @@ func DefaultPolicy(jurisdiction string) Policy {
 	return p
 }
 
-// withDefaults fills the zero values of p that stand for a default.
-func withDefaults(p Policy) Policy {
+// switchOn returns a policy switch that is on; each policy gets its own,
+// so that changing one policy's switch changes no other.
+func switchOn() *bool {
+	on := true
+	return &on
+}
+
+// WithDefaultSwitches returns p with the switches it leaves out (nil) set
+// as in jurisdiction j's default policy: a creditor's policy that leaves
+// out move_off_holidays means the default, not false. A stored policy is
+// filled in before it is stored, so that it shows what it does.
+func WithDefaultSwitches(p Policy, j string) Policy {
+	d := DefaultPolicy(j)
+	if p.MayTemporary == nil {
+		p.MayTemporary = d.MayTemporary
+	}
+	if p.MoveOffHolidays == nil {
+		p.MoveOffHolidays = d.MoveOffHolidays
+	}
+	return p
+}
+
+// withDefaults fills the zero values of p that stand for a default, and
+// the switches it leaves out.
+func withDefaults(p Policy, j string) Policy {
+	p = WithDefaultSwitches(p, j)
 	if p.SpareSharePercent == 0 {
 		p.SpareSharePercent = 50
 	}

@@ -170,7 +170,7 @@ func validate(req Request, now time.Time, figures Figures) (checked, error) {
 		if err := CheckPolicy(*p, "policy"); err != nil {
 			return checked{}, err
 		}
-		c.policy = withDefaults(*p)
+		c.policy = withDefaults(*p, req.Jurisdiction)
 	}
 	if req.TermMonths < 0 {
 		return checked{}, invalid("term_months must not be negative")

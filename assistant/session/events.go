@@ -32,7 +32,7 @@ type (
 	}
 	arrangementText struct {
 		Offer  assistant.Money
-		Payday int
+		Payday prompts.Payday
 		// Fits is true when the first option fits the policy and the
 		// customer's means; Script is what the agent can say.
 		Fits   bool
@@ -319,11 +319,12 @@ func (s *Session) cards(ctx context.Context, i int, lang assistant.Language) ([]
 	}
 	if offer != nil && payday != nil && len(adv.Options) > 0 {
 		first := adv.Options[0]
-		key := fmt.Sprint(*offer.Amount, payday.Day, first.Kind, first.Monthly, first.Months)
+		when := prompts.PaydayOf(*payday)
+		key := fmt.Sprint(*offer.Amount, when, first.Kind, first.Monthly, first.Months)
 		if key != s.lastCard {
 			s.lastCard = key
 			out = append(out, Event{LiveEvent: assistant.LiveEvent{Type: assistant.EventArrangement, Turn: i, Kind: string(first.Kind),
-				Text: s.text("live.arrangement", arrangementText{Offer: *offer.Amount, Payday: payday.Day,
+				Text: s.text("live.arrangement", arrangementText{Offer: *offer.Amount, Payday: when,
 					Fits: first.FitsPolicy && first.Realistic, Script: first.Script})}, Options: adv.Options})
 		}
 	}
