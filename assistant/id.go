@@ -15,7 +15,7 @@ const MaxIDRunes = 200
 
 // CheckID reports whether v may be used as the identifier called field. An
 // empty v passes: whether one is required is the caller's rule. It refuses
-// an id of only spaces, control characters (Postgres refuses NUL in text)
+// an id of only spaces, control and format characters (see idControlAt)
 // and more than MaxIDRunes characters, each with an EInvalid error naming
 // the field.
 func CheckID(field, v string) error {
@@ -31,10 +31,26 @@ func CheckID(field, v string) error {
 	if !utf8.ValidString(v) {
 		return Errorf(EInvalid, "%s is not valid UTF-8.", field)
 	}
-	if i, ok := ControlAt(v); ok {
-		return Errorf(EInvalid, "%s holds a control character at position %d; remove it.", field, i+1)
+	if i, r, ok := idControlAt(v); ok {
+		return Errorf(EInvalid, "%s holds a control character (%U) at position %d; remove it.", field, r, i+1)
 	}
 	return nil
+}
+
+// idControlAt returns the rune offset of the first character an identifier
+// may not hold: any control character, tab and line breaks included (text
+// may hold them, an id may not: it is shown on one line, in logs and file
+// names), and the invisible format characters and line separators of
+// Unicode, which would make two ids that look the same differ.
+func idControlAt(s string) (int, rune, bool) {
+	i := 0
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp) {
+			return i, r, true
+		}
+		i++
+	}
+	return 0, 0, false
 }
 
 // ControlAt returns the rune offset of the first control character in s

@@ -20,6 +20,12 @@ type ImportOptions struct {
 	TeamID   string   `json:"team_id,omitempty"`
 	Language Language `json:"language,omitempty"`
 	Format   string   `json:"format,omitempty"`
+	// AgentSpeaker and CustomerSpeaker declare the speaker labels of the
+	// agent and the customer, as agent= and customer= do for one call:
+	// the exports of platforms that label speakers spk_0 or SPEAKER_00
+	// cannot be mapped without them.
+	AgentSpeaker    string `json:"agent_speaker,omitempty"`
+	CustomerSpeaker string `json:"customer_speaker,omitempty"`
 	// Engine is the engine the calls are analysed with; "" means the
 	// default of the instance that works each file. Each file's job
 	// carries it, so that whichever instance works the job uses it.

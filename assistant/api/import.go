@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"errors"
 	"io"
 	"mime"
@@ -18,7 +19,7 @@ import (
 
 // Query parameters of POST /v1/imports: what every file of the upload is,
 // unless the file says otherwise, and the engine that analyses them.
-var importParams = []string{"agent_id", "team_id", "language", "format", "engine"}
+var importParams = []string{"agent_id", "team_id", "language", "format", "engine", "agent", "agent_speaker", "customer", "customer_speaker"}
 
 // handleImportCreate takes many recorded calls at once, as
 // multipart/form-data with one or more files (each may be a zip) or as one
@@ -35,7 +36,11 @@ func (s *Server) handleImportCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := assistant.ImportOptions{AgentID: q.Get("agent_id"), TeamID: q.Get("team_id"), Language: lang, Format: q.Get("format"), Engine: engine}
+	opts := assistant.ImportOptions{
+		AgentID: q.Get("agent_id"), TeamID: q.Get("team_id"), Language: lang, Format: q.Get("format"), Engine: engine,
+		AgentSpeaker:    cmp.Or(q.Get("agent"), q.Get("agent_speaker")),
+		CustomerSpeaker: cmp.Or(q.Get("customer"), q.Get("customer_speaker")),
+	}
 	files, err := s.importFiles(c)
 	if err != nil {
 		return err

@@ -134,7 +134,7 @@ func (s *Service) ImportFile(ctx context.Context, id int64, engine assistant.Eng
 	case assistant.EUnavailable, assistant.EInternal:
 		return fmt.Errorf("import file %d: %w", id, err)
 	}
-	if ferr := s.Imports.FailImportFile(ctx, id, assistant.ErrorMessage(err)); ferr != nil {
+	if ferr := s.Imports.FailImportFile(ctx, id, importReason(err)); ferr != nil {
 		return fmt.Errorf("import file %d: %w", id, ferr)
 	}
 	return nil
@@ -156,7 +156,7 @@ func (s *Service) precheck(scope assistant.Scope, opts assistant.ImportOptions, 
 	}
 	t, err := s.Read(importInput(opts, f.Data))
 	if err != nil {
-		return assistant.ErrorMessage(err)
+		return importReason(err)
 	}
 	if t.AgentID == "" && scope.AgentID != "" {
 		// An agent's calls are their own, as Ingest has it.
@@ -171,9 +171,28 @@ func (s *Service) precheck(scope assistant.Scope, opts assistant.ImportOptions, 
 	return ""
 }
 
+// importAdvice words the transcript reader's advice in the settings of an
+// import. A failed file's reason is stored once and read both over HTTP
+// and by rooscoach import, so it names the setting of each.
+var importAdvice = transcript.Advice{
+	Declare: func(side assistant.Speaker, label string) string {
+		return fmt.Sprintf("%s=%s (rooscoach import --%s %s)", side, label, side, label)
+	},
+	Force: "with format=NAME (rooscoach import --input-format NAME)",
+}
+
+// importReason is why a file failed, in the words of importAdvice.
+func importReason(err error) string {
+	if msg, ok := importAdvice.Describe(err); ok {
+		return msg
+	}
+	return assistant.ErrorMessage(err)
+}
+
 func importInput(opts assistant.ImportOptions, data []byte) Input {
 	return Input{Data: data, Options: transcript.Options{
 		Format: opts.Format, Language: opts.Language, AgentID: opts.AgentID, TeamID: opts.TeamID,
+		AgentSpeaker: opts.AgentSpeaker, CustomerSpeaker: opts.CustomerSpeaker,
 	}}
 }
 
@@ -218,17 +237,30 @@ func checkImportOptions(o assistant.ImportOptions) error {
 // for a file without a usable one.
 func cleanName(name string, i int) string {
 	name = strings.TrimLeft(path.Clean("/"+strings.ReplaceAll(name, `\`, "/")), "/")
-	if _, bad := assistant.ControlAt(name); bad || !utf8.ValidString(name) || name == "." || name == "/" || name == "" {
-		return fmt.Sprintf("file-%d", i+1)
-	}
 	if utf8.RuneCountInString(name) > assistant.MaxIDRunes {
 		name = string([]rune(name)[:assistant.MaxIDRunes])
+	}
+	// The name becomes the call's external id: it must pass as one.
+	if name == "." || name == "" || assistant.CheckID("name", name) != nil {
+		return fmt.Sprintf("file-%d", i+1)
 	}
 	return name
 }
 
-// UnpackZip returns the files of a zip archive, skipping folders and the
-// clutter archivers add (__MACOSX, dot files). An entry larger than limit
+// hiddenPath reports whether a zip entry is hidden, as rooscoach import
+// leaves hidden files out of a folder: the file or any folder it lies in
+// starts with a dot, or lies in the __MACOSX folder archivers add.
+func hiddenPath(name string) bool {
+	for _, part := range strings.Split(strings.ReplaceAll(name, `\`, "/"), "/") {
+		if strings.HasPrefix(part, ".") && part != "." && part != ".." || part == "__MACOSX" {
+			return true
+		}
+	}
+	return false
+}
+
+// UnpackZip returns the files of a zip archive, skipping folders and what
+// is hidden (see hiddenPath), as a folder's hidden files are left out. An entry larger than limit
 // bytes unpacked is returned with a Reason instead of its bytes, so that a
 // zip bomb is refused file by file; more than MaxImportFiles entries is
 // EInvalid.
@@ -239,8 +271,7 @@ func UnpackZip(name string, data []byte, limit int64) ([]assistant.UploadedFile,
 	}
 	var out []assistant.UploadedFile
 	for _, e := range zr.File {
-		base := path.Base(e.Name)
-		if e.FileInfo().IsDir() || strings.HasPrefix(e.Name, "__MACOSX/") || strings.HasPrefix(base, ".") {
+		if e.FileInfo().IsDir() || hiddenPath(e.Name) {
 			continue
 		}
 		if len(out) == MaxImportFiles {

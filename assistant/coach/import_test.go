@@ -238,6 +238,8 @@ func TestUnpackZip(t *testing.T) {
 		"week1/":              "",
 		"__MACOSX/._call1":    "junk",
 		".DS_Store":           "junk",
+		".hidden/x.txt":       "Agent: Goedemorgen.\nKlant: Hallo.\n",
+		"week1/.git/config":   "Agent: Goedemorgen.\nKlant: Hallo.\n",
 		"week2/big-call.txt":  strings.Repeat("Agent: bla bla.\n", 100),
 		"week2/small-one.txt": "Agent: Hello.\nCustomer: Hi.\n",
 	} {

@@ -17,6 +17,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rooscoach/rooscoach/assistant"
 )
@@ -78,9 +79,15 @@ type frame struct {
 }
 
 // checkDuplicates walks data token by token and refuses an object that names
-// a key twice. Syntax errors are left to the decoder, which explains them
-// better.
+// a key twice, and a string that is not valid UTF-8, naming its field:
+// encoding/json would read the bad bytes as U+FFFD and store text the
+// sender never wrote. Syntax errors are left to the decoder, which
+// explains them better.
 func checkDuplicates(data []byte) error {
+	bad := int64(-1)
+	if !utf8.Valid(data) {
+		bad = invalidAt(data)
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var stack []*frame
@@ -92,6 +99,9 @@ func checkDuplicates(data []byte) error {
 		var top *frame
 		if n := len(stack); n > 0 {
 			top = stack[n-1]
+		}
+		if bad >= 0 && dec.InputOffset() > bad {
+			return invalidUTF8(data, bad, top)
 		}
 		if top != nil && top.keys != nil && top.expectKey {
 			if d, ok := tok.(json.Delim); ok && d == '}' {
@@ -130,6 +140,35 @@ func checkDuplicates(data []byte) error {
 			valueDone(top)
 		}
 	}
+}
+
+// invalidAt is the offset of the first byte of data that is not UTF-8.
+func invalidAt(data []byte) int64 {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return int64(i)
+		}
+		i += n
+	}
+	return -1
+}
+
+// invalidUTF8 is the error of a body whose bytes at offset bad are not
+// UTF-8, in the token read next inside top: a key of top, or the value of
+// top's field or element.
+func invalidUTF8(data []byte, bad int64, top *frame) error {
+	// LineCol counts the characters before an offset; the bad byte is one.
+	line, col := LineCol(data, bad+1)
+	switch {
+	case top == nil:
+		return assistant.Errorf(assistant.EInvalid, "The body is not valid UTF-8 (line %d, column %d); send it as UTF-8.", line, col)
+	case top.keys != nil && top.expectKey:
+		return assistant.Errorf(assistant.EInvalid, "A field name%s is not valid UTF-8 (line %d, column %d); send the body as UTF-8.", where(top.path), line, col)
+	case top.keys != nil:
+		return assistant.Errorf(assistant.EInvalid, "Field %s is not valid UTF-8 (line %d, column %d); send the body as UTF-8.", joinPath(top.path, top.lastKey), line, col)
+	}
+	return assistant.Errorf(assistant.EInvalid, "Field %s[%d] is not valid UTF-8 (line %d, column %d); send the body as UTF-8.", top.path, top.index, line, col)
 }
 
 // closeFrame pops the innermost container, which is a finished value of the

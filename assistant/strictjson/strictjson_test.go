@@ -34,6 +34,10 @@ func TestDecode(t *testing.T) {
 		{"top-level type", `[1, 2]`, "must be a JSON object, not a JSON array"},
 		{"truncated", `{"agent_id": "a"`, "ends too early"},
 		{"two values", `{"agent_id": "a"} {"agent_id": "b"}`, "more than one JSON value"},
+		{"invalid UTF-8 in a field", "{\"agent_id\": \"a\xffb\"}", "Field agent_id is not valid UTF-8 (line 1, column 16)"},
+		{"invalid UTF-8 in an element", "{\"turns\": [{\"speaker\": \"agent\", \"text\": \"x\"}, {\"text\": \"\xc3\"}]}", "Field turns[1].text is not valid UTF-8"},
+		{"invalid UTF-8 in a field name", "{\"debt\": {\"pr\xffincipal\": 5}}", "A field name in debt is not valid UTF-8"},
+		{"invalid UTF-8 at the top", "\"\xff\"", "The body is not valid UTF-8"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var b body

@@ -28,21 +28,31 @@ var cliPrincipal = assistant.CommandLine()
 func runImport(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	cfg, err := loadConfig(fs, env)
+	// The configuration's flags are all read from the environment, but only
+	// those that bear on importing are offered here: the server's (-addr,
+	// -auth, -body-limit, …) would only mislead in import --help.
+	all := flag.NewFlagSet("import-env", flag.ContinueOnError)
+	cfg, err := loadConfig(all, env)
 	if err != nil {
 		return err
 	}
+	for _, name := range importConfigFlags {
+		f := all.Lookup(name)
+		fs.Var(f.Value, f.Name, f.Usage)
+	}
 	var (
-		agentID = fs.String("agent-id", "", "the agent of calls whose transcript names none")
-		teamID  = fs.String("team-id", "", "the team of calls whose transcript names none")
-		lang    = fs.String("language", "auto", "language of the calls: auto, nl or en")
-		format  = fs.String("input-format", "", "transcript format of every file, detected per file when empty: "+strings.Join(transcript.Formats, ", "))
-		noWait  = fs.Bool("no-wait", false, "queue the import and return; running rooscoach serve instances work it")
-		resume  = fs.Int64("resume", 0, "watch and work import ID, such as one left by an interrupted import")
+		agentID  = fs.String("agent-id", "", "the agent of calls whose transcript names none")
+		teamID   = fs.String("team-id", "", "the team of calls whose transcript names none")
+		agent    = fs.String("agent", "", "speaker label of the agent in every transcript (name or SPEAKER_00, spk_0)")
+		customer = fs.String("customer", "", "speaker label of the customer in every transcript")
+		lang     = fs.String("language", "auto", "language of the calls: auto, nl or en")
+		format   = fs.String("input-format", "", "transcript format of every file, detected per file when empty: "+strings.Join(transcript.Formats, ", "))
+		// No default is shown: without it, each file gets the default of
+		// the instance that works it, which need not be this one's.
+		engine = fs.String("engine", "", "engine the calls are analysed with: builtin, llm or auto; when not given, the default (ROOSCOACH_ENGINE) of the instance that works each file")
+		noWait = fs.Bool("no-wait", false, "queue the import and return; running rooscoach serve instances work it")
+		resume = fs.Int64("resume", 0, "watch and work import ID, such as one left by an interrupted import")
 	)
-	// --engine is the configuration's flag, which sets the default engine
-	// of this process; given here, it is also the import's choice.
-	fs.Lookup("engine").Usage = "engine the calls are analysed with: builtin, llm or auto; when not given, the default (ROOSCOACH_ENGINE) of the instance that works each file"
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: rooscoach import [flags] DIR|FILE|ZIP...\n       rooscoach import --resume ID")
 		fs.PrintDefaults()
@@ -64,11 +74,18 @@ func runImport(ctx context.Context, args []string, env func(string) string, stdo
 			// The jobs of a queued import carry the engine it was made with.
 			return usageError{"--engine is for a new import; a resumed import keeps the engine it was made with"}
 		}
-		if choice, err = assistant.ParseEngineChoice(cfg.LLM.Engine); err != nil || choice == "" {
-			return usageError{fmt.Sprintf("--engine %q: want builtin, llm or auto", cfg.LLM.Engine)}
+		if choice, err = assistant.ParseEngineChoice(*engine); err != nil || choice == "" {
+			return usageError{fmt.Sprintf("--engine %q: want builtin, llm or auto", *engine)}
 		}
+		// This process works files of the import too: the choice is its
+		// default as well.
+		cfg.LLM.Engine = *engine
 	}
-	opts := assistant.ImportOptions{AgentID: *agentID, TeamID: *teamID, Language: l, Format: *format, Engine: choice}
+	if *resume != 0 && (flagGiven(fs, "agent") || flagGiven(fs, "customer")) {
+		return usageError{"--agent and --customer are for a new import; a resumed import keeps the speakers it was made with"}
+	}
+	opts := assistant.ImportOptions{AgentID: *agentID, TeamID: *teamID, Language: l, Format: *format, Engine: choice,
+		AgentSpeaker: *agent, CustomerSpeaker: *customer}
 
 	var files []assistant.UploadedFile
 	for _, arg := range fs.Args() {
@@ -126,10 +143,10 @@ func runImport(ctx context.Context, args []string, env func(string) string, stdo
 		return errors.New(userMessage(err))
 	}
 	if *noWait {
-		fmt.Fprintf(stdout, "import %d queued: %d files, %d failed at once; follow it with GET /v1/imports/%d\n", imp.ID, imp.Files, imp.Failed, imp.ID)
+		fmt.Fprintf(stdout, "import %d queued: %s, %d failed at once; follow it with GET /v1/imports/%d\n", imp.ID, countFiles(imp.Files), imp.Failed, imp.ID)
 		return nil
 	}
-	imp, err = watchImport(ctx, svc, imp, stderr)
+	imp, err = watchImport(ctx, svc, imp, *resume != 0, stderr)
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			fmt.Fprintf(stderr, "\ninterrupted with %d of %d files left; nothing is lost: running rooscoach serve instances go on with it, or run rooscoach import --resume %d\n", imp.Left, imp.Files, imp.ID)
@@ -143,13 +160,20 @@ func runImport(ctx context.Context, args []string, env func(string) string, stdo
 	return nil
 }
 
-// watchImport shows a progress bar until no file of imp is left.
-func watchImport(ctx context.Context, svc *coach.Service, imp *assistant.Import, stderr io.Writer) (*assistant.Import, error) {
+// importConfigFlags are the configuration's flags rooscoach import offers:
+// the database, the log, and what the analysis of the files it works
+// depends on. --engine is the import's own flag.
+var importConfigFlags = []string{"database-url", "log-level", "log-format", "rules-dir", "jurisdiction", "figures",
+	"openai-base-url", "llm-model", "llm-timeout", "llm-redact", "import-workers"}
+
+// watchImport shows a progress bar until no file of imp is left; resumed
+// says whether imp was made by an earlier run.
+func watchImport(ctx context.Context, svc *coach.Service, imp *assistant.Import, resumed bool, stderr io.Writer) (*assistant.Import, error) {
 	if imp.Finished {
 		// A resumed import that was finished meanwhile: nothing to watch.
 		return imp, nil
 	}
-	bar := newImportBar(imp, stderr)
+	bar := newImportBar(imp, resumed, stderr)
 	tick := time.NewTicker(250 * time.Millisecond)
 	defer tick.Stop()
 	for {
@@ -177,20 +201,26 @@ func watchImport(ctx context.Context, svc *coach.Service, imp *assistant.Import,
 // importBar is the progress bar of an import that is not finished. It
 // counts the files finished while it watches, out of those left when it
 // started: the bar's rate and time left are of this run's work. A resumed
-// import's files done before would otherwise count as done in the bar's
-// first instant, and make both nonsense; its description says how many
-// there were.
+// import's files done before, or a new import's files that failed at
+// upload, would otherwise count as done in the bar's first instant, and
+// make both nonsense; its description says how many there were.
 type importBar struct {
 	*progressbar.ProgressBar
 	// before is the files finished (done or failed) when the bar started.
 	before int
 }
 
-func newImportBar(imp *assistant.Import, w io.Writer) *importBar {
+func newImportBar(imp *assistant.Import, resumed bool, w io.Writer) *importBar {
 	before := imp.Done + imp.Failed
 	desc := fmt.Sprintf("import %d", imp.ID)
-	if before > 0 {
+	switch {
+	case before == 0:
+	case resumed:
 		desc += fmt.Sprintf(" (%d of %d files done before)", before, imp.Files)
+	default:
+		// Only a new import's files that could not be read are finished
+		// before it is worked.
+		desc += fmt.Sprintf(" (%d of %d files failed at upload)", before, imp.Files)
 	}
 	return &importBar{before: before, ProgressBar: progressbar.NewOptions(imp.Files-before,
 		progressbar.OptionSetWriter(w),
@@ -215,13 +245,17 @@ func flagGiven(fs *flag.FlagSet, name string) bool {
 	return given
 }
 
-func writeImportSummary(w io.Writer, imp *assistant.Import) {
-	files := "files"
-	if imp.Files == 1 {
-		files = "file"
+// countFiles is "1 file" or "n files".
+func countFiles(n int) string {
+	if n == 1 {
+		return "1 file"
 	}
-	fmt.Fprintf(w, "import %d: %d %s: %d stored (%d new, %d stored before), %d failed\n",
-		imp.ID, imp.Files, files, imp.Done, imp.Created, imp.Done-imp.Created, imp.Failed)
+	return strconv.Itoa(n) + " files"
+}
+
+func writeImportSummary(w io.Writer, imp *assistant.Import) {
+	fmt.Fprintf(w, "import %d: %s: %d stored (%d new, %d stored before), %d failed\n",
+		imp.ID, countFiles(imp.Files), imp.Done, imp.Created, imp.Done-imp.Created, imp.Failed)
 	for _, f := range imp.Failures {
 		fmt.Fprintf(w, "  %s: %s\n", f.Name, f.Reason)
 	}

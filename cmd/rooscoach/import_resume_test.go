@@ -122,7 +122,7 @@ func TestImportResume(t *testing.T) {
 func TestImportBarCountsThisRun(t *testing.T) {
 	var w bytes.Buffer
 	imp := &assistant.Import{ID: 7, Files: 10, Done: 6, Failed: 1, Left: 3}
-	bar := newImportBar(imp, &w)
+	bar := newImportBar(imp, true, &w)
 	bar.update(imp)
 	if s := bar.State(); s.CurrentNum != 0 || s.CurrentBytes != 0 || s.Max != 3 || !strings.Contains(s.Description, "7 of 10 files done before") {
 		t.Errorf("bar at the start of a resumed import: %+v, want 0 of the 3 files left", s)
