@@ -98,8 +98,9 @@ type LiveSession struct {
 	EndedAt   time.Time `json:"ended_at"`
 	// EndReason is EndedByClient, EndedIdle or EndedOnShutdown.
 	EndReason string `json:"end_reason"`
-	// Utterances counts the final utterances received, Partials the
-	// partial ones.
+	// Utterances counts the final utterances received and the pending
+	// partials kept as turns when the session ended, Partials the
+	// partial utterances received.
 	Utterances int `json:"utterances"`
 	Partials   int `json:"partials"`
 	// Events are the tips, alerts, reminders and cards shown, in order;

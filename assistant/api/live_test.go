@@ -759,3 +759,70 @@ func TestLiveIdleEndExternalIDTaken(t *testing.T) {
 		t.Fatalf("idle session stored as %q, %q (%v); want idle under live-%s", reason, ext, err, idle.ID)
 	}
 }
+
+// A platform that ends the session at hang-up, before the transcriber's
+// final result of the customer's last words comes, loses none of them: the
+// pending partial is stored as the customer's last turn and counted among
+// the utterances, over the socket and over plain HTTP, in both languages.
+func TestLivePendingPartialKeptAtEnd(t *testing.T) {
+	t.Parallel()
+	words := map[assistant.Language][2]string{
+		assistant.English: {"How much could you pay each month?", "Yes, I can pay fifty pounds a month"},
+		assistant.Dutch:   {"Hoeveel zou u per maand kunnen betalen?", "Ja, ik kan vijftig euro per maand betalen"},
+	}
+	e := newEnv(t, api.Config{})
+	sanne := e.tokenFor(assistant.Token{Name: "Sanne", Role: assistant.RoleAgent, AgentID: "agent-sanne"})
+	for _, lang := range assistant.Languages {
+		for _, via := range []string{"ws", "http"} {
+			t.Run(string(lang)+"/"+via, func(t *testing.T) {
+				agent, customer := words[lang][0], words[lang][1]
+				sess := e.openSessionAs(sanne, `{"language": "`+string(lang)+`"}`)
+				send := func(u session.Utterance) {
+					t.Helper()
+					data, _ := json.Marshal(u)
+					if res := e.doAs(sanne, "POST", sess.Links.Utterances, "application/json", data, nil); res.StatusCode != http.StatusOK {
+						t.Fatalf("utterance: %d", res.StatusCode)
+					}
+				}
+				if via == "ws" {
+					ws := e.socketWith(sess.Links.WebSocket, bearerProtocol(sanne))
+					send = func(u session.Utterance) {
+						t.Helper()
+						ws.send(u)
+					}
+					send(session.Utterance{Speaker: assistant.Agent, Text: agent, Final: true})
+					ws.next(nil, func(ev session.Event) bool { return ev.Type == assistant.EventTip })
+				} else {
+					send(session.Utterance{Speaker: assistant.Agent, Text: agent, Final: true})
+				}
+				send(session.Utterance{Speaker: assistant.Customer, Text: customer[:len(customer)/2]})
+				send(session.Utterance{Speaker: assistant.Customer, Text: customer})
+				// The socket's frames are read in turn; the session's state
+				// shows when the last one was taken, as the tester saw it.
+				var st session.State
+				for deadline := time.Now().Add(10 * time.Second); st.Partial[assistant.Customer] != customer; time.Sleep(10 * time.Millisecond) {
+					if time.Now().After(deadline) {
+						t.Fatalf("the partial never showed in the session: %+v", st.Partial)
+					}
+					e.doAs(sanne, "GET", "/v1/sessions/"+sess.ID, "", nil, &st)
+				}
+				var end session.Result
+				if res := e.doAs(sanne, "POST", sess.Links.End, "", nil, &end); res.StatusCode != http.StatusOK || end.Call == nil {
+					t.Fatalf("end: %d %+v", res.StatusCode, end)
+				}
+				var call assistant.Call
+				e.doAs(sanne, "GET", fmt.Sprintf("/v1/calls/%d", end.Call.ID), "", nil, &call)
+				var got []string
+				for _, turn := range call.Turns {
+					got = append(got, string(turn.Speaker)+": "+turn.Text)
+				}
+				if diff := cmp.Diff([]string{"agent: " + agent, "customer: " + customer}, got); diff != "" {
+					t.Errorf("stored turns (-want +got):\n%s", diff)
+				}
+				if call.Live == nil || call.Live.Utterances != 2 || call.Live.Partials != 2 {
+					t.Errorf("live note %+v; want 2 utterances (one kept from a partial) and 2 partials", call.Live)
+				}
+			})
+		}
+	}
+}

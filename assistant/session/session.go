@@ -19,6 +19,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -57,7 +58,8 @@ type Utterance struct {
 	StartMS *int64 `json:"start_ms,omitempty"`
 	EndMS   *int64 `json:"end_ms,omitempty"`
 	// Final is false for a partial result, which the speaker's next
-	// utterance replaces; only final utterances make turns.
+	// utterance replaces; final utterances make turns, and so does a
+	// partial still pending when the session ends.
 	Final bool `json:"final"`
 }
 
@@ -97,8 +99,28 @@ type partial struct {
 	text string
 	// atMS is when the first partial of the utterance came, from the
 	// start of the session: the utterance's start when the client sends
-	// no times.
-	atMS int64
+	// no times; lastMS is when the latest came, its end.
+	atMS, lastMS int64
+	// startMS and endMS are the times the latest partial carried, if
+	// any: a session that ends before the final utterance comes keeps
+	// them as a final one would.
+	startMS, endMS *int64
+}
+
+// times returns the start and end of p as a final utterance would have
+// them.
+func (p partial) times() (start, end int64) {
+	if p.startMS == nil && p.endMS == nil {
+		return p.atMS, p.lastMS
+	}
+	return ptrMS(p.startMS), ptrMS(p.endMS)
+}
+
+func ptrMS(v *int64) int64 {
+	if v == nil {
+		return 0
+	}
+	return *v
 }
 
 // Session is one live call. Its methods are safe for concurrent use;
@@ -301,7 +323,7 @@ func (s *Session) Add(ctx context.Context, u Utterance) ([]Event, error) {
 		if !ok {
 			p.atMS = atMS
 		}
-		p.text = text
+		p.text, p.lastMS, p.startMS, p.endMS = text, atMS, u.StartMS, u.EndMS
 		s.partials[u.Speaker] = p
 		s.nPartials++
 		s.lastActive = now
@@ -315,13 +337,7 @@ func (s *Session) Add(ctx context.Context, u Utterance) ([]Event, error) {
 		start = p.atMS
 	}
 	if u.StartMS != nil || u.EndMS != nil {
-		start, end = 0, 0
-		if u.StartMS != nil {
-			start = *u.StartMS
-		}
-		if u.EndMS != nil {
-			end = *u.EndMS
-		}
+		start, end = ptrMS(u.StartMS), ptrMS(u.EndMS)
 	}
 	i, err := s.addFinal(u.Speaker, text, start, end)
 	if err != nil {
@@ -373,25 +389,77 @@ func checkUtterance(u Utterance) (string, error) {
 // speaker's turn when the speaker spoke last, the way the transcript reader
 // joins consecutive segments of one speaker. It returns the turn's index.
 func (s *Session) addFinal(sp assistant.Speaker, text string, start, end int64) (int, error) {
-	if n := len(s.turns); n > 0 && s.turns[n-1].Speaker == sp {
-		last := &s.turns[n-1]
+	turns, i, err := appendUtterance(s.turns, sp, text, start, end)
+	if err != nil {
+		return 0, err
+	}
+	if i == len(s.turns) {
+		s.stances = append(s.stances, assistant.Stance{})
+		s.evidence = append(s.evidence, [2]int{})
+	}
+	s.turns = turns
+	nl, en := language.Evidence(turns[i].Text)
+	s.evidence[i] = [2]int{nl, en}
+	return i, nil
+}
+
+// appendUtterance adds a final utterance to turns: a new turn, or the
+// continuation of the last one when its speaker spoke last. It returns
+// the turns and the index of the turn the utterance went to. The last
+// turn is changed in place, so a caller that must keep turns as they were
+// passes a copy.
+func appendUtterance(turns []assistant.Turn, sp assistant.Speaker, text string, start, end int64) ([]assistant.Turn, int, error) {
+	if n := len(turns); n > 0 && turns[n-1].Speaker == sp {
+		last := &turns[n-1]
 		if end != 0 && end < last.StartMS {
-			return 0, assistant.Errorf(assistant.EInvalid, "end_ms %d is before the start of the turn it continues (%d ms); times must go forward.", end, last.StartMS)
+			return turns, 0, assistant.Errorf(assistant.EInvalid, "end_ms %d is before the start of the turn it continues (%d ms); times must go forward.", end, last.StartMS)
 		}
 		if n := utf8.RuneCountInString(last.Text) + 1 + utf8.RuneCountInString(text); n > assistant.MaxTurnRunes {
-			return 0, assistant.Errorf(assistant.EInvalid, "The %s's turn would be %d characters long, more than the %d one turn may have; check that the speakers are told apart.", sp, n, assistant.MaxTurnRunes)
+			return turns, 0, assistant.Errorf(assistant.EInvalid, "The %s's turn would be %d characters long, more than the %d one turn may have; check that the speakers are told apart.", sp, n, assistant.MaxTurnRunes)
 		}
 		last.Text += " " + text
 		last.EndMS = max(last.EndMS, end)
-		nl, en := language.Evidence(last.Text)
-		s.evidence[n-1] = [2]int{nl, en}
-		return n - 1, nil
+		return turns, n - 1, nil
 	}
-	s.turns = append(s.turns, assistant.Turn{Index: len(s.turns), Speaker: sp, Text: text, StartMS: start, EndMS: end})
-	s.stances = append(s.stances, assistant.Stance{})
-	nl, en := language.Evidence(text)
-	s.evidence = append(s.evidence, [2]int{nl, en})
-	return len(s.turns) - 1, nil
+	return append(turns, assistant.Turn{Index: len(turns), Speaker: sp, Text: text, StartMS: start, EndMS: end}), len(turns), nil
+}
+
+// withPending returns the final turns with the pending partials kept as
+// their speakers' last words, the earlier begun first, and how many were
+// kept. The platform may end the session at hang-up before the
+// transcriber's final result comes, and the customer's last words ("Yes,
+// I can pay fifty pounds a month") are often what the call came to. s.mu
+// is held; s.turns is left as it was, since a refused end leaves the
+// session open and the partials pending.
+func (s *Session) withPending() ([]assistant.Turn, int) {
+	turns := append([]assistant.Turn(nil), s.turns...)
+	pending := make([]assistant.Speaker, 0, len(s.partials))
+	for sp := range s.partials {
+		pending = append(pending, sp)
+	}
+	slices.SortFunc(pending, func(a, b assistant.Speaker) int {
+		sa, _ := s.partials[a].times()
+		sb, _ := s.partials[b].times()
+		return cmp.Or(cmp.Compare(sa, sb), cmp.Compare(a, b))
+	})
+	kept := 0
+	for _, sp := range pending {
+		p := s.partials[sp]
+		start, end := p.times()
+		next, _, err := appendUtterance(turns, sp, p.text, start, end)
+		if err != nil && (p.startMS != nil || p.endMS != nil) {
+			// Times of the client's that go back are no reason to lose
+			// the words: the session's clock has times of its own.
+			next, _, err = appendUtterance(turns, sp, p.text, p.atMS, p.lastMS)
+		}
+		if err != nil {
+			s.limits.Logger.Warn("live session's pending partial is not kept: it does not fit the speaker's turn", "session", s.id, "speaker", sp, "err_code", assistant.ErrorCode(err))
+			continue
+		}
+		turns = next
+		kept++
+	}
+	return turns, kept
 }
 
 // endedError is the error of a request to a session that ended or is
@@ -605,9 +673,9 @@ func (s *Session) end(ctx context.Context, reason string, externalID *string) (R
 		return r, nil
 	}
 	s.state = ending
-	turns := append([]assistant.Turn(nil), s.turns...)
+	turns, kept := s.withPending()
 	live := &assistant.LiveSession{SessionID: s.id, Mode: s.mode, OpenedAt: s.openedAt, EndedAt: s.now(), EndReason: reason,
-		Utterances: s.finals, Partials: s.nPartials, Events: []assistant.LiveEvent{}}
+		Utterances: s.finals + kept, Partials: s.nPartials, Events: []assistant.LiveEvent{}}
 	for _, e := range s.events {
 		if e.Type != assistant.EventStance {
 			live.Events = append(live.Events, e.LiveEvent)

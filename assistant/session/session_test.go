@@ -751,3 +751,107 @@ func TestEndExternalIDTaken(t *testing.T) {
 		t.Errorf("after the shutdown: ended %v, %d calls, the last under %q", left.Ended(), st.count(), st.calls[len(st.calls)-1].ExternalID)
 	}
 }
+
+// The platform may end a session at hang-up before the transcriber's final
+// result comes: the pending partials are kept as their speakers' last
+// words, the earlier begun first, however the session ends, and counted
+// among the utterances. An end that is refused keeps them pending.
+func TestEndKeepsPendingPartials(t *testing.T) {
+	ctx := context.Background()
+	now := today()
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	tick := func() { mu.Lock(); now = now.Add(time.Second); mu.Unlock() }
+	st := &stored{}
+	r := session.NewRegistry(session.Config{IdleTimeout: time.Hour, Now: clock}, service(st))
+	defer r.Close(ctx)
+	add := func(s *session.Session, sp assistant.Speaker, text string, final bool) {
+		t.Helper()
+		tick()
+		if _, err := s.Add(ctx, session.Utterance{Speaker: sp, Text: text, Final: final}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	type turn struct {
+		Speaker assistant.Speaker
+		Text    string
+	}
+	turnsOf := func(c *assistant.Call) []turn {
+		var out []turn
+		for _, t := range c.Turns {
+			out = append(out, turn{t.Speaker, t.Text})
+		}
+		return out
+	}
+
+	// Ended by the client: the customer's partial is the last turn.
+	s, _, _ := r.Open(ctx, admin, session.OpenRequest{AgentID: "a", Language: "en"})
+	add(s, assistant.Agent, "How much could you pay each month?", true)
+	add(s, assistant.Customer, "Yes, I can pay", false)
+	add(s, assistant.Customer, "Yes, I can pay fifty pounds a month", false)
+	res, err := r.End(ctx, admin, s.ID(), session.EndRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []turn{{assistant.Agent, "How much could you pay each month?"}, {assistant.Customer, "Yes, I can pay fifty pounds a month"}}
+	if diff := cmp.Diff(want, turnsOf(res.Call)); diff != "" {
+		t.Fatalf("turns stored at the end (-want +got):\n%s", diff)
+	}
+	if l := res.Call.Live; l.Utterances != 2 || l.Partials != 2 {
+		t.Errorf("live note counts %d utterances and %d partials; want 2 and 2", l.Utterances, l.Partials)
+	}
+	if c := res.Call.Turns[1]; c.StartMS != 2000 || c.EndMS != 3000 {
+		t.Errorf("the kept partial runs %d–%d ms; want from its first partial (2000) to its last (3000)", c.StartMS, c.EndMS)
+	}
+
+	// Idle, both speakers pending: the earlier begun first.
+	idle, _, _ := r.Open(ctx, admin, session.OpenRequest{AgentID: "b", Language: "nl"})
+	add(idle, assistant.Agent, "Goedemiddag, u spreekt met Sanne.", true)
+	add(idle, assistant.Customer, "Ik kan vijftig euro", false)
+	add(idle, assistant.Agent, "Dat is", false)
+	add(idle, assistant.Customer, "Ik kan vijftig euro per maand betalen.", false)
+	mu.Lock()
+	now = now.Add(time.Hour)
+	mu.Unlock()
+	r.Sweep(ctx)
+	if !idle.Ended() || st.count() != 2 {
+		t.Fatalf("the idle session did not end and store (%d calls)", st.count())
+	}
+	want = []turn{{assistant.Agent, "Goedemiddag, u spreekt met Sanne."}, {assistant.Customer, "Ik kan vijftig euro per maand betalen."}, {assistant.Agent, "Dat is"}}
+	if diff := cmp.Diff(want, turnsOf(st.calls[1])); diff != "" {
+		t.Errorf("turns stored at the idle end (-want +got):\n%s", diff)
+	}
+	if l := st.calls[1].Live; l.EndReason != assistant.EndedIdle || l.Utterances != 3 || l.Partials != 3 {
+		t.Errorf("live note %+v; want idle, 3 utterances, 3 partials", l)
+	}
+
+	// A refused end keeps the partial pending; the shutdown keeps it as
+	// the customer's turn, joined to the customer's final words.
+	taken := &assistant.Call{AgentID: "c", ExternalID: "crm-7"}
+	if _, err := st.CreateCall(ctx, admin, taken); err != nil {
+		t.Fatal(err)
+	}
+	left, _, _ := r.Open(ctx, admin, session.OpenRequest{AgentID: "c", ExternalID: "crm-7", Language: "en"})
+	add(left, assistant.Agent, "When are you paid?", true)
+	add(left, assistant.Customer, "On the first.", true)
+	add(left, assistant.Customer, "So I could pay then", false)
+	if _, err := r.End(ctx, admin, left.ID(), session.EndRequest{}); assistant.ErrorCode(err) != assistant.EConflict {
+		t.Fatalf("end under a taken external id: %v; want EConflict", err)
+	}
+	if st := left.State(); len(st.Turns) != 2 || st.Partial[assistant.Customer] != "So I could pay then" {
+		t.Fatalf("after the refused end: %d turns, partials %v; want 2 turns and the partial pending", len(st.Turns), st.Partial)
+	}
+	if err := r.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if st.count() != 4 {
+		t.Fatalf("%d calls stored; want 4", st.count())
+	}
+	want = []turn{{assistant.Agent, "When are you paid?"}, {assistant.Customer, "On the first. So I could pay then"}}
+	if diff := cmp.Diff(want, turnsOf(st.calls[3])); diff != "" {
+		t.Errorf("turns stored at the shutdown (-want +got):\n%s", diff)
+	}
+	if l := st.calls[3].Live; l.EndReason != assistant.EndedOnShutdown || l.Utterances != 3 {
+		t.Errorf("live note %+v; want shutdown, 3 utterances", l)
+	}
+}
