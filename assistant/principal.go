@@ -26,6 +26,17 @@ var Roles = []Role{RoleAgent, RoleTrainer, RoleLead, RoleAdmin}
 // Valid reports whether r is one of the roles.
 func (r Role) Valid() bool { return slices.Contains(Roles, r) }
 
+// Role sets of steps that more than one role may take. The API's routes
+// and the web pages both check these, so that a page never lets a role do
+// what the API refuses it.
+var (
+	// CallPosters post calls and imports: an agent their own, a trainer
+	// and an admin those of their scope. A lead reads but does not post.
+	CallPosters = []Role{RoleAgent, RoleTrainer, RoleAdmin}
+	// CoachingReaders read a team's progress and calibration and set goals.
+	CoachingReaders = []Role{RoleTrainer, RoleLead, RoleAdmin}
+)
+
 // Via says how a principal came to act. The audit trail records it beside
 // the token id, so that a change made without a token still says where it
 // came from.

@@ -23,6 +23,14 @@ type Authenticator interface {
 // principalKey keys the principal in a request's context.
 type principalKey struct{}
 
+// WithPrincipal returns ctx carrying p as the request's principal, for
+// routes served beside the API (the web pages) that resolve their own
+// token: the request log then names the role and token id of their
+// requests as it does for the API's.
+func WithPrincipal(ctx context.Context, p assistant.Principal) context.Context {
+	return context.WithValue(ctx, principalKey{}, p)
+}
+
 // principalOf returns who is asking. Every route with roles runs behind
 // authenticate, so the principal is there; an open route has none and must
 // not ask.
@@ -58,7 +66,7 @@ func (s *Server) authenticateWith(tokenOf func(*http.Request) (string, error), n
 			}
 		}
 		req := c.Request()
-		c.SetRequest(req.WithContext(context.WithValue(req.Context(), principalKey{}, p)))
+		c.SetRequest(req.WithContext(WithPrincipal(req.Context(), p)))
 		return next(c)
 	}
 }
@@ -136,8 +144,8 @@ var (
 	adminOnly     = []assistant.Role{assistant.RoleAdmin}
 	trainerOnly   = []assistant.Role{assistant.RoleTrainer}
 	agentOnly     = []assistant.Role{assistant.RoleAgent}
-	callPosters   = []assistant.Role{assistant.RoleAgent, assistant.RoleTrainer, assistant.RoleAdmin}
-	coachingReads = []assistant.Role{assistant.RoleTrainer, assistant.RoleLead, assistant.RoleAdmin}
+	callPosters   = assistant.CallPosters
+	coachingReads = assistant.CoachingReaders
 	erasers       = []assistant.Role{assistant.RoleLead, assistant.RoleAdmin}
 	// liveDrivers open live sessions, send utterances and end them: an
 	// agent their own, an admin any agent's.

@@ -118,6 +118,7 @@ func (p *Pages) Mount(e *echo.Echo) {
 	open := []echo.MiddlewareFunc{p.htmlErrors, p.language, p.csrf}
 	signed := append(open[:len(open):len(open)], p.session)
 	upload := []echo.MiddlewareFunc{p.htmlErrors, middleware.BodyLimit(fmt.Sprintf("%dB", p.cfg.ImportLimit)), p.language, p.csrf, p.session}
+	signed = signed[:len(signed):len(signed)]
 
 	static, _ := fs.Sub(staticFiles, "static")
 	e.GET("/static/*", echo.WrapHandler(http.StripPrefix("/static/", staticHandler(static))))
@@ -136,10 +137,13 @@ func (p *Pages) Mount(e *echo.Echo) {
 	e.POST("/reviews/:id/acknowledge", p.handleAcknowledge, signed...)
 	e.POST("/reviews/:id/dispute", p.handleDispute, signed...)
 
-	e.GET("/lead", p.handleLead, signed...)
+	e.GET("/lead", p.handleLead, append(signed, p.only(assistant.CoachingReaders))...)
 
-	e.GET("/upload", p.handleUploadForm, signed...)
-	e.POST("/upload", p.handleUpload, upload...)
+	// Uploading posts calls: the roles the API lets post them, checked
+	// before the body is read.
+	posters := p.only(assistant.CallPosters)
+	e.GET("/upload", p.handleUploadForm, append(signed, posters)...)
+	e.POST("/upload", p.handleUpload, append(upload, posters)...)
 	e.GET("/imports/:id", p.handleImport, signed...)
 }
 
@@ -179,6 +183,7 @@ func (p *Pages) session(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if p.cfg.AuthOff {
 			c.Set(principalKey, assistant.AuthOff())
+			c.SetRequest(c.Request().WithContext(api.WithPrincipal(c.Request().Context(), assistant.AuthOff())))
 			return next(c)
 		}
 		ck, err := c.Cookie(sessionCookie)
@@ -194,7 +199,23 @@ func (p *Pages) session(next echo.HandlerFunc) echo.HandlerFunc {
 			return err
 		}
 		c.Set(principalKey, pr)
+		// The request log reads the principal from the request, as it
+		// does for the API's routes.
+		c.SetRequest(c.Request().WithContext(api.WithPrincipal(c.Request().Context(), pr)))
 		return next(c)
+	}
+}
+
+// only refuses, with 403, a principal whose role is not among roles: the
+// same sets the API's routes take, so a page allows no more than the API.
+func (p *Pages) only(roles []assistant.Role) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			if me := principalOf(c); !me.Can(roles...) {
+				return assistant.Errorf(assistant.EForbidden, text(langOf(c))["page_forbidden"], me.Role)
+			}
+			return next(c)
+		}
 	}
 }
 
@@ -268,7 +289,10 @@ type view struct {
 	Me     assistant.Principal
 	Path   string
 	Notice string
-	Data   any
+	// CanUpload and CanLead say whether the navigation links to the
+	// upload and the lead page, by the role sets those pages check.
+	CanUpload, CanLead bool
+	Data               any
 }
 
 // render writes page name with data.
@@ -278,8 +302,10 @@ func (p *Pages) render(c echo.Context, status int, name string, data any) error 
 		return fmt.Errorf("no page %q", name)
 	}
 	csrf, _ := c.Get("csrf").(string)
-	v := view{T: text(langOf(c)), Lang: langOf(c), CSRF: csrf, Me: principalOf(c), Path: c.Request().URL.Path,
-		Notice: noticeOf(c), Data: data}
+	me := principalOf(c)
+	v := view{T: text(langOf(c)), Lang: langOf(c), CSRF: csrf, Me: me, Path: c.Request().URL.Path,
+		Notice: noticeOf(c), Data: data,
+		CanUpload: me.Role != "" && me.Can(assistant.CallPosters...), CanLead: me.Role != "" && me.Can(assistant.CoachingReaders...)}
 	var b strings.Builder
 	if err := t.Execute(&b, v); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)

@@ -41,6 +41,13 @@ func (w logWriter) Write(p []byte) (int, error) {
 
 func newSite(t testing.TB) *site {
 	t.Helper()
+	return newSiteLogging(t, nil)
+}
+
+// newSiteLogging is newSite that writes its logs, from info level, as JSON
+// to logs; nil logs writes warnings to the test's log.
+func newSiteLogging(t testing.TB, logs io.Writer) *site {
+	t.Helper()
 	ctx := context.Background()
 	dsn := storetest.NewDSN(t)
 	db, err := store.Open(ctx, dsn)
@@ -51,6 +58,9 @@ func newSite(t testing.TB) *site {
 	an, arr := builtin.Analyzer(time.Now)
 	svc := &coach.Service{Analyzer: an, Store: db, Policies: db, Arrangements: arr, Progress: db, Imports: db}
 	logger := slog.New(slog.NewTextHandler(logWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	if logs != nil {
+		logger = slog.New(slog.NewJSONHandler(logs, nil))
+	}
 	srv := api.NewServer(api.Config{Logger: logger}, svc, db, svc)
 	pages, err := web.New(web.Config{Logger: logger}, svc, db)
 	if err != nil {
