@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -89,18 +90,49 @@ func Money(lang assistant.Language, m assistant.Money) string {
 		sign, a = "-", -a
 	}
 	units, cents := a/100, a%100
-	thousands, decimal := ",", "."
-	if lang == assistant.Dutch {
-		thousands, decimal = ".", ","
-		if ok {
-			sym += " "
-		}
+	thousands, decimal := separators(lang)
+	if lang == assistant.Dutch && ok {
+		sym += " "
 	}
 	s := group(units, thousands)
 	if cents != 0 || m.Currency == "USD" {
 		s += decimal + fmt.Sprintf("%02d", cents)
 	}
 	return sign + sym + s
+}
+
+// separators are lang's thousands separator and decimal mark: Dutch
+// writes 1.250,5 where English writes 1,250.5.
+func separators(lang assistant.Language) (thousands, decimal string) {
+	if lang == assistant.Dutch {
+		return ".", ","
+	}
+	return ",", "."
+}
+
+// Number formats v with digits decimals the way a reader of lang reads it:
+// "2,2" in Dutch, "2.2" in English. Numbers of a thousand or more are
+// grouped ("1.250,5", "1,250.5"); NaN and infinities print as "–". With
+// digits -1 it uses as few decimals as v needs ("1,25", "2").
+func Number(lang assistant.Language, v float64, digits int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', digits, 64)
+	if strings.Trim(s, "0.") == "" {
+		v = 0 // no "-0,0"
+	}
+	units, frac, _ := strings.Cut(s, ".")
+	n, _ := strconv.ParseInt(units, 10, 64)
+	thousands, decimal := separators(lang)
+	out := group(n, thousands)
+	if frac != "" {
+		out += decimal + frac
+	}
+	if v < 0 {
+		out = "-" + out
+	}
+	return out
 }
 
 func group(n int64, sep string) string {

@@ -1,6 +1,7 @@
 package prompts
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -55,6 +56,33 @@ func TestMoney(t *testing.T) {
 
 // Dates as each country writes them: CLDR's long date patterns (nl
 // "d MMMM y", en_GB "d MMMM y", en "MMMM d, y").
+func TestNumber(t *testing.T) {
+	for _, c := range []struct {
+		lang   assistant.Language
+		v      float64
+		digits int
+		want   string
+	}{
+		{assistant.Dutch, 2.25, 1, "2,2"},
+		{assistant.English, 2.25, 1, "2.2"},
+		{assistant.Dutch, 4.666, 2, "4,67"},
+		{assistant.English, 4.666, 2, "4.67"},
+		{assistant.Dutch, 1250.5, 1, "1.250,5"},
+		{assistant.English, 1250.5, 1, "1,250.5"},
+		{assistant.Dutch, 3, 0, "3"},
+		{assistant.Dutch, -0.5, 2, "-0,50"},
+		{assistant.Dutch, -0.01, 1, "0,0"},
+		{assistant.Dutch, 1.25, -1, "1,25"},
+		{assistant.English, 1.25, -1, "1.25"},
+		{assistant.Dutch, 2, -1, "2"},
+		{assistant.English, math.NaN(), 1, "–"},
+	} {
+		if got := Number(c.lang, c.v, c.digits); got != c.want {
+			t.Errorf("Number(%s, %g, %d) = %q, want %q", c.lang, c.v, c.digits, got, c.want)
+		}
+	}
+}
+
 func TestFormatDate(t *testing.T) {
 	day := time.Date(2026, 12, 18, 0, 0, 0, 0, time.UTC)
 	tests := []struct {

@@ -97,7 +97,7 @@ func (p *Pages) handleAgent(c echo.Context) error {
 	}
 	starts, target := bucketSeries(progress.Buckets, func(f assistant.Figures) float64 { return f.TargetShare })
 	t := text(lang)
-	chart := lineChart("agent-target", t["chart_target"], starts, []series{{Name: agentID, Values: target}}, true)
+	chart := lineChart("agent-target", t["chart_target"], starts, []series{{Name: agentID, Values: target}}, true, lang)
 	return p.render(c, http.StatusOK, "agent", map[string]any{
 		"AgentID": agentID, "Calls": page.Calls, "Reviews": reviews, "Goals": goals, "Total": progress.Total,
 		"Chart": chart, "CanAnswer": me.Role == assistant.RoleAgent, "OctantLabels": octantLabels(lang),

@@ -337,7 +337,7 @@ func TestReviewWorkflowInBrowser(t *testing.T) {
 			t.Errorf("the agent's review card lacks %q: %q", want, card)
 		}
 	}
-	if goals := eval[string](t, agent, `document.querySelector("#goals-h").parentElement.innerText`); !strings.Contains(goals, "target-share") || !strings.Contains(goals, "closing") {
+	if goals := eval[string](t, agent, `document.querySelector("#goals-h").parentElement.innerText`); !strings.Contains(goals, "Share in the target quadrant") || !strings.Contains(goals, "Complete closing") {
 		t.Errorf("the agent's goals are not shown: %q", goals)
 	}
 	// The tip box answers as the agent types.

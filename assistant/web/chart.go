@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"html/template"
 	"math"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/prompts"
 )
 
 // series is one line of a chart: a value per bucket, NaN where nothing was
@@ -33,9 +35,9 @@ const (
 )
 
 // lineChart draws the series over the buckets starting at starts; percent
-// shows values as percentages. Each point carries its value as a title,
+// shows values as percentages, and lang writes the numbers. Each point carries its value as a title,
 // and the figure has a caption, so a screen reader can read it.
-func lineChart(id, title string, starts []time.Time, lines []series, percent bool) template.HTML {
+func lineChart(id, title string, starts []time.Time, lines []series, percent bool, lang assistant.Language) template.HTML {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart" id="%s" viewBox="0 0 %g %g" width="%g" height="%g" role="img" aria-labelledby="%s-t" xmlns="http://www.w3.org/2000/svg">`,
 		id, chartW, chartH, chartW, chartH, id)
@@ -59,7 +61,7 @@ func lineChart(id, title string, starts []time.Time, lines []series, percent boo
 		if percent {
 			return fmt.Sprintf("%.0f%%", 100*v)
 		}
-		return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+		return prompts.Number(lang, math.Round(v*100)/100, -1)
 	}
 	for i := 0; i <= 4; i++ {
 		v := max * float64(i) / 4

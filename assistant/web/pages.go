@@ -11,11 +11,13 @@ package web
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -85,6 +87,10 @@ func New(cfg Config, svc *coach.Service, auth Authenticator) (*Pages, error) {
 		CookieHTTPOnly: true,
 		CookieSameSite: http.SameSiteStrictMode,
 		ContextKey:     "csrf",
+		// A form whose token no longer matches has most often outlived
+		// its cookie; the person is told so in their language, not shown
+		// the middleware's own message.
+		ErrorHandler: func(error, echo.Context) error { return errFormExpired },
 	})
 	names, err := fs.Glob(templateFiles, "templates/*.html")
 	if err != nil {
@@ -272,13 +278,46 @@ func (p *Pages) htmlErrors(next echo.HandlerFunc) echo.HandlerFunc {
 		if code == "canceled" {
 			return nil
 		}
-		lang := langOf(c)
-		if lang == "" {
-			lang = fromAcceptLanguage(c.Request().Header.Get("Accept-Language"))
-			c.Set(langKey, lang)
+		if _, ok := c.Get(langKey).(assistant.Language); !ok {
+			c.Set(langKey, fromAcceptLanguage(c.Request().Header.Get("Accept-Language")))
 		}
-		return p.render(c, status, "error", map[string]any{"Status": status, "Title": http.StatusText(status), "Detail": detail})
+		var pe *pageError
+		if errors.As(err, &pe) {
+			return p.render(c, pe.Status, "error", map[string]any{"Status": pe.Status, "Message": text(langOf(c))[pe.Key], "Back": backOf(c)})
+		}
+		// The use cases word their messages in English; a page in another
+		// language says what kind of error it is in its own words and
+		// keeps the English detail, marked as such, beneath.
+		data := map[string]any{"Status": status, "Detail": detail, "Back": "/"}
+		if langOf(c) != assistant.English {
+			data["Message"] = label(text(langOf(c)), "error", code)
+			data["Foreign"] = true
+		}
+		return p.render(c, status, "error", data)
 	}
+}
+
+// pageError is an error the pages word themselves: Key names its text,
+// Status is the answer's status.
+type pageError struct {
+	Status int
+	Key    string
+}
+
+// Error implements the error interface, in English for the logs.
+func (e *pageError) Error() string { return english[e.Key] }
+
+// errFormExpired answers a form sent with a CSRF token that does not match.
+var errFormExpired = &pageError{Status: http.StatusForbidden, Key: "form_expired"}
+
+// backOf is the page the request came from, when it is one of this site's,
+// else the start page.
+func backOf(c echo.Context) string {
+	u, err := url.Parse(c.Request().Referer())
+	if err != nil || u.Host != c.Request().Host || !strings.HasPrefix(u.Path, "/") {
+		return "/"
+	}
+	return u.RequestURI()
 }
 
 // view is what every page's template gets beside its own data.
