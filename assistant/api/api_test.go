@@ -369,8 +369,11 @@ func TestTip(t *testing.T) {
 	if len(tip.Findings) == 0 || tip.Tip.Text == "" || tip.Suggested == "" {
 		t.Errorf("tip lacks findings, headline or rewrite: %+v", tip.Phrasing)
 	}
-	if !strings.Contains(tip.Suggested, "€ 250") || !strings.Contains(tip.Suggested, "vrijdag") {
-		t.Errorf("rewrite lost the amount or the date: %q", tip.Suggested)
+	// After a hardship the suggestion answers it first and leaves the
+	// payment, its amount, date and bailiff out of this turn.
+	if !strings.Contains(tip.Suggested, "baan kwijt") || strings.Contains(tip.Suggested, "€ 250") ||
+		strings.Contains(tip.Suggested, "vrijdag") || strings.Contains(tip.Suggested, "deurwaarder") {
+		t.Errorf("rewrite after a lost job: %q, want it acknowledged and no payment pressed", tip.Suggested)
 	}
 	if tip.Response == nil {
 		t.Error("no response judged against the customer's last turn")

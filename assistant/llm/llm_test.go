@@ -512,6 +512,11 @@ func TestCrisisTipStands(t *testing.T) {
 		if p.Tip.Kind != assistant.TipCrisis {
 			t.Errorf("%s: tip %+v, want the crisis tip", tt.lang, p.Tip)
 		}
+		// The suggestion is the crisis answer, without a word of payment.
+		if (!strings.Contains(p.Suggested, "113") && !strings.Contains(p.Suggested, "116 123")) || strings.Contains(strings.ToLower(p.Suggested), "pay") ||
+			strings.Contains(p.Suggested, "betal") {
+			t.Errorf("%s: suggestion %q, want the crisis answer", tt.lang, p.Suggested)
+		}
 	}
 }
 

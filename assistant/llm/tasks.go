@@ -292,7 +292,8 @@ func findQuote(text, quote string) (start, end int, ok bool) {
 // turn in the customer's language and one tip. It implements
 // [assistant.Phraser]. Readability is measured, not asked: the built-in
 // engine counts it. A crisis the shared lexicon finds in the turns keeps the
-// built-in engine's crisis tip, whatever the model says: crisis always wins.
+// built-in engine's crisis tip and crisis answer, whatever the model says:
+// crisis always wins.
 func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.Phrasing, error) {
 	base, err := e.base.Phrase(ctx, u)
 	if err != nil {
@@ -337,6 +338,13 @@ func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.P
 	if err != nil {
 		return out, err
 	}
+	crisis := base.Tip.Kind == assistant.TipCrisis
+	if crisis {
+		// After a crisis the suggestion is the built-in crisis answer,
+		// with no word of payment; the model's rewrite would have to
+		// keep the turn's amounts, which is just what must go.
+		out.Suggested, suggested = base.Suggested, ""
+	}
 	if suggested != "" && suggested != u.Text {
 		if missing := phrasing.MissingFacts(u.Text, suggested); len(missing) > 0 {
 			return out, bad("rewrites the turn without %s, which the rewrite must keep.", strings.Join(missing, ", "))
@@ -361,7 +369,7 @@ func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.P
 		return out, err
 	}
 	out.Tip = assistant.Tip{Kind: tk, Text: tip}
-	if base.Tip.Kind == assistant.TipCrisis {
+	if crisis {
 		out.Tip = base.Tip
 	}
 	return out, nil

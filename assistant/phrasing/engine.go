@@ -117,17 +117,20 @@ func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.P
 	}
 	p.Suggested = assemble(u.Text, st.rws)
 	acked := l.ack.has(st.toks)
+	st.pressAfter(ctxInfo)
 	if s := st.answerFirst(ctxInfo, acked); s != "" {
 		p.Suggested = s
 		// What presses for payment is no rewrite to offer now: the
-		// suggestion answers the customer instead.
+		// suggestion answers the customer instead. In a crisis the
+		// suggestion replaces the whole turn, and no rewrite of it is
+		// offered.
 		for i := range p.Findings {
-			if st.inPressing(st.findings[i].start) {
+			if ctxInfo.crisis || st.inPressing(st.findings[i].start) {
 				p.Findings[i].Rewrite = nil
 			}
 		}
 	}
-	tip, err := l.tip(st.findings, ctxInfo, u.Stance, u.Text, acked, shortReply(st.toks))
+	tip, err := l.tip(st.findings, ctxInfo, u.Stance, u.Text, acked, st.pressesForPayment(), shortReply(st.toks))
 	if err != nil {
 		return assistant.Phrasing{}, fmt.Errorf("phrase: %w", err)
 	}

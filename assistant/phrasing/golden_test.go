@@ -202,7 +202,24 @@ func checkRewrites(t *testing.T, text string, p assistant.Phrasing) {
 		keepsFacts(t, r.Original, r.Text)
 	}
 	if p.Suggested != "" {
-		keepsFacts(t, text, p.Suggested)
+		switch p.Tip.Kind {
+		case assistant.TipCrisis:
+			// After a crisis no word of payment: not one amount.
+			for _, m := range amountSpans(p.Suggested) {
+				t.Errorf("crisis suggestion %q for %q names the amount %q", p.Suggested, text, p.Suggested[m[0]:m[1]])
+			}
+		case assistant.TipDistress:
+			// After a hardship the sentence that presses for payment
+			// goes, amounts and dates with it; every sentence kept
+			// keeps all of its own.
+			for _, s := range splitSentences(nil, text) {
+				if sent := text[s.start:s.end]; keptAny(sent, p.Suggested) {
+					keepsFacts(t, sent, p.Suggested)
+				}
+			}
+		default:
+			keepsFacts(t, text, p.Suggested)
+		}
 		for _, w := range belittlingWords(t) {
 			if containsWord(p.Suggested, w) && !containsWord(text, w) {
 				t.Errorf("suggestion %q for %q adds the belittling word %q", p.Suggested, text, w)
@@ -263,6 +280,21 @@ func containsWord(s, term string) bool {
 }
 
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 0x80 }
+
+// keptAny reports whether any amount or date of sentence is in out.
+func keptAny(sentence, out string) bool {
+	for _, m := range amountSpans(sentence) {
+		if strings.Contains(out, sentence[m[0]:m[1]]) {
+			return true
+		}
+	}
+	for _, d := range dateCores(sentence) {
+		if strings.Contains(strings.ToLower(out), strings.ToLower(d)) {
+			return true
+		}
+	}
+	return false
+}
 
 // keepsFacts checks that every amount and date of orig is in out unchanged
 // (a date may lose the capital it had at the start of a sentence).

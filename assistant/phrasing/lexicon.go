@@ -60,6 +60,20 @@ type words struct {
 	empathy []string
 	// opposed marks a customer turn as opposed when no stance was given.
 	opposed []string
+	// otherPerson and hedge, before a hardship cue in the customer's
+	// sentence (or in the cue itself), keep the acknowledgement from naming
+	// it as the customer's own fact: it happened to someone else ("mijn man
+	// is ontslagen", "he lost his job") or is a fear or a chance ("I might be
+	// made redundant"). The acknowledgement is then a neutral one.
+	otherPerson, hedge []string
+	// payment are words of paying and of the debt itself. A question with
+	// one, right after the customer named a hardship or a feeling, presses
+	// for payment ("When can you pay the £150?"); in a crisis no word of
+	// them belongs in the agent's turn at all.
+	payment []string
+	// relief are words of pausing or easing payment: a question with one
+	// offers help ("Shall we put the payments on hold?") rather than presses.
+	relief []string
 
 	// Single words that steer a detector; see the union sets below.
 	conditional        []string // before "you need to": a condition or a thought, not an order
@@ -101,6 +115,10 @@ var (
 	fillerWords        = wordSet(wordsNL.filler, wordsEN.filler)
 	empathyParts       = slices.Concat(wordsNL.empathy, wordsEN.empathy)
 	lastChanceParts    = slices.Concat(wordsNL.lastChance, wordsEN.lastChance)
+	otherPersonWords   = wordSet(wordsNL.otherPerson, wordsEN.otherPerson)
+	hedgeWords         = wordSet(wordsNL.hedge, wordsEN.hedge)
+	paymentWords       = wordSet(wordsNL.payment, wordsEN.payment)
+	reliefWords        = wordSet(wordsNL.relief, wordsEN.relief)
 )
 
 func wordSet(lists ...[]string) map[string]bool {
@@ -143,6 +161,8 @@ type lexicon struct {
 	question, questionEvent string
 	// For a reply to a feeling or a question (answer.go).
 	emotionAck, questionAck, questionAsk string
+	// crisisReply answers a customer who mentions self-harm or suicide.
+	crisisReply string
 }
 
 // ackTopics are the vulnerability topics an acknowledgement can name; the
@@ -150,14 +170,22 @@ type lexicon struct {
 var ackTopics = []vulnerability.Topic{
 	vulnerability.TopicJob, vulnerability.TopicIllness, vulnerability.TopicDeath, vulnerability.TopicDivorce,
 	vulnerability.TopicMoney, vulnerability.TopicCope, vulnerability.TopicCare, vulnerability.TopicUnderstanding,
-	vulnerability.TopicCrisis,
+	vulnerability.TopicCrisis, topicHours, topicOther,
 }
+
+// Acknowledgements that say no more than the customer did (fitTopic): fewer
+// hours are no lost job, and someone else's hardship, or a feared one, is
+// not the customer's own.
+const (
+	topicHours vulnerability.Topic = "hours"
+	topicOther vulnerability.Topic = "other"
+)
 
 // tipNames are the tips that take no data.
 var tipNames = []string{
 	"distress", "distress.pressure", "crisis", "deescalate", "deescalate.pressure", "stance.above-opposed",
 	"stance.below-opposed", "ok", "threat", "ultimatum", "blame", "command", "policy-talk", "closed-question",
-	"passive-voice", "long-sentence", "ok.short", "belittling",
+	"passive-voice", "long-sentence", "ok.short", "belittling", "distress.acked",
 }
 
 // newLexicon builds the lexicon of lang. It panics when a template it needs
@@ -191,6 +219,7 @@ func newLexicon(lang assistant.Language) *lexicon {
 		emotionAck:    prompts.MustRender(lang, "rewrite.answer.emotion", nil),
 		questionAck:   prompts.MustRender(lang, "rewrite.answer.question", nil),
 		questionAsk:   prompts.MustRender(lang, "rewrite.answer.ask", nil),
+		crisisReply:   prompts.MustRender(lang, "rewrite.crisis", nil),
 	}
 	entries, err := loadLexicon(lang)
 	if err != nil {

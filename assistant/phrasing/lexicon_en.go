@@ -57,9 +57,23 @@ var wordsEN = &words{
 		"sorry for your loss", "sorry to hear", "i'm so sorry", "i am so sorry", "that sounds", "thank you for telling me",
 		"thanks for telling me", "i can hear", "i can see that", "i understand that this", "that must be", "that must have been",
 		"so what you're saying", "if i understand you", "you're saying", "good question", "that's a fair question",
-		"that's a good question", "take your time", "there's no need to pay it all",
+		"that's a good question", "take your time", "there's no need to pay it all", "that's so sad", "that's really sad",
+		"that is so sad", "that's very sad", "that's a big change", "that is a big change",
 	},
 	empathy: []string{"frustration", "unfortunate", "shame"},
+	otherPerson: []string{
+		"he", "she", "his", "her", "husband", "wife", "partner", "son", "daughter", "mum", "mom", "mother", "dad",
+		"father", "brother", "sister", "child", "kid", "kids", "children", "boyfriend", "girlfriend", "friend",
+	},
+	hedge: []string{"might", "could", "facing", "afraid", "scared", "worried", "fear", "if", "perhaps", "maybe", "risk"},
+	payment: []string{
+		"pay", "pays", "paying", "paid", "payment", "payments", "repay", "repayment", "settle", "cleared", "afford",
+		"balance", "debt", "debts", "arrears", "amount", "owe", "owed", "owing", "instalment", "instalments",
+		"installment", "installments",
+	},
+	relief: []string{
+		"hold", "pause", "paused", "break", "freeze", "frozen", "breathing", "stop", "delay", "postpone", "later", "rush", "hurry",
+	},
 	opposed: []string{
 		"ridiculous", "outrageous", "i'm not paying", "i am not paying", "i won't pay", "this is a scam", "scam",
 		"leave me alone", "stop calling me", "i refuse", "disgrace", "joke",

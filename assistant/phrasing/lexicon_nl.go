@@ -52,9 +52,24 @@ var wordsNL = &words{
 		"ik begrijp dat dit", "ik snap dat dit", "dank u dat u", "dank u wel dat u", "bedankt dat u", "fijn dat u dit vertelt",
 		"goed dat u dit vertelt", "dat klinkt", "wat rot", "wat een nare", "sterkte", "ik kan me voorstellen",
 		"als ik u goed begrijp", "dus als ik het goed begrijp", "u zegt dat", "goede vraag", "dat is een goede vraag",
-		"dat hoeft ook niet",
+		"dat hoeft ook niet", "dat is verdrietig", "dat is heel verdrietig", "dat is erg verdrietig", "dat is heel naar",
+		"dat is een flinke verandering", "dat is een grote verandering",
 	},
 	empathy: []string{"vervelend", "jammer", "frustrati"},
+	otherPerson: []string{
+		"hij", "haar", "man", "vrouw", "partner", "echtgenoot", "echtgenote", "zoon", "dochter", "moeder",
+		"vader", "mama", "papa", "broer", "zus", "kind", "kinderen", "vriend", "vriendin",
+	},
+	hedge: []string{"misschien", "mogelijk", "wellicht", "dreig", "dreigt", "dreigen", "bang", "straks", "kans"},
+	payment: []string{
+		"betalen", "betaal", "betaalt", "betaald", "betaling", "betalingen", "overmaken", "storten", "aflossen", "afbetalen",
+		"terugbetalen", "voldoen", "voldaan", "missen", "bedrag", "schuld", "schulden", "achterstand", "termijn", "termijnen",
+		"rekening",
+	},
+	relief: []string{
+		"stil", "stilzetten", "pauze", "pauzeren", "uitstel", "uitstellen", "adempauze", "stoppen", "stopzetten",
+		"bevriezen", "opschorten", "later", "haast",
+	},
 	opposed: []string{
 		"belachelijk", "schandalig", "ik betaal niet", "ik betaal niks", "ik betaal helemaal niets", "dit is oplichting",
 		"oplichters", "laat me met rust", "waar slaat dat op", "bekijk het maar", "ik ga niet betalen", "ik weiger",

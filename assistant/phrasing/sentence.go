@@ -137,7 +137,7 @@ func (st *turnState) analyse(s span, ti, tj int) error {
 		return err
 	}
 
-	st.sents = append(st.sents, sentInfo{span: s, pressing: st.pressing(sn), question: sn.question})
+	st.sents = append(st.sents, sentInfo{span: s, pressing: st.pressing(sn), question: sn.question, asksPay: asksPayment(sn)})
 	text, err := st.sentenceRewrite(sn)
 	if err != nil || text == "" {
 		return err

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/language"
 	"github.com/rooscoach/rooscoach/assistant/vulnerability"
 	"github.com/rooscoach/rooscoach/prompts"
 )
@@ -26,6 +27,10 @@ type contextInfo struct {
 	// emotion and question: the last customer turn shows a feeling
 	// ("ik ben bang", "I'm so worried") or asks something.
 	emotion, question bool
+	// offers: the last customer turn names an amount they can pay ("I
+	// lost my job, but I can pay £20 a month"), so the agent's question
+	// about it follows the customer rather than presses.
+	offers bool
 }
 
 // readContext reads the customer's turns through the one vulnerability
@@ -44,7 +49,9 @@ func (l *lexicon) readContext(turns []assistant.ContextTurn) contextInfo {
 		if t.Speaker != assistant.Customer {
 			continue
 		}
-		crisis, distress, topic := vulnerability.Assess(vulnerability.Find(t.Text))
+		sigs := vulnerability.Find(t.Text)
+		crisis, distress, topic := vulnerability.Assess(sigs)
+		topic = fitTopic(t.Text, sigs, topic)
 		if distress {
 			// Benefits or caring are vulnerability, not distress: they
 			// shape an acknowledgement but do not change the tip.
@@ -60,6 +67,7 @@ func (l *lexicon) readContext(turns []assistant.ContextTurn) contextInfo {
 			toks := tokenize(buf[:0], lower, 0, len(lower))
 			ci.emotion = l.emotion.has(toks)
 			ci.question = strings.Contains(t.Text, "?")
+			ci.offers = offersPayment(t.Text, lower)
 			// A guess is no ground for telling an agent the customer is
 			// against them: below this confidence the words decide.
 			if t.Stance != nil && t.Stance.Confidence >= trustedStance {
@@ -75,6 +83,82 @@ func (l *lexicon) readContext(turns []assistant.ContextTurn) contextInfo {
 	return ci
 }
 
+// fitTopic narrows the topic of an acknowledgement to what the customer
+// said. The shared lexicon files fewer hours under job loss, and a cue says
+// nothing about whose hardship it is, but "Wat naar dat u uw baan kwijt bent"
+// after "Ik werk minder uren" or "My husband lost his job" puts words in the
+// customer's mouth. Fewer hours get their own acknowledgement; a hardship of
+// someone else's, or one feared rather than had ("I might be made
+// redundant"), gets the neutral one. A bereavement is always someone else's
+// and keeps its condolences; a crisis is never narrowed.
+func fitTopic(text string, sigs []vulnerability.Signal, topic vulnerability.Topic) vulnerability.Topic {
+	switch topic {
+	case vulnerability.TopicJob, vulnerability.TopicIllness, vulnerability.TopicDivorce:
+	default:
+		return topic
+	}
+	var sig *vulnerability.Signal
+	for i := range sigs {
+		if sigs[i].Topic == topic {
+			sig = &sigs[i]
+			break
+		}
+	}
+	if sig == nil {
+		return topic
+	}
+	lower := lowerSameWidth(text)
+	start, end := byteOffset(text, sig.Start), byteOffset(text, sig.End)
+	// The words of the cue's own sentence up to its end.
+	from := strings.LastIndexAny(lower[:start], ".!?;\n") + 1
+	var buf [32]token
+	for _, t := range tokenize(buf[:0], lower, from, end) {
+		if otherPersonWords[t.lower] || hedgeWords[t.lower] {
+			return topicOther
+		}
+	}
+	if topic == vulnerability.TopicJob {
+		for _, t := range tokenize(buf[:0], lower, start, end) {
+			if t.lower == "uren" || t.lower == "hours" {
+				return topicHours
+			}
+		}
+	}
+	return topic
+}
+
+// offersPayment reports whether a sentence of the customer's turn names an
+// amount and paying without a negation: "Ik kan € 20 per maand betalen", not
+// "I can't pay the £150".
+func offersPayment(text, lower string) bool {
+	var buf [32]token
+	for _, s := range splitSentences(nil, text) {
+		if len(amountSpansL(lower[s.start:s.end])) == 0 {
+			continue
+		}
+		pay, neg := false, false
+		for _, t := range tokenize(buf[:0], lower, s.start, s.end) {
+			pay = pay || paymentWords[t.lower] || payWords[t.lower]
+			neg = neg || language.NegatesAny(t.lower) || strings.HasSuffix(t.lower, "n't")
+		}
+		if pay && !neg {
+			return true
+		}
+	}
+	return false
+}
+
+// byteOffset is the byte offset of rune offset r in s.
+func byteOffset(s string, r int) int {
+	for b := range s {
+		if r == 0 {
+			return b
+		}
+		r--
+	}
+	return len(s)
+}
+
 // trustedStance is the confidence from which a stance may steer the tip.
 const trustedStance = 0.5
 
@@ -85,7 +169,10 @@ type tipData struct{ Text, Plain string }
 // tip chooses the one headline tip: the customer's state first (crisis,
 // distress, opposition), then the most important finding, then the agent's
 // own stance.
-func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text string, acked, short bool) (assistant.Tip, error) {
+//
+// pressing is whether the turn presses for payment, questions about paying
+// after a hardship or a feeling included (turnState.pressAfter).
+func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text string, acked, pressing, short bool) (assistant.Tip, error) {
 	pressure := false
 	var top *finding
 	for i := range fs {
@@ -102,6 +189,10 @@ func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text 
 		return assistant.Tip{Kind: assistant.TipCrisis, Text: l.tips["crisis"]}, nil
 	case (ci.distressEarlier || (ci.emotion && !acked)) && pressure:
 		return assistant.Tip{Kind: assistant.TipDistress, Text: l.tips["distress.pressure"]}, nil
+	case (ci.distress || ci.emotion) && acked && pressing:
+		// "I'm sorry to hear that. When can you pay the £150?" is no
+		// wording to praise: the payment undoes the acknowledgement.
+		return assistant.Tip{Kind: assistant.TipDistress, Text: l.tips["distress.acked"]}, nil
 	case ci.opposed && pressure:
 		return assistant.Tip{Kind: assistant.TipDeescalate, Text: l.tips["deescalate.pressure"]}, nil
 	case (ci.distress || ci.emotion) && !acked:
