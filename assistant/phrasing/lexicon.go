@@ -185,7 +185,7 @@ const (
 var tipNames = []string{
 	"distress", "distress.pressure", "crisis", "deescalate", "deescalate.pressure", "stance.above-opposed",
 	"stance.below-opposed", "ok", "threat", "ultimatum", "blame", "command", "policy-talk", "closed-question",
-	"passive-voice", "long-sentence", "ok.short", "belittling", "distress.acked",
+	"passive-voice", "long-sentence", "ok.short", "belittling", "distress.acked", "sarcasm",
 }
 
 // newLexicon builds the lexicon of lang. It panics when a template it needs

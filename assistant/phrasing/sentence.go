@@ -30,6 +30,7 @@ type finding struct {
 	reason     string
 	rw         *rw
 	plain      string // a term's plain wording, for the tip
+	lexKind    string // a term's lexicon kind ("sarcasm"), for the tip
 	drop       bool   // said better by another finding; not reported
 }
 

@@ -238,5 +238,10 @@ func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text 
 		}
 		return assistant.Tip{Kind: assistant.TipOf(top.kind), Text: s}, nil
 	}
+	if top.lexKind == "sarcasm" {
+		// Sarcasm is reported as belittling, but "leave out words like
+		// just" is no advice for a mocking sentence.
+		return assistant.Tip{Kind: assistant.TipOf(top.kind), Text: l.tips["sarcasm"]}, nil
+	}
 	return assistant.Tip{Kind: assistant.TipOf(top.kind), Text: l.tips[string(top.kind)]}, nil
 }
