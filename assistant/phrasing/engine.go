@@ -91,6 +91,7 @@ func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.P
 	}
 	st.dropExplained(sentences)
 	st.findings = slices.DeleteFunc(st.findings, func(f finding) bool { return f.drop })
+	suggested := st.guard(sentences)
 	slices.SortStableFunc(st.findings, func(a, b finding) int {
 		if a.start != b.start {
 			return a.start - b.start
@@ -115,7 +116,7 @@ func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.P
 		}
 		p.Findings = append(p.Findings, af)
 	}
-	p.Suggested = assemble(u.Text, st.rws)
+	p.Suggested = suggested
 	acked := l.ack.has(st.toks)
 	st.pressAfter(ctxInfo)
 	if s := st.answerFirst(ctxInfo, acked); s != "" {

@@ -229,6 +229,8 @@ func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text 
 		}
 		if top.rw != nil && top.rw.level == levelTerm {
 			data.Plain = lowerFirst(top.rw.text)
+		} else if top.swap != "" {
+			data.Plain = lowerFirst(top.swap)
 		} else if top.plain != "" && !strings.ContainsAny(top.plain, "[…") {
 			data.Plain = top.plain
 		}
