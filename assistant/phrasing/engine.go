@@ -7,6 +7,9 @@
 // Each finding kind has its detector and its rewrite in a file named for it
 // (threat.go, command.go, …); sentence.go runs them over a sentence and picks
 // the rewrite. The words they look for are in lexicon_nl.go and lexicon_en.go.
+// repair.go guards the suggestion as a whole: an order, order-officialese
+// or sarcasm that the rewrites leave in it is repaired, or the turn gets
+// advice instead of a broken sentence.
 //
 // The engine is deterministic and does no I/O: lexicons and templates are
 // built once by New, so that a live tip costs microseconds.
@@ -91,6 +94,7 @@ func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.P
 	}
 	st.dropExplained(sentences)
 	st.findings = slices.DeleteFunc(st.findings, func(f finding) bool { return f.drop })
+	suggested := st.guard(sentences)
 	slices.SortStableFunc(st.findings, func(a, b finding) int {
 		if a.start != b.start {
 			return a.start - b.start
@@ -115,7 +119,7 @@ func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.P
 		}
 		p.Findings = append(p.Findings, af)
 	}
-	p.Suggested = assemble(u.Text, st.rws)
+	p.Suggested = suggested
 	acked := l.ack.has(st.toks)
 	st.pressAfter(ctxInfo)
 	if s := st.answerFirst(ctxInfo, acked); s != "" {

@@ -82,6 +82,7 @@ func (st *turnState) addTerm(sn *sentence, m termMatch) error {
 		return err
 	}
 	i := st.add(e.finding, start, end, reason, r)
+	st.findings[i].lexKind = e.kind
 	if len(e.plain) > 0 && e.plain[0] != omitMark {
 		st.findings[i].plain = e.plain[0]
 	}

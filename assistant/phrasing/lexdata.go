@@ -47,6 +47,9 @@ var dataKindFinding = map[string]assistant.FindingKind{
 	"stock-phrase":      assistant.FindingStockPhrase,
 	"blame":             assistant.FindingBlame,
 	"belittling":        assistant.FindingBelittling,
+	// Sarcasm mocks the customer from above as belittling does, so it is
+	// reported as belittling, with a reason and a tip of its own.
+	"sarcasm": assistant.FindingBelittling,
 }
 
 // senseTags name the tests that tell an ambiguous form's flagged sense from
@@ -55,7 +58,7 @@ var dataKindFinding = map[string]assistant.FindingKind{
 var (
 	senseTags = wordSet([]string{
 		"start", "connective", "relative", "verb", "noun", "adjective", "preposition", "softener", "pay", "money", "alone",
-		"figurative", "abstract", "opener", "offer", "expletive", "pointer",
+		"figurative", "abstract", "opener", "offer", "expletive", "pointer", "amount",
 	})
 	// plainword marks a legal step named in everyday words ("deurwaarder",
 	// "solicitors"): a consequence when threatened, never jargon on its own.

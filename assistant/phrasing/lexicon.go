@@ -163,6 +163,9 @@ type lexicon struct {
 	emotionAck, questionAck, questionAsk string
 	// crisisReply answers a customer who mentions self-harm or suicide.
 	crisisReply string
+	// advice says what to change where the guard (repair.go) finds no
+	// safe repair: "order", "sarcasm".
+	advice map[string]string
 }
 
 // ackTopics are the vulnerability topics an acknowledgement can name; the
@@ -185,7 +188,7 @@ const (
 var tipNames = []string{
 	"distress", "distress.pressure", "crisis", "deescalate", "deescalate.pressure", "stance.above-opposed",
 	"stance.below-opposed", "ok", "threat", "ultimatum", "blame", "command", "policy-talk", "closed-question",
-	"passive-voice", "long-sentence", "ok.short", "belittling", "distress.acked",
+	"passive-voice", "long-sentence", "ok.short", "belittling", "distress.acked", "sarcasm",
 }
 
 // newLexicon builds the lexicon of lang. It panics when a template it needs
@@ -220,6 +223,10 @@ func newLexicon(lang assistant.Language) *lexicon {
 		questionAck:   prompts.MustRender(lang, "rewrite.answer.question", nil),
 		questionAsk:   prompts.MustRender(lang, "rewrite.answer.ask", nil),
 		crisisReply:   prompts.MustRender(lang, "rewrite.crisis", nil),
+		advice: map[string]string{
+			"order":   prompts.MustRender(lang, "advice.order", nil),
+			"sarcasm": prompts.MustRender(lang, "advice.sarcasm", nil),
+		},
 	}
 	entries, err := loadLexicon(lang)
 	if err != nil {

@@ -182,6 +182,8 @@ func senseOK(lang assistant.Language, toks []token, clauseStart func(int) bool, 
 			}
 		}
 		return true
+	case "amount": // "the sum of £300", not "the sum of your payments"
+		return isNumberWord(next)
 	case "money":
 		if prev == "by" {
 			return false // "by default"

@@ -30,6 +30,8 @@ type finding struct {
 	reason     string
 	rw         *rw
 	plain      string // a term's plain wording, for the tip
+	lexKind    string // a term's lexicon kind ("sarcasm"), for the tip
+	swap       string // a term's own rewrite where a sentence repair took its place (repair.go), for the tip
 	drop       bool   // said better by another finding; not reported
 }
 

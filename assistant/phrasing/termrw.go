@@ -309,8 +309,15 @@ func (st *turnState) omitEdit(sn *sentence, from, to int, dutch bool) (edit, boo
 			return edit{start: start, end: sn.end}, true
 		}
 		// The next word opens the sentence now: assemble gives it its
-		// capital, so that a rewrite of that word still applies.
-		return edit{start: start, end: toks[to].start, text: "", capNext: true}, true
+		// capital, so that a rewrite of that word still applies. Only
+		// the space (or the comma) after the form goes: a currency sign
+		// before the next token ("The sum of £300") is part of the
+		// amount.
+		next := toks[to].start
+		if !comma {
+			next = end + len(rest) - len(trimmed)
+		}
+		return edit{start: start, end: next, text: "", capNext: true}, true
 	}
 	// Mid-sentence: take the space before it, and a comma pair around it.
 	s := start

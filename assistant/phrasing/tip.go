@@ -229,6 +229,8 @@ func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text 
 		}
 		if top.rw != nil && top.rw.level == levelTerm {
 			data.Plain = lowerFirst(top.rw.text)
+		} else if top.swap != "" {
+			data.Plain = lowerFirst(top.swap)
 		} else if top.plain != "" && !strings.ContainsAny(top.plain, "[…") {
 			data.Plain = top.plain
 		}
@@ -237,6 +239,11 @@ func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text 
 			return assistant.Tip{}, err
 		}
 		return assistant.Tip{Kind: assistant.TipOf(top.kind), Text: s}, nil
+	}
+	if top.lexKind == "sarcasm" {
+		// Sarcasm is reported as belittling, but "leave out words like
+		// just" is no advice for a mocking sentence.
+		return assistant.Tip{Kind: assistant.TipOf(top.kind), Text: l.tips["sarcasm"]}, nil
 	}
 	return assistant.Tip{Kind: assistant.TipOf(top.kind), Text: l.tips[string(top.kind)]}, nil
 }

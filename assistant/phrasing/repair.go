@@ -1,0 +1,439 @@
+package phrasing
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// The guard after the rewrites. Each rewrite repairs the words it
+// replaces, but the suggestion as a whole can still order the customer
+// about: a term swapped inside an order ("Het bedrag dient … te worden
+// betaald"), a plain wording that is itself an order ("u moet … betalen"
+// for "u bent … verschuldigd"), officialese that orders in the passive
+// ("The amount is to be paid by Friday") or sarcasm that no rewrite
+// touches. The guard reads every sentence of the suggestion that holds a
+// finding and repairs it as a trainer would: the order becomes a question
+// ("Can you pay the amount by Friday?", "Kunt u het bedrag vóór vrijdag
+// betalen?"), a condition put as an order becomes the question it asks
+// ("If you pay X by Friday, you must …" → "Can you pay X by Friday?"), a
+// sarcastic sentence goes. Where no repair is safe (an actor named in the
+// passive, a verb it does not know, a fact that would be lost) it offers
+// no sentence at all and says what to change instead.
+
+// repairResult is what the guard makes of one sentence.
+type repairResult struct {
+	hit    bool   // the sentence orders, orders in officialese or mocks
+	text   string // the repaired sentence; "" with hit and no advice: leave the sentence out
+	advice string // set when no repair is safe
+}
+
+// repairRules are the patterns of one language. Each is matched against
+// a whole sentence in lower case, without its final punctuation.
+type repairRules struct {
+	// passive: subject, participle or infinitive, rest ("the amount is to
+	// be paid by friday", "het bedrag dient vóór vrijdag te worden
+	// voldaan").
+	passive []*regexp.Regexp
+	// order: a "you"/"u" subject ordered to do something; the groups are
+	// what comes before the order, the verb and the rest.
+	order []*regexp.Regexp
+	// condition: "if you pay x by friday, <order>".
+	condition *regexp.Regexp
+	// verbs maps a participle, a finite form or a stiff infinitive to the
+	// plain infinitive of the question; only these verbs are repaired.
+	verbs map[string]string
+	// subjects open a noun phrase that can be the object of the question.
+	subjects map[string]bool
+	// actor introduces a named actor in the passive ("by your partner",
+	// "door uw partner"), which the question cannot take.
+	actor string
+	// question is the frame of the repaired sentence.
+	question string
+}
+
+var repairRulesOf = map[assistant.Language]*repairRules{
+	assistant.English: {
+		passive: []*regexp.Regexp{
+			regexp.MustCompile(`^(.+?) (?:is|are) (?:now |still )?(?:to|due to) be (\pL+)(.*)$`),
+			regexp.MustCompile(`^(.+?) (?:must|has to|have to|needs to|need to|should|shall|will have to) (?:now |still )?be (\pL+)(.*)$`),
+		},
+		order: []*regexp.Regexp{
+			regexp.MustCompile(`^(?:(.+?),? )?you (?:really |still |now )?(?:must|have to|need to|have got to|'ve got to|will need to|will have to|'ll have to|are required to|are to|shall) (?:now |still |really )?(\pL+)(.*)$`),
+		},
+		condition: regexp.MustCompile(`^if you (\pL+) ([^,]+), (.+)$`),
+		verbs: map[string]string{
+			"paid": "pay", "cleared": "clear", "settled": "pay", "repaid": "pay back", "returned": "send back",
+			"signed": "sign", "sent": "send", "transferred": "transfer", "completed": "fill in", "submitted": "send",
+			"pay": "pay", "clear": "clear", "settle": "pay", "repay": "pay back", "return": "send back", "sign": "sign",
+			"send": "send", "transfer": "transfer", "complete": "fill in", "submit": "send", "call": "call",
+			"contact": "contact", "ring": "ring", "email": "email", "provide": "send", "remit": "pay",
+		},
+		subjects: wordSet([]string{"the", "your", "this", "that", "these", "those", "our", "a", "an", "any", "all", "each", "every"}),
+		actor:    " by ",
+		question: "Can you",
+	},
+	assistant.Dutch: {
+		passive: []*regexp.Regexp{
+			regexp.MustCompile(`^(.+?) (?:dient|dienen|moet|moeten|hoort|horen) (?:(.*?) )?(?:te )?worden (\pL+)$`),
+			regexp.MustCompile(`^(.+?) (?:is|zijn) (?:(.*?) )?te (\pL+)$`),
+		},
+		order: []*regexp.Regexp{
+			regexp.MustCompile(`^()(?:u|je) (?:moet|dient|moeten|dienen) (.+)$`),
+			regexp.MustCompile(`^(.+?) (?:moet|dient) (?:u|je) (.+)$`),
+		},
+		condition: regexp.MustCompile(`^als (?:u|je) ([^,]+) (\pL+), (.+)$`),
+		verbs: map[string]string{
+			"voldaan": "betalen", "betaald": "betalen", "overgemaakt": "overmaken", "terugbetaald": "terugbetalen",
+			"afgelost": "terugbetalen", "ondertekend": "ondertekenen", "getekend": "tekenen", "teruggestuurd": "terugsturen",
+			"opgestuurd": "opsturen", "ingevuld": "invullen", "verstuurd": "sturen", "gestort": "overmaken",
+			"voldoen": "betalen", "betalen": "betalen", "overmaken": "overmaken", "terugbetalen": "terugbetalen",
+			"aflossen": "terugbetalen", "ondertekenen": "ondertekenen", "tekenen": "tekenen", "terugsturen": "terugsturen",
+			"opsturen": "opsturen", "invullen": "invullen", "sturen": "sturen", "bellen": "bellen", "storten": "overmaken",
+			"betaalt": "betalen", "voldoet": "betalen", "overmaakt": "overmaken", "terugbetaalt": "terugbetalen",
+			"stuurt": "sturen", "terugstuurt": "terugsturen", "belt": "bellen", "tekent": "tekenen", "invult": "invullen",
+		},
+		subjects: wordSet([]string{"de", "het", "uw", "dit", "deze", "dat", "die", "een", "alle", "elke", "onze", "ons"}),
+		actor:    " door ",
+		question: "Kunt u",
+	},
+}
+
+// orderWords show an order in the main clause of a condition.
+var orderWords = regexp.MustCompile(`\b(?:you (?:must|have to|need to|will need to|'ll have to|will have to|are required to)|(?:moet|dient|moeten|dienen) (?:u|je)|(?:u|je) (?:moet|dient))\b`)
+
+// repairSentence checks one sentence of a suggestion.
+func (st *turnState) repairSentence(s string) repairResult {
+	rules := repairRulesOf[st.l.lang]
+	body := strings.TrimSpace(s)
+	if body == "" || strings.HasSuffix(body, "?") {
+		return repairResult{} // a question orders nothing
+	}
+	if st.sarcastic(body) {
+		if MissingFacts(body, "") != nil {
+			return repairResult{hit: true, advice: st.l.advice["sarcasm"]}
+		}
+		return repairResult{hit: true} // the sentence goes
+	}
+	core := strings.TrimRight(body, ".!; ")
+	lower := lowerSameWidth(core)
+	frame := rules.question
+	if st.l.lang == assistant.Dutch && (strings.HasPrefix(lower, "je ") || strings.Contains(lower, " je ")) {
+		frame = "Kun je" // a "je" turn stays "je"
+	}
+	question := func(verb, object, rest string) repairResult {
+		var q string
+		if st.l.lang == assistant.Dutch {
+			// Dutch puts the infinitive at the end of the clause, before
+			// what follows it ("… betalen aan onze opdrachtgever").
+			q = joinWords(frame, object, verb, rest)
+		} else {
+			q = joinWords(frame, verb, object, rest)
+		}
+		q = strings.TrimRight(q, ",") + "?"
+		if MissingFacts(body, q) != nil {
+			return repairResult{hit: true, advice: st.l.advice["order"]}
+		}
+		return repairResult{hit: true, text: q}
+	}
+	// The original text of a lower-case match: the guard keeps the
+	// agent's words, amounts and capitals as they were.
+	orig := func(m []int, g int) string {
+		if m[2*g] < 0 {
+			return ""
+		}
+		return strings.TrimSpace(core[m[2*g]:m[2*g+1]])
+	}
+	if m := rules.condition.FindStringSubmatchIndex(lower); m != nil && orderWords.MatchString(lower[m[6]:m[7]]) {
+		// "If you pay the £300 by Friday, you must …": the condition is
+		// the question. The order after it goes only when it holds no
+		// fact of its own.
+		verbG, objG := 1, 2
+		if st.l.lang == assistant.Dutch {
+			verbG, objG = 2, 1
+		}
+		verb, ok := rules.verbs[lower[m[2*verbG]:m[2*verbG+1]]]
+		if ok && MissingFacts(orig(m, 3), orig(m, objG)) != nil {
+			return repairResult{hit: true, advice: st.l.advice["order"]}
+		}
+		if !ok {
+			// "If you cannot make the payment, you must …" asks no
+			// question; it is the threat's or the command's business.
+			return repairResult{}
+		}
+		return question(verb, st.lexReplace(orig(m, objG)), "")
+	}
+	for _, re := range rules.passive {
+		m := re.FindStringSubmatchIndex(lower)
+		if m == nil {
+			continue
+		}
+		subj := orig(m, 1)
+		var part, mid, rest string
+		if st.l.lang == assistant.Dutch {
+			mid, part = orig(m, 2), lower[m[6]:m[7]]
+		} else {
+			part, rest = lower[m[4]:m[5]], orig(m, 3)
+		}
+		verb, ok := rules.verbs[part]
+		if re == rules.passive[len(rules.passive)-1] && st.l.lang == assistant.Dutch {
+			// "Het bedrag is vóór 1 mei te betalen" orders; "Het is
+			// lastig om te betalen" does not: only a paying verb, a
+			// subject of its own and at most a date or an amount
+			// between.
+			if !ok || len(strings.Fields(subj)) < 2 && !startsWithFact(subj) || mid != "" && !startsWithFact(mid) {
+				continue
+			}
+		}
+		first := strings.ToLower(firstWord(subj))
+		if !ok || !(rules.subjects[first] || startsWithFact(subj)) || len(strings.Fields(subj)) > 6 ||
+			strings.Contains(" "+lowerSameWidth(mid+" "+rest)+" ", rules.actor) && !dateAfter(joinWords(mid, rest), rules.actor) {
+			// "Records shall be retained for two years", "The form
+			// must be signed by your partner": a rule, or an actor of
+			// its own, not an order to the customer; only an order to
+			// pay is one for certain.
+			if payVerbs[verb] {
+				return repairResult{hit: true, advice: st.l.advice["order"]}
+			}
+			continue
+		}
+		if st.l.lang == assistant.Dutch {
+			return question(verb, st.lexReplace(joinWords(lowerFirst(subj), mid)), "")
+		}
+		return question(verb, st.lexReplace(lowerFirst(subj)), st.lexReplace(rest))
+	}
+	for _, re := range rules.order {
+		m := re.FindStringSubmatchIndex(lower)
+		if m == nil {
+			continue
+		}
+		pre := orig(m, 1)
+		if pre != "" && (strings.ContainsAny(pre, ",;:") || !startsWithFact(pre)) {
+			// Only a date or an amount before the order moves into the
+			// question ("By Friday you must pay …"); after other words
+			// ("We know you need to pay rent first") the order is the
+			// command finding's business, not the guard's.
+			continue
+		}
+		// A plain direct request ("U moet zich houden aan de
+		// voorwaarden", "You must send us your address") is what the
+		// guides recommend; only an order to pay, or one with an amount
+		// or a date, presses (as in presses, command.go).
+		pressing := MissingFacts(body, "") != nil
+		var verbWord, object, after string
+		if st.l.lang == assistant.Dutch {
+			// The infinitive stands at the end of the clause, or before
+			// what follows it ("… betalen aan onze opdrachtgever").
+			words := strings.Fields(orig(m, 2))
+			v := -1
+			for k := len(words) - 1; k >= 0; k-- {
+				if _, ok := rules.verbs[strings.ToLower(words[k])]; ok {
+					v = k
+					break
+				}
+			}
+			if v < 0 {
+				if pressing {
+					return repairResult{hit: true, advice: st.l.advice["order"]}
+				}
+				continue
+			}
+			verbWord = strings.ToLower(words[v])
+			mid := words[:v]
+			if len(mid) > 0 && mid[0] == "om" {
+				mid = mid[1:]
+			}
+			if len(mid) > 0 && mid[len(mid)-1] == "te" {
+				mid = mid[:len(mid)-1]
+			}
+			object = joinWords(lowerFirst(pre), strings.Join(mid, " "))
+			after = strings.Join(words[v+1:], " ")
+		} else {
+			verbWord, object = lower[m[4]:m[5]], joinWords(orig(m, 3), lowerFirst(pre))
+		}
+		switch verbWord {
+		case "be", "have", "feel":
+			return repairResult{} // a guess, not an order: "You must be worried"
+		}
+		verb, ok := rules.verbs[verbWord]
+		pressing = pressing || payVerbs[verb]
+		if !pressing {
+			continue
+		}
+		if !ok {
+			if st.l.lang == assistant.Dutch || lectureVerbs[verbWord] {
+				return repairResult{hit: true, advice: st.l.advice["order"]}
+			}
+			verb = orig(m, 2) // English: any bare infinitive asks as well ("Can you call us by Friday?")
+		}
+		if st.l.lang == assistant.English {
+			// The verb too: "maintain the payments" → "keep up the
+			// payments".
+			return question("", "", st.lexReplace(joinWords(verb, object)))
+		}
+		return question(verb, st.lexReplace(object), st.lexReplace(after))
+	}
+	return repairResult{}
+}
+
+// payVerbs are the plain verbs of paying an order asks for.
+var payVerbs = wordSet([]string{"pay", "pay back", "clear", "transfer", "betalen", "overmaken", "terugbetalen"})
+
+// lectureVerbs make an order a lecture ("You need to understand that …"),
+// which no question repairs.
+var lectureVerbs = wordSet([]string{"understand", "know", "realise", "realize", "remember", "accept", "appreciate"})
+
+// startsWithFact reports whether s opens with an amount or a date ("£300",
+// "€ 50", "vóór vrijdag").
+func startsWithFact(s string) bool {
+	for _, sp := range amountSpans(s) {
+		if sp[0] == 0 {
+			return true
+		}
+	}
+	for _, sp := range dateSpans(s) {
+		if sp[0] <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// dateAfter reports whether every "by"/"door" in s introduces a date ("by
+// Friday"), not an actor ("by your partner").
+func dateAfter(s, actor string) bool {
+	l := " " + lowerSameWidth(s) + " "
+	dates := dateSpansL(l)
+	for at := 0; ; {
+		i := strings.Index(l[at:], actor)
+		if i < 0 {
+			return true
+		}
+		i += at
+		ok := false
+		for _, d := range dates {
+			if d[0] <= i+len(actor) && d[1] > i+len(actor) {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+		at = i + len(actor) - 1
+	}
+}
+
+// sarcastic reports whether s holds a sarcasm entry of the lexicon.
+func (st *turnState) sarcastic(s string) bool {
+	lower := lowerSameWidth(s)
+	var buf [32]token
+	toks := tokenize(buf[:0], lower, 0, len(lower))
+	var mbuf [4]termMatch
+	all := func(*termForm, [][2]int) bool { return true }
+	for _, m := range st.l.terms.find(mbuf[:0], toks, all) {
+		if m.f.e.kind == "sarcasm" {
+			return true
+		}
+	}
+	return false
+}
+
+// guard runs repairSentence over every sentence of the suggestion that
+// holds a finding, and returns the suggestion. A repaired sentence becomes
+// the rewrite of its most important finding (the others in it lose theirs:
+// the repair supersedes them); a sentence no repair makes safe gets no
+// rewrite, its most important finding says what to change instead, and the
+// turn gets no suggestion rather than a broken one.
+func (st *turnState) guard(sentences []span) string {
+	whole := assemble(st.text, st.rws)
+	type fix struct {
+		s   span
+		res repairResult
+	}
+	var fixes []fix
+	for _, s := range sentences {
+		top := -1
+		var in []*rw
+		for i, f := range st.findings {
+			if f.start >= s.start && f.end <= s.end && (top < 0 || kindRank(f.kind) < kindRank(st.findings[top].kind)) {
+				top = i
+			}
+		}
+		if top < 0 {
+			continue
+		}
+		for _, r := range st.rws {
+			if r.start >= s.start && r.end <= s.end {
+				in = append(in, r)
+			}
+		}
+		sug := assemble(st.text[s.start:s.end], shift(in, s.start))
+		if sug == "" {
+			sug = strings.TrimSpace(st.text[s.start:s.end])
+		}
+		if res := st.repairSentence(sug); res.hit {
+			fixes = append(fixes, fix{s, res})
+		}
+	}
+	if len(fixes) == 0 {
+		return whole
+	}
+	broken := false
+	for _, fx := range fixes {
+		top := -1
+		for i, f := range st.findings {
+			if f.start >= fx.s.start && f.end <= fx.s.end {
+				if f.rw != nil && f.rw.level == levelTerm {
+					st.findings[i].swap = f.rw.text // the tip still names the plain word
+				}
+				st.findings[i].rw = nil
+				if top < 0 || kindRank(f.kind) < kindRank(st.findings[top].kind) {
+					top = i
+				}
+			}
+		}
+		if fx.res.advice != "" {
+			broken = true
+			st.findings[top].reason = joinWords(st.findings[top].reason, fx.res.advice)
+			continue
+		}
+		st.findings[top].rw = &rw{start: fx.s.start, end: fx.s.end, text: fx.res.text, level: levelSentence}
+	}
+	if broken {
+		return ""
+	}
+	// The other rewrites apply outside the repaired sentences.
+	var rest []*rw
+	for _, r := range st.rws {
+		inFix := false
+		for _, fx := range fixes {
+			if r.start < fx.s.end && fx.s.start < r.end {
+				inFix = true
+			}
+		}
+		if !inFix {
+			rest = append(rest, r)
+		}
+	}
+	repaired := []*rw{}
+	for _, fx := range fixes {
+		repaired = append(repaired, &rw{start: fx.s.start, end: fx.s.end, text: fx.res.text, level: levelSentence})
+	}
+	out := assemble(st.text, append(rest, repaired...))
+	if strings.TrimSpace(out) == "" {
+		// Only sarcasm, left out: nothing to offer but the advice.
+		for _, fx := range fixes {
+			for i, f := range st.findings {
+				if f.start >= fx.s.start && f.end <= fx.s.end {
+					st.findings[i].rw = nil
+					if f.lexKind == "sarcasm" {
+						st.findings[i].reason = joinWords(f.reason, st.l.advice["sarcasm"])
+					}
+				}
+			}
+		}
+		return ""
+	}
+	return out
+}
