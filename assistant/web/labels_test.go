@@ -128,7 +128,7 @@ func pageData(lang, callLang assistant.Language, scale, referral string) map[str
 			"CanReview": true, "Ratings": []int{1, 2, 3, 4, 5}, "TargetShare": 0.5},
 		"agent": {"AgentID": "anna", "Calls": calls, "Reviews": answered, "Goals": goals},
 		"lead": {"Team": "noord", "Progress": &assistant.Progress{Agents: []assistant.AgentStanding{{AgentID: "anna", Calls: 3,
-			EscalationsPerCall: 2.25, JargonPerCall: 4.25, BreachesPerCall: &breaches, NeedsAttention: true, Reasons: reasons}}},
+			EscalationsPerCall: ptr(2.25), JargonPerCall: ptr(4.25), BreachesPerCall: &breaches, NeedsAttention: true, Reasons: reasons}}},
 			"Charts": []chartView{{ID: "c", Title: "t", SVG: lineChart("c", "t", starts, []series{{Name: "anna", Values: []float64{4.666, 1.25}}}, false, lang)}}},
 		"signin": {},
 	}
@@ -276,3 +276,5 @@ func TestUseCaseErrorOnADutchPage(t *testing.T) {
 func escaped(s string) string {
 	return strings.NewReplacer("&", "&amp;", "'", "&#39;", `"`, "&#34;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
+
+func ptr[T any](v T) *T { return &v }
