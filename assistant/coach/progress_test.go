@@ -726,3 +726,72 @@ func deref(p *float64) any {
 	}
 	return *p
 }
+
+// A goal set today is not judged on the calls before it: with no call since
+// its start it is not yet measurable, counts as no unmet goal and gives no
+// reason for attention; the weeks after the last call have null shares.
+func TestGoalSetTodayIsNotYetMeasurable(t *testing.T) {
+	svc, calls, db := progressFixture(t)
+	ctx := context.Background()
+	lead1 := withToken(t, db, lead1)
+	const agent = "agent-0001"
+	// A threshold no agent meets, so that judging it on the earlier calls
+	// would flag the agent at once.
+	g, err := svc.SetGoal(ctx, lead1, coach.GoalInput{AgentID: agent, Kind: assistant.GoalTargetShare, Threshold: ptr(1.0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !g.StartsOn.Equal(assistant.DateOf(progressToday).Time) {
+		t.Fatalf("goal starts on %s, want today", g.StartsOn)
+	}
+	last := time.Time{}
+	for _, c := range calls {
+		if c.AgentID == agent && c.OccurredAt.After(last) {
+			last = c.OccurredAt
+		}
+	}
+	if !last.Before(g.StartsOn.Time) {
+		t.Fatalf("the fixture has a call of %s on %v, after the goal's start", agent, last)
+	}
+	f, err := assistant.NewProgressFilter("2026-10-19", "2026-12-13", "week", progressToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.TeamProgress(ctx, admin, "team-01", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, r := range p.Total.Goals {
+		if r.GoalID == g.ID {
+			found = true
+			if r.Status != assistant.GoalNotMeasurable || r.Value != nil || r.Met {
+				t.Errorf("team total: goal set today = %+v, want not measurable", r)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("team total has no result for goal %d: %+v", g.ID, p.Total.Goals)
+	}
+	for _, s := range p.Agents {
+		if s.AgentID == agent && (slices.Contains(s.Reasons, assistant.ReasonGoalNotMet) || s.GoalsMet != 0 || s.Goals != 1) {
+			t.Errorf("%s: goals %d/%d, reasons %q; a goal set today is neither met nor a reason", agent, s.GoalsMet, s.Goals, s.Reasons)
+		}
+	}
+	ap, err := svc.AgentProgress(ctx, admin, agent, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The weeks from 30 November on hold no call: null shares, zero counts.
+	for _, b := range ap.Buckets {
+		if b.Start.Before(assistant.BucketWeek.Start(progressToday)) {
+			continue
+		}
+		if b.Calls != 0 || b.AgentTurns != 0 || b.TargetShare != nil || b.EscalationsPerCall != nil || b.OctantShare[assistant.Leading] != nil || b.Closing.Complete != nil {
+			t.Errorf("week of %s without calls: %+v, want counts 0 and null shares", b.Start.Format(time.DateOnly), b.Figures)
+		}
+		if len(b.Goals) != 1 || b.Goals[0].Status != assistant.GoalNotMeasurable {
+			t.Errorf("week of %s: goals %+v, want one not measurable", b.Start.Format(time.DateOnly), b.Goals)
+		}
+	}
+}
