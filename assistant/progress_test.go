@@ -222,3 +222,15 @@ func TestGoalMeasuredFromItsStart(t *testing.T) {
 		t.Errorf("70%% against 80%%: %+v, reasons %q; want not met and %q", r, s.Reasons, ReasonGoalNotMet)
 	}
 }
+
+// A fall of exactly five points is a fall: the change is compared as it is
+// shown, rounded, so 0.55 - 0.6 (-0.04999999999999993 in floats) still
+// gives the reason "target share fell".
+func TestTargetFellAtExactlyFivePoints(t *testing.T) {
+	f := ProgressFilter{From: day1, To: day1.Add(4 * week), Bucket: BucketWeek}
+	p := NewProgress(f, []ProgressRow{row("a", day1, 2, 10, 6, 0), row("a", day1.Add(3*week), 2, 20, 11, 0)}, nil, true)
+	s := p.Agents[0]
+	if s.TargetShareChange == nil || *s.TargetShareChange != -0.05 || !slices.Equal(s.Reasons, []string{ReasonTargetFell}) || !s.NeedsAttention {
+		t.Errorf("0.6 to 0.55: change %v, reasons %q; want -0.05 and %q", s.TargetShareChange, s.Reasons, ReasonTargetFell)
+	}
+}
