@@ -19,21 +19,7 @@ import (
 // shows "–" in every octant and says why, in the page's language.
 func TestLeadPageShowsEmptyPeriodsAsGaps(t *testing.T) {
 	s := newSite(t)
-	ctx := context.Background()
-	now := time.Now().UTC()
-	thisMonth := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
-	// Seventy days ago lies at least two months back, so last month and
-	// the weeks between hold no call.
-	for i, at := range []time.Time{now.AddDate(0, 0, -70), thisMonth} {
-		data, err := os.ReadFile(filepath.Join(callsPath, "nl-betalingsregeling.txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := coach.Input{Data: data, Options: transcript.Options{AgentID: "anna", TeamID: s.team, ExternalID: "gap-" + itoa(int64(i)), OccurredAt: at}}
-		if _, _, err := s.svc.Ingest(ctx, assistant.CommandLine(), in); err != nil {
-			t.Fatal(err)
-		}
-	}
+	seedGaps(t, s)
 	session, _, _ := signedIn(t, s, s.lead)
 	heat := regexp.MustCompile(`(?s)<svg class="heat".*?</svg>`)
 	for lang, empty := range map[string]string{"en": "no calls in this period", "nl": "geen gesprekken in deze periode"} {
@@ -60,6 +46,26 @@ func TestLeadPageShowsEmptyPeriodsAsGaps(t *testing.T) {
 		}
 		if strings.Contains(chart, "<polyline") {
 			t.Errorf("%s: target chart draws a line across the weeks without calls: %s", lang, chart)
+		}
+	}
+}
+
+// seedGaps stores two calls of anna: one seventy days ago, at least two
+// months back, and one at the start of this month, so that last month and
+// the weeks between hold no call.
+func seedGaps(t *testing.T, s *site) {
+	t.Helper()
+	ctx := context.Background()
+	now := time.Now().UTC()
+	thisMonth := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	for i, at := range []time.Time{now.AddDate(0, 0, -70), thisMonth} {
+		data, err := os.ReadFile(filepath.Join(callsPath, "nl-betalingsregeling.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := coach.Input{Data: data, Options: transcript.Options{AgentID: "anna", TeamID: s.team, ExternalID: "gap-" + itoa(int64(i)), OccurredAt: at}}
+		if _, _, err := s.svc.Ingest(ctx, assistant.CommandLine(), in); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
