@@ -2,6 +2,7 @@ package assistant
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"time"
 )
@@ -216,13 +217,13 @@ func (c *ProgressCounts) Add(o ProgressCounts) {
 }
 
 // ClosingFigures are shares of calls whose end has each part of a good
-// close.
+// close; each is nil when there were no calls.
 type ClosingFigures struct {
-	NextStep  float64 `json:"next_step"`
-	Summary   float64 `json:"summary"`
-	WarmClose float64 `json:"warm_close"`
+	NextStep  *float64 `json:"next_step"`
+	Summary   *float64 `json:"summary"`
+	WarmClose *float64 `json:"warm_close"`
 	// Complete is the share with both a next step and a summary.
-	Complete float64 `json:"complete"`
+	Complete *float64 `json:"complete"`
 }
 
 // ComplianceFigures are the compliance rules broken in a bucket's calls.
@@ -253,10 +254,7 @@ func (c ProgressCounts) Compliance() ComplianceFigures {
 		CallsWithBreach:     c.BreachCalls,
 		CallsHighOrCritical: c.SevereCalls,
 	}
-	if c.CheckedCalls > 0 {
-		v := share(c.Breaches, c.CheckedCalls)
-		f.BreachesPerCall = &v
-	}
+	f.BreachesPerCall = share(c.Breaches, c.CheckedCalls)
 	return f
 }
 
@@ -266,19 +264,24 @@ type LanguageReadability struct {
 	Readability
 }
 
-// Figures are the progress figures of a bucket or a whole period.
+// Figures are the progress figures of a bucket or a whole period. Every
+// share and figure per call is nil (null in JSON) when there is nothing to
+// divide by: a week without calls is no week at 0%, and a chart or trend
+// must be able to tell the two apart. Counts are always there, 0 when
+// empty.
 type Figures struct {
 	Calls      int `json:"calls"`
 	AgentTurns int `json:"agent_turns"`
-	// QuadrantShare and OctantShare are shares of agent turns.
-	QuadrantShare map[Quadrant]float64 `json:"quadrant_share"`
-	OctantShare   map[Octant]float64   `json:"octant_share"`
+	// QuadrantShare and OctantShare are shares of agent turns; every
+	// quadrant and octant is listed, nil while there were no agent turns.
+	QuadrantShare map[Quadrant]*float64 `json:"quadrant_share"`
+	OctantShare   map[Octant]*float64   `json:"octant_share"`
 	// TargetShare is the share of agent turns in the target quadrant.
-	TargetShare        float64 `json:"target_share"`
-	Escalations        int     `json:"escalations"`
-	Deescalations      int     `json:"deescalations"`
-	EscalationsPerCall float64 `json:"escalations_per_call"`
-	JargonPerCall      float64 `json:"jargon_per_call"`
+	TargetShare        *float64 `json:"target_share"`
+	Escalations        int      `json:"escalations"`
+	Deescalations      int      `json:"deescalations"`
+	EscalationsPerCall *float64 `json:"escalations_per_call"`
+	JargonPerCall      *float64 `json:"jargon_per_call"`
 	// Readability has one entry per language spoken in the bucket.
 	Readability []LanguageReadability `json:"readability"`
 	Closing     ClosingFigures        `json:"closing"`
@@ -290,11 +293,26 @@ type Figures struct {
 	Compliance ComplianceFigures `json:"compliance"`
 }
 
-func share(n, d int) float64 {
+// FigurePlaces is the decimals every progress figure is rounded to: a
+// hundredth of a percent for shares, which no lead reads closer, and no
+// float noise such as 0.5502500000000001 in the JSON.
+const FigurePlaces = 4
+
+// roundFigure is the one place progress figures are rounded, as they are
+// produced; comparisons with goals and thresholds use the exact counts.
+func roundFigure(v float64) float64 {
+	const scale = 1e4 // 10^FigurePlaces
+	return math.Round(v*scale) / scale
+}
+
+// share is n out of d, rounded; nil when d is 0, since nothing measured is
+// not a share of 0.
+func share(n, d int) *float64 {
 	if d == 0 {
-		return 0
+		return nil
 	}
-	return float64(n) / float64(d)
+	v := roundFigure(float64(n) / float64(d))
+	return &v
 }
 
 // Figures turns the sums into figures.
@@ -302,8 +320,8 @@ func (c ProgressCounts) Figures() Figures {
 	f := Figures{
 		Calls:                c.Calls,
 		AgentTurns:           c.AgentTurns,
-		QuadrantShare:        make(map[Quadrant]float64, len(Quadrants)),
-		OctantShare:          make(map[Octant]float64, len(Octants)),
+		QuadrantShare:        make(map[Quadrant]*float64, len(Quadrants)),
+		OctantShare:          make(map[Octant]*float64, len(Octants)),
 		Escalations:          c.Escalations,
 		Deescalations:        c.Deescalations,
 		EscalationsPerCall:   share(c.Escalations, c.Calls),
@@ -330,7 +348,9 @@ func (c ProgressCounts) Figures() Figures {
 	f.TargetShare = f.QuadrantShare[TargetQuadrant]
 	for _, l := range Languages {
 		if r, ok := c.Readability[l]; ok {
-			f.Readability = append(f.Readability, LanguageReadability{Language: l, Readability: ScoreReadability(l, r)})
+			r = ScoreReadability(l, r)
+			r.Score, r.MeanSentenceLength, r.LongWordShare = roundFigure(r.Score), roundFigure(r.MeanSentenceLength), roundFigure(r.LongWordShare)
+			f.Readability = append(f.Readability, LanguageReadability{Language: l, Readability: r})
 		}
 	}
 	return f
@@ -345,14 +365,32 @@ type GoalResult struct {
 	// calls, or none the goal applies to).
 	Value *float64 `json:"value"`
 	// Measured is how many agent turns (target-share) or calls the value is
-	// a share of.
+	// a share of. Only calls made while the goal ran count: from its
+	// starts_on, before its ended_on.
 	Measured int  `json:"measured"`
 	Met      bool `json:"met"`
+	// Status is met, not_met or not_measurable: a goal with nothing to
+	// measure since it started is not yet measurable, not failed.
+	Status GoalStatus `json:"status"`
 }
 
-// Evaluate measures g on the counts c.
+// GoalStatus is how a goal stands: met, not met, or not yet measurable.
+type GoalStatus string
+
+// Goal statuses.
+const (
+	GoalMet           GoalStatus = "met"
+	GoalNotMet        GoalStatus = "not_met"
+	GoalNotMeasurable GoalStatus = "not_measurable"
+)
+
+// GoalStatuses lists the goal statuses in a stable order.
+var GoalStatuses = []GoalStatus{GoalMet, GoalNotMet, GoalNotMeasurable}
+
+// Evaluate measures g on the counts c, which the caller has cut to the
+// days the goal ran.
 func (g *Goal) Evaluate(c ProgressCounts) GoalResult {
-	r := GoalResult{GoalID: g.ID, Kind: g.Kind, Threshold: g.Threshold}
+	r := GoalResult{GoalID: g.ID, Kind: g.Kind, Threshold: g.Threshold, Status: GoalNotMeasurable}
 	var n int
 	switch g.Kind {
 	case GoalTargetShare:
@@ -366,19 +404,40 @@ func (g *Goal) Evaluate(c ProgressCounts) GoalResult {
 	case GoalArrangementOffered:
 		n, r.Measured = c.Offered, c.OfferCalls
 	}
-	if r.Measured > 0 {
-		v := share(n, r.Measured)
-		r.Value = &v
-		r.Met = v >= g.Threshold
+	if r.Value = share(n, r.Measured); r.Value != nil {
+		// The exact share decides, not the rounded one shown.
+		r.Met = float64(n) >= g.Threshold*float64(r.Measured)
+		r.Status = GoalNotMet
+		if r.Met {
+			r.Status = GoalMet
+		}
 	}
 	return r
 }
 
-// ProgressRow is what the store counts for one agent, one bucket and one
-// language.
+// runs reports whether g was running on day, from its start up to the day
+// it ended.
+func (g *Goal) runs(day time.Time) bool {
+	return !day.Before(g.StartsOn.Time) && (g.EndedOn == nil || day.Before(g.EndedOn.Time))
+}
+
+// evaluateDays measures g on the days among rows it ran.
+func (g *Goal) evaluateDays(rows []ProgressRow) GoalResult {
+	var c ProgressCounts
+	for _, r := range rows {
+		if g.runs(r.Day) {
+			c.Add(r.ProgressCounts)
+		}
+	}
+	return g.Evaluate(c)
+}
+
+// ProgressRow is what the store counts for one agent, one day and one
+// language. Days rather than buckets, so that a goal that starts or ends
+// within a week or month is measured on its own days only.
 type ProgressRow struct {
-	// Bucket is the start of the bucket.
-	Bucket   time.Time
+	// Day is the day (UTC) the calls were made.
+	Day      time.Time
 	AgentID  string
 	Language Language
 	ProgressCounts
@@ -416,13 +475,15 @@ type Progress struct {
 // AgentStanding is one agent in a team view: the period's figures and how
 // they moved from its earlier half to its later half.
 type AgentStanding struct {
-	AgentID            string  `json:"agent_id"`
-	Calls              int     `json:"calls"`
-	TargetShare        float64 `json:"target_share"`
-	EscalationsPerCall float64 `json:"escalations_per_call"`
-	JargonPerCall      float64 `json:"jargon_per_call"`
+	AgentID string `json:"agent_id"`
+	Calls   int    `json:"calls"`
+	// TargetShare is nil when the agent's calls held no agent turns.
+	TargetShare        *float64 `json:"target_share"`
+	EscalationsPerCall *float64 `json:"escalations_per_call"`
+	JargonPerCall      *float64 `json:"jargon_per_call"`
 	// TargetShareChange and EscalationsChange are the later half's figure
-	// minus the earlier half's; nil when a half has no calls.
+	// minus the earlier half's; nil when a half has nothing to measure it
+	// on (no agent turns, or no calls), rather than read as a fall.
 	TargetShareChange *float64 `json:"target_share_change"`
 	EscalationsChange *float64 `json:"escalations_per_call_change"`
 	// Breaches, BreachesPerCall and CallsHighOrCritical are the period's
@@ -468,20 +529,24 @@ func NewProgress(f ProgressFilter, rows []ProgressRow, goals []Goal, team bool) 
 		agent  string
 	}
 	cells := map[key]*ProgressCounts{}
+	// days keeps each agent's rows per bucket too, for the goals, which
+	// count only the days they ran.
+	days := map[key][]ProgressRow{}
 	agents := map[string]bool{}
 	for _, r := range rows {
-		k := key{r.Bucket.UTC(), r.AgentID}
+		r.Day = r.Day.UTC()
+		if r.Readability != nil && r.Language != "" {
+			// A row carries its language's readability counts alone.
+			r.Readability = map[Language]Readability{r.Language: r.Readability[r.Language]}
+		}
+		k := key{f.Bucket.Start(r.Day), r.AgentID}
 		c := cells[k]
 		if c == nil {
 			c = &ProgressCounts{}
 			cells[k] = c
 		}
-		counts := r.ProgressCounts
-		if r.Readability != nil && r.Language != "" {
-			// A row carries its language's readability counts alone.
-			counts.Readability = map[Language]Readability{r.Language: r.Readability[r.Language]}
-		}
-		c.Add(counts)
+		c.Add(r.ProgressCounts)
+		days[k] = append(days[k], r)
 		agents[r.AgentID] = true
 	}
 	goalsOf := map[string][]Goal{}
@@ -497,16 +562,19 @@ func NewProgress(f ProgressFilter, rows []ProgressRow, goals []Goal, team bool) 
 
 	mid := f.Mid()
 	perAgent := map[string]*[3]ProgressCounts{} // whole, earlier, later
+	daysOf := map[string][]ProgressRow{}
 	var total ProgressCounts
 	for s := f.Bucket.Start(f.From); s.Before(f.To); s = f.Bucket.Next(s) {
 		b := ProgressBucket{Start: maxTime(s, f.From), End: minTime(f.Bucket.Next(s), f.To), Goals: []GoalResult{}}
 		var sum ProgressCounts
 		for _, a := range agentIDs {
-			c := cells[key{s, a}]
+			k := key{s, a}
+			c := cells[k]
 			if c == nil {
 				c = &ProgressCounts{}
 			}
 			sum.Add(*c)
+			daysOf[a] = append(daysOf[a], days[k]...)
 			pa := perAgent[a]
 			if pa == nil {
 				pa = new([3]ProgressCounts)
@@ -520,7 +588,7 @@ func NewProgress(f ProgressFilter, rows []ProgressRow, goals []Goal, team bool) 
 			}
 			for _, g := range goalsOf[a] {
 				if g.ActiveIn(b.Start, b.End) {
-					b.Goals = append(b.Goals, g.Evaluate(*c))
+					b.Goals = append(b.Goals, g.evaluateDays(days[k]))
 				}
 			}
 		}
@@ -531,13 +599,9 @@ func NewProgress(f ProgressFilter, rows []ProgressRow, goals []Goal, team bool) 
 	}
 	p.Total = ProgressBucket{Start: f.From, End: f.To, Figures: total.Figures(), Goals: []GoalResult{}}
 	for _, a := range agentIDs {
-		var whole ProgressCounts
-		if pa := perAgent[a]; pa != nil {
-			whole = pa[0]
-		}
 		for _, g := range goalsOf[a] {
 			if g.ActiveIn(f.From, f.To) {
-				p.Total.Goals = append(p.Total.Goals, g.Evaluate(whole))
+				p.Total.Goals = append(p.Total.Goals, g.evaluateDays(daysOf[a]))
 			}
 		}
 	}
@@ -553,7 +617,7 @@ func NewProgress(f ProgressFilter, rows []ProgressRow, goals []Goal, team bool) 
 			// no calls for this team then.
 			continue
 		}
-		p.Agents = append(p.Agents, standing(a, pa, goalsOf[a], f))
+		p.Agents = append(p.Agents, standing(a, pa, daysOf[a], goalsOf[a], f))
 	}
 	slices.SortStableFunc(p.Agents, func(x, y AgentStanding) int {
 		if x.NeedsAttention != y.NeedsAttention {
@@ -573,9 +637,24 @@ func NewProgress(f ProgressFilter, rows []ProgressRow, goals []Goal, team bool) 
 	return p
 }
 
-// standing compares an agent's earlier and later half of the period.
-func standing(agent string, pa *[3]ProgressCounts, goals []Goal, f ProgressFilter) AgentStanding {
-	whole, earlier, later := pa[0].Figures(), pa[1].Figures(), pa[2].Figures()
+// change is the later half's n/d minus the earlier half's, rounded; nil
+// when either half has nothing to divide by, so that a half without data
+// is never read as a fall.
+func change(earlierN, earlierD, laterN, laterD int) *float64 {
+	if earlierD == 0 || laterD == 0 {
+		return nil
+	}
+	v := roundFigure(float64(laterN)/float64(laterD) - float64(earlierN)/float64(earlierD))
+	return &v
+}
+
+func targetTurns(c ProgressCounts) int { return c.Octants[Leading] + c.Octants[Helping] }
+
+// standing compares an agent's earlier and later half of the period, and
+// measures the agent's goals on the days each ran.
+func standing(agent string, pa *[3]ProgressCounts, days []ProgressRow, goals []Goal, f ProgressFilter) AgentStanding {
+	whole := pa[0].Figures()
+	earlier, later := pa[1], pa[2]
 	s := AgentStanding{
 		AgentID:             agent,
 		Calls:               whole.Calls,
@@ -586,17 +665,16 @@ func standing(agent string, pa *[3]ProgressCounts, goals []Goal, f ProgressFilte
 		BreachesPerCall:     whole.Compliance.BreachesPerCall,
 		CallsHighOrCritical: whole.Compliance.CallsHighOrCritical,
 		Reasons:             []string{},
+		TargetShareChange:   change(targetTurns(earlier), earlier.AgentTurns, targetTurns(later), later.AgentTurns),
+		EscalationsChange:   change(earlier.Escalations, earlier.Calls, later.Escalations, later.Calls),
 	}
-	if earlier.Calls > 0 && later.Calls > 0 {
-		t := later.TargetShare - earlier.TargetShare
-		e := later.EscalationsPerCall - earlier.EscalationsPerCall
-		s.TargetShareChange, s.EscalationsChange = &t, &e
-		if t <= -AttentionTargetFall {
-			s.Reasons = append(s.Reasons, ReasonTargetFell)
-		}
-		if e >= AttentionEscalationRise {
-			s.Reasons = append(s.Reasons, ReasonEscalationsRose)
-		}
+	// The thresholds are compared with the rounded change: a fall shown as
+	// -0.05 is a fall of five points.
+	if t := s.TargetShareChange; t != nil && *t <= -AttentionTargetFall {
+		s.Reasons = append(s.Reasons, ReasonTargetFell)
+	}
+	if e := s.EscalationsChange; e != nil && *e >= AttentionEscalationRise {
+		s.Reasons = append(s.Reasons, ReasonEscalationsRose)
 	}
 	unmet := false
 	for _, g := range goals {
@@ -604,9 +682,10 @@ func standing(agent string, pa *[3]ProgressCounts, goals []Goal, f ProgressFilte
 			continue
 		}
 		s.Goals++
-		if r := g.Evaluate(pa[0]); r.Met {
+		switch g.evaluateDays(days).Status {
+		case GoalMet:
 			s.GoalsMet++
-		} else if r.Value != nil {
+		case GoalNotMet:
 			unmet = true
 		}
 	}

@@ -2,6 +2,8 @@ package assistant
 
 import (
 	"encoding/json"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -105,5 +107,130 @@ func TestComplianceFiguresLeaveOutCallsNotChecked(t *testing.T) {
 	}
 	if f.BreachesPerCall == nil || *f.BreachesPerCall != 1.5 {
 		t.Errorf("breaches per call = %v, want 3 breaches over 2 checked calls", f.BreachesPerCall)
+	}
+}
+
+var (
+	day1 = time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC) // a Monday
+	week = 7 * 24 * time.Hour
+)
+
+// row is one day's counts of an agent: calls calls with turns agent turns,
+// target of them above-together.
+func row(agent string, day time.Time, calls, turns, target, escalations int) ProgressRow {
+	return ProgressRow{Day: day, AgentID: agent, Language: Dutch, ProgressCounts: ProgressCounts{
+		Calls: calls, AgentTurns: turns, Escalations: escalations, CompleteClosings: calls,
+		Octants: map[Octant]int{Leading: target, Withdrawn: turns - target},
+	}}
+}
+
+// A week without calls has no shares: null in the JSON, not 0, while its
+// counts are there as 0.
+func TestEmptyBucketHasNullShares(t *testing.T) {
+	f := ProgressFilter{From: day1, To: day1.Add(3 * week), Bucket: BucketWeek}
+	p := NewProgress(f, []ProgressRow{row("a", day1, 2, 10, 6, 0), row("a", day1.Add(2*week), 2, 10, 5, 0)}, nil, false)
+	if len(p.Buckets) != 3 {
+		t.Fatalf("%d buckets, want 3", len(p.Buckets))
+	}
+	b, err := json.Marshal(p.Buckets[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"calls":0`, `"agent_turns":0`, `"target_share":null`, `"escalations_per_call":null`, `"jargon_per_call":null`,
+		`"leading":null`, `"above-together":null`, `"next_step":null`, `"complete":null`, `"breaches_per_call":null`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("empty week %s: no %s", b, want)
+		}
+	}
+	if got := p.Buckets[0].TargetShare; got == nil || *got != 0.6 {
+		t.Errorf("first week target share = %v, want 0.6", got)
+	}
+	// Calls without agent turns: the call figures are there, the turn
+	// shares are not.
+	fig := ProgressCounts{Calls: 1}.Figures()
+	if fig.TargetShare != nil || fig.EscalationsPerCall == nil || *fig.EscalationsPerCall != 0 {
+		t.Errorf("a call without agent turns: target %v, escalations per call %v; want null and 0", fig.TargetShare, fig.EscalationsPerCall)
+	}
+}
+
+// Figures are rounded once, as they are made: no float noise in the JSON.
+func TestFiguresAreRounded(t *testing.T) {
+	c := ProgressCounts{Calls: 3, AgentTurns: 3, Jargon: 1, Octants: map[Octant]int{Leading: 1, Helping: 1, Withdrawn: 1},
+		Readability: map[Language]Readability{English: {Sentences: 3, Words: 20, Syllables: 29}}}
+	b, err := json.Marshal(c.Figures())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"target_share":0.6667`, `"jargon_per_call":0.3333`, `"leading":0.3333`, `"score":77.3983`, `"mean_sentence_length":6.6667`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("figures %s: no %s", b, want)
+		}
+	}
+	if long := regexp.MustCompile(`\d\.\d{5,}`).FindString(string(b)); long != "" {
+		t.Errorf("figures %s hold %s, more than %d decimals", b, long, FigurePlaces)
+	}
+}
+
+// A half of the period without agent turns is no fall of the target share:
+// the change is null and the agent is not flagged for it.
+func TestTrendSkipsHalfWithoutData(t *testing.T) {
+	f := ProgressFilter{From: day1, To: day1.Add(4 * week), Bucket: BucketWeek}
+	// Calls in both halves, but the later ones have no agent turns.
+	p := NewProgress(f, []ProgressRow{row("a", day1, 2, 10, 8, 0), row("a", day1.Add(3*week), 2, 0, 0, 0)}, nil, true)
+	s := p.Agents[0]
+	if s.TargetShareChange != nil || s.NeedsAttention || len(s.Reasons) != 0 {
+		t.Errorf("later half without agent turns: change %v, reasons %q; want no change and no attention", s.TargetShareChange, s.Reasons)
+	}
+	if s.EscalationsChange == nil || *s.EscalationsChange != 0 {
+		t.Errorf("escalations change = %v, want 0 (both halves have calls)", s.EscalationsChange)
+	}
+	// A real fall is still read as one, rounded.
+	p = NewProgress(f, []ProgressRow{row("a", day1, 3, 10, 8, 0), row("a", day1.Add(3*week), 3, 10, 5, 0)}, nil, true)
+	s = p.Agents[0]
+	if s.TargetShareChange == nil || *s.TargetShareChange != -0.3 || !slices.Equal(s.Reasons, []string{ReasonTargetFell}) {
+		t.Errorf("0.8 to 0.5: change %v, reasons %q; want -0.3 and %q", s.TargetShareChange, s.Reasons, ReasonTargetFell)
+	}
+}
+
+// A goal is measured on the calls made since it started: set today, it is
+// not yet measurable, not failed on last week's calls.
+func TestGoalMeasuredFromItsStart(t *testing.T) {
+	f := ProgressFilter{From: day1, To: day1.Add(2 * week), Bucket: BucketWeek}
+	today := day1.Add(week + 2*24*time.Hour) // Wednesday of the second week
+	g := Goal{ID: 7, AgentID: "a", Kind: GoalTargetShare, Threshold: 0.6, StartsOn: Date{today}}
+	rows := []ProgressRow{row("a", day1, 2, 10, 2, 0), row("a", day1.Add(week), 2, 10, 2, 0)}
+	p := NewProgress(f, rows, []Goal{g}, true)
+	if r := p.Total.Goals[0]; r.Status != GoalNotMeasurable || r.Value != nil || r.Met || r.Measured != 0 {
+		t.Errorf("goal set today, no calls since: %+v, want not measurable", r)
+	}
+	if r := p.Buckets[1].Goals[0]; r.Status != GoalNotMeasurable {
+		t.Errorf("this week, before the goal's start: %+v, want not measurable", r)
+	}
+	if s := p.Agents[0]; s.NeedsAttention || s.Goals != 1 || s.GoalsMet != 0 {
+		t.Errorf("standing %+v: a goal set today needs no attention yet", s)
+	}
+	// A call on the start day counts, and only it.
+	rows = append(rows, row("a", today, 1, 10, 7, 0))
+	p = NewProgress(f, rows, []Goal{g}, true)
+	if r := p.Total.Goals[0]; r.Status != GoalMet || r.Measured != 10 || r.Value == nil || *r.Value != 0.7 {
+		t.Errorf("one call since the start at 70%%: %+v, want met on its 10 turns", r)
+	}
+	// And a goal failing since its start is unmet, a reason for attention.
+	g.Threshold = 0.8
+	p = NewProgress(f, rows, []Goal{g}, true)
+	if r, s := p.Total.Goals[0], p.Agents[0]; r.Status != GoalNotMet || !slices.Contains(s.Reasons, ReasonGoalNotMet) {
+		t.Errorf("70%% against 80%%: %+v, reasons %q; want not met and %q", r, s.Reasons, ReasonGoalNotMet)
+	}
+}
+
+// A fall of exactly five points is a fall: the change is compared as it is
+// shown, rounded, so 0.55 - 0.6 (-0.04999999999999993 in floats) still
+// gives the reason "target share fell".
+func TestTargetFellAtExactlyFivePoints(t *testing.T) {
+	f := ProgressFilter{From: day1, To: day1.Add(4 * week), Bucket: BucketWeek}
+	p := NewProgress(f, []ProgressRow{row("a", day1, 2, 10, 6, 0), row("a", day1.Add(3*week), 2, 20, 11, 0)}, nil, true)
+	s := p.Agents[0]
+	if s.TargetShareChange == nil || *s.TargetShareChange != -0.05 || !slices.Equal(s.Reasons, []string{ReasonTargetFell}) || !s.NeedsAttention {
+		t.Errorf("0.6 to 0.55: change %v, reasons %q; want -0.05 and %q", s.TargetShareChange, s.Reasons, ReasonTargetFell)
 	}
 }

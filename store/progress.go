@@ -21,10 +21,10 @@ func recordCallStats(ctx context.Context, q querier, ids ...int64) error {
 	return nil
 }
 
-// progressRow is one row of the progress query: the sums of one bucket,
+// progressRow is one row of the progress query: the sums of one day,
 // agent and language.
 type progressRow struct {
-	Bucket           time.Time `db:"bucket"`
+	Day              time.Time `db:"day"`
 	AgentID          string    `db:"agent_id"`
 	Language         string    `db:"language"`
 	Calls            int       `db:"calls"`
@@ -65,7 +65,7 @@ type progressRow struct {
 func (r progressRow) row() assistant.ProgressRow {
 	lang := assistant.Language(r.Language)
 	return assistant.ProgressRow{
-		Bucket:   r.Bucket.UTC(),
+		Day:      r.Day.UTC(),
 		AgentID:  r.AgentID,
 		Language: lang,
 		ProgressCounts: assistant.ProgressCounts{
@@ -103,12 +103,13 @@ func (r progressRow) row() assistant.ProgressRow {
 	}
 }
 
-// progressRows sums call_stats per bucket, agent and language for the
-// calls of one agent or one team in f's period, within scope s. The
+// progressRows sums call_stats per day, agent and language for the calls
+// of one agent or one team in f's period, within scope s; the caller sums
+// the days into f's buckets, and measures goals on the days they ran. The
 // (agent_id, occurred_at) and (team_id, occurred_at) indexes serve it.
 func progressRows(ctx context.Context, q querier, s assistant.Scope, agentID, teamID string, f assistant.ProgressFilter) ([]assistant.ProgressRow, error) {
-	args := params{string(f.Bucket), f.From, f.To}
-	cond := "occurred_at >= $2 AND occurred_at < $3 AND " + scopeCondition(s, "agent_id", "team_id", &args)
+	args := params{f.From, f.To}
+	cond := "occurred_at >= $1 AND occurred_at < $2 AND " + scopeCondition(s, "agent_id", "team_id", &args)
 	if agentID != "" {
 		cond += " AND agent_id = " + args.add(agentID)
 	}
@@ -117,7 +118,7 @@ func progressRows(ctx context.Context, q querier, s assistant.Scope, agentID, te
 	}
 	var rows []progressRow
 	err := q.SelectContext(ctx, &rows, `
-		SELECT date_trunc($1, occurred_at, 'UTC') AS bucket, agent_id, language,
+		SELECT date_trunc('day', occurred_at, 'UTC') AS day, agent_id, language,
 			count(*) AS calls,
 			sum(agent_turns) AS agent_turns,
 			sum(leading_turns) AS leading_turns, sum(helping_turns) AS helping_turns,

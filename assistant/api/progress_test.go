@@ -2,8 +2,10 @@ package api_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"mime/multipart"
 	"net/http"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -311,5 +313,57 @@ func TestProgressAndImportRoles(t *testing.T) {
 		if n != want {
 			t.Errorf("%d audit entries %s, want %d", n, action, want)
 		}
+	}
+}
+
+// A week without calls answers null shares and zero counts, figures carry
+// at most four decimals, and a goal with no call since its start is
+// not_measurable and no reason for attention, over real HTTP.
+func TestProgressEmptyWeeksAndNewGoalsOverHTTP(t *testing.T) {
+	e := newCoachingEnv(t)
+	for i, c := range []struct{ file, at string }{
+		{"calls/nl-betalingsregeling.txt", "2026-11-03T10:00:00Z"},
+		{"calls/en-arrears.txt", "2026-11-17T10:00:00Z"},
+	} {
+		res := e.do("POST", "/v1/calls?agent_id=agent-sanne&team_id=team-noord&external_id=e"+strconv.Itoa(i)+"&occurred_at="+c.at, "", testdata(t, c.file), nil)
+		if res.StatusCode != http.StatusCreated && res.StatusCode != http.StatusOK {
+			t.Fatalf("post %s: %d", c.file, res.StatusCode)
+		}
+	}
+	var raw struct {
+		Buckets []json.RawMessage `json:"buckets"`
+	}
+	res := e.do("GET", "/v1/agents/agent-sanne/progress?from=2026-11-02&to=2026-11-22&bucket=week", "", nil, &raw)
+	if res.StatusCode != http.StatusOK || len(raw.Buckets) != 3 {
+		t.Fatalf("agent progress: %d, %d buckets; want 3 weeks", res.StatusCode, len(raw.Buckets))
+	}
+	empty := string(raw.Buckets[1])
+	for _, want := range []string{`"calls":0`, `"agent_turns":0`, `"target_share":null`, `"escalations_per_call":null`, `"jargon_per_call":null`, `"leading":null`, `"complete":null`} {
+		if !strings.Contains(empty, want) {
+			t.Errorf("the week without calls %s has no %s", empty, want)
+		}
+	}
+	for i := range 3 {
+		if long := regexp.MustCompile(`\d\.\d{5,}`).FindString(string(raw.Buckets[i])); long != "" {
+			t.Errorf("bucket %d holds %s: more than %d decimals", i, long, assistant.FigurePlaces)
+		}
+	}
+
+	// Set after the last call: nothing to measure it on yet.
+	var g assistant.Goal
+	res = e.do("POST", "/v1/agents/agent-sanne/goals", "application/json", []byte(`{"kind": "target-share", "threshold": 1, "starts_on": "2026-11-18"}`), &g)
+	if res.StatusCode != http.StatusCreated {
+		t.Fatalf("create goal: %d", res.StatusCode)
+	}
+	var team assistant.Progress
+	res = e.do("GET", "/v1/teams/team-noord/progress?from=2026-11-02&to=2026-11-22", "", nil, &team)
+	if res.StatusCode != http.StatusOK || len(team.Agents) != 1 || len(team.Total.Goals) != 1 {
+		t.Fatalf("team progress: %d, agents %+v, goals %+v", res.StatusCode, team.Agents, team.Total.Goals)
+	}
+	if r := team.Total.Goals[0]; r.Status != assistant.GoalNotMeasurable || r.Value != nil {
+		t.Errorf("goal with no call since its start: %+v, want not_measurable with a null value", r)
+	}
+	if s := team.Agents[0]; slices.Contains(s.Reasons, assistant.ReasonGoalNotMet) {
+		t.Errorf("standing %+v: a goal not yet measurable is no reason for attention", s)
 	}
 }

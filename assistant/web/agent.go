@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -95,7 +96,7 @@ func (p *Pages) handleAgent(c echo.Context) error {
 	for i, g := range progress.Goals {
 		goals[i] = goalView{Goal: g, Result: results[g.ID]}
 	}
-	starts, target := bucketSeries(progress.Buckets, func(f assistant.Figures) float64 { return f.TargetShare })
+	starts, target := bucketSeries(progress.Buckets, func(f assistant.Figures) *float64 { return f.TargetShare })
 	t := text(lang)
 	chart := lineChart("agent-target", t["chart_target"], starts, []series{{Name: agentID, Values: target}}, true, lang)
 	return p.render(c, http.StatusOK, "agent", map[string]any{
@@ -104,16 +105,16 @@ func (p *Pages) handleAgent(c echo.Context) error {
 	})
 }
 
-// bucketSeries returns the buckets' starts and value of each, NaN where a
-// bucket has no calls.
-func bucketSeries(buckets []assistant.ProgressBucket, value func(assistant.Figures) float64) ([]time.Time, []float64) {
+// bucketSeries returns the buckets' starts and value of each, NaN (a gap
+// in the line, not a drop to zero) where a bucket has nothing to measure.
+func bucketSeries(buckets []assistant.ProgressBucket, value func(assistant.Figures) *float64) ([]time.Time, []float64) {
 	starts := make([]time.Time, len(buckets))
 	vals := make([]float64, len(buckets))
 	for i, b := range buckets {
 		starts[i] = b.Start
-		vals[i] = nan
-		if b.Calls > 0 {
-			vals[i] = value(b.Figures)
+		vals[i] = math.NaN()
+		if v := value(b.Figures); v != nil {
+			vals[i] = *v
 		}
 	}
 	return starts, vals

@@ -49,6 +49,9 @@ func labelCodes() map[string][]string {
 	for _, r := range assistant.Roles {
 		m["role"] = append(m["role"], string(r))
 	}
+	for _, st := range assistant.GoalStatuses {
+		m["goal_status"] = append(m["goal_status"], string(st))
+	}
 	return m
 }
 
@@ -112,8 +115,9 @@ func pageData(lang, callLang assistant.Language, scale, referral string) map[str
 		answered = append(answered, reviewView{Review: r})
 	}
 	var goals []goalView
-	for _, k := range assistant.GoalKinds {
-		goals = append(goals, goalView{Goal: assistant.Goal{Kind: k, Threshold: 0.6}})
+	for i, k := range assistant.GoalKinds {
+		st := assistant.GoalStatuses[i%len(assistant.GoalStatuses)]
+		goals = append(goals, goalView{Goal: assistant.Goal{Kind: k, Threshold: 0.6}, Result: &assistant.GoalResult{Kind: k, Status: st}})
 	}
 	breaches := 2.25
 	call := &assistant.Call{ID: 3, AgentID: "anna", TeamID: "noord", ReviewStatus: assistant.CallReviewed, Analysis: assistant.Analysis{
@@ -128,7 +132,7 @@ func pageData(lang, callLang assistant.Language, scale, referral string) map[str
 			"CanReview": true, "Ratings": []int{1, 2, 3, 4, 5}, "TargetShare": 0.5},
 		"agent": {"AgentID": "anna", "Calls": calls, "Reviews": answered, "Goals": goals},
 		"lead": {"Team": "noord", "Progress": &assistant.Progress{Agents: []assistant.AgentStanding{{AgentID: "anna", Calls: 3,
-			EscalationsPerCall: 2.25, JargonPerCall: 4.25, BreachesPerCall: &breaches, NeedsAttention: true, Reasons: reasons}}},
+			EscalationsPerCall: ptr(2.25), JargonPerCall: ptr(4.25), BreachesPerCall: &breaches, NeedsAttention: true, Reasons: reasons}}},
 			"Charts": []chartView{{ID: "c", Title: "t", SVG: lineChart("c", "t", starts, []series{{Name: "anna", Values: []float64{4.666, 1.25}}}, false, lang)}}},
 		"signin": {},
 	}
@@ -156,8 +160,9 @@ func TestPagesPrintNoRawCodesOrTheOtherLanguage(t *testing.T) {
 		for kind, codes := range labelCodes() {
 			for _, c := range codes {
 				mine, theirs := text(lang)[kind+"."+c], text(other)[kind+"."+c]
-				// Language codes are checked by name below: "en" is Dutch for "and".
-				if !strings.EqualFold(mine, c) && (lang == assistant.Dutch || strings.ContainsAny(c, "-_")) && kind != "lang" {
+				// Language codes are checked by name below: "en" is Dutch for "and";
+				// the goal status "met" is Dutch for "with".
+				if !strings.EqualFold(mine, c) && (lang == assistant.Dutch || strings.ContainsAny(c, "-_")) && kind != "lang" && !(kind == "goal_status" && c == "met") {
 					forbidden[c] = true
 				}
 				// The language switch names each language in its own.
@@ -276,3 +281,5 @@ func TestUseCaseErrorOnADutchPage(t *testing.T) {
 func escaped(s string) string {
 	return strings.NewReplacer("&", "&amp;", "'", "&#39;", `"`, "&#34;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
+
+func ptr[T any](v T) *T { return &v }

@@ -3,7 +3,6 @@ package web
 import (
 	"fmt"
 	"html/template"
-	"math"
 	"net/http"
 	"time"
 
@@ -11,8 +10,6 @@ import (
 
 	"github.com/rooscoach/rooscoach/assistant"
 )
-
-var nan = math.NaN()
 
 // chartView is one chart of the lead page with its key.
 type chartView struct {
@@ -30,28 +27,31 @@ type heatView struct {
 }
 
 // leadMetrics are the lead page's charts: what each shows and whether it
-// is a share.
+// is a share. A nil value, a bucket with nothing to measure, is a gap in
+// the line.
 var leadMetrics = []struct {
 	key     string
 	percent bool
-	value   func(assistant.Figures) float64
+	value   func(assistant.Figures) *float64
 }{
-	{"chart_target", true, func(f assistant.Figures) float64 { return f.TargetShare }},
-	{"chart_escalations", false, func(f assistant.Figures) float64 { return f.EscalationsPerCall }},
-	{"chart_jargon", false, func(f assistant.Figures) float64 { return f.JargonPerCall }},
-	{"chart_closing", true, func(f assistant.Figures) float64 { return f.Closing.Complete }},
-	{"chart_arrangements", false, func(f assistant.Figures) float64 { return float64(f.ArrangementsProposed) }},
-	{"chart_referrals", false, func(f assistant.Figures) float64 { return float64(f.CustomersReferred) }},
-	{"chart_breaches", false, breachesPerCall},
+	{"chart_target", true, func(f assistant.Figures) *float64 { return f.TargetShare }},
+	{"chart_escalations", false, func(f assistant.Figures) *float64 { return f.EscalationsPerCall }},
+	{"chart_jargon", false, func(f assistant.Figures) *float64 { return f.JargonPerCall }},
+	{"chart_closing", true, func(f assistant.Figures) *float64 { return f.Closing.Complete }},
+	{"chart_arrangements", false, func(f assistant.Figures) *float64 { return callCount(f, f.ArrangementsProposed) }},
+	{"chart_referrals", false, func(f assistant.Figures) *float64 { return callCount(f, f.CustomersReferred) }},
+	// Buckets whose calls were not checked leave a gap rather than a zero.
+	{"chart_breaches", false, func(f assistant.Figures) *float64 { return f.Compliance.BreachesPerCall }},
 }
 
-// breachesPerCall is a bucket's compliance breaches per checked call; a
-// bucket whose calls were not checked leaves a gap rather than a zero.
-func breachesPerCall(f assistant.Figures) float64 {
-	if f.Compliance.BreachesPerCall == nil {
-		return nan
+// callCount is a count of calls as a chart value: nil in a bucket without
+// calls, where no arrangement proposed is not a count of 0.
+func callCount(f assistant.Figures, n int) *float64 {
+	if f.Calls == 0 {
+		return nil
 	}
-	return *f.Compliance.BreachesPerCall
+	v := float64(n)
+	return &v
 }
 
 // handleLead is the team lead's page: the team's figures over the weeks

@@ -139,35 +139,54 @@ func callRose(turns []assistant.TurnAnalysis, closing []int, lang assistant.Lang
 }
 
 // heatRose shades each octant by the share of an agent's turns in it.
-func heatRose(id, caption string, shares map[assistant.Octant]float64, lang assistant.Language) template.HTML {
+func heatRose(id, caption string, shares map[assistant.Octant]*float64, lang assistant.Language) template.HTML {
 	t := text(lang)
 	var b strings.Builder
 	// A wider view than the call's rose: the octant names are larger here,
 	// since the picture is drawn smaller.
 	fmt.Fprintf(&b, `<svg class="heat" viewBox="-60 -10 %g %g" width="250" height="210" role="img" aria-labelledby="%s" xmlns="http://www.w3.org/2000/svg">`, roseSize+120, roseSize+20, id)
-	var parts []string
-	for _, o := range assistant.Octants {
-		parts = append(parts, fmt.Sprintf("%s %.0f%%", octantName(o, lang), 100*shares[o]))
-	}
-	fmt.Fprintf(&b, `<title id="%s">%s: %s</title>`, id, template.HTMLEscapeString(caption), template.HTMLEscapeString(strings.Join(parts, ", ")))
+	// A month without agent turns has no shares: every cell says "–" and
+	// the picture says why, rather than showing a rose of 0%.
+	measured := false
 	max := 0.0
 	for _, v := range shares {
-		max = math.Max(max, v)
+		if v != nil {
+			measured = true
+			max = math.Max(max, *v)
+		}
 	}
+	shareText := func(o assistant.Octant) string {
+		if v := shares[o]; v != nil {
+			return fmt.Sprintf("%.0f%%", 100**v)
+		}
+		return "–"
+	}
+	summary := t["no_calls_period"]
+	if measured {
+		var parts []string
+		for _, o := range assistant.Octants {
+			parts = append(parts, octantName(o, lang)+" "+shareText(o))
+		}
+		summary = strings.Join(parts, ", ")
+	}
+	fmt.Fprintf(&b, `<title id="%s">%s: %s</title>`, id, template.HTMLEscapeString(caption), template.HTMLEscapeString(summary))
 	for _, o := range assistant.Octants {
 		c := o.CentreAngle()
 		x1, y1 := polar(c-22.5, roseRadius)
 		x2, y2 := polar(c+22.5, roseRadius)
 		op := 0.05
-		if max > 0 {
-			op = 0.08 + 0.85*shares[o]/max
+		if v := shares[o]; v != nil && max > 0 {
+			op = 0.08 + 0.85**v/max
 		}
 		fmt.Fprintf(&b, `<path d="M%g %g L%.1f %.1f A%g %g 0 0 0 %.1f %.1f Z" fill="%s" fill-opacity="%.2f" class="heat-cell" data-octant="%s"/>`,
 			roseCentre, roseCentre, x1, y1, roseRadius, roseRadius, x2, y2, octantColour[o], op, o)
 		lx, ly := polar(c, roseRadius*0.62)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" dominant-baseline="middle" class="heat-share">%.0f%%</text>`, lx, ly, 100*shares[o])
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" dominant-baseline="middle" class="heat-share">%s</text>`, lx, ly, shareText(o))
 	}
 	roseFrame(&b, t, lang)
+	if !measured {
+		fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="middle" class="heat-empty">%s</text>`, roseCentre, roseSize+4, template.HTMLEscapeString(t["no_calls_period"]))
+	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
