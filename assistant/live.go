@@ -67,8 +67,9 @@ const (
 // LiveEvent is what a live session showed the agent, as the record keeps
 // it.
 type LiveEvent struct {
-	// Seq numbers the events of a session from 1, in the order shown.
-	Seq  int       `json:"seq"`
+	// Seq numbers the events of a session from 1, in the order shown; an
+	// error event, which only its client sees, has none (0, left out).
+	Seq  int       `json:"seq,omitempty"`
 	Type EventType `json:"type"`
 	// Turn is the index of the turn the event belongs to; -1 for none.
 	Turn int `json:"turn"`

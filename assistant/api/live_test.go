@@ -826,3 +826,41 @@ func TestLivePendingPartialKeptAtEnd(t *testing.T) {
 		}
 	}
 }
+
+// What the socket refuses comes back to its client as an error event, as
+// JSON: its code and message, the time on the session's clock, and no seq
+// (only this client sees it, so it is neither replayed nor numbered).
+func TestLiveErrorEventOnSocket(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{})
+	sess := e.openSession(`{"agent_id": "agent-sanne", "language": "nl"}`)
+	conn, _, err := e.dial(sess.Links.WebSocket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.CloseNow()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for frame, code := range map[string]string{
+		"Goedemiddag": assistant.EInvalid,
+		`{"speaker": "manager", "text": "Hallo", "final": true}`: assistant.EInvalid,
+	} {
+		if err := conn.Write(ctx, websocket.MessageText, []byte(frame)); err != nil {
+			t.Fatal(err)
+		}
+		_, data, err := conn.Read(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fields map[string]any
+		if err := json.Unmarshal(data, &fields); err != nil {
+			t.Fatalf("%s: %v", data, err)
+		}
+		at, err := time.Parse(time.RFC3339Nano, fmt.Sprint(fields["at"]))
+		// The tests' session clock starts at 09:00 on their today.
+		clock := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+		if _, ok := fields["seq"]; ok || fields["type"] != "error" || fields["code"] != code || err != nil || at.Before(clock) || at.After(clock.Add(time.Minute)) {
+			t.Errorf("frame %q answered with %s; want an error event with code %s, at on the session's clock, and no seq", frame, data, code)
+		}
+	}
+}

@@ -75,13 +75,6 @@ type Event struct {
 	Code string `json:"code,omitempty"`
 }
 
-// ErrorEvent is the event that tells the sender of a refused utterance
-// why; it has no sequence number, since only the sender sees it.
-func ErrorEvent(err error) Event {
-	return Event{LiveEvent: assistant.LiveEvent{Type: assistant.EventError, Turn: -1, Text: assistant.ErrorMessage(err)},
-		Code: assistant.ErrorCode(err)}
-}
-
 // state is where a session is in its life.
 type state int
 
@@ -287,6 +280,15 @@ func (s *Session) language() assistant.Language {
 }
 
 func (s *Session) now() time.Time { return s.limits.now() }
+
+// ErrorEvent is the event that tells one client why what it sent was
+// refused: its code and message as in problem+json, at the session's
+// clock like every event. It has no sequence number (seq is left out),
+// since only that client sees it and it is neither replayed nor stored.
+func (s *Session) ErrorEvent(err error) Event {
+	return Event{LiveEvent: assistant.LiveEvent{Type: assistant.EventError, Turn: -1, Text: assistant.ErrorMessage(err), At: s.now()},
+		Code: assistant.ErrorCode(err)}
+}
 
 // Add takes one utterance. A partial one replaces the speaker's pending
 // partial and shows nothing; a final one becomes a turn (or continues the

@@ -2,6 +2,7 @@ package session_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -853,5 +854,41 @@ func TestEndKeepsPendingPartials(t *testing.T) {
 	}
 	if l := st.calls[3].Live; l.EndReason != assistant.EndedOnShutdown || l.Utterances != 3 {
 		t.Errorf("live note %+v; want shutdown, 3 utterances", l)
+	}
+}
+
+// An error event carries the session's clock like every other event, and
+// no sequence number: only its sender sees it, so it has no place among
+// the session's numbered events, and seq is left out rather than sent as 0.
+func TestErrorEvent(t *testing.T) {
+	at := time.Date(2026, 11, 23, 9, 30, 15, 0, time.UTC)
+	r := session.NewRegistry(session.Config{Now: func() time.Time { return at }}, service(&stored{}))
+	defer r.Close(context.Background())
+	for _, lang := range assistant.Languages {
+		s, _, err := r.Open(context.Background(), admin, session.OpenRequest{AgentID: "a", Language: string(lang)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.Add(context.Background(), session.Utterance{Speaker: "manager", Text: "Hallo", Final: true})
+		e := s.ErrorEvent(err)
+		if e.Type != assistant.EventError || e.Code != assistant.EInvalid || e.Turn != -1 || !e.At.Equal(at) || e.Seq != 0 ||
+			!strings.Contains(e.Text, `speaker "manager"`) {
+			t.Errorf("%s: error event %+v; want type error, code invalid, turn -1, at %s, no seq, the message", lang, e, at)
+		}
+		data, err := json.Marshal(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fields map[string]any
+		if err := json.Unmarshal(data, &fields); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := fields["seq"]; ok || fields["at"] != "2026-11-23T09:30:15Z" || fields["code"] != "invalid" {
+			t.Errorf("%s: error event as JSON %s; want no seq, at 2026-11-23T09:30:15Z, code invalid", lang, data)
+		}
+		// The refused utterance left no numbered event behind.
+		if evs := s.State().Events; len(evs) != 0 {
+			t.Errorf("%s: the session shows %d events after a refused utterance", lang, len(evs))
+		}
 	}
 }
