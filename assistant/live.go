@@ -47,6 +47,17 @@ const (
 	EventEnded EventType = "ended"
 	// EventError: an utterance was refused; only its sender sees it.
 	EventError EventType = "error"
+	// EventWarning: something the session could not do; it goes on
+	// (see the warning kinds). Shown in every mode, never stored.
+	EventWarning EventType = "warning"
+)
+
+// Warning kinds.
+const (
+	// WarningExternalIDUnchecked: the database could not say whether the
+	// session's external id belongs to a stored call; the session opened
+	// all the same, and its end may be refused if it does.
+	WarningExternalIDUnchecked = "external-id-unchecked"
 )
 
 // EventTypes lists the event types a record may hold.

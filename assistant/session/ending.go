@@ -74,7 +74,7 @@ func (s *Session) end(ctx context.Context, reason string, externalID *string) (R
 	live := &assistant.LiveSession{SessionID: s.id, Mode: s.mode, OpenedAt: s.openedAt, EndedAt: s.now(), EndReason: reason,
 		Utterances: s.finals + kept, Partials: s.nPartials, Events: []assistant.LiveEvent{}}
 	for _, e := range s.events {
-		if e.Type != assistant.EventStance {
+		if e.Type != assistant.EventStance && e.Type != assistant.EventWarning {
 			live.Events = append(live.Events, e.LiveEvent)
 		}
 	}

@@ -42,6 +42,10 @@ type Coach interface {
 	// LiveTeam is the team whose trainers and lead may follow a session
 	// of agentID that names teamID (or none).
 	LiveTeam(ctx context.Context, agentID, teamID string) (string, error)
+	// CheckExternalID fails with EConflict when a stored call of agentID
+	// or of teamID has externalID already, and with the store's error
+	// when the store cannot say.
+	CheckExternalID(ctx context.Context, by assistant.Principal, agentID, teamID, externalID string) error
 	// IngestTurns stores the call on behalf of by.
 	IngestTurns(ctx context.Context, by assistant.Principal, in coach.TurnsInput) (*assistant.Call, bool, error)
 }
