@@ -113,7 +113,9 @@ func (s *Service) CheckExternalID(ctx context.Context, by assistant.Principal, a
 		if by.Via == assistant.ViaAuthOff || by.Scope().Allows(c.AgentID, c.TeamID) {
 			return assistant.Errorf(assistant.EConflict, "external_id %q belongs to call %d of agent %s already: %s", externalID, c.ID, c.AgentID, next)
 		}
-		return assistant.Errorf(assistant.EConflict, "external_id %q belongs to a stored call of your team already: %s", externalID, next)
+		// Only the team's lookup finds a call by may not read, so the team
+		// is the session's own, which by named or belongs to.
+		return assistant.Errorf(assistant.EConflict, "external_id %q belongs to a stored call of team %s already: %s", externalID, c.TeamID, next)
 	}
 	return nil
 }

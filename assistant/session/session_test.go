@@ -944,7 +944,7 @@ func TestOpenExternalIDTaken(t *testing.T) {
 		{"OwnCall", anna, session.OpenRequest{ExternalID: "tel-1"}, `external_id "tel-1" belongs to call 1 of agent anna already`},
 		{"AdminForTheAgent", admin, session.OpenRequest{AgentID: "anna", ExternalID: "tel-1"}, `external_id "tel-1" belongs to call 1 of agent anna already`},
 		// bram may not read anna's call, so its id is not named.
-		{"TeammatesCall", bram, session.OpenRequest{ExternalID: "tel-1"}, `external_id "tel-1" belongs to a stored call of your team already`},
+		{"TeammatesCall", bram, session.OpenRequest{ExternalID: "tel-1"}, `external_id "tel-1" belongs to a stored call of team noord already`},
 		{"NamedTeam", admin, session.OpenRequest{AgentID: "dirk", TeamID: "zuid", ExternalID: "tel-2"}, `external_id "tel-2" belongs to call 2 of agent cas already`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
