@@ -29,6 +29,10 @@ type CallFilter struct {
 	// call).
 	TeamID       string
 	ReviewStatus CallReviewStatus
+	// ExternalID selects the calls stored under this id of the source
+	// system (a telephony system's call id); several agents' calls may
+	// have it.
+	ExternalID string
 	// From and To bound OccurredAt (From inclusive, To exclusive).
 	From, To time.Time
 	// Limit is the page size, 1–100 (default 20).

@@ -47,6 +47,17 @@ const (
 	EventEnded EventType = "ended"
 	// EventError: an utterance was refused; only its sender sees it.
 	EventError EventType = "error"
+	// EventWarning: something the session could not do; it goes on
+	// (see the warning kinds). Shown in every mode, never stored.
+	EventWarning EventType = "warning"
+)
+
+// Warning kinds.
+const (
+	// WarningExternalIDUnchecked: the database could not say whether the
+	// session's external id belongs to a stored call; the session opened
+	// all the same, and its end may be refused if it does.
+	WarningExternalIDUnchecked = "external-id-unchecked"
 )
 
 // EventTypes lists the event types a record may hold.
@@ -67,8 +78,9 @@ const (
 // LiveEvent is what a live session showed the agent, as the record keeps
 // it.
 type LiveEvent struct {
-	// Seq numbers the events of a session from 1, in the order shown.
-	Seq  int       `json:"seq"`
+	// Seq numbers the events of a session from 1, in the order shown; an
+	// error event, which only its client sees, has none (0, left out).
+	Seq  int       `json:"seq,omitempty"`
 	Type EventType `json:"type"`
 	// Turn is the index of the turn the event belongs to; -1 for none.
 	Turn int `json:"turn"`

@@ -357,7 +357,8 @@ func (db *DB) findCall(ctx context.Context, sel callSelector) (*assistant.Call, 
 // one, or a cursor that is not one this store gave out. Only the calls
 // scope may read are listed.
 func (db *DB) FindCalls(ctx context.Context, scope assistant.Scope, f assistant.CallFilter) (assistant.CallPage, error) {
-	sel := callSelector{scope: scope, agentID: f.AgentID, teamID: f.TeamID, reviewStatus: f.ReviewStatus, from: f.From, to: f.To, limit: f.Limit}
+	sel := callSelector{scope: scope, agentID: f.AgentID, teamID: f.TeamID, reviewStatus: f.ReviewStatus, externalID: f.ExternalID,
+		from: f.From, to: f.To, limit: f.Limit}
 	if f.ReviewStatus != "" && !f.ReviewStatus.Valid() {
 		return assistant.CallPage{}, assistant.Errorf(assistant.EInvalid, "review_status %q is not known; use new, in_review, reviewed, acknowledged or disputed", f.ReviewStatus)
 	}

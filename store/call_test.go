@@ -910,3 +910,52 @@ func TestCreateCallArrayQuoting(t *testing.T) {
 		})
 	}
 }
+
+// The telephony system's call id may be stored for several agents (a call
+// transferred between them); filtering by it finds each such call that the
+// scope and the other fields allow, and nothing for an id never stored.
+func TestFindCallsByExternalID(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := newDB(t)
+	add := func(agent, team, ext string) int64 {
+		t.Helper()
+		c := fullCall(assistant.Dutch, agent, ext)
+		c.TeamID = team
+		if _, err := db.CreateCall(ctx, admin, c); err != nil {
+			t.Fatalf("CreateCall: %v", err)
+		}
+		return c.ID
+	}
+	annaTel1 := add("agent-anna", "team-noord", "tel-1")
+	bramTel1 := add("agent-bram", "team-noord", "tel-1")
+	casTel1 := add("agent-cas", "team-zuid", "tel-1")
+	add("agent-anna", "team-noord", "tel-2")
+	for _, tt := range []struct {
+		name   string
+		scope  assistant.Scope
+		filter assistant.CallFilter
+		want   []int64
+	}{
+		{"EveryAgent", all, assistant.CallFilter{ExternalID: "tel-1"}, []int64{casTel1, bramTel1, annaTel1}},
+		{"Team", all, assistant.CallFilter{ExternalID: "tel-1", TeamID: "team-noord"}, []int64{bramTel1, annaTel1}},
+		{"Agent", all, assistant.CallFilter{ExternalID: "tel-1", AgentID: "agent-anna"}, []int64{annaTel1}},
+		{"AgentScope", assistant.Scope{AgentID: "agent-bram"}, assistant.CallFilter{ExternalID: "tel-1"}, []int64{bramTel1}},
+		{"TeamScope", assistant.Scope{TeamIDs: []string{"team-zuid"}}, assistant.CallFilter{ExternalID: "tel-1"}, []int64{casTel1}},
+		{"NeverStored", all, assistant.CallFilter{ExternalID: "tel-3"}, []int64{}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := db.FindCalls(ctx, tt.scope, tt.filter)
+			if err != nil {
+				t.Fatalf("FindCalls: %v", err)
+			}
+			got := []int64{}
+			for _, c := range page.Calls {
+				got = append(got, c.ID)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/jmoiron/sqlx"
 	_ "github.com/lib/pq"
 
@@ -237,6 +238,28 @@ func TestCallRepostIsIdempotent(t *testing.T) {
 	var other assistant.Call
 	if res := e.do("POST", "/v1/calls?agent_id=a-2&external_id=x-9", "text/plain", body, &other); res.StatusCode != http.StatusCreated || other.ID == first.ID {
 		t.Errorf("same external_id, other agent: status %d id %d, want 201 and a new id", res.StatusCode, other.ID)
+	}
+	// The list finds the calls stored under an external id, every agent's.
+	for query, want := range map[string][]int64{
+		"external_id=x-9":              {other.ID, first.ID},
+		"external_id=x-9&agent_id=a-2": {other.ID},
+		"external_id=x-8":              {},
+	} {
+		var page assistant.CallPage
+		if res := e.do("GET", "/v1/calls?"+query, "", nil, &page); res.StatusCode != http.StatusOK {
+			t.Fatalf("GET /v1/calls?%s: %d", query, res.StatusCode)
+		}
+		got := []int64{}
+		for _, c := range page.Calls {
+			got = append(got, c.ID)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("GET /v1/calls?%s (-want +got):\n%s", query, diff)
+		}
+	}
+	var p api.Problem
+	if res := e.do("GET", "/v1/calls?external_id=x%00y", "", nil, &p); res.StatusCode != http.StatusBadRequest || !strings.Contains(p.Detail, "external_id") {
+		t.Errorf("GET /v1/calls with a control character in external_id: %d %q; want 400 naming external_id", res.StatusCode, p.Detail)
 	}
 }
 

@@ -78,14 +78,13 @@ func (s *Server) handleCallView(c echo.Context) error {
 func (s *Server) handleCallIndex(c echo.Context) error {
 	q := c.QueryParams()
 	f := assistant.CallFilter{
-		AgentID: q.Get("agent_id"), TeamID: q.Get("team_id"),
+		AgentID: q.Get("agent_id"), TeamID: q.Get("team_id"), ExternalID: q.Get("external_id"),
 		ReviewStatus: assistant.CallReviewStatus(q.Get("review_status")), Cursor: q.Get("cursor"),
 	}
-	if err := assistant.CheckID("agent_id", f.AgentID); err != nil {
-		return err
-	}
-	if err := assistant.CheckID("team_id", f.TeamID); err != nil {
-		return err
+	for _, p := range []struct{ name, v string }{{"agent_id", f.AgentID}, {"team_id", f.TeamID}, {"external_id", f.ExternalID}} {
+		if err := assistant.CheckID(p.name, p.v); err != nil {
+			return err
+		}
 	}
 	if f.ReviewStatus != "" && !f.ReviewStatus.Valid() {
 		return assistant.Errorf(assistant.EInvalid, "review_status %q is not known; use new, in_review, reviewed, acknowledged or disputed.", f.ReviewStatus)

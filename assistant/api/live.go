@@ -298,7 +298,7 @@ func (s *Server) readUtterances(ctx context.Context, conn *websocket.Conn, sess 
 	var lastThrottle time.Time
 	tell := func(err error) {
 		select {
-		case private <- session.ErrorEvent(err):
+		case private <- sess.ErrorEvent(err):
 		default:
 			// A client flooding us with bad frames does not get an answer
 			// to each.
@@ -412,7 +412,7 @@ func (s *Server) ping(ctx context.Context, cancel context.CancelFunc, conn *webs
 // event as JSON data. A client that reconnects with Last-Event-ID (or
 // ?after=) gets what it missed. The stream ends when the session does.
 func (s *Server) handleSessionEvents(c echo.Context) error {
-	_, sub, err := s.subscribe(c)
+	sess, sub, err := s.subscribe(c)
 	if err != nil {
 		return err
 	}
@@ -455,7 +455,7 @@ func (s *Server) handleSessionEvents(c echo.Context) error {
 		case e, ok := <-sub.C:
 			if !ok {
 				if errors.Is(sub.Err(), session.ErrSlow) {
-					data, _ := json.Marshal(session.ErrorEvent(assistant.Errorf(assistant.EUnavailable, "Events were not read fast enough; reconnect with Last-Event-ID.")))
+					data, _ := json.Marshal(sess.ErrorEvent(assistant.Errorf(assistant.EUnavailable, "Events were not read fast enough; reconnect with Last-Event-ID.")))
 					send("", string(assistant.EventError), data)
 				}
 				return nil

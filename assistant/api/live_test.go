@@ -19,6 +19,7 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/api"
 	"github.com/rooscoach/rooscoach/assistant/session"
 	"github.com/rooscoach/rooscoach/assistant/transcript"
+	"github.com/rooscoach/rooscoach/store/storetest"
 )
 
 // liveScript reads a sample call of the session package as turns.
@@ -649,11 +650,13 @@ func TestLiveEndExternalIDTaken(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{Live: session.Config{IdleTimeout: time.Hour}})
 	sanne := e.tokenFor(assistant.Token{Name: "Sanne", Role: assistant.RoleAgent, AgentID: "agent-sanne"})
+	// The recording is posted while the call goes on: a session is not
+	// opened under the id of a stored call (TestLiveOpenExternalIDTaken).
+	sess := e.openSessionAs(sanne, `{"agent_id": "agent-sanne", "team_id": "team-noord", "external_id": "crm-42", "language": "nl"}`)
 	var recorded assistant.Call
 	if res := e.do("POST", "/v1/calls?agent_id=agent-sanne&team_id=team-noord&external_id=crm-42", "text/plain", sample(t, "nl-betalingsregeling.txt"), &recorded); res.StatusCode != http.StatusCreated {
 		t.Fatalf("POST the recording: %d", res.StatusCode)
 	}
-	sess := e.openSessionAs(sanne, `{"agent_id": "agent-sanne", "team_id": "team-noord", "external_id": "crm-42", "language": "nl"}`)
 	ws := e.socketWith(sess.Links.WebSocket, bearerProtocol(sanne))
 	turns := liveScript(t, assistant.Dutch)
 	say := func(turn assistant.Turn) {
@@ -723,17 +726,21 @@ func TestLiveEndExternalIDTaken(t *testing.T) {
 	}
 
 	// Without an external id: the session's own.
-	plain := e.openSessionAs(sanne, `{"agent_id": "agent-sanne", "external_id": "crm-42", "language": "nl"}`)
+	plain := e.openSessionAs(sanne, `{"agent_id": "agent-sanne", "external_id": "crm-45", "language": "nl"}`)
+	var recorded45 assistant.Call
+	if res := e.do("POST", "/v1/calls?agent_id=agent-sanne&external_id=crm-45", "text/plain", sample(t, "nl-betalingsregeling.txt"), &recorded45); res.StatusCode != http.StatusCreated {
+		t.Fatalf("POST the recording: %d", res.StatusCode)
+	}
 	ws2 := e.socketWith(plain.Links.WebSocket, bearerProtocol(sanne))
 	ws2.send(session.Utterance{Speaker: turns[0].Speaker, Text: turns[0].Text, Final: true})
 	ws2.next(nil, func(ev session.Event) bool { return ev.Type == assistant.EventStance })
-	taken(plain.Links.End, "", "crm-42", recorded.ID)
+	taken(plain.Links.End, "", "crm-45", recorded45.ID)
 	if res := e.doAs(sanne, "POST", plain.Links.End, "application/json", []byte(`{"external_id": ""}`), &end); res.StatusCode != http.StatusOK || !end.Created ||
 		end.Call.ExternalID != "live-"+plain.ID || len(end.Call.Turns) != 1 {
 		t.Fatalf("end without an external id: %d %+v", res.StatusCode, end)
 	}
-	if n := e.count("calls"); n != 3 {
-		t.Errorf("%d calls stored; want the recording and the two sessions", n)
+	if n := e.count("calls"); n != 4 {
+		t.Errorf("%d calls stored; want the two recordings and the two sessions", n)
 	}
 }
 
@@ -743,13 +750,17 @@ func TestLiveEndExternalIDTaken(t *testing.T) {
 func TestLiveIdleEndExternalIDTaken(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{Live: session.Config{IdleTimeout: 300 * time.Millisecond}})
-	if res := e.do("POST", "/v1/calls?agent_id=agent-sanne&external_id=dialler-78", "text/plain", sample(t, "nl-betalingsregeling.txt"), nil); res.StatusCode != http.StatusCreated {
-		t.Fatalf("POST the recording: %d", res.StatusCode)
-	}
 	idle := e.openSession(`{"agent_id": "agent-sanne", "external_id": "dialler-78", "language": "nl"}`)
+	// A client follows the session while the recording is posted, so it
+	// idles only once the socket closes.
+	ws := e.socket(idle.Links.WebSocket)
 	if res := e.do("POST", idle.Links.Utterances, "application/json", []byte(`{"speaker": "agent", "text": "Goedemiddag, u spreekt met Sanne.", "final": true}`), nil); res.StatusCode != http.StatusOK {
 		t.Fatalf("utterance: %d", res.StatusCode)
 	}
+	if res := e.do("POST", "/v1/calls?agent_id=agent-sanne&external_id=dialler-78", "text/plain", sample(t, "nl-betalingsregeling.txt"), nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("POST the recording: %d", res.StatusCode)
+	}
+	ws.conn.Close(websocket.StatusNormalClosure, "")
 	deadline := time.Now().Add(10 * time.Second)
 	for e.count("live_sessions") == 0 && time.Now().Before(deadline) {
 		time.Sleep(50 * time.Millisecond)
@@ -825,4 +836,94 @@ func TestLivePendingPartialKeptAtEnd(t *testing.T) {
 			})
 		}
 	}
+}
+
+// What the socket refuses comes back to its client as an error event, as
+// JSON: its code and message, the time on the session's clock, and no seq
+// (only this client sees it, so it is neither replayed nor numbered).
+func TestLiveErrorEventOnSocket(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{})
+	sess := e.openSession(`{"agent_id": "agent-sanne", "language": "nl"}`)
+	conn, _, err := e.dial(sess.Links.WebSocket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.CloseNow()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for frame, code := range map[string]string{
+		"Goedemiddag": assistant.EInvalid,
+		`{"speaker": "manager", "text": "Hallo", "final": true}`: assistant.EInvalid,
+	} {
+		if err := conn.Write(ctx, websocket.MessageText, []byte(frame)); err != nil {
+			t.Fatal(err)
+		}
+		_, data, err := conn.Read(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fields map[string]any
+		if err := json.Unmarshal(data, &fields); err != nil {
+			t.Fatalf("%s: %v", data, err)
+		}
+		at, err := time.Parse(time.RFC3339Nano, fmt.Sprint(fields["at"]))
+		// The tests' session clock starts at 09:00 on their today.
+		clock := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+		if _, ok := fields["seq"]; ok || fields["type"] != "error" || fields["code"] != code || err != nil || at.Before(clock) || at.After(clock.Add(time.Minute)) {
+			t.Errorf("frame %q answered with %s; want an error event with code %s, at on the session's clock, and no seq", frame, data, code)
+		}
+	}
+}
+
+// A session is not opened under the external id of a stored call of the
+// agent or of the session's team: 409, problem+json naming the id. When
+// Postgres does not answer, the session opens all the same (the call must
+// not wait for the database) and the socket's first event is a warning.
+func TestLiveOpenExternalIDTaken(t *testing.T) {
+	dsn := storetest.NewDSN(t)
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	px := newProxy(t, u.Host)
+	u.Host = px.addr
+	e := newEnvDSN(t, u.String(), api.Config{})
+	var recorded assistant.Call
+	if res := e.do("POST", "/v1/calls?agent_id=agent-sanne&team_id=team-noord&external_id=tel-1", "text/plain", sample(t, "nl-betalingsregeling.txt"), &recorded); res.StatusCode != http.StatusCreated {
+		t.Fatalf("POST the recording: %d", res.StatusCode)
+	}
+	for _, body := range []string{
+		`{"agent_id": "agent-sanne", "external_id": "tel-1", "language": "nl"}`,
+		// A teammate's session under the same call id: the call was
+		// coached already.
+		`{"agent_id": "agent-bram", "team_id": "team-noord", "external_id": "tel-1", "language": "nl"}`,
+	} {
+		var p api.Problem
+		res := e.do("POST", "/v1/sessions", "application/json", []byte(body), &p)
+		if want := fmt.Sprintf(`external_id "tel-1" belongs to call %d of agent agent-sanne already`, recorded.ID); res.StatusCode != http.StatusConflict ||
+			res.Header.Get("Content-Type") != "application/problem+json" || p.Code != assistant.EConflict || !strings.Contains(p.Detail, want) {
+			t.Errorf("open %s: %d %s %q; want 409 problem+json saying %q", body, res.StatusCode, res.Header.Get("Content-Type"), p.Detail, want)
+		}
+	}
+	if n := e.count("calls"); n != 1 {
+		t.Errorf("%d calls; want the recording alone", n)
+	}
+	// Another team's session under the id opens.
+	e.openSession(`{"agent_id": "agent-cas", "team_id": "team-zuid", "external_id": "tel-1", "language": "nl"}`)
+
+	px.stop()
+	sess := e.openSession(`{"agent_id": "agent-sanne", "external_id": "tel-2", "language": "en"}`)
+	ws := e.socket(sess.Links.WebSocket)
+	first := ws.next(nil, func(session.Event) bool { return true })
+	if first.Type != assistant.EventWarning || first.Kind != assistant.WarningExternalIDUnchecked || first.Seq != 1 ||
+		!strings.Contains(first.Text, "Could not check whether call id tel-2 belongs to a stored call") {
+		t.Errorf("first event with Postgres down: %+v; want the warning", first.LiveEvent)
+	}
+	// The call goes on.
+	ws.send(session.Utterance{Speaker: assistant.Agent, Text: "Good afternoon, this is Sanne.", Final: true})
+	if ev := ws.next(nil, func(session.Event) bool { return true }); ev.Type != assistant.EventStance || ev.Turn != 0 {
+		t.Errorf("after the warning: %+v; want the stance of turn 0", ev.LiveEvent)
+	}
+	px.start()
 }

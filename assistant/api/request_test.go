@@ -93,7 +93,7 @@ func TestBadInputAnswers(t *testing.T) {
 	}{
 		{"misspelled external_id", "POST", "/v1/calls?agent_id=a&externalid=x", text, nlCall, 400, "Unknown query parameter externalid: this route takes only agent_id, external_id"},
 		{"misspelled occurred_at", "POST", "/v1/calls?agent_id=a&occured_at=2026-11-01", text, nlCall, 400, "occured_at"},
-		{"agent= on the listing", "GET", "/v1/calls?agent=x", nil, "", 400, "Unknown query parameter agent: this route takes only agent_id, team_id, review_status, from, to, limit, cursor"},
+		{"agent= on the listing", "GET", "/v1/calls?agent=x", nil, "", 400, "Unknown query parameter agent: this route takes only agent_id, team_id, external_id, review_status, from, to, limit, cursor"},
 		{"query on a route that takes none", "POST", "/v1/arrangements?lang=nl", jsonType, `{}`, 400, "this route takes no query parameters"},
 		{"agent_id of 10,000 characters", "POST", "/v1/calls?agent_id=" + strings.Repeat("a", 10000), text, nlCall, 400, "agent_id is 10000 characters long; identifiers may have at most 200"},
 		{"external_id of 3,000 characters", "POST", "/v1/calls?agent_id=a&external_id=" + strings.Repeat("x", 3000), text, nlCall, 400, "external_id is 3000 characters"},

@@ -49,7 +49,7 @@ func (s *Server) routes() {
 	s.handle(http.MethodGet, "/v1/me", s.handleMe, anyone, quick, query())
 
 	s.handle(http.MethodPost, "/v1/calls", s.handleCallCreate, callPosters, work, query(transcriptParams...))
-	s.handle(http.MethodGet, "/v1/calls", s.handleCallIndex, anyone, work, query("agent_id", "team_id", "review_status", "from", "to", "limit", "cursor"))
+	s.handle(http.MethodGet, "/v1/calls", s.handleCallIndex, anyone, work, query("agent_id", "team_id", "external_id", "review_status", "from", "to", "limit", "cursor"))
 	s.handle(http.MethodGet, "/v1/calls/:id", s.handleCallView, anyone, work, query())
 	// Erasure is a data-protection decision: a lead's for the calls of
 	// their team, an admin's for any; not the agent's or trainer's.

@@ -491,7 +491,7 @@ func (s *Service) Calls(ctx context.Context, by assistant.Principal, f assistant
 		return assistant.CallPage{}, err
 	}
 	var filter []string
-	for _, kv := range [][2]string{{"agent_id", f.AgentID}, {"team_id", f.TeamID}, {"review_status", string(f.ReviewStatus)}} {
+	for _, kv := range [][2]string{{"agent_id", f.AgentID}, {"team_id", f.TeamID}, {"external_id", f.ExternalID}, {"review_status", string(f.ReviewStatus)}} {
 		if kv[1] != "" {
 			filter = append(filter, kv[0]+" "+kv[1])
 		}

@@ -83,6 +83,43 @@ func (s *Service) LiveTeam(ctx context.Context, agentID, teamID string) (string,
 	return a.TeamID, nil
 }
 
+// CheckExternalID reports whether a live session of agentID, followed by
+// teamID, may be opened under externalID, the telephony system's id of the
+// call. It may not when a stored call of the agent, or of the team, has
+// that id already: a call is coached once, and the session's end could
+// not file its record under the id. It fails with EConflict naming the
+// external id (and the call, when by may read it), and with the store's
+// error when the store cannot say; "" and a service without a store pass.
+// As with [Service.LiveTeam], the lookup is the session's own, not limited
+// to what by may read.
+func (s *Service) CheckExternalID(ctx context.Context, by assistant.Principal, agentID, teamID, externalID string) error {
+	if externalID == "" || s.Store == nil {
+		return nil
+	}
+	filters := []assistant.CallFilter{{AgentID: agentID, ExternalID: externalID, Limit: 1}}
+	if teamID != "" {
+		filters = append(filters, assistant.CallFilter{TeamID: teamID, ExternalID: externalID, Limit: 1})
+	}
+	for _, f := range filters {
+		page, err := s.Store.FindCalls(ctx, assistant.Scope{All: true}, f)
+		if err != nil {
+			return fmt.Errorf("check external_id %q: %w", externalID, err)
+		}
+		if len(page.Calls) == 0 {
+			continue
+		}
+		c := page.Calls[0]
+		const next = "a call is coached once. Open the session with this call's own id, or without external_id to file its record under the session's own id."
+		if by.Via == assistant.ViaAuthOff || by.Scope().Allows(c.AgentID, c.TeamID) {
+			return assistant.Errorf(assistant.EConflict, "external_id %q belongs to call %d of agent %s already: %s", externalID, c.ID, c.AgentID, next)
+		}
+		// Only the team's lookup finds a call by may not read, so the team
+		// is the session's own, which by named or belongs to.
+		return assistant.Errorf(assistant.EConflict, "external_id %q belongs to a stored call of team %s already: %s", externalID, c.TeamID, next)
+	}
+	return nil
+}
+
 // TurnsInput is a call that arrived turn by turn rather than as a
 // transcript: the final utterances of a live session.
 type TurnsInput struct {

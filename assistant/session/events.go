@@ -45,6 +45,9 @@ type (
 		Stored bool
 		CallID int64
 	}
+	warningText struct {
+		ExternalID string
+	}
 )
 
 // text renders a live template in the call's language; s.mu is held. The

@@ -37,6 +37,10 @@ type Config struct {
 	Retain time.Duration
 	// StoreTimeout bounds storing a session that ends by itself (30 s).
 	StoreTimeout time.Duration
+	// CheckTimeout bounds the lookups in the database a session makes
+	// when it opens (2 s): the call goes on without them rather than wait
+	// for a database that hangs.
+	CheckTimeout time.Duration
 	// Now is the clock, replaced in tests; nil means time.Now.
 	Now    func() time.Time
 	Logger *slog.Logger
@@ -52,6 +56,7 @@ func (c *Config) defaults() {
 	c.MaxDuration = cmp.Or(c.MaxDuration, 4*time.Hour)
 	c.Retain = cmp.Or(c.Retain, 15*time.Minute)
 	c.StoreTimeout = cmp.Or(c.StoreTimeout, 30*time.Second)
+	c.CheckTimeout = cmp.Or(c.CheckTimeout, 2*time.Second)
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -101,9 +106,12 @@ func (r *Registry) Limits() Config { return r.cfg }
 // platform's connector does; nobody else opens one. When the agent has an
 // open session with the same external id, that one is returned with
 // created false, so that a client may retry. It fails with EInvalid for
-// bad input, EUnavailable when this instance holds as many sessions as it
-// may or is shutting down, and ERateLimited when the agent holds as many
-// as one agent may.
+// bad input, EConflict when the external id belongs to a stored call of
+// the agent or the session's team, EUnavailable when this instance holds
+// as many sessions as it may or is shutting down, and ERateLimited when the
+// agent holds as many as one agent may. When the database cannot say
+// whether the external id is taken, the session opens all the same and
+// its first event is a warning that says so.
 func (r *Registry) Open(ctx context.Context, by assistant.Principal, req OpenRequest) (s *Session, created bool, err error) {
 	switch {
 	case by.Via == assistant.ViaAuthOff || by.Role == assistant.RoleAdmin:
@@ -124,9 +132,22 @@ func (r *Registry) Open(ctx context.Context, by assistant.Principal, req OpenReq
 	// Who may follow the session is settled when it opens. The call in
 	// progress matters more than a trainer watching it: when the directory
 	// cannot say, the session opens for its agent and admins alone.
-	team, err := r.coach.LiveTeam(ctx, req.AgentID, req.TeamID)
+	checkCtx, cancel := context.WithTimeout(ctx, r.cfg.CheckTimeout)
+	defer cancel()
+	team, err := r.coach.LiveTeam(checkCtx, req.AgentID, req.TeamID)
 	if err != nil {
 		r.cfg.Logger.Warn("live session opens without its team: trainers and leads cannot follow it", "err", err)
+	}
+	// A call is coached once, so a session is not opened under the id of
+	// a stored call, which its end could not file its record under; but
+	// the call matters more than the check, and a database that cannot
+	// say leaves the session open with a warning.
+	var taken, unchecked error
+	if err := r.coach.CheckExternalID(checkCtx, by, req.AgentID, team, req.ExternalID); assistant.ErrorCode(err) == assistant.EConflict {
+		taken = err
+	} else if err != nil {
+		unchecked = err
+		r.cfg.Logger.Warn("live session opens without checking its external id", "err", err)
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -139,6 +160,9 @@ func (r *Registry) Open(ctx context.Context, by assistant.Principal, req OpenReq
 				return s, false, nil
 			}
 		}
+	}
+	if taken != nil {
+		return nil, false, taken
 	}
 	if r.open() >= r.cfg.MaxSessions {
 		return nil, false, assistant.Errorf(assistant.EUnavailable, "This instance holds %d live sessions, the most it may; try again shortly, or on another instance.", r.cfg.MaxSessions)
@@ -156,6 +180,12 @@ func (r *Registry) Open(ctx context.Context, by assistant.Principal, req OpenReq
 	}
 	if s.externalID == "" {
 		s.externalID = "live-" + s.id
+	}
+	if unchecked != nil {
+		s.mu.Lock()
+		s.publish(Event{LiveEvent: assistant.LiveEvent{Type: assistant.EventWarning, Turn: -1, Kind: assistant.WarningExternalIDUnchecked,
+			Text: s.text("live.warning."+assistant.WarningExternalIDUnchecked, warningText{ExternalID: req.ExternalID})}})
+		s.mu.Unlock()
 	}
 	r.sessions[s.id] = s
 	r.perAgent[s.agentID]++

@@ -2,6 +2,7 @@ package session_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -37,6 +38,8 @@ type stored struct {
 	calls []*assistant.Call
 	by    []assistant.Principal
 	teams map[string]string
+	// down fails FindCalls.
+	down bool
 }
 
 func (s *stored) CreateCall(_ context.Context, by assistant.Principal, c *assistant.Call) (bool, error) {
@@ -52,6 +55,25 @@ func (s *stored) CreateCall(_ context.Context, by assistant.Principal, c *assist
 	s.calls = append(s.calls, c)
 	s.by = append(s.by, by)
 	return true, nil
+}
+
+// FindCalls finds the calls by agent, team and external id, as the store
+// does; down makes it fail as a database that does not answer.
+func (s *stored) FindCalls(_ context.Context, scope assistant.Scope, f assistant.CallFilter) (assistant.CallPage, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.down {
+		return assistant.CallPage{}, assistant.Errorf(assistant.EUnavailable, "database down")
+	}
+	page := assistant.CallPage{Calls: []*assistant.Call{}}
+	for i := len(s.calls) - 1; i >= 0; i-- {
+		c := s.calls[i]
+		if scope.Allows(c.AgentID, c.TeamID) && (f.AgentID == "" || c.AgentID == f.AgentID) && (f.TeamID == "" || c.TeamID == f.TeamID) &&
+			(f.ExternalID == "" || c.ExternalID == f.ExternalID) {
+			page.Calls = append(page.Calls, c)
+		}
+	}
+	return page, nil
 }
 
 func (s *stored) FindAgentByID(_ context.Context, scope assistant.Scope, id string) (*assistant.AgentProfile, error) {
@@ -80,7 +102,7 @@ func (s *stored) FindTeamByID(_ context.Context, scope assistant.Scope, id strin
 // service returns the use cases over the built-in engine and st.
 func service(st *stored) *coach.Service {
 	an, _ := builtin.Analyzer(today)
-	return &coach.Service{Analyzer: an, Store: &mock.CallStore{CreateCallFn: st.CreateCall, FindAgentByIDFn: st.FindAgentByID, FindTeamByIDFn: st.FindTeamByID}, Now: today}
+	return &coach.Service{Analyzer: an, Store: &mock.CallStore{CreateCallFn: st.CreateCall, FindCallsFn: st.FindCalls, FindAgentByIDFn: st.FindAgentByID, FindTeamByIDFn: st.FindTeamByID}, Now: today}
 }
 
 func (s *stored) count() int {
@@ -708,22 +730,23 @@ func TestEndExternalIDTaken(t *testing.T) {
 	ctx := context.Background()
 	st := &stored{}
 	r := session.NewRegistry(session.Config{Now: today}, service(st))
-	recorded := &assistant.Call{AgentID: "agent-sanne", ExternalID: "crm-42"}
-	if _, err := st.CreateCall(ctx, admin, recorded); err != nil {
-		t.Fatal(err)
-	}
-	open := func() *session.Session {
+	// Each session opens under an id no stored call has; a recording
+	// under the same id is stored while the call goes on.
+	open := func(ext string) *session.Session {
 		t.Helper()
-		s, _, err := r.Open(ctx, admin, session.OpenRequest{AgentID: "agent-sanne", ExternalID: "crm-42", Language: "nl"})
+		s, _, err := r.Open(ctx, admin, session.OpenRequest{AgentID: "agent-sanne", ExternalID: ext, Language: "nl"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.Add(ctx, session.Utterance{Speaker: assistant.Agent, Text: "Goedemiddag, u spreekt met Sanne.", Final: true}); err != nil {
 			t.Fatal(err)
 		}
+		if _, err := st.CreateCall(ctx, admin, &assistant.Call{AgentID: "agent-sanne", ExternalID: ext}); err != nil {
+			t.Fatal(err)
+		}
 		return s
 	}
-	s := open()
+	s := open("crm-42")
 	_, err := r.End(ctx, admin, s.ID(), session.EndRequest{})
 	if assistant.ErrorCode(err) != assistant.EConflict || !strings.Contains(assistant.ErrorMessage(err), `external_id "crm-42" belongs to call 1 already`) {
 		t.Fatalf("end under a taken external id: %v; want EConflict naming crm-42 and call 1", err)
@@ -743,11 +766,11 @@ func TestEndExternalIDTaken(t *testing.T) {
 	}
 
 	// On shutdown the session is stored under its own id.
-	left := open()
+	left := open("crm-43")
 	if err := r.Close(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if !left.Ended() || st.count() != 3 || st.calls[2].ExternalID != "live-"+left.ID() || st.calls[2].Live.EndReason != assistant.EndedOnShutdown {
+	if !left.Ended() || st.count() != 4 || st.calls[3].ExternalID != "live-"+left.ID() || st.calls[3].Live.EndReason != assistant.EndedOnShutdown {
 		t.Errorf("after the shutdown: ended %v, %d calls, the last under %q", left.Ended(), st.count(), st.calls[len(st.calls)-1].ExternalID)
 	}
 }
@@ -825,13 +848,15 @@ func TestEndKeepsPendingPartials(t *testing.T) {
 		t.Errorf("live note %+v; want idle, 3 utterances, 3 partials", l)
 	}
 
-	// A refused end keeps the partial pending; the shutdown keeps it as
-	// the customer's turn, joined to the customer's final words.
+	// A refused end (a recording under the session's external id was
+	// stored while the call went on) keeps the partial pending; the
+	// shutdown keeps it as the customer's turn, joined to the customer's
+	// final words.
+	left, _, _ := r.Open(ctx, admin, session.OpenRequest{AgentID: "c", ExternalID: "crm-7", Language: "en"})
 	taken := &assistant.Call{AgentID: "c", ExternalID: "crm-7"}
 	if _, err := st.CreateCall(ctx, admin, taken); err != nil {
 		t.Fatal(err)
 	}
-	left, _, _ := r.Open(ctx, admin, session.OpenRequest{AgentID: "c", ExternalID: "crm-7", Language: "en"})
 	add(left, assistant.Agent, "When are you paid?", true)
 	add(left, assistant.Customer, "On the first.", true)
 	add(left, assistant.Customer, "So I could pay then", false)
@@ -853,5 +878,133 @@ func TestEndKeepsPendingPartials(t *testing.T) {
 	}
 	if l := st.calls[3].Live; l.EndReason != assistant.EndedOnShutdown || l.Utterances != 3 {
 		t.Errorf("live note %+v; want shutdown, 3 utterances", l)
+	}
+}
+
+// An error event carries the session's clock like every other event, and
+// no sequence number: only its sender sees it, so it has no place among
+// the session's numbered events, and seq is left out rather than sent as 0.
+func TestErrorEvent(t *testing.T) {
+	at := time.Date(2026, 11, 23, 9, 30, 15, 0, time.UTC)
+	r := session.NewRegistry(session.Config{Now: func() time.Time { return at }}, service(&stored{}))
+	defer r.Close(context.Background())
+	for _, lang := range assistant.Languages {
+		s, _, err := r.Open(context.Background(), admin, session.OpenRequest{AgentID: "a", Language: string(lang)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.Add(context.Background(), session.Utterance{Speaker: "manager", Text: "Hallo", Final: true})
+		e := s.ErrorEvent(err)
+		if e.Type != assistant.EventError || e.Code != assistant.EInvalid || e.Turn != -1 || !e.At.Equal(at) || e.Seq != 0 ||
+			!strings.Contains(e.Text, `speaker "manager"`) {
+			t.Errorf("%s: error event %+v; want type error, code invalid, turn -1, at %s, no seq, the message", lang, e, at)
+		}
+		data, err := json.Marshal(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fields map[string]any
+		if err := json.Unmarshal(data, &fields); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := fields["seq"]; ok || fields["at"] != "2026-11-23T09:30:15Z" || fields["code"] != "invalid" {
+			t.Errorf("%s: error event as JSON %s; want no seq, at 2026-11-23T09:30:15Z, code invalid", lang, data)
+		}
+		// The refused utterance left no numbered event behind.
+		if evs := s.State().Events; len(evs) != 0 {
+			t.Errorf("%s: the session shows %d events after a refused utterance", lang, len(evs))
+		}
+	}
+}
+
+// A session is not opened under the external id of a stored call of its
+// agent or its team: the telephony system's id names one call, coached
+// once. Another team's call with that id is no matter, nor is a session
+// still open under it (opening again returns that one). When the database
+// cannot say, the session opens all the same, and its first event warns,
+// in the call's language, in every mode; the record does not keep it.
+func TestOpenExternalIDTaken(t *testing.T) {
+	ctx := context.Background()
+	st := &stored{teams: map[string]string{"anna": "noord", "bram": "noord", "cas": "zuid"}}
+	r := session.NewRegistry(session.Config{Now: today}, service(st))
+	defer r.Close(ctx)
+	for _, c := range []*assistant.Call{{AgentID: "anna", TeamID: "noord", ExternalID: "tel-1"}, {AgentID: "cas", TeamID: "zuid", ExternalID: "tel-2"}} {
+		if _, err := st.CreateCall(ctx, admin, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	anna := assistant.Principal{Role: assistant.RoleAgent, AgentID: "anna"}
+	bram := assistant.Principal{Role: assistant.RoleAgent, AgentID: "bram"}
+	for _, tt := range []struct {
+		name string
+		by   assistant.Principal
+		req  session.OpenRequest
+		want string
+	}{
+		{"OwnCall", anna, session.OpenRequest{ExternalID: "tel-1"}, `external_id "tel-1" belongs to call 1 of agent anna already`},
+		{"AdminForTheAgent", admin, session.OpenRequest{AgentID: "anna", ExternalID: "tel-1"}, `external_id "tel-1" belongs to call 1 of agent anna already`},
+		// bram may not read anna's call, so its id is not named.
+		{"TeammatesCall", bram, session.OpenRequest{ExternalID: "tel-1"}, `external_id "tel-1" belongs to a stored call of team noord already`},
+		{"NamedTeam", admin, session.OpenRequest{AgentID: "dirk", TeamID: "zuid", ExternalID: "tel-2"}, `external_id "tel-2" belongs to call 2 of agent cas already`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _, err := r.Open(ctx, tt.by, tt.req)
+			if assistant.ErrorCode(err) != assistant.EConflict || !strings.Contains(assistant.ErrorMessage(err), tt.want) || s != nil {
+				t.Errorf("open %+v: %v; want EConflict saying %q", tt.req, err, tt.want)
+			}
+		})
+	}
+	// Another team's call with the id, or none: the session opens, and
+	// opening again while it is open returns it.
+	s, created, err := r.Open(ctx, bram, session.OpenRequest{ExternalID: "tel-2"})
+	if err != nil || !created {
+		t.Fatalf("open under another team's external id: %v", err)
+	}
+	// A recording posted under the id while the call goes on does not
+	// refuse a retry of the open: it is the same call.
+	if _, err := st.CreateCall(ctx, admin, &assistant.Call{AgentID: "bram", TeamID: "noord", ExternalID: "tel-2"}); err != nil {
+		t.Fatal(err)
+	}
+	if again, created, err := r.Open(ctx, bram, session.OpenRequest{ExternalID: "tel-2"}); err != nil || created || again != s {
+		t.Errorf("open again while the session is open: %v, created %v", err, created)
+	}
+	if evs := s.State().Events; len(evs) != 0 {
+		t.Errorf("a checked session shows %+v", evs)
+	}
+
+	st.mu.Lock()
+	st.down = true
+	st.mu.Unlock()
+	want := map[assistant.Language]string{
+		assistant.Dutch:   "Niet nagegaan of gespreks-id tel-1 al bij een opgeslagen gesprek hoort",
+		assistant.English: "Could not check whether call id tel-1 belongs to a stored call",
+	}
+	for _, lang := range assistant.Languages {
+		s, created, err := r.Open(ctx, anna, session.OpenRequest{ExternalID: "tel-1", Language: string(lang), Mode: assistant.LiveQuiet})
+		if err != nil || !created {
+			t.Fatalf("%s: open with the database down: %v", lang, err)
+		}
+		sub, err := s.Subscribe(0, 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := <-sub.C
+		if e.Type != assistant.EventWarning || e.Kind != assistant.WarningExternalIDUnchecked || e.Seq != 1 || e.Turn != -1 || !e.At.Equal(today()) ||
+			!strings.HasPrefix(e.Text, want[lang]) {
+			t.Errorf("%s: first event %+v; want the warning, seq 1, saying %q", lang, e.LiveEvent, want[lang])
+		}
+		if _, err := s.Add(ctx, session.Utterance{Speaker: assistant.Agent, Text: "Goedemiddag.", Final: true}); err != nil {
+			t.Fatal(err)
+		}
+		other := ""
+		res, err := r.End(ctx, admin, s.ID(), session.EndRequest{ExternalID: &other})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, le := range res.Call.Live.Events {
+			if le.Type == assistant.EventWarning {
+				t.Errorf("%s: the record keeps the warning %+v", lang, le)
+			}
+		}
 	}
 }
