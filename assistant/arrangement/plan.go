@@ -361,11 +361,11 @@ func (c *checked) stepped() (draft, bool) {
 	if low <= 0 || left <= 0 {
 		return draft{}, false
 	}
-	high := ceilDiv(left, int64(rest))
+	high, step := wholeUpWithin(ceilDiv(left, int64(rest)), left, c.limit, c.known)
 	if high <= low || (c.known && high > c.limit) {
 		return draft{}, false
 	}
-	d, ok := c.build(draft{kind: assistant.OptionStepped, total: total, monthly: high, low: low, lowMonths: steppedLowMonths})
+	d, ok := c.build(draft{kind: assistant.OptionStepped, total: total, monthly: high, step: step, low: low, lowMonths: steppedLowMonths})
 	d.fits = low >= p.MinInstalment && d.months() <= p.MaxTermMonths
 	return d, ok
 }
@@ -381,14 +381,14 @@ func (c *checked) waived(proposal *draft) (draft, bool) {
 		return draft{}, false
 	}
 	kind := assistant.OptionInstalments
-	x := max(ceilDiv(rest, int64(p.MaxTermMonths)), min(p.MinInstalment, rest))
+	x, step := wholeUpWithin(max(ceilDiv(rest, int64(p.MaxTermMonths)), min(p.MinInstalment, rest)), rest, c.limit, c.known)
 	risk := false
 	if s := c.Customer.StatedMonthly; proposal != nil && ceilDiv(rest, *s) <= int64(p.MaxTermMonths) && (*s >= p.MinInstalment || *s >= rest) {
-		kind, x, risk = assistant.OptionCustomerProposal, *s, proposal.risk
+		kind, x, step, risk = assistant.OptionCustomerProposal, *s, 0, proposal.risk
 	} else if x > c.limit {
 		return draft{}, false
 	}
-	d, ok := c.build(draft{kind: kind, total: rest, waived: costs, monthly: x, fits: true, realistic: true, risk: risk})
+	d, ok := c.build(draft{kind: kind, total: rest, waived: costs, monthly: x, step: step, fits: true, realistic: true, risk: risk})
 	return d, ok
 }
 

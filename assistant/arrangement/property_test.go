@@ -555,8 +555,8 @@ func checkOption(req Request, res Response, m means, o assistant.ArrangementOpti
 	// 8. Round amounts: a multiple of its step; exact only when even whole
 	// units would pass the limit, or one payment clears it all.
 	switch o.Kind {
-	case assistant.OptionInstalments, assistant.OptionShortest, assistant.OptionTemporary, assistant.OptionDeferral:
-		if own || o.Waived != nil {
+	case assistant.OptionInstalments, assistant.OptionShortest, assistant.OptionTemporary, assistant.OptionDeferral, assistant.OptionStepped:
+		if own {
 			break
 		}
 		switch {
@@ -565,7 +565,9 @@ func checkOption(req Request, res Response, m means, o assistant.ArrangementOpti
 			if !slices.Contains(steps, o.Step) || regular%o.Step != 0 {
 				return fmt.Errorf("regular %d is not a multiple of its step %d", regular, o.Step)
 			}
-		case regular >= wantTotal:
+		case regular >= wantTotal, regular >= o.Total.Amount:
+		case o.Kind == assistant.OptionStepped && o.Months == steppedLowMonths+1:
+			// One payment after the low months clears what is left.
 		case regular < 100:
 		case m.known && (regular+99)/100*100 > m.limit:
 			stats["exact"]++
