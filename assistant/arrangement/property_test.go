@@ -491,6 +491,11 @@ func checkOption(req Request, res Response, m means, o assistant.ArrangementOpti
 		// 5. A review within the policy's months; the rest is owed then,
 		// not planned.
 		review := min(p.ReviewMonths, p.MaxTermMonths)
+		if req.Customer.Vulnerable && !m.known && o.Kind == assistant.OptionTemporary {
+			// Breathing space while a vulnerable customer's means are
+			// gathered: a short review.
+			review = min(gatherMonths, review)
+		}
 		if o.Months != review || o.Remaining == nil || o.Remaining.Amount != wantTotal-o.Total.Amount || o.Remaining.Amount <= 0 {
 			return fmt.Errorf("%d months of %d before review, remaining %v of %d", o.Months, review, o.Remaining, wantTotal)
 		}
