@@ -395,39 +395,6 @@ func TestExtractAcrossTurns(t *testing.T) {
 	}
 }
 
-func TestParseNL(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int64
-		ok   bool
-	}{
-		{"vijftig", 50, true},
-		{"eenentwintig", 21, true},
-		{"tweeëntwintig", 22, true},
-		{"honderd", 100, true},
-		{"honderdvijftig", 150, true},
-		{"tweehonderdvijfenzeventig", 275, true},
-		{"twaalfhonderd", 1200, true},
-		{"vijftienhonderd", 1500, true},
-		{"duizend", 1000, true},
-		{"tweeduizenddriehonderd", 2300, true},
-		{"negenhonderdnegenennegentig", 999, true},
-		{"vijfduizend", 5000, true},
-		{"tachtig", 80, true},
-		{"achtentachtig", 88, true},
-		{"maand", 0, false},
-		{"tientje", 0, false},
-		{"honderdmaand", 0, false},
-		{"", 0, false},
-	}
-	for _, tt := range tests {
-		got, ok := parseNL(tt.in)
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("parseNL(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
-		}
-	}
-}
-
 func BenchmarkExtract(b *testing.B) {
 	turns := []assistant.Turn{
 		{Index: 0, Speaker: agent, Text: "Er staat een vordering open van € 1.250,50. U heeft een ingebrekestelling ontvangen."},

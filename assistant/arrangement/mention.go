@@ -72,7 +72,7 @@ func readNumber(toks []language.Token, i int) (number, bool) {
 		}
 		return number{cents: d.Hundredths, grouping: d.Grouping, digits: true, end: i + 1}, true
 	}
-	if v, end, ok := numberWords(toks, i); ok {
+	if v, end, ok := language.NumberWords(toks, i); ok {
 		return number{cents: v * 100, end: end}, true
 	}
 	return number{}, false

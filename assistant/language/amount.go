@@ -123,23 +123,37 @@ type Amount struct {
 }
 
 // ReadAmount reads the amount of a short text such as "€ 1.250,50",
-// "1,250.50", "£312.45 a month" or "25 euro": the first number in digits
-// (by [ParseDigits]) and the currency a symbol or word of the text names
-// ([CurrencyOf]). ok is false when the text has no number, or its first
-// does not read as money. Longer texts, where an amount must be told from
-// dates and references, are read token by token by their engines.
+// "1,250.50", "£312.45 a month", "25 euro" or "vijfentwintig euro": the
+// first number in digits (by [ParseDigits]) or in words ([NumberWords]),
+// and the currency a symbol or word of the text names ([CurrencyOf]). ok is
+// false when the text has no number, or its first does not read as money.
+// Longer texts, where an amount must be told from dates and references, are
+// read token by token by their engines.
 func ReadAmount(text string) (a Amount, ok bool) {
+	toks := Tokenize(text)
 	found := false
-	for _, t := range Tokenize(text) {
-		switch {
-		case t.Kind == Symbol || t.Kind == Word:
-			if c := currencies[t.Text]; c != "" && a.Currency == "" {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if c := currencies[t.Text]; c != "" && (t.Kind == Symbol || t.Kind == Word) {
+			if a.Currency == "" {
 				a.Currency = c
 			}
-		case t.Kind == Number && !found && !t.Ordinal:
+			continue
+		}
+		if found {
+			continue
+		}
+		switch {
+		case t.Kind == Number && !t.Ordinal:
 			found = true
 			if a.Digits, ok = ParseDigits(t.Text); !ok {
 				return Amount{}, false
+			}
+		case t.Kind == Word:
+			if v, end, ok := NumberWords(toks, i); ok {
+				found = true
+				a.Digits = Digits{Hundredths: v * 100}
+				i = end - 1
 			}
 		}
 	}

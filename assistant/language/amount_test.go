@@ -26,6 +26,10 @@ func TestReadAmount(t *testing.T) {
 		{"40 pounds", "GBP", 4000, 0, true},
 		{"300 pond", "GBP", 30000, 0, true},
 		{"12 dollars", "USD", 1200, 0, true},
+		{"vijfentwintig euro", "EUR", 2500, 0, true},
+		{"twee honderd pond", "GBP", 20000, 0, true},
+		{"twenty-five pounds", "GBP", 2500, 0, true},
+		{"two hundred and fifty dollars", "USD", 25000, 0, true},
 		{"€ 1.2345", "EUR", 0, 0, false},
 		{"geen bedrag", "", 0, 0, false},
 		{"no amount", "", 0, 0, false},
@@ -71,6 +75,39 @@ func TestCurrencyOf(t *testing.T) {
 	for in, want := range map[string]string{"€": "EUR", "£": "GBP", "$": "USD", "euro": "EUR", "pond": "GBP", "quid": "GBP", "bucks": "USD", "maand": ""} {
 		if got := CurrencyOf(in); got != want {
 			t.Errorf("CurrencyOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseNL(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"vijftig", 50, true},
+		{"eenentwintig", 21, true},
+		{"tweeëntwintig", 22, true},
+		{"honderd", 100, true},
+		{"honderdvijftig", 150, true},
+		{"tweehonderdvijfenzeventig", 275, true},
+		{"twaalfhonderd", 1200, true},
+		{"vijftienhonderd", 1500, true},
+		{"duizend", 1000, true},
+		{"tweeduizenddriehonderd", 2300, true},
+		{"negenhonderdnegenennegentig", 999, true},
+		{"vijfduizend", 5000, true},
+		{"tachtig", 80, true},
+		{"achtentachtig", 88, true},
+		{"maand", 0, false},
+		{"tientje", 0, false},
+		{"honderdmaand", 0, false},
+		{"", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := parseNL(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("parseNL(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }
