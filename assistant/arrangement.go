@@ -297,7 +297,8 @@ type CreditorPolicy struct {
 
 // Where the policy of a call or request came from.
 const (
-	PolicyFromCall    = "call"    // chosen for the call or request
+	PolicyFromCall    = "call"    // chosen for the call (policy= of POST /v1/calls)
+	PolicyFromNamed   = "named"   // a stored policy an arrangement request names by policy_id
 	PolicyFromTeam    = "team"    // the policy of the agent's team
 	PolicyFromDefault = "default" // the stored default of the jurisdiction
 	PolicyFromBuiltin = "builtin" // rooscoach's own default of the jurisdiction

@@ -27,10 +27,16 @@ var files embed.FS
 
 // The templates are parsed once at start-up, so a broken one fails every test
 // and the binary at boot rather than in the middle of a call.
-var all = template.Must(template.New("prompts").Funcs(template.FuncMap{
-	"money": Money,
-	"json":  jsonText,
-}).ParseFS(files, "templates/*.tmpl"))
+var all = template.Must(template.New("prompts").Funcs(funcs).ParseFS(files, "templates/*.tmpl"))
+
+// funcs are the functions every template may call: "money", "months"
+// and "count" take the language first, as in {{months "nl" .Months}}.
+var funcs = template.FuncMap{
+	"money":  Money,
+	"months": Months,
+	"count":  Count,
+	"json":   jsonText,
+}
 
 var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
@@ -133,6 +139,27 @@ func Number(lang assistant.Language, v float64, digits int) string {
 		out = "-" + out
 	}
 	return out
+}
+
+// Count writes n with the noun that goes with it in lang: one for exactly
+// 1, many otherwise ("1 rekening", "12 termijnen", "0 bills"), the number
+// grouped the language's way ("1.250" in Dutch, "1,250" in English). Dutch
+// and English both take the singular for 1 only.
+func Count(lang assistant.Language, n int, one, many string) string {
+	noun := many
+	if n == 1 || n == -1 {
+		noun = one
+	}
+	return Number(lang, float64(n), 0) + " " + noun
+}
+
+// Months writes a number of months in lang: "1 maand", "3 maanden",
+// "1 month", "1,250 months".
+func Months(lang assistant.Language, n int) string {
+	if lang == assistant.Dutch {
+		return Count(lang, n, "maand", "maanden")
+	}
+	return Count(lang, n, "month", "months")
 }
 
 func group(n int64, sep string) string {

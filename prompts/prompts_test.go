@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"text/template"
 	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
@@ -139,5 +140,61 @@ func TestPayday(t *testing.T) {
 				t.Errorf("payday %+v in %s = %q, %v; want %q", tt.p, lang, got, err, want)
 			}
 		}
+	}
+}
+
+// One month is singular in both languages, and large counts are grouped the
+// language's way: no "1 maanden", no "1250 months".
+func TestMonths(t *testing.T) {
+	for _, c := range []struct {
+		lang assistant.Language
+		n    int
+		want string
+	}{
+		{assistant.Dutch, 1, "1 maand"},
+		{assistant.English, 1, "1 month"},
+		{assistant.Dutch, 3, "3 maanden"},
+		{assistant.English, 3, "3 months"},
+		{assistant.Dutch, 0, "0 maanden"},
+		{assistant.English, 0, "0 months"},
+		{assistant.Dutch, 1250, "1.250 maanden"},
+		{assistant.English, 1250, "1,250 months"},
+	} {
+		if got := Months(c.lang, c.n); got != c.want {
+			t.Errorf("Months(%s, %d) = %q, want %q", c.lang, c.n, got, c.want)
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	for _, c := range []struct {
+		lang      assistant.Language
+		n         int
+		one, many string
+		want      string
+	}{
+		{assistant.Dutch, 1, "rekening", "rekeningen", "1 rekening"},
+		{assistant.English, 1, "bill", "bills", "1 bill"},
+		{assistant.Dutch, 12, "termijn", "termijnen", "12 termijnen"},
+		{assistant.English, 12, "payment", "payments", "12 payments"},
+		{assistant.Dutch, 1250, "termijn", "termijnen", "1.250 termijnen"},
+		{assistant.English, 1250, "payment", "payments", "1,250 payments"},
+		{assistant.English, -1, "day", "days", "-1 day"},
+	} {
+		if got := Count(c.lang, c.n, c.one, c.many); got != c.want {
+			t.Errorf("Count(%s, %d, %q, %q) = %q, want %q", c.lang, c.n, c.one, c.many, got, c.want)
+		}
+	}
+}
+
+// The template functions give the same words as the Go ones.
+func TestCountInTemplates(t *testing.T) {
+	tpl := template.Must(template.New("t").Funcs(funcs).Parse(`{{months "nl" 1}}; {{months "en" 1250}}; {{count "nl" 1 "rekening" "rekeningen"}}; {{count "en" 2 "bill" "bills"}}`))
+	var b strings.Builder
+	if err := tpl.Execute(&b, nil); err != nil {
+		t.Fatal(err)
+	}
+	if want := "1 maand; 1,250 months; 1 rekening; 2 bills"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }

@@ -158,8 +158,8 @@ func TestArrangementUnderStoredPolicy(t *testing.T) {
 	if r := e.do(http.MethodPost, "/v1/arrangements", "application/json", []byte(body), &res); r.StatusCode != http.StatusOK {
 		t.Fatalf("POST: %d", r.StatusCode)
 	}
-	if res.PolicyID != "delta-water" || res.PolicySource != assistant.PolicyFromCall || res.Policy.MinInstalment != 1000 {
-		t.Errorf("policy %s from %s (min %d), want delta-water", res.PolicyID, res.PolicySource, res.Policy.MinInstalment)
+	if res.PolicyID != "delta-water" || res.PolicySource != assistant.PolicyFromNamed || res.Policy.MinInstalment != 1000 {
+		t.Errorf("policy %s from %s (min %d), want delta-water from %s", res.PolicyID, res.PolicySource, res.Policy.MinInstalment, assistant.PolicyFromNamed)
 	}
 	a := res.Assessment
 	if a.Essential == nil || a.Essential.Amount != 140000 || a.Protected == nil || a.Spare == nil {

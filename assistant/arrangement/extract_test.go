@@ -395,68 +395,6 @@ func TestExtractAcrossTurns(t *testing.T) {
 	}
 }
 
-func TestParseNL(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int64
-		ok   bool
-	}{
-		{"vijftig", 50, true},
-		{"eenentwintig", 21, true},
-		{"tweeëntwintig", 22, true},
-		{"honderd", 100, true},
-		{"honderdvijftig", 150, true},
-		{"tweehonderdvijfenzeventig", 275, true},
-		{"twaalfhonderd", 1200, true},
-		{"vijftienhonderd", 1500, true},
-		{"duizend", 1000, true},
-		{"tweeduizenddriehonderd", 2300, true},
-		{"negenhonderdnegenennegentig", 999, true},
-		{"vijfduizend", 5000, true},
-		{"tachtig", 80, true},
-		{"achtentachtig", 88, true},
-		{"maand", 0, false},
-		{"tientje", 0, false},
-		{"honderdmaand", 0, false},
-		{"", 0, false},
-	}
-	for _, tt := range tests {
-		got, ok := parseNL(tt.in)
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("parseNL(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
-		}
-	}
-}
-
-func TestParseDigits(t *testing.T) {
-	tests := []struct {
-		in       string
-		want     int64
-		ok       bool
-		grouping rune
-	}{
-		{"1250", 125000, true, 0},
-		{"1.250,50", 125050, true, 0},
-		{"1,240.50", 124050, true, 0},
-		{"980.00", 98000, true, 0},
-		{"12,5", 1250, true, 0},
-		{"1.250.000", 125000000, true, 0},
-		{"1,250,000.99", 125000099, true, 0},
-		{"1.250", 125000, true, '.'},
-		{"1,250", 125000, true, ','},
-		{"1.2345", 0, false, 0},
-		{"12.34.5", 0, false, 0},
-		{"1,2.50", 0, false, 0},
-		{"12345678901234", 0, false, 0},
-	}
-	for _, tt := range tests {
-		got := parseDigits(tt.in)
-		if got.cents != tt.want || got.ok != tt.ok || got.grouping != tt.grouping {
-			t.Errorf("parseDigits(%q) = %+v, want %d %v %q", tt.in, got, tt.want, tt.ok, tt.grouping)
-		}
-	}
-}
-
 func BenchmarkExtract(b *testing.B) {
 	turns := []assistant.Turn{
 		{Index: 0, Speaker: agent, Text: "Er staat een vordering open van € 1.250,50. U heeft een ingebrekestelling ontvangen."},

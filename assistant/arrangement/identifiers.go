@@ -85,7 +85,7 @@ func identifier(toks []language.Token, i int) bool {
 	if i > 0 && toks[i-1].Kind == language.Word && adjacent(toks, i-1, i) {
 		return true
 	}
-	if w := wordAt(toks, i+1); i+1 < len(toks) && toks[i+1].Kind == language.Word && adjacent(toks, i, i+1) && currencyWords[w] == "" && notes[w].value == 0 {
+	if w := wordAt(toks, i+1); i+1 < len(toks) && toks[i+1].Kind == language.Word && adjacent(toks, i, i+1) && language.CurrencyOf(w) == "" && notes[w].value == 0 {
 		return true
 	}
 	if _, ok := monthWords[wordAt(toks, i+1)]; ok {

@@ -7,16 +7,9 @@ import (
 
 // The lexicons hold Dutch and English side by side: a call may switch
 // language, and the words do not collide. Vulnerability cues are not here:
-// they live in package vulnerability, shared by every engine.
-
-// currencyWords name a currency after or before an amount.
-var currencyWords = map[string]string{
-	"euro": "EUR", "euros": "EUR", "euro's": "EUR", "eur": "EUR",
-	"pond": "GBP", "pound": "GBP", "pounds": "GBP", "quid": "GBP", "gbp": "GBP",
-	"dollar": "USD", "dollars": "USD", "bucks": "USD", "usd": "USD",
-}
-
-var currencySymbols = map[string]string{"€": "EUR", "£": "GBP", "$": "USD"}
+// they live in package vulnerability, shared by every engine; currency
+// symbols and words, and reading digits as money, live in package language,
+// shared with the phrasing engine.
 
 // notes are words that stand for an amount: "twee tientjes" is € 20,
 // "a tenner" is 10 in the call's currency, "two grand" is 2000.

@@ -52,7 +52,7 @@ func findMoney(toks []language.Token, lang assistant.Language, answer bool) []me
 // number is one number read at a position: digits or words.
 type number struct {
 	cents    int64
-	grouping rune // see digitsResult
+	grouping rune // see language.Digits
 	digits   bool
 	end      int
 }
@@ -66,13 +66,13 @@ func readNumber(toks []language.Token, i int) (number, bool) {
 		if t.Ordinal {
 			return number{}, false
 		}
-		d := parseDigits(strings.TrimRight(t.Text, ",.-–—"))
-		if !d.ok {
+		d, ok := language.ParseDigits(strings.TrimRight(t.Text, ",.-–—"))
+		if !ok {
 			return number{}, false
 		}
-		return number{cents: d.cents, grouping: d.grouping, digits: true, end: i + 1}, true
+		return number{cents: d.Hundredths, grouping: d.Grouping, digits: true, end: i + 1}, true
 	}
-	if v, end, ok := numberWords(toks, i); ok {
+	if v, end, ok := language.NumberWords(toks, i); ok {
 		return number{cents: v * 100, end: end}, true
 	}
 	return number{}, false
@@ -82,9 +82,9 @@ func readMention(toks []language.Token, i int, lang assistant.Language, answer b
 	// "een paar tientjes", "a few hundred quid": an amount, but a guess.
 	if _, n := language.Longest(vague, toks, i); n > 0 && i+n < len(toks) && toks[i+n].Kind == language.Word && vagueUnits[toks[i+n].Text] {
 		m := mention{from: i, to: i + n + 1, note: noteVague}
-		if c, ok := currencyWords[toks[i+n].Text]; ok {
+		if c := language.CurrencyOf(toks[i+n].Text); c != "" {
 			m.currency, m.explicit = c, true
-		} else if c, ok := currencyWords[wordAt(toks, i+n+1)]; ok {
+		} else if c := language.CurrencyOf(wordAt(toks, i+n+1)); c != "" {
 			m.currency, m.explicit, m.to = c, true, i+n+2
 		} else if nt, ok := notes[toks[i+n].Text]; ok && nt.currency != "" {
 			m.currency, m.explicit = nt.currency, true
@@ -97,9 +97,9 @@ func readMention(toks []language.Token, i int, lang assistant.Language, answer b
 	j := i
 	// A currency before the number: "€ 1.250,50", "EUR 50".
 	if t := toks[i]; t.Kind == language.Symbol {
-		m.currency, m.explicit = currencySymbols[t.Text], true
+		m.currency, m.explicit = language.CurrencyOf(t.Text), true
 		j++
-	} else if c, ok := currencyWords[t.Text]; ok && t.Kind == language.Word && len(t.Text) == 3 && j+1 < len(toks) && toks[j+1].Kind == language.Number {
+	} else if c := language.CurrencyOf(t.Text); c != "" && t.Kind == language.Word && len(t.Text) == 3 && j+1 < len(toks) && toks[j+1].Kind == language.Number {
 		m.currency, m.explicit = c, true
 		j++
 	}
@@ -144,11 +144,11 @@ func readMention(toks []language.Token, i int, lang assistant.Language, answer b
 
 	// A currency or a note after the number: "1250 euro", "twee tientjes".
 	if m.currency == "" {
-		if c, ok := currencyWords[wordAt(toks, j)]; ok {
+		if c := language.CurrencyOf(wordAt(toks, j)); c != "" {
 			m.currency, m.explicit = c, true
 			j++
 		} else if j < len(toks) && toks[j].Kind == language.Symbol {
-			m.currency, m.explicit = currencySymbols[toks[j].Text], true
+			m.currency, m.explicit = language.CurrencyOf(toks[j].Text), true
 			j++
 		} else if nt, ok := notes[wordAt(toks, j)]; ok {
 			m.cents *= nt.value

@@ -75,11 +75,15 @@ type draft struct {
 	// runs before it is looked at again; remaining is then still owed.
 	review    int
 	remaining int64
-	amounts   []int64
-	fits      bool
-	realistic bool
-	risk      bool
-	frozen    bool
+	// gather marks a vulnerable customer's temporary plan while their
+	// means are unknown; belowMinimum one at what they can spare, under
+	// the policy's minimum.
+	gather, belowMinimum bool
+	amounts              []int64
+	fits                 bool
+	realistic            bool
+	risk                 bool
+	frozen               bool
 }
 
 func (c *checked) money(v int64) assistant.Money {
@@ -182,6 +186,9 @@ func affordableFit(ds []draft) bool {
 // of every draft is at most the limit when that is known, except the
 // customer's own amount and a settlement out of a lump sum.
 func (c *checked) drafts() []draft {
+	if ds, ok := c.breathing(); ok {
+		return ds
+	}
 	p := c.policy
 	total := c.total
 	var out []draft
@@ -265,7 +272,19 @@ func (c *checked) drafts() []draft {
 		// A review after the policy's whole term would outlast it.
 		review := min(p.ReviewMonths, p.MaxTermMonths)
 		if a, step := roundDown(c.limit); p.AllowsTemporary() && a >= p.MinInstalment && a*int64(review) < total {
-			out = append(out, c.holding(assistant.OptionTemporary, a, step, review))
+			d := c.holding(assistant.OptionTemporary, a, step, review)
+			if c.Customer.Vulnerable {
+				// What they can spare does not clear the debt within the
+				// review: breathing space comes before a full plan, after
+				// only the customer's own amount (CONC 7.3.6G).
+				at := 0
+				if proposal != nil {
+					at = 1
+				}
+				out = slices.Insert(out, at, d)
+			} else {
+				out = append(out, d)
+			}
 		}
 		if t := p.TokenAmount; p.MayToken && c.limit < p.MinInstalment && t <= c.limit && t*int64(review) < total {
 			out = append(out, c.holding(assistant.OptionToken, t, 0, review))
@@ -311,6 +330,57 @@ func (c *checked) drafts() []draft {
 		}
 	}
 	return out
+}
+
+// gatherMonths is how long a vulnerable customer whose means are unknown
+// pays the reduced amount before the review: time enough to list income
+// and essential costs (the SFS), short enough that nothing is assumed.
+const gatherMonths = 1
+
+// breathing gives a vulnerable customer breathing space instead of a full
+// plan, when the policy allows a temporary plan: with their means unknown,
+// the least the policy accepts for gatherMonths, until their income and
+// costs are known; with less than the policy's minimum to spare, what they
+// can spare until the review, below the minimum, since a plan above their
+// means is never kept (FCA CONC 7.3.5G(3), FG21/1). Otherwise ok is false
+// and the usual options are planned: a customer whose figures are clear
+// keeps a plan that clears the debt, and one who cannot clear it within
+// the review period gets the temporary plan among them (drafts).
+func (c *checked) breathing() (ds []draft, ok bool) {
+	p := c.policy
+	if !c.Customer.Vulnerable || !p.AllowsTemporary() {
+		return nil, false
+	}
+	review := min(p.ReviewMonths, p.MaxTermMonths)
+	if review < 1 {
+		return nil, false
+	}
+	switch {
+	case !c.known:
+		a := p.MinInstalment
+		if p.MayToken && p.TokenAmount > 0 {
+			a = min(a, p.TokenAmount)
+		}
+		a = max(a, min(100, c.total))
+		n := min(gatherMonths, review)
+		if a*int64(n) >= c.total {
+			return nil, false
+		}
+		d := c.holding(assistant.OptionTemporary, a, 0, n)
+		d.realistic, d.gather = false, true
+		return c.settle([]draft{d}), true
+	case c.limit > 0 && c.limit < p.MinInstalment:
+		a, step := roundDown(c.limit)
+		if a*int64(review) >= c.total {
+			return nil, false
+		}
+		// Below the minimum it does not fit the policy, and says so; the
+		// creditor is asked, not the customer.
+		d := c.holding(assistant.OptionTemporary, a, step, review)
+		d.belowMinimum, d.fits = true, false
+		return []draft{d}, true
+	}
+	return nil, false
 }
 
 // holding is a temporary plan or token payment: amount a month for review
@@ -361,11 +431,11 @@ func (c *checked) stepped() (draft, bool) {
 	if low <= 0 || left <= 0 {
 		return draft{}, false
 	}
-	high := ceilDiv(left, int64(rest))
+	high, step := wholeUpWithin(ceilDiv(left, int64(rest)), left, c.limit, c.known)
 	if high <= low || (c.known && high > c.limit) {
 		return draft{}, false
 	}
-	d, ok := c.build(draft{kind: assistant.OptionStepped, total: total, monthly: high, low: low, lowMonths: steppedLowMonths})
+	d, ok := c.build(draft{kind: assistant.OptionStepped, total: total, monthly: high, step: step, low: low, lowMonths: steppedLowMonths})
 	d.fits = low >= p.MinInstalment && d.months() <= p.MaxTermMonths
 	return d, ok
 }
@@ -381,14 +451,14 @@ func (c *checked) waived(proposal *draft) (draft, bool) {
 		return draft{}, false
 	}
 	kind := assistant.OptionInstalments
-	x := max(ceilDiv(rest, int64(p.MaxTermMonths)), min(p.MinInstalment, rest))
+	x, step := wholeUpWithin(max(ceilDiv(rest, int64(p.MaxTermMonths)), min(p.MinInstalment, rest)), rest, c.limit, c.known)
 	risk := false
 	if s := c.Customer.StatedMonthly; proposal != nil && ceilDiv(rest, *s) <= int64(p.MaxTermMonths) && (*s >= p.MinInstalment || *s >= rest) {
-		kind, x, risk = assistant.OptionCustomerProposal, *s, proposal.risk
+		kind, x, step, risk = assistant.OptionCustomerProposal, *s, 0, proposal.risk
 	} else if x > c.limit {
 		return draft{}, false
 	}
-	d, ok := c.build(draft{kind: kind, total: rest, waived: costs, monthly: x, fits: true, realistic: true, risk: risk})
+	d, ok := c.build(draft{kind: kind, total: rest, waived: costs, monthly: x, step: step, fits: true, realistic: true, risk: risk})
 	return d, ok
 }
 

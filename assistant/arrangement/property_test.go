@@ -491,6 +491,11 @@ func checkOption(req Request, res Response, m means, o assistant.ArrangementOpti
 		// 5. A review within the policy's months; the rest is owed then,
 		// not planned.
 		review := min(p.ReviewMonths, p.MaxTermMonths)
+		if req.Customer.Vulnerable && !m.known && o.Kind == assistant.OptionTemporary {
+			// Breathing space while a vulnerable customer's means are
+			// gathered: a short review.
+			review = min(gatherMonths, review)
+		}
 		if o.Months != review || o.Remaining == nil || o.Remaining.Amount != wantTotal-o.Total.Amount || o.Remaining.Amount <= 0 {
 			return fmt.Errorf("%d months of %d before review, remaining %v of %d", o.Months, review, o.Remaining, wantTotal)
 		}
@@ -555,8 +560,8 @@ func checkOption(req Request, res Response, m means, o assistant.ArrangementOpti
 	// 8. Round amounts: a multiple of its step; exact only when even whole
 	// units would pass the limit, or one payment clears it all.
 	switch o.Kind {
-	case assistant.OptionInstalments, assistant.OptionShortest, assistant.OptionTemporary, assistant.OptionDeferral:
-		if own || o.Waived != nil {
+	case assistant.OptionInstalments, assistant.OptionShortest, assistant.OptionTemporary, assistant.OptionDeferral, assistant.OptionStepped:
+		if own {
 			break
 		}
 		switch {
@@ -565,7 +570,9 @@ func checkOption(req Request, res Response, m means, o assistant.ArrangementOpti
 			if !slices.Contains(steps, o.Step) || regular%o.Step != 0 {
 				return fmt.Errorf("regular %d is not a multiple of its step %d", regular, o.Step)
 			}
-		case regular >= wantTotal:
+		case regular >= wantTotal, regular >= o.Total.Amount:
+		case o.Kind == assistant.OptionStepped && o.Months == steppedLowMonths+1:
+			// One payment after the low months clears what is left.
 		case regular < 100:
 		case m.known && (regular+99)/100*100 > m.limit:
 			stats["exact"]++

@@ -124,9 +124,15 @@ type Customer struct {
 	Payday        int    `json:"payday,omitempty"`
 	PaydayWeekday string `json:"payday_weekday,omitempty"`
 	PaydayWeek    int    `json:"payday_week,omitempty"`
-	// Vulnerable adds a referral and flags the call; options are still
-	// listed. Crisis (self-harm or suicide) gives the crisis line and no
-	// options at all.
+	// Vulnerable adds a referral and flags the call, and puts breathing
+	// space before a full plan where the policy allows a temporary plan:
+	// with the means unknown, only a short temporary plan at the least the
+	// policy asks, until income and costs are known; with less to spare than
+	// the policy's minimum, only a temporary plan at what the customer can
+	// spare; with means that do not clear the debt within the review
+	// period, the temporary plan first. Means that clear it within the
+	// review get the usual plans. Crisis (self-harm or suicide) gives the
+	// crisis line and no options at all.
 	Vulnerable bool `json:"vulnerable,omitempty"`
 	Crisis     bool `json:"crisis,omitempty"`
 }

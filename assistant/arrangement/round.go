@@ -48,3 +48,19 @@ func roundUpWithin(x, limit int64, bounded bool) (amount, step int64) {
 	}
 	return x, 0
 }
+
+// wholeUpWithin rounds x up to whole units (euros, pounds, dollars), the
+// way stepped plans and plans without their costs name their payments: the
+// term gets no longer and the last payment takes what is left. x stays
+// exact, with step 0, when it already pays all of total or when whole
+// units would pass limit (any result fits when bounded is false).
+func wholeUpWithin(x, total, limit int64, bounded bool) (amount, step int64) {
+	if x >= total {
+		return x, 0
+	}
+	r := (x + 99) / 100 * 100
+	if bounded && r > limit {
+		return x, 0
+	}
+	return r, 100
+}

@@ -60,6 +60,11 @@ type OptionText struct {
 	Review     int
 	ReviewDate Date
 	Remaining  assistant.Money
+	// Gather marks a vulnerable customer's temporary plan while what they
+	// can pay is unknown: the agent asks them to list income and costs
+	// before the review. BelowMinimum marks one at what they can spare,
+	// below the policy's minimum.
+	Gather, BelowMinimum bool
 	// Frozen: interest and charges stop while the plan runs.
 	Frozen bool
 	// Debt is the whole debt, for a settlement's script.
@@ -117,6 +122,8 @@ func (c *checked) option(d draft, first bool) (assistant.ArrangementOption, erro
 		Risk:          d.risk,
 		Review:        d.review,
 		Remaining:     c.money(d.remaining),
+		Gather:        d.gather,
+		BelowMinimum:  d.belowMinimum,
 		Frozen:        d.frozen,
 		Debt:          c.money(c.total),
 	}

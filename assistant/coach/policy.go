@@ -159,7 +159,7 @@ func (s *Service) Plan(ctx context.Context, req arrangement.Request) (arrangemen
 		}
 		terms := p.ArrangementPolicy
 		req.Policy, req.PolicyID = &terms, ""
-		id, source = p.ID, assistant.PolicyFromCall
+		id, source = p.ID, assistant.PolicyFromNamed
 	case req.Policy == nil && s.Policies != nil:
 		ps, err := s.Policies.FindPolicies(ctx, req.Jurisdiction)
 		if err != nil {

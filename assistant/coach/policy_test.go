@@ -104,8 +104,8 @@ func TestPlanUnderPolicy(t *testing.T) {
 	r := req()
 	r.PolicyID = "delta-water"
 	res, err = svc.Plan(ctx, r)
-	if err != nil || res.PolicyID != "delta-water" || res.PolicySource != assistant.PolicyFromCall || res.Policy.MaxTermMonths != 48 {
-		t.Errorf("policy_id: %s from %s, %v; want delta-water", res.PolicyID, res.PolicySource, err)
+	if err != nil || res.PolicyID != "delta-water" || res.PolicySource != assistant.PolicyFromNamed || res.Policy.MaxTermMonths != 48 {
+		t.Errorf("policy_id: %s from %s, %v; want delta-water from %s", res.PolicyID, res.PolicySource, err, assistant.PolicyFromNamed)
 	}
 	r = req()
 	r.Policy = &arrangement.Policy{MinInstalment: 100, MaxTermMonths: 6}

@@ -2,7 +2,10 @@ package phrasing
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+
+	"github.com/rooscoach/rooscoach/assistant/language"
 )
 
 // What a rewrite must keep of its original, whoever wrote it: this engine's
@@ -135,47 +138,16 @@ func keptFacts(s string) []keptFact {
 
 // amountValue is the currency and the value in minor units of a lowered
 // amount, so that "€ 1.250,00", "€1,250" and "1250 euro" are one value and
-// "€ 12,50" another. It reads the separators as facts.go finds amounts,
-// both languages' ways: where both occur the last is the decimal mark;
-// one kind of separator is the decimal mark when one or two digits follow
-// it once, and groups thousands otherwise.
+// "€ 12,50" another. It reads the amount as the arrangement engine reads
+// amounts ([language.ReadAmount]), which takes "1.250" and "1,250" as
+// thousands; what that reader refuses as money ("€ 1.2345") is compared by
+// its text.
 func amountValue(a string) string {
-	cur := ""
-	switch {
-	case strings.Contains(a, "€") || strings.Contains(a, "eur"):
-		cur = "EUR"
-	case strings.Contains(a, "£") || strings.Contains(a, "pond") || strings.Contains(a, "pound"):
-		cur = "GBP"
-	case strings.Contains(a, "$") || strings.Contains(a, "dollar"):
-		cur = "USD"
+	v, ok := language.ReadAmount(a)
+	if !ok {
+		return "text:" + squash(a)
 	}
-	i := strings.IndexFunc(a, func(r rune) bool { return r >= '0' && r <= '9' })
-	if i < 0 {
-		return cur + ":"
-	}
-	j := i
-	for j < len(a) && (isDigitByte(a[j]) || a[j] == '.' || a[j] == ',') {
-		j++
-	}
-	num := strings.TrimRight(a[i:j], ".,")
-	intPart, frac := num, ""
-	if dec := strings.LastIndexAny(num, ".,"); dec >= 0 {
-		sep := num[dec]
-		other := byte('.')
-		if sep == '.' {
-			other = ','
-		}
-		after := len(num) - dec - 1
-		if strings.IndexByte(num, other) >= 0 || (after <= 2 && strings.Count(num, string(sep)) == 1) {
-			intPart, frac = num[:dec], num[dec+1:]
-		}
-	}
-	intPart = strings.TrimLeft(digitsOf(intPart), "0")
-	frac = strings.TrimRight(frac+"00", "0")
-	if len(frac) > 2 {
-		frac = frac[:2]
-	}
-	return cur + ":" + intPart + "." + frac
+	return v.Currency + ":" + strconv.FormatInt(v.Hundredths, 10)
 }
 
 // amountPeriod is the period an amount is due in ("per maand", "a week"),
