@@ -394,3 +394,55 @@ func TestAuthOff(t *testing.T) {
 		t.Errorf("%d audit entries say auth-off, want every step", n)
 	}
 }
+
+// TestAgentPostsInOwnTeam checks over HTTP that an agent's token stores a
+// call only for the agent, only in the agent's own team, and never makes a
+// team or puts the agent in one.
+func TestAgentPostsInOwnTeam(t *testing.T) {
+	o := newOrg(t)
+	// An agent known only from a token has no team yet.
+	o.tok["dirk"] = o.tokenFor(assistant.Token{Name: "Dirk", Role: assistant.RoleAgent, AgentID: "agent-dirk"})
+	body := sample(t, "nl-betalingsregeling.txt")
+	calls, teams := o.count("calls"), o.count("teams")
+	for _, tt := range []struct {
+		who, query string
+		detail     string
+	}{
+		{"anna", "agent_id=agent-anna&team_id=team-zuid", "only in your own team (team-noord), not in team team-zuid"},
+		{"anna", "team_id=team-zuid", "only in your own team (team-noord), not in team team-zuid"},
+		{"anna", "agent_id=agent-anna&team_id=team-nieuw", "only in your own team (team-noord), not in team team-nieuw"},
+		{"anna", "agent_id=agent-cas&team_id=team-zuid", "only your own calls: this one names agent_id agent-cas"},
+		{"anna", "agent_id=agent-bram&team_id=team-noord", "only your own calls: this one names agent_id agent-bram"},
+		{"dirk", "team_id=team-noord", "you are in no team yet"},
+		{"dirk", "team_id=team-nieuw", "you are in no team yet"},
+	} {
+		var p api.Problem
+		res := o.doAs(o.tok[tt.who], "POST", "/v1/calls?"+tt.query, "text/plain", body, &p)
+		if res.StatusCode != http.StatusForbidden || p.Code != assistant.EForbidden || !strings.Contains(p.Detail, tt.detail) {
+			t.Errorf("%s POST ?%s: %d %q, want 403 naming %q", tt.who, tt.query, res.StatusCode, p.Detail, tt.detail)
+		}
+		if ct := res.Header.Get("Content-Type"); ct != "application/problem+json" {
+			t.Errorf("%s POST ?%s: Content-Type %q", tt.who, tt.query, ct)
+		}
+	}
+	if n := o.count("calls"); n != calls {
+		t.Errorf("%d calls stored by refused posts", n-calls)
+	}
+	if n := o.count("teams"); n != teams {
+		t.Errorf("refused posts made %d teams", n-teams)
+	}
+	if n := o.count("agents WHERE id = 'agent-dirk' AND team_id IS NOT NULL"); n != 0 {
+		t.Error("a post put agent-dirk in a team")
+	}
+	// Their own team, named or not, is fine; a teamless agent stores calls
+	// without a team.
+	for i, q := range []string{"agent_id=agent-anna&team_id=team-noord", "team_id=team-noord", ""} {
+		c := o.post(o.tok["anna"], fmt.Sprintf("%s&external_id=own-%d", q, i))
+		if c.AgentID != "agent-anna" || c.TeamID != "team-noord" {
+			t.Errorf("anna POST ?%s: stored for %s in %q, want agent-anna in team-noord", q, c.AgentID, c.TeamID)
+		}
+	}
+	if c := o.post(o.tok["dirk"], "external_id=dirk-1"); c.AgentID != "agent-dirk" || c.TeamID != "" {
+		t.Errorf("dirk's call stored for %s in %q, want agent-dirk in no team", c.AgentID, c.TeamID)
+	}
+}
