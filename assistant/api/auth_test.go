@@ -446,3 +446,47 @@ func TestAgentPostsInOwnTeam(t *testing.T) {
 		t.Errorf("dirk's call stored for %s in %q, want agent-dirk in no team", c.AgentID, c.TeamID)
 	}
 }
+
+// TestAgentNames checks that GET /v1/agents/{id} always shows a name: the
+// name of the agent's token for an agent known only from it, the id for
+// one known only from a call or made without a name.
+func TestAgentNames(t *testing.T) {
+	e := newEnv(t, api.Config{})
+	js := "application/json"
+	var created api.TokenCreated
+	if res := e.do("POST", "/v1/tokens", js, []byte(`{"name":"Eva de Vries","role":"agent","agent_id":"agent-eva"}`), &created); res.StatusCode != 201 {
+		t.Fatalf("POST /v1/tokens: %d", res.StatusCode)
+	}
+	e.post(e.token, "agent_id=agent-fenna&external_id=f-1")
+	if res := e.do("POST", "/v1/tokens", js, []byte(`{"name":"Fenna Bos","role":"agent","agent_id":"agent-fenna"}`), &created); res.StatusCode != 201 {
+		t.Fatalf("POST /v1/tokens: %d", res.StatusCode)
+	}
+	e.post(e.token, "agent_id=agent-gijs&external_id=g-1")
+	if res := e.do("POST", "/v1/agents", js, []byte(`{"id":"agent-hans"}`), nil); res.StatusCode != 201 {
+		t.Fatalf("POST /v1/agents: %d", res.StatusCode)
+	}
+	if res := e.do("POST", "/v1/agents", js, []byte(`{"id":"agent-iris","name":"Iris"}`), nil); res.StatusCode != 201 {
+		t.Fatalf("POST /v1/agents: %d", res.StatusCode)
+	}
+	// A token for a named agent leaves the name the admin gave.
+	if res := e.do("POST", "/v1/tokens", js, []byte(`{"name":"Iris' headset","role":"agent","agent_id":"agent-iris"}`), &created); res.StatusCode != 201 {
+		t.Fatalf("POST /v1/tokens: %d", res.StatusCode)
+	}
+	want := map[string]string{"agent-eva": "Eva de Vries", "agent-fenna": "Fenna Bos", "agent-gijs": "agent-gijs", "agent-hans": "agent-hans", "agent-iris": "Iris"}
+	for id, name := range want {
+		var a assistant.AgentProfile
+		if res := e.do("GET", "/v1/agents/"+id, "", nil, &a); res.StatusCode != 200 || a.Name != name {
+			t.Errorf("GET /v1/agents/%s: %d name %q, want %q", id, res.StatusCode, a.Name, name)
+		}
+	}
+	var page assistant.AgentPage
+	e.do("GET", "/v1/agents", "", nil, &page)
+	if len(page.Agents) != len(want) {
+		t.Fatalf("GET /v1/agents: %d agents, want %d", len(page.Agents), len(want))
+	}
+	for _, a := range page.Agents {
+		if a.Name != want[a.ID] {
+			t.Errorf("GET /v1/agents: %s named %q, want %q", a.ID, a.Name, want[a.ID])
+		}
+	}
+}
