@@ -124,7 +124,10 @@ func (r *Registry) Open(ctx context.Context, by assistant.Principal, req OpenReq
 	// Who may follow the session is settled when it opens. The call in
 	// progress matters more than a trainer watching it: when the directory
 	// cannot say, the session opens for its agent and admins alone.
-	team, err := r.coach.LiveTeam(ctx, req.AgentID, req.TeamID)
+	team, err := r.coach.LiveTeam(ctx, by, req.AgentID, req.TeamID)
+	if assistant.ErrorCode(err) == assistant.EForbidden {
+		return nil, false, err
+	}
 	if err != nil {
 		r.cfg.Logger.Warn("live session opens without its team: trainers and leads cannot follow it", "err", err)
 	}
