@@ -145,3 +145,14 @@ func (s Scope) Allows(agentID, teamID string) bool {
 	}
 	return teamID != "" && slices.Contains(s.TeamIDs, teamID)
 }
+
+// AllowsStore reports whether s may store a call of agentID in teamID,
+// where agentTeam is the agent's team now ("" for none). Beyond what s may
+// read, an agent stores only in their own team: a call's team decides which
+// trainers and leads read it, and only an admin puts an agent in a team.
+func (s Scope) AllowsStore(agentID, agentTeam, teamID string) bool {
+	if !s.All && s.AgentID != "" && teamID != agentTeam {
+		return false
+	}
+	return s.Allows(agentID, teamID)
+}

@@ -25,9 +25,15 @@ type agentRow struct {
 	DeactivatedAt sql.NullTime   `db:"deactivated_at"`
 }
 
+// agent is the agent of r. An agent nobody named (one a call made) is
+// called by their id, so that no list or page shows an empty name.
 func (r agentRow) agent() *assistant.AgentProfile {
+	name := r.Name.String
+	if name == "" {
+		name = r.ID
+	}
 	return &assistant.AgentProfile{
-		ID: r.ID, Name: r.Name.String, TeamID: r.TeamID.String, Active: !r.DeactivatedAt.Valid,
+		ID: r.ID, Name: name, TeamID: r.TeamID.String, Active: !r.DeactivatedAt.Valid,
 		CreatedAt: r.CreatedAt.UTC(), DeactivatedAt: nullTime(r.DeactivatedAt),
 	}
 }

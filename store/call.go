@@ -113,11 +113,43 @@ func isExternalIDConflict(err error) bool {
 	return errors.As(err, &pqErr) && pqErr.Code == "23505" && pqErr.Constraint == "calls_agent_id_external_id_key"
 }
 
+// checkAgentTeam refuses, before anything is written, a call an agent's
+// scope may not store: another agent's, or one naming a team other than
+// the agent's own. Otherwise an agent could make a team by naming it, or
+// join one, and so choose which trainers and leads read their calls.
+func checkAgentTeam(ctx context.Context, q querier, scope assistant.Scope, c *assistant.Call) error {
+	if scope.All || scope.AgentID == "" {
+		return nil
+	}
+	if c.AgentID != scope.AgentID {
+		return assistant.Errorf(assistant.EForbidden, "You may store only your own calls (agent %s), not agent %s's.", scope.AgentID, c.AgentID)
+	}
+	var team sql.NullString
+	err := q.GetContext(ctx, &team, `SELECT team_id FROM agents WHERE id = $1`, c.AgentID)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("read team of agent %s: %w", c.AgentID, err)
+	}
+	teamID := c.TeamID
+	if teamID == "" {
+		teamID = team.String
+	}
+	if scope.AllowsStore(c.AgentID, team.String, teamID) {
+		return nil
+	}
+	if !team.Valid {
+		return assistant.Errorf(assistant.EForbidden, "You may store calls only in your own team, and you are in no team yet: leave team_id out, or ask an admin to put you in team %s.", c.TeamID)
+	}
+	return assistant.Errorf(assistant.EForbidden, "You may store calls only in your own team (%s), not in team %s; leave team_id out to store the call in yours.", team.String, c.TeamID)
+}
+
 // createCall writes c and its rows with q, which should be a transaction,
 // and its audit entry. It returns nil, writing no call, when the agent's
 // external id exists.
 func createCall(ctx context.Context, q querier, by assistant.Principal, c *assistant.Call) (*createdRow, error) {
 	given := c.TeamID
+	if err := checkAgentTeam(ctx, q, by.Scope(), c); err != nil {
+		return nil, err
+	}
 	if given != "" {
 		if _, err := q.ExecContext(ctx, `
 			INSERT INTO teams (id) VALUES ($1)

@@ -208,21 +208,22 @@ func (w *importWorker) Work(ctx context.Context, job *river.Job[importFileArgs])
 // starting together would otherwise race to create the same types. The
 // migrations cannot share one transaction (one adds an enum value that the
 // next uses), so the lock is a session's, held on a connection of its own
-// while rivermigrate runs each migration in its transaction.
-func (db *DB) migrateQueue(ctx context.Context) error {
+// while rivermigrate runs each migration in its transaction. It returns how
+// many migrations it applied.
+func (db *DB) migrateQueue(ctx context.Context) (int, error) {
 	m, err := rivermigrate.New(riverdatabasesql.New(db.db.DB), nil)
 	if err != nil {
-		return fmt.Errorf("migrate job queue: %w", err)
+		return 0, fmt.Errorf("migrate job queue: %w", err)
 	}
 	conn, err := db.db.Conn(ctx)
 	if err != nil {
-		return dbError(err, "migrate job queue")
+		return 0, dbError(err, "migrate job queue")
 	}
 	defer conn.Close()
 	// The lock is per schema, as goose's is (see provider).
 	const key = `hashtext('rooscoach river ' || current_schema())`
 	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(`+key+`)`); err != nil {
-		return dbError(err, "migrate job queue")
+		return 0, dbError(err, "migrate job queue")
 	}
 	defer func() {
 		// A fresh context: the lock must go even when ctx has ended.
@@ -230,10 +231,11 @@ func (db *DB) migrateQueue(ctx context.Context) error {
 		defer cancel()
 		_, _ = conn.ExecContext(unlock, `SELECT pg_advisory_unlock(`+key+`)`)
 	}()
-	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
-		return dbError(err, "migrate job queue")
+	res, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil)
+	if err != nil {
+		return 0, dbError(err, "migrate job queue")
 	}
-	return nil
+	return len(res.Versions), nil
 }
 
 // checkQueueSchema returns an error when River's migrations are behind.

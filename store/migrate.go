@@ -28,15 +28,42 @@ const versionTable = goose.DefaultTablename
 // Postgres advisory lock lets one migrate while the others wait, then find
 // nothing left to do.
 func (db *DB) Migrate(ctx context.Context) error {
+	_, err := db.MigrateReport(ctx)
+	return err
+}
+
+// Migrated is what a run of migrations applied.
+type Migrated struct {
+	// Versions are rooscoach's own migrations applied, in order.
+	Versions []int64
+	// Queue is how many of the job queue's migrations were applied.
+	Queue int
+}
+
+// Count is how many migrations were applied in all; 0 means the database
+// was up to date.
+func (m Migrated) Count() int { return len(m.Versions) + m.Queue }
+
+// MigrateReport is [DB.Migrate], and says what it applied, so that the
+// migrate command tells a fresh database from one already up to date.
+func (db *DB) MigrateReport(ctx context.Context) (Migrated, error) {
+	var m Migrated
 	p, err := db.provider(ctx)
 	if err != nil {
-		return err
+		return m, err
 	}
-	if _, err := p.Up(ctx); err != nil {
-		return dbError(err, "migrate database")
+	results, err := p.Up(ctx)
+	for _, r := range results {
+		if r.Error == nil && r.Source != nil {
+			m.Versions = append(m.Versions, r.Source.Version)
+		}
+	}
+	if err != nil {
+		return m, dbError(err, "migrate database")
 	}
 	// The job queue's tables are River's, made by its own migrations.
-	return db.migrateQueue(ctx)
+	m.Queue, err = db.migrateQueue(ctx)
+	return m, err
 }
 
 // CheckSchema returns an error wrapping [ErrSchemaBehind], coded

@@ -225,3 +225,42 @@ func TestAgents(t *testing.T) {
 		t.Errorf("an agent lists %+v, %v; want only themselves", page.Agents, err)
 	}
 }
+
+// TestAgentNamedAfterToken checks that an agent a token makes is named
+// after the token, that a name an admin gave stands, and that migration
+// 00095 names the agents tokens made before.
+func TestAgentNamedAfterToken(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := newDB(t)
+	if _, err := db.CreateToken(ctx, admin, &assistant.Token{Name: "Eva de Vries", Role: assistant.RoleAgent, AgentID: "agent-eva"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CreateAgent(ctx, admin, &assistant.AgentProfile{ID: "agent-iris", Name: "Iris"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateToken(ctx, admin, &assistant.Token{Name: "Iris' headset", Role: assistant.RoleAgent, AgentID: "agent-iris"}); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		t.Helper()
+		for id, want := range map[string]string{"agent-eva": "Eva de Vries", "agent-iris": "Iris"} {
+			a, err := db.FindAgentByID(ctx, all, id)
+			if err != nil || a.Name != want {
+				t.Errorf("%s: %s named %q (%v), want %q", when, id, a.Name, err, want)
+			}
+		}
+	}
+	check("made by a token")
+	// As a token left it before 00095.
+	if err := db.Exec(ctx, `UPDATE agents SET name = NULL WHERE id = 'agent-eva'`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Exec(ctx, `DELETE FROM goose_db_version WHERE version_id = 95`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("after migration 00095")
+}

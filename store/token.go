@@ -120,7 +120,11 @@ func (db *DB) CreateFirstToken(ctx context.Context) (token string, created bool,
 // createToken writes t with q, which should be a transaction.
 func createToken(ctx context.Context, q querier, by assistant.Principal, t *assistant.Token) (string, error) {
 	if t.AgentID != "" {
-		if _, err := q.ExecContext(ctx, `INSERT INTO agents (id) VALUES ($1) ON CONFLICT (id) DO NOTHING`, t.AgentID); err != nil {
+		// An agent first known from their token is named after it; one an
+		// admin named keeps that name.
+		if _, err := q.ExecContext(ctx, `
+			INSERT INTO agents (id, name) VALUES ($1, $2)
+			ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name WHERE agents.name IS NULL`, t.AgentID, orNull(t.Name)); err != nil {
 			return "", fmt.Errorf("upsert agent: %w", err)
 		}
 	}

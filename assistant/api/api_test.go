@@ -502,3 +502,33 @@ func TestJSONErrorsSpeakJSON(t *testing.T) {
 		t.Errorf("format=vtt: status %d, want 200", res.StatusCode)
 	}
 }
+
+// TestNoRouteProblems checks that a path no route has and a method a path
+// does not take answer problem+json saying what was asked and, for the
+// method, which ones the path takes, also in the Allow header.
+func TestNoRouteProblems(t *testing.T) {
+	e := newEnv(t, api.Config{})
+	for _, tt := range []struct {
+		method, path string
+		status       int
+		code, detail string
+		allow        string
+	}{
+		{"GET", "/v1/foo", 404, assistant.ENotFound, "no route GET /v1/foo", ""},
+		{"POST", "/nowhere/at/all", 404, assistant.ENotFound, "no route POST /nowhere/at/all", ""},
+		{"DELETE", "/v1/calls", 405, "method_not_allowed", "method DELETE not allowed on /v1/calls; allowed: GET, POST", "OPTIONS, GET, POST"},
+		{"PUT", "/v1/calls/12", 405, "method_not_allowed", "method PUT not allowed on /v1/calls/12; allowed: DELETE, GET", "OPTIONS, DELETE, GET"},
+	} {
+		var p api.Problem
+		res := e.do(tt.method, tt.path, "", nil, &p)
+		if res.StatusCode != tt.status || p.Status != tt.status || p.Code != tt.code || p.Detail != tt.detail {
+			t.Errorf("%s %s: %d %+v, want %d %s %q", tt.method, tt.path, res.StatusCode, p, tt.status, tt.code, tt.detail)
+		}
+		if ct := res.Header.Get("Content-Type"); ct != "application/problem+json" {
+			t.Errorf("%s %s: Content-Type %q", tt.method, tt.path, ct)
+		}
+		if got := res.Header.Get("Allow"); got != tt.allow {
+			t.Errorf("%s %s: Allow %q, want %q", tt.method, tt.path, got, tt.allow)
+		}
+	}
+}

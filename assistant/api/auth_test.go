@@ -394,3 +394,99 @@ func TestAuthOff(t *testing.T) {
 		t.Errorf("%d audit entries say auth-off, want every step", n)
 	}
 }
+
+// TestAgentPostsInOwnTeam checks over HTTP that an agent's token stores a
+// call only for the agent, only in the agent's own team, and never makes a
+// team or puts the agent in one.
+func TestAgentPostsInOwnTeam(t *testing.T) {
+	o := newOrg(t)
+	// An agent known only from a token has no team yet.
+	o.tok["dirk"] = o.tokenFor(assistant.Token{Name: "Dirk", Role: assistant.RoleAgent, AgentID: "agent-dirk"})
+	body := sample(t, "nl-betalingsregeling.txt")
+	calls, teams := o.count("calls"), o.count("teams")
+	for _, tt := range []struct {
+		who, query string
+		detail     string
+	}{
+		{"anna", "agent_id=agent-anna&team_id=team-zuid", "only in your own team (team-noord), not in team team-zuid"},
+		{"anna", "team_id=team-zuid", "only in your own team (team-noord), not in team team-zuid"},
+		{"anna", "agent_id=agent-anna&team_id=team-nieuw", "only in your own team (team-noord), not in team team-nieuw"},
+		{"anna", "agent_id=agent-cas&team_id=team-zuid", "only your own calls: this one names agent_id agent-cas"},
+		{"anna", "agent_id=agent-bram&team_id=team-noord", "only your own calls: this one names agent_id agent-bram"},
+		{"dirk", "team_id=team-noord", "you are in no team yet"},
+		{"dirk", "team_id=team-nieuw", "you are in no team yet"},
+	} {
+		var p api.Problem
+		res := o.doAs(o.tok[tt.who], "POST", "/v1/calls?"+tt.query, "text/plain", body, &p)
+		if res.StatusCode != http.StatusForbidden || p.Code != assistant.EForbidden || !strings.Contains(p.Detail, tt.detail) {
+			t.Errorf("%s POST ?%s: %d %q, want 403 naming %q", tt.who, tt.query, res.StatusCode, p.Detail, tt.detail)
+		}
+		if ct := res.Header.Get("Content-Type"); ct != "application/problem+json" {
+			t.Errorf("%s POST ?%s: Content-Type %q", tt.who, tt.query, ct)
+		}
+	}
+	if n := o.count("calls"); n != calls {
+		t.Errorf("%d calls stored by refused posts", n-calls)
+	}
+	if n := o.count("teams"); n != teams {
+		t.Errorf("refused posts made %d teams", n-teams)
+	}
+	if n := o.count("agents WHERE id = 'agent-dirk' AND team_id IS NOT NULL"); n != 0 {
+		t.Error("a post put agent-dirk in a team")
+	}
+	// Their own team, named or not, is fine; a teamless agent stores calls
+	// without a team.
+	for i, q := range []string{"agent_id=agent-anna&team_id=team-noord", "team_id=team-noord", ""} {
+		c := o.post(o.tok["anna"], fmt.Sprintf("%s&external_id=own-%d", q, i))
+		if c.AgentID != "agent-anna" || c.TeamID != "team-noord" {
+			t.Errorf("anna POST ?%s: stored for %s in %q, want agent-anna in team-noord", q, c.AgentID, c.TeamID)
+		}
+	}
+	if c := o.post(o.tok["dirk"], "external_id=dirk-1"); c.AgentID != "agent-dirk" || c.TeamID != "" {
+		t.Errorf("dirk's call stored for %s in %q, want agent-dirk in no team", c.AgentID, c.TeamID)
+	}
+}
+
+// TestAgentNames checks that GET /v1/agents/{id} always shows a name: the
+// name of the agent's token for an agent known only from it, the id for
+// one known only from a call or made without a name.
+func TestAgentNames(t *testing.T) {
+	e := newEnv(t, api.Config{})
+	js := "application/json"
+	var created api.TokenCreated
+	if res := e.do("POST", "/v1/tokens", js, []byte(`{"name":"Eva de Vries","role":"agent","agent_id":"agent-eva"}`), &created); res.StatusCode != 201 {
+		t.Fatalf("POST /v1/tokens: %d", res.StatusCode)
+	}
+	e.post(e.token, "agent_id=agent-fenna&external_id=f-1")
+	if res := e.do("POST", "/v1/tokens", js, []byte(`{"name":"Fenna Bos","role":"agent","agent_id":"agent-fenna"}`), &created); res.StatusCode != 201 {
+		t.Fatalf("POST /v1/tokens: %d", res.StatusCode)
+	}
+	e.post(e.token, "agent_id=agent-gijs&external_id=g-1")
+	if res := e.do("POST", "/v1/agents", js, []byte(`{"id":"agent-hans"}`), nil); res.StatusCode != 201 {
+		t.Fatalf("POST /v1/agents: %d", res.StatusCode)
+	}
+	if res := e.do("POST", "/v1/agents", js, []byte(`{"id":"agent-iris","name":"Iris"}`), nil); res.StatusCode != 201 {
+		t.Fatalf("POST /v1/agents: %d", res.StatusCode)
+	}
+	// A token for a named agent leaves the name the admin gave.
+	if res := e.do("POST", "/v1/tokens", js, []byte(`{"name":"Iris' headset","role":"agent","agent_id":"agent-iris"}`), &created); res.StatusCode != 201 {
+		t.Fatalf("POST /v1/tokens: %d", res.StatusCode)
+	}
+	want := map[string]string{"agent-eva": "Eva de Vries", "agent-fenna": "Fenna Bos", "agent-gijs": "agent-gijs", "agent-hans": "agent-hans", "agent-iris": "Iris"}
+	for id, name := range want {
+		var a assistant.AgentProfile
+		if res := e.do("GET", "/v1/agents/"+id, "", nil, &a); res.StatusCode != 200 || a.Name != name {
+			t.Errorf("GET /v1/agents/%s: %d name %q, want %q", id, res.StatusCode, a.Name, name)
+		}
+	}
+	var page assistant.AgentPage
+	e.do("GET", "/v1/agents", "", nil, &page)
+	if len(page.Agents) != len(want) {
+		t.Fatalf("GET /v1/agents: %d agents, want %d", len(page.Agents), len(want))
+	}
+	for _, a := range page.Agents {
+		if a.Name != want[a.ID] {
+			t.Errorf("GET /v1/agents: %s named %q, want %q", a.ID, a.Name, want[a.ID])
+		}
+	}
+}

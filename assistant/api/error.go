@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -47,6 +49,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	code, status, detail := classify(err)
+	if d, ok := routeDetail(err, c); ok {
+		detail = d
+	}
 	rid := c.Response().Header().Get(echo.HeaderXRequestID)
 	if status >= 500 {
 		// The request logger records every request; only here is the cause known.
@@ -99,6 +104,33 @@ func classify(err error) (code string, status int, detail string) {
 		code, status = assistant.EInternal, http.StatusInternalServerError
 	}
 	return code, status, describe(err)
+}
+
+// routeDetail words echo's answers for a path no route has and for a
+// method the path does not take, which say no more than their status, and
+// sets the Allow header a 405 must carry (RFC 9110, 15.5.6).
+func routeDetail(err error, c echo.Context) (string, bool) {
+	r := c.Request()
+	switch {
+	case errors.Is(err, echo.ErrNotFound):
+		return "no route " + r.Method + " " + r.URL.Path, true
+	case errors.Is(err, echo.ErrMethodNotAllowed):
+		allow, _ := c.Get(echo.ContextKeyHeaderAllow).(string)
+		if c.Response().Header().Get(echo.HeaderAllow) == "" && allow != "" {
+			c.Response().Header().Set(echo.HeaderAllow, allow)
+		}
+		// OPTIONS, which echo answers on every path, says nothing about
+		// what the path is for.
+		var methods []string
+		for m := range strings.SplitSeq(allow, ",") {
+			if m = strings.TrimSpace(m); m != "" && m != http.MethodOptions {
+				methods = append(methods, m)
+			}
+		}
+		slices.Sort(methods)
+		return "method " + r.Method + " not allowed on " + r.URL.Path + "; allowed: " + strings.Join(methods, ", "), true
+	}
+	return "", false
 }
 
 // httpAdvice words the transcript reader's advice in query parameters.

@@ -187,6 +187,9 @@ func TestLiveWebSocket(t *testing.T) {
 		t.Run(string(lang), func(t *testing.T) {
 			t.Parallel()
 			e := newEnv(t, api.Config{})
+			// Sanne is in team-noord, which her session names.
+			e.do("POST", "/v1/teams", "application/json", []byte(`{"id":"team-noord"}`), nil)
+			e.do("POST", "/v1/agents", "application/json", []byte(`{"id":"agent-sanne","team_id":"team-noord"}`), nil)
 			// The agent's own token, sent as a browser sends it.
 			sanne := e.tokenFor(assistant.Token{Name: "Sanne", Role: assistant.RoleAgent, AgentID: "agent-sanne"})
 			sess := e.openSessionAs(sanne, `{"agent_id": "agent-sanne", "team_id": "team-noord", "language": "`+string(lang)+`"}`)
@@ -528,6 +531,16 @@ func TestLiveAuth(t *testing.T) {
 	var p api.Problem
 	if res := o.doAs(anna, "POST", "/v1/sessions", "application/json", []byte(`{"agent_id": "agent-bram"}`), &p); res.StatusCode != http.StatusForbidden || !strings.Contains(p.Detail, "your token is agent agent-anna's") {
 		t.Errorf("anna opens bram's session: %d %q; want 403", res.StatusCode, p.Detail)
+	}
+	// Nor one in another team, whose trainers would follow it: her own
+	// team, named or not, decides who follows.
+	for _, team := range []string{"team-zuid", "team-nieuw"} {
+		if res := o.doAs(anna, "POST", "/v1/sessions", "application/json", []byte(`{"team_id": "`+team+`", "language": "nl"}`), &p); res.StatusCode != http.StatusForbidden || !strings.Contains(p.Detail, "only in your own team (team-noord), not in team "+team) {
+			t.Errorf("anna opens a session in %s: %d %q; want 403", team, res.StatusCode, p.Detail)
+		}
+	}
+	if own := o.openSessionAs(anna, `{"team_id": "team-noord", "language": "nl", "external_id": "own-team"}`); own.AgentID != "agent-anna" {
+		t.Errorf("anna's session in her own team is agent %q's", own.AgentID)
 	}
 	for _, who := range []string{"trainer-noord", "lead-zuid"} {
 		if res := o.doAs(o.tok[who], "POST", "/v1/sessions", "application/json", []byte(`{"agent_id": "agent-anna"}`), &p); res.StatusCode != http.StatusForbidden {

@@ -65,22 +65,36 @@ func (s *Service) Advise(ctx context.Context, turns []assistant.Turn, lang assis
 }
 
 // LiveTeam returns the team whose trainers and lead may follow a live
-// session of agentID: teamID when the session names one, else the agent's
-// team as the directory has it now ("" for an agent it does not know yet,
-// or a service without a store). The session is opened on behalf of the
-// agent, so the lookup is not limited to what the opener may read.
-func (s *Service) LiveTeam(ctx context.Context, agentID, teamID string) (string, error) {
-	if teamID != "" || s.Store == nil {
+// session of agentID that by opens: teamID when the session names one, else
+// the agent's team as the directory has it now ("" for an agent it does not
+// know yet, or a service without a store). An agent names no team but their
+// own (EForbidden otherwise), as when storing a call: the session's team
+// decides who follows it, and the call it ends in is stored there. The
+// session is opened on behalf of the agent, so the lookup is not limited to
+// what the opener may read.
+func (s *Service) LiveTeam(ctx context.Context, by assistant.Principal, agentID, teamID string) (string, error) {
+	agent := by.Role == assistant.RoleAgent && by.Via != assistant.ViaAuthOff
+	if (teamID != "" && !agent) || s.Store == nil {
 		return teamID, nil
 	}
+	var current string
 	a, err := s.Store.FindAgentByID(ctx, assistant.Scope{All: true}, agentID)
-	if assistant.ErrorCode(err) == assistant.ENotFound {
-		return "", nil
-	}
-	if err != nil {
+	switch {
+	case err == nil:
+		current = a.TeamID
+	case assistant.ErrorCode(err) != assistant.ENotFound:
 		return "", fmt.Errorf("read the team of agent %s: %w", agentID, err)
 	}
-	return a.TeamID, nil
+	if teamID == "" {
+		return current, nil
+	}
+	if !by.Scope().AllowsStore(agentID, current, teamID) {
+		if current == "" {
+			return "", assistant.Errorf(assistant.EForbidden, "You may open live sessions only in your own team, and you are in no team yet: leave team_id out, or ask an admin to put you in team %s.", teamID)
+		}
+		return "", assistant.Errorf(assistant.EForbidden, "You may open live sessions only in your own team (%s), not in team %s; leave team_id out to open it in yours.", current, teamID)
+	}
+	return teamID, nil
 }
 
 // CheckExternalID reports whether a live session of agentID, followed by

@@ -134,7 +134,10 @@ func (r *Registry) Open(ctx context.Context, by assistant.Principal, req OpenReq
 	// cannot say, the session opens for its agent and admins alone.
 	checkCtx, cancel := context.WithTimeout(ctx, r.cfg.CheckTimeout)
 	defer cancel()
-	team, err := r.coach.LiveTeam(checkCtx, req.AgentID, req.TeamID)
+	team, err := r.coach.LiveTeam(checkCtx, by, req.AgentID, req.TeamID)
+	if assistant.ErrorCode(err) == assistant.EForbidden {
+		return nil, false, err
+	}
 	if err != nil {
 		r.cfg.Logger.Warn("live session opens without its team: trainers and leads cannot follow it", "err", err)
 	}

@@ -40,8 +40,9 @@ type Coach interface {
 	// record will be.
 	Advise(ctx context.Context, turns []assistant.Turn, lang assistant.Language, engine assistant.EngineChoice, teamID string) (assistant.ArrangementAdvice, error)
 	// LiveTeam is the team whose trainers and lead may follow a session
-	// of agentID that names teamID (or none).
-	LiveTeam(ctx context.Context, agentID, teamID string) (string, error)
+	// of agentID that names teamID (or none), opened by by; EForbidden
+	// when by may not open it in teamID.
+	LiveTeam(ctx context.Context, by assistant.Principal, agentID, teamID string) (string, error)
 	// CheckExternalID fails with EConflict when a stored call of agentID
 	// or of teamID has externalID already, and with the store's error
 	// when the store cannot say.

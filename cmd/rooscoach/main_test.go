@@ -6,10 +6,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -420,5 +422,30 @@ func TestAnalyzePlatformExports(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: err %v, want a refusal containing %q", file, err, want)
 		}
+	}
+}
+
+// TestMigrateSaysWhatItApplied checks that migrate on a fresh database says
+// how many migrations it applied, and that only a run with nothing pending
+// says the database is up to date.
+func TestMigrateSaysWhatItApplied(t *testing.T) {
+	t.Setenv("DATABASE_URL", storetest.NewEmptyDSN(t))
+	files, err := filepath.Glob("../../store/migrations/*.sql")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("list migrations: %d, %v", len(files), err)
+	}
+	_, stderr, err := runCmd(t, "", "migrate")
+	if err != nil {
+		t.Fatalf("migrate: %v\n%s", err, stderr)
+	}
+	if want := fmt.Sprintf("applied %d migrations", len(files)); !strings.Contains(stderr, want) || strings.Contains(stderr, "up to date") {
+		t.Errorf("first migrate said %q, want %q and not up to date", stderr, want)
+	}
+	_, stderr, err = runCmd(t, "", "migrate")
+	if err != nil {
+		t.Fatalf("migrate again: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "database is up to date") || strings.Contains(stderr, "applied") {
+		t.Errorf("second migrate said %q, want up to date and nothing applied", stderr)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -296,9 +297,22 @@ func runMigrate(ctx context.Context, args []string, env func(string) string, std
 	defer db.Close()
 	// Migrate runs goose on rooscoach's own migrations, then rivermigrate
 	// on the job queue's.
-	if err := db.Migrate(ctx); err != nil {
+	m, err := db.MigrateReport(ctx)
+	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	logger.Info("database is up to date", "database", cfg.Redacted())
+	if m.Count() == 0 {
+		logger.Info("database is up to date: no migrations were pending", "database", cfg.Redacted())
+		return nil
+	}
+	versions := make([]string, len(m.Versions))
+	for i, v := range m.Versions {
+		versions[i] = fmt.Sprintf("%05d", v)
+	}
+	msg := fmt.Sprintf("applied %d migrations", len(m.Versions))
+	if m.Queue > 0 {
+		msg += fmt.Sprintf(" and %d of the job queue", m.Queue)
+	}
+	logger.Info(msg, "database", cfg.Redacted(), "versions", strings.Join(versions, " "))
 	return nil
 }
