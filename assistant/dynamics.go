@@ -54,11 +54,14 @@ func ComputeDynamics(turns []TurnAnalysis, facts []Fact) Dynamics {
 	var sides []side
 	hardship := map[int]Fact{}
 	for _, f := range facts {
-		if f.Kind != FactVulnerability {
+		if f.Kind != FactVulnerability || !f.Distress {
+			// Benefits, a debt adviser, caring for someone are
+			// circumstances, named as often as the day money comes in
+			// as hardship: "my universal credit comes in on the 3rd".
 			continue
 		}
-		if prev, ok := hardship[f.TurnIndex]; !ok || f.Cue == DriverCrisis && prev.Cue != DriverCrisis {
-			hardship[f.TurnIndex] = f // crisis always wins
+		if prev, ok := hardship[f.TurnIndex]; !ok || hardshipRank(f) < hardshipRank(prev) {
+			hardship[f.TurnIndex] = f
 		}
 	}
 	for i := range turns {
@@ -149,10 +152,35 @@ func exchange(agent, customer Stance, before *Stance) Exchange {
 	return x
 }
 
+// hardshipRank orders the distress cues of one customer turn by which the
+// flag names: a crisis always; then what happened (a bereavement, a job
+// loss, an illness) over what it does to the customer ("I can't sleep",
+// "ik trek het niet meer"), which the lexicon files under health as coping
+// and which would name "health" for a widow who cannot sleep; of equal
+// rank the first said.
+func hardshipRank(f Fact) int {
+	switch {
+	case f.Cue == DriverCrisis:
+		return 0
+	case f.Topic == CopingTopic:
+		return 2
+	}
+	return 1
+}
+
+// CopingTopic is the topic of a vulnerability fact about not coping ("I
+// can't sleep", "ik kan niet meer"), the one topic the dynamics tell apart;
+// the vulnerability lexicon's TopicCope is this value.
+const CopingTopic = "cope"
+
 // hardshipFlag flags agent turn i, which answers a customer turn that named
 // hardship (fact f), when it is more dominant or more opposed than the
 // agent's turn before that (prev; the centre of the rose when the agent had
-// not spoken yet). Both stances must be clear enough to judge.
+// not spoken yet). An agent who was on the opposed side already and stays
+// there counts as more opposed, and affiliation is then measured from the
+// centre: one who threatened and, told of a job loss, hides behind policy
+// has moved off the threat but not toward the customer, which is what a
+// trainer coaches. Both stances must be clear enough to judge.
 func hardshipFlag(turns []TurnAnalysis, prev, i int, f Fact) *HardshipFlag {
 	now := turns[i].Stance
 	base := Stance{Confidence: 1}
@@ -163,15 +191,16 @@ func hardshipFlag(turns []TurnAnalysis, prev, i int, f Fact) *HardshipFlag {
 		return nil
 	}
 	up := now.Dominance - base.Dominance
-	away := base.Affiliation - now.Affiliation
+	away := max(base.Affiliation, 0) - now.Affiliation
 	// Leading where one was helping is less affiliative without being
 	// opposed: more opposed means moving toward opposition and landing on
 	// its side of the rose.
-	dominant, opposed := up >= hardshipShift, away >= hardshipShift && !now.Quadrant.Together()
+	stayed := prev >= 0 && !base.Quadrant.Together()
+	dominant, opposed := up >= hardshipShift, (away >= hardshipShift || stayed) && !now.Quadrant.Together()
 	if !dominant && !opposed {
 		return nil
 	}
-	h := &HardshipFlag{CustomerTurn: f.TurnIndex, Driver: f.Cue, Cue: f.Text,
+	h := &HardshipFlag{CustomerTurn: f.TurnIndex, Driver: f.Cue, Topic: f.Topic, Cue: f.Text,
 		MoreDominant: dominant, MoreOpposed: opposed,
 		Dominance: round2(up), Affiliation: round2(-away)}
 	if prev >= 0 {

@@ -122,7 +122,7 @@ func TestTippingPoint(t *testing.T) {
 		at(assistant.Defiant, 0.8),                 // 9 stays opposed
 	)
 	facts := []assistant.Fact{
-		{Kind: assistant.FactVulnerability, Cue: assistant.DriverLifeEvent, TurnIndex: 3, Text: "lost my job"},
+		{Kind: assistant.FactVulnerability, Cue: assistant.DriverLifeEvent, Topic: "job", Distress: true, TurnIndex: 3, Text: "lost my job"},
 		{Kind: assistant.FactOffer, TurnIndex: 3, Text: "£40"},
 	}
 	d := assistant.ComputeDynamics(turns, facts)
@@ -162,7 +162,10 @@ func TestTippingPoint(t *testing.T) {
 // agent turn right after the customer names hardship, more dominant or more
 // opposed than the agent's turn before it.
 func TestHardshipFlag(t *testing.T) {
-	hardship := []assistant.Fact{{Kind: assistant.FactVulnerability, Cue: assistant.DriverHealth, TurnIndex: 1, Text: "ziek"}}
+	hardship := []assistant.Fact{{Kind: assistant.FactVulnerability, Cue: assistant.DriverHealth, Topic: "illness", Distress: true, TurnIndex: 1, Text: "ziek"}}
+	// Benefits named as the day money comes in are a circumstance, no
+	// hardship.
+	circumstance := []assistant.Fact{{Kind: assistant.FactVulnerability, Cue: assistant.DriverResilience, Topic: "money", TurnIndex: 1, Text: "universal credit"}}
 	for _, tc := range []struct {
 		name         string
 		before, then assistant.Stance
@@ -175,6 +178,11 @@ func TestHardshipFlag(t *testing.T) {
 		{"helping to hiding behind policy", at(assistant.Helping, 0.9), at(assistant.Withdrawn, 0.9), hardship, true, false, true},
 		{"helping to leading", at(assistant.Helping, 0.9), at(assistant.Leading, 0.9), hardship, true, true, false},
 		{"threat to help", at(assistant.Aggressive, 0.9), at(assistant.Helping, 0.9), hardship, false, false, false},
+		// Off the threat, but hiding behind policy is still no step
+		// toward the customer: measured from the centre, not the threat.
+		{"threat to hiding behind policy", at(assistant.Aggressive, 0.9), at(assistant.Withdrawn, 0.9), hardship, true, false, true},
+		{"threat to hiding behind policy, Dutch cue", at(assistant.Competitive, 0.9), at(assistant.Defiant, 0.9), hardship, true, false, true},
+		{"only a circumstance named", at(assistant.Helping, 0.9), at(assistant.Leading, 0.9), circumstance, false, false, false},
 		{"no hardship named", at(assistant.Helping, 0.9), at(assistant.Aggressive, 0.9), nil, false, false, false},
 		{"too uncertain to judge", at(assistant.Helping, 0.9), at(assistant.Aggressive, 0.1), hardship, false, false, false},
 	} {
@@ -200,11 +208,24 @@ func TestHardshipFlag(t *testing.T) {
 	// rose; a crisis cue is the one reported.
 	turns := dialogue("ca", at(assistant.Dependent, 0.8), at(assistant.Aggressive, 0.9))
 	facts := []assistant.Fact{
-		{Kind: assistant.FactVulnerability, Cue: assistant.DriverHealth, TurnIndex: 0, Text: "depressie"},
-		{Kind: assistant.FactVulnerability, Cue: assistant.DriverCrisis, TurnIndex: 0, Text: "ik wil er niet meer zijn"},
+		{Kind: assistant.FactVulnerability, Cue: assistant.DriverHealth, Topic: "illness", Distress: true, TurnIndex: 0, Text: "depressie"},
+		{Kind: assistant.FactVulnerability, Cue: assistant.DriverCrisis, Topic: "crisis", Distress: true, TurnIndex: 0, Text: "ik wil er niet meer zijn"},
 	}
 	assistant.ComputeDynamics(turns, facts)
 	if h := turns[1].Hardship; h == nil || h.ComparedTo != -1 || h.Driver != assistant.DriverCrisis {
 		t.Errorf("opening answer to a crisis: hardship flag = %+v, want one against the centre (-1) naming the crisis", h)
+	}
+	// What happened is named over what it does to the customer, though
+	// said second: the bereavement, not the sleeplessness.
+	for _, lang := range []struct{ cope, death string }{{"slaap slecht", "overleden"}, {"can't sleep", "passed away"}} {
+		turns = dialogue("ca", at(assistant.Dependent, 0.8), at(assistant.Aggressive, 0.9))
+		facts = []assistant.Fact{
+			{Kind: assistant.FactVulnerability, Cue: assistant.DriverHealth, Topic: assistant.CopingTopic, Distress: true, TurnIndex: 0, Text: lang.cope},
+			{Kind: assistant.FactVulnerability, Cue: assistant.DriverLifeEvent, Topic: "death", Distress: true, TurnIndex: 0, Text: lang.death},
+		}
+		assistant.ComputeDynamics(turns, facts)
+		if h := turns[1].Hardship; h == nil || h.Driver != assistant.DriverLifeEvent || h.Topic != "death" || h.Cue != lang.death {
+			t.Errorf("demand after %q and %q: hardship flag = %+v, want the bereavement", lang.cope, lang.death, h)
+		}
 	}
 }
