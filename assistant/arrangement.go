@@ -87,14 +87,8 @@ type Fact struct {
 	Frequency Frequency `json:"frequency,omitempty"`
 	Date      string    `json:"date,omitempty"`
 	Promise   bool      `json:"promise,omitempty"`
-	// Cue names the vulnerability driver for FactVulnerability, Topic what
-	// the cue is about in the vulnerability lexicon's terms ("job",
-	// "death", "cope", …), and Distress whether it names hardship the
-	// customer suffers (a job loss, an illness, a bereavement, not coping)
-	// rather than a circumstance (benefits, a debt adviser).
-	Cue      Driver `json:"cue,omitempty"`
-	Topic    string `json:"topic,omitempty"`
-	Distress bool   `json:"distress,omitempty"`
+	// Cue names the vulnerability driver for FactVulnerability.
+	Cue Driver `json:"cue,omitempty"`
 	// TurnIndex, Text, Start and End point at the source: the turn and the
 	// rune offsets of the matched text in it.
 	TurnIndex int    `json:"turn_index"`

@@ -40,7 +40,10 @@ func judgeable(s Stance) bool { return s.Confidence >= lowConfidence }
 // opposed right after the customer names hardship (a vulnerability fact on
 // that turn, from the one vulnerability lexicon), and returns the call's
 // totals and the turn where it tipped.
-func ComputeDynamics(turns []TurnAnalysis, facts []Fact) Dynamics {
+//
+// read tells what each vulnerability fact is about; nil counts every one as
+// hardship with no topic.
+func ComputeDynamics(turns []TurnAnalysis, facts []Fact, read HardshipReader) Dynamics {
 	var d Dynamics
 	// The customer's latest clear turn before each exchange, and the
 	// agent's latest turn, which a response to hardship is compared with.
@@ -52,16 +55,23 @@ func ComputeDynamics(turns []TurnAnalysis, facts []Fact) Dynamics {
 		together        bool
 	}
 	var sides []side
-	hardship := map[int]Fact{}
+	hardship := map[int]named{}
 	for _, f := range facts {
-		if f.Kind != FactVulnerability || !f.Distress {
+		if f.Kind != FactVulnerability {
+			continue
+		}
+		n := named{Fact: f, distress: true}
+		if read != nil {
+			n.topic, n.distress = read(f)
+		}
+		if !n.distress {
 			// Benefits, a debt adviser, caring for someone are
 			// circumstances, named as often as the day money comes in
 			// as hardship: "my universal credit comes in on the 3rd".
 			continue
 		}
-		if prev, ok := hardship[f.TurnIndex]; !ok || hardshipRank(f) < hardshipRank(prev) {
-			hardship[f.TurnIndex] = f
+		if prev, ok := hardship[f.TurnIndex]; !ok || n.rank() < prev.rank() {
+			hardship[f.TurnIndex] = n
 		}
 	}
 	for i := range turns {
@@ -152,17 +162,31 @@ func exchange(agent, customer Stance, before *Stance) Exchange {
 	return x
 }
 
-// hardshipRank orders the distress cues of one customer turn by which the
+// HardshipReader tells what a vulnerability fact is about, in the terms of
+// the one vulnerability lexicon: its topic ("job", "death", "cope", …) and
+// whether it names distress the customer suffers rather than a
+// circumstance such as benefits. Facts carry only the driver, so the
+// dynamics ask the lexicon through this.
+type HardshipReader func(f Fact) (topic string, distress bool)
+
+// named is a vulnerability fact as its reader read it.
+type named struct {
+	Fact
+	topic    string
+	distress bool
+}
+
+// rank orders the distress cues of one customer turn by which the
 // flag names: a crisis always; then what happened (a bereavement, a job
 // loss, an illness) over what it does to the customer ("I can't sleep",
 // "ik trek het niet meer"), which the lexicon files under health as coping
 // and which would name "health" for a widow who cannot sleep; of equal
 // rank the first said.
-func hardshipRank(f Fact) int {
+func (f named) rank() int {
 	switch {
 	case f.Cue == DriverCrisis:
 		return 0
-	case f.Topic == CopingTopic:
+	case f.topic == CopingTopic:
 		return 2
 	}
 	return 1
@@ -181,7 +205,7 @@ const CopingTopic = "cope"
 // centre: one who threatened and, told of a job loss, hides behind policy
 // has moved off the threat but not toward the customer, which is what a
 // trainer coaches. Both stances must be clear enough to judge.
-func hardshipFlag(turns []TurnAnalysis, prev, i int, f Fact) *HardshipFlag {
+func hardshipFlag(turns []TurnAnalysis, prev, i int, f named) *HardshipFlag {
 	now := turns[i].Stance
 	base := Stance{Confidence: 1}
 	if prev >= 0 {
@@ -200,7 +224,7 @@ func hardshipFlag(turns []TurnAnalysis, prev, i int, f Fact) *HardshipFlag {
 	if !dominant && !opposed {
 		return nil
 	}
-	h := &HardshipFlag{CustomerTurn: f.TurnIndex, Driver: f.Cue, Topic: f.Topic, Cue: f.Text,
+	h := &HardshipFlag{CustomerTurn: f.TurnIndex, Driver: f.Cue, Topic: f.topic, Cue: f.Text,
 		MoreDominant: dominant, MoreOpposed: opposed,
 		Dominance: round2(up), Affiliation: round2(-away)}
 	if prev >= 0 {

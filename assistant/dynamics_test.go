@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/vulnerability"
 )
 
 // at places a stance at the centre of octant o, at radius 0.6, with
@@ -88,7 +89,7 @@ func TestExchanges(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			turns := dialogue(tc.speakers, tc.stances...)
-			assistant.ComputeDynamics(turns, nil)
+			assistant.ComputeDynamics(turns, nil, vulnerability.ReadHardship)
 			got := turns[tc.agent].Exchange
 			if got == nil {
 				t.Fatalf("turn %d has no exchange", tc.agent)
@@ -122,10 +123,10 @@ func TestTippingPoint(t *testing.T) {
 		at(assistant.Defiant, 0.8),                 // 9 stays opposed
 	)
 	facts := []assistant.Fact{
-		{Kind: assistant.FactVulnerability, Cue: assistant.DriverLifeEvent, Topic: "job", Distress: true, TurnIndex: 3, Text: "lost my job"},
+		{Kind: assistant.FactVulnerability, Cue: assistant.DriverLifeEvent, TurnIndex: 3, Text: "lost my job"},
 		{Kind: assistant.FactOffer, TurnIndex: 3, Text: "£40"},
 	}
-	d := assistant.ComputeDynamics(turns, facts)
+	d := assistant.ComputeDynamics(turns, facts, vulnerability.ReadHardship)
 	want := assistant.Dynamics{
 		Exchanges:            4, // 0→1, 2→3, 4→5, 8→9; 6→7 is not judged
 		Together:             2,
@@ -149,11 +150,11 @@ func TestTippingPoint(t *testing.T) {
 	// one whose customer never changes sides does not tip.
 	back := dialogue("cacac", at(assistant.Aggressive, 0.9), at(assistant.Helping, 0.9), at(assistant.Competitive, 0.8),
 		at(assistant.Helping, 0.9), at(assistant.Cooperating, 0.8))
-	if d := assistant.ComputeDynamics(back, nil); d.Tipping == nil || *d.Tipping != (assistant.Tipping{AgentTurn: 3, CustomerTurn: 4, Into: assistant.SideTogether}) {
+	if d := assistant.ComputeDynamics(back, nil, vulnerability.ReadHardship); d.Tipping == nil || *d.Tipping != (assistant.Tipping{AgentTurn: 3, CustomerTurn: 4, Into: assistant.SideTogether}) {
 		t.Errorf("tipping of a call drawn together = %+v, want at agent turn 3 toward together", d.Tipping)
 	}
 	steady := dialogue("acac", at(assistant.Helping, 0.9), at(assistant.Cooperating, 0.8), at(assistant.Leading, 0.9), at(assistant.Dependent, 0.8))
-	if d := assistant.ComputeDynamics(steady, nil); d.Tipping != nil || d.Together != 2 || d.Exchanges != 2 {
+	if d := assistant.ComputeDynamics(steady, nil, vulnerability.ReadHardship); d.Tipping != nil || d.Together != 2 || d.Exchanges != 2 {
 		t.Errorf("steady call: %+v, want 2 exchanges, both together, no tipping point", d)
 	}
 }
@@ -162,10 +163,10 @@ func TestTippingPoint(t *testing.T) {
 // agent turn right after the customer names hardship, more dominant or more
 // opposed than the agent's turn before it.
 func TestHardshipFlag(t *testing.T) {
-	hardship := []assistant.Fact{{Kind: assistant.FactVulnerability, Cue: assistant.DriverHealth, Topic: "illness", Distress: true, TurnIndex: 1, Text: "ziek"}}
+	hardship := []assistant.Fact{{Kind: assistant.FactVulnerability, Cue: assistant.DriverHealth, TurnIndex: 1, Text: "ziek"}}
 	// Benefits named as the day money comes in are a circumstance, no
 	// hardship.
-	circumstance := []assistant.Fact{{Kind: assistant.FactVulnerability, Cue: assistant.DriverResilience, Topic: "money", TurnIndex: 1, Text: "universal credit"}}
+	circumstance := []assistant.Fact{{Kind: assistant.FactVulnerability, Cue: assistant.DriverResilience, TurnIndex: 1, Text: "universal credit"}}
 	for _, tc := range []struct {
 		name         string
 		before, then assistant.Stance
@@ -188,7 +189,7 @@ func TestHardshipFlag(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			turns := dialogue("aca", tc.before, at(assistant.Dependent, 0.8), tc.then)
-			d := assistant.ComputeDynamics(turns, tc.facts)
+			d := assistant.ComputeDynamics(turns, tc.facts, vulnerability.ReadHardship)
 			h := turns[2].Hardship
 			if (h != nil) != tc.want {
 				t.Fatalf("hardship flag = %+v, want flagged %v", h, tc.want)
@@ -208,10 +209,10 @@ func TestHardshipFlag(t *testing.T) {
 	// rose; a crisis cue is the one reported.
 	turns := dialogue("ca", at(assistant.Dependent, 0.8), at(assistant.Aggressive, 0.9))
 	facts := []assistant.Fact{
-		{Kind: assistant.FactVulnerability, Cue: assistant.DriverHealth, Topic: "illness", Distress: true, TurnIndex: 0, Text: "depressie"},
-		{Kind: assistant.FactVulnerability, Cue: assistant.DriverCrisis, Topic: "crisis", Distress: true, TurnIndex: 0, Text: "ik wil er niet meer zijn"},
+		{Kind: assistant.FactVulnerability, Cue: assistant.DriverHealth, TurnIndex: 0, Text: "depressie"},
+		{Kind: assistant.FactVulnerability, Cue: assistant.DriverCrisis, TurnIndex: 0, Text: "ik wil er niet meer zijn"},
 	}
-	assistant.ComputeDynamics(turns, facts)
+	assistant.ComputeDynamics(turns, facts, vulnerability.ReadHardship)
 	if h := turns[1].Hardship; h == nil || h.ComparedTo != -1 || h.Driver != assistant.DriverCrisis {
 		t.Errorf("opening answer to a crisis: hardship flag = %+v, want one against the centre (-1) naming the crisis", h)
 	}
@@ -220,10 +221,10 @@ func TestHardshipFlag(t *testing.T) {
 	for _, lang := range []struct{ cope, death string }{{"slaap slecht", "overleden"}, {"can't sleep", "passed away"}} {
 		turns = dialogue("ca", at(assistant.Dependent, 0.8), at(assistant.Aggressive, 0.9))
 		facts = []assistant.Fact{
-			{Kind: assistant.FactVulnerability, Cue: assistant.DriverHealth, Topic: assistant.CopingTopic, Distress: true, TurnIndex: 0, Text: lang.cope},
-			{Kind: assistant.FactVulnerability, Cue: assistant.DriverLifeEvent, Topic: "death", Distress: true, TurnIndex: 0, Text: lang.death},
+			{Kind: assistant.FactVulnerability, Cue: assistant.DriverHealth, TurnIndex: 0, Text: lang.cope},
+			{Kind: assistant.FactVulnerability, Cue: assistant.DriverLifeEvent, TurnIndex: 0, Text: lang.death},
 		}
-		assistant.ComputeDynamics(turns, facts)
+		assistant.ComputeDynamics(turns, facts, vulnerability.ReadHardship)
 		if h := turns[1].Hardship; h == nil || h.Driver != assistant.DriverLifeEvent || h.Topic != "death" || h.Cue != lang.death {
 			t.Errorf("demand after %q and %q: hardship flag = %+v, want the bereavement", lang.cope, lang.death, h)
 		}

@@ -197,7 +197,7 @@ func Extract(turns []assistant.Turn, lang assistant.Language, today time.Time) (
 		}
 		for _, sig := range vulnerability.FindTokens(p.turn.Text, p.toks) {
 			facts = append(facts, assistant.Fact{Kind: assistant.FactVulnerability, TurnIndex: p.turn.Index,
-				Cue: sig.Driver, Topic: string(sig.Topic), Distress: sig.Distress, Text: sig.Text, Start: sig.Start, End: sig.End})
+				Cue: sig.Driver, Text: sig.Text, Start: sig.Start, End: sig.End})
 		}
 	}
 	if a, ok := agreed(prep, facts, callCurrency, today); ok {
