@@ -92,12 +92,17 @@ type Exchange struct {
 // most needs the agent to stay together.
 type HardshipFlag struct {
 	// CustomerTurn is the turn that named hardship, Driver the kind of
-	// vulnerability and Cue the words that named it.
+	// vulnerability, Topic what it is about ("death" for a bereavement) and
+	// Cue the words that named it.
 	CustomerTurn int    `json:"customer_turn"`
 	Driver       Driver `json:"driver"`
+	Topic        string `json:"topic,omitempty"`
 	Cue          string `json:"cue"`
 	// ComparedTo is the agent's turn before, the baseline; -1 when the
 	// agent had not spoken and the centre of the rose was the baseline.
+	// Hardship calls for moving toward the customer, so an agent who was
+	// on the opposed side already and stays there is more opposed too, and
+	// Affiliation is then measured from the centre of the rose.
 	ComparedTo   int  `json:"compared_to"`
 	MoreDominant bool `json:"more_dominant"`
 	MoreOpposed  bool `json:"more_opposed"`

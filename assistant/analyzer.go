@@ -43,6 +43,9 @@ type Analyzer struct {
 	// ContextTurns is how many earlier turns the phrasing engine sees; 0
 	// means 3.
 	ContextTurns int
+	// Hardship reads the vulnerability facts for the dynamics; nil counts
+	// every one as hardship.
+	Hardship HardshipReader
 }
 
 // Using returns a copy of a that asks primary first. The copy shares a's
@@ -203,7 +206,7 @@ func (a *Analyzer) Analyze(ctx context.Context, t *Transcript) (*Analysis, error
 	out.Readability = CombineReadability(t.Language, agentReadability)
 	// The dynamics need the stances and, for the customer's hardship, the
 	// facts of the call.
-	out.Dynamics = ComputeDynamics(out.Turns, facts)
+	out.Dynamics = ComputeDynamics(out.Turns, facts, a.Hardship)
 
 	adv, err := a.Adviser.Advise(ctx, facts, t.Language)
 	if err != nil {

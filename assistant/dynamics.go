@@ -40,7 +40,10 @@ func judgeable(s Stance) bool { return s.Confidence >= lowConfidence }
 // opposed right after the customer names hardship (a vulnerability fact on
 // that turn, from the one vulnerability lexicon), and returns the call's
 // totals and the turn where it tipped.
-func ComputeDynamics(turns []TurnAnalysis, facts []Fact) Dynamics {
+//
+// read tells what each vulnerability fact is about; nil counts every one as
+// hardship with no topic.
+func ComputeDynamics(turns []TurnAnalysis, facts []Fact, read HardshipReader) Dynamics {
 	var d Dynamics
 	// The customer's latest clear turn before each exchange, and the
 	// agent's latest turn, which a response to hardship is compared with.
@@ -52,13 +55,23 @@ func ComputeDynamics(turns []TurnAnalysis, facts []Fact) Dynamics {
 		together        bool
 	}
 	var sides []side
-	hardship := map[int]Fact{}
+	hardship := map[int]named{}
 	for _, f := range facts {
 		if f.Kind != FactVulnerability {
 			continue
 		}
-		if prev, ok := hardship[f.TurnIndex]; !ok || f.Cue == DriverCrisis && prev.Cue != DriverCrisis {
-			hardship[f.TurnIndex] = f // crisis always wins
+		n := named{Fact: f, distress: true}
+		if read != nil {
+			n.topic, n.distress = read(f)
+		}
+		if !n.distress {
+			// Benefits, a debt adviser, caring for someone are
+			// circumstances, named as often as the day money comes in
+			// as hardship: "my universal credit comes in on the 3rd".
+			continue
+		}
+		if prev, ok := hardship[f.TurnIndex]; !ok || n.rank() < prev.rank() {
+			hardship[f.TurnIndex] = n
 		}
 	}
 	for i := range turns {
@@ -149,11 +162,50 @@ func exchange(agent, customer Stance, before *Stance) Exchange {
 	return x
 }
 
+// HardshipReader tells what a vulnerability fact is about, in the terms of
+// the one vulnerability lexicon: its topic ("job", "death", "cope", …) and
+// whether it names distress the customer suffers rather than a
+// circumstance such as benefits. Facts carry only the driver, so the
+// dynamics ask the lexicon through this.
+type HardshipReader func(f Fact) (topic string, distress bool)
+
+// named is a vulnerability fact as its reader read it.
+type named struct {
+	Fact
+	topic    string
+	distress bool
+}
+
+// rank orders the distress cues of one customer turn by which the
+// flag names: a crisis always; then what happened (a bereavement, a job
+// loss, an illness) over what it does to the customer ("I can't sleep",
+// "ik trek het niet meer"), which the lexicon files under health as coping
+// and which would name "health" for a widow who cannot sleep; of equal
+// rank the first said.
+func (f named) rank() int {
+	switch {
+	case f.Cue == DriverCrisis:
+		return 0
+	case f.topic == CopingTopic:
+		return 2
+	}
+	return 1
+}
+
+// CopingTopic is the topic of a vulnerability fact about not coping ("I
+// can't sleep", "ik kan niet meer"), the one topic the dynamics tell apart;
+// the vulnerability lexicon's TopicCope is this value.
+const CopingTopic = "cope"
+
 // hardshipFlag flags agent turn i, which answers a customer turn that named
 // hardship (fact f), when it is more dominant or more opposed than the
 // agent's turn before that (prev; the centre of the rose when the agent had
-// not spoken yet). Both stances must be clear enough to judge.
-func hardshipFlag(turns []TurnAnalysis, prev, i int, f Fact) *HardshipFlag {
+// not spoken yet). An agent who was on the opposed side already and stays
+// there counts as more opposed, and affiliation is then measured from the
+// centre: one who threatened and, told of a job loss, hides behind policy
+// has moved off the threat but not toward the customer, which is what a
+// trainer coaches. Both stances must be clear enough to judge.
+func hardshipFlag(turns []TurnAnalysis, prev, i int, f named) *HardshipFlag {
 	now := turns[i].Stance
 	base := Stance{Confidence: 1}
 	if prev >= 0 {
@@ -163,15 +215,16 @@ func hardshipFlag(turns []TurnAnalysis, prev, i int, f Fact) *HardshipFlag {
 		return nil
 	}
 	up := now.Dominance - base.Dominance
-	away := base.Affiliation - now.Affiliation
+	away := max(base.Affiliation, 0) - now.Affiliation
 	// Leading where one was helping is less affiliative without being
 	// opposed: more opposed means moving toward opposition and landing on
 	// its side of the rose.
-	dominant, opposed := up >= hardshipShift, away >= hardshipShift && !now.Quadrant.Together()
+	stayed := prev >= 0 && !base.Quadrant.Together()
+	dominant, opposed := up >= hardshipShift, (away >= hardshipShift || stayed) && !now.Quadrant.Together()
 	if !dominant && !opposed {
 		return nil
 	}
-	h := &HardshipFlag{CustomerTurn: f.TurnIndex, Driver: f.Cue, Cue: f.Text,
+	h := &HardshipFlag{CustomerTurn: f.TurnIndex, Driver: f.Cue, Topic: f.topic, Cue: f.Text,
 		MoreDominant: dominant, MoreOpposed: opposed,
 		Dominance: round2(up), Affiliation: round2(-away)}
 	if prev >= 0 {

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/vulnerability"
 )
 
 // at places a stance at the centre of octant o, at radius 0.6, with
@@ -88,7 +89,7 @@ func TestExchanges(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			turns := dialogue(tc.speakers, tc.stances...)
-			assistant.ComputeDynamics(turns, nil)
+			assistant.ComputeDynamics(turns, nil, vulnerability.ReadHardship)
 			got := turns[tc.agent].Exchange
 			if got == nil {
 				t.Fatalf("turn %d has no exchange", tc.agent)
@@ -125,7 +126,7 @@ func TestTippingPoint(t *testing.T) {
 		{Kind: assistant.FactVulnerability, Cue: assistant.DriverLifeEvent, TurnIndex: 3, Text: "lost my job"},
 		{Kind: assistant.FactOffer, TurnIndex: 3, Text: "£40"},
 	}
-	d := assistant.ComputeDynamics(turns, facts)
+	d := assistant.ComputeDynamics(turns, facts, vulnerability.ReadHardship)
 	want := assistant.Dynamics{
 		Exchanges:            4, // 0→1, 2→3, 4→5, 8→9; 6→7 is not judged
 		Together:             2,
@@ -149,11 +150,11 @@ func TestTippingPoint(t *testing.T) {
 	// one whose customer never changes sides does not tip.
 	back := dialogue("cacac", at(assistant.Aggressive, 0.9), at(assistant.Helping, 0.9), at(assistant.Competitive, 0.8),
 		at(assistant.Helping, 0.9), at(assistant.Cooperating, 0.8))
-	if d := assistant.ComputeDynamics(back, nil); d.Tipping == nil || *d.Tipping != (assistant.Tipping{AgentTurn: 3, CustomerTurn: 4, Into: assistant.SideTogether}) {
+	if d := assistant.ComputeDynamics(back, nil, vulnerability.ReadHardship); d.Tipping == nil || *d.Tipping != (assistant.Tipping{AgentTurn: 3, CustomerTurn: 4, Into: assistant.SideTogether}) {
 		t.Errorf("tipping of a call drawn together = %+v, want at agent turn 3 toward together", d.Tipping)
 	}
 	steady := dialogue("acac", at(assistant.Helping, 0.9), at(assistant.Cooperating, 0.8), at(assistant.Leading, 0.9), at(assistant.Dependent, 0.8))
-	if d := assistant.ComputeDynamics(steady, nil); d.Tipping != nil || d.Together != 2 || d.Exchanges != 2 {
+	if d := assistant.ComputeDynamics(steady, nil, vulnerability.ReadHardship); d.Tipping != nil || d.Together != 2 || d.Exchanges != 2 {
 		t.Errorf("steady call: %+v, want 2 exchanges, both together, no tipping point", d)
 	}
 }
@@ -163,6 +164,9 @@ func TestTippingPoint(t *testing.T) {
 // opposed than the agent's turn before it.
 func TestHardshipFlag(t *testing.T) {
 	hardship := []assistant.Fact{{Kind: assistant.FactVulnerability, Cue: assistant.DriverHealth, TurnIndex: 1, Text: "ziek"}}
+	// Benefits named as the day money comes in are a circumstance, no
+	// hardship.
+	circumstance := []assistant.Fact{{Kind: assistant.FactVulnerability, Cue: assistant.DriverResilience, TurnIndex: 1, Text: "universal credit"}}
 	for _, tc := range []struct {
 		name         string
 		before, then assistant.Stance
@@ -175,12 +179,17 @@ func TestHardshipFlag(t *testing.T) {
 		{"helping to hiding behind policy", at(assistant.Helping, 0.9), at(assistant.Withdrawn, 0.9), hardship, true, false, true},
 		{"helping to leading", at(assistant.Helping, 0.9), at(assistant.Leading, 0.9), hardship, true, true, false},
 		{"threat to help", at(assistant.Aggressive, 0.9), at(assistant.Helping, 0.9), hardship, false, false, false},
+		// Off the threat, but hiding behind policy is still no step
+		// toward the customer: measured from the centre, not the threat.
+		{"threat to hiding behind policy", at(assistant.Aggressive, 0.9), at(assistant.Withdrawn, 0.9), hardship, true, false, true},
+		{"threat to hiding behind policy, Dutch cue", at(assistant.Competitive, 0.9), at(assistant.Defiant, 0.9), hardship, true, false, true},
+		{"only a circumstance named", at(assistant.Helping, 0.9), at(assistant.Leading, 0.9), circumstance, false, false, false},
 		{"no hardship named", at(assistant.Helping, 0.9), at(assistant.Aggressive, 0.9), nil, false, false, false},
 		{"too uncertain to judge", at(assistant.Helping, 0.9), at(assistant.Aggressive, 0.1), hardship, false, false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			turns := dialogue("aca", tc.before, at(assistant.Dependent, 0.8), tc.then)
-			d := assistant.ComputeDynamics(turns, tc.facts)
+			d := assistant.ComputeDynamics(turns, tc.facts, vulnerability.ReadHardship)
 			h := turns[2].Hardship
 			if (h != nil) != tc.want {
 				t.Fatalf("hardship flag = %+v, want flagged %v", h, tc.want)
@@ -203,8 +212,21 @@ func TestHardshipFlag(t *testing.T) {
 		{Kind: assistant.FactVulnerability, Cue: assistant.DriverHealth, TurnIndex: 0, Text: "depressie"},
 		{Kind: assistant.FactVulnerability, Cue: assistant.DriverCrisis, TurnIndex: 0, Text: "ik wil er niet meer zijn"},
 	}
-	assistant.ComputeDynamics(turns, facts)
+	assistant.ComputeDynamics(turns, facts, vulnerability.ReadHardship)
 	if h := turns[1].Hardship; h == nil || h.ComparedTo != -1 || h.Driver != assistant.DriverCrisis {
 		t.Errorf("opening answer to a crisis: hardship flag = %+v, want one against the centre (-1) naming the crisis", h)
+	}
+	// What happened is named over what it does to the customer, though
+	// said second: the bereavement, not the sleeplessness.
+	for _, lang := range []struct{ cope, death string }{{"slaap slecht", "overleden"}, {"can't sleep", "passed away"}} {
+		turns = dialogue("ca", at(assistant.Dependent, 0.8), at(assistant.Aggressive, 0.9))
+		facts = []assistant.Fact{
+			{Kind: assistant.FactVulnerability, Cue: assistant.DriverHealth, TurnIndex: 0, Text: lang.cope},
+			{Kind: assistant.FactVulnerability, Cue: assistant.DriverLifeEvent, TurnIndex: 0, Text: lang.death},
+		}
+		assistant.ComputeDynamics(turns, facts, vulnerability.ReadHardship)
+		if h := turns[1].Hardship; h == nil || h.Driver != assistant.DriverLifeEvent || h.Topic != "death" || h.Cue != lang.death {
+			t.Errorf("demand after %q and %q: hardship flag = %+v, want the bereavement", lang.cope, lang.death, h)
+		}
 	}
 }

@@ -311,7 +311,10 @@ func TestExtractCues(t *testing.T) {
 		{"nl ziek", "nl", customer, "Ik ben al weken ziek.", assistant.DriverHealth, "ziek"},
 		{"nl burn-out", "nl", customer, "Ik zit thuis met een burn-out.", assistant.DriverHealth, "burn-out"},
 		{"nl slaap met woorden ertussen", "nl", customer, "Ik slaap er eerlijk gezegd slecht van.", assistant.DriverHealth, "slaap er eerlijk gezegd slecht"},
-		{"nl trek het niet meer", "nl", customer, "Ik trek het niet meer.", assistant.DriverHealth, "Ik trek het niet meer"},
+		// Despair that 113 teaches to hear as a warning sign is a crisis;
+		// being at the end of one's strength is coping.
+		{"nl trek het niet meer", "nl", customer, "Ik trek het niet meer.", assistant.DriverCrisis, "Ik trek het niet meer"},
+		{"nl wordt me te veel", "nl", customer, "Het wordt me te veel.", assistant.DriverHealth, "Het wordt me te veel"},
 		{"nl WW-uitkering", "nl", customer, "Ik heb nu alleen een WW-uitkering.", assistant.DriverResilience, "WW-uitkering"},
 		{"nl bijstand", "nl", customer, "Ik zit in de bijstand.", assistant.DriverResilience, "bijstand"},
 		{"nl snap het niet", "nl", customer, "Ik snap het niet, al die brieven.", assistant.DriverCapability, "Ik snap het niet"},

@@ -12,6 +12,7 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/compliance"
 	"github.com/rooscoach/rooscoach/assistant/phrasing"
 	"github.com/rooscoach/rooscoach/assistant/stance"
+	"github.com/rooscoach/rooscoach/assistant/vulnerability"
 )
 
 // Engine returns the built-in engine with today's date from now (nil means
@@ -29,5 +30,5 @@ func Engine(now func() time.Time) (assistant.Engine, *arrangement.Engine) {
 // of compliance.Load.
 func Analyzer(now func() time.Time) (*assistant.Analyzer, *arrangement.Engine) {
 	eng, arr := Engine(now)
-	return &assistant.Analyzer{Engine: eng, Adviser: arr, Compliance: compliance.Builtin()}, arr
+	return &assistant.Analyzer{Engine: eng, Adviser: arr, Compliance: compliance.Builtin(), Hardship: vulnerability.ReadHardship}, arr
 }

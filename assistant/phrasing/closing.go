@@ -19,6 +19,8 @@ type Closing struct {
 // closingLexicon is what the closing check knows about one language.
 type closingLexicon struct {
 	nextStep, summary, warm *trie
+	// promise and when together make a next step in one sentence.
+	promise, when *trie
 	// What to add, as items of the tip's list.
 	addNextStep, addSummary, addWarm string
 }
@@ -36,12 +38,26 @@ func NewClosing() *Closing {
 			nextStep:    plain(w.closingNextStep),
 			summary:     plain(w.closingSummary),
 			warm:        plain(w.closingWarm),
+			promise:     plain(w.closingPromise),
+			when:        plain(w.closingWhen),
 			addNextStep: prompts.MustRender(lang, "closing.next-step", nil),
 			addSummary:  prompts.MustRender(lang, "closing.summary", nil),
 			addWarm:     prompts.MustRender(lang, "closing.warm", nil),
 		}
 	}
 	return c
+}
+
+// timedPromise reports whether a sentence of lower, a lower-cased turn,
+// promises to act or call back and says when.
+func (l *closingLexicon) timedPromise(lower string) bool {
+	for _, sp := range splitSentences(nil, lower) {
+		toks := tokenize(nil, lower, sp.start, sp.end)
+		if l.promise.has(toks) && l.when.has(toks) {
+			return true
+		}
+	}
+	return false
 }
 
 // CheckClosing judges how the call ends from its last three agent turns:
@@ -64,7 +80,7 @@ func (c *Closing) CheckClosing(ctx context.Context, turns []assistant.Turn, lang
 		seen++
 		lower := lowerSameWidth(turns[i].Text)
 		toks := tokenize(nil, lower, 0, len(lower))
-		cc.NextStep = cc.NextStep || l.nextStep.has(toks)
+		cc.NextStep = cc.NextStep || l.nextStep.has(toks) || l.timedPromise(lower)
 		cc.Summary = cc.Summary || l.summary.has(toks)
 		cc.WarmClose = cc.WarmClose || l.warm.has(toks)
 	}

@@ -94,6 +94,10 @@ type words struct {
 
 	// The three things a good end of a call holds.
 	closingNextStep, closingSummary, closingWarm []string
+	// closingPromise are promises to act or call back, a next step only
+	// with one of closingWhen in the same sentence: "I'll call you back
+	// tomorrow before noon" is one, "I'll call you sometime" is not.
+	closingPromise, closingWhen []string
 }
 
 // phraseGroup is a group of phrases that mean the same to a detector.

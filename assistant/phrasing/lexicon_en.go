@@ -102,9 +102,20 @@ var wordsEN = &words{
 
 	closingNextStep: []string{
 		"i'll send", "i will send", "we'll send", "we will send", "you'll receive", "you will receive", "you'll get",
-		"i'll call", "i will call", "we'll call", "next payment", "first payment", "we agreed", "we've agreed",
+		"next payment", "first payment", "we agreed", "we've agreed",
 		"i'll set up", "i've set up", "i'll note", "i'll put", "i'll email", "i will email", "your first payment",
-		"i'll make sure", "i'll arrange", "i'll call you back",
+		"i'll make sure", "i'll arrange",
+	},
+	closingPromise: []string{
+		"i'll call", "i will call", "we'll call", "we will call", "call you back", "i'll ring", "ring you back",
+		"i'll check", "i will check", "i'll look into", "i'll find out", "get back to you", "i'll let you know",
+		"we'll let you know", "i'll contact you", "i'll phone",
+	},
+	closingWhen: []string{
+		"today", "tomorrow", "tonight", "this morning", "this afternoon", "this evening", "before noon", "by noon",
+		"noon", "midday", "o'clock", "within a", "within an", "within the hour", "within the next", "within two",
+		"within three", "within five", "within 24", "within 48", "by the end of", "end of the day", "monday", "tuesday",
+		"wednesday", "thursday", "friday", "saturday", "sunday", "next week", "working day", "working days",
 	},
 	closingSummary: []string{
 		"so to sum up", "to sum up", "just to confirm", "to confirm", "so we've agreed", "so we agreed", "to recap",

@@ -98,10 +98,23 @@ var wordsNL = &words{
 	and:          " en ",
 
 	closingNextStep: []string{
-		"ik stuur u", "ik stuur", "we sturen u", "wij sturen u", "u ontvangt", "u krijgt", "ik bel u", "ik bel",
+		"ik stuur u", "ik stuur", "we sturen u", "wij sturen u", "u ontvangt", "u krijgt",
 		"we spreken af dat", "we hebben afgesproken", "afgesproken dat", "de eerste betaling", "de volgende betaling",
 		"eerste termijn", "ik zet", "ik noteer", "ik leg vast", "ik leg het vast", "ik maak", "ik regel",
 		"voor het eerst op", "ik zorg dat", "ik zorg ervoor",
+	},
+	// "Ik bel" alone is how a call opens ("ik bel over uw dossier"); with a
+	// time it is a promise.
+	closingPromise: []string{
+		"ik bel", "bel ik", "bel u", "wij bellen", "we bellen", "ik zoek", "zoek ik", "ik kijk", "kijk ik",
+		"ik ga na", "ik laat u", "ik laat het u", "laat ik u", "ik neem contact", "neem ik contact",
+		"hoort u van", "ik check",
+	},
+	closingWhen: []string{
+		"vandaag", "morgen", "morgenochtend", "morgenmiddag", "vanmiddag", "vanochtend", "vanmorgen", "vanavond",
+		"voor twaalf uur", "uur", "binnen een", "binnen twee", "binnen drie", "binnen vijf", "binnen 24",
+		"binnen 48", "aan het eind van", "eind van de dag", "maandag", "dinsdag",
+		"woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "volgende week", "werkdag", "werkdagen",
 	},
 	closingSummary: []string{
 		"dus we spreken af", "samengevat", "samenvattend", "even samenvatten", "om samen te vatten", "dus u betaalt",

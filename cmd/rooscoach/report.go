@@ -50,8 +50,12 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 			if h.MoreOpposed {
 				moved = append(moved, "more opposed")
 			}
+			driver := string(h.Driver)
+			if h.Topic != "" {
+				driver += ": " + h.Topic
+			}
 			fmt.Fprintf(w, "      ! HARDSHIP: %s right after the customer named hardship in turn %d (%s %q)\n",
-				strings.Join(moved, " and "), h.CustomerTurn, h.Driver, h.Cue)
+				strings.Join(moved, " and "), h.CustomerTurn, driver, h.Cue)
 		}
 		if p := t.Phrasing; p != nil {
 			for _, f := range p.Findings {

@@ -1,0 +1,50 @@
+package phrasing
+
+import (
+	"context"
+	"testing"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// TestClosingPromiseWithATime: a promise to find something out or to call
+// back is a next step when it says when ("today", "tomorrow before noon",
+// "within two working days"); "I'll call you sometime" leaves the customer
+// waiting for nothing in particular, and the opening "ik bel over uw
+// dossier" ("I'm calling about your file") is no promise at all.
+func TestClosingPromiseWithATime(t *testing.T) {
+	e := New()
+	for _, tc := range []struct {
+		lang assistant.Language
+		text string
+		next bool
+	}{
+		{assistant.English, "I'll check that today and call you back tomorrow before noon.", true},
+		{assistant.English, "I'll look into it and get back to you within two working days.", true},
+		{assistant.English, "I'll call you back on Monday morning.", true},
+		{assistant.English, "I'll ring you this afternoon.", true},
+		{assistant.English, "I'll call you sometime.", false},
+		{assistant.English, "I'll check and get back to you.", false},
+		{assistant.English, "We'll call you at some point.", false},
+		{assistant.English, "I'll call you soon. Today is a busy day here.", false},
+		{assistant.English, "I'll check whether that is within our policy.", false},
+		{assistant.Dutch, "Ik zoek het vandaag uit en bel u morgen voor twaalf uur terug.", true},
+		{assistant.Dutch, "Ik bel u binnen twee werkdagen terug.", true},
+		{assistant.Dutch, "Ik kijk het na en laat het u vanmiddag weten.", true},
+		{assistant.Dutch, "Ik bel u maandag terug.", true},
+		{assistant.Dutch, "Ik bel u een keer.", false},
+		{assistant.Dutch, "Ik zoek het uit en bel u binnenkort terug.", false},
+		{assistant.Dutch, "Ik bel u over uw dossier van Energie Plus.", false},
+		{assistant.Dutch, "Ik bel u nog. Vandaag is het druk.", false},
+		{assistant.Dutch, "Ik kijk of dat binnen de regels past.", false},
+	} {
+		turns := []assistant.Turn{{Index: 0, Speaker: assistant.Agent, Text: tc.text}}
+		cc, err := e.CheckClosing(context.Background(), turns, tc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cc.NextStep != tc.next {
+			t.Errorf("%s %q: next step %v, want %v", tc.lang, tc.text, cc.NextStep, tc.next)
+		}
+	}
+}
