@@ -83,7 +83,7 @@ func CheckReviewForm(call *assistant.Call, in assistant.ReviewInput, publish boo
 		e.add("rating", fmt.Sprintf("Beoordeling %d kan niet; geef een cijfer van 1 (zwak) tot 5 (uitstekend).", *in.Rating),
 			fmt.Sprintf("rating %d is out of range; rate the call from 1 (poor) to 5 (excellent).", *in.Rating))
 	case in.Rating == nil && publish:
-		e.add("rating", "Geef een beoordeling van 1 tot 5 voordat u publiceert.",
+		e.add("rating", "Geef een beoordeling van 1 tot 5 voordat je publiceert.",
 			"There is no rating; give a rating from 1 to 5 before publishing.")
 	}
 	turns := map[int64]int{}

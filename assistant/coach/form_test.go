@@ -49,7 +49,7 @@ func TestCheckReviewForm(t *testing.T) {
 		{"rating out of range", assistant.ReviewInput{Rating: rating(7)}, false,
 			map[string][2]string{"rating": {"rating 7 is out of range", "Beoordeling 7 kan niet"}}},
 		{"publishing without a rating", assistant.ReviewInput{Note: "x"}, true,
-			map[string][2]string{"rating": {"give a rating from 1 to 5 before publishing", "Geef een beoordeling van 1 tot 5 voordat u publiceert"}}},
+			map[string][2]string{"rating": {"give a rating from 1 to 5 before publishing", "Geef een beoordeling van 1 tot 5 voordat je publiceert"}}},
 		{"control character in the note", assistant.ReviewInput{Note: "a\x00b"}, false,
 			map[string][2]string{"note": {"note holds a control character at position 2", "In de algemene opmerking staat een stuurteken op positie 2"}}},
 		{"several problems at once", assistant.ReviewInput{Rating: rating(0),

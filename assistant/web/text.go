@@ -352,6 +352,22 @@ var english = map[string]string{
 	"error.unavailable":           "A service rooscoach needs cannot be reached; try again later.",
 	"error.rate_limited":          "Too many requests; wait a moment and try again.",
 	"error.internal":              "Something went wrong on our side.",
+	// Review form, published reviews and disputes (fix-review).
+	"review_is_published":   "Your review of this call is published, so it can no longer be changed. It is shown below as the agent reads it.",
+	"review_locked":         "This review is published, so it can no longer be changed; nothing was saved. Reload the call to see it as it stands.",
+	"form_not_saved":        "The review was not saved. Put these right and send it again:",
+	"disputes":              "Disputes",
+	"dispute_about.label":   "about the label",
+	"dispute_about.comment": "about the comment",
+	"dispute_open":          "open",
+	"dispute_resolved":      "resolved",
+	"agent_says":            "The agent says",
+	"you_said":              "You said",
+	"trainer_answer":        "The trainer's answer",
+	"label_changed":         "label changed to",
+	"resolution_note":       "Your answer (a short note for the agent)",
+	"resolve":               "Resolve",
+	"done_resolved":         "Dispute resolved: the agent can read your answer.",
 }
 
 var dutch = map[string]string{
@@ -586,4 +602,20 @@ var dutch = map[string]string{
 	"error.unavailable":           "Een dienst die rooscoach nodig heeft is niet bereikbaar; probeer het later opnieuw.",
 	"error.rate_limited":          "Te veel verzoeken; wacht even en probeer het opnieuw.",
 	"error.internal":              "Er ging bij ons iets mis.",
+	// Review form, published reviews and disputes (fix-review).
+	"review_is_published":   "Je beoordeling van dit gesprek is gepubliceerd en kan niet meer veranderen. Hieronder staat ze zoals de medewerker ze leest.",
+	"review_locked":         "Deze beoordeling is gepubliceerd en kan niet meer veranderen; er is niets opgeslagen. Laad het gesprek opnieuw om te zien hoe ze nu is.",
+	"form_not_saved":        "De beoordeling is niet opgeslagen. Verbeter dit en verstuur haar opnieuw:",
+	"disputes":              "Bezwaren",
+	"dispute_about.label":   "over het label",
+	"dispute_about.comment": "over het commentaar",
+	"dispute_open":          "open",
+	"dispute_resolved":      "afgehandeld",
+	"agent_says":            "De medewerker zegt",
+	"you_said":              "Jij zei",
+	"trainer_answer":        "Antwoord van de trainer",
+	"label_changed":         "label veranderd in",
+	"resolution_note":       "Je antwoord (een korte toelichting voor de medewerker)",
+	"resolve":               "Afhandelen",
+	"done_resolved":         "Bezwaar afgehandeld: de medewerker kan je antwoord lezen.",
 }
