@@ -60,7 +60,8 @@ func TestAgentDisputesAndTrainerResolvesInBrowser(t *testing.T) {
 	}
 	checkAccessibility(t, trainer, "review with a dispute")
 	do(t, trainer,
-		chromedp.SendKeys(chromedp.CSS(fmt.Sprintf("#answer-%d", d.ID)), "Agreed: you led. Label kept for the tone."),
+		chromedp.SendKeys(chromedp.CSS(fmt.Sprintf("#answer-%d", d.ID)), "Agreed: you led. Label changed."),
+		chromedp.SetValue(chromedp.CSS(fmt.Sprintf("#relabel-%d", d.ID)), "leading"),
 		chromedp.Click(chromedp.CSS(fmt.Sprintf("#dispute-%d form.resolve button[type=submit]", d.ID))),
 		chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf("#dispute-%d.resolved", d.ID))),
 	)
@@ -71,12 +72,15 @@ func TestAgentDisputesAndTrainerResolvesInBrowser(t *testing.T) {
 		t.Errorf("%d resolve forms remain after resolving the only dispute", n)
 	}
 
+	if r, err := s.svc.Review(ctx, trainerP, review.ID); err != nil || r.Turn(turn).Octant != assistant.Leading || r.Turn(turn).EngineOctant == "" {
+		t.Errorf("after resolving with a new label the review's turn is %+v (%v), want the trainer's label leading beside the engine's", r.Turn(turn), err)
+	}
 	do(t, agent,
 		chromedp.Navigate(s.url+"/agent"),
 		chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf("#dispute-%d.resolved", d.ID))),
 	)
 	answered := eval[string](t, agent, fmt.Sprintf(`document.querySelector("#dispute-%d").innerText`, d.ID))
-	if !strings.Contains(answered, "Agreed: you led. Label kept for the tone.") || !strings.Contains(answered, "resolved") {
+	if !strings.Contains(answered, "Agreed: you led. Label changed.") || !strings.Contains(answered, "resolved") || !strings.Contains(answered, "label changed to: leading") {
 		t.Errorf("the agent's page shows the answered dispute as %q", answered)
 	}
 	checkAccessibility(t, agent, "agent with a resolved dispute")

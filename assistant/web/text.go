@@ -368,6 +368,8 @@ var english = map[string]string{
 	"resolution_note":       "Your answer (a short note for the agent)",
 	"resolve":               "Resolve",
 	"done_resolved":         "Dispute resolved: the agent can read your answer.",
+	"new_label":             "Your label from now on",
+	"keep_label":            "keep my label",
 }
 
 var dutch = map[string]string{
@@ -618,4 +620,6 @@ var dutch = map[string]string{
 	"resolution_note":       "Je antwoord (een korte toelichting voor de medewerker)",
 	"resolve":               "Afhandelen",
 	"done_resolved":         "Bezwaar afgehandeld: de medewerker kan je antwoord lezen.",
+	"new_label":             "Je label vanaf nu",
+	"keep_label":            "mijn label houden",
 }
