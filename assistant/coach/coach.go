@@ -49,6 +49,9 @@ type Store interface {
 type ReviewStore interface {
 	CreateReview(ctx context.Context, by assistant.Principal, callID int64, in assistant.ReviewInput) (*assistant.Review, error)
 	UpdateReview(ctx context.Context, by assistant.Principal, id int64, in assistant.ReviewInput) (*assistant.Review, error)
+	// SaveReview creates or edits a draft and, when asked, publishes it,
+	// in one transaction: all of it is stored or none.
+	SaveReview(ctx context.Context, by assistant.Principal, s assistant.ReviewSave) (*assistant.Review, error)
 	PublishReview(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error)
 	AcknowledgeReview(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error)
 	DisputeReview(ctx context.Context, by assistant.Principal, id int64, in assistant.DisputeInput) (*assistant.Review, error)

@@ -14,19 +14,53 @@ import (
 // review, so that two people acting at once cannot both win. Every step is
 // in the audit trail, and so is every read.
 
-// CreateReview starts by's review of call callID as a draft. Only trainers
-// review, and only calls of their teams (another team's call is
-// ENotFound).
+// CreateReview starts by's review of call callID as a draft: SaveReview
+// without a draft to edit.
 func (s *Service) CreateReview(ctx context.Context, by assistant.Principal, callID int64, in assistant.ReviewInput) (*assistant.Review, error) {
+	return s.SaveReview(ctx, by, assistant.ReviewSave{CallID: callID, Input: in})
+}
+
+// UpdateReview replaces the content of by's draft id: SaveReview of that
+// draft.
+func (s *Service) UpdateReview(ctx context.Context, by assistant.Principal, id int64, in assistant.ReviewInput) (*assistant.Review, error) {
+	return s.SaveReview(ctx, by, assistant.ReviewSave{ReviewID: id, Input: in})
+}
+
+// SaveReview is the one use case behind the review form and the API's
+// review writes: it starts a draft of call save.CallID or changes by's
+// draft save.ReviewID, and publishes it when save.Publish is set, all in
+// one transaction. Only trainers review, and only calls of their teams
+// (another team's call is ENotFound). The form is checked against the call
+// first: every problem comes back at once as a *[FormError] (EInvalid),
+// and nothing is stored. A review that is no longer a draft is EConflict.
+func (s *Service) SaveReview(ctx context.Context, by assistant.Principal, save assistant.ReviewSave) (*assistant.Review, error) {
 	if !by.Can(assistant.RoleTrainer) {
 		return nil, assistant.Errorf(assistant.EForbidden, "Only trainers review calls.")
 	}
-	return s.Store.CreateReview(ctx, by, callID, in)
-}
-
-// UpdateReview replaces the content of by's draft id.
-func (s *Service) UpdateReview(ctx context.Context, by assistant.Principal, id int64, in assistant.ReviewInput) (*assistant.Review, error) {
-	return s.Store.UpdateReview(ctx, by, id, in)
+	callID := save.CallID
+	if save.ReviewID != 0 {
+		r, err := s.Store.FindReview(ctx, by, save.ReviewID)
+		if err != nil {
+			return nil, err
+		}
+		if callID != 0 && r.CallID != callID {
+			return nil, assistant.Errorf(assistant.EInvalid, "Review %d is a review of call %d, not of call %d.", r.ID, r.CallID, callID)
+		}
+		// A published review is refused before its form is read: what
+		// the trainer typed cannot change it, however it is checked.
+		if _, err := r.Permit(by, assistant.StepEdit); err != nil {
+			return nil, err
+		}
+		callID = r.CallID
+	}
+	call, err := s.Store.FindCallByID(ctx, by.Scope(), callID)
+	if err != nil {
+		return nil, err
+	}
+	if fe := CheckReviewForm(call, save.Input, save.Publish); fe != nil {
+		return nil, fe
+	}
+	return s.Store.SaveReview(ctx, by, save)
 }
 
 // PublishReview publishes by's draft id for the agent to read.

@@ -24,6 +24,7 @@ type CallStore struct {
 	AuditFn             func(ctx context.Context, by assistant.Principal, e assistant.AuditEntry) error
 	CreateReviewFn      func(ctx context.Context, by assistant.Principal, callID int64, in assistant.ReviewInput) (*assistant.Review, error)
 	UpdateReviewFn      func(ctx context.Context, by assistant.Principal, id int64, in assistant.ReviewInput) (*assistant.Review, error)
+	SaveReviewFn        func(ctx context.Context, by assistant.Principal, s assistant.ReviewSave) (*assistant.Review, error)
 	PublishReviewFn     func(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error)
 	AcknowledgeReviewFn func(ctx context.Context, by assistant.Principal, id int64) (*assistant.Review, error)
 	DisputeReviewFn     func(ctx context.Context, by assistant.Principal, id int64, in assistant.DisputeInput) (*assistant.Review, error)
@@ -63,6 +64,11 @@ func (m *CallStore) CreateReview(ctx context.Context, by assistant.Principal, ca
 // UpdateReview calls UpdateReviewFn.
 func (m *CallStore) UpdateReview(ctx context.Context, by assistant.Principal, id int64, in assistant.ReviewInput) (*assistant.Review, error) {
 	return m.UpdateReviewFn(ctx, by, id, in)
+}
+
+// SaveReview calls SaveReviewFn.
+func (m *CallStore) SaveReview(ctx context.Context, by assistant.Principal, s assistant.ReviewSave) (*assistant.Review, error) {
+	return m.SaveReviewFn(ctx, by, s)
 }
 
 // PublishReview calls PublishReviewFn.

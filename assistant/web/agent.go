@@ -20,6 +20,8 @@ type reviewView struct {
 	Turns []reviewTurnView
 	// Open is true while the review waits for the agent's answer.
 	Open bool
+	// TurnNumbers numbers the call's turns by id, for its disputes.
+	TurnNumbers map[int64]int
 }
 
 type reviewTurnView struct {
@@ -68,7 +70,11 @@ func (p *Pages) handleAgent(c echo.Context) error {
 			if err != nil {
 				return err
 			}
-			v := reviewView{Review: r, Call: full, Open: r.Status == assistant.ReviewPublished && me.Role == assistant.RoleAgent}
+			v := reviewView{Review: r, Call: full, Open: r.Status == assistant.ReviewPublished && me.Role == assistant.RoleAgent,
+				TurnNumbers: map[int64]int{}}
+			for _, t := range full.Turns {
+				v.TurnNumbers[t.ID] = t.Index + 1
+			}
 			for _, rt := range r.Turns {
 				tv := reviewTurnView{ReviewTurn: rt, OctantLabel: octantName(rt.Octant, lang)}
 				if rt.TurnIndex < len(full.Turns) {
@@ -97,10 +103,14 @@ func (p *Pages) handleAgent(c echo.Context) error {
 		goals[i] = goalView{Goal: g, Result: results[g.ID]}
 	}
 	starts, target := bucketSeries(progress.Buckets, func(f assistant.Figures) *float64 { return f.TargetShare })
+	names, err := p.coach.Names(ctx, me, []string{agentID}, nil)
+	if err != nil {
+		return err
+	}
 	t := text(lang)
 	chart := lineChart("agent-target", t["chart_target"], starts, []series{{Name: agentID, Values: target}}, true, lang)
 	return p.render(c, http.StatusOK, "agent", map[string]any{
-		"AgentID": agentID, "Calls": page.Calls, "Reviews": reviews, "Goals": goals, "Total": progress.Total,
+		"AgentID": agentID, "AgentName": names.Agent(agentID), "Calls": page.Calls, "Reviews": reviews, "Goals": goals, "Total": progress.Total,
 		"Chart": chart, "CanAnswer": me.Role == assistant.RoleAgent, "OctantLabels": octantLabels(lang),
 	})
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/coach"
 	"github.com/rooscoach/rooscoach/prompts"
 )
 
@@ -127,9 +128,10 @@ func pageData(lang, callLang assistant.Language, scale, referral string) map[str
 	}}
 	starts := []time.Time{time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC)}
 	return map[string]map[string]any{
-		"calls": {"Calls": calls, "Statuses": assistant.CallReviewStatuses, "Status": ""},
+		"calls": {"Calls": calls, "Statuses": assistant.CallReviewStatuses, "Status": "", "Names": coach.Names{}},
 		"review": {"Call": call, "Turns": []turnView{{ID: 1, Number: 1, Agent: true, Findings: findings}}, "Published": published,
-			"CanReview": true, "Ratings": []int{1, 2, 3, 4, 5}, "TargetShare": 0.5},
+			"CanReview": true, "Ratings": []int{1, 2, 3, 4, 5}, "TargetShare": 0.5, "Problems": map[string][]string{},
+			"AgentName": "Anna de Boer", "TeamName": "Team Noord", "TurnNumbers": map[int64]int{}},
 		"agent": {"AgentID": "anna", "Calls": calls, "Reviews": answered, "Goals": goals},
 		"lead": {"Team": "noord", "Progress": &assistant.Progress{Agents: []assistant.AgentStanding{{AgentID: "anna", Calls: 3,
 			EscalationsPerCall: ptr(2.25), JargonPerCall: ptr(4.25), BreachesPerCall: &breaches, NeedsAttention: true, Reasons: reasons}}},

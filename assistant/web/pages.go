@@ -142,6 +142,7 @@ func (p *Pages) Mount(e *echo.Echo) {
 	e.GET("/agent", p.handleAgent, signed...)
 	e.POST("/reviews/:id/acknowledge", p.handleAcknowledge, signed...)
 	e.POST("/reviews/:id/dispute", p.handleDispute, signed...)
+	e.POST("/reviews/:id/disputes/:d/resolve", p.handleResolve, append(signed, p.only([]assistant.Role{assistant.RoleTrainer}))...)
 
 	e.GET("/lead", p.handleLead, append(signed, p.only(assistant.CoachingReaders))...)
 

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"html/template"
 	"net/http"
 	"sort"
@@ -10,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/coach"
 )
 
 // handleCallList lists the recent calls the principal may read, each with a
@@ -20,8 +22,16 @@ func (p *Pages) handleCallList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	var agents, teams []string
+	for _, call := range page.Calls {
+		agents, teams = append(agents, call.AgentID), append(teams, call.TeamID)
+	}
+	names, err := p.coach.Names(c.Request().Context(), principalOf(c), agents, teams)
+	if err != nil {
+		return err
+	}
 	return p.render(c, http.StatusOK, "calls", map[string]any{"Calls": page.Calls, "Statuses": assistant.CallReviewStatuses,
-		"Status": c.QueryParam("status")})
+		"Status": c.QueryParam("status"), "Names": names})
 }
 
 // turnView is one turn as the review page shows it.
@@ -39,6 +49,9 @@ type turnView struct {
 	// Comment and Mine are the signed-in trainer's draft on the turn.
 	Comment string
 	Mine    assistant.Octant
+	// CommentErrors and OctantErrors are the problems of a form sent
+	// back, beside the fields they are about.
+	CommentErrors, OctantErrors []string
 	// Others are the comments and labels of published reviews.
 	Others []assistant.ReviewTurn
 }
@@ -66,24 +79,50 @@ func octantOptions(lang assistant.Language) []octantOption {
 }
 
 // handleCallReview shows a call for review: the transcript with each
-// turn's octant and findings, the rose, the checks and, for a trainer, the
-// review form with their draft.
+// turn's octant and findings, the rose, the checks, the published reviews
+// with their disputes and, for a trainer, the review form with their draft.
 func (p *Pages) handleCallReview(c echo.Context) error {
-	ctx := c.Request().Context()
-	me := principalOf(c)
 	id, err := pathID(c)
 	if err != nil {
 		return err
 	}
-	call, err := p.coach.Call(ctx, me, id)
+	data, err := p.reviewPage(c, id, nil)
 	if err != nil {
 		return err
+	}
+	return p.render(c, http.StatusOK, "review", data)
+}
+
+// reviewForm is what a trainer sent in the review form, kept when it comes
+// back with problems so that nothing they typed is lost.
+type reviewForm struct {
+	ReviewID int64
+	Note     string
+	Rating   int
+	Focus    string
+	Comments map[int64]string
+	Octants  map[int64]assistant.Octant
+	Problems *coach.FormError
+}
+
+// reviewPage is the data of the review page of call id; sent, when not
+// nil, is a form that came back with problems, shown as it was typed.
+func (p *Pages) reviewPage(c echo.Context, id int64, sent *reviewForm) (map[string]any, error) {
+	ctx := c.Request().Context()
+	me := principalOf(c)
+	call, err := p.coach.Call(ctx, me, id)
+	if err != nil {
+		return nil, err
 	}
 	reviews, err := p.coach.Reviews(ctx, me, id)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var mine *assistant.Review
+	names, err := p.coach.Names(ctx, me, []string{call.AgentID}, []string{call.TeamID})
+	if err != nil {
+		return nil, err
+	}
+	var mine, own *assistant.Review
 	var published []*assistant.Review
 	for _, r := range reviews {
 		switch {
@@ -91,6 +130,9 @@ func (p *Pages) handleCallReview(c echo.Context) error {
 			mine = r
 		case r.Status != assistant.ReviewDraft:
 			published = append(published, r)
+			if me.TokenID != 0 && r.ReviewerTokenID == me.TokenID {
+				own = r
+			}
 		}
 	}
 	lang := langOf(c)
@@ -98,8 +140,16 @@ func (p *Pages) handleCallReview(c echo.Context) error {
 	for _, i := range call.Summary.Closing.Turns {
 		closing[i] = true
 	}
+	problems := map[string][]string{}
+	if sent != nil && sent.Problems != nil {
+		for _, pr := range sent.Problems.Problems {
+			problems[pr.Field] = append(problems[pr.Field], pr.Text(lang))
+		}
+	}
+	numbers := map[int64]int{}
 	turns := make([]turnView, len(call.Turns))
 	for i, t := range call.Turns {
+		numbers[t.ID] = t.Index + 1
 		v := turnView{ID: t.ID, Index: t.Index, Number: t.Index + 1, Agent: t.Speaker == assistant.Agent, Octant: t.Stance.Octant,
 			OctantLabel: octantName(t.Stance.Octant, lang), Colour: octantColour[t.Stance.Octant], Closing: closing[t.Index]}
 		var findings []assistant.Finding
@@ -114,7 +164,13 @@ func (p *Pages) handleCallReview(c echo.Context) error {
 			v.Findings = append(v.Findings, fv)
 		}
 		v.Text = markFindings(t.Text, findings, v.Findings)
-		if mine != nil {
+		key := strconv.FormatInt(t.ID, 10)
+		switch {
+		case sent != nil:
+			v.Comment, v.Mine = sent.Comments[t.ID], sent.Octants[t.ID]
+			v.CommentErrors = append(problems["turn-"+key], problems["comment-"+key]...)
+			v.OctantErrors = problems["octant-"+key]
+		case mine != nil:
 			if rt := mine.Turn(t.ID); rt != nil {
 				v.Comment, v.Mine = rt.Comment, rt.Octant
 			}
@@ -129,27 +185,42 @@ func (p *Pages) handleCallReview(c echo.Context) error {
 	focus := ""
 	rating := 0
 	note := ""
+	var reviewID int64
 	if mine != nil {
 		var lines []string
 		for _, f := range mine.Focus {
 			lines = append(lines, f.Text)
 		}
-		focus, rating, note = strings.Join(lines, "\n"), mine.Rating, mine.Note
+		focus, rating, note, reviewID = strings.Join(lines, "\n"), mine.Rating, mine.Note, mine.ID
 	}
 	// A trainer who has not started a review starts from the language
 	// model's draft, where there is one: its focus points in the form and
 	// on the turns they point at, its strengths in the note. It is theirs
 	// only once they save it; the draft itself is never published.
-	fromDraft := mine == nil && call.DraftReview != nil && me.Can(assistant.RoleTrainer)
+	fromDraft := sent == nil && mine == nil && own == nil && call.DraftReview != nil && me.Can(assistant.RoleTrainer)
 	if fromDraft {
 		note, focus = draftForm(call.DraftReview, turns, text(lang)["turns_lower"])
 	}
-	return p.render(c, http.StatusOK, "review", map[string]any{
+	if sent != nil {
+		note, focus, rating, reviewID = sent.Note, sent.Focus, sent.Rating, sent.ReviewID
+	}
+	var summary []string
+	if sent != nil && sent.Problems != nil {
+		for _, pr := range sent.Problems.Problems {
+			summary = append(summary, pr.Text(lang))
+		}
+	}
+	trainer := me.Can(assistant.RoleTrainer)
+	return map[string]any{
 		"Call": call, "Turns": turns, "Rose": callRose(call.Turns, call.Summary.Closing.Turns, lang),
-		"Mine": mine, "Published": published, "Focus": focus, "Rating": rating, "Note": note, "FromDraft": fromDraft,
-		"CanReview": me.Can(assistant.RoleTrainer), "Octants": octantOptions(lang), "Ratings": []int{1, 2, 3, 4, 5},
-		"TargetShare": call.Summary.TargetShare,
-	})
+		"Mine": mine, "ReviewID": reviewID, "Published": published, "Focus": focus, "Rating": rating, "Note": note, "FromDraft": fromDraft,
+		// A trainer whose review is published reads it as the agent does:
+		// it is no longer a draft to change.
+		"CanReview": trainer && own == nil, "Own": own, "CanResolve": trainer,
+		"Octants": octantOptions(lang), "Ratings": []int{1, 2, 3, 4, 5},
+		"TargetShare": call.Summary.TargetShare, "AgentName": names.Agent(call.AgentID), "TeamName": names.Team(call.TeamID),
+		"TurnNumbers": numbers, "Problems": problems, "Summary": summary,
+	}, nil
 }
 
 // draftForm fills the review form from a language model's draft: the
@@ -211,7 +282,8 @@ func markFindings(text string, findings []assistant.Finding, views []findingView
 }
 
 // handleReviewSave saves the trainer's review form as a draft, or saves and
-// publishes it.
+// publishes it, in one step. A form with problems comes back with status
+// 400 as it was typed, each problem beside its field, and nothing saved.
 func (p *Pages) handleReviewSave(c echo.Context) error {
 	ctx := c.Request().Context()
 	me := principalOf(c)
@@ -227,44 +299,77 @@ func (p *Pages) handleReviewSave(c echo.Context) error {
 	if err != nil {
 		return assistant.Errorf(assistant.EInvalid, "The form could not be read; send it again.")
 	}
-	in := assistant.ReviewInput{Note: strings.TrimSpace(form.Get("note")), Turns: []assistant.ReviewTurnInput{}, Focus: []assistant.FocusPoint{}}
+	sent := &reviewForm{Note: form.Get("note"), Focus: form.Get("focus"), Comments: map[int64]string{}, Octants: map[int64]assistant.Octant{}}
+	in := assistant.ReviewInput{Note: strings.TrimSpace(sent.Note), Turns: []assistant.ReviewTurnInput{}, Focus: []assistant.FocusPoint{}}
 	if r := form.Get("rating"); r != "" {
 		n, err := strconv.Atoi(r)
 		if err != nil {
 			return assistant.Errorf(assistant.EInvalid, "rating %q is not a number from 1 to 5.", r)
 		}
-		in.Rating = &n
+		in.Rating, sent.Rating = &n, n
 	}
 	for _, t := range call.Turns {
 		key := strconv.FormatInt(t.ID, 10)
-		comment := strings.TrimSpace(form.Get("comment-" + key))
-		octant := assistant.Octant(form.Get("octant-" + key))
+		sent.Comments[t.ID], sent.Octants[t.ID] = form.Get("comment-"+key), assistant.Octant(form.Get("octant-"+key))
+		comment := strings.TrimSpace(sent.Comments[t.ID])
+		octant := sent.Octants[t.ID]
 		if comment != "" || octant != "" {
 			in.Turns = append(in.Turns, assistant.ReviewTurnInput{TurnID: t.ID, Comment: comment, Octant: octant})
 		}
 	}
-	for _, line := range strings.Split(form.Get("focus"), "\n") {
+	for _, line := range strings.Split(sent.Focus, "\n") {
 		if line = strings.TrimSpace(line); line != "" {
 			in.Focus = append(in.Focus, assistant.FocusPoint{Text: line})
 		}
 	}
-	var review *assistant.Review
-	if rid, _ := strconv.ParseInt(form.Get("review"), 10, 64); rid > 0 {
-		review, err = p.coach.UpdateReview(ctx, me, rid, in)
-	} else {
-		review, err = p.coach.CreateReview(ctx, me, id, in)
+	sent.ReviewID, _ = strconv.ParseInt(form.Get("review"), 10, 64)
+	if sent.ReviewID < 0 {
+		sent.ReviewID = 0
 	}
-	if err != nil {
+	publish := form.Get("action") == "publish"
+	_, err = p.coach.SaveReview(ctx, me, assistant.ReviewSave{CallID: id, ReviewID: sent.ReviewID, Input: in, Publish: publish})
+	var fe *coach.FormError
+	switch {
+	case errors.As(err, &fe):
+		sent.Problems = fe
+		data, err := p.reviewPage(c, id, sent)
+		if err != nil {
+			return err
+		}
+		return p.render(c, http.StatusBadRequest, "review", data)
+	case sent.ReviewID != 0 && assistant.ErrorCode(err) == assistant.EConflict:
+		return errReviewLocked
+	case err != nil:
 		return err
 	}
 	done := "draft"
-	if form.Get("action") == "publish" {
-		if _, err := p.coach.PublishReview(ctx, me, review.ID); err != nil {
-			return err
-		}
+	if publish {
 		done = "published"
 	}
 	return c.Redirect(http.StatusSeeOther, "/calls/"+strconv.FormatInt(id, 10)+"?done="+done)
+}
+
+// errReviewLocked answers a review form sent for a review that is no
+// longer a draft (published in another tab, say): it cannot change.
+var errReviewLocked = &pageError{Status: http.StatusConflict, Key: "review_locked"}
+
+// handleResolve records a trainer's answer to an agent's dispute and goes
+// back to the call's review page.
+func (p *Pages) handleResolve(c echo.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	disputeID, err := strconv.ParseInt(c.Param("d"), 10, 64)
+	if err != nil || disputeID <= 0 {
+		return assistant.Errorf(assistant.ENotFound, "%q is not a dispute of this site.", c.Param("d"))
+	}
+	in := assistant.ResolveInput{Answer: strings.TrimSpace(c.FormValue("answer")), Octant: assistant.Octant(c.FormValue("octant"))}
+	r, err := p.coach.ResolveDispute(c.Request().Context(), principalOf(c), id, disputeID, in)
+	if err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/calls/"+strconv.FormatInt(r.CallID, 10)+"?done=resolved")
 }
 
 // pathID reads the :id of a path as a positive number.
