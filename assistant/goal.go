@@ -1,6 +1,8 @@
 package assistant
 
 import (
+	"encoding/json"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,10 +42,42 @@ func (d Date) MarshalJSON() ([]byte, error) { return []byte(`"` + d.String() + `
 // UnmarshalJSON reads "YYYY-MM-DD".
 func (d *Date) UnmarshalJSON(b []byte) error {
 	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return Errorf(EInvalid, "a date must be a string such as \"2026-12-01\", not %s.", b)
+	if err == nil {
+		var v Date
+		if v, err = ParseDate("date", s); err == nil {
+			*d = v
+			return nil
+		}
 	}
-	return d.UnmarshalText([]byte(s))
+	// A type error, so that encoding/json names the field's path; the
+	// value is quoted back as given, and JSONFormat says what was expected.
+	return &json.UnmarshalTypeError{Value: jsonValue(b), Type: reflect.TypeFor[Date]()}
+}
+
+// JSONFormat is the form of a date in JSON, for messages about a wrong one.
+func (Date) JSONFormat() string { return "a date as YYYY-MM-DD (such as 2026-12-01)" }
+
+// jsonValue describes a JSON value the way encoding/json's type errors do,
+// with its text: string "01-12-2026", number 20261201.
+func jsonValue(b []byte) string {
+	const most = 40
+	text := string(b)
+	if utf8.RuneCountInString(text) > most {
+		text = string([]rune(text)[:most]) + "…"
+	}
+	switch {
+	case strings.HasPrefix(text, `"`):
+		return "string " + text
+	case text == "true" || text == "false":
+		return "bool " + text
+	case text == "null":
+		return "null"
+	case strings.HasPrefix(text, "{"):
+		return "object"
+	case strings.HasPrefix(text, "["):
+		return "array"
+	}
+	return "number " + text
 }
 
 // UnmarshalText reads a YYYY-MM-DD date.

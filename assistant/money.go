@@ -3,10 +3,12 @@ package assistant
 import "fmt"
 
 // Money is an amount in integer minor units (cents, pence) of an ISO 4217
-// currency. It is never a float.
+// currency. It is never a float. A field of minor units carries the tag
+// unit:"minor", here and in requests, so that a decimal given for it is
+// answered in those words (package strictjson).
 type Money struct {
 	// Amount is in minor units: 1250 with EUR is € 12,50.
-	Amount   int64  `json:"amount"`
+	Amount   int64  `json:"amount" unit:"minor"`
 	Currency string `json:"currency"`
 }
 

@@ -2,6 +2,8 @@ package assistant
 
 import (
 	"encoding/json"
+	"errors"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -82,9 +84,19 @@ func TestDateJSON(t *testing.T) {
 	if err := json.Unmarshal(b, &back); err != nil || !back.StartsOn.Equal(g.StartsOn.Time) {
 		t.Errorf("round trip: %v, %v", back.StartsOn, err)
 	}
+	// A wrong date is a type error, for encoding/json to add the field's
+	// path; package strictjson words it (its TestDecodeExplainsAmountsAndDates).
 	var d Date
-	if err := json.Unmarshal([]byte(`"01-12-2026"`), &d); ErrorCode(err) != EInvalid || !strings.Contains(ErrorMessage(err), `"01-12-2026" is not a date`) {
-		t.Errorf("a date the other way round: %v", err)
+	var typ *json.UnmarshalTypeError
+	if err := json.Unmarshal([]byte(`{"starts_on": "01-12-2026"}`), &back); !errors.As(err, &typ) ||
+		typ.Field != "starts_on" || typ.Value != `string "01-12-2026"` || typ.Type != reflect.TypeFor[Date]() {
+		t.Errorf("a date the other way round: %#v", err)
+	}
+	if err := json.Unmarshal([]byte(`20261201`), &d); !errors.As(err, &typ) || typ.Value != "number 20261201" {
+		t.Errorf("a date as a number: %v", err)
+	}
+	if got := (Date{}).JSONFormat(); !strings.Contains(got, "YYYY-MM-DD") {
+		t.Errorf("JSONFormat %q does not give the format", got)
 	}
 }
 

@@ -51,6 +51,11 @@ func (a *Analyzer) Tip(ctx context.Context, req TipRequest) (*TipResult, error) 
 		if !c.Speaker.Valid() {
 			return nil, Errorf(EInvalid, "context[%d].speaker %q is not agent or customer.", i, c.Speaker)
 		}
+		// An empty turn says nothing to classify, and an engine would place
+		// it on the rose all the same.
+		if strings.TrimSpace(c.Text) == "" {
+			return nil, Errorf(EInvalid, "context[%d].text is empty: send what was said in that turn, or leave the turn out.", i)
+		}
 		if n := utf8.RuneCountInString(c.Text); n > MaxTipRunes {
 			return nil, Errorf(EInvalid, "context[%d].text is %d characters long; send at most %d per turn.", i, n, MaxTipRunes)
 		}

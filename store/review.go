@@ -339,7 +339,7 @@ func (db *DB) DisputeReview(ctx context.Context, by assistant.Principal, id int6
 			INSERT INTO review_disputes (review_id, turn_id, about, comment)
 			VALUES ($1, $2, $3, $4)
 			RETURNING id`, id, in.TurnID, in.About, in.Comment); err != nil {
-			return assistant.AuditEntry{}, fmt.Errorf("insert dispute: %w", err)
+			return assistant.AuditEntry{}, disputeInsertError(err, id, in)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE reviews SET status = $2, updated_at = now() WHERE id = $1`, id, next); err != nil {
 			return assistant.AuditEntry{}, fmt.Errorf("mark review disputed: %w", err)

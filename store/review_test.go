@@ -140,7 +140,8 @@ func TestReviewWorkflow(t *testing.T) {
 	if _, err := r.db.ResolveDispute(ctx, r.zuid, draft.ID, d.ID, assistant.ResolveInput{Answer: "x"}); assistant.ErrorCode(err) != assistant.ENotFound {
 		t.Errorf("another team's trainer resolving: %v, want not found", err)
 	}
-	resolved, err := r.db.ResolveDispute(ctx, r.joost, draft.ID, d.ID, assistant.ResolveInput{Answer: "Eens: eerder concurrerend.", Octant: assistant.Competitive})
+	// The author relabels: changing a label is the author's alone (coach.CheckRelabel).
+	resolved, err := r.db.ResolveDispute(ctx, r.ilse, draft.ID, d.ID, assistant.ResolveInput{Answer: "Eens: eerder concurrerend.", Octant: assistant.Competitive})
 	if err != nil || resolved.Status != assistant.ReviewPublished {
 		t.Fatalf("ResolveDispute: %+v, %v", resolved, err)
 	}
@@ -150,7 +151,7 @@ func TestReviewWorkflow(t *testing.T) {
 	if got := resolved.Disputes[0]; got.Open() || got.Answer == "" || got.Octant != assistant.Competitive {
 		t.Errorf("resolved dispute %+v", got)
 	}
-	if _, err := r.db.ResolveDispute(ctx, r.joost, draft.ID, d.ID, assistant.ResolveInput{Answer: "nog eens"}); assistant.ErrorCode(err) != assistant.EConflict {
+	if _, err := r.db.ResolveDispute(ctx, r.ilse, draft.ID, d.ID, assistant.ResolveInput{Answer: "nog eens"}); assistant.ErrorCode(err) != assistant.EConflict {
 		t.Errorf("resolving twice: %v, want conflict", err)
 	}
 	if s := r.status(t); s != assistant.CallReviewed {

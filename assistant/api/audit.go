@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -20,9 +19,9 @@ func (s *Server) handleAuditIndex(c echo.Context) error {
 		dst  *int64
 	}{{"token_id", &f.TokenID}, {"call_id", &f.CallID}} {
 		if v := q.Get(p.name); v != "" {
-			n, err := strconv.ParseInt(v, 10, 64)
-			if err != nil || n <= 0 {
-				return assistant.Errorf(assistant.EInvalid, "%s %q is not a positive number.", p.name, v)
+			n, err := parseID(p.name, v)
+			if err != nil {
+				return err
 			}
 			*p.dst = n
 		}

@@ -1,8 +1,11 @@
 package api
 
 import (
+	"errors"
+	"math"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -108,9 +111,21 @@ func (s *Server) handleCallIndex(c echo.Context) error {
 
 // idParam reads the path parameter name as the positive id of a what.
 func idParam(c echo.Context, name, what string) (int64, error) {
-	id, err := strconv.ParseInt(c.Param(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, assistant.Errorf(assistant.EInvalid, "%s id %q is not a positive number.", what, c.Param(name))
+	return parseID(what+" id", c.Param(name))
+}
+
+// parseID reads the record id v given as label ("call id", "call_id"): a
+// positive whole number that fits an int64, as ids in the database are.
+// The EInvalid message says which of these v is not.
+func parseID(label, v string) (int64, error) {
+	id, err := strconv.ParseInt(v, 10, 64)
+	switch {
+	case errors.Is(err, strconv.ErrRange) && strings.HasPrefix(v, "-"), err == nil && id <= 0:
+		return 0, assistant.Errorf(assistant.EInvalid, "%s %s is not a valid id: ids are positive.", label, v)
+	case errors.Is(err, strconv.ErrRange):
+		return 0, assistant.Errorf(assistant.EInvalid, "%s %s is not a valid id: too large (ids go up to %d).", label, v, int64(math.MaxInt64))
+	case err != nil:
+		return 0, assistant.Errorf(assistant.EInvalid, "%s %q is not a valid id: not a number; ids are positive whole numbers.", label, v)
 	}
 	return id, nil
 }

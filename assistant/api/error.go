@@ -82,7 +82,12 @@ func (s *Server) handleError(err error, c echo.Context) {
 func classify(err error) (code string, status int, detail string) {
 	var he *echo.HTTPError
 	var mbe *http.MaxBytesError
+	var ode *assistant.OpenDisputeError
 	switch {
+	case errors.As(err, &ode):
+		// Refused by the use case or, in a race, by the database's index:
+		// either way the store's words, which name the label or comment.
+		return assistant.EConflict, statusOf[assistant.EConflict], ode.Error()
 	case errors.As(err, &mbe):
 		return assistant.ETooLarge, http.StatusRequestEntityTooLarge,
 			"The body is larger than the limit of " + humanBytes(mbe.Limit) + "; split the transcript or ask for a higher limit."

@@ -55,9 +55,9 @@ func (s *Server) handleImportCreate(c echo.Context) error {
 
 // handleImportView answers how far an import has come.
 func (s *Server) handleImportView(c echo.Context) error {
-	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return assistant.Errorf(assistant.EInvalid, "import id %q is not a positive number.", c.Param("id"))
+	id, err := idParam(c, "id", "import")
+	if err != nil {
+		return err
 	}
 	imp, err := s.coach.Import(c.Request().Context(), principalOf(c), id)
 	if err != nil {

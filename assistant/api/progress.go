@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -81,9 +80,9 @@ func (s *Server) handleGoalIndex(c echo.Context) error {
 // handleGoalEnd withdraws a goal as of today; it is kept, since past
 // progress was measured against it.
 func (s *Server) handleGoalEnd(c echo.Context) error {
-	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return assistant.Errorf(assistant.EInvalid, "goal id %q is not a positive number.", c.Param("id"))
+	id, err := idParam(c, "id", "goal")
+	if err != nil {
+		return err
 	}
 	g, err := s.coach.EndGoal(c.Request().Context(), principalOf(c), id)
 	if err != nil {

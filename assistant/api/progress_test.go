@@ -88,7 +88,7 @@ func TestProgressOverHTTP(t *testing.T) {
 		{"/v1/teams/team-zuid/progress", "", 404, "team team-zuid not found"},
 		{"/v1/agents/agent-sanne/goals", `{"kind": "be-kind"}`, 400, `goal kind "be-kind" is not known`},
 		{"/v1/agents/agent-sanne/goals", `{"kind": "closing", "threshold": 7}`, 400, "threshold 7 is not a share"},
-		{"/v1/agents/agent-sanne/goals", `{"kind": "closing", "starts_on": "01-11-2026"}`, 400, "is not a date"},
+		{"/v1/agents/agent-sanne/goals", `{"kind": "closing", "starts_on": "01-11-2026"}`, 400, "Field starts_on must be a date as YYYY-MM-DD"},
 	} {
 		var prob api.Problem
 		method := "GET"

@@ -78,16 +78,16 @@ type Request struct {
 // Debt is what the customer owes, in minor units of Currency.
 type Debt struct {
 	// Principal is the original amount (hoofdsom); it must be greater than 0.
-	Principal int64 `json:"principal"`
+	Principal int64 `json:"principal" unit:"minor"`
 	// Invoices, when given, are the due bills the principal is made of
 	// (instalments of a subscription, monthly energy bills); they must add
 	// up to it. Reminded together, they carry the statutory costs once, over
 	// their sum, not once per bill.
-	Invoices []int64 `json:"invoices,omitempty"`
+	Invoices []int64 `json:"invoices,omitempty" unit:"minor"`
 	// Costs are collection costs already charged; Interest is interest
 	// charged so far. Neither may be negative.
-	Costs    int64 `json:"costs"`
-	Interest int64 `json:"interest"`
+	Costs    int64 `json:"costs" unit:"minor"`
+	Interest int64 `json:"interest" unit:"minor"`
 	// Currency is an ISO 4217 code rooscoach handles (EUR, GBP, USD).
 	Currency string `json:"currency"`
 	// AddStatutoryCosts adds the Dutch statutory collection costs (WIK) on
@@ -99,12 +99,12 @@ type Debt struct {
 // unknown when nil, which is not the same as zero.
 type Customer struct {
 	// StatedMonthly is what the customer says they can pay per month.
-	StatedMonthly *int64 `json:"stated_monthly,omitempty"`
+	StatedMonthly *int64 `json:"stated_monthly,omitempty" unit:"minor"`
 	// Income and EssentialCosts are per month; together they give what is
 	// left to pay with. Budget gives the same in categories; a request has
 	// one or the other.
-	Income         *int64  `json:"income,omitempty"`
-	EssentialCosts *int64  `json:"essential_costs,omitempty"`
+	Income         *int64  `json:"income,omitempty" unit:"minor"`
+	EssentialCosts *int64  `json:"essential_costs,omitempty" unit:"minor"`
 	Budget         *Budget `json:"budget,omitempty"`
 	// Household is who lives on the income: it sets the Dutch protected
 	// income and the spending guidelines that apply.
@@ -112,11 +112,11 @@ type Customer struct {
 	// ProtectedIncome overrides the computed beslagvrije voet (nl only):
 	// the amount on the customer's own letter (modelmededeling) or from the
 	// official rekentool.
-	ProtectedIncome *int64 `json:"protected_income,omitempty"`
+	ProtectedIncome *int64 `json:"protected_income,omitempty" unit:"minor"`
 	// LumpSum is money the customer says they can pay at once (savings,
 	// family): a settlement is offered on it when the policy allows. The
 	// engine never suggests borrowing to raise one.
-	LumpSum *int64 `json:"lump_sum,omitempty"`
+	LumpSum *int64 `json:"lump_sum,omitempty" unit:"minor"`
 	// Payday is the day of the month money comes in, 1-31; 0 is unknown. A
 	// payday past the end of a month falls on its last day. PaydayWeekday
 	// and PaydayWeek give a weekday of the month instead: "friday" and -1
@@ -142,17 +142,17 @@ type Customer struct {
 // per month; a category left out is 0.
 type Budget struct {
 	// Income is the household's net income from all sources.
-	Income           int64 `json:"income"`
-	Housing          int64 `json:"housing,omitempty"`
-	Utilities        int64 `json:"utilities,omitempty"`
-	FoodHousekeeping int64 `json:"food_housekeeping,omitempty"`
-	Transport        int64 `json:"transport,omitempty"`
-	Childcare        int64 `json:"childcare,omitempty"`
-	OtherEssentials  int64 `json:"other_essentials,omitempty"`
+	Income           int64 `json:"income" unit:"minor"`
+	Housing          int64 `json:"housing,omitempty" unit:"minor"`
+	Utilities        int64 `json:"utilities,omitempty" unit:"minor"`
+	FoodHousekeeping int64 `json:"food_housekeeping,omitempty" unit:"minor"`
+	Transport        int64 `json:"transport,omitempty" unit:"minor"`
+	Childcare        int64 `json:"childcare,omitempty" unit:"minor"`
+	OtherEssentials  int64 `json:"other_essentials,omitempty" unit:"minor"`
 	// PriorityDebts are the payments on debts that come first (rent or
 	// mortgage arrears, energy, council tax, fines): the SFS takes them off
 	// before what is left for this debt.
-	PriorityDebts int64 `json:"priority_debts,omitempty"`
+	PriorityDebts int64 `json:"priority_debts,omitempty" unit:"minor"`
 }
 
 // Lines returns the budget's categories with their amounts, in the SFS's

@@ -74,13 +74,36 @@ func (s *Service) AcknowledgeReview(ctx context.Context, by assistant.Principal,
 }
 
 // DisputeReview records the call's agent's objection to a label or comment
-// of review id.
+// of review id ([CheckDispute]). A review the agent cannot read yet (a
+// draft) is left to the store, which says why it cannot be disputed.
 func (s *Service) DisputeReview(ctx context.Context, by assistant.Principal, id int64, in assistant.DisputeInput) (*assistant.Review, error) {
+	r, err := s.Store.FindReview(ctx, by, id)
+	switch {
+	case err == nil:
+		if err := CheckDispute(by, r, in); err != nil {
+			return nil, err
+		}
+	case assistant.ErrorCode(err) != assistant.ENotFound:
+		return nil, err
+	}
 	return s.Store.DisputeReview(ctx, by, id, in)
 }
 
-// ResolveDispute records a trainer's answer to a dispute of review id.
+// ResolveDispute records a trainer's answer to a dispute of review id;
+// only the review's author changes a label in answering ([CheckRelabel]).
 func (s *Service) ResolveDispute(ctx context.Context, by assistant.Principal, id, disputeID int64, in assistant.ResolveInput) (*assistant.Review, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	if in.Octant != "" {
+		r, err := s.Store.FindReview(ctx, by, id)
+		if err != nil {
+			return nil, err
+		}
+		if err := CheckRelabel(by, r, in); err != nil {
+			return nil, err
+		}
+	}
 	return s.Store.ResolveDispute(ctx, by, id, disputeID, in)
 }
 

@@ -32,7 +32,7 @@ func Decode(data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return Explain(data, err)
+		return explain(data, err, reflect.TypeOf(v))
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return assistant.Errorf(assistant.EInvalid, "The body holds more than one JSON value; send one.")
@@ -43,7 +43,12 @@ func Decode(data []byte, v any) error {
 // Explain turns an error of encoding/json about data into an EInvalid error
 // that says where and what: a syntax error with its line and column, a value
 // of the wrong type with its field, an unknown field by name.
-func Explain(data []byte, err error) error {
+func Explain(data []byte, err error) error { return explain(data, err, nil) }
+
+// explain is Explain knowing the type decoded into, when t is not nil: a
+// field of minor units ([amountField]) given a decimal or a string is
+// answered in those words.
+func explain(data []byte, err error, t reflect.Type) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
@@ -56,9 +61,18 @@ func Explain(data []byte, err error) error {
 			return &assistant.Error{Code: assistant.EInvalid, Err: err,
 				Message: fmt.Sprintf("The body must be %s, not a JSON %s.", kindOf(typ.Type), typ.Value)}
 		}
-		line, col := LineCol(data, typ.Offset)
+		at := ""
+		if typ.Offset > 0 {
+			// A type's own UnmarshalJSON (a date) reports no offset.
+			line, col := LineCol(data, typ.Offset)
+			at = fmt.Sprintf(" (line %d, column %d)", line, col)
+		}
+		if amountField(t, typ.Field) {
+			return &assistant.Error{Code: assistant.EInvalid, Err: err,
+				Message: fmt.Sprintf("%s: use whole cents (%s); amounts are integer minor units (cents), not a JSON %s%s.", typ.Field, centsExample(data, typ), typ.Value, at)}
+		}
 		return &assistant.Error{Code: assistant.EInvalid, Err: err,
-			Message: fmt.Sprintf("Field %s must be %s, not a JSON %s (line %d, column %d).", typ.Field, kindOf(typ.Type), typ.Value, line, col)}
+			Message: fmt.Sprintf("Field %s must be %s, not a JSON %s%s.", typ.Field, kindOf(typ.Type), typ.Value, at)}
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return &assistant.Error{Code: assistant.EInvalid, Err: err, Message: "The body is not valid JSON: it ends too early."}
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
@@ -218,12 +232,30 @@ func LineCol(data []byte, off int64) (line, col int) {
 	return line, max(col, 1)
 }
 
-// kindOf names a Go type the way the JSON it is read from looks.
+// Formatted is a type read from JSON text of one form, such as a date;
+// FormatOf says which, for messages ("a date as YYYY-MM-DD"). Its
+// UnmarshalJSON reports a wrong value as a *json.UnmarshalTypeError, so
+// that encoding/json adds the field's path.
+type Formatted interface {
+	JSONFormat() string
+}
+
+// kindOf names a Go type the way the JSON it is read from looks. Whether an
+// integer is money is the field's to say ([amountField]), not its type's:
+// ids and counts are integers too.
 func kindOf(t reflect.Type) string {
+	if f, ok := reflect.Zero(t).Interface().(Formatted); ok {
+		return f.JSONFormat()
+	}
+	if t.Kind() != reflect.Pointer {
+		if f, ok := reflect.New(t).Interface().(Formatted); ok {
+			return f.JSONFormat()
+		}
+	}
 	switch t.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "a whole number (money is in cents)"
+		return "a whole number"
 	case reflect.Float32, reflect.Float64:
 		return "a number"
 	case reflect.String:
@@ -236,4 +268,83 @@ func kindOf(t reflect.Type) string {
 		return kindOf(t.Elem())
 	}
 	return "a JSON object"
+}
+
+// amountField reports whether the field at path (encoding/json's dotted
+// path, without array indices) of type t is tagged unit:"minor": an amount
+// in integer minor units.
+func amountField(t reflect.Type, path string) bool {
+	if t == nil || path == "" {
+		return false
+	}
+	var field reflect.StructField
+	for _, name := range strings.Split(path, ".") {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return false
+		}
+		found := false
+		for _, f := range reflect.VisibleFields(t) {
+			if !f.IsExported() || f.Anonymous {
+				continue
+			}
+			tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if tag == name || (tag == "" && strings.EqualFold(f.Name, name)) {
+				field, found = f, true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+		t = field.Type
+	}
+	return field.Tag.Get("unit") == "minor"
+}
+
+// centsExample shows the value given for an amount in cents ("1250 for
+// 12.50"), when it was a decimal with at most two decimals (a point or a
+// Dutch comma, in a number or a string); otherwise a stock example.
+func centsExample(data []byte, typ *json.UnmarshalTypeError) string {
+	const stock = "1250 for 12.50"
+	given := ""
+	switch {
+	case strings.HasPrefix(typ.Value, "number "):
+		given = strings.TrimPrefix(typ.Value, "number ")
+	case typ.Value == "string" && typ.Offset > 0 && typ.Offset <= int64(len(data)):
+		// encoding/json names no string's text; it ends at the offset.
+		before := bytes.TrimRight(data[:typ.Offset], " \t\r\n")
+		if !bytes.HasSuffix(before, []byte(`"`)) {
+			return stock
+		}
+		open := bytes.LastIndexByte(before[:len(before)-1], '"')
+		if open < 0 {
+			return stock
+		}
+		s, err := strconv.Unquote(string(before[open:]))
+		if err != nil {
+			return stock
+		}
+		given = strings.TrimSpace(s)
+	}
+	whole, frac, ok := strings.Cut(strings.Replace(given, ",", ".", 1), ".")
+	if !ok || whole == "" || len(frac) == 0 || len(frac) > 2 || !digits(whole) || !digits(frac) {
+		return stock
+	}
+	cents := strings.TrimLeft(whole+frac+strings.Repeat("0", 2-len(frac)), "0")
+	if cents == "" {
+		cents = "0"
+	}
+	return cents + " for " + given
+}
+
+func digits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -30,7 +30,7 @@ func TestDecode(t *testing.T) {
 		{"same key in sibling objects is fine", `{"turns": [{"speaker": "agent", "text": "a"}, {"speaker": "customer", "text": "b"}]}`, ""},
 		{"unknown field", `{"agentid": "a"}`, `unknown field "agentid"`},
 		{"syntax", "{\n  \"agent_id\": \"a\",,\n}", "line 2, column"},
-		{"type", `{"debt": {"principal": "5"}}`, "Field debt.principal must be a whole number (money is in cents), not a JSON string"},
+		{"type", `{"debt": {"principal": "5"}}`, "Field debt.principal must be a whole number, not a JSON string"},
 		{"top-level type", `[1, 2]`, "must be a JSON object, not a JSON array"},
 		{"truncated", `{"agent_id": "a"`, "ends too early"},
 		{"two values", `{"agent_id": "a"} {"agent_id": "b"}`, "more than one JSON value"},

@@ -1,0 +1,26 @@
+package assistant
+
+import "fmt"
+
+// OpenDisputeError says that the label or comment an agent disputes has an
+// open dispute already: the trainer answers one at a time, and a second
+// would only say the same again. The API answers it as a conflict.
+type OpenDisputeError struct {
+	ReviewID int64
+	TurnID   int64
+	About    DisputeAbout
+	// DisputeID is the open dispute, when known; a request that lost the
+	// race to store one does not learn its id.
+	DisputeID int64
+}
+
+// Error is the message for the agent, naming what is disputed and saying
+// what to do instead.
+func (e *OpenDisputeError) Error() string {
+	which := "A dispute"
+	if e.DisputeID != 0 {
+		which = fmt.Sprintf("Dispute %d", e.DisputeID)
+	}
+	return fmt.Sprintf("%s of the %s of turn %d in review %d is open already; wait for the trainer's answer before disputing it again.",
+		which, e.About, e.TurnID, e.ReviewID)
+}
