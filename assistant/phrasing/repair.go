@@ -398,6 +398,14 @@ func (st *turnState) guard(sentences []span) string {
 			st.findings[top].reason = joinWords(st.findings[top].reason, fx.res.advice)
 			continue
 		}
+		if fx.res.text != "" {
+			for i, f := range st.findings {
+				if (f.swap != "" || f.lexKind != "") && f.start >= fx.s.start && f.end <= fx.s.end {
+					st.findings[i].said = strings.TrimRight(strings.TrimSpace(st.text[fx.s.start:fx.s.end]), ".!")
+					st.findings[i].asked = fx.res.text
+				}
+			}
+		}
 		st.findings[top].rw = &rw{start: fx.s.start, end: fx.s.end, text: fx.res.text, level: levelSentence}
 	}
 	if broken {
