@@ -76,7 +76,9 @@ var repairRulesOf = map[assistant.Language]*repairRules{
 	},
 	assistant.Dutch: {
 		passive: []*regexp.Regexp{
-			regexp.MustCompile(`^(.+?) (?:dient|dienen|moet|moeten|hoort|horen) (?:(.*?) )?(?:te )?worden (\pL+)$`),
+			// The words between are lazy ("??"): "dient te worden
+			// voldaan" has none, or "te" would stay in the question.
+			regexp.MustCompile(`^(.+?) (?:dient|dienen|moet|moeten|hoort|horen) (?:(.*?) )??(?:te )?worden (\pL+)$`),
 			regexp.MustCompile(`^(.+?) (?:is|zijn) (?:(.*?) )?te (\pL+)$`),
 		},
 		order: []*regexp.Regexp{

@@ -141,3 +141,20 @@ func TestItsOnlyFiresOnBelittlingNotOnTime(t *testing.T) {
 		}
 	}
 }
+
+// The guard's question keeps the verb whole: "dient te worden voldaan"
+// asks "Kunt u … betalen?", never "Kunt u … te betalen?".
+func TestGuardQuestionDropsTheTe(t *testing.T) {
+	for _, c := range []struct {
+		lang     assistant.Language
+		in, want string
+	}{
+		{assistant.Dutch, "Het bedrag dient te worden voldaan.", "Kunt u het bedrag betalen?"},
+		{assistant.Dutch, "Het bedrag dient vóór vrijdag te worden voldaan.", "Kunt u het bedrag vóór vrijdag betalen?"},
+		{assistant.English, "The amount is to be paid.", "Can you pay the amount?"},
+	} {
+		if p := phrase(t, c.lang, c.in); p.Suggested != c.want {
+			t.Errorf("%s %q: suggested %q, want %q", c.lang, c.in, p.Suggested, c.want)
+		}
+	}
+}
