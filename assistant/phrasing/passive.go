@@ -414,7 +414,9 @@ func (st *turnState) passiveEN(toks []token, cs, ce, i int) (int, *rw) {
 		}
 	}
 	// "placed with us by the lender": the actor is named, and it is not us.
-	if ly := " " + strings.ToLower(y) + " "; strings.Contains(ly, " by ") {
+	// "Your account is placed with us": we receive it, so "we" cannot be
+	// the one who placed it ("We place your account with us").
+	if ly := " " + strings.ToLower(y) + " "; strings.Contains(ly, " by ") || strings.Contains(ly, " us ") {
 		return j, nil
 	}
 	if c-cs > 4 {

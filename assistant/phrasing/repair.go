@@ -76,7 +76,9 @@ var repairRulesOf = map[assistant.Language]*repairRules{
 	},
 	assistant.Dutch: {
 		passive: []*regexp.Regexp{
-			regexp.MustCompile(`^(.+?) (?:dient|dienen|moet|moeten|hoort|horen) (?:(.*?) )?(?:te )?worden (\pL+)$`),
+			// The words between are lazy ("??"): "dient te worden
+			// voldaan" has none, or "te" would stay in the question.
+			regexp.MustCompile(`^(.+?) (?:dient|dienen|moet|moeten|hoort|horen) (?:(.*?) )??(?:te )?worden (\pL+)$`),
 			regexp.MustCompile(`^(.+?) (?:is|zijn) (?:(.*?) )?te (\pL+)$`),
 		},
 		order: []*regexp.Regexp{
@@ -397,6 +399,14 @@ func (st *turnState) guard(sentences []span) string {
 			broken = true
 			st.findings[top].reason = joinWords(st.findings[top].reason, fx.res.advice)
 			continue
+		}
+		if fx.res.text != "" {
+			for i, f := range st.findings {
+				if (f.swap != "" || f.lexKind != "") && f.start >= fx.s.start && f.end <= fx.s.end {
+					st.findings[i].said = strings.TrimRight(strings.TrimSpace(st.text[fx.s.start:fx.s.end]), ".!")
+					st.findings[i].asked = fx.res.text
+				}
+			}
 		}
 		st.findings[top].rw = &rw{start: fx.s.start, end: fx.s.end, text: fx.res.text, level: levelSentence}
 	}

@@ -182,6 +182,8 @@ func senseOK(lang assistant.Language, toks []token, clauseStart func(int) bool, 
 			}
 		}
 		return true
+	case "small": // "it's only money", "het is maar een herinnering"; not a sincere "it's only been a week"
+		return !timeSpan(toks, to, clauseStart)
 	case "amount": // "the sum of £300", not "the sum of your payments"
 		return isNumberWord(next)
 	case "money":
@@ -202,6 +204,39 @@ func senseOK(lang assistant.Language, toks []token, clauseStart func(int) bool, 
 }
 
 func isNumberWord(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
+var (
+	// quantityWords count what follows them: "a week", "two days", "een
+	// paar maanden"; fewWords may follow one ("a few", "a couple of").
+	quantityWords = wordSet([]string{
+		"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"een", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+	})
+	fewWords  = wordSet([]string{"few", "couple", "of", "paar"})
+	timeUnits = wordSet([]string{
+		"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "fortnight",
+		"month", "months", "year", "years",
+		"seconde", "seconden", "minuut", "minuten", "kwartier", "uur", "uren", "dag", "dagen", "week", "weken",
+		"maand", "maanden", "jaar", "jaren",
+	})
+)
+
+// timeSpan reports whether the words from k on say how long ago or how
+// long until ("been a week", "two days until payday", "een week geleden"):
+// "it's only" before them is a sincere statement of time, not belittling.
+func timeSpan(toks []token, k int, clauseStart func(int) bool) bool {
+	if k < len(toks) && (toks[k].lower == "been" || toks[k].lower == "had") {
+		return true
+	}
+	// "£40 a month" is a sum, not a span: one count, then "few" or "of".
+	if k < len(toks) && !clauseStart(k) && (quantityWords[toks[k].lower] || isNumberWord(toks[k].lower)) {
+		k++
+	}
+	for n := 0; k < len(toks) && n < 2 && !clauseStart(k) && fewWords[toks[k].lower]; n++ {
+		k++
+	}
+	return k < len(toks) && timeUnits[toks[k].lower]
+}
 
 // expletiveSense reports whether "there is/are" (spans[0]) opens the
 // wordy construction plainlanguage.gov's table leaves out: a noun phrase

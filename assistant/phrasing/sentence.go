@@ -32,7 +32,11 @@ type finding struct {
 	plain      string // a term's plain wording, for the tip
 	lexKind    string // a term's lexicon kind ("sarcasm"), for the tip
 	swap       string // a term's own rewrite where a sentence repair took its place (repair.go), for the tip
-	drop       bool   // said better by another finding; not reported
+	// said and asked are the sentence and its repair where a sentence
+	// repair took a term's rewrite's place: the tip quotes the repair, not
+	// a plain word that may itself order ("moet … betalen", "must").
+	said, asked string
+	drop        bool // said better by another finding; not reported
 }
 
 // reasonData fills the reasons that quote the sentence.

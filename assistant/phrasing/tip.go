@@ -164,7 +164,13 @@ const trustedStance = 0.5
 
 func trusted(s *assistant.Stance) bool { return s != nil && s.Confidence >= trustedStance }
 
-type tipData struct{ Text, Plain string }
+// tipData fills the tips that quote the agent's words. Rephrase is set
+// where the plain wording is no safe swap, so that the tip says what the
+// finding says: rephrase the sentence.
+type tipData struct {
+	Text, Plain string
+	Rephrase    bool
+}
 
 // tip chooses the one headline tip: the customer's state first (crisis,
 // distress, opposition), then the most important finding, then the agent's
@@ -227,12 +233,17 @@ func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text 
 		if top.kind != assistant.FindingStockPhrase {
 			data.Text = lowerFirst(data.Text)
 		}
-		if top.rw != nil && top.rw.level == levelTerm {
+		switch {
+		case top.asked != "":
+			// The guard asked what the plain word ordered: the tip
+			// quotes the sentence and its repair.
+			data = tipData{Text: top.said, Plain: top.asked}
+		case top.rw != nil && top.rw.level == levelTerm:
 			data.Plain = lowerFirst(top.rw.text)
-		} else if top.swap != "" {
+		case top.swap != "":
 			data.Plain = lowerFirst(top.swap)
-		} else if top.plain != "" && !strings.ContainsAny(top.plain, "[…") {
-			data.Plain = top.plain
+		case top.plain != "" && !strings.ContainsAny(top.plain, "[…"):
+			data.Plain, data.Rephrase = top.plain, true
 		}
 		s, err := prompts.Render(l.lang, "tip."+string(top.kind), data)
 		if err != nil {

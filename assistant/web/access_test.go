@@ -61,7 +61,7 @@ func postUpload(t *testing.T, s *site, field string, cookies ...*http.Cookie) (i
 func TestUploadIsForThoseWhoPostCalls(t *testing.T) {
 	s := newSite(t)
 	session, csrf, field := signedIn(t, s, s.lead)
-	for lang, want := range map[string]string{"en": "This page is not for your role (lead).", "nl": "Deze pagina is niet voor uw rol (lead)."} {
+	for lang, want := range map[string]string{"en": "This page is not for your role (team lead).", "nl": "Deze pagina is niet voor jouw rol (teamleider)."} {
 		status, body := get(t, s, "/upload", lang, session)
 		if status != http.StatusForbidden || !strings.Contains(body, want) || !strings.Contains(body, `lang="`+lang+`"`) {
 			t.Errorf("GET /upload as a lead in %s: %d, want 403 saying %q; %.300s", lang, status, want, body)
@@ -97,7 +97,7 @@ func TestUploadIsForThoseWhoPostCalls(t *testing.T) {
 func TestLeadPageRefusesAnAgent(t *testing.T) {
 	s := newSite(t)
 	session, _, _ := signedIn(t, s, s.agent)
-	for lang, want := range map[string]string{"en": "This page is not for your role (agent).", "nl": "Deze pagina is niet voor uw rol (agent)."} {
+	for lang, want := range map[string]string{"en": "This page is not for your role (agent).", "nl": "Deze pagina is niet voor jouw rol (medewerker)."} {
 		if status, body := get(t, s, "/lead", lang, session); status != http.StatusForbidden || !strings.Contains(body, want) {
 			t.Errorf("GET /lead as an agent in %s: %d, want 403 saying %q; %.300s", lang, status, want, body)
 		}

@@ -111,7 +111,7 @@ func pageData(lang, callLang assistant.Language, scale, referral string) map[str
 	var published []*assistant.Review
 	var answered []reviewView
 	for _, s := range reviewStatuses {
-		r := &assistant.Review{ID: 1, CallID: 1, Reviewer: "Ilse de Vries", Status: s, Rating: 4}
+		r := &assistant.Review{ID: 1, CallID: 1, AgentID: "anna", Reviewer: "Ilse de Vries", Status: s, Rating: 4}
 		published = append(published, r)
 		answered = append(answered, reviewView{Review: r})
 	}
@@ -210,10 +210,10 @@ func TestPagesWriteFiguresAndExplanationsInTheirLanguage(t *testing.T) {
 		want       []string
 	}{
 		{assistant.Dutch, assistant.English, []string{"2,2", "4,2", "€ 50,50", "£ 50,50", "4,67", "1,25", "Lijdende vorm",
-			prompts.MustRender(assistant.Dutch, "reason.command", nil), "Bevestigd door Ilse de Vries", "Engels", "Beoordeling gepubliceerd", "Geen jargon vroeg in het gesprek",
+			prompts.MustRender(assistant.Dutch, "reason.command", nil), "Bevestigd door anna", "Engels", "Beoordeling gepubliceerd", "Geen jargon vroeg in het gesprek",
 			"doel niet gehaald", "Geen regeling past", "Eerst uitstel, dan een regeling", "Flesch-Douma"}},
 		{assistant.English, assistant.Dutch, []string{"2.2", "4.2", "€50.50", "£50.50", "4.67", "1.25", "Passive voice",
-			prompts.MustRender(assistant.English, "reason.command", nil), "Acknowledged by Ilse de Vries",
+			prompts.MustRender(assistant.English, "reason.command", nil), "Acknowledged by anna",
 			prompts.MustRender(assistant.English, "reason.long-sentence", reasonData{Words: 31, Max: 20})}},
 	} {
 		all := ""

@@ -219,7 +219,8 @@ func (p *Pages) only(roles []assistant.Role) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			if me := principalOf(c); !me.Can(roles...) {
-				return assistant.Errorf(assistant.EForbidden, text(langOf(c))["page_forbidden"], me.Role)
+				t := text(langOf(c))
+				return assistant.Errorf(assistant.EForbidden, t["page_forbidden"], label(t, "role", me.Role))
 			}
 			return next(c)
 		}

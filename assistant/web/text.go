@@ -196,7 +196,7 @@ var english = map[string]string{
 	"comment_on":         "Comment on turn",
 	"your_octant":        "Your octant",
 	"trainer_octant":     "Trainer's octant",
-	"engine_octant":      "engine",
+	"engine_octant":      "rooscoach",
 	"none":               "—",
 	"save_draft":         "Save draft",
 	"publish":            "Publish",
@@ -374,6 +374,10 @@ var english = map[string]string{
 	"done_resolved":         "Dispute resolved: the agent can read your answer.",
 	"new_label":             "Your label from now on",
 	"keep_label":            "keep my label",
+	// Who did what to a review: the trainer wrote it, the call's agent
+	// acknowledged it (on a date).
+	"reviewer": "Trainer",
+	"on_date":  "on",
 }
 
 var dutch = map[string]string{
@@ -444,7 +448,7 @@ var dutch = map[string]string{
 	"no_options":                  "In dit gesprek is geen regeling uitgewerkt.",
 	"after_call":                  "Samenvatting na het gesprek",
 	"no_after_call":               "Geen samenvatting: voor dit gesprek is er geen geschreven.",
-	"from_draft":                  "Ingevuld vanuit de conceptbeoordeling van het taalmodel. Lees en pas aan: het wordt pas uw beoordeling als u opslaat, en de medewerker ziet het pas als u publiceert.",
+	"from_draft":                  "Ingevuld vanuit de conceptbeoordeling van het taalmodel. Lees en pas aan: het wordt pas jouw beoordeling als je opslaat, en de medewerker ziet het pas als je publiceert.",
 	"turns_lower":                 "beurten",
 	"your_review":                 "Jouw beoordeling",
 	"note":                        "Algemene opmerking",
@@ -454,7 +458,7 @@ var dutch = map[string]string{
 	"comment_on":                  "Opmerking bij beurt",
 	"your_octant":                 "Jouw octant",
 	"trainer_octant":              "Octant van de trainer",
-	"engine_octant":               "engine",
+	"engine_octant":               "volgens rooscoach",
 	"none":                        "—",
 	"save_draft":                  "Concept opslaan",
 	"publish":                     "Publiceren",
@@ -534,7 +538,7 @@ var dutch = map[string]string{
 	"error":                       "Er ging iets mis",
 	"back":                        "Terug naar het begin",
 	"role":                        "Rol",
-	"page_forbidden":              "Deze pagina is niet voor uw rol (%s).",
+	"page_forbidden":              "Deze pagina is niet voor jouw rol (%s).",
 	"call_status.new":             "Nieuw",
 	"call_status.in_review":       "Wordt beoordeeld",
 	"call_status.reviewed":        "Beoordeling gepubliceerd",
@@ -630,4 +634,8 @@ var dutch = map[string]string{
 	"done_resolved":         "Bezwaar afgehandeld: de medewerker kan je antwoord lezen.",
 	"new_label":             "Je label vanaf nu",
 	"keep_label":            "mijn label houden",
+	// Who did what to a review: the trainer wrote it, the call's agent
+	// acknowledged it (on a date).
+	"reviewer": "Trainer",
+	"on_date":  "op",
 }
