@@ -485,7 +485,7 @@ func TestJSONErrorsSpeakJSON(t *testing.T) {
 	e := newEnv(t, api.Config{})
 	tests := []struct{ path, body, want string }{
 		{"/v1/tips", `[]`, "must be a JSON object"},
-		{"/v1/arrangements", `{"debt":{"principal":1250.50,"currency":"EUR"},"jurisdiction":"nl"}`, "whole number"},
+		{"/v1/arrangements", `{"debt":{"principal":1250.50,"currency":"EUR"},"jurisdiction":"nl"}`, "use whole cents"},
 		{"/v1/tips", `{"text":"hoi",}`, "line 1"},
 	}
 	for _, tt := range tests {

@@ -662,6 +662,9 @@ func TestLiveAuth(t *testing.T) {
 func TestLiveEndExternalIDTaken(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{Live: session.Config{IdleTimeout: time.Hour}})
+	// Sanne is in team-noord, which her session names.
+	e.do("POST", "/v1/teams", "application/json", []byte(`{"id":"team-noord"}`), nil)
+	e.do("POST", "/v1/agents", "application/json", []byte(`{"id":"agent-sanne","team_id":"team-noord"}`), nil)
 	sanne := e.tokenFor(assistant.Token{Name: "Sanne", Role: assistant.RoleAgent, AgentID: "agent-sanne"})
 	// The recording is posted while the call goes on: a session is not
 	// opened under the id of a stored call (TestLiveOpenExternalIDTaken).

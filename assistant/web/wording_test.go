@@ -39,7 +39,7 @@ func TestReviewPagesNameWhoAcknowledged(t *testing.T) {
 		call := &assistant.Call{ID: 3, AgentID: "anna", ReviewStatus: assistant.CallAcknowledged, Analysis: assistant.Analysis{Language: c.lang}}
 		review := visible(renderPage(t, p, c.lang, "review", map[string]any{"Call": call, "Published": []*assistant.Review{r},
 			"Turns":     []turnView{{ID: 1, Number: 1, Agent: true, Octant: assistant.Leading, OctantLabel: c.octant}},
-			"CanReview": true, "Ratings": []int{1, 2, 3, 4, 5}, "TargetShare": 0.5}))
+			"CanReview": true, "Ratings": []int{1, 2, 3, 4, 5}, "TargetShare": 0.5, "Problems": map[string][]string{}}))
 		agent := visible(renderPage(t, p, c.lang, "agent", map[string]any{"AgentID": "anna", "Reviews": []reviewView{{Review: r, Call: call}}}))
 		review = strings.Join(strings.Fields(review), " ")
 		agent = strings.Join(strings.Fields(agent), " ")
