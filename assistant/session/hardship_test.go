@@ -81,7 +81,8 @@ func TestHardshipAlertWhenMoreOpposed(t *testing.T) {
 }
 
 // On every sample call the live hardship alerts land on the agent turns
-// the stored analysis flags, and on no others.
+// the stored analysis flags, and on no others, quoting the cue the flag
+// names.
 func TestHardshipAlertsMatchAnalysisOnSampleCalls(t *testing.T) {
 	files, err := filepath.Glob("../../testdata/calls/*")
 	if err != nil {
@@ -113,6 +114,15 @@ func TestHardshipAlertsMatchAnalysisOnSampleCalls(t *testing.T) {
 					t.Logf("%d %-8s %-12s d%.2f a%.2f %.60s", ta.Index, ta.Speaker, ta.Stance.Octant, ta.Stance.Dominance, ta.Stance.Affiliation, ta.Text)
 				}
 				t.Errorf("live hardship alerts at turns %v; the stored analysis flags %v", alerts, flags)
+			}
+			for _, ta := range res.Call.Turns {
+				if h := ta.Hardship; h != nil {
+					for _, e := range got[ta.Index] {
+						if e.Kind == assistant.AlertHardship && !strings.Contains(e.Text, `"`+h.Cue+`"`) {
+							t.Errorf("turn %d: alert %q does not quote %q, the cue the record names", ta.Index, e.Text, h.Cue)
+						}
+					}
+				}
 			}
 			flagged += len(flags)
 			if len(flags) > 0 {
