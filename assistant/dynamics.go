@@ -38,8 +38,8 @@ func judgeable(s Stance) bool { return s.Confidence >= lowConfidence }
 // the Exchange of every agent turn that a customer turn answers and the
 // Hardship flag of every agent turn that grows more dominant or more
 // opposed right after the customer names hardship (a vulnerability fact on
-// that turn, from the one vulnerability lexicon), and returns the call's
-// totals and the turn where it tipped.
+// that turn, from the one vulnerability lexicon; see [FlagHardship]), and
+// returns the call's totals and the turn where it tipped.
 //
 // read tells what each vulnerability fact is about; nil counts every one as
 // hardship with no topic.
@@ -55,24 +55,10 @@ func ComputeDynamics(turns []TurnAnalysis, facts []Fact, read HardshipReader) Dy
 		together        bool
 	}
 	var sides []side
-	hardship := map[int]named{}
+	// The facts of each turn, for the hardship a customer turn names.
+	byTurn := map[int][]Fact{}
 	for _, f := range facts {
-		if f.Kind != FactVulnerability {
-			continue
-		}
-		n := named{Fact: f, distress: true}
-		if read != nil {
-			n.topic, n.distress = read(f)
-		}
-		if !n.distress {
-			// Benefits, a debt adviser, caring for someone are
-			// circumstances, named as often as the day money comes in
-			// as hardship: "my universal credit comes in on the 3rd".
-			continue
-		}
-		if prev, ok := hardship[f.TurnIndex]; !ok || n.rank() < prev.rank() {
-			hardship[f.TurnIndex] = n
-		}
+		byTurn[f.TurnIndex] = append(byTurn[f.TurnIndex], f)
 	}
 	for i := range turns {
 		t := &turns[i]
@@ -80,11 +66,13 @@ func ComputeDynamics(turns []TurnAnalysis, facts []Fact, read HardshipReader) Dy
 		switch t.Speaker {
 		case Agent:
 			if i > 0 && turns[i-1].Speaker == Customer {
-				if f, ok := hardship[turns[i-1].Index]; ok {
-					t.Hardship = hardshipFlag(turns, lastAgent, i, f)
-					if t.Hardship != nil {
-						d.HardshipFlags++
-					}
+				var prev *TurnAnalysis
+				if lastAgent >= 0 {
+					prev = &turns[lastAgent]
+				}
+				t.Hardship = FlagHardship(t, prev, byTurn[turns[i-1].Index], read)
+				if t.Hardship != nil {
+					d.HardshipFlags++
 				}
 			}
 			if i+1 < len(turns) && turns[i+1].Speaker == Customer {
@@ -197,19 +185,32 @@ func (f named) rank() int {
 // the vulnerability lexicon's TopicCope is this value.
 const CopingTopic = "cope"
 
-// hardshipFlag flags agent turn i, which answers a customer turn that named
-// hardship (fact f), when it is more dominant or more opposed than the
-// agent's turn before that (prev; the centre of the rose when the agent had
-// not spoken yet). An agent who was on the opposed side already and stays
-// there counts as more opposed, and affiliation is then measured from the
-// centre: one who threatened and, told of a job loss, hides behind policy
-// has moved off the threat but not toward the customer, which is what a
-// trainer coaches. Both stances must be clear enough to judge.
-func hardshipFlag(turns []TurnAnalysis, prev, i int, f named) *HardshipFlag {
-	now := turns[i].Stance
+// FlagHardship is the vulnerability × stance rule, the one rule both the
+// call analysis ([ComputeDynamics]) and a live session's alert apply. It
+// flags agent turn agent, which directly follows a customer turn whose
+// facts are facts, when the customer named hardship there and the agent
+// grew more dominant or more opposed than in prev, the agent's turn before
+// (nil when the agent had not spoken yet: the centre of the rose is the
+// baseline then). read tells what each vulnerability fact is about; nil
+// counts every one as hardship with no topic.
+//
+// Only distress counts: benefits, a debt adviser, caring for someone are
+// circumstances, named as often as the day money comes in as hardship: "my
+// universal credit comes in on the 3rd". An agent who was on the opposed
+// side already and stays there counts as more opposed, and affiliation is
+// then measured from the centre: one who threatened and, told of a job
+// loss, hides behind policy has moved off the threat but not toward the
+// customer, which is what a trainer coaches. Both stances must be clear
+// enough to judge.
+func FlagHardship(agent *TurnAnalysis, prev *TurnAnalysis, facts []Fact, read HardshipReader) *HardshipFlag {
+	f, ok := namedHardship(facts, read)
+	if !ok {
+		return nil
+	}
+	now := agent.Stance
 	base := Stance{Confidence: 1}
-	if prev >= 0 {
-		base = turns[prev].Stance
+	if prev != nil {
+		base = prev.Stance
 	}
 	if !judgeable(now) || !judgeable(base) {
 		return nil
@@ -219,20 +220,38 @@ func hardshipFlag(turns []TurnAnalysis, prev, i int, f named) *HardshipFlag {
 	// Leading where one was helping is less affiliative without being
 	// opposed: more opposed means moving toward opposition and landing on
 	// its side of the rose.
-	stayed := prev >= 0 && !base.Quadrant.Together()
+	stayed := prev != nil && !base.Quadrant.Together()
 	dominant, opposed := up >= hardshipShift, (away >= hardshipShift || stayed) && !now.Quadrant.Together()
 	if !dominant && !opposed {
 		return nil
 	}
 	h := &HardshipFlag{CustomerTurn: f.TurnIndex, Driver: f.Cue, Topic: f.topic, Cue: f.Text,
 		MoreDominant: dominant, MoreOpposed: opposed,
-		Dominance: round2(up), Affiliation: round2(-away)}
-	if prev >= 0 {
-		h.ComparedTo = turns[prev].Index
-	} else {
-		h.ComparedTo = -1
+		Dominance: round2(up), Affiliation: round2(-away), ComparedTo: -1}
+	if prev != nil {
+		h.ComparedTo = prev.Index
 	}
 	return h
+}
+
+// namedHardship returns the distress cue a customer turn's facts name,
+// the first of the highest rank, and whether there is one.
+func namedHardship(facts []Fact, read HardshipReader) (named, bool) {
+	var best named
+	found := false
+	for _, f := range facts {
+		if f.Kind != FactVulnerability {
+			continue
+		}
+		n := named{Fact: f, distress: true}
+		if read != nil {
+			n.topic, n.distress = read(f)
+		}
+		if n.distress && (!found || n.rank() < best.rank()) {
+			best, found = n, true
+		}
+	}
+	return best, found
 }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }

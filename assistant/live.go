@@ -68,8 +68,11 @@ const (
 	// AlertOpposition: the customer moved into opposition right after an
 	// agent turn above-opposed.
 	AlertOpposition = "opposition-after-opposed"
-	// AlertHardship: the agent grew more dominant right after the customer
-	// named hardship (illness, job loss, a debt adviser…).
+	// AlertHardship: the agent grew more dominant or more opposed right
+	// after the customer named hardship (a job loss, an illness, a
+	// bereavement…), by the rule of the call analysis's hardship flag
+	// ([FlagHardship]). The kind keeps its first name, which stored
+	// records and clients know.
 	AlertHardship = "dominance-after-hardship"
 	// AlertCrisis: the customer spoke of self-harm or suicide.
 	AlertCrisis = "crisis"

@@ -132,7 +132,7 @@ func (s *Session) end(ctx context.Context, reason string, externalID *string) (R
 		s.drop(sub, errEnded)
 	}
 	// What an ended session keeps is what answers a late request.
-	s.turns, s.stances, s.evidence, s.partials, s.events, s.shown, s.paying = nil, nil, nil, nil, nil, nil, nil
+	s.turns, s.stances, s.evidence, s.partials, s.events, s.shown, s.facts = nil, nil, nil, nil, nil, nil, nil
 	return res, nil
 }
 

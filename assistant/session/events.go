@@ -57,11 +57,6 @@ func (s *Session) text(name string, data any) string {
 	return prompts.MustRender(s.language(), name, data)
 }
 
-// growth is how much more dominant an agent turn must be than the agent's
-// turn before to count as growing more dominant: less is the noise of
-// wording, not a change of stance.
-const growth = 0.15
-
 // redFlagTips are the tip kinds quiet mode still shows: a crisis, and
 // threats and ultimatums in the agent's own words.
 var redFlagTips = []assistant.TipKind{assistant.TipCrisis, assistant.TipOf(assistant.FindingThreat), assistant.TipOf(assistant.FindingUltimatum)}
@@ -180,47 +175,25 @@ func crisisCue(text string) (bool, string) {
 	return false, ""
 }
 
-// hardshipAlert reports whether agent turn i grew more dominant right after
-// the customer named hardship (any cue of the vulnerability lexicon: job
-// loss, illness, a debt adviser…), and the customer's words. Without an agent
-// turn before to compare with, a turn above-opposed counts. Only a
-// confident stance counts.
+// hardshipAlert reports whether agent turn i grew more dominant or more
+// opposed right after the customer named hardship, by the rule the call
+// analysis flags it with ([assistant.FlagHardship]), on the facts read from
+// the customer's turn; and the customer's words.
 func (s *Session) hardshipAlert(i int) (string, bool) {
 	if i < 1 || s.turns[i-1].Speaker != assistant.Customer {
 		return "", false
 	}
-	// A customer who says how they will pay names their benefits as the
-	// day money comes in, not as hardship; distress counts always.
-	paying := s.paying[i-1]
-	var signals []vulnerability.Signal
-	for _, sig := range vulnerability.Find(s.turns[i-1].Text) {
-		if sig.Distress || !paying {
-			signals = append(signals, sig)
-		}
-	}
-	if len(signals) == 0 {
-		return "", false
-	}
-	agent := s.stances[i]
-	if !agent.Confident() {
-		return "", false
-	}
-	grew := agent.Quadrant == assistant.AboveOpposed
+	agent := assistant.TurnAnalysis{Turn: s.turns[i], Stance: s.stances[i]}
+	var prev *assistant.TurnAnalysis
 	if i >= 2 {
 		// Turns alternate speakers, so i-2 is the agent's turn before.
-		grew = agent.Dominance > s.stances[i-2].Dominance+growth
+		prev = &assistant.TurnAnalysis{Turn: s.turns[i-2], Stance: s.stances[i-2]}
 	}
-	if !grew {
+	h := assistant.FlagHardship(&agent, prev, s.facts[i-1], vulnerability.ReadHardship)
+	if h == nil {
 		return "", false
 	}
-	cue := signals[0]
-	for _, sig := range signals {
-		if sig.Distress {
-			cue = sig
-			break
-		}
-	}
-	return cue.Text, true
+	return h.Cue, true
 }
 
 // oppositionAlert reports whether customer turn i moved into opposition
@@ -299,6 +272,7 @@ func (s *Session) cards(ctx context.Context, i int, lang assistant.Language) ([]
 	if err != nil {
 		return nil, fmt.Errorf("facts of turn %d: %w", i, err)
 	}
+	s.facts[i] = own
 	if len(own) == 0 {
 		return nil, nil
 	}
@@ -314,10 +288,8 @@ func (s *Session) cards(ctx context.Context, i int, lang assistant.Language) ([]
 		case f.Ambiguous:
 		case f.Kind == assistant.FactOffer && f.Amount != nil:
 			offer = f
-			s.paying[f.TurnIndex] = true
 		case f.Kind == assistant.FactPayday:
 			payday = f
-			s.paying[f.TurnIndex] = true
 		}
 	}
 	if offer != nil && payday != nil && len(adv.Options) > 0 {

@@ -178,7 +178,7 @@ func (r *Registry) Open(ctx context.Context, by assistant.Principal, req OpenReq
 		id: newID(), agentID: req.AgentID, teamID: req.TeamID, followedBy: team, opener: by, externalID: req.ExternalID, declared: lang,
 		mode: req.Mode, engine: req.Engine, openedAt: now, coach: r.coach, limits: &r.cfg,
 		limiter:  rate.NewLimiter(rate.Limit(r.cfg.Rate), r.cfg.Burst),
-		partials: map[assistant.Speaker]partial{}, subs: map[*Subscription]struct{}{}, shown: map[string]bool{}, paying: map[int]bool{},
+		partials: map[assistant.Speaker]partial{}, subs: map[*Subscription]struct{}{}, shown: map[string]bool{}, facts: map[int][]assistant.Fact{},
 		lastActive: now, counted: true,
 	}
 	if s.externalID == "" {

@@ -164,9 +164,9 @@ type Session struct {
 	// turn that grows does not repeat its alert, nor an unchanged card
 	// come again.
 	shown map[string]bool
-	// paying marks the turns in which the customer said what they can pay
-	// or when they are paid.
-	paying    map[int]bool
+	// facts are the facts read from each turn, by index, for the
+	// hardship the customer names in it.
+	facts     map[int][]assistant.Fact
 	lastCard  string
 	lastRefer string
 	lastClose string
