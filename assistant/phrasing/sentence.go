@@ -36,6 +36,9 @@ type finding struct {
 	// repair took a term's rewrite's place: the tip quotes the repair, not
 	// a plain word that may itself order ("moet … betalen", "must").
 	said, asked string
+	// reasonData is what a term's reason was rendered from, to render it
+	// again where a sentence repair changed what the suggestion says.
+	reasonData *reasonData
 	drop        bool // said better by another finding; not reported
 }
 
@@ -44,6 +47,7 @@ type reasonData struct {
 	Text, Plain     string
 	Words, Max      int
 	Kind            string // the lexicon kind of a term
+	Asked           string // the question a sentence repair put in the plain word's place
 	Rewritten, Omit bool
 }
 
