@@ -36,10 +36,11 @@ type finding struct {
 	// repair took a term's rewrite's place: the tip quotes the repair, not
 	// a plain word that may itself order ("moet … betalen", "must").
 	said, asked string
+	drop        bool // said better by another finding; not reported
+
 	// reasonData is what a term's reason was rendered from, to render it
 	// again where a sentence repair changed what the suggestion says.
 	reasonData *reasonData
-	drop        bool // said better by another finding; not reported
 }
 
 // reasonData fills the reasons that quote the sentence.
