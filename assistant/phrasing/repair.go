@@ -31,6 +31,41 @@ type repairResult struct {
 	// passive: the order is officialese in the passive ("is vóór vrijdag
 	// te betalen"), an order even where no other finding marks it.
 	passive bool
+	// hollow: without its belittling word the sentence says nothing; it
+	// goes, and the finding says what to say instead.
+	hollow bool
+}
+
+// hollowWords carry no content of their own: what is left of "It's only
+// money" without "only" is one word of content, "It's money", which says
+// nothing a trainer would say. An article counts: "It's a reminder" still
+// tells the customer what the letter is.
+var hollowWords = wordSet([]string{
+	"it's", "it", "is", "that's", "that", "this", "was", "all",
+	"het", "dat", "dit", "'t", "allemaal",
+})
+
+// hollow reports whether the sentence s, as sug after its rewrites, lost a
+// belittling word and with it all it said: no fact and at most one word
+// of content left.
+func (st *turnState) hollow(s span, sug string) bool {
+	belittled := false
+	for _, f := range st.findings {
+		if f.kind == assistant.FindingBelittling && f.lexKind != "sarcasm" && f.rw != nil && f.rw.level == levelTerm &&
+			f.start >= s.start && f.end <= s.end {
+			belittled = true
+		}
+	}
+	if !belittled || MissingFacts(sug, "") != nil {
+		return false
+	}
+	content := 0
+	for _, w := range strings.Fields(lowerSameWidth(sug)) {
+		if w = strings.Trim(w, ".,;:!?\"'"); w != "" && !hollowWords[w] {
+			content++
+		}
+	}
+	return content <= 1
 }
 
 // repairRules are the patterns of one language. Each is matched against
@@ -411,6 +446,10 @@ func (st *turnState) guard(sentences []span) string {
 		if sug == "" {
 			sug = strings.TrimSpace(st.text[s.start:s.end])
 		}
+		if st.hollow(s, sug) {
+			fixes = append(fixes, fix{s, repairResult{hit: true, hollow: true}})
+			continue
+		}
 		if res := st.repairSentence(sug); res.hit {
 			fixes = append(fixes, fix{s, res})
 		}
@@ -429,6 +468,17 @@ func (st *turnState) guard(sentences []span) string {
 				st.findings[i].rw = nil
 				if top < 0 || kindRank(f.kind) < kindRank(st.findings[top].kind) {
 					top = i
+				}
+			}
+		}
+		if fx.res.hollow {
+			for i, f := range st.findings {
+				if f.kind == assistant.FindingBelittling && f.reasonData != nil && f.start >= fx.s.start && f.end <= fx.s.end {
+					nd := *f.reasonData
+					nd.Plain, nd.Omit = "", false
+					if r, err := prompts.Render(st.l.lang, "reason."+string(f.kind), nd); err == nil {
+						st.findings[i].reason = joinWords(r, st.l.advice["hollow"])
+					}
 				}
 			}
 		}

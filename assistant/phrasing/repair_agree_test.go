@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/prompts"
 )
 
 // insteadWord finds the plain wording a reason tells the agent to say.
@@ -66,4 +67,51 @@ func TestRepairSameOrderSameQuestion(t *testing.T) {
 		{assistant.Dutch, "Het bedrag moet betaald worden.", "Kunt u het bedrag betalen?"},
 		{assistant.Dutch, "Het bedrag dient te worden betaald.", "Kunt u het bedrag betalen?"},
 	})
+}
+
+// Without its belittling word "It's only money" says nothing a trainer
+// would say: the sentence goes and the finding says what to do instead;
+// a belittling word before a fact is still just left out.
+func TestBelittlingLeavesNoHollowSentence(t *testing.T) {
+	e := New()
+	for _, c := range []struct {
+		lang      assistant.Language
+		text      string
+		suggested string
+	}{
+		{assistant.English, "It's only money.", ""},
+		{assistant.English, "I hear you. It's only money.", "I hear you."},
+		{assistant.Dutch, "Het is maar geld.", ""},
+		{assistant.Dutch, "Ik hoor het. Het is maar geld.", "Ik hoor het."},
+		{assistant.English, "It's only £40 a month.", "It's £40 a month."},
+	} {
+		p, err := e.Phrase(context.Background(), assistant.Utterance{Text: c.text, Language: c.lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkRewrites(t, c.text, p)
+		if p.Suggested != c.suggested {
+			t.Errorf("%s: %q: suggestion %q, want %q", c.lang, c.text, p.Suggested, c.suggested)
+		}
+		if strings.Contains(c.text, "£") {
+			continue
+		}
+		advice := prompts.MustRender(c.lang, "advice.hollow", nil)
+		advised := false
+		for _, f := range p.Findings {
+			if f.Kind != assistant.FindingBelittling {
+				continue
+			}
+			advised = strings.Contains(f.Reason, advice)
+			if m := insteadWord.FindStringSubmatch(f.Reason); m != nil {
+				t.Errorf("%s: %q: reason %q still says %q", c.lang, c.text, f.Reason, m[1])
+			}
+			if f.Rewrite != nil && f.Rewrite.Text != "" {
+				t.Errorf("%s: %q: belittling finding keeps the rewrite %q", c.lang, c.text, f.Rewrite.Text)
+			}
+		}
+		if !advised {
+			t.Errorf("%s: %q: no belittling finding gives the advice %q: %+v", c.lang, c.text, advice, p.Findings)
+		}
+	}
 }
