@@ -435,7 +435,7 @@ func (st *turnState) guard(sentences []span) string {
 			}
 			body := strings.TrimRight(strings.TrimSpace(st.text[s.start:s.end]), ".!;")
 			start := s.start + strings.Index(st.text[s.start:s.end], body)
-			top = st.add(assistant.FindingCommand, start, start+len(body), st.l.reasons[assistant.FindingCommand], nil)
+			st.add(assistant.FindingCommand, start, start+len(body), st.l.reasons[assistant.FindingCommand], nil)
 		}
 		for _, r := range st.rws {
 			if r.start >= s.start && r.end <= s.end {
