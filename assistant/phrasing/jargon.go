@@ -77,12 +77,13 @@ func (st *turnState) addTerm(sn *sentence, m termMatch) error {
 	if r != nil {
 		st.rws = append(st.rws, r)
 	}
-	reason, err := st.termReason(e, st.text[start:end], m.f, r != nil)
+	reason, data, err := st.termReason(e, st.text[start:end], m.f, r != nil)
 	if err != nil {
 		return err
 	}
 	i := st.add(e.finding, start, end, reason, r)
 	st.findings[i].lexKind = e.kind
+	st.findings[i].reasonData = data
 	if len(e.plain) > 0 && e.plain[0] != omitMark {
 		st.findings[i].plain = e.plain[0]
 	}
@@ -91,18 +92,22 @@ func (st *turnState) addTerm(sn *sentence, m termMatch) error {
 
 // termReason says why a term loses the customer and what to say instead;
 // without a rewrite it asks the agent to rephrase rather than swap the word.
-func (st *turnState) termReason(e *lexEntry, text string, f *termForm, rewritten bool) (string, error) {
+// The data it rendered comes back too, for the guard to say it again once a
+// sentence repair has taken the plain word's place (repair.go).
+func (st *turnState) termReason(e *lexEntry, text string, f *termForm, rewritten bool) (string, *reasonData, error) {
 	plain := ""
 	if len(e.plain) > 0 && e.plain[0] != omitMark {
 		plain = e.plain[0]
 	}
 	switch e.finding {
 	case assistant.FindingJargon, assistant.FindingOfficialese, assistant.FindingBelittling:
-		return prompts.Render(st.l.lang, "reason."+string(e.finding), reasonData{
+		data := &reasonData{
 			Text: lowerFirst(text), Plain: plain, Kind: e.kind, Rewritten: rewritten, Omit: f.rw.omits() || (len(e.plain) > 0 && e.plain[0] == omitMark),
-		})
+		}
+		s, err := prompts.Render(st.l.lang, "reason."+string(e.finding), *data)
+		return s, data, err
 	}
-	return st.l.reasons[e.finding], nil
+	return st.l.reasons[e.finding], nil, nil
 }
 
 // lexReplace replaces the terms in a piece of text captured for a sentence

@@ -168,7 +168,7 @@ type lexicon struct {
 	// crisisReply answers a customer who mentions self-harm or suicide.
 	crisisReply string
 	// advice says what to change where the guard (repair.go) finds no
-	// safe repair: "order", "sarcasm".
+	// safe repair: "order", "sarcasm", "hollow".
 	advice map[string]string
 }
 
@@ -230,6 +230,7 @@ func newLexicon(lang assistant.Language) *lexicon {
 		advice: map[string]string{
 			"order":   prompts.MustRender(lang, "advice.order", nil),
 			"sarcasm": prompts.MustRender(lang, "advice.sarcasm", nil),
+			"hollow":  prompts.MustRender(lang, "advice.hollow", nil),
 		},
 	}
 	entries, err := loadLexicon(lang)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/prompts"
 )
 
 // The guard after the rewrites. Each rewrite repairs the words it
@@ -27,6 +28,44 @@ type repairResult struct {
 	hit    bool   // the sentence orders, orders in officialese or mocks
 	text   string // the repaired sentence; "" with hit and no advice: leave the sentence out
 	advice string // set when no repair is safe
+	// passive: the order is officialese in the passive ("is vóór vrijdag
+	// te betalen"), an order even where no other finding marks it.
+	passive bool
+	// hollow: without its belittling word the sentence says nothing; it
+	// goes, and the finding says what to say instead.
+	hollow bool
+}
+
+// hollowWords carry no content of their own: what is left of "It's only
+// money" without "only" is one word of content, "It's money", which says
+// nothing a trainer would say. An article counts: "It's a reminder" still
+// tells the customer what the letter is.
+var hollowWords = wordSet([]string{
+	"it's", "it", "is", "that's", "that", "this", "was", "all",
+	"het", "dat", "dit", "'t", "allemaal",
+})
+
+// hollow reports whether the sentence s, as sug after its rewrites, lost a
+// belittling word and with it all it said: no fact and at most one word
+// of content left.
+func (st *turnState) hollow(s span, sug string) bool {
+	belittled := false
+	for _, f := range st.findings {
+		if f.kind == assistant.FindingBelittling && f.lexKind != "sarcasm" && f.rw != nil && f.rw.level == levelTerm &&
+			f.start >= s.start && f.end <= s.end {
+			belittled = true
+		}
+	}
+	if !belittled || MissingFacts(sug, "") != nil {
+		return false
+	}
+	content := 0
+	for _, w := range strings.Fields(lowerSameWidth(sug)) {
+		if w = strings.Trim(w, ".,;:!?\"'"); w != "" && !hollowWords[w] {
+			content++
+		}
+	}
+	return content <= 1
 }
 
 // repairRules are the patterns of one language. Each is matched against
@@ -61,6 +100,10 @@ var repairRulesOf = map[assistant.Language]*repairRules{
 		},
 		order: []*regexp.Regexp{
 			regexp.MustCompile(`^(?:(.+?),? )?you (?:really |still |now )?(?:must|have to|need to|have got to|'ve got to|will need to|will have to|'ll have to|are required to|are to|shall) (?:now |still |really )?(\pL+)(.*)$`),
+			// The passive rewrite's own request (passive.go: "The balance
+			// must be paid" → "We'd ask you to pay the balance") asks as
+			// "is to be paid" does: "Can you pay the balance?".
+			regexp.MustCompile(`^()we(?:'d| would) (?:still |now )?ask you to (\pL+)(.*)$`),
 		},
 		condition: regexp.MustCompile(`^if you (\pL+) ([^,]+), (.+)$`),
 		verbs: map[string]string{
@@ -79,6 +122,9 @@ var repairRulesOf = map[assistant.Language]*repairRules{
 			// The words between are lazy ("??"): "dient te worden
 			// voldaan" has none, or "te" would stay in the question.
 			regexp.MustCompile(`^(.+?) (?:dient|dienen|moet|moeten|hoort|horen) (?:(.*?) )??(?:te )?worden (\pL+)$`),
+			// The participle before "worden" orders the same: "moet vóór
+			// vrijdag betaald worden", "dient betaald te worden".
+			regexp.MustCompile(`^(.+?) (?:dient|dienen|moet|moeten|hoort|horen) (?:(.*?) )??(\pL+) (?:te )?worden$`),
 			regexp.MustCompile(`^(.+?) (?:is|zijn) (?:(.*?) )?te (\pL+)$`),
 		},
 		order: []*regexp.Regexp{
@@ -184,12 +230,14 @@ func (st *turnState) repairSentence(s string) repairResult {
 			// lastig om te betalen" does not: only a paying verb, a
 			// subject of its own and at most a date or an amount
 			// between.
-			if !ok || len(strings.Fields(subj)) < 2 && !startsWithFact(subj) || mid != "" && !startsWithFact(mid) {
+			if !ok || len(strings.Fields(subj)) < 2 && !startsWithFact(subj) || mid != "" && !startsWithDueDate(mid) {
 				continue
 			}
 		}
 		first := strings.ToLower(firstWord(subj))
-		if !ok || !(rules.subjects[first] || startsWithFact(subj)) || len(strings.Fields(subj)) > 6 ||
+		// "Dat spreekt voor zich, het bedrag moet …": a clause before
+		// the subject does not fit in the question.
+		if !ok || !(rules.subjects[first] || startsWithFact(subj)) || len(strings.Fields(subj)) > 6 || strings.ContainsAny(subj, ",;:") ||
 			strings.Contains(" "+lowerSameWidth(mid+" "+rest)+" ", rules.actor) && !dateAfter(joinWords(mid, rest), rules.actor) {
 			// "Records shall be retained for two years", "The form
 			// must be signed by your partner": a rule, or an actor of
@@ -200,10 +248,14 @@ func (st *turnState) repairSentence(s string) repairResult {
 			}
 			continue
 		}
+		var res repairResult
 		if st.l.lang == assistant.Dutch {
-			return question(verb, st.lexReplace(joinWords(lowerFirst(subj), mid)), "")
+			res = question(verb, st.lexReplace(joinWords(lowerFirst(subj), mid)), "")
+		} else {
+			res = question(verb, st.lexReplace(lowerFirst(subj)), st.lexReplace(rest))
 		}
-		return question(verb, st.lexReplace(lowerFirst(subj)), st.lexReplace(rest))
+		res.passive = true
+		return res
 	}
 	for _, re := range rules.order {
 		m := re.FindStringSubmatchIndex(lower)
@@ -302,6 +354,18 @@ func startsWithFact(s string) bool {
 	return false
 }
 
+// startsWithDueDate reports whether s opens with a date, bare or after
+// the word that makes it a deadline ("vóór vrijdag", "uiterlijk 1 mei").
+func startsWithDueDate(s string) bool {
+	l := lowerSameWidth(s)
+	for _, p := range []string{"vóór ", "voor ", "uiterlijk ", "op ", "by ", "before "} {
+		if rest, ok := strings.CutPrefix(l, p); ok && startsWithFact(rest) {
+			return true
+		}
+	}
+	return startsWithFact(s)
+}
+
 // dateAfter reports whether every "by"/"door" in s introduces a date ("by
 // Friday"), not an actor ("by your partner").
 func dateAfter(s, actor string) bool {
@@ -363,7 +427,15 @@ func (st *turnState) guard(sentences []span) string {
 			}
 		}
 		if top < 0 {
-			continue
+			// "Het bedrag is vóór vrijdag te betalen" orders in
+			// officialese no other rule marks: it is a command.
+			res := st.repairSentence(st.text[s.start:s.end])
+			if !res.passive || res.text == "" {
+				continue
+			}
+			body := strings.TrimRight(strings.TrimSpace(st.text[s.start:s.end]), ".!;")
+			start := s.start + strings.Index(st.text[s.start:s.end], body)
+			st.add(assistant.FindingCommand, start, start+len(body), st.l.reasons[assistant.FindingCommand], nil)
 		}
 		for _, r := range st.rws {
 			if r.start >= s.start && r.end <= s.end {
@@ -373,6 +445,10 @@ func (st *turnState) guard(sentences []span) string {
 		sug := assemble(st.text[s.start:s.end], shift(in, s.start))
 		if sug == "" {
 			sug = strings.TrimSpace(st.text[s.start:s.end])
+		}
+		if st.hollow(s, sug) {
+			fixes = append(fixes, fix{s, repairResult{hit: true, hollow: true}})
+			continue
 		}
 		if res := st.repairSentence(sug); res.hit {
 			fixes = append(fixes, fix{s, res})
@@ -395,6 +471,17 @@ func (st *turnState) guard(sentences []span) string {
 				}
 			}
 		}
+		if fx.res.hollow {
+			for i, f := range st.findings {
+				if f.kind == assistant.FindingBelittling && f.reasonData != nil && f.start >= fx.s.start && f.end <= fx.s.end {
+					nd := *f.reasonData
+					nd.Plain, nd.Omit = "", false
+					if r, err := prompts.Render(st.l.lang, "reason."+string(f.kind), nd); err == nil {
+						st.findings[i].reason = joinWords(r, st.l.advice["hollow"])
+					}
+				}
+			}
+		}
 		if fx.res.advice != "" {
 			broken = true
 			st.findings[top].reason = joinWords(st.findings[top].reason, fx.res.advice)
@@ -405,6 +492,7 @@ func (st *turnState) guard(sentences []span) string {
 				if (f.swap != "" || f.lexKind != "") && f.start >= fx.s.start && f.end <= fx.s.end {
 					st.findings[i].said = strings.TrimRight(strings.TrimSpace(st.text[fx.s.start:fx.s.end]), ".!")
 					st.findings[i].asked = fx.res.text
+					st.reasonAsked(i, fx.res.text)
 				}
 			}
 		}
@@ -446,4 +534,26 @@ func (st *turnState) guard(sentences []span) string {
 		return ""
 	}
 	return out
+}
+
+// reasonAsked renders the reason of term finding i again where the
+// question that repaired its sentence does not say the plain word the
+// reason named ("Zeg liever "moeten"" next to "Kunt u … betalen?"): the
+// reason then quotes the question. A term the question still holds is left
+// for the agent to rephrase, and its reason stands.
+func (st *turnState) reasonAsked(i int, asked string) {
+	f := &st.findings[i]
+	d := f.reasonData
+	if d == nil || d.Omit || d.Plain == "" {
+		return
+	}
+	q := lowerSameWidth(asked)
+	if strings.Contains(q, lowerSameWidth(d.Plain)) || strings.Contains(q, lowerSameWidth(d.Text)) {
+		return
+	}
+	nd := *d
+	nd.Asked = asked
+	if s, err := prompts.Render(st.l.lang, "reason."+string(f.kind), nd); err == nil {
+		f.reason = s
+	}
 }

@@ -37,6 +37,10 @@ type finding struct {
 	// a plain word that may itself order ("moet … betalen", "must").
 	said, asked string
 	drop        bool // said better by another finding; not reported
+
+	// reasonData is what a term's reason was rendered from, to render it
+	// again where a sentence repair changed what the suggestion says.
+	reasonData *reasonData
 }
 
 // reasonData fills the reasons that quote the sentence.
@@ -44,6 +48,7 @@ type reasonData struct {
 	Text, Plain     string
 	Words, Max      int
 	Kind            string // the lexicon kind of a term
+	Asked           string // the question a sentence repair put in the plain word's place
 	Rewritten, Omit bool
 }
 

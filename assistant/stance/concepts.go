@@ -49,6 +49,11 @@ var concepts = map[string]concept{
 	"regret":     c(assistant.CuePassivity, 0.4, -110),
 	"passive":    c(assistant.CuePassivity, 1.1, -110),
 	"brush-off":  c(assistant.CueBlame, 1.3, -155),
+	// Giving up ("Ik zie het niet meer zitten", "I can't see a way out")
+	// withdraws from the conversation: no longer leaning on the other as
+	// the helpless do. That the same words may be a crisis sign is
+	// assistant/vulnerability's knowledge; the stance only places them.
+	"give-up": c(assistant.CuePassivity, 1.3, -110).with(negKeep),
 
 	// Above-opposed: competitive and aggressive.
 	"must":        c(assistant.CueCommand, 1.2, 115).soft(),

@@ -133,6 +133,7 @@ var lexiconEN = map[string][]string{
 		"outside the * window|period|policy"},
 	"regret": {"hopefully", "may take longer", "can take longer",
 		"unfortunately", "i am afraid", "a shame"},
+	"give-up": {"can not see a way out", "i see no way out", "see no way out", "can not see any way out"},
 	"passive": {"on leave", "on holiday", "off sick", "is away", "not a good time", "bad time", "try again later",
 		"dunno", "sometime next", "i guess", "depends on when", "fine then", "do not then", "^anything else", "i do not know", "no idea", "does not matter", "whatever", "what can i say", "can not be bothered",
 		"never mind", "we will just leave it", "send a letter", "that is a shame", "that is unfortunate",

@@ -115,7 +115,7 @@ var lexiconNL = map[string][]string{
 	"permission": {"zou u het * erg vinden als ik", "vindt u het erg als ik", "mag ik u * terugbellen", "mag ik", "zou ik * mogen", "is het goed als", "vindt u het goed", "als u het goed vindt"},
 	"helpless": {"kun je * naar kijken", "kunt u * naar kijken", "kunt u * kijken",
 		"ik zoek * hulp", "hulp nodig", "ik kan niet * betalen", "kwijtgeraakt", "ik kan * niet * betalen", "geen idee hoe", "ik heb geen idee hoe", "ik weet niet hoe ik", "handen in het haar", "ik ben ten einde raad", "kunt u mij * helpen", "helpt u mij", "ik heb zoveel rekeningen", "ik weet het niet meer", "ik ben * baan kwijt", "ik ben ontslagen", "ik ben ziek", "ik heb geen geld",
-		"ik kom niet rond", "ik kan * niet betalen", "ik slaap er * van", "ik weet niet wat ik moet doen", "ik schaam me", "ik trek het niet", "ik zie het niet meer zitten",
+		"ik kom niet rond", "ik kan * niet betalen", "ik slaap er * van", "ik weet niet wat ik moet doen", "ik schaam me", "ik trek het niet",
 		"het lukt me niet", "ik kan het niet * betalen"},
 	"fault-report": {"werkt niet", "werkt * niet meer", "doet het niet", "doet het * niet meer", "kom niet * in", "kan niet inloggen", "is stuk", "kapot", "reageert * niet", "reageert nergens", "niet binnen", "niet ontvangen", "nooit ontvangen", "storing"},
 
@@ -130,6 +130,7 @@ var lexiconNL = map[string][]string{
 		"buiten de * termijn|bedenktijd|periode|voorwaarden"},
 	"regret": {"hopelijk", "kan * langer duren",
 		"helaas", "jammer"},
+	"give-up": {"ik zie het niet meer zitten", "zie geen uitweg", "ik trek het niet meer"},
 	"passive": {"met verlof", "met vakantie", "ziek thuis", "is afwezig", "komt * niet uit", "probeert u het * nog eens", "later *3 wel",
 		"ofzo", "ik maak het * later", "later wel", "ik zie wel", "dat kan ik niet zeggen", "weet ik niet", "ook goed dan", "nou dan niet", "^verder nog iets", "ik weet het niet", "dat weet ik niet", "geen idee", "maakt niet uit", "doe maar wat", "tja",
 		"wat moet ik ervan zeggen", "geen zin", "laat maar", "dan niet", "laten we het maar even", "stuur maar een brief",
