@@ -224,6 +224,14 @@ func parseRewrite(form, item string) (formRewrite, error) {
 	}
 	main, light, _ := strings.Cut(item, "/")
 	main, r.tail, _ = strings.Cut(main, " "+tailMark)
+	if main == omitMark && r.tail != "" && light == "" {
+		// "(omit) +aanvragen": the form goes, and its verb goes to the end
+		// of the clause ("een aanvraag doen voor uitstel" → "uitstel
+		// aanvragen").
+		r.ok = true
+		r.parts = make([]string, nparts)
+		return r, nil
+	}
 	var err error
 	if r.parts, r.gender, r.clause, err = rewriteParts(main, nparts); err != nil {
 		return r, err
