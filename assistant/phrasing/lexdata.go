@@ -58,7 +58,7 @@ var dataKindFinding = map[string]assistant.FindingKind{
 var (
 	senseTags = wordSet([]string{
 		"start", "connective", "relative", "verb", "noun", "adjective", "preposition", "softener", "pay", "money", "alone",
-		"figurative", "abstract", "opener", "offer", "expletive", "pointer", "amount", "small",
+		"figurative", "abstract", "opener", "offer", "expletive", "pointer", "amount", "small", "relprep",
 	})
 	// plainword marks a legal step named in everyday words ("deurwaarder",
 	// "solicitors"): a consequence when threatened, never jargon on its own.
