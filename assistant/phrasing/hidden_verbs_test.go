@@ -34,6 +34,13 @@ func TestHiddenVerbsRewritten(t *testing.T) {
 		{assistant.English, "Both of you are in possession of the letter from 2 May.", "Both of you have the letter from 2 May."},
 		{assistant.English, "I will provide an explanation of the new fee when we meet.", "I will explain the new fee when we meet."},
 		{assistant.English, "They have the ability to freeze the interest for you.", "They can freeze the interest for you."},
+		// Forms of older entries that had no safe rewrite before.
+		{assistant.Dutch, "Wij nemen uw aanbod van 40 euro in overweging.", "Wij overwegen uw aanbod van 40 euro."},
+		{assistant.Dutch, "De gemeente geeft uitvoering aan de regeling van 1 juni.", "De gemeente voert de regeling van 1 juni uit."},
+		{assistant.Dutch, "U mag ook op wekelijkse basis 15 euro overmaken.", "U mag ook elke week 15 euro overmaken."},
+		{assistant.English, "They will carry out an investigation before Friday.", "They will investigate before Friday."},
+		{assistant.English, "You can also pay £15 on a weekly basis.", "You can also pay £15 every week."},
+		{assistant.English, "I will write to you in reference to the missed £30.", "I will write to you about the missed £30."},
 	}
 	for _, c := range cases {
 		p, err := e.Phrase(context.Background(), assistant.Utterance{Text: c.text, Language: c.lang})
