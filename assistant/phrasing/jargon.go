@@ -73,7 +73,7 @@ func (st *turnState) addLegalSteps(sn *sentence) error {
 func (st *turnState) addTerm(sn *sentence, m termMatch) error {
 	e := m.f.e
 	start, end := sn.toks[m.from()].start, sn.toks[m.to()-1].end
-	r := st.termRewrite(sn, m)
+	r := st.orRelative(sn, m, st.termRewrite(sn, m))
 	if r != nil {
 		st.rws = append(st.rws, r)
 	}

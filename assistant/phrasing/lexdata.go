@@ -58,7 +58,7 @@ var dataKindFinding = map[string]assistant.FindingKind{
 var (
 	senseTags = wordSet([]string{
 		"start", "connective", "relative", "verb", "noun", "adjective", "preposition", "softener", "pay", "money", "alone",
-		"figurative", "abstract", "opener", "offer", "expletive", "pointer", "amount", "small",
+		"figurative", "abstract", "opener", "offer", "expletive", "pointer", "amount", "small", "relprep",
 	})
 	// plainword marks a legal step named in everyday words ("deurwaarder",
 	// "solicitors"): a consequence when threatened, never jargon on its own.
@@ -224,6 +224,14 @@ func parseRewrite(form, item string) (formRewrite, error) {
 	}
 	main, light, _ := strings.Cut(item, "/")
 	main, r.tail, _ = strings.Cut(main, " "+tailMark)
+	if main == omitMark && r.tail != "" && light == "" {
+		// "(omit) +aanvragen": the form goes, and its verb goes to the end
+		// of the clause ("een aanvraag doen voor uitstel" → "uitstel
+		// aanvragen").
+		r.ok = true
+		r.parts = make([]string, nparts)
+		return r, nil
+	}
 	var err error
 	if r.parts, r.gender, r.clause, err = rewriteParts(main, nparts); err != nil {
 		return r, err

@@ -97,7 +97,7 @@ var wordsEN = &words{
 		{re: regexp.MustCompile(`^(?:will|would|does|can) (?:that|this) work(?: for you)?\?$|^can you do that\?$|^will you be able to do that\?$`), variant: "manage"},
 		{re: regexp.MustCompile(`^(?:do you want|would you like) (?:to set up |to arrange |to make |to have )?((?:a|the) (?:payment plan|payment arrangement|plan|repayment plan)(?: .*)?)\?$`), variant: "offer", clause: 1},
 	},
-	sentenceCuts: []sentenceCut{{", and ", "", false}, {", but ", "But ", false}, {", so ", "So ", false}, {"; ", "", false}, {", which ", "This ", true}},
+	sentenceCuts: []sentenceCut{{", and ", "", nextMain}, {", but ", "But ", nextMain}, {", so ", "So ", nextMain}, {"; ", "", nextMain}, {", which ", "This ", nextVerb}, {", because ", "This is because ", nextClause}, {" and ", "", nextPronoun}, {" but ", "But ", nextPronoun}},
 	and:          " and ",
 
 	closingNextStep: []string{

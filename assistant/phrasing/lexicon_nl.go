@@ -94,7 +94,7 @@ var wordsNL = &words{
 		{re: regexp.MustCompile(`^(?:gaat|zal) (?:dat|het) lukken\?$|^lukt (?:dat|het)(?: u)?\?$|^kunt u dat(?: doen| regelen| opbrengen)?\?$`), variant: "manage"},
 		{re: regexp.MustCompile(`^wilt u ((?:een|de) (?:betalingsregeling|regeling|afspraak|betalingsafspraak)(?: .*)?)\?$`), variant: "offer", clause: 1},
 	},
-	sentenceCuts: []sentenceCut{{", en ", "", false}, {", maar ", "Maar ", false}, {", dus ", "Dus ", false}, {"; ", "", false}, {", wat ", "Dat ", true}},
+	sentenceCuts: []sentenceCut{{", en ", "", nextMain}, {", maar ", "Maar ", nextMain}, {", dus ", "Dus ", nextMain}, {"; ", "", nextMain}, {", wat ", "Dat ", nextVerb}, {", omdat ", "Dat komt omdat ", nextClause}, {" en ", "", nextPronoun}, {" maar ", "Maar ", nextPronoun}},
 	and:          " en ",
 
 	closingNextStep: []string{

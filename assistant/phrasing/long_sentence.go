@@ -47,14 +47,31 @@ func hasLetter(s string) bool {
 }
 
 // sentenceCut is a place where a long sentence may be split: the separator,
-// and the word that opens the second sentence if it is kept.
+// the word that opens the second sentence if it is kept, and what must
+// follow the separator for the cut to be safe.
 type sentenceCut struct {
 	sep, keep string
-	// verbNext: the word after sep must be a finite verb, and keep is the
-	// subject that takes the place of sep (", which means …" → ". This
-	// means …"; ", which we sent" stays, as "This we sent" is no sentence).
-	verbNext bool
+	next      cutNext
 }
+
+// cutNext is what the second half of a cut must open with.
+type cutNext int
+
+const (
+	// nextMain: a main clause of its own (opensMainClause).
+	nextMain cutNext = iota
+	// nextVerb: a finite verb, and keep is the subject that takes the
+	// place of sep (", which means …" → ". This means …"; ", which we
+	// sent" stays, as "This we sent" is no sentence).
+	nextVerb
+	// nextPronoun: a cut without a comma ("… and we found …"), safe only
+	// where a subject pronoun and its finite verb follow (cutBare).
+	nextPronoun
+	// nextClause: the separator opens a clause that keep turns into a
+	// sentence of its own (", because …" → ". This is because …"); the
+	// first half must hold no condition, and the second be no list.
+	nextClause
+)
 
 // split cuts a long sentence in two at a coordinating conjunction near its
 // middle; it returns "" when there is no safe place. A cut is safe only
@@ -77,9 +94,16 @@ func (st *turnState) split(s string) string {
 			}
 			at := i + j
 			left, right := s[:at], s[at+len(c.sep):]
-			ok := opensMainClause(st.l.lang, right)
-			if c.verbNext {
+			var ok bool
+			switch c.next {
+			case nextMain:
+				ok = opensMainClause(st.l.lang, right)
+			case nextVerb:
 				ok = startsWithFinite(st.l.lang, right)
+			case nextPronoun:
+				ok = cutBare(st.l.lang, left, right)
+			case nextClause:
+				ok = !strings.Contains(right, ",")
 			}
 			if len(strings.Fields(left)) >= 5 && len(strings.Fields(right)) >= 5 && !holdsCondition(st.l.lang, left) && ok {
 				if best < 0 || abs(at-mid) < abs(best-mid) {

@@ -125,6 +125,8 @@ func senseOK(lang assistant.Language, toks []token, clauseStart func(int) bool, 
 		return clauseStart(from) && subjects[next]
 	case "relative": // "de rekening welke", not "welke rekening?" or "in welke"
 		return from > 0 && !prepositions[prev] && !clauseStart(from)
+	case "relprep": // "de brief op welke u reageerde", not "in welke maand?" or "ik weet niet in welke map"
+		return from > 0 && !prepositions[prev] && !clauseStart(from) && (subjects[next] || determiners[next]) && next != "een"
 	case "verb":
 		if lang == assistant.Dutch { // "de kosten bedragen", not "de bedragen"
 			return !determiners[prev] && !isNumberWord(prev)
