@@ -389,28 +389,10 @@ func (db *DB) findCall(ctx context.Context, sel callSelector) (*assistant.Call, 
 // one, or a cursor that is not one this store gave out. Only the calls
 // scope may read are listed.
 func (db *DB) FindCalls(ctx context.Context, scope assistant.Scope, f assistant.CallFilter) (assistant.CallPage, error) {
-	sel := callSelector{scope: scope, agentID: f.AgentID, teamID: f.TeamID, reviewStatus: f.ReviewStatus, externalID: f.ExternalID,
-		from: f.From, to: f.To, limit: f.Limit}
-	if f.ReviewStatus != "" && !f.ReviewStatus.Valid() {
-		return assistant.CallPage{}, assistant.Errorf(assistant.EInvalid, "review_status %q is not known; use new, in_review, reviewed, acknowledged or disputed", f.ReviewStatus)
+	sel, err := pageSelector(scope, f)
+	if err != nil {
+		return assistant.CallPage{}, err
 	}
-	switch {
-	case f.Limit == 0:
-		sel.limit = defaultLimit
-	case f.Limit < 0 || f.Limit > maxLimit:
-		return assistant.CallPage{}, assistant.Errorf(assistant.EInvalid, "limit must be between 1 and %d", maxLimit)
-	}
-	if !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To) {
-		return assistant.CallPage{}, assistant.Errorf(assistant.EInvalid, "from must be before to")
-	}
-	if f.Cursor != "" {
-		var err error
-		if sel.before, err = decodeCursor(f.Cursor); err != nil {
-			return assistant.CallPage{}, err
-		}
-	}
-	// One more row than asked tells whether another page follows.
-	sel.limit++
 	rows, err := findCallRows(ctx, db.db, sel)
 	if err != nil {
 		return assistant.CallPage{}, dbError(err, "find calls")
@@ -429,6 +411,34 @@ func (db *DB) FindCalls(ctx context.Context, scope assistant.Scope, f assistant.
 		page.Calls = append(page.Calls, c)
 	}
 	return page, nil
+}
+
+// pageSelector checks f and returns the selector of the page FindCalls
+// reads for scope: one row more than asked, which tells whether another
+// page follows.
+func pageSelector(scope assistant.Scope, f assistant.CallFilter) (callSelector, error) {
+	sel := callSelector{scope: scope, agentID: f.AgentID, teamID: f.TeamID, reviewStatus: f.ReviewStatus, externalID: f.ExternalID,
+		from: f.From, to: f.To, limit: f.Limit}
+	if f.ReviewStatus != "" && !f.ReviewStatus.Valid() {
+		return sel, assistant.Errorf(assistant.EInvalid, "review_status %q is not known; use new, in_review, reviewed, acknowledged or disputed", f.ReviewStatus)
+	}
+	switch {
+	case f.Limit == 0:
+		sel.limit = defaultLimit
+	case f.Limit < 0 || f.Limit > maxLimit:
+		return sel, assistant.Errorf(assistant.EInvalid, "limit must be between 1 and %d", maxLimit)
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To) {
+		return sel, assistant.Errorf(assistant.EInvalid, "from must be before to")
+	}
+	if f.Cursor != "" {
+		var err error
+		if sel.before, err = decodeCursor(f.Cursor); err != nil {
+			return sel, err
+		}
+	}
+	sel.limit++
+	return sel, nil
 }
 
 // callSelector says which call rows findCallRows reads: those scope may
@@ -492,6 +502,17 @@ type callRow struct {
 
 // findCallRows reads the call rows sel selects, newest first.
 func findCallRows(ctx context.Context, q querier, sel callSelector) ([]callRow, error) {
+	query, p := callQuery(sel)
+	var rows []callRow
+	if err := q.SelectContext(ctx, &rows, query, p...); err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// callQuery is the query of findCallRows and its arguments, apart so that
+// tests can EXPLAIN exactly what runs.
+func callQuery(sel callSelector) (string, params) {
 	var p params
 	conds := []string{scopeCondition(sel.scope, "agent_id", "team_id", &p)}
 	if sel.id != 0 {
@@ -534,11 +555,7 @@ func findCallRows(ctx context.Context, q querier, sel callSelector) ([]callRow, 
 	if sel.limit > 0 {
 		query += "\n\t\tLIMIT " + p.add(sel.limit)
 	}
-	var rows []callRow
-	if err := q.SelectContext(ctx, &rows, query, p...); err != nil {
-		return nil, err
-	}
-	return rows, nil
+	return query, p
 }
 
 // call converts r to a call without turns, facts and options.

@@ -3,7 +3,10 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
+
+	"github.com/rooscoach/rooscoach/assistant"
 )
 
 // MigrateDown reverts every migration, for the up/down/up test.
@@ -85,4 +88,19 @@ func (db *DB) MigrateVersionDown(ctx context.Context, version int64) error {
 		return fmt.Errorf("migrate %d down: %w", version, err)
 	}
 	return nil
+}
+
+// ExplainFindCalls returns the plan Postgres makes for the query FindCalls
+// runs for scope and f, for tests that the query meets its index.
+func (db *DB) ExplainFindCalls(ctx context.Context, scope assistant.Scope, f assistant.CallFilter) (string, error) {
+	sel, err := pageSelector(scope, f)
+	if err != nil {
+		return "", err
+	}
+	query, p := callQuery(sel)
+	var lines []string
+	if err := db.db.SelectContext(ctx, &lines, "EXPLAIN "+query, p...); err != nil {
+		return "", fmt.Errorf("explain find calls: %w", err)
+	}
+	return strings.Join(lines, "\n"), nil
 }

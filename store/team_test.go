@@ -228,7 +228,7 @@ func TestAgents(t *testing.T) {
 
 // TestAgentNamedAfterToken checks that an agent a token makes is named
 // after the token, that a name an admin gave stands, and that migration
-// 00095 names the agents tokens made before.
+// 00095 names the agents tokens made before and its Down keeps the names.
 func TestAgentNamedAfterToken(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -263,4 +263,9 @@ func TestAgentNamedAfterToken(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after migration 00095")
+	// Its Down keeps every name (the migration says why).
+	if err := db.MigrateVersionDown(ctx, 95); err != nil {
+		t.Fatalf("00095 down: %v", err)
+	}
+	check("after 00095 down")
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -105,13 +106,21 @@ func (e *env) do(method, path, contentType string, body []byte, out any) *http.R
 // into out (when not nil).
 func (e *env) doAs(token, method, path, contentType string, body []byte, out any) *http.Response {
 	e.t.Helper()
+	h := http.Header{}
+	if contentType != "" {
+		h.Set("Content-Type", contentType)
+	}
+	return e.doWith(token, method, path, h, body, out)
+}
+
+// doWith is doAs with the request's headers given whole.
+func (e *env) doWith(token, method, path string, header http.Header, body []byte, out any) *http.Response {
+	e.t.Helper()
 	req, err := http.NewRequest(method, e.url+path, bytes.NewReader(body))
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
-	}
+	maps.Copy(req.Header, header)
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}

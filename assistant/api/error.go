@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/coach"
 	"github.com/rooscoach/rooscoach/assistant/transcript"
 )
 
@@ -39,6 +40,18 @@ type Problem struct {
 	Code string `json:"code"`
 	// RequestID lets support find the log line of a 5xx.
 	RequestID string `json:"request_id,omitempty"`
+	// Errors lists the problems of a form (a review), each under the
+	// field of the request it is about, in the request's language; Detail
+	// then joins them.
+	Errors []FieldProblem `json:"errors,omitempty"`
+}
+
+// FieldProblem is one problem of a request's input.
+type FieldProblem struct {
+	// Field is where in the request's JSON the problem is, such as
+	// "rating" or "turns[1].octant".
+	Field  string `json:"field"`
+	Detail string `json:"detail"`
 }
 
 // handleError writes every error a handler returns as problem+json. Only
@@ -51,6 +64,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 	code, status, detail := classify(err)
 	if d, ok := routeDetail(err, c); ok {
 		detail = d
+	}
+	fields, summary := formProblems(err, AcceptLanguage(c.Request().Header.Get("Accept-Language")))
+	if fields != nil {
+		detail = summary
 	}
 	rid := c.Response().Header().Get(echo.HeaderXRequestID)
 	if status >= 500 {
@@ -66,6 +83,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		Instance:  c.Request().URL.Path,
 		Code:      code,
 		RequestID: rid,
+		Errors:    fields,
 	}
 	c.Response().Header().Set(echo.HeaderContentType, "application/problem+json")
 	c.Response().WriteHeader(status)
@@ -109,6 +127,39 @@ func classify(err error) (code string, status int, detail string) {
 		code, status = assistant.EInternal, http.StatusInternalServerError
 	}
 	return code, status, describe(err)
+}
+
+// formProblems lists the problems of a form error in err, each under its
+// place in the request's JSON, in lang as the web form words them, and
+// joins them as the answer's detail. Other errors give nil.
+func formProblems(err error, lang assistant.Language) ([]FieldProblem, string) {
+	var fe *coach.FormError
+	if !errors.As(err, &fe) || len(fe.Problems) == 0 {
+		return nil, ""
+	}
+	fields := make([]FieldProblem, len(fe.Problems))
+	texts := make([]string, len(fe.Problems))
+	for i, p := range fe.Problems {
+		texts[i] = p.Text(lang)
+		fields[i] = FieldProblem{Field: p.Path, Detail: texts[i]}
+	}
+	return fields, strings.Join(texts, " ")
+}
+
+// AcceptLanguage returns the first of nl and en an Accept-Language header
+// names, in its order (clients list by preference), or English.
+func AcceptLanguage(h string) assistant.Language {
+	for part := range strings.SplitSeq(h, ",") {
+		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
+		base, _, _ := strings.Cut(strings.ToLower(tag), "-")
+		switch base {
+		case "nl":
+			return assistant.Dutch
+		case "en":
+			return assistant.English
+		}
+	}
+	return assistant.English
 }
 
 // routeDetail words echo's answers for a path no route has and for a

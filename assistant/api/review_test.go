@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/api"
 )
@@ -435,4 +437,65 @@ func TestCalibrationHTTP(t *testing.T) {
 			t.Errorf("%s GET /v1/calibration%s: %d, want %d", bad.who, bad.query, res.StatusCode, bad.status)
 		}
 	}
+}
+
+// A review form with several problems answers 400 with each problem under
+// the field of the request it is about, in the request's language as the
+// web form words them (Accept-Language, nl or en), and a detail that joins
+// them in that language.
+func TestReviewFormErrorsHTTP(t *testing.T) {
+	o := newOrg(t)
+	call, other := o.calls["agent-anna"], o.calls["agent-cas"]
+	turn := call.Turns[0].ID
+	body := fmt.Sprintf(`{"rating":7,"turns":[{"turn_id":%d,"comment":"x"},{"turn_id":%d,"octant":"sideways"}],"focus":[{"text":" "}]}`,
+		other.Turns[0].ID, turn)
+	for _, tt := range []struct {
+		accept string
+		want   []api.FieldProblem
+	}{
+		{"en-GB,en;q=0.9", []api.FieldProblem{
+			{Field: "rating", Detail: "rating 7 is out of range; rate the call from 1 (poor) to 5 (excellent)."},
+			{Field: "turns[0].turn_id", Detail: fmt.Sprintf("turns[0].turn_id %d is not a turn of call %d; review the turns of this call (its turns[].id).", other.Turns[0].ID, call.ID)},
+			{Field: "turns[1].octant", Detail: fmt.Sprintf(`turns[1].octant "sideways" is not an octant of the rose; use one of %s.`, octantNames())},
+			{Field: "focus[0].text", Detail: "focus[0].text is empty; say what the agent should practise."},
+		}},
+		{"nl-NL,nl;q=0.9,en;q=0.5", []api.FieldProblem{
+			{Field: "rating", Detail: "Beoordeling 7 kan niet; geef een cijfer van 1 (zwak) tot 5 (uitstekend)."},
+			{Field: "turns[0].turn_id", Detail: fmt.Sprintf("Beurt %d hoort niet bij gesprek %d; bespreek alleen de beurten van dit gesprek.", other.Turns[0].ID, call.ID)},
+			{Field: "turns[1].octant", Detail: `Label "sideways" van beurt 1 is geen octant van de roos; kies er een uit de lijst.`},
+			{Field: "focus[0].text", Detail: "Oefenpunt 1 heeft geen tekst; zeg wat de medewerker moet oefenen."},
+		}},
+	} {
+		t.Run(tt.accept, func(t *testing.T) {
+			var p api.Problem
+			h := http.Header{"Content-Type": {js}, "Accept-Language": {tt.accept}}
+			res := o.doWith(o.tok["trainer-noord"], "POST", fmt.Sprintf("/v1/calls/%d/reviews", call.ID), h, []byte(body), &p)
+			if res.StatusCode != 400 || p.Code != assistant.EInvalid {
+				t.Fatalf("%d %s, want 400 invalid", res.StatusCode, p.Code)
+			}
+			if diff := cmp.Diff(tt.want, p.Errors); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+			for _, fp := range tt.want {
+				if !strings.Contains(p.Detail, fp.Detail) {
+					t.Errorf("detail %q does not hold %q", p.Detail, fp.Detail)
+				}
+			}
+		})
+	}
+	// Other bad input carries no field list.
+	var p api.Problem
+	res := o.doAs(o.tok["trainer-noord"], "POST", fmt.Sprintf("/v1/calls/%d/reviews", call.ID), js, []byte(`{"ratting":4}`), &p)
+	if res.StatusCode != 400 || p.Errors != nil {
+		t.Errorf("misspelled field: %d, errors %v; want 400 without errors", res.StatusCode, p.Errors)
+	}
+}
+
+// octantNames lists the octants as the English messages do.
+func octantNames() string {
+	names := make([]string, len(assistant.Octants))
+	for i, o := range assistant.Octants {
+		names[i] = string(o)
+	}
+	return strings.Join(names, ", ")
 }

@@ -16,8 +16,11 @@ type FormProblem struct {
 	// names its fields: "note", "rating", "focus", "comment-TURNID",
 	// "octant-TURNID" or "turn-TURNID" (a turn the call does not have).
 	Field string
-	NL    string
-	EN    string
+	// Path is where the problem is in the API's JSON input, such as
+	// "rating", "turns[1].octant" or "focus[0].goal_ids[2]".
+	Path string
+	NL   string
+	EN   string
 }
 
 // Text is the problem in lang; English for any language but Dutch.
@@ -65,9 +68,9 @@ func (e *FormError) Field(field string, lang assistant.Language) []string {
 	return out
 }
 
-// add records a problem of field.
-func (e *FormError) add(field, nl, en string) {
-	e.Problems = append(e.Problems, FormProblem{Field: field, NL: nl, EN: en})
+// add records a problem of field, at path in the JSON input.
+func (e *FormError) add(field, path, nl, en string) {
+	e.Problems = append(e.Problems, FormProblem{Field: field, Path: path, NL: nl, EN: en})
 }
 
 // CheckReviewForm checks a trainer's review of call against the call: the
@@ -80,10 +83,10 @@ func CheckReviewForm(call *assistant.Call, in assistant.ReviewInput, publish boo
 	checkFormText(e, "note", "de algemene opmerking", "note", in.Note, assistant.MaxNoteRunes)
 	switch {
 	case in.Rating != nil && (*in.Rating < 1 || *in.Rating > 5):
-		e.add("rating", fmt.Sprintf("Beoordeling %d kan niet; geef een cijfer van 1 (zwak) tot 5 (uitstekend).", *in.Rating),
+		e.add("rating", "rating", fmt.Sprintf("Beoordeling %d kan niet; geef een cijfer van 1 (zwak) tot 5 (uitstekend).", *in.Rating),
 			fmt.Sprintf("rating %d is out of range; rate the call from 1 (poor) to 5 (excellent).", *in.Rating))
 	case in.Rating == nil && publish:
-		e.add("rating", "Geef een beoordeling van 1 tot 5 voordat je publiceert.",
+		e.add("rating", "rating", "Geef een beoordeling van 1 tot 5 voordat je publiceert.",
 			"There is no rating; give a rating from 1 to 5 before publishing.")
 	}
 	turns := map[int64]int{}
@@ -91,7 +94,7 @@ func CheckReviewForm(call *assistant.Call, in assistant.ReviewInput, publish boo
 		turns[t.ID] = t.Index + 1
 	}
 	if len(in.Turns) > assistant.MaxReviewTurns {
-		e.add("turns", fmt.Sprintf("De beoordeling bespreekt %d beurten; het maximum is %d.", len(in.Turns), assistant.MaxReviewTurns),
+		e.add("turns", "turns", fmt.Sprintf("De beoordeling bespreekt %d beurten; het maximum is %d.", len(in.Turns), assistant.MaxReviewTurns),
 			fmt.Sprintf("turns holds %d entries; a review comments on at most %d turns.", len(in.Turns), assistant.MaxReviewTurns))
 	}
 	seen := map[int64]bool{}
@@ -101,45 +104,45 @@ func CheckReviewForm(call *assistant.Call, in assistant.ReviewInput, publish boo
 		number, ok := turns[t.TurnID]
 		switch {
 		case !ok:
-			e.add("turn-"+key, fmt.Sprintf("Beurt %d hoort niet bij gesprek %d; bespreek alleen de beurten van dit gesprek.", t.TurnID, call.ID),
+			e.add("turn-"+key, field+".turn_id", fmt.Sprintf("Beurt %d hoort niet bij gesprek %d; bespreek alleen de beurten van dit gesprek.", t.TurnID, call.ID),
 				fmt.Sprintf("%s.turn_id %d is not a turn of call %d; review the turns of this call (its turns[].id).", field, t.TurnID, call.ID))
 			continue
 		case seen[t.TurnID]:
-			e.add("turn-"+key, fmt.Sprintf("Beurt %d staat er twee keer in; geef elke beurt één keer.", number),
+			e.add("turn-"+key, field+".turn_id", fmt.Sprintf("Beurt %d staat er twee keer in; geef elke beurt één keer.", number),
 				fmt.Sprintf("%s names turn %d again; give each turn once, with its comment and octant together.", field, t.TurnID))
 			continue
 		}
 		seen[t.TurnID] = true
 		if t.Octant != "" && !t.Octant.Valid() {
-			e.add("octant-"+key, fmt.Sprintf("Label %q van beurt %d is geen octant van de roos; kies er een uit de lijst.", t.Octant, number),
+			e.add("octant-"+key, field+".octant", fmt.Sprintf("Label %q van beurt %d is geen octant van de roos; kies er een uit de lijst.", t.Octant, number),
 				fmt.Sprintf("%s.octant %q is not an octant of the rose; use one of %s.", field, t.Octant, octantList()))
 		}
 		if strings.TrimSpace(t.Comment) == "" && t.Octant == "" {
-			e.add("comment-"+key, fmt.Sprintf("Het commentaar op beurt %d is leeg; schrijf commentaar, kies een octant of allebei.", number),
+			e.add("comment-"+key, field, fmt.Sprintf("Het commentaar op beurt %d is leeg; schrijf commentaar, kies een octant of allebei.", number),
 				fmt.Sprintf("%s says nothing about turn %d; give a comment, an octant or both.", field, t.TurnID))
 			continue
 		}
 		checkFormText(e, "comment-"+key, fmt.Sprintf("het commentaar op beurt %d", number), field+".comment", t.Comment, assistant.MaxCommentRunes)
 	}
 	if len(in.Focus) > assistant.MaxFocusPoints {
-		e.add("focus", fmt.Sprintf("Er zijn %d oefenpunten; geef er hoogstens %d.", len(in.Focus), assistant.MaxFocusPoints),
+		e.add("focus", "focus", fmt.Sprintf("Er zijn %d oefenpunten; geef er hoogstens %d.", len(in.Focus), assistant.MaxFocusPoints),
 			fmt.Sprintf("focus holds %d points; give at most %d.", len(in.Focus), assistant.MaxFocusPoints))
 	}
 	for i, f := range in.Focus {
 		field := fmt.Sprintf("focus[%d]", i)
 		if strings.TrimSpace(f.Text) == "" {
-			e.add("focus", fmt.Sprintf("Oefenpunt %d heeft geen tekst; zeg wat de medewerker moet oefenen.", i+1),
+			e.add("focus", field+".text", fmt.Sprintf("Oefenpunt %d heeft geen tekst; zeg wat de medewerker moet oefenen.", i+1),
 				fmt.Sprintf("%s.text is empty; say what the agent should practise.", field))
 			continue
 		}
 		checkFormText(e, "focus", fmt.Sprintf("oefenpunt %d", i+1), field+".text", f.Text, assistant.MaxCommentRunes)
 		if len(f.GoalIDs) > assistant.MaxGoalLinks {
-			e.add("focus", fmt.Sprintf("Oefenpunt %d is aan %d doelen gekoppeld; hoogstens %d.", i+1, len(f.GoalIDs), assistant.MaxGoalLinks),
+			e.add("focus", field+".goal_ids", fmt.Sprintf("Oefenpunt %d is aan %d doelen gekoppeld; hoogstens %d.", i+1, len(f.GoalIDs), assistant.MaxGoalLinks),
 				fmt.Sprintf("%s links %d goals; link at most %d.", field, len(f.GoalIDs), assistant.MaxGoalLinks))
 		}
 		for j, g := range f.GoalIDs {
 			if g <= 0 {
-				e.add("focus", fmt.Sprintf("Oefenpunt %d noemt doel %d; een doel-id is een positief getal.", i+1, g),
+				e.add("focus", fmt.Sprintf("%s.goal_ids[%d]", field, j), fmt.Sprintf("Oefenpunt %d noemt doel %d; een doel-id is een positief getal.", i+1, g),
 					fmt.Sprintf("%s.goal_ids[%d] is %d; goal ids are positive numbers.", field, j, g))
 			}
 		}
@@ -152,19 +155,19 @@ func CheckReviewForm(call *assistant.Call, in assistant.ReviewInput, publish boo
 
 // checkFormText checks free text: valid UTF-8, at most max characters, no
 // control characters but line breaks and tabs. what names the field in
-// Dutch, name in English.
+// Dutch, name in English and in the JSON input.
 func checkFormText(e *FormError, field, what, name, v string, max int) {
 	if !utf8.ValidString(v) {
-		e.add(field, fmt.Sprintf("In %s staan tekens die geen geldige tekst zijn.", what), fmt.Sprintf("%s is not valid UTF-8.", name))
+		e.add(field, name, fmt.Sprintf("In %s staan tekens die geen geldige tekst zijn.", what), fmt.Sprintf("%s is not valid UTF-8.", name))
 		return
 	}
 	if n := utf8.RuneCountInString(v); n > max {
-		e.add(field, fmt.Sprintf("%s is %d tekens lang; het maximum is %d.", capital(what), n, max),
+		e.add(field, name, fmt.Sprintf("%s is %d tekens lang; het maximum is %d.", capital(what), n, max),
 			fmt.Sprintf("%s is %d characters long; it may have at most %d.", name, n, max))
 		return
 	}
 	if i, ok := assistant.ControlAt(v); ok {
-		e.add(field, fmt.Sprintf("In %s staat een stuurteken op positie %d; haal het weg.", what, i+1),
+		e.add(field, name, fmt.Sprintf("In %s staat een stuurteken op positie %d; haal het weg.", what, i+1),
 			fmt.Sprintf("%s holds a control character at position %d; remove it.", name, i+1))
 	}
 }

@@ -1,7 +1,9 @@
 package mock
 
 import (
+	"cmp"
 	"context"
+	"fmt"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/api"
@@ -16,6 +18,7 @@ var (
 // CallStore fakes what the use cases (package coach) need of the store:
 // calls, reviews, the audit trail. A method whose
 // field is nil panics, failing a test that reaches a store it should not.
+// CreateCall keeps the store's rule of who stores in which team.
 type CallStore struct {
 	PingFn              func(ctx context.Context) error
 	CreateCallFn        func(ctx context.Context, by assistant.Principal, c *assistant.Call) (bool, error)
@@ -36,9 +39,40 @@ type CallStore struct {
 	FindTrainerLabelsFn func(ctx context.Context, scope assistant.Scope, f assistant.CalibrationFilter) ([]assistant.TrainerLabel, error)
 }
 
-// CreateCall calls CreateCallFn.
+// CreateCall refuses with EForbidden, as the store does, a call an agent
+// may not store: another agent's, or one in a team other than the agent's
+// own (Scope.AllowsStore). The agent's team is what FindAgentByIDFn says,
+// none when it is nil or does not find the agent, as for an agent the
+// store has not seen; a call naming no team is in the agent's. Otherwise,
+// and for every other principal, it calls CreateCallFn. Without this a
+// test above the store could pass with a call the store refuses.
 func (m *CallStore) CreateCall(ctx context.Context, by assistant.Principal, c *assistant.Call) (bool, error) {
+	if err := m.checkAgentTeam(ctx, by.Scope(), c); err != nil {
+		return false, err
+	}
 	return m.CreateCallFn(ctx, by, c)
+}
+
+// checkAgentTeam is the store's rule of who stores in which team.
+func (m *CallStore) checkAgentTeam(ctx context.Context, scope assistant.Scope, c *assistant.Call) error {
+	if scope.All || scope.AgentID == "" {
+		return nil
+	}
+	var team string
+	if m.FindAgentByIDFn != nil {
+		a, err := m.FindAgentByIDFn(ctx, assistant.Scope{All: true}, c.AgentID)
+		switch {
+		case err == nil:
+			team = a.TeamID
+		case assistant.ErrorCode(err) != assistant.ENotFound:
+			return fmt.Errorf("read team of agent %s: %w", c.AgentID, err)
+		}
+	}
+	if !scope.AllowsStore(c.AgentID, team, cmp.Or(c.TeamID, team)) {
+		return assistant.Errorf(assistant.EForbidden, "mock: agent %s may not store a call of agent %s in team %q (their team: %q)",
+			scope.AgentID, c.AgentID, c.TeamID, team)
+	}
+	return nil
 }
 
 // FindCallByID calls FindCallByIDFn.

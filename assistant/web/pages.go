@@ -242,27 +242,11 @@ func (p *Pages) language(next echo.HandlerFunc) echo.HandlerFunc {
 		if ck, err := c.Cookie(langCookie); err == nil && assistant.Language(ck.Value).Valid() {
 			lang = assistant.Language(ck.Value)
 		} else {
-			lang = fromAcceptLanguage(c.Request().Header.Get("Accept-Language"))
+			lang = api.AcceptLanguage(c.Request().Header.Get("Accept-Language"))
 		}
 		c.Set(langKey, lang)
 		return next(c)
 	}
-}
-
-// fromAcceptLanguage returns the first of nl and en the header names, in
-// its order (browsers list by preference), or English.
-func fromAcceptLanguage(h string) assistant.Language {
-	for _, part := range strings.Split(h, ",") {
-		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
-		base, _, _ := strings.Cut(strings.ToLower(tag), "-")
-		switch base {
-		case "nl":
-			return assistant.Dutch
-		case "en":
-			return assistant.English
-		}
-	}
-	return assistant.English
 }
 
 // htmlErrors answers an error of a page as a page, with the status the
@@ -281,7 +265,7 @@ func (p *Pages) htmlErrors(next echo.HandlerFunc) echo.HandlerFunc {
 			return nil
 		}
 		if _, ok := c.Get(langKey).(assistant.Language); !ok {
-			c.Set(langKey, fromAcceptLanguage(c.Request().Header.Get("Accept-Language")))
+			c.Set(langKey, api.AcceptLanguage(c.Request().Header.Get("Accept-Language")))
 		}
 		var pe *pageError
 		if errors.As(err, &pe) {

@@ -25,14 +25,3 @@ func TestTextsInBothLanguages(t *testing.T) {
 		}
 	}
 }
-
-func TestFromAcceptLanguage(t *testing.T) {
-	for h, want := range map[string]assistant.Language{
-		"nl": assistant.Dutch, "nl-BE,fr;q=0.8": assistant.Dutch, "fr-FR, en;q=0.5, nl;q=0.3": assistant.English,
-		"": assistant.English, "de": assistant.English,
-	} {
-		if got := fromAcceptLanguage(h); got != want {
-			t.Errorf("%q: %s, want %s", h, got, want)
-		}
-	}
-}
