@@ -3,7 +3,6 @@ package assistant
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"time"
 )
@@ -41,7 +40,7 @@ type Agreement struct {
 
 // Agree counts pairs (first rater's label, second rater's) into a
 // confusion matrix over labels and computes the observed agreement and
-// Cohen's kappa, rounded to four decimals. A pair with a label outside
+// Cohen's kappa, rounded to FigurePlaces decimals. A pair with a label outside
 // labels is an error.
 func Agree[L ~string](labels []L, pairs [][2]L) (Agreement, error) {
 	a := Agreement{Labels: make([]string, len(labels)), Matrix: make([][]int, len(labels))}
@@ -75,15 +74,16 @@ func Agree[L ~string](labels []L, pairs [][2]L) (Agreement, error) {
 		chance += float64(row) / n * float64(col) / n
 	}
 	observed /= n
-	a.Agreement = round4(observed)
+	a.Agreement = roundedFigure(observed)
 	if chance < 1-1e-12 {
-		a.Kappa = round4((observed - chance) / (1 - chance))
+		a.Kappa = roundedFigure((observed - chance) / (1 - chance))
 	}
 	return a, nil
 }
 
-func round4(v float64) *float64 {
-	r := math.Round(v*10000) / 10000
+// roundedFigure is v rounded as every figure is, by address.
+func roundedFigure(v float64) *float64 {
+	r := roundFigure(v)
 	return &r
 }
 

@@ -65,10 +65,10 @@ func Summarize(turns []TurnAnalysis) Summary {
 	}
 	n := float64(s.AgentTurns)
 	for q := range s.QuadrantShare {
-		s.QuadrantShare[q] /= n
+		s.QuadrantShare[q] = roundFigure(s.QuadrantShare[q] / n)
 	}
 	for o := range s.OctantShare {
-		s.OctantShare[o] /= n
+		s.OctantShare[o] = roundFigure(s.OctantShare[o] / n)
 	}
 	s.TargetShare = s.QuadrantShare[TargetQuadrant]
 
@@ -91,6 +91,6 @@ func Summarize(turns []TurnAnalysis) Summary {
 			best = q
 		}
 	}
-	s.Closing = ClosingStance{Turns: closing, Quadrant: best, TargetShare: float64(inTarget) / float64(len(closing))}
+	s.Closing = ClosingStance{Turns: closing, Quadrant: best, TargetShare: roundFigure(float64(inTarget) / float64(len(closing)))}
 	return s
 }

@@ -293,13 +293,14 @@ type Figures struct {
 	Compliance ComplianceFigures `json:"compliance"`
 }
 
-// FigurePlaces is the decimals every progress figure is rounded to: a
-// hundredth of a percent for shares, which no lead reads closer, and no
-// float noise such as 0.5502500000000001 in the JSON.
+// FigurePlaces is the decimals every figure is rounded to (progress, a
+// call's summary, readability, calibration): a hundredth of a percent for
+// shares, which no lead reads closer, and no float noise such as
+// 0.5502500000000001 in the JSON.
 const FigurePlaces = 4
 
-// roundFigure is the one place progress figures are rounded, as they are
-// produced; comparisons with goals and thresholds use the exact counts.
+// roundFigure is the one place figures are rounded, as they are produced;
+// comparisons with goals and thresholds use the exact counts.
 func roundFigure(v float64) float64 {
 	const scale = 1e4 // 10^FigurePlaces
 	return math.Round(v*scale) / scale
@@ -349,7 +350,6 @@ func (c ProgressCounts) Figures() Figures {
 	for _, l := range Languages {
 		if r, ok := c.Readability[l]; ok {
 			r = ScoreReadability(l, r)
-			r.Score, r.MeanSentenceLength, r.LongWordShare = roundFigure(r.Score), roundFigure(r.MeanSentenceLength), roundFigure(r.LongWordShare)
 			f.Readability = append(f.Readability, LanguageReadability{Language: l, Readability: r})
 		}
 	}

@@ -27,6 +27,9 @@ func ScoreReadability(lang Language, r Readability) Readability {
 	} else {
 		r.Score = 206.835 - 1.015*(w/s) - 84.6*(syl/w)
 	}
+	// Rounded here, where every readability figure is made: a call's, a
+	// turn's and a bucket's.
+	r.Score, r.MeanSentenceLength, r.LongWordShare = roundFigure(r.Score), roundFigure(r.MeanSentenceLength), roundFigure(r.LongWordShare)
 	return r
 }
 

@@ -116,13 +116,18 @@ func separators(lang assistant.Language) (thousands, decimal string) {
 	return ",", "."
 }
 
+// Missing stands for a figure that could not be measured, in both
+// languages and on every page: an em dash, never 0 or an empty cell, which
+// a lead would read as a measurement.
+const Missing = "—"
+
 // Number formats v with digits decimals the way a reader of lang reads it:
 // "2,2" in Dutch, "2.2" in English. Numbers of a thousand or more are
-// grouped ("1.250,5", "1,250.5"); NaN and infinities print as "–". With
+// grouped ("1.250,5", "1,250.5"); NaN and infinities print as Missing. With
 // digits -1 it uses as few decimals as v needs ("1,25", "2").
 func Number(lang assistant.Language, v float64, digits int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "–"
+		return Missing
 	}
 	s := strconv.FormatFloat(math.Abs(v), 'f', digits, 64)
 	if strings.Trim(s, "0.") == "" {

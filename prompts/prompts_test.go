@@ -76,7 +76,7 @@ func TestNumber(t *testing.T) {
 		{assistant.Dutch, 1.25, -1, "1,25"},
 		{assistant.English, 1.25, -1, "1.25"},
 		{assistant.Dutch, 2, -1, "2"},
-		{assistant.English, math.NaN(), 1, "–"},
+		{assistant.English, math.NaN(), 1, Missing},
 	} {
 		if got := Number(c.lang, c.v, c.digits); got != c.want {
 			t.Errorf("Number(%s, %g, %d) = %q, want %q", c.lang, c.v, c.digits, got, c.want)

@@ -3,9 +3,17 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io"
 	"net/http"
+	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -150,3 +158,115 @@ type recorder struct {
 func (r *recorder) Helper()               {}
 func (r *recorder) Errorf(string, ...any) { r.failed = true }
 func (r *recorder) Fatalf(string, ...any) { r.failed = true }
+
+// TestOpenAPIEnumsMatchTheCode fails when the code can answer a value that
+// an enum of openapi.json does not list, or the enum lists a value the code
+// no longer has. The code's values are read from the constants of package
+// assistant themselves, by type or by name, so a constant added there and
+// forgotten here fails too.
+func TestOpenAPIEnumsMatchTheCode(t *testing.T) {
+	consts := assistantConstants(t)
+	var doc map[string]any
+	if err := json.Unmarshal(api.OpenAPI(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		path string // under components/schemas
+		of   string // a type of package assistant, or the name prefix of untyped constants
+	}{
+		{"ArrangementResponse/properties/policy_source", "PolicyFrom"},
+		{"ArrangementResponse/properties/options/items/properties/kind", "OptionKind"},
+		{"Turn/properties/speaker", "Speaker"},
+		{"Turn/properties/language", "Language"},
+		{"Turn/properties/stance/properties/octant", "Octant"},
+		{"Turn/properties/stance/properties/quadrant", "Quadrant"},
+		{"Call/properties/language", "Language"},
+		{"Progress/properties/bucket", "Bucket"},
+		{"ProgressBucket/properties/quadrant_share/propertyNames", "Quadrant"},
+		{"ProgressBucket/properties/octant_share/propertyNames", "Octant"},
+		{"AgentStanding/properties/reasons/items", "Reason"},
+		{"GoalResult/properties/kind", "GoalKind"},
+		{"GoalResult/properties/status", "GoalStatus"},
+		{"Role", "Role"},
+	} {
+		code := consts[tt.of]
+		if len(code) == 0 {
+			t.Errorf("%s: package assistant has no constants of %s", tt.path, tt.of)
+			continue
+		}
+		var node any = doc["components"].(map[string]any)["schemas"]
+		for _, key := range strings.Split(tt.path, "/") {
+			m, _ := node.(map[string]any)
+			node = m[key]
+		}
+		schema, _ := node.(map[string]any)
+		var spec []string
+		enum, _ := schema["enum"].([]any)
+		for _, v := range enum {
+			spec = append(spec, fmt.Sprint(v))
+		}
+		for _, v := range code {
+			if !slices.Contains(spec, v) {
+				t.Errorf("%s: the code answers %q (a %s), which the enum %q does not list", tt.path, v, tt.of, spec)
+			}
+		}
+		for _, v := range spec {
+			if !slices.Contains(code, v) {
+				t.Errorf("%s: the enum lists %q, which no %s of the code is", tt.path, v, tt.of)
+			}
+		}
+	}
+}
+
+// assistantConstants returns the string constants of package assistant by
+// their type, and the untyped ones also by the first word of their name
+// (PolicyFrom of PolicyFromTeam, Reason of ReasonGoalNotMet).
+func assistantConstants(t *testing.T) map[string][]string {
+	t.Helper()
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("../*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	firstWords := regexp.MustCompile(`^(PolicyFrom|Reason)[A-Z]`)
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range f.Decls {
+			g, ok := decl.(*ast.GenDecl)
+			if !ok || g.Tok != token.CONST {
+				continue
+			}
+			for _, spec := range g.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, n := range vs.Names {
+					if i >= len(vs.Values) {
+						continue
+					}
+					lit, ok := vs.Values[i].(*ast.BasicLit)
+					if !ok || lit.Kind != token.STRING {
+						continue
+					}
+					v, err := strconv.Unquote(lit.Value)
+					if err != nil {
+						t.Fatal(err)
+					}
+					switch typ, _ := vs.Type.(*ast.Ident); {
+					case typ != nil:
+						out[typ.Name] = append(out[typ.Name], v)
+					case firstWords.MatchString(n.Name):
+						w := firstWords.FindStringSubmatch(n.Name)[1]
+						out[w] = append(out[w], v)
+					}
+				}
+			}
+		}
+	}
+	return out
+}

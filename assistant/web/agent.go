@@ -108,7 +108,7 @@ func (p *Pages) handleAgent(c echo.Context) error {
 		return err
 	}
 	t := text(lang)
-	chart := lineChart("agent-target", t["chart_target"], starts, []series{{Name: agentID, Values: target}}, true, lang)
+	chart := lineChart("agent-target", t["chart_target"], progress.Bucket, starts, []series{{Name: agentID, Values: target}}, true, lang)
 	return p.render(c, http.StatusOK, "agent", map[string]any{
 		"AgentID": agentID, "AgentName": names.Agent(agentID), "Calls": page.Calls, "Reviews": reviews, "Goals": goals, "Total": progress.Total,
 		"Chart": chart, "CanAnswer": me.Role == assistant.RoleAgent, "OctantLabels": octantLabels(lang),

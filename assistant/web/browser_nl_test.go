@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/prompts"
 )
 
 // toDutch switches the interface to Dutch with the language form in the
@@ -48,7 +49,7 @@ func TestDutchInterfaceInBrowser(t *testing.T) {
 	if stance := eval[string](t, agent, `document.querySelector("#tip-stance").textContent`); !slices.Contains(dutch, stance) {
 		t.Errorf("the Dutch tip box names the stance %q, not one of %q", stance, dutch)
 	}
-	if tip := eval[string](t, agent, `document.querySelector("#tip-tip").textContent`); tip == "–" || tip == "…" {
+	if tip := eval[string](t, agent, `document.querySelector("#tip-tip").textContent`); tip == prompts.Missing || tip == "…" {
 		t.Errorf("the Dutch tip box shows no tip: %q", tip)
 	}
 	checkAccessibility(t, agent, "agent (nl)")

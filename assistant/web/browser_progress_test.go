@@ -4,11 +4,13 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/rooscoach/rooscoach/prompts"
 )
 
 // In Chromium, the lead page of a team with weeks and a month without
-// calls: last month's rose shows "–" in every octant and says there were no
-// calls, in English and then in Dutch; the target chart draws no line
+// calls: last month's rose shows prompts.Missing in every octant and says
+// there were no calls, in English and then in Dutch; the target chart draws no line
 // across the empty weeks; and the page passes axe-core.
 func TestLeadPageEmptyPeriodsInBrowser(t *testing.T) {
 	s := newSite(t)
@@ -26,8 +28,8 @@ func TestLeadPageEmptyPeriodsInBrowser(t *testing.T) {
 			t.Fatalf("%s: last month's rose has %d shares, want 8", c.lang, len(shares))
 		}
 		for _, v := range shares {
-			if v != "–" {
-				t.Errorf("%s: last month's rose, without calls, shows %q, want –", c.lang, v)
+			if v != prompts.Missing {
+				t.Errorf("%s: last month's rose, without calls, shows %q, want %q", c.lang, v, prompts.Missing)
 			}
 		}
 		says := eval[string](t, lead, `(e => e ? e.textContent : "")(document.querySelectorAll("svg.heat")[0].querySelector(".heat-empty"))`)

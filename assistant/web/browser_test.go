@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/rooscoach/rooscoach/prompts"
 )
 
 // The browser tests drive Debian's Chromium through chromedp. One browser
@@ -348,7 +350,7 @@ func TestReviewWorkflowInBrowser(t *testing.T) {
 	stance := eval[string](t, agent, `document.querySelector("#tip-stance").textContent`)
 	tip := eval[string](t, agent, `document.querySelector("#tip-tip").textContent`)
 	plainer := eval[string](t, agent, `document.querySelector("#tip-plainer").textContent`)
-	if stance == "–" || tip == "–" || plainer == "–" {
+	if stance == prompts.Missing || tip == prompts.Missing || plainer == prompts.Missing {
 		t.Errorf("the tip box shows stance %q, plainer %q, tip %q", stance, plainer, tip)
 	}
 	checkAccessibility(t, agent, "agent")

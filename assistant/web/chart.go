@@ -11,8 +11,8 @@ import (
 	"github.com/rooscoach/rooscoach/prompts"
 )
 
-// series is one line of a chart: a value per bucket, NaN where nothing was
-// measured.
+// series is one line of a chart: a value per bucket of the chart's starts,
+// NaN where nothing was measured.
 type series struct {
 	Name   string
 	Values []float64
@@ -34,10 +34,13 @@ const (
 	chartPlotW, chartPlotH = chartW - chartLeft - chartRight, chartH - chartTop - chartBottom
 )
 
-// lineChart draws the series over the buckets starting at starts; percent
-// shows values as percentages, and lang writes the numbers. Each point carries its value as a title,
-// and the figure has a caption, so a screen reader can read it.
-func lineChart(id, title string, starts []time.Time, lines []series, percent bool, lang assistant.Language) template.HTML {
+// lineChart draws the series over the buckets of size bucket starting at
+// starts; percent shows values as percentages, and lang writes the numbers.
+// The x-axis is time: a point sits at its bucket's start, so a bucket
+// missing from starts leaves its room empty and no line crosses it. Each
+// point carries its value as a title, and the figure has a caption, so a
+// screen reader can read it.
+func lineChart(id, title string, bucket assistant.Bucket, starts []time.Time, lines []series, percent bool, lang assistant.Language) template.HTML {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart" id="%s" viewBox="0 0 %g %g" width="%g" height="%g" role="img" aria-labelledby="%s-t" xmlns="http://www.w3.org/2000/svg">`,
 		id, chartW, chartH, chartW, chartH, id)
@@ -71,10 +74,17 @@ func lineChart(id, title string, starts []time.Time, lines []series, percent boo
 	}
 	n := len(starts)
 	x := func(i int) float64 {
-		if n <= 1 {
+		span := starts[n-1].Sub(starts[0])
+		if span <= 0 {
 			return chartLeft + chartPlotW/2
 		}
-		return chartLeft + chartPlotW*float64(i)/float64(n-1)
+		return chartLeft + chartPlotW*float64(starts[i].Sub(starts[0]))/float64(span)
+	}
+	// follows says whether bucket i comes right after bucket i-1; a first
+	// bucket cut short by the period's start still has the next one
+	// after it.
+	follows := func(i int) bool {
+		return i > 0 && bucket.Next(bucket.Start(starts[i-1])).Equal(starts[i])
 	}
 	step := 1
 	if n > 8 {
@@ -102,6 +112,9 @@ func lineChart(id, title string, starts []time.Time, lines []series, percent boo
 			pts = pts[:0]
 		}
 		for i, v := range s.Values {
+			if !follows(i) {
+				flush()
+			}
 			if math.IsNaN(v) {
 				flush()
 				continue

@@ -135,7 +135,7 @@ func pageData(lang, callLang assistant.Language, scale, referral string) map[str
 		"agent": {"AgentID": "anna", "Calls": calls, "Reviews": answered, "Goals": goals},
 		"lead": {"Team": "noord", "Progress": &assistant.Progress{Agents: []assistant.AgentStanding{{AgentID: "anna", Calls: 3,
 			EscalationsPerCall: ptr(2.25), JargonPerCall: ptr(4.25), BreachesPerCall: &breaches, NeedsAttention: true, Reasons: reasons}}},
-			"Charts": []chartView{{ID: "c", Title: "t", SVG: lineChart("c", "t", starts, []series{{Name: "anna", Values: []float64{4.666, 1.25}}}, false, lang)}}},
+			"Charts": []chartView{{ID: "c", Title: "t", SVG: lineChart("c", "t", assistant.BucketWeek, starts, []series{{Name: "anna", Values: []float64{4.666, 1.25}}}, false, lang)}}},
 		"signin": {},
 	}
 }

@@ -117,7 +117,7 @@ func (p *Pages) handleLead(c echo.Context) error {
 			lines = append(lines, series{Name: a.AgentID, Values: vals})
 		}
 		id := fmt.Sprintf("chart-%d", i)
-		charts = append(charts, chartView{ID: id, Title: t[m.key], SVG: lineChart(id, t[m.key], starts, lines, m.percent, lang), Legend: legend(lines)})
+		charts = append(charts, chartView{ID: id, Title: t[m.key], SVG: lineChart(id, t[m.key], progress.Bucket, starts, lines, m.percent, lang), Legend: legend(lines)})
 	}
 	return p.render(c, http.StatusOK, "lead", map[string]any{
 		"Team": team, "Progress": progress, "Charts": charts, "Heats": heats,

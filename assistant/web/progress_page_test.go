@@ -12,11 +12,12 @@ import (
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/coach"
 	"github.com/rooscoach/rooscoach/assistant/transcript"
+	"github.com/rooscoach/rooscoach/prompts"
 )
 
 // Weeks and months without calls are gaps, not zeros: the lead's charts
 // break their lines there, and the rose of last month, which had no call,
-// shows "–" in every octant and says why, in the page's language.
+// shows prompts.Missing in every octant and says why, in the page's language.
 func TestLeadPageShowsEmptyPeriodsAsGaps(t *testing.T) {
 	s := newSite(t)
 	seedGaps(t, s)
@@ -32,10 +33,10 @@ func TestLeadPageShowsEmptyPeriodsAsGaps(t *testing.T) {
 			t.Fatalf("%s: %d heat roses, want last month's and this month's", lang, len(roses))
 		}
 		last, this := roses[0], roses[1]
-		if !strings.Contains(last, empty) || strings.Count(last, `class="heat-share">–</text>`) != len(assistant.Octants) || strings.Contains(last, "0%") {
-			t.Errorf("%s: last month's rose, without calls, does not say %q with – in every octant: %s", lang, empty, last)
+		if !strings.Contains(last, empty) || strings.Count(last, `class="heat-share">`+prompts.Missing+`</text>`) != len(assistant.Octants) || strings.Contains(last, "0%") {
+			t.Errorf("%s: last month's rose, without calls, does not say %q with %s in every octant: %s", lang, empty, prompts.Missing, last)
 		}
-		if strings.Contains(this, empty) || strings.Contains(this, "–</text>") {
+		if strings.Contains(this, empty) || strings.Contains(this, prompts.Missing+"</text>") {
 			t.Errorf("%s: this month's rose, with a call, says there were none: %s", lang, this)
 		}
 		// The target chart: the team's and anna's two calls are points

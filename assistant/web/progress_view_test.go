@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/prompts"
 )
 
 // An agent whose calls held no agent turns has no target share: the
@@ -43,7 +44,7 @@ func TestStandingsAndGoalsWithoutData(t *testing.T) {
 		if !strings.Contains(anna, want.fell+", "+want.unmet) || !strings.Contains(anna, "<td>41%</td>") {
 			t.Errorf("%s: anna's row does not read 41%% and %q: %s", lang, want.fell+", "+want.unmet, anna)
 		}
-		if !strings.Contains(bram, "<td>—</td>") || strings.Contains(bram, "0%") {
+		if !strings.Contains(bram, "<td>"+prompts.Missing+"</td>") || strings.Contains(bram, "0%") {
 			t.Errorf("%s: bram's row, without agent turns, shows a target share instead of —: %s", lang, bram)
 		}
 		page = visible(renderPage(t, p, lang, "agent", agent))

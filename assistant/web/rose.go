@@ -145,7 +145,7 @@ func heatRose(id, caption string, shares map[assistant.Octant]*float64, lang ass
 	// A wider view than the call's rose: the octant names are larger here,
 	// since the picture is drawn smaller.
 	fmt.Fprintf(&b, `<svg class="heat" viewBox="-60 -10 %g %g" width="250" height="210" role="img" aria-labelledby="%s" xmlns="http://www.w3.org/2000/svg">`, roseSize+120, roseSize+20, id)
-	// A month without agent turns has no shares: every cell says "–" and
+	// A month without agent turns has no shares: every cell says so and
 	// the picture says why, rather than showing a rose of 0%.
 	measured := false
 	max := 0.0
@@ -155,12 +155,7 @@ func heatRose(id, caption string, shares map[assistant.Octant]*float64, lang ass
 			max = math.Max(max, *v)
 		}
 	}
-	shareText := func(o assistant.Octant) string {
-		if v := shares[o]; v != nil {
-			return fmt.Sprintf("%.0f%%", 100**v)
-		}
-		return "–"
-	}
+	shareText := func(o assistant.Octant) string { return pctp(shares[o]) }
 	summary := t["no_calls_period"]
 	if measured {
 		var parts []string

@@ -30,18 +30,25 @@ var funcs = template.FuncMap{
 	"inc":    func(i int) int { return i + 1 },
 	"date":   func(t time.Time) string { return t.Format("2006-01-02 15:04") },
 	"day":    func(t time.Time) string { return t.Format("2006-01-02") },
-	"pctp": func(v *float64) string {
-		if v == nil {
-			return "–"
-		}
-		return fmt.Sprintf("%.0f%%", 100**v)
-	},
+	// pctp is pct of a figure that may be missing.
+	"pctp": pctp,
+	// missing stands for a figure that could not be measured.
+	"missing": func() string { return prompts.Missing },
 	"word": func(t map[string]string, key string) string {
 		if s, ok := t[key]; ok {
 			return s
 		}
 		return key
 	},
+}
+
+// pctp writes share v as a whole percent, or prompts.Missing when nothing
+// was measured.
+func pctp(v *float64) string {
+	if v == nil {
+		return prompts.Missing
+	}
+	return fmt.Sprintf("%.0f%%", 100**v)
 }
 
 // label is the name in t of code, a value of the data of kind (a status,
@@ -197,7 +204,7 @@ var english = map[string]string{
 	"your_octant":        "Your octant",
 	"trainer_octant":     "Trainer's octant",
 	"engine_octant":      "rooscoach",
-	"none":               "—",
+	"none":               prompts.Missing,
 	"save_draft":         "Save draft",
 	"publish":            "Publish",
 	"published_reviews":  "Published reviews",
@@ -459,7 +466,7 @@ var dutch = map[string]string{
 	"your_octant":                 "Jouw octant",
 	"trainer_octant":              "Octant van de trainer",
 	"engine_octant":               "volgens rooscoach",
-	"none":                        "—",
+	"none":                        prompts.Missing,
 	"save_draft":                  "Concept opslaan",
 	"publish":                     "Publiceren",
 	"published_reviews":           "Gepubliceerde beoordelingen",

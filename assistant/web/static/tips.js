@@ -12,12 +12,14 @@
   var tip = document.getElementById("tip-tip");
   var out = document.getElementById("tip-out");
   var octants = JSON.parse(out.dataset.octants || "{}");
+  // The page's one placeholder for nothing to show.
+  var missing = out.dataset.missing;
   var timer = null;
   var seq = 0;
   function ask() {
     var text = box.value.trim();
     var mine = ++seq;
-    if (!text) { stance.textContent = plainer.textContent = tip.textContent = "–"; return; }
+    if (!text) { stance.textContent = plainer.textContent = tip.textContent = missing; return; }
     fetch("/v1/tips", {
       method: "POST",
       credentials: "same-origin",
@@ -29,8 +31,8 @@
     }).then(function (a) {
       if (mine !== seq) { return; }
       stance.textContent = octants[a.stance.octant] || a.stance.octant;
-      plainer.textContent = a.suggested || "–";
-      tip.textContent = (a.tip && a.tip.text) || "–";
+      plainer.textContent = a.suggested || missing;
+      tip.textContent = (a.tip && a.tip.text) || missing;
       out.dataset.updated = String(mine);
       // Which text the box answers: a pause while typing can bring an
       // answer for the first words only.
