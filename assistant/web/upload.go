@@ -32,7 +32,7 @@ func (p *Pages) handleUpload(c echo.Context) error {
 	var files []assistant.UploadedFile
 	for _, fh := range form.File["files"] {
 		if fh.Size > p.cfg.FileLimit {
-			files = append(files, assistant.UploadedFile{Name: fh.Filename, Reason: "The file is larger than one file may be."})
+			files = append(files, assistant.UploadedFile{Name: fh.Filename, Reason: &assistant.ImportReason{Code: assistant.ReasonTooLarge, Size: fh.Size, Limit: p.cfg.FileLimit}})
 			continue
 		}
 		f, err := fh.Open()
