@@ -47,25 +47,27 @@ func (db *DB) CreateImport(ctx context.Context, p assistant.Principal, imp *assi
 	names := make([]string, len(files))
 	data := make(pq.ByteaArray, len(files))
 	states := make([]string, len(files))
-	causes := make(pq.ByteaArray, len(files))
+	causes := make([]string, len(files))
 	for i, f := range files {
 		idx[i], names[i] = int64(i), f.Name
 		states[i] = string(assistant.ImportPending)
 		if f.Reason != nil {
 			states[i] = string(assistant.ImportFailed)
-			if causes[i], err = json.Marshal(f.Reason); err != nil {
+			b, err := json.Marshal(f.Reason)
+			if err != nil {
 				return fmt.Errorf("create import: %w", err)
 			}
+			causes[i] = string(b)
 		} else {
 			data[i] = f.Data
 		}
 	}
 	rows, err := tx.QueryContext(ctx, `
 		INSERT INTO import_files (import_id, idx, name, data, state, cause, finished_at)
-		SELECT $1, i, n, d, s, convert_from(r, 'UTF8')::jsonb, CASE WHEN s = 'failed' THEN now() END
-		FROM unnest($2::integer[], $3::text[], $4::bytea[], $5::text[], $6::bytea[]) AS u (i, n, d, s, r)
+		SELECT $1, i, n, d, s, nullif(r, '')::jsonb, CASE WHEN s = 'failed' THEN now() END
+		FROM unnest($2::integer[], $3::text[], $4::bytea[], $5::text[], $6::text[]) AS u (i, n, d, s, r)
 		RETURNING id, state`,
-		imp.ID, pq.Int64Array(idx), pq.StringArray(names), data, pq.StringArray(states), causes)
+		imp.ID, pq.Int64Array(idx), pq.StringArray(names), data, pq.StringArray(states), pq.StringArray(causes))
 	if err != nil {
 		return dbError(err, "create import %d", imp.ID)
 	}
