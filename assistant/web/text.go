@@ -27,6 +27,9 @@ var funcs = template.FuncMap{
 		return octantName(o, lang)
 	},
 	"colour": func(o assistant.Octant) string { return octantColour[o] },
+	// importReason is why a file of an import failed, in the page's
+	// language.
+	"importReason": importReason,
 	"inc":    func(i int) int { return i + 1 },
 	"date":   func(t time.Time) string { return t.Format("2006-01-02 15:04") },
 	"day":    func(t time.Time) string { return t.Format("2006-01-02") },
@@ -90,6 +93,15 @@ func explain(f findingView, page, call assistant.Language) string {
 		return f.Reason
 	}
 	return s
+}
+
+// importReason words why file f failed in the page's language lang; a
+// file failed before reasons had codes keeps its English sentence.
+func importReason(f assistant.ImportFile, lang assistant.Language) string {
+	if f.Cause == nil {
+		return f.Reason
+	}
+	return prompts.ImportReason(lang, *f.Cause)
 }
 
 // codeSpans escapes s and shows each `quoted` part as code, so a text can
@@ -260,6 +272,8 @@ var english = map[string]string{
 	"agent_id":           "Agent id (for files that do not name one)",
 	"team_id":            "Team id (optional)",
 	"detect":             "Detect",
+	"format":             "Format",
+	"import_refused":     "No file of the upload can be imported; nothing was stored.",
 	"start_upload":       "Upload",
 	"import":             "Import",
 	"progress":           "Progress",
@@ -522,6 +536,8 @@ var dutch = map[string]string{
 	"agent_id":                    "Medewerker-id (voor bestanden die er geen noemen)",
 	"team_id":                     "Team-id (optioneel)",
 	"detect":                      "Herkennen",
+	"format":                      "Formaat",
+	"import_refused":              "Geen enkel bestand van de upload kan worden geïmporteerd; er is niets opgeslagen.",
 	"start_upload":                "Uploaden",
 	"import":                      "Import",
 	"progress":                    "Voortgang",
