@@ -30,9 +30,9 @@ var funcs = template.FuncMap{
 	// importReason is why a file of an import failed, in the page's
 	// language.
 	"importReason": importReason,
-	"inc":    func(i int) int { return i + 1 },
-	"date":   func(t time.Time) string { return t.Format("2006-01-02 15:04") },
-	"day":    func(t time.Time) string { return t.Format("2006-01-02") },
+	"inc":          func(i int) int { return i + 1 },
+	"date":         func(t time.Time) string { return t.Format("2006-01-02 15:04") },
+	"day":          func(t time.Time) string { return t.Format("2006-01-02") },
 	"pctp": func(v *float64) string {
 		if v == nil {
 			return "–"
