@@ -19,6 +19,9 @@ var funcs = template.FuncMap{
 	// does: 2,2 on a Dutch page, 2.2 on an English one.
 	"num":   func(v float64, lang assistant.Language) string { return prompts.Number(lang, v, 1) },
 	"money": func(m assistant.Money, lang assistant.Language) string { return prompts.Money(lang, m) },
+	// months counts months with the noun that goes with the number:
+	// "1 maand", "6 maanden".
+	"months": func(n int, lang assistant.Language) string { return prompts.Months(lang, n) },
 	"label": label,
 	// explain is a finding's explanation in the page's language.
 	"explain": explain,
@@ -191,7 +194,6 @@ var english = map[string]string{
 	"arrangement":        "Arrangement",
 	"options":            "Options offered",
 	"monthly":            "per month",
-	"months":             "months",
 	"fits_policy":        "fits policy",
 	"referral":           "Referral",
 	"no_referral":        "No referral needed.",
@@ -455,7 +457,6 @@ var dutch = map[string]string{
 	"arrangement":                 "Regeling",
 	"options":                     "Aangeboden opties",
 	"monthly":                     "per maand",
-	"months":                      "maanden",
 	"fits_policy":                 "past in beleid",
 	"referral":                    "Doorverwijzing",
 	"no_referral":                 "Geen doorverwijzing nodig.",
