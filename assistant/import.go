@@ -128,6 +128,11 @@ const (
 	ReasonOther ImportReasonCode = "other"
 )
 
+// ImportReasonCodes lists the codes, for the checks that each is worded in
+// every language.
+var ImportReasonCodes = []ImportReasonCode{ReasonEmpty, ReasonTooLarge, ReasonUnpack, ReasonNoAgent, ReasonNotYou,
+	ReasonNotYourTeam, ReasonUnknownFormat, ReasonWrongFormat, ReasonSpeakers, ReasonTries, ReasonOther}
+
 // ImportReason says why a file of an import failed, as a code and its
 // parameters rather than a sentence, so that the API words it in English
 // and a page in the page's language. Only the parameters of its code are
