@@ -22,7 +22,7 @@ var funcs = template.FuncMap{
 	// months counts months with the noun that goes with the number:
 	// "1 maand", "6 maanden".
 	"months": func(n int, lang assistant.Language) string { return prompts.Months(lang, n) },
-	"label": label,
+	"label":  label,
 	// explain is a finding's explanation in the page's language.
 	"explain": explain,
 	"code":    codeSpans,
