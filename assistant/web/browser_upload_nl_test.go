@@ -65,7 +65,7 @@ func TestDutchUploadWithFormatInBrowser(t *testing.T) {
 	}
 	failed := eval[string](t, trainer, `document.querySelector("#import-failures").innerText`)
 	for _, want := range []string{
-		"nl-betalingsregeling.txt", "Het bestand is niet in het formaat webvtt dat bij de upload is gekozen; het lijkt text te zijn.",
+		"nl-betalingsregeling.txt", "Het bestand is niet in het formaat webvtt dat bij het uploaden is gekozen; het lijkt text te zijn.",
 		"leeg.vtt", "Het bestand is leeg (0 bytes).",
 	} {
 		if !strings.Contains(failed, want) {

@@ -538,7 +538,7 @@ var dutch = map[string]string{
 	"team_id":                     "Team-id (optioneel)",
 	"detect":                      "Herkennen",
 	"format":                      "Formaat",
-	"import_refused":              "Geen enkel bestand van de upload kan worden geïmporteerd; er is niets opgeslagen.",
+	"import_refused":              "Geen enkel bestand kan worden geïmporteerd; er is niets opgeslagen.",
 	"start_upload":                "Uploaden",
 	"import":                      "Import",
 	"progress":                    "Voortgang",

@@ -100,7 +100,7 @@ func TestUploadFormatChoice(t *testing.T) {
 	s := newSite(t)
 	session, csrf, field := signedIn(t, s, s.trainer)
 	for lang, want := range map[string][2]string{
-		"nl": {`<option value="" selected>Herkennen</option>`, "Het bestand is niet in het formaat webvtt dat bij de upload is gekozen; het lijkt text te zijn."},
+		"nl": {`<option value="" selected>Herkennen</option>`, "Het bestand is niet in het formaat webvtt dat bij het uploaden is gekozen; het lijkt text te zijn."},
 		"en": {`<option value="" selected>Detect</option>`, "The file is not in format webvtt, chosen for the upload; it reads as text."},
 	} {
 		_, form := get(t, s, "/upload", lang, session)
