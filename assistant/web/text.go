@@ -30,12 +30,9 @@ var funcs = template.FuncMap{
 		return octantName(o, lang)
 	},
 	"colour": func(o assistant.Octant) string { return octantColour[o] },
-	// importReason is why a file of an import failed, in the page's
-	// language.
-	"importReason": importReason,
-	"inc":          func(i int) int { return i + 1 },
-	"date":         func(t time.Time) string { return t.Format("2006-01-02 15:04") },
-	"day":          func(t time.Time) string { return t.Format("2006-01-02") },
+	"inc":    func(i int) int { return i + 1 },
+	"date":   func(t time.Time) string { return t.Format("2006-01-02 15:04") },
+	"day":    func(t time.Time) string { return t.Format("2006-01-02") },
 	"pctp": func(v *float64) string {
 		if v == nil {
 			return "–"
@@ -47,7 +44,9 @@ var funcs = template.FuncMap{
 			return s
 		}
 		return key
-	},
+	}, // importReason is why a file of an import failed, in the page's
+	// language.
+	"importReason": importReason,
 }
 
 // label is the name in t of code, a value of the data of kind (a status,
