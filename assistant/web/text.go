@@ -44,7 +44,8 @@ var funcs = template.FuncMap{
 			return s
 		}
 		return key
-	}, // importReason is why a file of an import failed, in the page's
+	},
+	// importReason is why a file of an import failed, in the page's
 	// language.
 	"importReason": importReason,
 }
