@@ -73,6 +73,7 @@ func label(t map[string]string, kind string, code any) string {
 // the other fields are left empty (the rewrite beside it says the rest).
 type reasonData struct {
 	Text, Plain     string
+	Asked           string // never filled here: the page cannot recover the repaired question
 	Words, Max      int
 	Kind            string
 	Rewritten, Omit bool
