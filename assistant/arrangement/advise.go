@@ -101,8 +101,8 @@ type adviser struct {
 func (e *Engine) WithPolicies(p Policies) assistant.Adviser { return adviser{e, p} }
 
 // Advise implements [assistant.Adviser].
-func (a adviser) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language) (assistant.ArrangementAdvice, error) {
-	return a.e.advise(ctx, facts, lang, a.p)
+func (a adviser) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language, jurisdiction string) (assistant.ArrangementAdvice, error) {
+	return a.e.advise(ctx, facts, lang, jurisdiction, a.p)
 }
 
 // Advise plans options on the facts of a call under rooscoach's default
@@ -121,11 +121,11 @@ func (a adviser) Advise(ctx context.Context, facts []assistant.Fact, lang assist
 // policy and the options. A call with vulnerability cues but no outstanding
 // amount gets the flag and, where the country can be told (or for a crisis,
 // always), the referral, without options.
-func (e *Engine) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language) (assistant.ArrangementAdvice, error) {
-	return e.advise(ctx, facts, lang, Policies{})
+func (e *Engine) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language, jurisdiction string) (assistant.ArrangementAdvice, error) {
+	return e.advise(ctx, facts, lang, jurisdiction, Policies{})
 }
 
-func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language, pols Policies) (assistant.ArrangementAdvice, error) {
+func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language, given string, pols Policies) (assistant.ArrangementAdvice, error) {
 	if err := ctx.Err(); err != nil {
 		return assistant.ArrangementAdvice{}, err
 	}

@@ -475,7 +475,7 @@ func TestAdvisePolicies(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			adv, err := e.WithPolicies(tt.p).Advise(context.Background(), facts, "nl")
+			adv, err := e.WithPolicies(tt.p).Advise(context.Background(), facts, "nl", "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -501,7 +501,7 @@ func adviseCall(e *Engine, turns []assistant.Turn, lang assistant.Language) (ass
 	if err != nil {
 		return assistant.ArrangementAdvice{}, err
 	}
-	return e.Advise(context.Background(), facts, lang)
+	return e.Advise(context.Background(), facts, lang, "")
 }
 
 func TestUnsupportedLanguage(t *testing.T) {
@@ -509,7 +509,7 @@ func TestUnsupportedLanguage(t *testing.T) {
 	if _, err := e.ReadFacts(context.Background(), nil, "de"); assistant.ErrorCode(err) != assistant.EInvalid {
 		t.Errorf("ReadFacts with language de: err = %v, want EInvalid", err)
 	}
-	if _, err := e.Advise(context.Background(), nil, "xx"); assistant.ErrorCode(err) != assistant.EInvalid {
+	if _, err := e.Advise(context.Background(), nil, "xx", ""); assistant.ErrorCode(err) != assistant.EInvalid {
 		t.Errorf("Advise with language xx: err = %v, want EInvalid", err)
 	}
 }
