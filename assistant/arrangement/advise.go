@@ -101,8 +101,8 @@ type adviser struct {
 func (e *Engine) WithPolicies(p Policies) assistant.Adviser { return adviser{e, p} }
 
 // Advise implements [assistant.Adviser].
-func (a adviser) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language) (assistant.ArrangementAdvice, error) {
-	return a.e.advise(ctx, facts, lang, a.p)
+func (a adviser) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language, jurisdiction string) (assistant.ArrangementAdvice, error) {
+	return a.e.advise(ctx, facts, lang, jurisdiction, a.p)
 }
 
 // Advise plans options on the facts of a call under rooscoach's default
@@ -119,13 +119,15 @@ func (a adviser) Advise(ctx context.Context, facts []assistant.Fact, lang assist
 // when the customer named one, otherwise 14 days from today. The agreed
 // arrangement, when the call has one, is compared with the figures, the
 // policy and the options. A call with vulnerability cues but no outstanding
-// amount gets the flag and, where the country can be told (or for a crisis,
-// always), the referral, without options.
-func (e *Engine) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language) (assistant.ArrangementAdvice, error) {
-	return e.advise(ctx, facts, lang, Policies{})
+// amount gets the flag and the referral, without options: for the
+// jurisdiction named for the call (by the request, its team or the
+// installation; "" for none), else the one its money or its language tells,
+// else with the help of every country rooscoach knows.
+func (e *Engine) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language, jurisdiction string) (assistant.ArrangementAdvice, error) {
+	return e.advise(ctx, facts, lang, jurisdiction, Policies{})
 }
 
-func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language, pols Policies) (assistant.ArrangementAdvice, error) {
+func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language, given string, pols Policies) (assistant.ArrangementAdvice, error) {
 	if err := ctx.Err(); err != nil {
 		return assistant.ArrangementAdvice{}, err
 	}
@@ -168,21 +170,20 @@ func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assist
 	out, ok := latest[assistant.FactOutstanding]
 	if !ok || out.Amount.Amount <= 0 || out.Amount.Amount > maxAmount {
 		if vulnerable {
-			adv.Flagged = true
-			// A crisis line is given even where the country is unknown:
-			// the template then names the lines of all three.
-			if j := callJurisdiction(facts, lang); j != "" || crisis {
-				c := checked{Request: Request{Jurisdiction: j, Debt: Debt{Currency: currencyOf[j]}}, lang: lang}
-				reason := reasonVulnerable
-				if crisis {
-					reason = reasonCrisis
-				}
-				ref, err := c.referral(reason)
-				if err != nil {
-					return assistant.ArrangementAdvice{}, err
-				}
-				adv.Referral = &ref
+			// Help is offered even where the country is unknown: the
+			// templates then name the help, or the crisis lines, of all
+			// three.
+			j := callJurisdiction(facts, lang, given)
+			c := checked{Request: Request{Jurisdiction: j, Debt: Debt{Currency: currencyOf[j]}}, lang: lang}
+			reason := reasonVulnerable
+			if crisis {
+				reason = reasonCrisis
 			}
+			ref, err := c.referral(reason)
+			if err != nil {
+				return assistant.ArrangementAdvice{}, err
+			}
+			adv.Referral, adv.Flagged = &ref, true
 		}
 		return adv, nil
 	}
@@ -365,12 +366,17 @@ func (c *checked) compare(at int, facts []assistant.Fact, options []assistant.Ar
 	return ch, nil
 }
 
-// callJurisdiction guesses the jurisdiction of a call that names no usable
-// outstanding amount: from the currency of any amount, else nl for a Dutch
-// call. An English call without money stays unknown.
+// callJurisdiction is the jurisdiction of a call that names no usable
+// outstanding amount, in the order the compliance checks take it: the one
+// named for the call (given), when rooscoach has its referral; else the
+// currency of any amount; else nl for a Dutch call. An English call
+// without money and without a name stays unknown ("").
 //
 // lang must be valid.
-func callJurisdiction(facts []assistant.Fact, lang assistant.Language) string {
+func callJurisdiction(facts []assistant.Fact, lang assistant.Language, given string) string {
+	if _, ok := currencyOf[given]; ok {
+		return given
+	}
 	for _, f := range facts {
 		if f.Amount != nil {
 			if j, ok := jurisdictionOf[f.Amount.Currency]; ok {
