@@ -22,6 +22,13 @@ func (st *turnState) findCommand(sn *sentence) {
 		if m.from > 0 && conditional[toks[m.from-1].lower] {
 			continue
 		}
+		if m.from > 0 && relativeWords[toks[m.from-1].lower] && subjectPronouns[toks[m.from].lower] {
+			// "the date by which you must pay", "de datum waarop u moet
+			// betalen": the modal describes the date and orders nothing.
+			// A demonstrative before the verb opens a main clause that
+			// does order: "Die moet u vóór vrijdag betalen".
+			continue
+		}
 		if st.l.notCommand(toks, m) || !st.presses(sn, m) {
 			continue
 		}
@@ -32,6 +39,9 @@ func (st *turnState) findCommand(sn *sentence) {
 		st.addSentence(sn, assistant.FindingCommand, toks[m.from].start, toks[m.to-1].end, st.l.reasons[assistant.FindingCommand])
 	}
 }
+
+// subjectPronouns address the customer as the subject of a command.
+var subjectPronouns = wordSet([]string{"you", "u", "je", "jij"})
 
 // presses reports whether a command puts the customer under pressure: it
 // demands a payment, names an amount or a deadline, carries a pressure word

@@ -83,6 +83,7 @@ var wordsEN = &words{
 		"if", "when", "whether", "unless", "do", "don't", "that",
 		"know", "think", "understand", "see", "hear", "realise", "realize", "appreciate", "guess", "feel",
 	},
+	relative:           []string{"which", "who", "whom", "whose", "whereby", "wherein", "whereupon"},
 	conditionalOpeners: []string{"if", "should", "when", "in", "once"},
 	contactVerbs:       []string{"call", "phone", "ring", "contact", "email", "e-mail", "text", "let"},
 	dropConj:           []string{"so", "and", "but", "then", "therefore", "now", "basically", "ok", "okay", "well", "right"},
