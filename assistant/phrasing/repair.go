@@ -230,7 +230,7 @@ func (st *turnState) repairSentence(s string) repairResult {
 			// lastig om te betalen" does not: only a paying verb, a
 			// subject of its own and at most a date or an amount
 			// between.
-			if !ok || len(strings.Fields(subj)) < 2 && !startsWithFact(subj) || mid != "" && !startsWithDueDate(mid) {
+			if !ok || len(strings.Fields(subj)) < 2 && !startsWithFact(subj) || mid != "" && !startsWithFact(mid) {
 				continue
 			}
 		}
@@ -339,32 +339,34 @@ var payVerbs = wordSet([]string{"pay", "pay back", "clear", "transfer", "betalen
 var lectureVerbs = wordSet([]string{"understand", "know", "realise", "realize", "remember", "accept", "appreciate"})
 
 // startsWithFact reports whether s opens with an amount or a date ("£300",
-// "€ 50", "vóór vrijdag").
-func startsWithFact(s string) bool {
-	for _, sp := range amountSpans(s) {
+// "€ 50", "vrijdag"), or with a date after the word that makes it a
+// deadline ("vóór vrijdag", "uiterlijk 1 mei", "by Friday").
+func startsWithFact(s string) bool { return leadingFact(s) > 0 }
+
+// leadingFact returns the end of the amount or date that opens s, with the
+// deadline word before it; 0 when s opens with neither.
+func leadingFact(s string) int {
+	l := lowerSameWidth(s)
+	for _, sp := range amountSpansL(l) {
 		if sp[0] == 0 {
-			return true
+			return sp[1]
 		}
 	}
-	for _, sp := range dateSpans(s) {
-		if sp[0] <= 1 {
-			return true
+	from := 0
+	if m := dueWordRE.FindStringIndex(l); m != nil {
+		from = m[1]
+	}
+	for _, sp := range dateSpansL(l) {
+		if sp[0] >= from && sp[0] <= from+1 {
+			return sp[1]
 		}
 	}
-	return false
+	return 0
 }
 
-// startsWithDueDate reports whether s opens with a date, bare or after
-// the word that makes it a deadline ("vóór vrijdag", "uiterlijk 1 mei").
-func startsWithDueDate(s string) bool {
-	l := lowerSameWidth(s)
-	for _, p := range []string{"vóór ", "voor ", "uiterlijk ", "op ", "by ", "before "} {
-		if rest, ok := strings.CutPrefix(l, p); ok && startsWithFact(rest) {
-			return true
-		}
-	}
-	return startsWithFact(s)
-}
+// dueWordRE is the word that makes the date after it a deadline; "na" or
+// "from" would make it a start, which orders nothing.
+var dueWordRE = regexp.MustCompile(`^(?:vóór|voor|uiterlijk|op|by|before|no later than) `)
 
 // dateAfter reports whether every "by"/"door" in s introduces a date ("by
 // Friday"), not an actor ("by your partner").
