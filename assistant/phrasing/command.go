@@ -303,16 +303,21 @@ func holdsFinite(lang assistant.Language, text string) bool {
 // purposeOpeners open a clause of purpose or condition before a command.
 var purposeOpeners = wordSet([]string{"teneinde", "om", "to", "in", "if", "als", "indien", "when", "wanneer", "omdat", "because"})
 
-// stripPressure drops the words at the start of a command's clause that
-// carry its pressure: "u moet toch echt …", "you really must …".
+// stripPressure drops the words of a command's clause that carry its
+// pressure, wherever they stand: "u moet toch echt …", "u moet het bedrag
+// echt vóór vrijdag betalen", "you really must …". A question that keeps
+// them ("Lukt het u om het bedrag echt vóór vrijdag te betalen?") still
+// presses.
 func stripPressure(s string) string {
-	for {
-		w, rest, _ := strings.Cut(s, " ")
-		if !pressureWords[strings.ToLower(w)] || rest == "" {
-			return s
+	words := strings.Fields(s)
+	kept := make([]string, 0, len(words))
+	for i, w := range words {
+		if pressureWords[strings.ToLower(w)] && (len(kept) > 0 || i < len(words)-1) {
+			continue
 		}
-		s = rest
+		kept = append(kept, w)
 	}
+	return strings.Join(kept, " ")
 }
 
 // validParticle reports whether p is a separable particle of the Dutch verb

@@ -9,6 +9,9 @@ var wordsEN = &words{
 		{"to", []string{
 			"you must", "you need to", "you have to", "you'll have to", "you will have to", "you are required to",
 			"you're required to", "you've got to", "you got to", "you must now", "you'll need to", "you will need to",
+			// An adverb beside the modal hides no command.
+			"you still have to", "you still need to", "you still must", "you really must", "you really need to",
+			"you really have to", "you also need to", "you also have to", "you now need to", "you now have to",
 		}},
 		{"imperative", []string{
 			"pay", "send", "call", "make", "transfer", "contact", "settle", "clear", "fill", "sign", "ring", "submit",

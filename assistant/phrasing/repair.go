@@ -232,7 +232,7 @@ func (st *turnState) repairSentence(s string) repairResult {
 			}
 			return ""
 		}
-		subj, mid, rest := group("subj"), withoutPressure(group("mid")), group("rest")
+		subj, mid, rest := group("subj"), stripPressure(group("mid")), group("rest")
 		var adverbs []string
 		for _, a := range []string{group("adv"), group("adv2")} {
 			if a != "" && !pressureWords[strings.ToLower(a)] {
@@ -248,6 +248,14 @@ func (st *turnState) repairSentence(s string) repairResult {
 			var before []string
 			mid, before, conj, unsafe = rules.participlesBefore(mid, conj, unsafe)
 			parts = append(before, parts...)
+			for _, w := range strings.Fields(lowerSameWidth(mid)) {
+				w = strings.Trim(w, ",;:")
+				if _, ok := rules.verbs[w]; ok || nlParticiple[w] != [2]string{} {
+					// "Het formulier moet ondertekend en het
+					// bedrag betaald worden": a second clause.
+					unsafe = true
+				}
+			}
 		} else {
 			var more []string
 			rest, more, conj, unsafe = rules.participlesAfter(rest, conj, unsafe)
@@ -483,19 +491,6 @@ func (r *repairRules) anyPay(parts []string) bool {
 		}
 	}
 	return false
-}
-
-// withoutPressure drops the words that carry pressure ("echt", "toch")
-// from the middle of a Dutch passive order; the question asks without them.
-func withoutPressure(s string) string {
-	words := strings.Fields(s)
-	kept := words[:0]
-	for _, w := range words {
-		if !pressureWords[strings.ToLower(w)] {
-			kept = append(kept, w)
-		}
-	}
-	return strings.Join(kept, " ")
 }
 
 // payVerbs are the plain verbs of paying an order asks for.

@@ -70,8 +70,9 @@ func TestRepairCoordinatedPassive(t *testing.T) {
 	})
 }
 
-// Where one of the verbs is one the guard cannot ask for, it gives advice
-// rather than a question with a participle left in it.
+// Where one of the verbs is one the guard cannot ask for, or a second
+// clause follows "and", it gives advice rather than a question with a
+// participle left in it.
 func TestRepairCoordinatedPassiveUnknownVerb(t *testing.T) {
 	e := New()
 	for _, c := range []struct {
@@ -83,6 +84,9 @@ func TestRepairCoordinatedPassiveUnknownVerb(t *testing.T) {
 		{assistant.English, "The form must be signed and notarised by Friday.", "notarised"},
 		{assistant.Dutch, "Het formulier moet ondertekend en gelegaliseerd worden.", "gelegaliseerd"},
 		{assistant.Dutch, "Het formulier moet vóór vrijdag worden ondertekend en gewaarmerkt.", "gewaarmerkt"},
+		// A second clause after "and" is no verb of the first.
+		{assistant.English, "The form must be signed and the balance paid by Friday.", "the balance paid"},
+		{assistant.Dutch, "Het formulier moet ondertekend en het bedrag betaald worden.", "ondertekend en"},
 	} {
 		p, err := e.Phrase(context.Background(), assistant.Utterance{Text: c.text, Language: c.lang})
 		if err != nil {
@@ -118,6 +122,13 @@ func TestRepairAdverbPlacement(t *testing.T) {
 		{assistant.Dutch, "Het bedrag moet nog vóór vrijdag betaald worden.", "Kunt u het bedrag nog vóór vrijdag betalen?"},
 		{assistant.Dutch, "Het bedrag moet echt vóór vrijdag betaald worden.", "Kunt u het bedrag vóór vrijdag betalen?"},
 		{assistant.Dutch, "Het bedrag moet toch echt nog vóór 1 mei worden betaald.", "Kunt u het bedrag nog vóór 1 mei betalen?"},
+		// An adverb beside "you must" hides no command, and the
+		// pressure words inside a command do not come back in its
+		// question.
+		{assistant.English, "You still have to pay £300 by Friday.", "Would you be able to pay £300 by Friday? If not, we can look for another date together."},
+		{assistant.English, "You really need to pay the £300 by Friday.", "Would you be able to pay the £300 by Friday? If not, we can look for another date together."},
+		{assistant.Dutch, "U moet het bedrag toch echt vóór vrijdag betalen.", "Lukt het u om het bedrag vóór vrijdag te betalen? Zo niet, dan zoeken we samen naar een andere datum."},
+		{assistant.Dutch, "U moet de € 300 echt nog vóór 1 mei overmaken.", "Lukt het u om de € 300 nog vóór 1 mei over te maken? Zo niet, dan zoeken we samen naar een andere datum."},
 	})
 }
 
