@@ -245,3 +245,20 @@ func TestStartsWithFact(t *testing.T) {
 		}
 	}
 }
+
+// A letter formula that opens the sentence goes only where what follows
+// stands as a sentence: after "that", a comma or a colon. "Please note the
+// date …" without it would leave "The date …", a fragment. Dutch already
+// keeps such an opener where no comma follows.
+func TestLeftOutOpenerLeavesASentence(t *testing.T) {
+	phraseCases(t, []repairCase{
+		{assistant.English, "Please note the date by which you must pay, as agreed.", "Please note the date you must pay by, as agreed."},
+		{assistant.English, "Please note your reference number.", ""},
+		{assistant.English, "Be advised the fee of £25 applies from 1 May.", ""},
+		{assistant.English, "Please note that a fee will be added.", "A fee will be added."},
+		{assistant.English, "Please note, the fee of £25 applies from 1 May.", "The fee of £25 applies from 1 May."},
+		{assistant.English, "Please note: the fee of £25 applies from 1 May.", "The fee of £25 applies from 1 May."},
+		{assistant.Dutch, "Wij wijzen u op de datum waarop u moet betalen, zoals afgesproken.", ""},
+		{assistant.Dutch, "Hierbij deel ik u mede: de rente loopt door.", "Ik laat u weten: de rente loopt door."},
+	})
+}
