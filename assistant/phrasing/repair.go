@@ -153,9 +153,13 @@ var repairRulesOf = map[assistant.Language]*repairRules{
 }
 
 // enModalAdverbs may stand beside the modal of an English passive order
-// ("The balance still has to be paid", "must also be signed"); the question
-// keeps them before its verb, except those that carry pressure.
+// ("The balance still has to be paid", "must also be signed"). The question
+// keeps those that add a task or order the tasks (enKeptAdverbs) before its
+// verb: "Can you also sign the form?"; the others carry urgency ("still",
+// "now", "really") and go.
 const enModalAdverbs = `still|now|also|really|just|then|first|definitely|absolutely|simply|certainly`
+
+var enKeptAdverbs = wordSet([]string{"also", "first", "then"})
 
 // orderWords show an order in the main clause of a condition.
 var orderWords = regexp.MustCompile(`\b(?:you (?:must|have to|need to|will need to|'ll have to|will have to|are required to)|(?:moet|dient|moeten|dienen) (?:u|je)|(?:u|je) (?:moet|dient))\b`)
@@ -235,7 +239,7 @@ func (st *turnState) repairSentence(s string) repairResult {
 		subj, mid, rest := group("subj"), stripPressure(group("mid")), group("rest")
 		var adverbs []string
 		for _, a := range []string{group("adv"), group("adv2")} {
-			if a != "" && !pressureWords[strings.ToLower(a)] {
+			if enKeptAdverbs[strings.ToLower(a)] {
 				adverbs = append(adverbs, strings.ToLower(a))
 			}
 		}

@@ -119,6 +119,8 @@ func TestRepairAdverbPlacement(t *testing.T) {
 		{assistant.English, "The form also needs to be signed.", "Can you also sign the form?"},
 		{assistant.English, "The form must also be signed and returned.", "Can you also sign and send back the form?"},
 		{assistant.English, "The £300 is still to be paid by 1 May.", "Can you pay the £300 by 1 May?"},
+		{assistant.English, "The remaining £300 must now be paid by 1 May.", "Can you pay the remaining £300 by 1 May?"},
+		{assistant.English, "The form first has to be signed.", "Can you first sign the form?"},
 		{assistant.Dutch, "Het bedrag moet nog vóór vrijdag betaald worden.", "Kunt u het bedrag nog vóór vrijdag betalen?"},
 		{assistant.Dutch, "Het bedrag moet echt vóór vrijdag betaald worden.", "Kunt u het bedrag vóór vrijdag betalen?"},
 		{assistant.Dutch, "Het bedrag moet toch echt nog vóór 1 mei worden betaald.", "Kunt u het bedrag nog vóór 1 mei betalen?"},
