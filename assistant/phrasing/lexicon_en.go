@@ -9,6 +9,9 @@ var wordsEN = &words{
 		{"to", []string{
 			"you must", "you need to", "you have to", "you'll have to", "you will have to", "you are required to",
 			"you're required to", "you've got to", "you got to", "you must now", "you'll need to", "you will need to",
+			// An adverb beside the modal hides no command.
+			"you still have to", "you still need to", "you still must", "you really must", "you really need to",
+			"you really have to", "you also need to", "you also have to", "you now need to", "you now have to",
 		}},
 		{"imperative", []string{
 			"pay", "send", "call", "make", "transfer", "contact", "settle", "clear", "fill", "sign", "ring", "submit",
@@ -83,6 +86,7 @@ var wordsEN = &words{
 		"if", "when", "whether", "unless", "do", "don't", "that",
 		"know", "think", "understand", "see", "hear", "realise", "realize", "appreciate", "guess", "feel",
 	},
+	relative:           []string{"which", "who", "whom", "whose", "whereby", "wherein", "whereupon"},
 	conditionalOpeners: []string{"if", "should", "when", "in", "once"},
 	contactVerbs:       []string{"call", "phone", "ring", "contact", "email", "e-mail", "text", "let"},
 	dropConj:           []string{"so", "and", "but", "then", "therefore", "now", "basically", "ok", "okay", "well", "right"},

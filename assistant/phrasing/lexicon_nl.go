@@ -79,6 +79,10 @@ var wordsNL = &words{
 		"als", "wanneer", "indien", "dat", "zodat", "omdat",
 		"weet", "denk", "begrijp", "snap", "hoor", "zie", "vind",
 	},
+	relative: []string{
+		"die", "welke", "wat", "waar", "waarop", "waarin", "waarmee", "waarvoor", "waarnaar", "waardoor", "waarbij",
+		"waaraan", "waarvan", "waaronder", "waarover", "waartoe", "waaruit", "waarheen",
+	},
 	conditionalOpeners: []string{"als", "mocht", "wanneer"},
 	contactVerbs:       []string{"bel", "mail", "neem", "laat", "app"},
 	stateVerbs:         []string{"zijn", "hebben", "worden", "voelen", "vinden", "denken"},
