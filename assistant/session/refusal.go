@@ -42,7 +42,7 @@ type (
 		Rate  float64
 		Burst int
 	}
-	countText struct{ N, Max int }
+	countText   struct{ N, Max int }
 	speakerText struct {
 		Speaker assistant.Speaker
 		N, Max  int
