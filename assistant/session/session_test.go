@@ -905,6 +905,12 @@ func TestErrorEvent(t *testing.T) {
 		if msg := assistant.ErrorMessage(err); !strings.HasPrefix(msg, `speaker "manager" is neither agent nor customer`) {
 			t.Errorf("%s: the error's message is %q; want the English one", lang, msg)
 		}
+		// An analysis failure says only what the client may know, in the
+		// call's language too.
+		says = map[assistant.Language]string{assistant.Dutch: "Er ging iets mis", assistant.English: "Internal error."}[lang]
+		if e := s.ErrorEvent(errors.New("engine broke")); e.Code != assistant.EInternal || !strings.Contains(e.Text, says) || strings.Contains(e.Text, "engine") {
+			t.Errorf("%s: error event of a failure %+v; want one saying %q", lang, e, says)
+		}
 		data, err := json.Marshal(e)
 		if err != nil {
 			t.Fatal(err)
