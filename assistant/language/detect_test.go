@@ -93,3 +93,11 @@ func TestForeign(t *testing.T) {
 		}
 	}
 }
+
+// Foreign runs on every live tip without a declared language.
+func BenchmarkForeign(b *testing.B) {
+	text := "Ik begrijp dat het lastig is, maar u moet het volledige bedrag van € 1.250,50 vóór vrijdag betalen, anders gaat het dossier naar de deurwaarder."
+	for b.Loop() {
+		Foreign(text)
+	}
+}
