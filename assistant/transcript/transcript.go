@@ -258,6 +258,11 @@ func detect(data []byte, mediaType string) (string, error) {
 		return "", jsonSyntaxError(data, nil)
 	case mediaType == "text/vtt":
 		return "", assistant.Errorf(assistant.EInvalid, "A WebVTT file starts with the line WEBVTT; this one starts with %q.", firstLine(trimmed))
+	case mediaType == "text/plain":
+		// Plain text is a format rooscoach reads: what is missing is
+		// the labels, not support for the media type.
+		fe := &FormatError{What: "The body", Unlabelled: true}
+		return "", &assistant.Error{Code: assistant.EInvalid, Message: fe.Error(), Err: fe}
 	}
 	return "", unsupported("The body")
 }
