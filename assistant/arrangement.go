@@ -395,8 +395,9 @@ type AgreementCheck struct {
 	Promise  bool   `json:"promise"`
 	// Months is how many payments clear the debt at this amount.
 	Months int `json:"months,omitempty"`
-	// MatchesOption is the rank (from 1) of the proposal with the same
-	// regular amount; 0 when none.
+	// MatchesOption is the rank (from 1) of the proposal that is the same
+	// arrangement: the same amount per payment, as often, from the same
+	// first payment date give or take a few days; 0 when none.
 	MatchesOption int `json:"matches_option,omitempty"`
 	// Affordable is false when the agreement asks more than the customer
 	// said they can pay or has left; WithinPolicy is false when the policy

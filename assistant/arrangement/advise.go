@@ -3,6 +3,7 @@ package arrangement
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/prompts"
@@ -339,7 +340,7 @@ func (c *checked) compare(at int, facts []assistant.Fact, options []assistant.Ar
 		}
 	}
 	for i, o := range options {
-		if o.Monthly.Amount == m && o.Monthly.Currency == f.Amount.Currency {
+		if sameArrangement(f, o) {
 			ch.MatchesOption = i + 1
 			break
 		}
@@ -363,6 +364,46 @@ func (c *checked) compare(at int, facts []assistant.Fact, options []assistant.Ar
 		ch.Findings = append(ch.Findings, assistant.AgreementFinding{Code: code, Text: text})
 	}
 	return ch, nil
+}
+
+// matchSlackDays is how far the agreed first payment may lie from an
+// option's and still be that option: agents take the money a day or two
+// after the payday the option is planned on ("taken on the 4th" for money
+// in on the 3rd), or on the business day a holiday moves it to. A first
+// payment weeks or months later is another arrangement.
+const matchSlackDays = 7
+
+// sameArrangement reports whether the agreed fact f is option o: the same
+// amount per payment, paid as often, from the same first date (give or
+// take matchSlackDays) when the call names one. The options are paid
+// monthly, so a weekly amount is never one of them, even when it adds up
+// to the same per month; a single payment is an option of one payment.
+func sameArrangement(f assistant.Fact, o assistant.ArrangementOption) bool {
+	if len(o.Schedule) == 0 || o.Monthly.Currency != f.Amount.Currency {
+		return false
+	}
+	switch f.Frequency {
+	case assistant.Monthly:
+		if o.Monthly.Amount != f.Amount.Amount {
+			return false
+		}
+	case assistant.Once:
+		if len(o.Schedule) != 1 || o.Schedule[0].Amount != *f.Amount {
+			return false
+		}
+	default:
+		return false
+	}
+	if f.Date == "" {
+		return true
+	}
+	agreed, err1 := time.Parse(dateLayout, f.Date)
+	due, err2 := time.Parse(dateLayout, o.Schedule[0].Due)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	days := agreed.Sub(due).Hours() / 24
+	return days >= -matchSlackDays && days <= matchSlackDays
 }
 
 // callJurisdiction guesses the jurisdiction of a call that names no usable

@@ -1,0 +1,61 @@
+package arrangement
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/rooscoach/rooscoach/assistant"
+)
+
+// An agreement matches a proposal only when it is the same arrangement: the
+// same amount per payment, paid as often, from the same first date. A first
+// payment half a year after the proposal's is another arrangement, however
+// equal the amount.
+func TestAgreementMatchesDatesAndAmounts(t *testing.T) {
+	e := New(fixedNow)
+	for _, tc := range []struct {
+		lang          assistant.Language
+		turns         []assistant.Turn
+		match         int
+		wantAgreedDay string
+	}{
+		{assistant.Dutch, call("Er staat nog € 600 open. Hoeveel kunt u per maand missen?", "Ik kan 50 euro per maand betalen.",
+			"Dan spreken we 50 euro per maand af, voor het eerst op 25 juni 2027.", "Ja, goed."), 0, "2027-06-25"},
+		{assistant.English, call("The balance is £600. How much could you manage each month?", "I can pay £50 a month.",
+			"So we agree £50 a month, the first payment on 25 June 2027.", "Yes, fine."), 0, "2027-06-25"},
+		// The same arrangement from the proposal's own first date matches.
+		{assistant.Dutch, call("Er staat nog € 600 open. Hoeveel kunt u per maand missen?", "Ik kan 50 euro per maand betalen.",
+			"Dan spreken we 50 euro per maand af, voor het eerst op 7 december 2026.", "Ja, goed."), 1, "2026-12-07"},
+		{assistant.English, call("The balance is £600. How much could you manage each month?", "I can pay £50 a month.",
+			"So we agree £50 a month, the first payment on 7 December 2026.", "Yes, fine."), 1, "2026-12-07"},
+		// £50 a week is not the £216.66 a month of a proposal, whatever it adds up to.
+		{assistant.English, call("The balance is £2000. How much could you manage each month?", "I can pay £216.66 a month.",
+			"So we agree £50 a week.", "Yes, fine."), 0, ""},
+	} {
+		adv, err := adviseCall(e, tc.turns, tc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := adv.Agreement
+		if a == nil {
+			t.Fatalf("%s %q: no agreement check", tc.lang, tc.turns[2].Text)
+		}
+		if a.FirstDue != tc.wantAgreedDay {
+			t.Errorf("%s %q: first due %q, want %q", tc.lang, tc.turns[2].Text, a.FirstDue, tc.wantAgreedDay)
+		}
+		if a.MatchesOption != tc.match {
+			var first []string
+			for _, o := range adv.Options {
+				first = append(first, o.Schedule[0].Due+" "+o.Monthly.Currency)
+			}
+			t.Errorf("%s %q: matches option %d, want %d (options start %v)", tc.lang, tc.turns[2].Text, a.MatchesOption, tc.match, first)
+		}
+		want := "no-match"
+		if tc.match > 0 {
+			want = "matches"
+		}
+		if !slices.Contains(findingCodes(a), want) {
+			t.Errorf("%s %q: findings %v, want %s", tc.lang, tc.turns[2].Text, findingCodes(a), want)
+		}
+	}
+}
