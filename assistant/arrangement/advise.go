@@ -268,8 +268,9 @@ func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assist
 		}
 		adv.Agreement = &check
 		// An arrangement the customer said yes to, but cannot keep or the
-		// creditor does not allow, is for a trainer to see.
-		if check.Promise && (!check.Affordable || !check.WithinPolicy) {
+		// creditor does not allow, is for a trainer to see; so is one the
+		// agent imposed, even when the customer went quiet.
+		if check.Promise && (!check.Affordable || !check.WithinPolicy) || check.Imposed {
 			adv.Flagged = true
 		}
 	}
@@ -316,6 +317,13 @@ func (c *checked) compare(at int, facts []assistant.Fact, options []assistant.Ar
 		}
 		if s := c.Customer.StatedMonthly; s != nil && m > *s {
 			t.Stated = c.money(*s)
+			// Above what the customer said, not their own amount, and not
+			// turned down: the agent set the terms instead of asking what
+			// is realistic, whether the customer said "ok" or nothing.
+			if !proposed && !f.Refused {
+				codes = append(codes, "imposed")
+				ch.Imposed = true
+			}
 			codes = append(codes, "above-stated")
 			ch.Affordable = false
 		}

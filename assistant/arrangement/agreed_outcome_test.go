@@ -59,3 +59,50 @@ func TestAgreementMatchesDatesAndAmounts(t *testing.T) {
 		}
 	}
 }
+
+// An agent who sets an amount above what the customer said they can pay
+// has imposed terms instead of asking what is realistic: whether the
+// customer then goes quiet or says "ok", the arrangement is the agent's, and
+// a trainer must see it flagged, not missing. A customer who says no has
+// agreed nothing.
+func TestAgreementImposedByTheAgent(t *testing.T) {
+	e := New(fixedNow)
+	for _, tc := range []struct {
+		lang    assistant.Language
+		turns   []assistant.Turn
+		imposed bool
+		want    int64
+	}{
+		{assistant.Dutch, call("Er staat nog € 900 open. Hoeveel kunt u per maand missen?", "Ik kan 30 euro per maand betalen.",
+			"Dat is te weinig. Ik zet het op 50 per maand.", "Oké."), true, 5000},
+		{assistant.Dutch, call("Er staat nog € 900 open. Hoeveel kunt u per maand missen?", "Ik kan 30 euro per maand betalen.",
+			"Ik heb het op 50 euro per maand gezet.", "..."), true, 5000},
+		{assistant.Dutch, call("Er staat nog € 900 open. Hoeveel kunt u per maand missen?", "Ik kan 30 euro per maand betalen.",
+			"Ik zet het op 50 per maand.", "Nee, dat lukt echt niet."), false, 5000},
+		{assistant.English, call("The balance is £600. How much could you manage each month?", "I can pay £10 a month.",
+			"That's too low. I've set it at 25 a month.", "Ok."), true, 2500},
+		{assistant.English, call("The balance is £600. How much could you manage each month?", "I can pay £10 a month.",
+			"I've set it at £25 a month.", "..."), true, 2500},
+		{assistant.English, call("The balance is £600. How much could you manage each month?", "I can pay £10 a month.",
+			"I've set it at 25 a month.", "No, I can't do that."), false, 2500},
+	} {
+		adv, err := adviseCall(e, tc.turns, tc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		said := tc.turns[2].Text + " / " + tc.turns[3].Text
+		a := adv.Agreement
+		if a == nil {
+			t.Fatalf("%s %q: no agreement check: the agent's amount is missing", tc.lang, said)
+		}
+		if a.Amount.Amount != tc.want || a.Affordable {
+			t.Errorf("%s %q: agreement %v affordable %v, want the agent's amount, above the customer's", tc.lang, said, a.Amount, a.Affordable)
+		}
+		if got := slices.Contains(findingCodes(a), "imposed"); got != tc.imposed {
+			t.Errorf("%s %q: findings %v, imposed %v, want %v", tc.lang, said, findingCodes(a), got, tc.imposed)
+		}
+		if adv.Flagged != tc.imposed {
+			t.Errorf("%s %q: flagged %v, want %v", tc.lang, said, adv.Flagged, tc.imposed)
+		}
+	}
+}
