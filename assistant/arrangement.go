@@ -16,7 +16,18 @@ const (
 	// FactAgreed is the arrangement the agent and the customer settled on in
 	// the call, kept apart from what the engine proposes so that the two can
 	// be compared.
+	//
+	// A FactAgreed without Amount is a referral to free debt help (the
+	// municipality's schuldhulpverlening, StepChange, Citizens Advice,
+	// National Debtline) that the call settled on instead of a payment:
+	// Text names the help, Promise says the customer said yes to it.
 	FactAgreed FactKind = "agreed"
+)
+
+// Outcomes of a call, in AgreementCheck.Outcome.
+const (
+	OutcomeArrangement = "arrangement" // an arrangement to pay
+	OutcomeReferral    = "referral"    // a referral to free debt help, nothing agreed to pay
 )
 
 // Frequency says how often an agreed amount is paid.
@@ -379,7 +390,7 @@ type AgreementFinding struct {
 	// the policy's share of it), customer-proposed (above the share, but the
 	// customer's own amount), below-minimum, too-long (outside policy),
 	// matches (one of the proposals), no-match, no-promise (the customer
-	// did not say yes), imposed (the agent set an amount above what the
+	// did not say yes), referred (the outcome is a referral to debt help), imposed (the agent set an amount above what the
 	// customer said they can pay, and the customer did not say no).
 	Code string `json:"code"`
 	Text string `json:"text"`
@@ -389,12 +400,17 @@ type AgreementFinding struct {
 // customer can pay, the policy and the engine's proposals, for the coaching
 // record.
 type AgreementCheck struct {
+	// Outcome is what the call settled on: OutcomeArrangement, or
+	// OutcomeReferral when the agent referred the customer to debt help
+	// and nothing was agreed to pay; a referral asks no money, so it is
+	// affordable and within policy, and has no amount.
+	Outcome string `json:"outcome"`
 	// Fact is the index in ArrangementAdvice.Facts of the agreed fact.
 	Fact      int       `json:"fact"`
-	Amount    Money     `json:"amount"`
-	Frequency Frequency `json:"frequency"`
+	Amount    Money     `json:"amount,omitzero"`
+	Frequency Frequency `json:"frequency,omitempty"`
 	// Monthly is Amount per month (per week × 52 / 12, rounded down).
-	Monthly  Money  `json:"monthly"`
+	Monthly  Money  `json:"monthly,omitzero"`
 	FirstDue string `json:"first_due,omitempty"`
 	Promise  bool   `json:"promise"`
 	// Months is how many payments clear the debt at this amount.

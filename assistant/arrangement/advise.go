@@ -140,10 +140,12 @@ func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assist
 
 	latest := map[assistant.FactKind]assistant.Fact{}
 	categories := map[assistant.BudgetCategory]assistant.Fact{}
-	agreedAt := -1
+	agreedAt, referredAt := -1, -1
 	vulnerable, crisis := false, false
 	for i, f := range facts {
 		switch {
+		case f.Kind == assistant.FactAgreed && f.Amount == nil:
+			referredAt = i
 		case f.Kind == assistant.FactVulnerability:
 			vulnerable = true
 			crisis = crisis || f.Cue == assistant.DriverCrisis
@@ -185,7 +187,7 @@ func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assist
 				adv.Referral = &ref
 			}
 		}
-		return adv, nil
+		return adv, referralOutcome(&adv, referredAt, lang)
 	}
 
 	cur := out.Amount.Currency
@@ -274,7 +276,32 @@ func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assist
 			adv.Flagged = true
 		}
 	}
-	return adv, nil
+	return adv, referralOutcome(&adv, referredAt, lang)
+}
+
+// referralOutcome makes the agent's referral to debt help, adv.Facts[at],
+// the call's outcome when nothing was agreed to pay: going to debt help is
+// a next step settled, not "no agreement". at < 0 is no referral.
+func referralOutcome(adv *assistant.ArrangementAdvice, at int, lang assistant.Language) error {
+	if at < 0 || adv.Agreement != nil {
+		return nil
+	}
+	f := adv.Facts[at]
+	ch := assistant.AgreementCheck{Outcome: assistant.OutcomeReferral, Fact: at, Promise: f.Promise,
+		Affordable: true, WithinPolicy: true}
+	codes := []string{"referred"}
+	if !f.Promise {
+		codes = append(codes, "no-promise")
+	}
+	for _, code := range codes {
+		text, err := prompts.Render(lang, "arrangement.agreement", AgreementText{Code: code, Help: f.Text})
+		if err != nil {
+			return fmt.Errorf("arrangement: agreement %s: %w", code, err)
+		}
+		ch.Findings = append(ch.Findings, assistant.AgreementFinding{Code: code, Text: text})
+	}
+	adv.Agreement = &ch
+	return nil
 }
 
 // AgreementText is the data of the arrangement.agreement template.
@@ -286,6 +313,8 @@ type AgreementText struct {
 	MinInstalment   assistant.Money
 	MaxTerm, Months int
 	Rank            int
+	// Help names the debt help of a referral ("referred").
+	Help string
 }
 
 // compare checks the agreed arrangement facts[at] against what the customer
@@ -298,7 +327,7 @@ func (c *checked) compare(at int, facts []assistant.Fact, options []assistant.Ar
 		m = f.Amount.Amount
 	}
 	ch := assistant.AgreementCheck{
-		Fact: at, Amount: *f.Amount, Frequency: f.Frequency, Monthly: c.money(m), FirstDue: f.Date,
+		Outcome: assistant.OutcomeArrangement, Fact: at, Amount: *f.Amount, Frequency: f.Frequency, Monthly: c.money(m), FirstDue: f.Date,
 		Promise: f.Promise, Affordable: true, WithinPolicy: true,
 	}
 	t := AgreementText{Monthly: ch.Monthly, Spare: c.money(c.spare), Cap: c.money(c.cap), Share: p.SpareSharePercent,

@@ -2,6 +2,7 @@ package arrangement
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/rooscoach/rooscoach/assistant"
@@ -104,5 +105,64 @@ func TestAgreementImposedByTheAgent(t *testing.T) {
 		if adv.Flagged != tc.imposed {
 			t.Errorf("%s %q: flagged %v, want %v", tc.lang, said, adv.Flagged, tc.imposed)
 		}
+	}
+}
+
+// A call that ends with a referral to free debt help has an outcome: the
+// customer goes to the municipality's schuldhulpverlening, StepChange,
+// Citizens Advice or National Debtline. That is the agreed next step, not
+// "no agreement", whether or not an outstanding amount was named.
+func TestReferralIsTheAgreedOutcome(t *testing.T) {
+	e := New(fixedNow)
+	for _, tc := range []struct {
+		lang    assistant.Language
+		turns   []assistant.Turn
+		help    string
+		promise bool
+	}{
+		{assistant.Dutch, call("Er staat nog € 2400 open. Hoeveel kunt u per maand missen?", "Eigenlijk niets, ik red het niet meer.",
+			"Dan verwijs ik u door naar de schuldhulpverlening van uw gemeente. Die helpt gratis.", "Ja, dat is goed."), "schuldhulpverlening", true},
+		{assistant.Dutch, call("Hoe gaat het met de betalingen?", "Slecht, ik heb overal schulden.",
+			"Neem contact op met uw gemeente, die helpt gratis bij schulden.", "Hm."), "uw gemeente", false},
+		{assistant.English, call("The balance is £2400. How much could you manage each month?", "Nothing really, I can't cope.",
+			"Then the best next step is free advice from StepChange. I'll give you their number.", "Yes, thank you."), "StepChange", true},
+		{assistant.English, call("How are the payments going?", "Badly, I owe everyone.",
+			"Please call National Debtline, they can help for free.", "Okay, I will."), "National Debtline", true},
+		{assistant.English, call("The balance is £2400.", "I can't pay that.",
+			"Citizens Advice can help you with this, for free.", "Hm."), "Citizens Advice", false},
+	} {
+		adv, err := adviseCall(e, tc.turns, tc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		said := tc.turns[2].Text
+		ref := factsOf(adv.Facts, assistant.FactAgreed)
+		if len(ref) != 1 || ref[0].Amount != nil || ref[0].Text != tc.help || ref[0].TurnIndex != 2 || ref[0].Promise != tc.promise {
+			t.Errorf("%s %q: referral facts %+v, want %q in turn 2, promise %v", tc.lang, said, ref, tc.help, tc.promise)
+		}
+		checkOffsets(t, tc.turns, adv.Facts)
+		a := adv.Agreement
+		if a == nil {
+			t.Fatalf("%s %q: no agreement: the referral is the call's outcome", tc.lang, said)
+		}
+		if a.Outcome != assistant.OutcomeReferral || a.Promise != tc.promise || adv.Facts[a.Fact].Text != tc.help {
+			t.Errorf("%s %q: agreement %+v, want the referral as outcome, promise %v", tc.lang, said, a, tc.promise)
+		}
+		if codes := findingCodes(a); len(codes) == 0 || codes[0] != "referred" || len(a.Findings) == 0 || !strings.Contains(a.Findings[0].Text, tc.help) {
+			t.Errorf("%s %q: findings %+v, want referred naming %q", tc.lang, said, a.Findings, tc.help)
+		}
+	}
+	// Named beside an arrangement, the help is advice; the arrangement is
+	// the outcome.
+	adv, err := adviseCall(e, call("The balance is £600. How much could you manage each month?", "I can pay £50 a month.",
+		"So we agree £50 a month. StepChange can also help you, for free.", "Yes, fine."), assistant.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := adv.Agreement; a == nil || a.Outcome != assistant.OutcomeArrangement || a.Amount.Amount != 5000 {
+		t.Errorf("agreement %+v, want the £50 arrangement as the outcome", a)
+	}
+	if ag := factsOf(adv.Facts, assistant.FactAgreed); len(ag) != 1 || ag[0].Amount == nil {
+		t.Errorf("agreed facts %+v, want the arrangement only", ag)
 	}
 }

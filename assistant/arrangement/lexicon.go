@@ -199,3 +199,14 @@ var (
 		"not fine", "not agreed", "don't agree", "can ~ not",
 	)
 )
+
+// debtHelpWords name the free debt help an agent refers a customer to: in
+// the Netherlands the municipality's schuldhulpverlening and those who work
+// with it, in the UK the free advice services of docs/domain. Said by the
+// agent, they make a referral the call's next step.
+var debtHelpWords = language.Compile(
+	"schuldhulpverlening", "schuldhulp", "schuldhulpmaatje", "juridisch loket", "budgetcoach", "wijkteam", "geldfit",
+	"uw gemeente", "de gemeente", "schuldadvies",
+	"stepchange", "step change", "citizens advice", "national debtline", "moneyhelper", "money helper",
+	"debt advice", "debt adviser", "debt advisor", "debt help", "breathing space",
+)
