@@ -98,9 +98,6 @@ type Fact struct {
 	Frequency Frequency `json:"frequency,omitempty"`
 	Date      string    `json:"date,omitempty"`
 	Promise   bool      `json:"promise,omitempty"`
-	// Refused says the customer said no to the agreed arrangement: the
-	// agent stated it, but it was not settled.
-	Refused bool `json:"refused,omitempty"`
 	// Cue names the vulnerability driver for FactVulnerability.
 	Cue Driver `json:"cue,omitempty"`
 	// TurnIndex, Text, Start and End point at the source: the turn and the
@@ -390,8 +387,9 @@ type AgreementFinding struct {
 	// the policy's share of it), customer-proposed (above the share, but the
 	// customer's own amount), below-minimum, too-long (outside policy),
 	// matches (one of the proposals), no-match, no-promise (the customer
-	// did not say yes), referred (the outcome is a referral to debt help), imposed (the agent set an amount above what the
-	// customer said they can pay, and the customer did not say no).
+	// did not say yes), referred (the outcome is a referral to debt help),
+	// imposed (the agent set an amount above what the customer said they
+	// can pay, instead of asking what is realistic).
 	Code string `json:"code"`
 	Text string `json:"text"`
 }
@@ -427,8 +425,8 @@ type AgreementCheck struct {
 	WithinPolicy bool `json:"within_policy"`
 	Risk         bool `json:"risk"`
 	// Imposed is true when the agent set the amount above what the customer
-	// said they can pay instead of asking what is realistic, and the
-	// customer went along or said nothing; it flags the call.
+	// said they can pay instead of asking what is realistic, whether the
+	// customer then said yes, nothing or no; it flags the call.
 	Imposed  bool               `json:"imposed,omitempty"`
 	Findings []AgreementFinding `json:"findings"`
 }

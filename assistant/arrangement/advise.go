@@ -346,10 +346,10 @@ func (c *checked) compare(at int, facts []assistant.Fact, options []assistant.Ar
 		}
 		if s := c.Customer.StatedMonthly; s != nil && m > *s {
 			t.Stated = c.money(*s)
-			// Above what the customer said, not their own amount, and not
-			// turned down: the agent set the terms instead of asking what
-			// is realistic, whether the customer said "ok" or nothing.
-			if !proposed && !f.Refused {
+			// Above what the customer said and not their own amount: the
+			// agent set the terms instead of asking what is realistic,
+			// whatever the customer then said ("ok", nothing, or no).
+			if !proposed {
 				codes = append(codes, "imposed")
 				ch.Imposed = true
 			}

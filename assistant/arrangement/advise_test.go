@@ -520,9 +520,11 @@ func TestUnsupportedLanguage(t *testing.T) {
 // the call only when they did.
 func TestAdviseAgreementWithoutPromise(t *testing.T) {
 	e := New(fixedNow)
+	// Both are flagged: € 100 where the customer said € 30 is imposed,
+	// whatever the answer (see TestAgreementImposedByTheAgent).
 	for _, tt := range []struct {
 		reply   string
-		flagged bool
+		promise bool
 	}{
 		{"Nee, dat lukt echt niet.", false},
 		{"Ja, goed.", true},
@@ -534,13 +536,13 @@ func TestAdviseAgreementWithoutPromise(t *testing.T) {
 			t.Fatal(err)
 		}
 		a := adv.Agreement
-		if a == nil || a.Affordable || a.Promise != tt.flagged {
-			t.Fatalf("%q: agreement %+v, want € 100 above the € 30 said, promise %v", tt.reply, a, tt.flagged)
+		if a == nil || a.Affordable || a.Promise != tt.promise {
+			t.Fatalf("%q: agreement %+v, want € 100 above the € 30 said, promise %v", tt.reply, a, tt.promise)
 		}
-		if adv.Flagged != tt.flagged {
-			t.Errorf("%q: flagged %v, want %v", tt.reply, adv.Flagged, tt.flagged)
+		if !adv.Flagged || !a.Imposed {
+			t.Errorf("%q: flagged %v imposed %v, want both", tt.reply, adv.Flagged, a.Imposed)
 		}
-		if !tt.flagged && !slices.Contains(findingCodes(a), "no-promise") {
+		if !tt.promise && !slices.Contains(findingCodes(a), "no-promise") {
 			t.Errorf("%q: findings %v, want no-promise", tt.reply, findingCodes(a))
 		}
 	}

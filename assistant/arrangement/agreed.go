@@ -236,7 +236,6 @@ func agreed(prep []prepared, facts []assistant.Fact, callCurrency string, today 
 	}
 	if _, no := replies(prep, last.k); no && !last.proposed {
 		promised = false
-		f.Refused = true
 	}
 	f.Promise = promised
 	return f, true

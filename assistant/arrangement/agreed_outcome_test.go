@@ -63,9 +63,9 @@ func TestAgreementMatchesDatesAndAmounts(t *testing.T) {
 
 // An agent who sets an amount above what the customer said they can pay
 // has imposed terms instead of asking what is realistic: whether the
-// customer then goes quiet or says "ok", the arrangement is the agent's, and
-// a trainer must see it flagged, not missing. A customer who says no has
-// agreed nothing.
+// customer then goes quiet, says "ok" or says no, the arrangement is the
+// agent's, and a trainer must see it flagged, not missing. An amount the
+// customer raised themselves is theirs, not imposed.
 func TestAgreementImposedByTheAgent(t *testing.T) {
 	e := New(fixedNow)
 	for _, tc := range []struct {
@@ -79,25 +79,29 @@ func TestAgreementImposedByTheAgent(t *testing.T) {
 		{assistant.Dutch, call("Er staat nog € 900 open. Hoeveel kunt u per maand missen?", "Ik kan 30 euro per maand betalen.",
 			"Ik heb het op 50 euro per maand gezet.", "..."), true, 5000},
 		{assistant.Dutch, call("Er staat nog € 900 open. Hoeveel kunt u per maand missen?", "Ik kan 30 euro per maand betalen.",
-			"Ik zet het op 50 per maand.", "Nee, dat lukt echt niet."), false, 5000},
+			"Ik zet het op 50 per maand.", "Nee, dat lukt echt niet."), true, 5000},
+		{assistant.Dutch, call("Er staat nog € 900 open. Hoeveel kunt u per maand missen?", "Ik kan 30 euro per maand betalen.",
+			"Lukt 50 euro per maand ook?", "Ja, ik kan 50 euro per maand betalen.", "Dan spreken we 50 euro per maand af.", "Goed."), false, 5000},
 		{assistant.English, call("The balance is £600. How much could you manage each month?", "I can pay £10 a month.",
 			"That's too low. I've set it at 25 a month.", "Ok."), true, 2500},
 		{assistant.English, call("The balance is £600. How much could you manage each month?", "I can pay £10 a month.",
 			"I've set it at £25 a month.", "..."), true, 2500},
 		{assistant.English, call("The balance is £600. How much could you manage each month?", "I can pay £10 a month.",
-			"I've set it at 25 a month.", "No, I can't do that."), false, 2500},
+			"I've set it at 25 a month.", "No, I can't do that."), true, 2500},
+		{assistant.English, call("The balance is £600. How much could you manage each month?", "I can pay £10 a month.",
+			"Could you do £25 a month?", "Yes, I can pay £25 a month.", "So we agree £25 a month.", "Fine."), false, 2500},
 	} {
 		adv, err := adviseCall(e, tc.turns, tc.lang)
 		if err != nil {
 			t.Fatal(err)
 		}
-		said := tc.turns[2].Text + " / " + tc.turns[3].Text
+		said := tc.turns[len(tc.turns)-2].Text + " / " + tc.turns[len(tc.turns)-1].Text
 		a := adv.Agreement
 		if a == nil {
 			t.Fatalf("%s %q: no agreement check: the agent's amount is missing", tc.lang, said)
 		}
-		if a.Amount.Amount != tc.want || a.Affordable {
-			t.Errorf("%s %q: agreement %v affordable %v, want the agent's amount, above the customer's", tc.lang, said, a.Amount, a.Affordable)
+		if a.Amount.Amount != tc.want || a.Affordable != !tc.imposed {
+			t.Errorf("%s %q: agreement %v affordable %v, want %v", tc.lang, said, a.Amount, a.Affordable, !tc.imposed)
 		}
 		if got := slices.Contains(findingCodes(a), "imposed"); got != tc.imposed {
 			t.Errorf("%s %q: findings %v, imposed %v, want %v", tc.lang, said, findingCodes(a), got, tc.imposed)
