@@ -389,7 +389,8 @@ type AgreementFinding struct {
 	// matches (one of the proposals), no-match, no-promise (the customer
 	// did not say yes), referred (the outcome is a referral to debt help),
 	// imposed (the agent set an amount above what the customer said they
-	// can pay, instead of asking what is realistic).
+	// can pay, instead of asking what is realistic), no-debt (the call names
+	// no outstanding amount, so policy and proposals were not checked).
 	Code string `json:"code"`
 	Text string `json:"text"`
 }

@@ -187,6 +187,16 @@ func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assist
 				adv.Referral = &ref
 			}
 		}
+		if agreedAt >= 0 {
+			check, err := agreementWithoutDebt(agreedAt, facts, lang)
+			if err != nil {
+				return assistant.ArrangementAdvice{}, err
+			}
+			adv.Agreement = &check
+			if check.Imposed || check.Promise && !check.Affordable {
+				adv.Flagged = true
+			}
+		}
 		return adv, referralOutcome(&adv, referredAt, lang)
 	}
 
@@ -336,26 +346,8 @@ func (c *checked) compare(at int, facts []assistant.Fact, options []assistant.Ar
 	if f.Frequency != assistant.Once && m > 0 {
 		ch.Months = int(min(ceilDiv(c.total, m), 1<<30))
 		t.Months = ch.Months
-		// The customer's own words come first: an amount they named
-		// themselves is theirs to carry, even above the share.
-		proposed := false
-		for _, o := range facts {
-			if o.Kind == assistant.FactOffer && !o.Ambiguous && o.Amount != nil && o.Amount.Currency == f.Amount.Currency && o.Amount.Amount == m {
-				proposed = true
-			}
-		}
-		if s := c.Customer.StatedMonthly; s != nil && m > *s {
-			t.Stated = c.money(*s)
-			// Above what the customer said and not their own amount: the
-			// agent set the terms instead of asking what is realistic,
-			// whatever the customer then said ("ok", nothing, or no).
-			if !proposed {
-				codes = append(codes, "imposed")
-				ch.Imposed = true
-			}
-			codes = append(codes, "above-stated")
-			ch.Affordable = false
-		}
+		var proposed bool
+		codes, proposed = againstStated(&ch, &t, facts, m, c.Customer.StatedMonthly)
 		switch {
 		case c.spareKnown && m > c.spare:
 			codes = append(codes, "above-spare")
@@ -391,16 +383,82 @@ func (c *checked) compare(at int, facts []assistant.Fact, options []assistant.Ar
 	if !f.Promise {
 		codes = append(codes, "no-promise")
 	}
+	return ch, findings(&ch, c.lang, codes, t)
+}
+
+// againstStated compares the agreed monthly amount m, in the currency of
+// ch, with stated, what the customer said they can pay (nil when they did
+// not say), and reports whether m is the customer's own amount.
+func againstStated(ch *assistant.AgreementCheck, t *AgreementText, facts []assistant.Fact, m int64, stated *int64) (codes []string, proposed bool) {
+	// The customer's own words come first: an amount they named
+	// themselves is theirs to carry, even above the share.
+	for _, o := range facts {
+		if o.Kind == assistant.FactOffer && !o.Ambiguous && o.Amount != nil && o.Amount.Currency == ch.Amount.Currency && o.Amount.Amount == m {
+			proposed = true
+		}
+	}
+	if stated != nil && m > *stated {
+		t.Stated = assistant.Money{Amount: *stated, Currency: ch.Amount.Currency}
+		// Above what the customer said and not their own amount: the
+		// agent set the terms instead of asking what is realistic,
+		// whatever the customer then said ("ok", nothing, or no).
+		if !proposed {
+			codes = append(codes, "imposed")
+			ch.Imposed = true
+		}
+		codes = append(codes, "above-stated")
+		ch.Affordable = false
+	}
+	return codes, proposed
+}
+
+// findings words codes for ch in lang.
+func findings(ch *assistant.AgreementCheck, lang assistant.Language, codes []string, t AgreementText) error {
 	ch.Findings = make([]assistant.AgreementFinding, 0, len(codes))
 	for _, code := range codes {
 		t.Code = code
-		text, err := prompts.Render(c.lang, "arrangement.agreement", t)
+		text, err := prompts.Render(lang, "arrangement.agreement", t)
 		if err != nil {
-			return assistant.AgreementCheck{}, fmt.Errorf("arrangement: agreement %s: %w", code, err)
+			return fmt.Errorf("arrangement: agreement %s: %w", code, err)
 		}
 		ch.Findings = append(ch.Findings, assistant.AgreementFinding{Code: code, Text: text})
 	}
-	return ch, nil
+	return nil
+}
+
+// agreementWithoutDebt compares the agreed arrangement facts[at] of a call
+// that names no usable outstanding amount with what the customer said they
+// can pay: what was agreed is still there for a trainer, and an amount the
+// agent imposed still shows. Without the debt there is no policy to check
+// or option to match, which the finding no-debt says.
+func agreementWithoutDebt(at int, facts []assistant.Fact, lang assistant.Language) (assistant.AgreementCheck, error) {
+	f := facts[at]
+	m := f.Amount.Amount
+	if f.Frequency != assistant.Once {
+		m = monthly(m, periodOfFrequency(f.Frequency))
+	}
+	ch := assistant.AgreementCheck{
+		Outcome: assistant.OutcomeArrangement, Fact: at, Amount: *f.Amount, Frequency: f.Frequency,
+		Monthly: assistant.Money{Amount: m, Currency: f.Amount.Currency}, FirstDue: f.Date,
+		Promise: f.Promise, Affordable: true, WithinPolicy: true,
+	}
+	t := AgreementText{Monthly: ch.Monthly}
+	var stated *int64
+	for _, o := range facts {
+		if o.Kind == assistant.FactOffer && !o.Ambiguous && o.Amount != nil && o.Amount.Currency == f.Amount.Currency && o.Amount.Amount <= maxAmount {
+			v := o.Amount.Amount
+			stated = &v
+		}
+	}
+	var codes []string
+	if f.Frequency != assistant.Once {
+		codes, _ = againstStated(&ch, &t, facts, m, stated)
+	}
+	codes = append(codes, "no-debt")
+	if !f.Promise {
+		codes = append(codes, "no-promise")
+	}
+	return ch, findings(&ch, lang, codes, t)
 }
 
 // matchSlackDays is how far the agreed first payment may lie from an

@@ -170,3 +170,38 @@ func TestReferralIsTheAgreedOutcome(t *testing.T) {
 		t.Errorf("agreed facts %+v, want the arrangement only", ag)
 	}
 }
+
+// A call that never names the outstanding amount still has what was agreed:
+// it is compared with what the customer said they can pay, and an amount
+// the agent imposed is flagged; the policy could not be checked, and the
+// findings say so.
+func TestAgreementWithoutTheDebt(t *testing.T) {
+	e := New(fixedNow)
+	for _, tc := range []struct {
+		lang  assistant.Language
+		turns []assistant.Turn
+	}{
+		{assistant.Dutch, call("Ik bel over uw rekening. Hoeveel kunt u per maand missen?", "Ik kan 10 euro per maand betalen.",
+			"Ik zet het op 25 per maand.", "...")},
+		{assistant.English, call("I'm calling about your bill. How much could you manage each month?", "I can pay £10 a month.",
+			"I've set it at 25 a month.", "Ok.")},
+	} {
+		adv, err := adviseCall(e, tc.turns, tc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := adv.Agreement
+		if a == nil {
+			t.Fatalf("%s: no agreement check without the debt", tc.lang)
+		}
+		if a.Outcome != assistant.OutcomeArrangement || a.Amount.Amount != 2500 || !a.Imposed || a.Affordable {
+			t.Errorf("%s: agreement %+v, want the imposed 25 a month", tc.lang, a)
+		}
+		if codes := findingCodes(a); !slices.Equal(codes[:3], []string{"imposed", "above-stated", "no-debt"}) {
+			t.Errorf("%s: findings %v, want imposed, above-stated, no-debt", tc.lang, codes)
+		}
+		if !adv.Flagged {
+			t.Errorf("%s: an imposed amount must flag the call", tc.lang)
+		}
+	}
+}
