@@ -399,6 +399,8 @@ func againstStated(ch *assistant.AgreementCheck, t *AgreementText, facts []assis
 	}
 	if stated != nil && m > *stated {
 		t.Stated = assistant.Money{Amount: *stated, Currency: ch.Amount.Currency}
+		codes = append(codes, "above-stated")
+		ch.Affordable = false
 		// Above what the customer said and not their own amount: the
 		// agent set the terms instead of asking what is realistic,
 		// whatever the customer then said ("ok", nothing, or no).
@@ -406,8 +408,6 @@ func againstStated(ch *assistant.AgreementCheck, t *AgreementText, facts []assis
 			codes = append(codes, "imposed")
 			ch.Imposed = true
 		}
-		codes = append(codes, "above-stated")
-		ch.Affordable = false
 	}
 	return codes, proposed
 }

@@ -374,11 +374,11 @@ func TestAdviseAnswersAndAgreement(t *testing.T) {
 		}
 		// "Dan stel ik voor: u betaalt 100 euro" after "Zestig euro, meer
 		// echt niet" sets the terms instead of asking what is realistic.
-		if codes := findingCodes(a); !slices.Equal(codes, []string{"imposed", "above-stated", "no-match"}) || !a.Imposed {
-			t.Errorf("findings %v imposed %v, want imposed, above-stated and no-match", codes, a.Imposed)
+		if codes := findingCodes(a); !slices.Equal(codes, []string{"above-stated", "imposed", "no-match"}) || !a.Imposed {
+			t.Errorf("findings %v imposed %v, want above-stated, imposed and no-match", codes, a.Imposed)
 		}
-		if !strings.Contains(a.Findings[1].Text, "Afgesproken is € 100 per maand, meer dan de € 60 die de klant zelf zei te kunnen betalen.") {
-			t.Errorf("finding %q does not say what was wrong with the figures", a.Findings[1].Text)
+		if !strings.Contains(a.Findings[0].Text, "Afgesproken is € 100 per maand, meer dan de € 60 die de klant zelf zei te kunnen betalen.") {
+			t.Errorf("finding %q does not say what was wrong with the figures", a.Findings[0].Text)
 		}
 		if !adv.Flagged {
 			t.Error("an agreement the customer said they cannot afford must flag the call")
