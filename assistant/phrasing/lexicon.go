@@ -99,6 +99,11 @@ type words struct {
 	// with one of closingWhen in the same sentence: "I'll call you back
 	// tomorrow before noon" is one, "I'll call you sometime" is not.
 	closingPromise, closingWhen []string
+	// closingAction are actions the agent takes on the record ("ik zet het
+	// in het systeem", "I'll note that"), a next step like a promise only
+	// with a when, or with the customer's part in the same sentence: an
+	// amount, a date, or one of closingCustomerPart ("u betaalt").
+	closingAction, closingCustomerPart []string
 }
 
 // phraseGroup is a group of phrases that mean the same to a detector.

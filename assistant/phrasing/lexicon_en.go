@@ -107,8 +107,14 @@ var wordsEN = &words{
 	closingNextStep: []string{
 		"i'll send", "i will send", "we'll send", "we will send", "you'll receive", "you will receive", "you'll get",
 		"next payment", "first payment", "we agreed", "we've agreed",
-		"i'll set up", "i've set up", "i'll note", "i'll put", "i'll email", "i will email", "your first payment",
-		"i'll make sure", "i'll arrange",
+		"i'll email", "i will email", "your first payment",
+	},
+	closingAction: []string{
+		"i'll set up", "i've set up", "i'll note", "i've noted", "i'll put", "i'll make sure", "i'll arrange",
+		"i'll update", "i'll log", "i'll process",
+	},
+	closingCustomerPart: []string{
+		"you'll pay", "you will pay", "you pay", "your first payment", "the first payment", "you'll call", "you will call",
 	},
 	closingPromise: []string{
 		"i'll call", "i will call", "we'll call", "we will call", "call you back", "i'll ring", "ring you back",
