@@ -25,8 +25,9 @@ var debtHelp = map[assistant.Language][]string{
 	// example); Geldfit.nl, where one can start anonymously (the nl
 	// compliance pack's referral text).
 	assistant.Dutch: {
-		"schuldhulpverlening", "schuldhulp", "schuldhulpverlener", "schuldhulpmaatje", "schuldadvies",
-		"uw gemeente", "de gemeente", "wijkteam", "budgetcoach", "juridisch loket", "geldfit",
+		"schuldhulpverlening", "schuldhulp", "schuldhulpmaatje", "schuldadvies",
+		"uw gemeente", "de gemeente",
+		"wijkteam", "budgetcoach", "juridisch loket", "geldfit",
 	},
 	// United Kingdom. The free debt advice services shared/domain README
 	// names (MoneyHelper, StepChange, National Debtline, Citizens Advice),
