@@ -200,13 +200,9 @@ var (
 	)
 )
 
-// debtHelpWords name the free debt help an agent refers a customer to: in
-// the Netherlands the municipality's schuldhulpverlening and those who work
-// with it, in the UK the free advice services of docs/domain. Said by the
-// agent, they make a referral the call's next step.
-var debtHelpWords = language.Compile(
-	"schuldhulpverlening", "schuldhulp", "schuldhulpmaatje", "juridisch loket", "budgetcoach", "wijkteam", "geldfit",
-	"uw gemeente", "de gemeente", "schuldadvies",
-	"stepchange", "step change", "citizens advice", "national debtline", "moneyhelper", "money helper",
-	"debt advice", "debt adviser", "debt advisor", "debt help", "breathing space",
-)
+// debtHelpWords name the free debt help an agent refers a customer to
+// (language.DebtHelp: the municipality's schuldhulpverlening and those who
+// work with it, the UK's free advice services). Said by the agent, they
+// make a referral the call's next step. Both languages are read in either,
+// as the other lexicons here are: a Dutch agent may name StepChange.
+var debtHelpWords = language.Compile(append(language.DebtHelp(assistant.Dutch), language.DebtHelp(assistant.English)...)...)

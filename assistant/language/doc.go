@@ -5,7 +5,9 @@
 // and English, and how both write money: currency symbols and words, and
 // numbers in digits read as amounts (ReadAmount, ParseDigits), which the
 // arrangement engine's facts and the phrasing engine's check that a
-// rewrite keeps its amounts share.
+// rewrite keeps its amounts share; and the names of free debt help
+// (DebtHelp), which the arrangement, vulnerability and stance engines each
+// write in their own pattern syntax.
 //
 // Engines with needs of their own keep a specialised reader and say why: the
 // stance classifier folds diacritics and expands contractions for its model,

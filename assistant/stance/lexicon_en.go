@@ -50,8 +50,9 @@ var lexiconEN = map[string][]string{
 		"let me sort", "let me fix", "let me get that sorted", "let me get this sorted", "i am pulling up", "pulling up your account", "let me pull up", "let me have a look", "let me check", "i will get it sorted", "i will get this sorted",
 		"we are working to|on", "our team is working", "our engineers are", "working to restore|fix|resolve", "we will update you", "we will keep you updated"},
 	"for-you": {"for you", "with you"},
-	"debt-help": {"debt advice", "free", "stepchange", "moneyhelper", "citizens advice", "national debtline",
-		"breathing space", "debt adviser", "the number"},
+	// The names of free debt help live in package language, shared with the
+	// arrangement and vulnerability engines; here only what else points to it.
+	"debt-help": append([]string{"free", "the number"}, language.DebtHelp(assistant.English)...),
 	"empathy": {"how annoying", "how frustrating", "so frustrating for you",
 		"it sounds as if", "great that you", "good that you", "i can tell", "i am sorry that happened", "that can not be easy", "that is not easy", "that is a shock", "i understand * well", "that is a lot to deal with", "that must be", "i hear that", "i hear what you are saying", "that sounds * hard|difficult|tough|awful|stressful",
 		"it sounds like", "how awful", "that is awful", "i can imagine", "understandable", "that must have been",

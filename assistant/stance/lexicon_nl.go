@@ -52,8 +52,9 @@ var lexiconNL = map[string][]string{
 		"ik zoek het * voor u uit", "ik zoek het direct", "dat ga ik * voor u uitzoeken", "ik kijk * in u dossier", "ik kijk nu * mee", "ik pak u dossier erbij", "ik zoek u dossier * op", "ik regel het * voor u",
 		"we werken eraan", "we werken aan een oplossing", "onze monteurs zijn", "we houden * op de hoogte", "we laten * weten zodra"},
 	"for-you": {"voor u", "met u mee"},
-	"debt-help": {"schuldhulp", "schuldhulpverlening", "gratis", "juridisch loket", "wijkteam", "budgetcoach",
-		"schuldhulpmaatje", "het nummer * geven"},
+	// The names of free debt help live in package language, shared with the
+	// arrangement and vulnerability engines; here only what else points to it.
+	"debt-help": append([]string{"gratis", "het nummer * geven"}, language.DebtHelp(assistant.Dutch)...),
 	"empathy": {"hoe vervelend", "wat sneu", "sneu voor u",
 		"het klinkt alsof", "fijn dat u", "ik merk", "wat vervelend dat", "dat is schrikken", "dat begrijp ik * goed", "dat is niet niks", "dat is niet makkelijk", "dat zal niet makkelijk", "wat een nare", "ik hoor dat", "ik hoor wat u zegt", "dat klinkt * zwaar|moeilijk|lastig|vervelend|naar|heftig",
 		"wat naar", "wat vervelend voor u", "vervelend voor u", "ik kan me * voorstellen", "dat kan ik me voorstellen",
