@@ -44,9 +44,10 @@ type Coach interface {
 	// when by may not open it in teamID.
 	LiveTeam(ctx context.Context, by assistant.Principal, agentID, teamID string) (string, error)
 	// CheckExternalID fails with EConflict when a stored call of agentID
-	// or of teamID has externalID already, and with the store's error
-	// when the store cannot say.
-	CheckExternalID(ctx context.Context, by assistant.Principal, agentID, teamID, externalID string) error
+	// has externalID already, and with the store's error when the store
+	// cannot say. A teammate's call under it (a transferred call's other
+	// leg) does not count.
+	CheckExternalID(ctx context.Context, agentID, externalID string) error
 	// IngestTurns stores the call on behalf of by.
 	IngestTurns(ctx context.Context, by assistant.Principal, in coach.TurnsInput) (*assistant.Call, bool, error)
 }
