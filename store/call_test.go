@@ -786,6 +786,11 @@ var columnTypes = map[reflect.Type]bool{
 	reflect.TypeFor[assistant.Tipping]():           true,
 }
 
+// readFields are the fields of a column-mapped type that are not stored
+// but found when a call is read: Call.Transfer links the legs of a
+// transferred call, which are other calls.
+var readFields = map[string]bool{"Call.Transfer": true}
+
 // TestFullCallIsFull guards the round trip against fields added to the
 // assistant types later: every field of a column-mapped type must be set
 // somewhere in fullCall, so a field the store does not persist shows up as a
@@ -825,7 +830,7 @@ func TestFullCallIsFull(t *testing.T) {
 		}
 		walk(reflect.ValueOf(c))
 		for name := range all {
-			if !set[name] {
+			if !set[name] && !readFields[name] {
 				t.Errorf("%s: fullCall never sets %s; set it (and store it) so the round trip covers it", lang, name)
 			}
 		}
