@@ -20,6 +20,32 @@ type Call struct {
 	// Live is set when the call came from a live session: what the agent
 	// was shown, and when.
 	Live *LiveSession `json:"live,omitempty"`
+	// Transfer is set, when the call is read, if it is one leg of a call
+	// transferred from agent to agent, which the telephony system keeps
+	// under one external id: the legs of its team under that id, as far as
+	// the reader may read them. A reader who may read no other leg (an
+	// agent, of a teammate's leg) is not told of them.
+	Transfer *Transfer `json:"transfer,omitempty"`
+}
+
+// Transfer links the legs of a transferred call: each agent who had the
+// customer on the line has their own coaching record of their part, under
+// the call's one ExternalID.
+type Transfer struct {
+	// Legs are the legs in the order they were made (OccurredAt, then
+	// ID), the call itself among them; at most [MaxLegs].
+	Legs []CallLeg `json:"legs"`
+}
+
+// MaxLegs is the most legs a [Transfer] names.
+const MaxLegs = 100
+
+// CallLeg is one agent's leg of a transferred call.
+type CallLeg struct {
+	// ID is the leg's coaching record.
+	ID         int64     `json:"id"`
+	AgentID    string    `json:"agent_id"`
+	OccurredAt time.Time `json:"occurred_at"`
 }
 
 // CallFilter selects calls for listing. Zero fields do not filter.

@@ -279,7 +279,7 @@ func (s *Server) handleSessionSocket(c echo.Context) error {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		s.writeEvents(ctx, cancel, conn, sub, private)
+		s.writeEvents(ctx, cancel, conn, sess, sub, private)
 	}()
 	go s.ping(ctx, cancel, conn)
 	s.readUtterances(ctx, conn, sess, sess.CheckDriver(by), private)
@@ -345,8 +345,8 @@ func (s *Server) readUtterances(ctx context.Context, conn *websocket.Conn, sess 
 
 // writeEvents writes the session's events and this client's error events
 // until the session ends, the client falls behind or ctx ends; then it
-// closes the connection with a reason.
-func (s *Server) writeEvents(ctx context.Context, cancel context.CancelFunc, conn *websocket.Conn, sub *session.Subscription, private <-chan session.Event) {
+// closes the connection with a reason in the call's language.
+func (s *Server) writeEvents(ctx context.Context, cancel context.CancelFunc, conn *websocket.Conn, sess *session.Session, sub *session.Subscription, private <-chan session.Event) {
 	defer cancel()
 	last, callID := 0, int64(0)
 	for {
@@ -358,13 +358,9 @@ func (s *Server) writeEvents(ctx context.Context, cancel context.CancelFunc, con
 		case ev, ok := <-sub.C:
 			if !ok {
 				if errors.Is(sub.Err(), session.ErrSlow) {
-					_ = conn.Close(websocket.StatusPolicyViolation, fmt.Sprintf("events were not read fast enough; reconnect with ?after=%d", last))
+					_ = conn.Close(websocket.StatusPolicyViolation, sess.SlowReason(last))
 				} else {
-					reason := "the session ended"
-					if callID != 0 {
-						reason += "; its record is /v1/calls/" + strconv.FormatInt(callID, 10)
-					}
-					_ = conn.Close(websocket.StatusNormalClosure, reason)
+					_ = conn.Close(websocket.StatusNormalClosure, sess.EndedReason(callID))
 				}
 				return
 			}

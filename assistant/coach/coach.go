@@ -486,8 +486,37 @@ func (s *Service) Call(ctx context.Context, by assistant.Principal, id int64) (*
 	if err := s.Store.Audit(ctx, by, assistant.AuditEntry{Action: assistant.ActionCallRead, Target: assistant.TargetCall, TargetID: strconv.FormatInt(id, 10), CallID: id}); err != nil {
 		return nil, err
 	}
+	if err := s.linkLegs(ctx, by, c); err != nil {
+		return nil, err
+	}
 	forReader(by, c)
 	return c, nil
+}
+
+// linkLegs sets c.Transfer when c is one leg of a transferred call that by
+// may read another leg of. The legs are the calls of c's team under c's
+// external id: one id of the telephony system, one agent each (the store
+// keeps an external id once per agent). Another team's call under the same
+// id is no leg of it, since an id means one call only within one telephony
+// system, and the lookup then meets the index on (team_id, external_id).
+func (s *Service) linkLegs(ctx context.Context, by assistant.Principal, c *assistant.Call) error {
+	if c.ExternalID == "" || c.TeamID == "" {
+		return nil
+	}
+	page, err := s.Store.FindCalls(ctx, by.Scope(), assistant.CallFilter{TeamID: c.TeamID, ExternalID: c.ExternalID, Limit: assistant.MaxLegs})
+	if err != nil {
+		return fmt.Errorf("find the other legs of call %d: %w", c.ID, err)
+	}
+	if len(page.Calls) < 2 {
+		return nil
+	}
+	legs := make([]assistant.CallLeg, len(page.Calls))
+	// The page is newest first; legs go in the order they were made.
+	for i, l := range page.Calls {
+		legs[len(legs)-1-i] = assistant.CallLeg{ID: l.ID, AgentID: l.AgentID, OccurredAt: l.OccurredAt}
+	}
+	c.Transfer = &assistant.Transfer{Legs: legs}
+	return nil
 }
 
 // forReader takes out of c what by may not read: an agent never sees the

@@ -104,41 +104,34 @@ func (s *Service) LiveTeam(ctx context.Context, by assistant.Principal, agentID,
 	return teamID, nil
 }
 
-// CheckExternalID reports whether a live session of agentID, followed by
-// teamID, may be opened under externalID, the telephony system's id of the
-// call. It may not when a stored call of the agent, or of the team, has
-// that id already: a call is coached once, and the session's end could
-// not file its record under the id. It fails with EConflict naming the
-// external id (and the call, when by may read it), and with the store's
-// error when the store cannot say; "" and a service without a store pass.
-// As with [Service.LiveTeam], the lookup is the session's own, not limited
-// to what by may read.
-func (s *Service) CheckExternalID(ctx context.Context, by assistant.Principal, agentID, teamID, externalID string) error {
+// CheckExternalID reports whether a live session of agentID may be opened
+// under externalID, the telephony system's id of the call. It may not when
+// a stored call of the agent has that id already: a call is coached once
+// per agent, and the session's end could not file its record under the id.
+// A teammate's call under the id does not stop it: a transferred call
+// keeps its one id, and each agent's leg of it is that agent's own record
+// ([Service.Call] links the legs). It fails with EConflict naming the
+// external id and the agent's call, and with the store's error when the
+// store cannot say; "" and a service without a store pass. As with
+// [Service.LiveTeam], the lookup is the session's own, not limited to what
+// its opener may read.
+func (s *Service) CheckExternalID(ctx context.Context, agentID, externalID string) error {
 	if externalID == "" || s.Store == nil {
 		return nil
 	}
-	filters := []assistant.CallFilter{{AgentID: agentID, ExternalID: externalID, Limit: 1}}
-	if teamID != "" {
-		filters = append(filters, assistant.CallFilter{TeamID: teamID, ExternalID: externalID, Limit: 1})
+	page, err := s.Store.FindCalls(ctx, assistant.Scope{All: true}, assistant.CallFilter{AgentID: agentID, ExternalID: externalID, Limit: 1})
+	if err != nil {
+		return fmt.Errorf("check external_id %q: %w", externalID, err)
 	}
-	for _, f := range filters {
-		page, err := s.Store.FindCalls(ctx, assistant.Scope{All: true}, f)
-		if err != nil {
-			return fmt.Errorf("check external_id %q: %w", externalID, err)
-		}
-		if len(page.Calls) == 0 {
-			continue
-		}
-		c := page.Calls[0]
-		const next = "a call is coached once. Open the session with this call's own id, or without external_id to file its record under the session's own id."
-		if by.Via == assistant.ViaAuthOff || by.Scope().Allows(c.AgentID, c.TeamID) {
-			return assistant.Errorf(assistant.EConflict, "external_id %q belongs to call %d of agent %s already: %s", externalID, c.ID, c.AgentID, next)
-		}
-		// Only the team's lookup finds a call by may not read, so the team
-		// is the session's own, which by named or belongs to.
-		return assistant.Errorf(assistant.EConflict, "external_id %q belongs to a stored call of team %s already: %s", externalID, c.TeamID, next)
+	if len(page.Calls) == 0 {
+		return nil
 	}
-	return nil
+	// Only the agent and admins open an agent's session, and both may read
+	// the agent's calls, so the message may name the call.
+	c := page.Calls[0]
+	return assistant.Errorf(assistant.EConflict, "external_id %q belongs to call %d of agent %s already: a call is coached once per agent "+
+		"(a teammate the call is transferred to opens their own session under it). Open the session with this call's own id, "+
+		"or without external_id to file its record under the session's own id.", externalID, c.ID, c.AgentID)
 }
 
 // TurnsInput is a call that arrived turn by turn rather than as a

@@ -131,7 +131,9 @@ func (s *Session) end(ctx context.Context, reason string, externalID *string) (R
 	for sub := range s.subs {
 		s.drop(sub, errEnded)
 	}
-	// What an ended session keeps is what answers a late request.
+	// What an ended session keeps is what answers a late request, in the
+	// call's language, which the evidence no longer tells.
+	s.endLang = s.language()
 	s.turns, s.stances, s.evidence, s.partials, s.events, s.shown, s.facts = nil, nil, nil, nil, nil, nil, nil
 	return res, nil
 }

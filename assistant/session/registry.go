@@ -141,12 +141,13 @@ func (r *Registry) Open(ctx context.Context, by assistant.Principal, req OpenReq
 	if err != nil {
 		r.cfg.Logger.Warn("live session opens without its team: trainers and leads cannot follow it", "err", err)
 	}
-	// A call is coached once, so a session is not opened under the id of
-	// a stored call, which its end could not file its record under; but
+	// A call is coached once per agent, so a session is not opened under
+	// the id of the agent's stored call, which its end could not file its
+	// record under (a teammate's leg of a transferred call is theirs); but
 	// the call matters more than the check, and a database that cannot
 	// say leaves the session open with a warning.
 	var taken, unchecked error
-	if err := r.coach.CheckExternalID(checkCtx, by, req.AgentID, team, req.ExternalID); assistant.ErrorCode(err) == assistant.EConflict {
+	if err := r.coach.CheckExternalID(checkCtx, req.AgentID, req.ExternalID); assistant.ErrorCode(err) == assistant.EConflict {
 		taken = err
 	} else if err != nil {
 		unchecked = err

@@ -44,9 +44,10 @@ type Coach interface {
 	// when by may not open it in teamID.
 	LiveTeam(ctx context.Context, by assistant.Principal, agentID, teamID string) (string, error)
 	// CheckExternalID fails with EConflict when a stored call of agentID
-	// or of teamID has externalID already, and with the store's error
-	// when the store cannot say.
-	CheckExternalID(ctx context.Context, by assistant.Principal, agentID, teamID, externalID string) error
+	// has externalID already, and with the store's error when the store
+	// cannot say. A teammate's call under it (a transferred call's other
+	// leg) does not count.
+	CheckExternalID(ctx context.Context, agentID, externalID string) error
 	// IngestTurns stores the call on behalf of by.
 	IngestTurns(ctx context.Context, by assistant.Principal, in coach.TurnsInput) (*assistant.Call, bool, error)
 }
@@ -135,12 +136,15 @@ type Session struct {
 	opener     assistant.Principal
 	externalID string
 	declared   assistant.Language
-	mode       assistant.LiveMode
-	engine     assistant.EngineChoice
-	openedAt   time.Time
-	coach      Coach
-	limits     *Config
-	limiter    *rate.Limiter
+	// endLang is the call's language when it ended, kept once the
+	// evidence is let go.
+	endLang  assistant.Language
+	mode     assistant.LiveMode
+	engine   assistant.EngineChoice
+	openedAt time.Time
+	coach    Coach
+	limits   *Config
+	limiter  *rate.Limiter
 	// counted is true while the registry counts the session as open; the
 	// registry's mutex guards it.
 	counted bool
@@ -276,6 +280,9 @@ func (s *Session) Language() assistant.Language {
 func (s *Session) language() assistant.Language {
 	if s.declared != "" {
 		return s.declared
+	}
+	if s.endLang != "" {
+		return s.endLang
 	}
 	var nl, en int
 	for _, e := range s.evidence {
@@ -454,6 +461,47 @@ type Subscription struct {
 // ErrSlow is why a subscription closes when its client does not keep up:
 // events are never held back for one client.
 var ErrSlow = errors.New("the client did not read its events fast enough")
+
+// MaxCloseReason is the most bytes the reason of a WebSocket close frame
+// holds; [Session.EndedReason] and [Session.SlowReason] fit in it.
+const MaxCloseReason = 123
+
+// closeText is the data of the live.close templates.
+type closeText struct {
+	CallID int64
+	After  int
+}
+
+// EndedReason is why a client's connection closes when the session ended,
+// in the call's language, naming its record callID (0 when nothing was
+// stored).
+func (s *Session) EndedReason(callID int64) string {
+	return s.closeReason("live.close.ended", closeText{CallID: callID})
+}
+
+// SlowReason is why a client's connection closes when the client did not
+// read its events fast enough, in the call's language; after is the
+// sequence number of the last event it was sent, from which it reconnects.
+func (s *Session) SlowReason(after int) string {
+	return s.closeReason("live.close.slow", closeText{After: after})
+}
+
+// closeReason renders template name, cut to [MaxCloseReason] bytes at a
+// character's start should a translation ever run longer: a close frame
+// with a longer reason is not sent at all.
+func (s *Session) closeReason(name string, data closeText) string {
+	s.mu.Lock()
+	text := s.text(name, data)
+	s.mu.Unlock()
+	if len(text) <= MaxCloseReason {
+		return text
+	}
+	cut := MaxCloseReason
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut]
+}
 
 // errEnded is why subscriptions close when their session ends.
 var errEnded = errors.New("the session ended")

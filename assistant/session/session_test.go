@@ -6,8 +6,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -955,14 +957,27 @@ func TestOpenExternalIDTaken(t *testing.T) {
 	}{
 		{"OwnCall", anna, session.OpenRequest{ExternalID: "tel-1"}, `external_id "tel-1" belongs to call 1 of agent anna already`},
 		{"AdminForTheAgent", admin, session.OpenRequest{AgentID: "anna", ExternalID: "tel-1"}, `external_id "tel-1" belongs to call 1 of agent anna already`},
-		// bram may not read anna's call, so its id is not named.
-		{"TeammatesCall", bram, session.OpenRequest{ExternalID: "tel-1"}, `external_id "tel-1" belongs to a stored call of team noord already`},
-		{"NamedTeam", admin, session.OpenRequest{AgentID: "dirk", TeamID: "zuid", ExternalID: "tel-2"}, `external_id "tel-2" belongs to call 2 of agent cas already`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s, _, err := r.Open(ctx, tt.by, tt.req)
 			if assistant.ErrorCode(err) != assistant.EConflict || !strings.Contains(assistant.ErrorMessage(err), tt.want) || s != nil {
 				t.Errorf("open %+v: %v; want EConflict saying %q", tt.req, err, tt.want)
+			}
+		})
+	}
+	// A teammate's call under the id is another leg of a transferred call:
+	// the agent it was handed to coaches their own.
+	for _, tt := range []struct {
+		name string
+		by   assistant.Principal
+		req  session.OpenRequest
+	}{
+		{"TeammatesCall", bram, session.OpenRequest{ExternalID: "tel-1"}},
+		{"NamedTeam", admin, session.OpenRequest{AgentID: "dirk", TeamID: "zuid", ExternalID: "tel-2"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if s, created, err := r.Open(ctx, tt.by, tt.req); err != nil || !created || s.ExternalID() != tt.req.ExternalID {
+				t.Errorf("open %+v: %v, created %v; want it opened under its external id", tt.req, err, created)
 			}
 		})
 	}
@@ -1016,6 +1031,48 @@ func TestOpenExternalIDTaken(t *testing.T) {
 		for _, le := range res.Call.Live.Events {
 			if le.Type == assistant.EventWarning {
 				t.Errorf("%s: the record keeps the warning %+v", lang, le)
+			}
+		}
+	}
+}
+
+// The reasons a client's connection is closed with speak the call's
+// language, also once the session ended and its language was detected,
+// and fit in a close frame with the largest ids.
+func TestCloseReasons(t *testing.T) {
+	ctx := context.Background()
+	r, _ := newRegistry(t, session.Config{})
+	want := map[assistant.Language][2]string{
+		assistant.Dutch:   {"de sessie is beëindigd; het verslag is /v1/calls/", "de events werden niet snel genoeg gelezen; maak opnieuw verbinding met ?after="},
+		assistant.English: {"the session ended; its record is /v1/calls/", "events were not read fast enough; reconnect with ?after="},
+	}
+	for _, lang := range assistant.Languages {
+		s, _, err := r.Open(ctx, admin, session.OpenRequest{AgentID: "a-" + string(lang)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		slow, err := s.Subscribe(0, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		play(t, s, script(t, "testdata/"+string(lang)+"-live.txt")[:4])
+		for range slow.C {
+		}
+		if !errors.Is(slow.Err(), session.ErrSlow) {
+			t.Fatalf("%s: the subscriber that did not read is not slow: %v", lang, slow.Err())
+		}
+		for _, after := range []int{7, math.MaxInt} {
+			if got, w := s.SlowReason(after), want[lang][1]+strconv.Itoa(after); got != w || len(got) > session.MaxCloseReason {
+				t.Errorf("%s: slow reason %q (%d bytes); want %q in at most %d", lang, got, len(got), w, session.MaxCloseReason)
+			}
+		}
+		res, err := r.End(ctx, admin, s.ID(), session.EndRequest{})
+		if err != nil || res.Call == nil {
+			t.Fatalf("%s: end: %v", lang, err)
+		}
+		for _, id := range []int64{res.Call.ID, math.MaxInt64} {
+			if got, w := s.EndedReason(id), want[lang][0]+strconv.FormatInt(id, 10); got != w || len(got) > session.MaxCloseReason {
+				t.Errorf("%s: ended reason %q (%d bytes); want %q in at most %d", lang, got, len(got), w, session.MaxCloseReason)
 			}
 		}
 	}
