@@ -3,6 +3,7 @@ package transcript
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -32,7 +33,14 @@ func jsonProblem(err error) error {
 	if !ok {
 		return err
 	}
-	return wrapRead(assistant.ErrorCode(err), assistant.ReadProblem{Code: ReadJSON, Kind: string(f.Kind), Field: f.Field,
+	kind := f.Kind
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) && syn.Error() == "unexpected end of JSON input" {
+		// encoding/json says so of a whole body read at once: an export
+		// cut short, which the other languages say in those words.
+		kind = strictjson.FaultTruncated
+	}
+	return wrapRead(assistant.ErrorCode(err), assistant.ReadProblem{Code: ReadJSON, Kind: string(kind), Field: f.Field,
 		Line: f.Line, Column: f.Col, Detail: assistant.ErrorMessage(err)}, f)
 }
 
