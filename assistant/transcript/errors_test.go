@@ -27,7 +27,9 @@ func TestReadErrorsInBothLanguages(t *testing.T) {
 			},
 			`line 2: unknown speaker label "Klnt"`, `regel 2: onbekend sprekerlabel "Klnt"`},
 		{"declared speaker not found", "Agent: Goedemiddag.\nKlant: Hallo.\n", "", Options{AgentSpeaker: "Sanne"},
-			ReadSpeakers, func(p assistant.ReadProblem) bool { return p.Kind == SpeakerDeclaredNotFound && p.Side == assistant.Agent },
+			ReadSpeakers, func(p assistant.ReadProblem) bool {
+				return p.Kind == SpeakerDeclaredNotFound && p.Side == assistant.Agent
+			},
 			`agent "Sanne" matches no speaker in the transcript`, `agent=Sanne (rooscoach import --agent Sanne) past bij geen spreker in het transcript; gevonden sprekers: "Agent", "Klant"`},
 		{"unmappable", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Anna>Hallo</v>\n\n00:00:02.000 --> 00:00:03.000\n<v Piet>Dag</v>\n", "", Options{},
 			ReadSpeakers, func(p assistant.ReadProblem) bool { return p.Kind == SpeakerUnmappable && p.Why == "no-evidence" },
@@ -56,7 +58,9 @@ func TestReadErrorsInBothLanguages(t *testing.T) {
 			ReadMissing, func(p assistant.ReadProblem) bool { return p.Field == "speaker" && p.Path == "turns[0]" },
 			"turns[0]: speaker is missing", "turns[0]: de spreker ontbreekt"},
 		{"timestamps out of order", "[00:00:05] Agent: Hallo.\n[00:00:02] Klant: Dag.\n", "", Options{},
-			ReadTimeBack, func(p assistant.ReadProblem) bool { return p.Line == 2 && p.Value == "00:00:02" && p.Before == "00:00:05" },
+			ReadTimeBack, func(p assistant.ReadProblem) bool {
+				return p.Line == 2 && p.Value == "00:00:02" && p.Before == "00:00:05"
+			},
 			"line 2: timestamp 00:00:02 is earlier than the one before it (00:00:05)", "Regel 2: tijd 00:00:02 is eerder dan de tijd ervoor (00:00:05)"},
 		{"timestamp unreadable", "[00:00:05] Agent: Hallo.\n[00:61:02] Klant: Dag.\n", "", Options{},
 			ReadTimestamp, func(p assistant.ReadProblem) bool { return p.Line == 2 && p.Value == "00:61:02" },
