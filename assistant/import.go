@@ -152,6 +152,56 @@ type ImportReason struct {
 	Formats []string `json:"formats,omitempty"`
 	Tries   int      `json:"tries,omitempty"`
 	Detail  string   `json:"detail,omitempty"`
+	// Read is the transcript reader's problem (speakers, unknown-format,
+	// wrong-format, other), when the reader found it: worded anew in each
+	// language instead of quoting Detail, its English.
+	Read *ReadProblem `json:"read,omitempty"`
+}
+
+// ReadProblem is why a transcript cannot be read, as the transcript
+// reader's code and its parameters rather than a sentence, so that an
+// import stores it and each reader (the API, a page in Dutch) words it in
+// its own language, from the templates read.CODE of package prompts. Only
+// the parameters of its code are set.
+type ReadProblem struct {
+	Code string `json:"code"`
+	// Format is the reader's format ("json", "deepgram"), or the format
+	// asked for that is not known.
+	Format string `json:"format,omitempty"`
+	// Path is where in a JSON document the problem is ("turns[2]",
+	// "results.channels[0]"); Field is the field at fault, or the setting.
+	Path  string `json:"path,omitempty"`
+	Field string `json:"field,omitempty"`
+	// Line and Column locate the problem in the file, from 1; Cue numbers
+	// a subtitle cue. 0 when not known.
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
+	Cue    int `json:"cue,omitempty"`
+	// Value is the text at fault, shortened, such as a timestamp; Before is
+	// the value it should not come before (an earlier time).
+	Value  string `json:"value,omitempty"`
+	Before string `json:"before,omitempty"`
+	// Kind refines the code: the kind of a JSON fault or of a speaker
+	// problem; Why says why speakers could not be told apart.
+	Kind string `json:"kind,omitempty"`
+	Why  string `json:"why,omitempty"`
+	// Labels are the speaker labels at fault; Found all the transcript
+	// names; Side the side a label was declared as; Agent and Customer the
+	// labels the transcript reads well with when declared so.
+	Labels   []string `json:"labels,omitempty"`
+	Found    []string `json:"found,omitempty"`
+	Side     Speaker  `json:"side,omitempty"`
+	Agent    string   `json:"agent,omitempty"`
+	Customer string   `json:"customer,omitempty"`
+	// Keys are the top-level keys of a JSON document no reader knows; List
+	// is set when it was a list.
+	Keys []string `json:"keys,omitempty"`
+	List bool     `json:"list,omitempty"`
+	// Formats lists the formats rooscoach reads.
+	Formats []string `json:"formats,omitempty"`
+	// Detail is the English words of a decoder (encoding/json's syntax
+	// error), which only the English wording quotes.
+	Detail string `json:"detail,omitempty"`
 }
 
 // ImportRefused is the error of an upload none of whose files can be

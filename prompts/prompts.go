@@ -37,6 +37,11 @@ var funcs = template.FuncMap{
 	"count":  Count,
 	"bytes":  Bytes,
 	"json":   jsonText,
+	// The reader's errors (read.tmpl).
+	"declare": declare,
+	"force":   force,
+	"first":   first,
+	"join":    strings.Join,
 }
 
 var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}

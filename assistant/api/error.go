@@ -65,7 +65,13 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if d, ok := routeDetail(err, c); ok {
 		detail = d
 	}
-	fields, summary := formProblems(err, AcceptLanguage(c.Request().Header.Get("Accept-Language")))
+	lang := AcceptLanguage(c.Request().Header.Get("Accept-Language"))
+	// The transcript reader's problems, which are worded in every
+	// language, answer in the request's; the rest stays English.
+	if d, ok := transcript.Describe(err, lang, transcript.DoorHTTP); ok && lang != assistant.English {
+		detail = d
+	}
+	fields, summary := formProblems(err, lang)
 	if fields != nil {
 		detail = summary
 	}
@@ -189,24 +195,15 @@ func routeDetail(err error, c echo.Context) (string, bool) {
 	return "", false
 }
 
-// httpAdvice words the transcript reader's advice in query parameters.
-var httpAdvice = transcript.Advice{
-	Declare: func(side assistant.Speaker, label string) string {
-		if side == assistant.Agent {
-			return "agent=" + label + " (or agent_speaker=" + label + ")"
-		}
-		return "customer=" + label
-	},
-	Force: "with format=NAME",
-}
-
-// describe is the message of err for someone calling the HTTP API.
+// describe is the message of err for someone calling the HTTP API: the
+// transcript reader's problem worded in query parameters, in English.
 func describe(err error) string {
-	if msg, ok := httpAdvice.Describe(err); ok {
+	if msg, ok := transcript.Describe(err, assistant.English, transcript.DoorHTTP); ok {
 		return msg
 	}
 	return assistant.ErrorMessage(err)
 }
+
 func codeOfStatus(status int) string {
 	for code, s := range statusOf {
 		if s == status {

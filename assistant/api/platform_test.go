@@ -146,3 +146,42 @@ func TestUnmappableAndUnknownExports(t *testing.T) {
 		})
 	}
 }
+
+// TestReaderDetailInTheRequestLanguage: a transcript the reader refuses is
+// answered in Dutch when the request asks for Dutch, naming the line and
+// column or the setting to use; without Accept-Language it stays English.
+func TestReaderDetailInTheRequestLanguage(t *testing.T) {
+	e := newEnv(t, api.Config{})
+	truncated := platformSample(t, "deepgram/collections-call-nl.json")[:5000]
+	broken := []byte("{\n  \"turns\": [\n    {\"speaker\": \"agent\", \"text\": \"Hallo\",}\n  ]\n}")
+	unlabelled := []byte("Notulen\nWe spraken over de begroting.")
+	for _, tt := range []struct {
+		name, contentType, accept string
+		body                      []byte
+		status                    int
+		want                      []string
+	}{
+		{"cut short, nl", "application/json", "nl-NL,nl;q=0.9", truncated, 400, []string{"Het transcript is geen geldige JSON: de JSON houdt te vroeg op (regel "}},
+		{"broken, nl", "application/json", "nl", broken, 400, []string{"Het transcript is geen geldige JSON: er staat een fout in de opmaak (regel 3, kolom 42)."}},
+		{"broken, en", "application/json", "", broken, 400, []string{"The body is not valid JSON: invalid character '}' looking for beginning of object key string at line 3, column 42."}},
+		{"no labels, nl", "text/plain", "nl", unlabelled, 400, []string{"platte tekst zonder sprekerlabels", "kies een ander formaat met format=NAAM."}},
+		{"no labels, en", "text/plain", "", unlabelled, 400, []string{"The body is plain text with no speaker labels.", "force another format with format=NAME."}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var p api.Problem
+			h := http.Header{"Content-Type": {tt.contentType}}
+			if tt.accept != "" {
+				h.Set("Accept-Language", tt.accept)
+			}
+			res := e.doWith(e.token, "POST", "/v1/calls?agent_id=a", h, tt.body, &p)
+			if res.StatusCode != tt.status {
+				t.Fatalf("status %d (%q), want %d", res.StatusCode, p.Detail, tt.status)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(p.Detail, w) {
+					t.Errorf("detail %q does not say %q", p.Detail, w)
+				}
+			}
+		})
+	}
+}

@@ -193,38 +193,34 @@ func (s *Service) precheck(scope assistant.Scope, opts assistant.ImportOptions, 
 	return nil
 }
 
-// importAdvice words the transcript reader's advice in the settings of an
-// import. A failed file's reason is stored once and read both over HTTP
-// and by rooscoach import, so it names the setting of each.
-var importAdvice = transcript.Advice{
-	Declare: func(side assistant.Speaker, label string) string {
-		return fmt.Sprintf("%s=%s (rooscoach import --%s %s)", side, label, side, label)
-	},
-	Force: "with format=NAME (rooscoach import --input-format NAME)",
-}
-
 // readReason is why a file of an import with options opts and bytes data
 // failed with err. A file that does not read as the format the upload
-// names says so, and what it reads as when left to detection; the
-// reader's typed errors are worded in importAdvice.
+// names says so, and what it reads as when left to detection. The
+// reader's problem is kept as its code and parameters, worded anew in
+// each language and in the settings of an import (transcript.DoorImport);
+// Detail keeps its English.
 func readReason(opts assistant.ImportOptions, data []byte, err error) assistant.ImportReason {
-	var se *transcript.SpeakerError
-	var fe *transcript.FormatError
 	var ie *importError
-	switch {
-	case errors.As(err, &ie):
+	if errors.As(err, &ie) {
 		return ie.reason
-	case errors.As(err, &se):
-		msg, _ := importAdvice.Describe(err)
-		return assistant.ImportReason{Code: assistant.ReasonSpeakers, Detail: msg}
+	}
+	var read *assistant.ReadProblem
+	if p, ok := transcript.ReadProblemOf(err); ok {
+		read = &p
+	}
+	switch {
+	case read != nil && read.Code == transcript.ReadSpeakers:
+		msg, _ := transcript.Describe(err, assistant.English, transcript.DoorImport)
+		return assistant.ImportReason{Code: assistant.ReasonSpeakers, Detail: msg, Read: read}
 	case opts.Format != "" && isReadError(err):
 		if r, ok := wrongFormat(opts, data, err); ok {
 			return r
 		}
-	case errors.As(err, &fe):
-		return assistant.ImportReason{Code: assistant.ReasonUnknownFormat, Detail: fe.What, Formats: transcript.Formats}
+	case read != nil && read.Code == transcript.ReadUnsupported:
+		msg, _ := transcript.Describe(err, assistant.English, transcript.DoorImport)
+		return assistant.ImportReason{Code: assistant.ReasonUnknownFormat, Detail: msg, Formats: transcript.Formats, Read: read}
 	}
-	return assistant.ImportReason{Code: assistant.ReasonOther, Detail: assistant.ErrorMessage(err)}
+	return assistant.ImportReason{Code: assistant.ReasonOther, Detail: assistant.ErrorMessage(err), Read: read}
 }
 
 // wrongFormat tells whether a file that failed with err as the format the
@@ -234,6 +230,9 @@ func readReason(opts assistant.ImportOptions, data []byte, err error) assistant.
 func wrongFormat(opts assistant.ImportOptions, data []byte, err error) (assistant.ImportReason, bool) {
 	forced, _ := transcript.FormatName(opts.Format)
 	r := assistant.ImportReason{Code: assistant.ReasonWrongFormat, Format: forced, Detail: assistant.ErrorMessage(err)}
+	if p, ok := transcript.ReadProblemOf(err); ok {
+		r.Read = &p
+	}
 	auto := importInput(opts, data).Options
 	auto.Format = ""
 	t, aerr := transcript.Parse(data, "", auto)

@@ -62,7 +62,7 @@ func readAmazon(data []byte) (*source, error) {
 		return nil, err
 	}
 	if len(doc.Transcript) == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The Amazon transcript has no items in \"Transcript\".")
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Format: "amazon", Field: `items in "Transcript"`})
 	}
 	roles := map[string]string{}
 	for _, p := range doc.Participants {

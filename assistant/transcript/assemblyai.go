@@ -52,7 +52,7 @@ func readAssemblyAI(data []byte) (*source, error) {
 			where := fmt.Sprintf("utterances[%d]", i)
 			seg := segment{label: speakerName(u.Speaker), text: u.Text, where: where}
 			if seg.label == "" {
-				return nil, assistant.Errorf(assistant.EInvalid, "%s has no speaker.", where)
+				return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Path: where, Field: "speaker"})
 			}
 			seg.label = "Speaker " + seg.label
 			var err error

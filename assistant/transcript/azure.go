@@ -44,7 +44,7 @@ func readAzure(data []byte) (*source, error) {
 		return nil, err
 	}
 	if len(doc.RecognizedPhrases) == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The Azure transcription has no recognizedPhrases.")
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Format: "azure", Field: "recognizedPhrases"})
 	}
 	channels := map[int]bool{}
 	speakers := false

@@ -69,7 +69,7 @@ func deepgramSource(body []byte, prefix string, party func(string) (string, assi
 		return nil, err
 	}
 	if dg.Results == nil {
-		return nil, assistant.Errorf(assistant.EInvalid, "The Deepgram response has no %sresults; is the file cut short?", prefix)
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Format: "deepgram", Field: prefix + "results", Kind: "cut"})
 	}
 	res := dg.Results
 	multi := len(res.Channels) > 1

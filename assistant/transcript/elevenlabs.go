@@ -90,7 +90,7 @@ func readElevenLabs(data []byte) (*source, error) {
 				return nil, err
 			}
 			if x.End != nil && x.Start != nil && w.end < w.start {
-				return nil, assistant.Errorf(assistant.EInvalid, "%s ends (%v s) before it starts (%v s).", where, *x.End, *x.Start)
+				return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadEndsBeforeStart, Kind: "seconds", Path: where, Value: fmt.Sprint(*x.End), Before: fmt.Sprint(*x.Start)})
 			}
 			if x.Type == "spacing" {
 				// A space takes the speaker of the word before it, so that

@@ -2,167 +2,176 @@ package transcript
 
 import (
 	"errors"
-	"fmt"
-	"strings"
+	"regexp"
+	"strconv"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/prompts"
 )
 
-// SpeakerProblem says what kept the speakers of a transcript from being
-// mapped onto agent and customer.
-type SpeakerProblem int
-
-// Speaker problems.
+// The codes of a [ReadError], those a real export meets most first. Each
+// is worded in Dutch and English by the template read.CODE of package
+// prompts; the parameters each sets are listed with it.
 const (
-	// UnknownLabel: a label that is neither side, in a format whose labels
-	// say the side (plain text, rooscoach JSON), where a typo is likelier
-	// than a third person.
-	UnknownLabel SpeakerProblem = iota + 1
-	// ExtraLabel: more than one label besides those declared, in such a
-	// format; only one can be mapped on its own.
-	ExtraLabel
-	// DeclaredNotFound: a declared speaker matches no label.
-	DeclaredNotFound
-	// Undeclared: labels that are neither the declared agent nor the
-	// declared customer, in a format where labels are names.
-	Undeclared
-	// Unmappable: no mapping is confident enough to use.
-	Unmappable
+	// ReadSpeakers: the speakers could not be mapped onto agent and
+	// customer; Kind says how (SpeakerUnknownLabel…), Labels, Found, Side,
+	// Agent, Customer and Why say which and what would fix it.
+	ReadSpeakers = "speakers"
+	// ReadNoSpeakers: the Format source names no speakers at all (a
+	// speech-to-text output without diarization).
+	ReadNoSpeakers = "no-speakers"
+	// ReadUnlabelled: plain text in which no line starts with a speaker
+	// label.
+	ReadUnlabelled = "unlabelled"
+	// ReadBeforeLabel: text on Line before the first speaker label; Value
+	// is its start.
+	ReadBeforeLabel = "before-label"
+	// ReadEmpty: the transcript is empty or white space.
+	ReadEmpty = "empty"
+	// ReadJSON: not valid JSON, or JSON of the wrong shape; Kind is the
+	// strictjson fault kind, Line and Column where, Field which field,
+	// Detail the decoder's English.
+	ReadJSON = "json"
+	// ReadMissing: required Field is missing or empty, at Path, in the
+	// Format transcript.
+	ReadMissing = "missing"
+	// ReadNoText: the Format transcript has no turn with text.
+	ReadNoText = "no-text"
+	// ReadTurnEmpty: the turn of speaker Value at Line has no text; Kind
+	// "cut" when it is the last turn.
+	ReadTurnEmpty = "turn-empty"
+	// ReadNoAgent: no turn is the agent's; Found are the speakers.
+	ReadNoAgent = "no-agent"
+	// ReadTimestamp: the timestamp Value on Line is not a time; Detail
+	// says why in English.
+	ReadTimestamp = "timestamp"
+	// ReadTimeBack: time Value on Line is earlier than Before, the one
+	// before it.
+	ReadTimeBack = "time-back"
+	// ReadEndsBeforeStart: the segment at Path or Line ends (Value ms)
+	// before it starts (Before ms).
+	ReadEndsBeforeStart = "ends-before-start"
+	// ReadUnsupported: the body is in no format rooscoach reads; Keys are
+	// a JSON object's top-level keys, List is set for a JSON list.
+	ReadUnsupported = "unsupported"
+	// ReadFormatUnknown: the Format asked for is not one of Formats.
+	ReadFormatUnknown = "format-unknown"
+	// ReadWebVTT: a file sent as WebVTT does not start with WEBVTT; Value
+	// is its first line.
+	ReadWebVTT = "webvtt"
+	// ReadEncoding: the bytes are not UTF-8, from Line and Column.
+	ReadEncoding = "encoding"
+	// ReadControl: a control character at Line and Column.
+	ReadControl = "control"
+	// ReadDeclaredTwice: speaker Value is declared as both sides.
+	ReadDeclaredTwice = "declared-twice"
 )
 
-// SpeakerError is the error of a transcript whose speakers could not be
-// mapped. It carries what the person who sent it needs to fix it, so that
-// each front door can say how to declare the speakers in its own terms
-// ("agent=Anna" on HTTP, "--agent Anna" on the command line); see
-// [SpeakerError.Describe]. Parse returns it wrapped in an *assistant.Error
-// (EInvalid, or EUnprocessable for Unmappable and Undeclared) whose message
-// describes it in neutral words.
-type SpeakerError struct {
-	Problem SpeakerProblem
-	// Where locates the problem in the input ("line 3", "turns[2]"); empty
-	// when it concerns the whole transcript.
-	Where string
-	// Labels are the labels at fault: the unknown or extra label, the
-	// declared name that matched nothing, the undeclared speakers.
-	Labels []string
-	// Side is the side a DeclaredNotFound name was declared as.
-	Side assistant.Speaker
-	// Found lists the speakers the transcript names, in order of first
-	// appearance.
-	Found []string
-	// Reason says why an Unmappable transcript could not be mapped.
-	Reason string
-	// Agent and Customer are the labels an UnknownLabel transcript reads
-	// well with when declared so: the two unknown labels in their order
-	// when no label says a side, or the one unknown label as the side no
-	// label says. Empty when the labels suggest nothing.
-	Agent, Customer string
+// The kinds of a ReadSpeakers error.
+const (
+	// SpeakerUnknownLabel: a label that is neither side, in a format whose
+	// labels say the side (plain text, rooscoach JSON), where a typo is
+	// likelier than a third person.
+	SpeakerUnknownLabel = "unknown-label"
+	// SpeakerExtraLabel: more than one label besides those declared, in
+	// such a format; only one can be mapped on its own.
+	SpeakerExtraLabel = "extra-label"
+	// SpeakerDeclaredNotFound: a declared speaker matches no label.
+	SpeakerDeclaredNotFound = "declared-not-found"
+	// SpeakerUndeclared: labels that are neither the declared agent nor
+	// the declared customer, in a format where labels are names.
+	SpeakerUndeclared = "undeclared"
+	// SpeakerUnmappable: no mapping is confident enough to use; Why says
+	// why ("mixed", "one-speaker", "no-evidence").
+	SpeakerUnmappable = "unmappable"
+)
+
+// The front doors a [ReadError] is worded for by [Describe]: each declares
+// a speaker and forces a format in its own terms.
+const (
+	// DoorHTTP: query parameters ("agent=Anna", "format=NAME").
+	DoorHTTP = "http"
+	// DoorImport: an upload's settings and rooscoach import's flags, both,
+	// since a failed file's reason is read by either.
+	DoorImport = "import"
+	// DoorCLI: rooscoach analyze's flags ("--agent Anna").
+	DoorCLI = "cli"
+)
+
+// ReadError is the error of a transcript that cannot be read, as a code
+// and its parameters rather than a sentence, so that each front door words
+// it in the reader's language and in its own terms ([Describe]) and an
+// import stores it ([assistant.ImportReason] Read). Parse returns it
+// wrapped in an *assistant.Error whose message is its English in neutral
+// words.
+type ReadError struct {
+	assistant.ReadProblem
+	err error
 }
 
-// Error describes e in neutral words.
-func (e *SpeakerError) Error() string { return e.Describe(neutralDeclaration) }
+// Error is e's English in neutral words.
+func (e *ReadError) Error() string { return prompts.ReadProblem(assistant.English, "", e.ReadProblem) }
 
-// A Declaration writes the setting that declares label as side's speaker,
-// in the terms of the caller's front door: "agent=Anna", "--agent Anna".
-type Declaration func(side assistant.Speaker, label string) string
+// Unwrap returns the decoder's error, if any.
+func (e *ReadError) Unwrap() error { return e.err }
 
-func neutralDeclaration(side assistant.Speaker, label string) string {
-	return fmt.Sprintf("%s %q", side, label)
+// readError wraps the problem p in an *assistant.Error with code.
+func readError(code string, p assistant.ReadProblem) error {
+	return wrapRead(code, p, nil)
 }
 
-// Describe says what is wrong and how to fix it, writing declarations with
-// declare.
-func (e *SpeakerError) Describe(declare Declaration) string {
-	label := "NAME"
-	if len(e.Labels) > 0 {
-		label = e.Labels[0]
-	}
-	switch e.Problem {
-	case UnknownLabel:
-		fix := fmt.Sprintf("declare it with %s or %s", declare(assistant.Agent, label), declare(assistant.Customer, label))
-		switch {
-		case e.Agent != "" && e.Customer != "":
-			fix = fmt.Sprintf("declare the speakers with %s and %s", declare(assistant.Agent, e.Agent), declare(assistant.Customer, e.Customer))
-		case e.Agent != "":
-			fix = "declare it with " + declare(assistant.Agent, e.Agent)
-		case e.Customer != "":
-			fix = "declare it with " + declare(assistant.Customer, e.Customer)
-		}
-		return fmt.Sprintf("%s: unknown speaker label %q. Use Agent, Medewerker, Incassomedewerker or Collector for the agent and Klant, Customer, Debiteur or Caller for the customer, or %s.",
-			e.Where, label, fix)
-	case ExtraLabel:
-		return fmt.Sprintf("%s: unknown speaker label %q; only one speaker besides those declared can be mapped on its own. Declare it with %s or %s.",
-			e.Where, label, declare(assistant.Agent, label), declare(assistant.Customer, label))
-	case DeclaredNotFound:
-		return fmt.Sprintf("%s matches no speaker in the transcript; speakers found: %s.",
-			declare(e.Side, label), quoteList(e.Found))
-	case Undeclared:
-		names := strings.Join(e.Labels, ",")
-		return fmt.Sprintf("Speakers %s are neither the declared agent nor the declared customer; add them with %s or %s (names separated by commas).",
-			quoteList(e.Labels), declare(assistant.Agent, names), declare(assistant.Customer, names))
-	case Unmappable:
-		return fmt.Sprintf("Could not tell the agent from the customer with confidence: %s. Speakers found: %s. Declare the agent with %s (and the customer likewise).",
-			e.Reason, quoteList(e.Found), declare(assistant.Agent, label))
-	}
-	return "The speakers could not be mapped onto agent and customer."
-}
-
-// speakerError wraps e in an *assistant.Error with the code its problem
-// calls for.
-func speakerError(e *SpeakerError) error {
-	code := assistant.EInvalid
-	if e.Problem == Unmappable || e.Problem == Undeclared {
-		code = assistant.EUnprocessable
-	}
+func wrapRead(code string, p assistant.ReadProblem, cause error) error {
+	e := &ReadError{ReadProblem: p, err: cause}
 	return &assistant.Error{Code: code, Message: e.Error(), Err: e}
 }
 
-// FormatError is the error of a body in no format rooscoach reads. It names
-// the formats it does read; the front door adds how to force one.
-type FormatError struct {
-	// What says what was read: "The body", "This JSON (top-level keys: …)".
-	What string
-	// Unlabelled is true when the body came as plain text and reads as
-	// text, but no line starts with a speaker label: the format is
-	// known, the labels are missing.
-	Unlabelled bool
-}
-
-// Error describes e in neutral words.
-func (e *FormatError) Error() string { return e.Describe("by naming it") }
-
-// Describe says what is wrong, with force telling how to force a format in
-// the caller's terms ("with format=NAME", "with --input-format NAME").
-func (e *FormatError) Describe(force string) string {
-	if e.Unlabelled {
-		return fmt.Sprintf("%s is plain text with no speaker labels. Start each turn with its speaker and a colon: "+
-			"\"Agent: ...\" or \"Medewerker: ...\" for the agent, \"Customer: ...\" or \"Klant: ...\" for the customer "+
-			"(names such as \"Sanne: ...\" work once declared as the agent's or the customer's); or force another format %s.",
-			e.What, force)
+// speakerError is the error of speakers that cannot be mapped, with the
+// code its kind calls for.
+func speakerError(p assistant.ReadProblem) error {
+	p.Code = ReadSpeakers
+	code := assistant.EInvalid
+	if p.Kind == SpeakerUnmappable || p.Kind == SpeakerUndeclared {
+		code = assistant.EUnprocessable
 	}
-	return fmt.Sprintf("%s is not a transcript format rooscoach reads. Accepted formats: %s. "+
-		"Plain text needs a speaker label per turn (\"Agent: ...\", \"Klant: ...\"); force a format %s.",
-		e.What, strings.Join(Formats, ", "), force)
+	return readError(code, p)
 }
 
-// Advice is how a front door words the fixes a transcript error may call
-// for: declaring a speaker and forcing a format.
-type Advice struct {
-	Declare Declaration
-	// Force completes "force a format …": "with format=NAME".
-	Force string
-}
-
-// Describe returns the message of err in the words of advice when err is
-// one of the reader's typed errors, and false otherwise.
-func (advice Advice) Describe(err error) (string, bool) {
-	var se *SpeakerError
-	var fe *FormatError
-	switch {
-	case errors.As(err, &se):
-		return se.Describe(advice.Declare), true
-	case errors.As(err, &fe):
-		return fe.Describe(advice.Force), true
+// ReadProblemOf returns the reader's problem in err's chain, if any.
+func ReadProblemOf(err error) (assistant.ReadProblem, bool) {
+	var re *ReadError
+	if errors.As(err, &re) {
+		return re.ReadProblem, true
 	}
-	return "", false
+	return assistant.ReadProblem{}, false
+}
+
+// Describe words the reader's problem in err in lang for door (DoorHTTP,
+// DoorImport, DoorCLI), and reports false when err holds none.
+func Describe(err error, lang assistant.Language, door string) (string, bool) {
+	p, ok := ReadProblemOf(err)
+	if !ok {
+		return "", false
+	}
+	return prompts.ReadProblem(lang, door, p), true
+}
+
+var (
+	lineWhere = regexp.MustCompile(`^line (\d+)$`)
+	cueWhere  = regexp.MustCompile(`^(?:cue|subtitle) (\d+) \(line (\d+)\)$`)
+)
+
+// at sets where in p: the line or cue of a segment's where ("line 12",
+// "cue 3 (line 7)"), which each language words, else its JSON path.
+func at(p assistant.ReadProblem, where string) assistant.ReadProblem {
+	if m := lineWhere.FindStringSubmatch(where); m != nil {
+		p.Line, _ = strconv.Atoi(m[1])
+		return p
+	}
+	if m := cueWhere.FindStringSubmatch(where); m != nil {
+		p.Cue, _ = strconv.Atoi(m[1])
+		p.Line, _ = strconv.Atoi(m[2])
+		return p
+	}
+	p.Path = where
+	return p
 }

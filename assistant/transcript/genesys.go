@@ -79,7 +79,7 @@ func readGenesys(data []byte) (*source, error) {
 				continue
 			}
 			if purpose == "" {
-				return nil, assistant.Errorf(assistant.EInvalid, "%s has no participantPurpose.", where)
+				return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Path: where, Field: "participantPurpose"})
 			}
 			dur, err := msField(p.Duration.Milliseconds, 1, where+".duration.milliseconds")
 			if err != nil {
@@ -100,7 +100,7 @@ func readGenesys(data []byte) (*source, error) {
 		}
 	}
 	if phrases == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The Genesys transcript has no phrases in \"transcripts[].phrases\".")
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Format: "genesys", Field: `phrases in "transcripts[].phrases"`})
 	}
 	if doc.ConversationStartTime != nil {
 		if cs, err := toMS(*doc.ConversationStartTime, 1); err == nil && cs <= base {

@@ -66,7 +66,7 @@ func readGoogleSTT(data []byte) (*source, error) {
 		return nil, assistant.Errorf(assistant.EInvalid, "The Google recognition is not done yet; fetch the operation again when \"done\" is true.")
 	}
 	if len(results) == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The Google Speech-to-Text response has no %s.", path)
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Format: "googlestt", Field: path})
 	}
 	src := &source{method: assistant.MappingLabels}
 	for _, r := range results {

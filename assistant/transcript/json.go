@@ -3,9 +3,11 @@ package transcript
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,9 +20,28 @@ import (
 // explained by strictjson, with line and column, as everywhere.
 func decodeJSON(data []byte, v any) error {
 	if err := json.Unmarshal(data, v); err != nil {
-		return strictjson.Explain(data, err)
+		return jsonProblem(strictjson.Explain(data, err))
 	}
 	return nil
+}
+
+// jsonProblem turns strictjson's error into a ReadJSON error with its
+// fault, so that the fault is worded in every language; the English stays
+// strictjson's.
+func jsonProblem(err error) error {
+	f, ok := strictjson.FaultOf(err)
+	if !ok {
+		return err
+	}
+	kind := f.Kind
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) && syn.Error() == "unexpected end of JSON input" {
+		// encoding/json says so of a whole body read at once: an export
+		// cut short, which the other languages say in those words.
+		kind = strictjson.FaultTruncated
+	}
+	return wrapRead(assistant.ErrorCode(err), assistant.ReadProblem{Code: ReadJSON, Kind: string(kind), Field: f.Field,
+		Line: f.Line, Column: f.Col, Detail: assistant.ErrorMessage(err)}, f)
 }
 
 // jsonSyntaxError explains why data is not the JSON expected. A nil err
@@ -32,7 +53,7 @@ func jsonSyntaxError(data []byte, err error) error {
 			return assistant.Errorf(assistant.EInvalid, "The body is not the JSON expected.")
 		}
 	}
-	return strictjson.Explain(data, err)
+	return jsonProblem(strictjson.Explain(data, err))
 }
 
 // detectJSON names the reader for a JSON body from its top-level keys.
@@ -46,7 +67,7 @@ func detectJSON(data []byte) (string, error) {
 		if len(items) > 0 && items[0]["speaker"] != nil && items[0]["text"] != nil {
 			return "json", nil
 		}
-		return "", unsupported("This JSON list")
+		return "", unsupported(nil, true)
 	}
 	var top map[string]json.RawMessage
 	if err := decodeJSON(data, &top); err != nil {
@@ -82,7 +103,7 @@ func detectJSON(data []byte) (string, error) {
 	if len(keys) > 8 {
 		keys = append(keys[:8], "…")
 	}
-	return "", unsupported(fmt.Sprintf("This JSON (top-level keys: %s)", strings.Join(keys, ", ")))
+	return "", unsupported(keys, false)
 }
 
 // ourTurn is a turn of rooscoach's own JSON format.
@@ -118,10 +139,10 @@ func readJSON(data []byte) (*source, error) {
 	var call ourCall
 	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '[' {
 		if err := strictjson.Decode(data, &call.Turns); err != nil {
-			return nil, err
+			return nil, jsonProblem(err)
 		}
 	} else if err := strictjson.Decode(data, &call); err != nil {
-		return nil, err
+		return nil, jsonProblem(err)
 	}
 	src := &source{method: assistant.MappingLabels, strict: true, ownMetadata: true,
 		externalID: call.ExternalID, agentID: call.AgentID, teamID: call.TeamID, language: call.Language,
@@ -139,15 +160,15 @@ func readJSON(data []byte) (*source, error) {
 		src.occurredAt = at
 	}
 	if len(call.Turns) == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The JSON transcript has no turns; \"turns\" must list {\"speaker\", \"text\"} objects.")
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Format: "json", Field: "turns"})
 	}
 	for i, t := range call.Turns {
 		where := fmt.Sprintf("turns[%d]", i)
 		if strings.TrimSpace(t.Speaker) == "" {
-			return nil, assistant.Errorf(assistant.EInvalid, "%s: speaker is missing; use \"agent\" or \"customer\".", where)
+			return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Format: "json", Field: "speaker", Path: where})
 		}
 		if t.Text == nil || strings.TrimSpace(*t.Text) == "" {
-			return nil, assistant.Errorf(assistant.EInvalid, "%s: text is empty.", where)
+			return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Format: "json", Field: "text", Path: where})
 		}
 		seg := segment{label: strings.TrimSpace(t.Speaker), role: roleOf(t.Speaker), text: *t.Text, where: where}
 		var err error
@@ -221,7 +242,8 @@ func checkTimes(segs []segment) error {
 			return assistant.Errorf(assistant.EInvalid, "%s: time %s is beyond any call's length.", s.where, clock(max(s.start, s.end)))
 		}
 		if s.end != 0 && s.end < s.start {
-			return assistant.Errorf(assistant.EInvalid, "%s: ends (%d ms) before it starts (%d ms).", s.where, s.end, s.start)
+			return readError(assistant.EInvalid, at(assistant.ReadProblem{Code: ReadEndsBeforeStart,
+				Value: strconv.FormatInt(s.end, 10), Before: strconv.FormatInt(s.start, 10)}, s.where))
 		}
 	}
 	return nil

@@ -92,15 +92,14 @@ func mapSpeakers(src *source, opts Options) (map[string]assistant.Speaker, assis
 		return known, m, nil
 	}
 	if src.noSpeakers {
-		return nil, assistant.SpeakerMapping{}, assistant.Errorf(assistant.EUnprocessable,
-			"The %s transcript names no speakers, so agent and customer cannot be told apart. Transcribe with speaker diarization (for example WhisperX) or send a transcript with a speaker per turn.", src.format)
+		return nil, assistant.SpeakerMapping{}, readError(assistant.EUnprocessable, assistant.ReadProblem{Code: ReadNoSpeakers, Format: src.format})
 	}
 	if src.strict {
 		for _, s := range src.segments {
 			if s.label == unknown[0] {
-				se := &SpeakerError{Problem: UnknownLabel, Where: s.where, Labels: []string{s.label}, Found: labels}
-				se.Agent, se.Customer = suggestSides(known, unknown)
-				return nil, assistant.SpeakerMapping{}, speakerError(se)
+				p := at(assistant.ReadProblem{Kind: SpeakerUnknownLabel, Format: src.format, Labels: []string{s.label}, Found: labels}, s.where)
+				p.Agent, p.Customer = suggestSides(known, unknown)
+				return nil, assistant.SpeakerMapping{}, speakerError(p)
 			}
 		}
 	}
@@ -150,14 +149,14 @@ func declaredMapping(src *source, labels []string, known map[string]assistant.Sp
 			for _, l := range labels {
 				if sameLabel(l, n) {
 					if prev, ok := out[l]; ok && prev != sp {
-						return assistant.Errorf(assistant.EInvalid, "Speaker %q is declared as both agent and customer.", l)
+						return readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadDeclaredTwice, Value: l})
 					}
 					out[l] = sp
 					found = true
 				}
 			}
 			if !found {
-				return speakerError(&SpeakerError{Problem: DeclaredNotFound, Labels: []string{n}, Side: sp, Found: labels})
+				return speakerError(assistant.ReadProblem{Kind: SpeakerDeclaredNotFound, Labels: []string{n}, Side: sp, Found: labels})
 			}
 		}
 		return nil
@@ -182,8 +181,8 @@ func declaredMapping(src *source, labels []string, known map[string]assistant.Sp
 	if len(rest) > 1 && src.strict {
 		for _, seg := range src.segments {
 			if seg.label == rest[1] {
-				return nil, assistant.SpeakerMapping{}, speakerError(&SpeakerError{Problem: ExtraLabel,
-					Where: seg.where, Labels: []string{seg.label}, Found: labels})
+				return nil, assistant.SpeakerMapping{}, speakerError(at(assistant.ReadProblem{Kind: SpeakerExtraLabel,
+					Format: src.format, Labels: []string{seg.label}, Found: labels}, seg.where))
 			}
 		}
 	}
@@ -198,7 +197,7 @@ func declaredMapping(src *source, labels []string, known map[string]assistant.Sp
 				out[l] = assistant.Agent
 			}
 		default:
-			return nil, assistant.SpeakerMapping{}, speakerError(&SpeakerError{Problem: Undeclared, Labels: rest, Found: labels})
+			return nil, assistant.SpeakerMapping{}, speakerError(assistant.ReadProblem{Kind: SpeakerUndeclared, Labels: rest, Found: labels})
 		}
 	}
 	m := assistant.SpeakerMapping{Method: assistant.MappingDeclared, Confidence: 1}
@@ -270,7 +269,7 @@ type score struct {
 // the evidence is thin.
 func inferMapping(src *source, labels []string, known map[string]assistant.Speaker, unknown []string) (map[string]assistant.Speaker, assistant.SpeakerMapping, error) {
 	refuse := func(why string) error {
-		return speakerError(&SpeakerError{Problem: Unmappable, Reason: why, Labels: unknown, Found: labels})
+		return speakerError(assistant.ReadProblem{Kind: SpeakerUnmappable, Why: why, Labels: unknown, Found: labels})
 	}
 	out := map[string]assistant.Speaker{}
 	for l, sp := range known {
@@ -301,10 +300,10 @@ func inferMapping(src *source, labels []string, known map[string]assistant.Speak
 		}
 	}
 	if len(known) > 0 {
-		return nil, assistant.SpeakerMapping{}, refuse("some speakers are labelled and others are not")
+		return nil, assistant.SpeakerMapping{}, refuse("mixed")
 	}
 	if len(unknown) < 2 {
-		return nil, assistant.SpeakerMapping{}, refuse("only one speaker was found")
+		return nil, assistant.SpeakerMapping{}, refuse("one-speaker")
 	}
 
 	scores := make([]score, len(unknown))
@@ -340,7 +339,7 @@ func inferMapping(src *source, labels []string, known map[string]assistant.Speak
 	sort.SliceStable(scores, func(a, b int) bool { return scores[a].net > scores[b].net })
 	best, margin := scores[0], scores[0].net-scores[1].net
 	if best.net <= 0 || margin < 2 {
-		return nil, assistant.SpeakerMapping{}, refuse("no speaker clearly introduces themselves for a company, calls about the other's account or addresses the other by title")
+		return nil, assistant.SpeakerMapping{}, refuse("no-evidence")
 	}
 	for _, s := range scores {
 		out[s.label] = assistant.Customer

@@ -63,15 +63,15 @@ func readOtter(data []byte) (*source, error) {
 		if m := otterHeader.FindStringSubmatch(line); m != nil {
 			ms, err := parseClock(m[2])
 			if err != nil {
-				return nil, assistant.Errorf(assistant.EInvalid, "line %d: %v.", n, err)
+				return nil, stampError(n, err)
 			}
 			if ms < last {
-				return nil, assistant.Errorf(assistant.EInvalid, "line %d: time %s is earlier than the one before it (%s); times must not go back.", n, m[2], clock(last))
+				return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadTimeBack, Format: "otter", Line: n, Value: m[2], Before: clock(last)})
 			}
 			last = ms
 			if k := len(src.segments); k > 0 && strings.TrimSpace(src.segments[k-1].text) == "" {
 				prev := src.segments[k-1]
-				return nil, assistant.Errorf(assistant.EInvalid, "%s: the turn of %q has no text.", prev.where, prev.label)
+				return nil, readError(assistant.EInvalid, at(assistant.ReadProblem{Code: ReadTurnEmpty, Value: prev.label}, prev.where))
 			}
 			label := strings.Join(strings.Fields(m[1]), " ")
 			src.segments = append(src.segments, segment{label: label, role: roleOf(label), start: ms, where: fmt.Sprintf("line %d", n)})
@@ -93,10 +93,10 @@ func readOtter(data []byte) (*source, error) {
 		seg.text += line
 	}
 	if len(src.segments) == 0 {
-		return nil, unsupported("The text")
+		return nil, readError(assistant.EUnsupported, assistant.ReadProblem{Code: ReadUnsupported, Format: "otter", Formats: Formats})
 	}
 	if prev := src.segments[len(src.segments)-1]; strings.TrimSpace(prev.text) == "" {
-		return nil, assistant.Errorf(assistant.EInvalid, "%s: the turn of %q has no text; is the file cut short?", prev.where, prev.label)
+		return nil, readError(assistant.EInvalid, at(assistant.ReadProblem{Code: ReadTurnEmpty, Kind: "cut", Value: prev.label}, prev.where))
 	}
 	return src, nil
 }

@@ -35,7 +35,7 @@ func readRevAI(data []byte) (*source, error) {
 		return nil, err
 	}
 	if len(doc.Monologues) == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The Rev.ai transcript has no monologues.")
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Format: "revai", Field: "monologues"})
 	}
 	src := &source{method: assistant.MappingLabels}
 	var b strings.Builder
@@ -48,7 +48,7 @@ func readRevAI(data []byte) (*source, error) {
 		case m.Speaker != nil:
 			label = fmt.Sprintf("Speaker %d", *m.Speaker)
 		default:
-			return nil, assistant.Errorf(assistant.EInvalid, "%s has no speaker.", where)
+			return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Path: where, Field: "speaker"})
 		}
 		seg := segment{label: label, role: roleOf(label), where: where}
 		b.Reset()
@@ -66,7 +66,7 @@ func readRevAI(data []byte) (*source, error) {
 					return nil, err
 				}
 				if e.EndTS != nil && end < start {
-					return nil, assistant.Errorf(assistant.EInvalid, "%s ends (%v s) before it starts (%v s).", ew, *e.EndTS, *e.TS)
+					return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadEndsBeforeStart, Kind: "seconds", Path: ew, Value: fmt.Sprint(*e.EndTS), Before: fmt.Sprint(*e.TS)})
 				}
 				if !timed && e.TS != nil {
 					seg.start, timed = start, true

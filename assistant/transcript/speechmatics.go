@@ -44,7 +44,7 @@ func readSpeechmatics(data []byte) (*source, error) {
 		return nil, err
 	}
 	if len(doc.Results) == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The Speechmatics transcript has no results.")
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Format: "speechmatics", Field: "results"})
 	}
 	src := &source{method: assistant.MappingLabels, language: doc.Metadata.TranscriptionConfig.Language, externalID: doc.Job.ID}
 	words := make([]word, 0, len(doc.Results))
@@ -76,7 +76,7 @@ func readSpeechmatics(data []byte) (*source, error) {
 			return nil, err
 		}
 		if r.EndTime != nil && w.end < w.start {
-			return nil, assistant.Errorf(assistant.EInvalid, "%s ends (%v s) before it starts (%v s).", where, *r.EndTime, *r.StartTime)
+			return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadEndsBeforeStart, Kind: "seconds", Path: where, Value: fmt.Sprint(*r.EndTime), Before: fmt.Sprint(*r.StartTime)})
 		}
 		switch r.Type {
 		case "punctuation":

@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -37,7 +38,7 @@ func splitTextLine(line string, n int) (textLine, error) {
 	tl := textLine{stamp: -1}
 	rest, ms, ok, err := cutTimestamp(line)
 	if err != nil {
-		return tl, assistant.Errorf(assistant.EInvalid, "line %d: %v.", n, err)
+		return tl, stampError(n, err)
 	}
 	if ok {
 		tl.stamp, line = ms, rest
@@ -97,14 +98,14 @@ func parseClock(s string) (int64, error) {
 	if i := strings.IndexAny(s, ".,"); i >= 0 {
 		f := s[i+1:]
 		if f == "" || len(f) > 3 || strings.ContainsAny(f, ".,:") {
-			return 0, fmt.Errorf("timestamp %q is not a time like 00:01:23 or 00:01:23.450", s)
+			return 0, &clockError{stamp: s, msg: fmt.Sprintf("timestamp %q is not a time like 00:01:23 or 00:01:23.450", s)}
 		}
 		for len(f) < 3 {
 			f += "0"
 		}
 		for _, c := range f {
 			if c < '0' || c > '9' {
-				return 0, fmt.Errorf("timestamp %q is not a time like 00:01:23.450", s)
+				return 0, &clockError{stamp: s, msg: fmt.Sprintf("timestamp %q is not a time like 00:01:23.450", s)}
 			}
 			frac = frac*10 + int64(c-'0')
 		}
@@ -112,21 +113,21 @@ func parseClock(s string) (int64, error) {
 	}
 	parts := strings.Split(s, ":")
 	if len(parts) < 2 || len(parts) > 3 {
-		return 0, fmt.Errorf("timestamp %q is not a time like 00:01:23", s)
+		return 0, &clockError{stamp: s, msg: fmt.Sprintf("timestamp %q is not a time like 00:01:23", s)}
 	}
 	var v [3]int64
 	for i, p := range parts {
 		if p == "" || len(p) > 2 && i > 0 || len(p) > 3 {
-			return 0, fmt.Errorf("timestamp %q is not a time like 00:01:23", s)
+			return 0, &clockError{stamp: s, msg: fmt.Sprintf("timestamp %q is not a time like 00:01:23", s)}
 		}
 		for _, c := range p {
 			if c < '0' || c > '9' {
-				return 0, fmt.Errorf("timestamp %q is not a time like 00:01:23", s)
+				return 0, &clockError{stamp: s, msg: fmt.Sprintf("timestamp %q is not a time like 00:01:23", s)}
 			}
 			v[i] = v[i]*10 + int64(c-'0')
 		}
 		if i > 0 && v[i] >= 60 {
-			return 0, fmt.Errorf("timestamp %q has %d in a minutes or seconds field", s, v[i])
+			return 0, &clockError{stamp: s, msg: fmt.Sprintf("timestamp %q has %d in a minutes or seconds field", s, v[i])}
 		}
 	}
 	var h, m, sec int64
@@ -240,7 +241,7 @@ func readText(data []byte) (*source, error) {
 		speaker := tl.hasLabel && (roleOf(tl.label) != "" || speakerLike(tl.label))
 		if !speaker {
 			if len(src.segments) == 0 {
-				return nil, assistant.Errorf(assistant.EInvalid, "line %d: text before the first speaker label (%q); start each turn with a label such as \"Agent:\" or \"Klant:\".", n, clip(line, 40))
+				return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadBeforeLabel, Line: n, Value: clip(line, 40)})
 			}
 			seg := &src.segments[len(src.segments)-1]
 			seg.text = strings.TrimSpace(seg.text + " " + tl.body)
@@ -248,7 +249,7 @@ func readText(data []byte) (*source, error) {
 		}
 		if tl.stamp >= 0 {
 			if tl.stamp < last {
-				return nil, assistant.Errorf(assistant.EInvalid, "line %d: timestamp %s is earlier than the one before it (%s); timestamps must not go back.", n, clock(tl.stamp), clock(last))
+				return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadTimeBack, Format: "text", Line: n, Value: clock(tl.stamp), Before: clock(last)})
 			}
 			last = tl.stamp
 		}
@@ -263,16 +264,16 @@ func readText(data []byte) (*source, error) {
 		}
 		if len(src.segments) > 0 {
 			if prev := &src.segments[len(src.segments)-1]; strings.TrimSpace(prev.text) == "" {
-				return nil, assistant.Errorf(assistant.EInvalid, "%s: the turn of %q has no text.", prev.where, prev.label)
+				return nil, readError(assistant.EInvalid, at(assistant.ReadProblem{Code: ReadTurnEmpty, Value: prev.label}, prev.where))
 			}
 		}
 		src.segments = append(src.segments, seg)
 	}
 	if len(src.segments) == 0 {
-		return nil, unsupported("The text")
+		return nil, readError(assistant.EUnsupported, assistant.ReadProblem{Code: ReadUnsupported, Format: "text", Formats: Formats})
 	}
 	if prev := src.segments[len(src.segments)-1]; strings.TrimSpace(prev.text) == "" {
-		return nil, assistant.Errorf(assistant.EInvalid, "%s: the turn of %q has no text.", prev.where, prev.label)
+		return nil, readError(assistant.EInvalid, at(assistant.ReadProblem{Code: ReadTurnEmpty, Value: prev.label}, prev.where))
 	}
 	return src, nil
 }
@@ -289,4 +290,20 @@ func wordSet(s string) map[string]struct{} {
 		m[w] = struct{}{}
 	}
 	return m
+}
+
+// clockError is a timestamp that is not a time: the timestamp and what is
+// wrong with it, in English.
+type clockError struct{ stamp, msg string }
+
+func (e *clockError) Error() string { return e.msg }
+
+// stampError is the error of line n whose timestamp failed with err.
+func stampError(n int, err error) error {
+	p := assistant.ReadProblem{Code: ReadTimestamp, Line: n, Detail: err.Error()}
+	var ce *clockError
+	if errors.As(err, &ce) {
+		p.Value = ce.stamp
+	}
+	return readError(assistant.EInvalid, p)
 }

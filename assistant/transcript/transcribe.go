@@ -79,7 +79,7 @@ func readTranscribe(data []byte) (*source, error) {
 			// Call Analytics output forced as "transcribe".
 			return readAmazon(data)
 		}
-		return nil, assistant.Errorf(assistant.EInvalid, "The Amazon Transcribe output has no \"results\"; is the file cut short?")
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Format: "transcribe", Field: `"results"`, Kind: "cut"})
 	}
 	src := &source{method: assistant.MappingLabels, language: r.LanguageCode, externalID: doc.JobName}
 
@@ -168,7 +168,7 @@ func readTranscribe(data []byte) (*source, error) {
 				return nil, err
 			}
 			if w.end != 0 && w.end < w.start {
-				return nil, assistant.Errorf(assistant.EInvalid, "%s ends (%s s) before it starts (%s s).", where, it.EndTime, it.StartTime)
+				return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadEndsBeforeStart, Kind: "seconds", Path: where, Value: fmt.Sprint(it.EndTime), Before: fmt.Sprint(it.StartTime)})
 			}
 			prevStart = w.start
 		default:

@@ -182,14 +182,14 @@ type source struct {
 func Parse(data []byte, mediaType string, opts Options) (*assistant.Transcript, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The transcript is empty.")
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadEmpty})
 	}
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8At(data)
-		return nil, assistant.Errorf(assistant.EInvalid, "The transcript is not valid UTF-8 (line %d, column %d); save it as UTF-8 and send it again.", line, col)
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadEncoding, Line: line, Column: col})
 	}
 	if line, col, ok := controlAt(data); ok {
-		return nil, assistant.Errorf(assistant.EInvalid, "The transcript holds a control character (line %d, column %d); remove it and send it again.", line, col)
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadControl, Line: line, Column: col})
 	}
 	if opts.Language != "" && !opts.Language.Valid() {
 		return nil, assistant.UnsupportedLanguage(string(opts.Language))
@@ -217,17 +217,17 @@ func chooseFormat(data []byte, mediaType, forced string) (string, error) {
 			f = a
 		}
 		if _, ok := readers[f]; !ok {
-			return "", assistant.Errorf(assistant.EInvalid, "Format %q is not known; use one of %s.", forced, strings.Join(Formats, ", "))
+			return "", readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadFormatUnknown, Format: forced, Formats: Formats})
 		}
 		return f, nil
 	}
 	return detect(data, mediaType)
 }
 
-// unsupported is the error for a body no reader recognises.
-func unsupported(what string) error {
-	fe := &FormatError{What: what}
-	return &assistant.Error{Code: assistant.EUnsupported, Message: fe.Error(), Err: fe}
+// unsupported is the error for a body no reader recognises: a JSON object
+// with keys, a JSON list, or any other body.
+func unsupported(keys []string, list bool) error {
+	return readError(assistant.EUnsupported, assistant.ReadProblem{Code: ReadUnsupported, Keys: keys, List: list, Formats: Formats})
 }
 
 // detect names the reader for data from its content, whatever the media type
@@ -257,14 +257,13 @@ func detect(data []byte, mediaType string) (string, error) {
 	case mediaType == "application/json":
 		return "", jsonSyntaxError(data, nil)
 	case mediaType == "text/vtt":
-		return "", assistant.Errorf(assistant.EInvalid, "A WebVTT file starts with the line WEBVTT; this one starts with %q.", firstLine(trimmed))
+		return "", readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadWebVTT, Value: firstLine(trimmed)})
 	case mediaType == "text/plain":
 		// Plain text is a format rooscoach reads: what is missing is
 		// the labels, not support for the media type.
-		fe := &FormatError{What: "The body", Unlabelled: true}
-		return "", &assistant.Error{Code: assistant.EInvalid, Message: fe.Error(), Err: fe}
+		return "", readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadUnlabelled})
 	}
-	return "", unsupported("The body")
+	return "", unsupported(nil, false)
 }
 
 func firstLine(b []byte) string {
@@ -375,7 +374,7 @@ func build(src *source, opts Options) (*assistant.Transcript, error) {
 	}
 	src.segments = segs
 	if len(segs) == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The %s transcript has no turns with text.", src.format)
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadNoText, Format: src.format})
 	}
 
 	if err := checkTimes(segs); err != nil {
@@ -422,7 +421,7 @@ func build(src *source, opts Options) (*assistant.Transcript, error) {
 		})
 	}
 	if t.AgentTurns() == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The transcript has no agent turn (speakers found: %s); rooscoach coaches the agent, so at least one turn must be the agent's.", quoteList(labelsOf(segs)))
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadNoAgent, Found: labelsOf(segs)})
 	}
 	setLanguages(t)
 	return t, nil

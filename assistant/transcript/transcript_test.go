@@ -738,15 +738,15 @@ func TestLineEnds(t *testing.T) {
 func TestSpeakerErrorFields(t *testing.T) {
 	in := "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Anna>Hallo</v>\n\n00:00:02.000 --> 00:00:03.000\n<v Piet>Dag</v>"
 	_, err := Parse([]byte(in), "", Options{AgentSpeaker: "Sanne"})
-	var se *SpeakerError
-	if !errors.As(err, &se) {
-		t.Fatalf("err = %v, want a *SpeakerError", err)
+	p, ok := ReadProblemOf(err)
+	if !ok {
+		t.Fatalf("err = %v, want a *ReadError", err)
 	}
-	if se.Problem != DeclaredNotFound || se.Side != assistant.Agent || !slices.Equal(se.Labels, []string{"Sanne"}) || !slices.Equal(se.Found, []string{"Anna", "Piet"}) {
-		t.Errorf("SpeakerError = %+v", se)
+	if p.Code != ReadSpeakers || p.Kind != SpeakerDeclaredNotFound || p.Side != assistant.Agent || !slices.Equal(p.Labels, []string{"Sanne"}) || !slices.Equal(p.Found, []string{"Anna", "Piet"}) {
+		t.Errorf("ReadError = %+v", p)
 	}
-	http := se.Describe(func(side assistant.Speaker, label string) string { return string(side) + "=" + label })
-	if !strings.HasPrefix(http, "agent=Sanne matches no speaker") {
-		t.Errorf("Describe with an HTTP declaration = %q", http)
+	http, _ := Describe(err, assistant.English, DoorHTTP)
+	if !strings.HasPrefix(http, "agent=Sanne (or agent_speaker=Sanne) matches no speaker") {
+		t.Errorf("Describe for HTTP = %q", http)
 	}
 }

@@ -251,7 +251,7 @@ func vconTurns(body []byte, path string, party func(string) (string, assistant.S
 	segs := make([]whisperSegment, len(turns))
 	for i, t := range turns {
 		if speakerName(t.Speaker) == "" {
-			return nil, assistant.Errorf(assistant.EInvalid, "%s[%d] has no speaker.", path, i)
+			return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Path: fmt.Sprintf("%s[%d]", path, i), Field: "speaker"})
 		}
 		segs[i] = whisperSegment{Start: t.Start, End: t.End, Text: cmp.Or(t.Text, t.Message), Speaker: t.Speaker}
 	}

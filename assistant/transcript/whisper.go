@@ -57,7 +57,7 @@ func readWhisper(data []byte) (*source, error) {
 // set, names the party of a diarized speaker (vCon).
 func whisperSegments(in []whisperSegment, language, path string, party func(string) (string, assistant.Speaker)) (*source, error) {
 	if len(in) == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The transcript has no %s.", path)
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Field: path})
 	}
 	src := &source{method: assistant.MappingLabels, language: language}
 	named := false

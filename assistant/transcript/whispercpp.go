@@ -43,7 +43,7 @@ func readWhisperCpp(data []byte) (*source, error) {
 		return nil, err
 	}
 	if len(doc.Transcription) == 0 {
-		return nil, assistant.Errorf(assistant.EInvalid, "The whisper.cpp output has no segments in \"transcription\".")
+		return nil, readError(assistant.EInvalid, assistant.ReadProblem{Code: ReadMissing, Format: "whispercpp", Field: `segments in "transcription"`})
 	}
 	lang := doc.Result.Language
 	if lang == "" && doc.Params.Language != "auto" {

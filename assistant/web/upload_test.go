@@ -147,3 +147,40 @@ func between(s, from, to string) string {
 	}
 	return s
 }
+
+// A Dutch trainer reads why a broken JSON export and a transcript without
+// speaker labels failed wholly in Dutch: the reader's problem is stored as
+// a code with its line, column or format and worded by the page, not
+// quoted in the reader's English. The English page keeps the English.
+func TestReaderReasonsInDutch(t *testing.T) {
+	s := newSite(t)
+	session, csrf, field := signedIn(t, s, s.trainer)
+	good := string(mustRead(t, "en-formal.txt"))
+	broken := "{\n  \"results\": {\n    \"utterances\": [\n      {\"speaker\": 0, \"transcript\": \"Goedemiddag\",}\n    ]\n  }\n}\n"
+	unlabelled := `{"text": "Goedemiddag, u spreekt met Anna.", "segments": [{"start": 0.0, "end": 2.5, "text": "Goedemiddag, u spreekt met Anna."}, {"start": 2.5, "end": 4.0, "text": "Ja, hallo."}]}`
+	for lang, want := range map[string][]string{
+		"nl": {"geen geldige JSON", "regel 4, kolom", "noemt geen sprekers"},
+		"en": {"is not valid JSON", "line 4, column", "names no speakers"},
+	} {
+		status, loc, body := postFiles(t, s, lang, field, map[string]string{"agent_id": "anna", "team_id": s.team},
+			[][2]string{{"call.txt", good}, {"deepgram.json", broken}, {"whisper.json", unlabelled}}, session, csrf)
+		if status != http.StatusSeeOther {
+			t.Fatalf("POST /upload in %s: %d; %.500s", lang, status, body)
+		}
+		_, page := get(t, s, loc, lang, session)
+		failures := between(page, `id="import-failures"`, "</table>")
+		for _, w := range want {
+			if !strings.Contains(failures, w) {
+				t.Errorf("the %s import page does not say %q; %s", lang, w, failures)
+			}
+		}
+		if lang != "nl" {
+			continue
+		}
+		for _, english := range []string{"The body", "not valid", "invalid character", "transcript names", "speaker diarization", "line ", "column"} {
+			if strings.Contains(failures, english) {
+				t.Errorf("the Dutch import page quotes English %q; %s", english, failures)
+			}
+		}
+	}
+}

@@ -121,16 +121,10 @@ func runAnalyze(ctx context.Context, args []string, env func(string) string, std
 	return writeReport(stdout, an)
 }
 
-// cliAdvice words the transcript reader's advice in this command's flags.
-var cliAdvice = transcript.Advice{
-	Declare: func(side assistant.Speaker, label string) string { return fmt.Sprintf("--%s %q", side, label) },
-	Force:   "with --input-format NAME",
-}
-
 // describe is what the command line says of an error of reading or
-// analysing a transcript.
+// analysing a transcript: the reader's problem in this command's flags.
 func describe(err error) string {
-	if msg, ok := cliAdvice.Describe(err); ok {
+	if msg, ok := transcript.Describe(err, assistant.English, transcript.DoorCLI); ok {
 		return msg
 	}
 	return userMessage(err)
