@@ -139,7 +139,7 @@ func (s *Service) ImportFile(ctx context.Context, id int64, engine assistant.Eng
 	if f.State != assistant.ImportPending {
 		return nil
 	}
-	in := importInput(f.Options, f.Data)
+	in := importInput(f.Options, f.Name, f.Data)
 	in.Engine = engine
 	_, _, err = s.ingest(ctx, f.Owner, in, storing{
 		policyID: in.PolicyID,
@@ -174,7 +174,7 @@ func (s *Service) precheck(scope assistant.Scope, opts assistant.ImportOptions, 
 	case int64(len(f.Data)) > s.fileLimit():
 		return &assistant.ImportReason{Code: assistant.ReasonTooLarge, Size: int64(len(f.Data)), Limit: s.fileLimit()}
 	}
-	t, err := s.Read(importInput(opts, f.Data))
+	t, err := s.Read(importInput(opts, f.Name, f.Data))
 	if err != nil {
 		r := readReason(opts, f.Data, err)
 		return &r
@@ -233,7 +233,7 @@ func wrongFormat(opts assistant.ImportOptions, data []byte, err error) (assistan
 	if p, ok := transcript.ReadProblemOf(err); ok {
 		r.Read = &p
 	}
-	auto := importInput(opts, data).Options
+	auto := importInput(opts, "", data).Options
 	auto.Format = ""
 	t, aerr := transcript.Parse(data, "", auto)
 	switch {
@@ -271,11 +271,27 @@ func refuseFile(reason assistant.ImportReason) error {
 	return &assistant.Error{Code: assistant.EInvalid, Message: ie.Error(), Err: ie}
 }
 
-func importInput(opts assistant.ImportOptions, data []byte) Input {
-	return Input{Data: data, Options: transcript.Options{
+func importInput(opts assistant.ImportOptions, name string, data []byte) Input {
+	return Input{Data: data, MediaType: fileMediaType(name), Options: transcript.Options{
 		Format: opts.Format, Language: opts.Language, AgentID: opts.AgentID, TeamID: opts.TeamID,
 		AgentSpeaker: opts.AgentSpeaker, CustomerSpeaker: opts.CustomerSpeaker,
 	}}
+}
+
+// fileMediaType is the media type an uploaded file's name implies, "" when
+// it implies none. Detection reads the content either way; the type only
+// decides what a file that reads as no format is told: a .txt file lacks
+// speaker labels, which is more use than a list of formats.
+func fileMediaType(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".txt":
+		return "text/plain"
+	case ".json":
+		return "application/json"
+	case ".vtt":
+		return "text/vtt"
+	}
+	return ""
 }
 
 // prepareImported names a call without its own external id after its file,

@@ -215,6 +215,11 @@ func TestImportBadInput(t *testing.T) {
 			[]assistant.UploadedFile{{Name: "call.txt", Data: readFile(t, "en-arrears.txt")}}, []string{"Team team-09 is not one of yours"}},
 		{"no agent anywhere", trainer, assistant.ImportOptions{TeamID: "team-01"},
 			[]assistant.UploadedFile{{Name: "call.txt", Data: readFile(t, "en-arrears.txt")}}, []string{"names no agent"}},
+		// An uploaded file has no media type; its name says it is text, so
+		// the reason names the missing labels rather than the format.
+		{"a .txt file without speaker labels", trainer, assistant.ImportOptions{AgentID: "a", TeamID: "team-01"},
+			[]assistant.UploadedFile{{Name: "gesprek.TXT", Data: []byte("Goedemiddag, u spreekt met Anna.\nJa, hallo.\n")}},
+			[]string{"gesprek.TXT:", "plain text with no speaker labels"}},
 		{"unknown format option", trainer, assistant.ImportOptions{Format: "docx"}, []assistant.UploadedFile{{Name: "x", Data: []byte("x")}}, []string{`format "docx" is not known`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
