@@ -3,12 +3,11 @@ package web
 import (
 	"fmt"
 	"html/template"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/phrasing"
 	"github.com/rooscoach/rooscoach/prompts"
 )
 
@@ -62,41 +61,14 @@ func label(t map[string]string, kind string, code any) string {
 	return c
 }
 
-// reasonData is what prompts' reason.* templates read; the analysis keeps
-// only the finding's text and its explanation in the call's language, so
-// the other fields are left empty (the rewrite beside it says the rest).
-type reasonData struct {
-	Text, Plain     string
-	Words, Max      int
-	Kind            string
-	Rewritten, Omit bool
-}
-
-var firstNumbers = regexp.MustCompile(`\b\d+\b`)
-
-// explain returns the explanation of f in the page's language page. The
-// analysis wrote it in the call's language; for a page in the other one it
-// is written anew from the same prompts template with what the finding
-// still holds (a long sentence's word count and limit are read back from
-// the explanation itself), or left as it is when that fails.
+// explain returns the explanation of f in the page's language page; the
+// analysis wrote it in the call's language call (see phrasing.Explain).
 func explain(f findingView, page, call assistant.Language) string {
-	if page == call || !page.Valid() || f.Reason == "" {
-		return f.Reason
+	af := assistant.Finding{Kind: f.Kind, Text: f.Text, Reason: f.Reason}
+	if f.Rewrite != "" {
+		af.Rewrite = &assistant.Rewrite{Text: f.Rewrite}
 	}
-	d := reasonData{Text: f.Text}
-	if f.Kind == assistant.FindingLongSentence {
-		n := firstNumbers.FindAllString(f.Reason, 2)
-		if len(n) < 2 {
-			return f.Reason
-		}
-		d.Words, _ = strconv.Atoi(n[0])
-		d.Max, _ = strconv.Atoi(n[1])
-	}
-	s, err := prompts.Render(page, "reason."+string(f.Kind), d)
-	if err != nil {
-		return f.Reason
-	}
-	return s
+	return phrasing.Explain(af, call, page)
 }
 
 // codeSpans escapes s and shows each `quoted` part as code, so a text can
