@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"html"
 	"net/http"
 	"regexp"
 	"strings"
@@ -33,10 +34,10 @@ func seedZuid(t *testing.T, s *site) int64 {
 	return call.ID
 }
 
-// text is what a reader sees of a page: tags dropped, the quotes
-// html/template escapes written plainly, white space collapsed.
+// text is what a reader sees of a page: tags dropped, what html/template
+// escapes written plainly, white space collapsed.
 func text(page string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(visible(page), "&#34;", `"`)), " ")
+	return strings.Join(strings.Fields(html.UnescapeString(visible(page))), " ")
 }
 
 var visibleTags = regexp.MustCompile(`(?s)<script.*?</script>|<[^>]*>`)
@@ -98,3 +99,70 @@ func TestFindingAdviceInThePageLanguage(t *testing.T) {
 		}
 	}
 }
+
+// The agent page names who acknowledged a review by name, and for someone
+// looking at another agent's page its title names that agent; the agent's
+// own page stays "My coaching".
+func TestAgentPageNamesTheAgent(t *testing.T) {
+	s := newSite(t)
+	id := seedZuid(t, s)
+	ctx := t.Context()
+	by := assistant.CommandLine()
+	tok, err := s.db.CreateToken(ctx, by, &assistant.Token{Name: "Sanne", Role: assistant.RoleAgent, AgentID: "sanne-id"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sanne, err := s.db.Authenticate(ctx, tok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ttok, err := s.db.CreateToken(ctx, by, &assistant.Token{Name: "Tom (trainer)", Role: assistant.RoleTrainer, TeamIDs: []string{"zuid-id"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	trainer, err := s.db.Authenticate(ctx, ttok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	call, err := s.svc.Call(ctx, by, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	review, err := s.svc.CreateReview(ctx, trainer, id, reviewInput(call.Turns[0].ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.PublishReview(ctx, trainer, review.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.AcknowledgeReview(ctx, sanne, review.ID); err != nil {
+		t.Fatal(err)
+	}
+	admin, _, _ := signedIn(t, s, s.admin)
+	own, _, _ := signedIn(t, s, tok)
+	for _, c := range []struct {
+		lang, title, acked, ownTitle string
+	}{
+		{"en", "Sanne Bakker's coaching", "Acknowledged by Sanne Bakker", "My coaching"},
+		{"nl", "Coaching van Sanne Bakker", "Bevestigd door Sanne Bakker", "Mijn coaching"},
+	} {
+		status, body := get(t, s, "/agent?agent=sanne-id", c.lang, admin)
+		if status != http.StatusOK {
+			t.Fatalf("GET /agent in %s: %d", c.lang, status)
+		}
+		seen := text(body)
+		if !strings.Contains(body, "<title>"+escapedQuote(c.title)+" · rooscoach</title>") || !strings.Contains(seen, c.title) || strings.Contains(seen, c.ownTitle) {
+			t.Errorf("%s: an admin's view of Sanne's page is not titled %q", c.lang, c.title)
+		}
+		if !strings.Contains(seen, c.acked) || strings.Contains(seen, "sanne-id") {
+			t.Errorf("%s: the review does not say %q, or the page shows the id", c.lang, c.acked)
+		}
+		status, body = get(t, s, "/agent", c.lang, own)
+		if status != http.StatusOK || !strings.Contains(body, "<title>"+c.ownTitle+" · rooscoach</title>") || !strings.Contains(text(body), c.acked) {
+			t.Errorf("%s: Sanne's own page: %d, want titled %q and saying %q", c.lang, status, c.ownTitle, c.acked)
+		}
+	}
+}
+
+// escapedQuote is s with its apostrophes as html/template writes them.
+func escapedQuote(s string) string { return strings.ReplaceAll(s, "'", "&#39;") }
