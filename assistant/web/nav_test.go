@@ -166,3 +166,55 @@ func TestAgentPageNamesTheAgent(t *testing.T) {
 
 // escapedQuote is s with its apostrophes as html/template writes them.
 func escapedQuote(s string) string { return strings.ReplaceAll(s, "'", "&#39;") }
+
+// A browser on an address no page has, or with a method the page does not
+// take, gets a page in its language with a link home; API clients, and
+// every /v1/ path, keep problem+json.
+func TestUnknownPageInTheBrowsersLanguage(t *testing.T) {
+	s := newSite(t)
+	session, _, _ := signedIn(t, s, s.lead)
+	const browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+	do := func(method, path, accept, lang string) (*http.Response, string) {
+		t.Helper()
+		req, _ := http.NewRequest(method, s.url+path, nil)
+		req.Header.Set("Accept", accept)
+		req.Header.Set("Accept-Language", lang)
+		req.AddCookie(&http.Cookie{Name: session.Name, Value: session.Value})
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		return res, readAll(t, res.Body)
+	}
+	for _, c := range []struct {
+		method, path, lang string
+		status             int
+		says               string
+	}{
+		{http.MethodGet, "/nope", "en", http.StatusNotFound, "There is no page at this address."},
+		{http.MethodGet, "/nope", "nl", http.StatusNotFound, "Op dit adres staat geen pagina."},
+		{http.MethodDelete, "/lead", "en", http.StatusMethodNotAllowed, "This address cannot be used this way."},
+		{http.MethodDelete, "/lead", "nl", http.StatusMethodNotAllowed, "Dit adres kan niet op deze manier worden gebruikt."},
+	} {
+		res, body := do(c.method, c.path, browserAccept, c.lang)
+		if res.StatusCode != c.status || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+			t.Errorf("%s %s in %s from a browser: %d %s, want %d text/html", c.method, c.path, c.lang, res.StatusCode, res.Header.Get("Content-Type"), c.status)
+			continue
+		}
+		seen := text(body)
+		if !strings.Contains(body, `lang="`+c.lang+`"`) || !strings.Contains(seen, c.says) || !strings.Contains(body, `<a href="/">`) {
+			t.Errorf("%s %s in %s: the page does not say %q with a link home: %s", c.method, c.path, c.lang, c.says, seen)
+		}
+		if c.status == http.StatusMethodNotAllowed && res.Header.Get("Allow") == "" {
+			t.Errorf("%s %s: 405 without an Allow header", c.method, c.path)
+		}
+		for _, api := range []struct{ path, accept string }{{c.path, "application/json"}, {"/v1" + c.path, browserAccept}} {
+			res, body := do(c.method, api.path, api.accept, c.lang)
+			// /v1/lead has no route at all: 404.
+			if (res.StatusCode != c.status && res.StatusCode != http.StatusNotFound) || res.Header.Get("Content-Type") != "application/problem+json" {
+				t.Errorf("%s %s with Accept %s: %d %s %s, want problem+json", c.method, api.path, api.accept, res.StatusCode, res.Header.Get("Content-Type"), body)
+			}
+		}
+	}
+}
