@@ -218,3 +218,48 @@ func TestUnknownPageInTheBrowsersLanguage(t *testing.T) {
 		}
 	}
 }
+
+// The call list's filter takes the API's parameter, review_status, and a
+// value it does not know is a 400 page naming the filter and the values it
+// takes, in the page's language; the API answers the same with a 400
+// problem+json.
+func TestCallListRefusesAnUnknownFilterValue(t *testing.T) {
+	s := newSite(t)
+	seedZuid(t, s)
+	session, _, _ := signedIn(t, s, s.admin)
+	for lang, c := range map[string]struct{ says, values string }{
+		"en": {`The filter review_status has no value "bogus".`, "new (New), in_review (Being reviewed), reviewed (Review published), acknowledged (Acknowledged), disputed (Disputed)"},
+		"nl": {`Het filter review_status kent de waarde "bogus" niet.`, "new (Nieuw), in_review (Wordt beoordeeld), reviewed (Beoordeling gepubliceerd), acknowledged (Bevestigd), disputed (Bezwaar gemaakt)"},
+	} {
+		for _, path := range []string{"/calls?review_status=bogus", "/calls?status=bogus"} {
+			status, body := get(t, s, path, lang, session)
+			seen := text(body)
+			says := c.says
+			if strings.Contains(path, "?status") {
+				says = strings.Replace(says, "review_status", "status", 1)
+			}
+			if status != http.StatusBadRequest || !strings.Contains(seen, says) || !strings.Contains(seen, c.values) {
+				t.Errorf("GET %s in %s: %d, want 400 saying %q and %q: %s", path, lang, status, says, c.values, seen)
+			}
+		}
+		// A value it knows filters: the one call is new, so none is reviewed.
+		status, body := get(t, s, "/calls?review_status=reviewed", lang, session)
+		if status != http.StatusOK || strings.Contains(body, `class="call-link"`) {
+			t.Errorf("GET /calls?review_status=reviewed in %s: %d, want 200 without the new call", lang, status)
+		}
+		if status, body := get(t, s, "/calls?review_status=new", lang, session); status != http.StatusOK || !strings.Contains(body, `class="call-link"`) {
+			t.Errorf("GET /calls?review_status=new in %s: %d, want 200 with the new call", lang, status)
+		}
+	}
+	req, _ := http.NewRequest(http.MethodGet, s.url+"/v1/calls?review_status=bogus", nil)
+	req.Header.Set("Authorization", "Bearer "+s.admin)
+	res, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if body := readAll(t, res.Body); res.StatusCode != http.StatusBadRequest || res.Header.Get("Content-Type") != "application/problem+json" ||
+		!strings.Contains(body, "review_status") {
+		t.Errorf("GET /v1/calls?review_status=bogus: %d %s %s, want 400 problem+json naming review_status", res.StatusCode, res.Header.Get("Content-Type"), body)
+	}
+}
