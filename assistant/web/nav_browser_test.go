@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -42,6 +43,33 @@ func TestLeadPageNamesInBrowser(t *testing.T) {
 			if words[i] == words[i-1] && (words[i] == "Sanne Bakker" || words[i] == "Team Zuid") {
 				t.Errorf("%s: the target chart says %q twice in a row: %q", c.lang, words[i], words)
 			}
+		}
+	}
+}
+
+// In Chromium, an admin's view of Sanne's page is titled with her name,
+// and her acknowledged review names her, in English and in Dutch.
+func TestAgentPageTitleInBrowser(t *testing.T) {
+	s := newSite(t)
+	seedAcknowledged(t, s)
+	admin := user(t)
+	signIn(t, admin, s, s.admin)
+	for _, c := range []struct{ lang, title, acked string }{
+		{"en", "Sanne Bakker's coaching", "Acknowledged by Sanne Bakker"},
+		{"nl", "Coaching van Sanne Bakker", "Bevestigd door Sanne Bakker"},
+	} {
+		if c.lang == "nl" {
+			toDutch(t, admin)
+		}
+		do(t, admin, chromedp.Navigate(s.url+"/agent?agent=sanne-id"), chromedp.WaitVisible(chromedp.CSS("#reviews-h")))
+		if h := eval[string](t, admin, `document.querySelector("h1").innerText`); h != c.title {
+			t.Errorf("%s: heading %q, want %q", c.lang, h, c.title)
+		}
+		if title := eval[string](t, admin, `document.title`); title != c.title+" · rooscoach" {
+			t.Errorf("%s: title %q, want %q", c.lang, title, c.title+" · rooscoach")
+		}
+		if h := eval[string](t, admin, `document.querySelector(".review-card h3").innerText`); !strings.Contains(h, c.acked) {
+			t.Errorf("%s: the review reads %q, want %q", c.lang, h, c.acked)
 		}
 	}
 }

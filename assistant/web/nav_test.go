@@ -100,11 +100,10 @@ func TestFindingAdviceInThePageLanguage(t *testing.T) {
 	}
 }
 
-// The agent page names who acknowledged a review by name, and for someone
-// looking at another agent's page its title names that agent; the agent's
-// own page stays "My coaching".
-func TestAgentPageNamesTheAgent(t *testing.T) {
-	s := newSite(t)
+// seedAcknowledged seeds team zuid (seedZuid) and a review of Sanne's
+// call that she acknowledged; it returns Sanne's token.
+func seedAcknowledged(t *testing.T, s *site) string {
+	t.Helper()
 	id := seedZuid(t, s)
 	ctx := t.Context()
 	by := assistant.CommandLine()
@@ -138,6 +137,15 @@ func TestAgentPageNamesTheAgent(t *testing.T) {
 	if _, err := s.svc.AcknowledgeReview(ctx, sanne, review.ID); err != nil {
 		t.Fatal(err)
 	}
+	return tok
+}
+
+// The agent page names who acknowledged a review by name, and for someone
+// looking at another agent's page its title names that agent; the agent's
+// own page stays "My coaching".
+func TestAgentPageNamesTheAgent(t *testing.T) {
+	s := newSite(t)
+	tok := seedAcknowledged(t, s)
 	admin, _, _ := signedIn(t, s, s.admin)
 	own, _, _ := signedIn(t, s, tok)
 	for _, c := range []struct {
