@@ -208,7 +208,7 @@ func (a *Analyzer) Analyze(ctx context.Context, t *Transcript) (*Analysis, error
 	// facts of the call.
 	out.Dynamics = ComputeDynamics(out.Turns, facts, a.Hardship)
 
-	adv, err := a.Adviser.Advise(ctx, facts, t.Language)
+	adv, err := a.Adviser.Advise(ctx, facts, t.Language, a.namedJurisdiction(cmp.Or(t.Jurisdiction, t.TeamJurisdiction)))
 	if err != nil {
 		return nil, fmt.Errorf("advise arrangement: %w", err)
 	}
@@ -242,6 +242,21 @@ func (a *Analyzer) Analyze(ctx context.Context, t *Transcript) (*Analysis, error
 		out.Engines = append(out.Engines, EngineRun{Part: PartCompliance, Engine: Builtin})
 	}
 	return out, nil
+}
+
+// namedJurisdiction is the jurisdiction named for a call: its own or its
+// team's (named), else the installation's default, which the rule packs
+// hold. "" when none is: the call's money or language may still tell.
+// Compliance and advice read the same names, so that the referral is for
+// the country whose rules the call is checked against.
+func (a *Analyzer) namedJurisdiction(named string) string {
+	if named != "" {
+		return named
+	}
+	if d, ok := a.Compliance.(interface{ Default() string }); ok {
+		return d.Default()
+	}
+	return ""
 }
 
 // classify asks e for the stance of every turn and checks it answered for

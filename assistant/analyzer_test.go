@@ -59,7 +59,7 @@ func (f *fakes) analyzer() *assistant.Analyzer {
 				return f.facts, nil
 			}},
 		},
-		Adviser: &mock.Adviser{AdviseFn: func(_ context.Context, facts []assistant.Fact, _ assistant.Language) (assistant.ArrangementAdvice, error) {
+		Adviser: &mock.Adviser{AdviseFn: func(_ context.Context, facts []assistant.Fact, _ assistant.Language, _ string) (assistant.ArrangementAdvice, error) {
 			f.advised = append(f.advised, facts)
 			return assistant.ArrangementAdvice{Facts: facts, Flagged: len(facts) > 0}, nil
 		}},

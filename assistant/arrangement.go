@@ -16,7 +16,18 @@ const (
 	// FactAgreed is the arrangement the agent and the customer settled on in
 	// the call, kept apart from what the engine proposes so that the two can
 	// be compared.
+	//
+	// A FactAgreed without Amount is a referral to free debt help (the
+	// municipality's schuldhulpverlening, StepChange, Citizens Advice,
+	// National Debtline) that the call settled on instead of a payment:
+	// Text names the help, Promise says the customer said yes to it.
 	FactAgreed FactKind = "agreed"
+)
+
+// Outcomes of a call, in AgreementCheck.Outcome.
+const (
+	OutcomeArrangement = "arrangement" // an arrangement to pay
+	OutcomeReferral    = "referral"    // a referral to free debt help, nothing agreed to pay
 )
 
 // Frequency says how often an agreed amount is paid.
@@ -376,7 +387,10 @@ type AgreementFinding struct {
 	// the policy's share of it), customer-proposed (above the share, but the
 	// customer's own amount), below-minimum, too-long (outside policy),
 	// matches (one of the proposals), no-match, no-promise (the customer
-	// did not say yes).
+	// did not say yes), referred (the outcome is a referral to debt help),
+	// imposed (the agent set an amount above what the customer said they
+	// can pay, instead of asking what is realistic), no-debt (the call names
+	// no outstanding amount, so policy and proposals were not checked).
 	Code string `json:"code"`
 	Text string `json:"text"`
 }
@@ -385,27 +399,37 @@ type AgreementFinding struct {
 // customer can pay, the policy and the engine's proposals, for the coaching
 // record.
 type AgreementCheck struct {
+	// Outcome is what the call settled on: OutcomeArrangement, or
+	// OutcomeReferral when the agent referred the customer to debt help
+	// and nothing was agreed to pay; a referral asks no money, so it is
+	// affordable and within policy, and has no amount.
+	Outcome string `json:"outcome"`
 	// Fact is the index in ArrangementAdvice.Facts of the agreed fact.
 	Fact      int       `json:"fact"`
-	Amount    Money     `json:"amount"`
-	Frequency Frequency `json:"frequency"`
+	Amount    Money     `json:"amount,omitzero"`
+	Frequency Frequency `json:"frequency,omitempty"`
 	// Monthly is Amount per month (per week × 52 / 12, rounded down).
-	Monthly  Money  `json:"monthly"`
+	Monthly  Money  `json:"monthly,omitzero"`
 	FirstDue string `json:"first_due,omitempty"`
 	Promise  bool   `json:"promise"`
 	// Months is how many payments clear the debt at this amount.
 	Months int `json:"months,omitempty"`
-	// MatchesOption is the rank (from 1) of the proposal with the same
-	// regular amount; 0 when none.
+	// MatchesOption is the rank (from 1) of the proposal that is the same
+	// arrangement: the same amount per payment, as often, from the same
+	// first payment date give or take a few days; 0 when none.
 	MatchesOption int `json:"matches_option,omitempty"`
 	// Affordable is false when the agreement asks more than the customer
 	// said they can pay or has left; WithinPolicy is false when the policy
 	// does not allow it; Risk when it asks more than the policy's share of
 	// what is left.
-	Affordable   bool               `json:"affordable"`
-	WithinPolicy bool               `json:"within_policy"`
-	Risk         bool               `json:"risk"`
-	Findings     []AgreementFinding `json:"findings"`
+	Affordable   bool `json:"affordable"`
+	WithinPolicy bool `json:"within_policy"`
+	Risk         bool `json:"risk"`
+	// Imposed is true when the agent set the amount above what the customer
+	// said they can pay instead of asking what is realistic, whether the
+	// customer then said yes, nothing or no; it flags the call.
+	Imposed  bool               `json:"imposed,omitempty"`
+	Findings []AgreementFinding `json:"findings"`
 }
 
 // ArrangementAdvice is what the arrangement engine makes of a call.

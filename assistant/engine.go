@@ -46,7 +46,11 @@ type FactReader interface {
 // customer is vulnerable. It is deterministic: the schedules add up to the
 // cent, and the same facts always give the same advice.
 type Adviser interface {
-	Advise(ctx context.Context, facts []Fact, lang Language) (ArrangementAdvice, error)
+	// Advise plans on facts. jurisdiction is the one named for the call
+	// (by the request, else its team, else the installation), "" when
+	// none: the referral is for that country even where the call names
+	// no money.
+	Advise(ctx context.Context, facts []Fact, lang Language, jurisdiction string) (ArrangementAdvice, error)
 }
 
 // Summarizer writes the after-call summary of a call for its record: the

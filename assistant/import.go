@@ -1,6 +1,9 @@
 package assistant
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // ImportFileState is where a file of an import stands.
 type ImportFileState string
@@ -37,8 +40,11 @@ type ImportFile struct {
 	Index int             `json:"index"`
 	Name  string          `json:"name"`
 	State ImportFileState `json:"state"`
-	// Reason says why a failed file failed.
+	// Reason says why a failed file failed, in English.
 	Reason string `json:"reason,omitempty"`
+	// Cause is the same reason as a code and its parameters, for a reader
+	// that words it in another language (a page in Dutch).
+	Cause *ImportReason `json:"cause,omitempty"`
 	// CallID is the stored call of a done file; Created is false when that
 	// call was stored before under the same external id.
 	CallID  int64 `json:"call_id,omitempty"`
@@ -83,5 +89,79 @@ type PendingImportFile struct {
 type UploadedFile struct {
 	Name   string
 	Data   []byte
-	Reason string
+	Reason *ImportReason
+}
+
+// ImportReasonCode names why a file of an import failed.
+type ImportReasonCode string
+
+// Why a file of an import failed. Each code is worded in every language by
+// the template import.CODE of package prompts.
+const (
+	// ReasonEmpty: the file has no bytes.
+	ReasonEmpty ImportReasonCode = "empty"
+	// ReasonTooLarge: the file is over Limit bytes; Size is its size when
+	// known, 0 when it was only seen to be larger.
+	ReasonTooLarge ImportReasonCode = "too-large"
+	// ReasonUnpack: the file could not be unpacked from zip Archive.
+	ReasonUnpack ImportReasonCode = "unpack"
+	// ReasonNoAgent: neither the file nor the upload names an agent.
+	ReasonNoAgent ImportReasonCode = "no-agent"
+	// ReasonNotYou: an agent uploaded a call of another agent, AgentID.
+	ReasonNotYou ImportReasonCode = "not-you"
+	// ReasonNotYourTeam: a trainer uploaded a call of team TeamID, not one
+	// of theirs.
+	ReasonNotYourTeam ImportReasonCode = "not-your-team"
+	// ReasonUnknownFormat: the file is in no format rooscoach reads.
+	ReasonUnknownFormat ImportReasonCode = "unknown-format"
+	// ReasonWrongFormat: the upload named Format and the file could not be
+	// read as it; Detail says what the reader found.
+	ReasonWrongFormat ImportReasonCode = "wrong-format"
+	// ReasonSpeakers: the speakers could not be mapped onto agent and
+	// customer; Detail says which and how to declare them.
+	ReasonSpeakers ImportReasonCode = "speakers"
+	// ReasonTries: the file failed for a reason of the system in each of
+	// Tries tries; Detail is the last error.
+	ReasonTries ImportReasonCode = "tries"
+	// ReasonOther: the file cannot be imported; Detail says why, in
+	// English (the readers' many messages are worded once).
+	ReasonOther ImportReasonCode = "other"
+)
+
+// ImportReasonCodes lists the codes, for the checks that each is worded in
+// every language.
+var ImportReasonCodes = []ImportReasonCode{ReasonEmpty, ReasonTooLarge, ReasonUnpack, ReasonNoAgent, ReasonNotYou,
+	ReasonNotYourTeam, ReasonUnknownFormat, ReasonWrongFormat, ReasonSpeakers, ReasonTries, ReasonOther}
+
+// ImportReason says why a file of an import failed, as a code and its
+// parameters rather than a sentence, so that the API words it in English
+// and a page in the page's language. Only the parameters of its code are
+// set.
+type ImportReason struct {
+	Code    ImportReasonCode `json:"code"`
+	Size    int64            `json:"size,omitempty"`
+	Limit   int64            `json:"limit,omitempty"`
+	Archive string           `json:"archive,omitempty"`
+	AgentID string           `json:"agent_id,omitempty"`
+	TeamID  string           `json:"team_id,omitempty"`
+	Format  string           `json:"format,omitempty"`
+	// Detected is the format the file reads as when left to be detected
+	// (wrong-format), if any.
+	Detected string `json:"detected,omitempty"`
+	// Formats lists the formats rooscoach reads (unknown-format).
+	Formats []string `json:"formats,omitempty"`
+	Tries   int      `json:"tries,omitempty"`
+	Detail  string   `json:"detail,omitempty"`
+}
+
+// ImportRefused is the error of an upload none of whose files can be
+// imported: the files with their reasons, so that a page can word them in
+// its own language. It travels inside an EInvalid *Error whose message
+// words them in English.
+type ImportRefused struct {
+	Files []UploadedFile
+}
+
+func (e *ImportRefused) Error() string {
+	return fmt.Sprintf("no file of %d can be imported", len(e.Files))
 }

@@ -164,13 +164,14 @@ func (a *Analyzer) ReadFacts(ctx context.Context, turns []Turn, lang Language) (
 }
 
 // Advise reads the facts of the call so far and plans arrangements on
-// them.
-func (a *Analyzer) Advise(ctx context.Context, turns []Turn, lang Language) (ArrangementAdvice, error) {
+// them. jurisdiction is the one named for the call or its team, "" for
+// none; the installation's default comes after it, as in [Analyzer.Analyze].
+func (a *Analyzer) Advise(ctx context.Context, turns []Turn, lang Language, jurisdiction string) (ArrangementAdvice, error) {
 	facts, err := a.ReadFacts(ctx, turns, lang)
 	if err != nil {
 		return ArrangementAdvice{}, err
 	}
-	adv, err := a.Adviser.Advise(ctx, facts, lang)
+	adv, err := a.Adviser.Advise(ctx, facts, lang, a.namedJurisdiction(jurisdiction))
 	if err != nil {
 		return ArrangementAdvice{}, fmt.Errorf("advise arrangement: %w", err)
 	}

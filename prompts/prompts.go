@@ -35,6 +35,7 @@ var funcs = template.FuncMap{
 	"money":  Money,
 	"months": Months,
 	"count":  Count,
+	"bytes":  Bytes,
 	"json":   jsonText,
 }
 
@@ -165,6 +166,22 @@ func Months(lang assistant.Language, n int) string {
 		return Count(lang, n, "maand", "maanden")
 	}
 	return Count(lang, n, "month", "months")
+}
+
+// Bytes writes a size in lang the way an upload's limits are named: in
+// whole MiB or KiB when it is some ("2 MiB"), else in bytes grouped the
+// language's way ("1.600 bytes" in Dutch, "1,600 bytes" in English), so
+// that a size is never rounded below a limit it exceeds.
+func Bytes(lang assistant.Language, n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return Number(lang, float64(n>>20), 0) + " MiB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return Number(lang, float64(n>>10), 0) + " KiB"
+	case n == 1:
+		return "1 byte"
+	}
+	return Number(lang, float64(n), 0) + " bytes"
 }
 
 func group(n int64, sep string) string {

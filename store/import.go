@@ -14,7 +14,7 @@ import (
 // CreateImport stores an import made by principal p with its files, and
 // queues one job per file that has bytes, in one transaction with its
 // entry in the audit trail: the import exists with its jobs or not at all. Files with a Reason are stored as
-// failed. It sets imp.ID and imp.CreatedAt. The job queue must have been
+// failed, with the reason as its code and parameters. It sets imp.ID and imp.CreatedAt. The job queue must have been
 // started with [DB.StartQueue].
 func (db *DB) CreateImport(ctx context.Context, p assistant.Principal, imp *assistant.Import, files []assistant.UploadedFile) error {
 	q := db.queue.Load()
@@ -47,22 +47,27 @@ func (db *DB) CreateImport(ctx context.Context, p assistant.Principal, imp *assi
 	names := make([]string, len(files))
 	data := make(pq.ByteaArray, len(files))
 	states := make([]string, len(files))
-	reasons := make([]string, len(files))
+	causes := make([]string, len(files))
 	for i, f := range files {
-		idx[i], names[i], reasons[i] = int64(i), f.Name, f.Reason
+		idx[i], names[i] = int64(i), f.Name
 		states[i] = string(assistant.ImportPending)
-		if f.Reason != "" {
+		if f.Reason != nil {
 			states[i] = string(assistant.ImportFailed)
+			b, err := json.Marshal(f.Reason)
+			if err != nil {
+				return fmt.Errorf("create import: %w", err)
+			}
+			causes[i] = string(b)
 		} else {
 			data[i] = f.Data
 		}
 	}
 	rows, err := tx.QueryContext(ctx, `
-		INSERT INTO import_files (import_id, idx, name, data, state, reason, finished_at)
-		SELECT $1, i, n, d, s, r, CASE WHEN s = 'failed' THEN now() END
+		INSERT INTO import_files (import_id, idx, name, data, state, cause, finished_at)
+		SELECT $1, i, n, d, s, nullif(r, '')::jsonb, CASE WHEN s = 'failed' THEN now() END
 		FROM unnest($2::integer[], $3::text[], $4::bytea[], $5::text[], $6::text[]) AS u (i, n, d, s, r)
 		RETURNING id, state`,
-		imp.ID, pq.Int64Array(idx), pq.StringArray(names), data, pq.StringArray(states), pq.StringArray(reasons))
+		imp.ID, pq.Int64Array(idx), pq.StringArray(names), data, pq.StringArray(states), pq.StringArray(causes))
 	if err != nil {
 		return dbError(err, "create import %d", imp.ID)
 	}
@@ -159,17 +164,21 @@ func (db *DB) FindImport(ctx context.Context, s assistant.Scope, id int64) (*ass
 		return nil, fmt.Errorf("find import %d: decode options: %w", id, err)
 	}
 	var failed []struct {
-		Idx    int    `db:"idx"`
-		Name   string `db:"name"`
-		Reason string `db:"reason"`
+		Idx   int    `db:"idx"`
+		Name  string `db:"name"`
+		Cause []byte `db:"cause"`
 	}
 	if err := db.db.SelectContext(ctx, &failed, `
-		SELECT idx, name, reason FROM import_files
+		SELECT idx, name, coalesce(cause, '{"code":"other"}') AS cause FROM import_files
 		WHERE import_id = $1 AND state = 'failed' ORDER BY idx`, id); err != nil {
 		return nil, dbError(err, "find import %d", id)
 	}
 	for _, f := range failed {
-		imp.Failures = append(imp.Failures, assistant.ImportFile{Index: f.Idx, Name: f.Name, State: assistant.ImportFailed, Reason: f.Reason})
+		cause := new(assistant.ImportReason)
+		if err := json.Unmarshal(f.Cause, cause); err != nil {
+			return nil, fmt.Errorf("find import %d: decode the reason of file %d: %w", id, f.Idx, err)
+		}
+		imp.Failures = append(imp.Failures, assistant.ImportFile{Index: f.Idx, Name: f.Name, State: assistant.ImportFailed, Cause: cause})
 	}
 	return imp, nil
 }
@@ -271,10 +280,14 @@ func (db *DB) CreateImportedCall(ctx context.Context, fileID int64, by assistant
 
 // FailImportFile marks import file fileID failed with reason, unless it is
 // no longer pending.
-func (db *DB) FailImportFile(ctx context.Context, fileID int64, reason string) error {
+func (db *DB) FailImportFile(ctx context.Context, fileID int64, reason assistant.ImportReason) error {
+	cause, err := json.Marshal(reason)
+	if err != nil {
+		return fmt.Errorf("fail import file %d: %w", fileID, err)
+	}
 	if _, err := db.db.ExecContext(ctx, `
-		UPDATE import_files SET state = 'failed', reason = $2, data = NULL, finished_at = now()
-		WHERE id = $1 AND state = 'pending'`, fileID, reason); err != nil {
+		UPDATE import_files SET state = 'failed', cause = $2::jsonb, data = NULL, finished_at = now()
+		WHERE id = $1 AND state = 'pending'`, fileID, string(cause)); err != nil {
 		return dbError(err, "fail import file %d", fileID)
 	}
 	return nil

@@ -56,7 +56,7 @@ type FileImporter interface {
 	// unreachable, say).
 	ImportFile(ctx context.Context, id int64, engine assistant.EngineChoice) error
 	// FailImportFile marks file id failed with reason, after its last try.
-	FailImportFile(ctx context.Context, id int64, reason string) error
+	FailImportFile(ctx context.Context, id int64, reason assistant.ImportReason) error
 }
 
 // QueueConfig tunes the job queue of one instance.
@@ -195,7 +195,7 @@ func (w *importWorker) Work(ctx context.Context, job *river.Job[importFileArgs])
 		return nil
 	}
 	if job.Attempt >= job.MaxAttempts {
-		reason := fmt.Sprintf("The file could not be imported after %d tries: %s", job.Attempt, assistant.ErrorMessage(err))
+		reason := assistant.ImportReason{Code: assistant.ReasonTries, Tries: job.Attempt, Detail: assistant.ErrorMessage(err)}
 		if ferr := w.imp.FailImportFile(ctx, job.Args.FileID, reason); ferr != nil {
 			return errors.Join(err, ferr)
 		}

@@ -15,12 +15,12 @@ import (
 // fakeImporter records what the worker asks of it.
 type fakeImporter struct {
 	err    error
-	failed map[int64]string
+	failed map[int64]assistant.ImportReason
 }
 
 func (f *fakeImporter) ImportFile(context.Context, int64, assistant.EngineChoice) error { return f.err }
 
-func (f *fakeImporter) FailImportFile(_ context.Context, id int64, reason string) error {
+func (f *fakeImporter) FailImportFile(_ context.Context, id int64, reason assistant.ImportReason) error {
 	f.failed[id] = reason
 	return nil
 }
@@ -42,7 +42,7 @@ func TestImportWorkerGivesUp(t *testing.T) {
 		{"the last failure marks the file failed", maxImportAttempts, down, true, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			imp := &fakeImporter{err: c.err, failed: map[int64]string{}}
+			imp := &fakeImporter{err: c.err, failed: map[int64]assistant.ImportReason{}}
 			w := &importWorker{imp: imp}
 			job := &river.Job[importFileArgs]{
 				JobRow: &rivertype.JobRow{Attempt: c.attempt, MaxAttempts: maxImportAttempts},
@@ -59,8 +59,8 @@ func TestImportWorkerGivesUp(t *testing.T) {
 			if failed != c.wantFailed {
 				t.Fatalf("file marked failed: %v, want %v", failed, c.wantFailed)
 			}
-			if failed && !strings.Contains(reason, "after 8 tries") || failed && !strings.Contains(reason, "not reachable") {
-				t.Errorf("reason %q does not say how often it was tried and why", reason)
+			if failed && (reason.Code != assistant.ReasonTries || reason.Tries != 8 || !strings.Contains(reason.Detail, "not reachable")) {
+				t.Errorf("reason %+v does not say how often it was tried and why", reason)
 			}
 		})
 	}

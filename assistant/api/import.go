@@ -113,7 +113,7 @@ func (s *Server) importFiles(c echo.Context) ([]assistant.UploadedFile, error) {
 		}
 		switch {
 		case int64(len(data)) > limit:
-			files = append(files, assistant.UploadedFile{Name: name, Reason: "The file is more than the " + humanBytes(limit) + " one file may have."})
+			files = append(files, assistant.UploadedFile{Name: name, Reason: &assistant.ImportReason{Code: assistant.ReasonTooLarge, Limit: limit}})
 		case strings.EqualFold(path.Ext(name), ".zip"):
 			inner, err := coach.UnpackZip(name, data, limit)
 			if err != nil {

@@ -16,7 +16,6 @@ import (
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/session"
-	"github.com/rooscoach/rooscoach/assistant/strictjson"
 )
 
 // Live sessions over HTTP: a WebSocket carries utterances in and events
@@ -291,7 +290,7 @@ func (s *Server) handleSessionSocket(c echo.Context) error {
 
 // readUtterances reads frames until the client closes the connection or
 // ctx ends. A frame that is not a valid utterance gets an error event for
-// this client alone; the session is not harmed. When forbidden is not nil
+// this client alone, in the call's language; the session is not harmed. When forbidden is not nil
 // the client only follows the session, and every utterance gets it back.
 func (s *Server) readUtterances(ctx context.Context, conn *websocket.Conn, sess *session.Session, forbidden error, private chan<- session.Event) {
 	limiter := rate.NewLimiter(frameRate, frameBurst)
@@ -313,21 +312,21 @@ func (s *Server) readUtterances(ctx context.Context, conn *websocket.Conn, sess 
 			// One notice a second is enough to tell a flooding client.
 			if now := time.Now(); now.Sub(lastThrottle) >= time.Second {
 				lastThrottle = now
-				tell(assistant.Errorf(assistant.ERateLimited, "More than %d frames a second came on this connection; frames are dropped until it slows down.", frameRate))
+				tell(session.FrameRateError(frameRate))
 			}
 			continue
 		}
 		if typ != websocket.MessageText {
-			tell(assistant.Errorf(assistant.EInvalid, "A binary frame came; send each utterance as a JSON text frame: {\"speaker\": \"agent\", \"text\": \"…\", \"final\": true}."))
+			tell(session.BinaryFrameError())
 			continue
 		}
 		if forbidden != nil {
 			tell(forbidden)
 			continue
 		}
-		var u session.Utterance
-		if err := strictjson.Decode(data, &u); err != nil {
-			tell(assistant.Errorf(assistant.EInvalid, "The frame is not an utterance: %s Send {\"speaker\": \"agent\", \"text\": \"…\", \"final\": true}.", assistant.ErrorMessage(err)))
+		u, err := session.DecodeUtterance(data)
+		if err != nil {
+			tell(err)
 			continue
 		}
 		if _, err := sess.Add(ctx, u); err != nil {
@@ -455,7 +454,7 @@ func (s *Server) handleSessionEvents(c echo.Context) error {
 		case e, ok := <-sub.C:
 			if !ok {
 				if errors.Is(sub.Err(), session.ErrSlow) {
-					data, _ := json.Marshal(sess.ErrorEvent(assistant.Errorf(assistant.EUnavailable, "Events were not read fast enough; reconnect with Last-Event-ID.")))
+					data, _ := json.Marshal(sess.ErrorEvent(session.SlowError()))
 					send("", string(assistant.EventError), data)
 				}
 				return nil

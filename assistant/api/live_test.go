@@ -424,7 +424,9 @@ func TestLiveBadInput(t *testing.T) {
 		t.Errorf("engine=llm without an LLM: %d %q", res.StatusCode, p.Detail)
 	}
 
-	sess := e.openSession(`{"agent_id": "agent-sanne", "language": "nl"}`)
+	// An English call, so that its error events speak the API's words
+	// (TestLiveErrorEventsInCallLanguage has a Dutch one).
+	sess := e.openSession(`{"agent_id": "agent-sanne", "language": "en"}`)
 	ws := e.socket(sess.Links.WebSocket)
 	errorEvent := func(want string) {
 		t.Helper()
@@ -611,7 +613,7 @@ func TestLiveAuth(t *testing.T) {
 	// What the trainer sends is refused, on the socket and over HTTP; the
 	// session does not change.
 	trainerWS.send(session.Utterance{Speaker: assistant.Agent, Text: "Zeg eens iets aardigs.", Final: true})
-	if ev := trainerWS.next(nil, func(ev session.Event) bool { return ev.Type == assistant.EventError }); ev.Code != assistant.EForbidden || !strings.Contains(ev.Text, "only agent agent-anna") {
+	if ev := trainerWS.next(nil, func(ev session.Event) bool { return ev.Type == assistant.EventError }); ev.Code != assistant.EForbidden || !strings.Contains(ev.Text, "alleen medewerker agent-anna") {
 		t.Errorf("the trainer's utterance: %+v; want a forbidden error event", ev)
 	}
 	for _, path := range []string{sess.Links.Utterances, sess.Links.End} {

@@ -124,7 +124,9 @@ func TestUnmappableAndUnknownExports(t *testing.T) {
 		{"SubRip without speakers", "application/x-subrip", "agent_id=a", platformSample(t, "srt/openai-whisper-jfk-en.srt"), 422, []string{"names no speakers"}},
 		{"Transcribe speaker in no segment", "application/json", "agent_id=a&agent=spk_7", platformSample(t, "transcribe/aws-docs-diarization-en.json"), 400, []string{"agent=spk_7", `"spk_0", "spk_1"`}},
 		{"truncated Deepgram export", "application/json", "agent_id=a", platformSample(t, "deepgram/collections-call-nl.json")[:5000], 400, []string{"not valid JSON", "line "}},
-		{"none of the formats", "text/plain", "agent_id=a", []byte("Notulen\nWe spraken over de begroting."), 415, []string{"srt", "otter", "deepgram", "elevenlabs", "format="}},
+		{"none of the formats", "application/octet-stream", "agent_id=a", []byte("Notulen\nWe spraken over de begroting."), 415, []string{"srt", "otter", "deepgram", "elevenlabs", "format="}},
+		// Sent as plain text, it is plain text without its speaker labels.
+		{"plain text without labels", "text/plain", "agent_id=a", []byte("Notulen\nWe spraken over de begroting."), 400, []string{"no speaker labels", `"Klant: ...`, "format="}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -114,7 +114,7 @@ func TestBadInputAnswers(t *testing.T) {
 		{"tip language fr", "POST", "/v1/tips", jsonType, `{"text":"hoi","language":"fr"}`, 400, `language "fr" is not supported`},
 		{"arrangement language xx", "POST", "/v1/arrangements", jsonType, `{"debt":{"principal":1000,"currency":"EUR"},"jurisdiction":"nl","language":"xx"}`, 400, `language "xx" is not supported`},
 		{"unmappable speakers say agent=", "POST", "/v1/calls?agent_id=a", map[string]string{"Content-Type": "text/vtt"}, "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Anna>Hallo</v>\n\n00:00:02.000 --> 00:00:03.000\n<v Piet>Dag</v>\n", 422, "agent=Anna (or agent_speaker=Anna)"},
-		{"unknown label says customer=", "POST", "/v1/calls?agent_id=a", text, "Agent: Goedemiddag.\nBoss: Wat is er?\n", 400, "agent=Boss (or agent_speaker=Boss) or customer=Boss"},
+		{"unknown label says customer=", "POST", "/v1/calls?agent_id=a", text, "Agent: Goedemiddag.\nBoss: Wat is er?\n", 400, "declare it with customer=Boss."},
 		{"unknown format says format=", "POST", "/v1/calls?agent_id=a", jsonType, `{"rows":[]}`, 415, "force a format with format=NAME"},
 	}
 	for _, tt := range tests {

@@ -3,6 +3,7 @@ package arrangement
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/prompts"
@@ -101,8 +102,8 @@ type adviser struct {
 func (e *Engine) WithPolicies(p Policies) assistant.Adviser { return adviser{e, p} }
 
 // Advise implements [assistant.Adviser].
-func (a adviser) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language) (assistant.ArrangementAdvice, error) {
-	return a.e.advise(ctx, facts, lang, a.p)
+func (a adviser) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language, jurisdiction string) (assistant.ArrangementAdvice, error) {
+	return a.e.advise(ctx, facts, lang, jurisdiction, a.p)
 }
 
 // Advise plans options on the facts of a call under rooscoach's default
@@ -119,13 +120,15 @@ func (a adviser) Advise(ctx context.Context, facts []assistant.Fact, lang assist
 // when the customer named one, otherwise 14 days from today. The agreed
 // arrangement, when the call has one, is compared with the figures, the
 // policy and the options. A call with vulnerability cues but no outstanding
-// amount gets the flag and, where the country can be told (or for a crisis,
-// always), the referral, without options.
-func (e *Engine) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language) (assistant.ArrangementAdvice, error) {
-	return e.advise(ctx, facts, lang, Policies{})
+// amount gets the flag and the referral, without options: for the
+// jurisdiction named for the call (by the request, its team or the
+// installation; "" for none), else the one its money or its language tells,
+// else with the help of every country rooscoach knows.
+func (e *Engine) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language, jurisdiction string) (assistant.ArrangementAdvice, error) {
+	return e.advise(ctx, facts, lang, jurisdiction, Policies{})
 }
 
-func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language, pols Policies) (assistant.ArrangementAdvice, error) {
+func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language, given string, pols Policies) (assistant.ArrangementAdvice, error) {
 	if err := ctx.Err(); err != nil {
 		return assistant.ArrangementAdvice{}, err
 	}
@@ -139,10 +142,12 @@ func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assist
 
 	latest := map[assistant.FactKind]assistant.Fact{}
 	categories := map[assistant.BudgetCategory]assistant.Fact{}
-	agreedAt := -1
+	agreedAt, referredAt := -1, -1
 	vulnerable, crisis := false, false
 	for i, f := range facts {
 		switch {
+		case f.Kind == assistant.FactAgreed && f.Amount == nil:
+			referredAt = i
 		case f.Kind == assistant.FactVulnerability:
 			vulnerable = true
 			crisis = crisis || f.Cue == assistant.DriverCrisis
@@ -168,23 +173,32 @@ func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assist
 	out, ok := latest[assistant.FactOutstanding]
 	if !ok || out.Amount.Amount <= 0 || out.Amount.Amount > maxAmount {
 		if vulnerable {
-			adv.Flagged = true
-			// A crisis line is given even where the country is unknown:
-			// the template then names the lines of all three.
-			if j := callJurisdiction(facts, lang); j != "" || crisis {
-				c := checked{Request: Request{Jurisdiction: j, Debt: Debt{Currency: currencyOf[j]}}, lang: lang}
-				reason := reasonVulnerable
-				if crisis {
-					reason = reasonCrisis
-				}
-				ref, err := c.referral(reason)
-				if err != nil {
-					return assistant.ArrangementAdvice{}, err
-				}
-				adv.Referral = &ref
+			// Help is offered even where the country is unknown: the
+			// templates then name the help, or the crisis lines, of all
+			// three.
+			j := callJurisdiction(facts, lang, given)
+			c := checked{Request: Request{Jurisdiction: j, Debt: Debt{Currency: currencyOf[j]}}, lang: lang}
+			reason := reasonVulnerable
+			if crisis {
+				reason = reasonCrisis
+			}
+			ref, err := c.referral(reason)
+			if err != nil {
+				return assistant.ArrangementAdvice{}, err
+			}
+			adv.Referral, adv.Flagged = &ref, true
+		}
+		if agreedAt >= 0 {
+			check, err := agreementWithoutDebt(agreedAt, facts, lang)
+			if err != nil {
+				return assistant.ArrangementAdvice{}, err
+			}
+			adv.Agreement = &check
+			if check.Imposed || check.Promise && !check.Affordable {
+				adv.Flagged = true
 			}
 		}
-		return adv, nil
+		return adv, referralOutcome(&adv, referredAt, lang)
 	}
 
 	cur := out.Amount.Currency
@@ -267,12 +281,38 @@ func (e *Engine) advise(ctx context.Context, facts []assistant.Fact, lang assist
 		}
 		adv.Agreement = &check
 		// An arrangement the customer said yes to, but cannot keep or the
-		// creditor does not allow, is for a trainer to see.
-		if check.Promise && (!check.Affordable || !check.WithinPolicy) {
+		// creditor does not allow, is for a trainer to see; so is one the
+		// agent imposed, even when the customer went quiet.
+		if check.Promise && (!check.Affordable || !check.WithinPolicy) || check.Imposed {
 			adv.Flagged = true
 		}
 	}
-	return adv, nil
+	return adv, referralOutcome(&adv, referredAt, lang)
+}
+
+// referralOutcome makes the agent's referral to debt help, adv.Facts[at],
+// the call's outcome when nothing was agreed to pay: going to debt help is
+// a next step settled, not "no agreement". at < 0 is no referral.
+func referralOutcome(adv *assistant.ArrangementAdvice, at int, lang assistant.Language) error {
+	if at < 0 || adv.Agreement != nil {
+		return nil
+	}
+	f := adv.Facts[at]
+	ch := assistant.AgreementCheck{Outcome: assistant.OutcomeReferral, Fact: at, Promise: f.Promise,
+		Affordable: true, WithinPolicy: true}
+	codes := []string{"referred"}
+	if !f.Promise {
+		codes = append(codes, "no-promise")
+	}
+	for _, code := range codes {
+		text, err := prompts.Render(lang, "arrangement.agreement", AgreementText{Code: code, Help: f.Text})
+		if err != nil {
+			return fmt.Errorf("arrangement: agreement %s: %w", code, err)
+		}
+		ch.Findings = append(ch.Findings, assistant.AgreementFinding{Code: code, Text: text})
+	}
+	adv.Agreement = &ch
+	return nil
 }
 
 // AgreementText is the data of the arrangement.agreement template.
@@ -284,6 +324,8 @@ type AgreementText struct {
 	MinInstalment   assistant.Money
 	MaxTerm, Months int
 	Rank            int
+	// Help names the debt help of a referral ("referred").
+	Help string
 }
 
 // compare checks the agreed arrangement facts[at] against what the customer
@@ -296,7 +338,7 @@ func (c *checked) compare(at int, facts []assistant.Fact, options []assistant.Ar
 		m = f.Amount.Amount
 	}
 	ch := assistant.AgreementCheck{
-		Fact: at, Amount: *f.Amount, Frequency: f.Frequency, Monthly: c.money(m), FirstDue: f.Date,
+		Outcome: assistant.OutcomeArrangement, Fact: at, Amount: *f.Amount, Frequency: f.Frequency, Monthly: c.money(m), FirstDue: f.Date,
 		Promise: f.Promise, Affordable: true, WithinPolicy: true,
 	}
 	t := AgreementText{Monthly: ch.Monthly, Spare: c.money(c.spare), Cap: c.money(c.cap), Share: p.SpareSharePercent,
@@ -305,19 +347,8 @@ func (c *checked) compare(at int, facts []assistant.Fact, options []assistant.Ar
 	if f.Frequency != assistant.Once && m > 0 {
 		ch.Months = int(min(ceilDiv(c.total, m), 1<<30))
 		t.Months = ch.Months
-		// The customer's own words come first: an amount they named
-		// themselves is theirs to carry, even above the share.
-		proposed := false
-		for _, o := range facts {
-			if o.Kind == assistant.FactOffer && !o.Ambiguous && o.Amount != nil && o.Amount.Currency == f.Amount.Currency && o.Amount.Amount == m {
-				proposed = true
-			}
-		}
-		if s := c.Customer.StatedMonthly; s != nil && m > *s {
-			t.Stated = c.money(*s)
-			codes = append(codes, "above-stated")
-			ch.Affordable = false
-		}
+		var proposed bool
+		codes, proposed = againstStated(&ch, &t, facts, m, c.Customer.StatedMonthly)
 		switch {
 		case c.spareKnown && m > c.spare:
 			codes = append(codes, "above-spare")
@@ -339,7 +370,7 @@ func (c *checked) compare(at int, facts []assistant.Fact, options []assistant.Ar
 		}
 	}
 	for i, o := range options {
-		if o.Monthly.Amount == m && o.Monthly.Currency == f.Amount.Currency {
+		if sameArrangement(f, o) {
 			ch.MatchesOption = i + 1
 			break
 		}
@@ -353,24 +384,135 @@ func (c *checked) compare(at int, facts []assistant.Fact, options []assistant.Ar
 	if !f.Promise {
 		codes = append(codes, "no-promise")
 	}
+	return ch, findings(&ch, c.lang, codes, t)
+}
+
+// againstStated compares the agreed monthly amount m, in the currency of
+// ch, with stated, what the customer said they can pay (nil when they did
+// not say), and reports whether m is the customer's own amount.
+func againstStated(ch *assistant.AgreementCheck, t *AgreementText, facts []assistant.Fact, m int64, stated *int64) (codes []string, proposed bool) {
+	// The customer's own words come first: an amount they named
+	// themselves is theirs to carry, even above the share.
+	for _, o := range facts {
+		if o.Kind == assistant.FactOffer && !o.Ambiguous && o.Amount != nil && o.Amount.Currency == ch.Amount.Currency && o.Amount.Amount == m {
+			proposed = true
+		}
+	}
+	if stated != nil && m > *stated {
+		t.Stated = assistant.Money{Amount: *stated, Currency: ch.Amount.Currency}
+		codes = append(codes, "above-stated")
+		ch.Affordable = false
+		// Above what the customer said and not their own amount: the
+		// agent set the terms instead of asking what is realistic,
+		// whatever the customer then said ("ok", nothing, or no).
+		if !proposed {
+			codes = append(codes, "imposed")
+			ch.Imposed = true
+		}
+	}
+	return codes, proposed
+}
+
+// findings words codes for ch in lang.
+func findings(ch *assistant.AgreementCheck, lang assistant.Language, codes []string, t AgreementText) error {
 	ch.Findings = make([]assistant.AgreementFinding, 0, len(codes))
 	for _, code := range codes {
 		t.Code = code
-		text, err := prompts.Render(c.lang, "arrangement.agreement", t)
+		text, err := prompts.Render(lang, "arrangement.agreement", t)
 		if err != nil {
-			return assistant.AgreementCheck{}, fmt.Errorf("arrangement: agreement %s: %w", code, err)
+			return fmt.Errorf("arrangement: agreement %s: %w", code, err)
 		}
 		ch.Findings = append(ch.Findings, assistant.AgreementFinding{Code: code, Text: text})
 	}
-	return ch, nil
+	return nil
 }
 
-// callJurisdiction guesses the jurisdiction of a call that names no usable
-// outstanding amount: from the currency of any amount, else nl for a Dutch
-// call. An English call without money stays unknown.
+// agreementWithoutDebt compares the agreed arrangement facts[at] of a call
+// that names no usable outstanding amount with what the customer said they
+// can pay: what was agreed is still there for a trainer, and an amount the
+// agent imposed still shows. Without the debt there is no policy to check
+// or option to match, which the finding no-debt says.
+func agreementWithoutDebt(at int, facts []assistant.Fact, lang assistant.Language) (assistant.AgreementCheck, error) {
+	f := facts[at]
+	m := f.Amount.Amount
+	if f.Frequency != assistant.Once {
+		m = monthly(m, periodOfFrequency(f.Frequency))
+	}
+	ch := assistant.AgreementCheck{
+		Outcome: assistant.OutcomeArrangement, Fact: at, Amount: *f.Amount, Frequency: f.Frequency,
+		Monthly: assistant.Money{Amount: m, Currency: f.Amount.Currency}, FirstDue: f.Date,
+		Promise: f.Promise, Affordable: true, WithinPolicy: true,
+	}
+	t := AgreementText{Monthly: ch.Monthly}
+	var stated *int64
+	for _, o := range facts {
+		if o.Kind == assistant.FactOffer && !o.Ambiguous && o.Amount != nil && o.Amount.Currency == f.Amount.Currency && o.Amount.Amount <= maxAmount {
+			v := o.Amount.Amount
+			stated = &v
+		}
+	}
+	var codes []string
+	if f.Frequency != assistant.Once {
+		codes, _ = againstStated(&ch, &t, facts, m, stated)
+	}
+	codes = append(codes, "no-debt")
+	if !f.Promise {
+		codes = append(codes, "no-promise")
+	}
+	return ch, findings(&ch, lang, codes, t)
+}
+
+// matchSlackDays is how far the agreed first payment may lie from an
+// option's and still be that option: agents take the money a day or two
+// after the payday the option is planned on ("taken on the 4th" for money
+// in on the 3rd), or on the business day a holiday moves it to. A first
+// payment weeks or months later is another arrangement.
+const matchSlackDays = 7
+
+// sameArrangement reports whether the agreed fact f is option o: the same
+// amount per payment, paid as often, from the same first date (give or
+// take matchSlackDays) when the call names one. The options are paid
+// monthly, so a weekly amount is never one of them, even when it adds up
+// to the same per month; a single payment is an option of one payment.
+func sameArrangement(f assistant.Fact, o assistant.ArrangementOption) bool {
+	if len(o.Schedule) == 0 || o.Monthly.Currency != f.Amount.Currency {
+		return false
+	}
+	switch f.Frequency {
+	case assistant.Monthly:
+		if o.Monthly.Amount != f.Amount.Amount {
+			return false
+		}
+	case assistant.Once:
+		if len(o.Schedule) != 1 || o.Schedule[0].Amount != *f.Amount {
+			return false
+		}
+	default:
+		return false
+	}
+	if f.Date == "" {
+		return true
+	}
+	agreed, err1 := time.Parse(dateLayout, f.Date)
+	due, err2 := time.Parse(dateLayout, o.Schedule[0].Due)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	days := agreed.Sub(due).Hours() / 24
+	return days >= -matchSlackDays && days <= matchSlackDays
+}
+
+// callJurisdiction is the jurisdiction of a call that names no usable
+// outstanding amount, in the order the compliance checks take it: the one
+// named for the call (given), when rooscoach has its referral; else the
+// currency of any amount; else nl for a Dutch call. An English call
+// without money and without a name stays unknown ("").
 //
 // lang must be valid.
-func callJurisdiction(facts []assistant.Fact, lang assistant.Language) string {
+func callJurisdiction(facts []assistant.Fact, lang assistant.Language, given string) string {
+	if _, ok := currencyOf[given]; ok {
+		return given
+	}
 	for _, f := range facts {
 		if f.Amount != nil {
 			if j, ok := jurisdictionOf[f.Amount.Currency]; ok {

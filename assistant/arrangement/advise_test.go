@@ -201,7 +201,6 @@ func TestAdvise(t *testing.T) {
 		wantReferral string // a part of the referral text; "" for none
 		wantFirst    assistant.OptionKind
 		wantTotal    int64 // the first option's total, when set
-		wantFlagOnly bool  // flagged without a referral
 	}{
 		{
 			name: "no outstanding amount: facts, no options",
@@ -237,12 +236,12 @@ func TestAdvise(t *testing.T) {
 			wantReferral: "116 123; in the US, call or text 988",
 		},
 		{
-			name: "vulnerable in an English call without money: flag only",
+			name: "vulnerable in an English call without money: every country's debt help",
 			lang: "en",
 			turns: []assistant.Turn{
 				{Index: 0, Speaker: customer, Text: "I lost my job last month."},
 			},
-			wantFlagOnly: true,
+			wantReferral: "In the UK: MoneyHelper",
 		},
 		{
 			name: "income and costs leave nothing: referral",
@@ -299,10 +298,6 @@ func TestAdvise(t *testing.T) {
 				t.Errorf("options %+v, want a total of %d", adv.Options, tt.wantTotal)
 			}
 			switch {
-			case tt.wantFlagOnly:
-				if adv.Referral != nil || !adv.Flagged {
-					t.Errorf("referral %+v flagged %v, want the flag only", adv.Referral, adv.Flagged)
-				}
 			case tt.wantReferral == "" && (adv.Referral != nil || adv.Flagged):
 				t.Errorf("referral %+v flagged %v, want none", adv.Referral, adv.Flagged)
 			case tt.wantReferral != "" && (adv.Referral == nil || !adv.Flagged):
@@ -372,8 +367,10 @@ func TestAdviseAnswersAndAgreement(t *testing.T) {
 		if a.Affordable || !a.WithinPolicy || a.MatchesOption != 0 || a.Monthly.Amount != 10000 {
 			t.Errorf("agreement %+v, want € 100 unaffordable, within policy, matching no proposal", a)
 		}
-		if codes := findingCodes(a); !slices.Equal(codes, []string{"above-stated", "no-match"}) {
-			t.Errorf("findings %v, want above-stated and no-match", codes)
+		// "Dan stel ik voor: u betaalt 100 euro" after "Zestig euro, meer
+		// echt niet" sets the terms instead of asking what is realistic.
+		if codes := findingCodes(a); !slices.Equal(codes, []string{"above-stated", "imposed", "no-match"}) || !a.Imposed {
+			t.Errorf("findings %v imposed %v, want above-stated, imposed and no-match", codes, a.Imposed)
 		}
 		if !strings.Contains(a.Findings[0].Text, "Afgesproken is € 100 per maand, meer dan de € 60 die de klant zelf zei te kunnen betalen.") {
 			t.Errorf("finding %q does not say what was wrong with the figures", a.Findings[0].Text)
@@ -475,7 +472,7 @@ func TestAdvisePolicies(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			adv, err := e.WithPolicies(tt.p).Advise(context.Background(), facts, "nl")
+			adv, err := e.WithPolicies(tt.p).Advise(context.Background(), facts, "nl", "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -501,7 +498,7 @@ func adviseCall(e *Engine, turns []assistant.Turn, lang assistant.Language) (ass
 	if err != nil {
 		return assistant.ArrangementAdvice{}, err
 	}
-	return e.Advise(context.Background(), facts, lang)
+	return e.Advise(context.Background(), facts, lang, "")
 }
 
 func TestUnsupportedLanguage(t *testing.T) {
@@ -509,7 +506,7 @@ func TestUnsupportedLanguage(t *testing.T) {
 	if _, err := e.ReadFacts(context.Background(), nil, "de"); assistant.ErrorCode(err) != assistant.EInvalid {
 		t.Errorf("ReadFacts with language de: err = %v, want EInvalid", err)
 	}
-	if _, err := e.Advise(context.Background(), nil, "xx"); assistant.ErrorCode(err) != assistant.EInvalid {
+	if _, err := e.Advise(context.Background(), nil, "xx", ""); assistant.ErrorCode(err) != assistant.EInvalid {
 		t.Errorf("Advise with language xx: err = %v, want EInvalid", err)
 	}
 }
@@ -518,9 +515,11 @@ func TestUnsupportedLanguage(t *testing.T) {
 // the call only when they did.
 func TestAdviseAgreementWithoutPromise(t *testing.T) {
 	e := New(fixedNow)
+	// Both are flagged: € 100 where the customer said € 30 is imposed,
+	// whatever the answer (see TestAgreementImposedByTheAgent).
 	for _, tt := range []struct {
 		reply   string
-		flagged bool
+		promise bool
 	}{
 		{"Nee, dat lukt echt niet.", false},
 		{"Ja, goed.", true},
@@ -532,13 +531,13 @@ func TestAdviseAgreementWithoutPromise(t *testing.T) {
 			t.Fatal(err)
 		}
 		a := adv.Agreement
-		if a == nil || a.Affordable || a.Promise != tt.flagged {
-			t.Fatalf("%q: agreement %+v, want € 100 above the € 30 said, promise %v", tt.reply, a, tt.flagged)
+		if a == nil || a.Affordable || a.Promise != tt.promise {
+			t.Fatalf("%q: agreement %+v, want € 100 above the € 30 said, promise %v", tt.reply, a, tt.promise)
 		}
-		if adv.Flagged != tt.flagged {
-			t.Errorf("%q: flagged %v, want %v", tt.reply, adv.Flagged, tt.flagged)
+		if !adv.Flagged || !a.Imposed {
+			t.Errorf("%q: flagged %v imposed %v, want both", tt.reply, adv.Flagged, a.Imposed)
 		}
-		if !tt.flagged && !slices.Contains(findingCodes(a), "no-promise") {
+		if !tt.promise && !slices.Contains(findingCodes(a), "no-promise") {
 			t.Errorf("%q: findings %v, want no-promise", tt.reply, findingCodes(a))
 		}
 	}

@@ -250,3 +250,42 @@ func periodOfFrequency(f assistant.Frequency) period {
 	}
 	return perMonth
 }
+
+// referred returns the agent's latest referral to free debt help as an
+// agreed fact without an amount: the help named, in the last agent turn
+// that names one in a sentence not negated ("dat hoeft niet via de
+// schuldhulpverlening"), and whether the customer said yes to it.
+func referred(prep []prepared) (assistant.Fact, bool) {
+	for k := len(prep) - 1; k >= 0; k-- {
+		p := &prep[k]
+		if p.turn.Speaker != assistant.Agent {
+			continue
+		}
+		for i := range p.toks {
+			_, n := language.Longest(debtHelpWords, p.toks, i)
+			if n == 0 || negatedSentence(p, i) {
+				continue
+			}
+			runes := []rune(p.turn.Text)
+			f := assistant.Fact{Kind: assistant.FactAgreed, TurnIndex: p.turn.Index,
+				Start: p.toks[i].Start, End: p.toks[i+n-1].End}
+			f.Text = string(runes[f.Start:f.End])
+			yes, no := replies(prep, k)
+			f.Promise = yes && !no
+			return f, true
+		}
+	}
+	return assistant.Fact{}, false
+}
+
+// negatedSentence reports whether the sentence of p's token i says no
+// before it: "not", "niet", "geen", "no need".
+func negatedSentence(p *prepared, i int) bool {
+	s := p.ix.sentence[i]
+	for j := i - 1; j >= 0 && p.ix.sentence[j] == s; j-- {
+		if language.NegatesAny(p.toks[j].Text) {
+			return true
+		}
+	}
+	return false
+}

@@ -200,8 +200,12 @@ func Extract(turns []assistant.Turn, lang assistant.Language, today time.Time) (
 				Cue: sig.Driver, Text: sig.Text, Start: sig.Start, End: sig.End})
 		}
 	}
+	// Debt help named beside an arrangement is advice; without one it is
+	// what the call settled on.
 	if a, ok := agreed(prep, facts, callCurrency, today); ok {
 		facts = append(facts, a)
+	} else if r, ok := referred(prep); ok {
+		facts = append(facts, r)
 	}
 	slices.SortStableFunc(facts, func(a, b assistant.Fact) int {
 		return cmp.Or(cmp.Compare(a.TurnIndex, b.TurnIndex), cmp.Compare(a.Start, b.Start))

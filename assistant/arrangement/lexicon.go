@@ -165,9 +165,12 @@ var (
 // nothing.
 var agreementWords = language.Compile(
 	"afspreken", "spreken we af", "spreken af", "spreken we", "spreken wij", "afgesproken", "afspraak", "samengevat", "ik noteer", "noteer ik",
-	"ik zet", "zet ik", "u betaalt", "betaalt u", "akkoord", "leg ik", "voorleggen",
+	"ik zet", "zet ik", "gezet", "heb ik het op", "u betaalt", "betaalt u", "akkoord", "leg ik", "voorleggen",
 	"we agree", "agreed", "agree", "sum up", "summing up", "to confirm", "i'll note", "i will note", "set up",
 	"you'll pay", "you will pay", "we'll take", "taken on",
+	// The agent setting the amount is a settlement too, if a one-sided
+	// one: "I've set it at 25 a month", "ik heb het op 25 per maand gezet".
+	"i've set", "i have set", "set it at", "set it to", "i've put it", "put it at", "i've made it",
 	// A collection set up is an arrangement settled: "dan wordt er 60 euro
 	// per maand geïncasseerd", "£30 a month will be collected".
 	"geïncasseerd", "geincasseerd", "incasseren wij", "schrijven wij", "afgeschreven",
@@ -195,4 +198,15 @@ var (
 		"can't", "cannot", "too much", "too high", "not possible", "won't", "no way", "not okay", "not ok",
 		"not fine", "not agreed", "don't agree", "can ~ not",
 	)
+)
+
+// debtHelpWords name the free debt help an agent refers a customer to: in
+// the Netherlands the municipality's schuldhulpverlening and those who work
+// with it, in the UK the free advice services of docs/domain. Said by the
+// agent, they make a referral the call's next step.
+var debtHelpWords = language.Compile(
+	"schuldhulpverlening", "schuldhulp", "schuldhulpmaatje", "juridisch loket", "budgetcoach", "wijkteam", "geldfit",
+	"uw gemeente", "de gemeente", "schuldadvies",
+	"stepchange", "step change", "citizens advice", "national debtline", "moneyhelper", "money helper",
+	"debt advice", "debt adviser", "debt advisor", "debt help", "breathing space",
 )

@@ -139,18 +139,31 @@ type RedactionSettings interface {
 // compliance checks use when the call names none. A team that is not
 // stored (a call may name a team first) has none.
 func (s *Service) teamJurisdiction(ctx context.Context, t *assistant.Transcript) error {
-	if t.Jurisdiction != "" || t.TeamID == "" || s.Store == nil {
+	if t.Jurisdiction != "" {
 		return nil
 	}
-	team, err := s.Store.FindTeamByID(ctx, assistant.System().Scope(), t.TeamID)
+	j, err := s.teamDefault(ctx, t.TeamID)
+	if err != nil {
+		return err
+	}
+	t.TeamJurisdiction = j
+	return nil
+}
+
+// teamDefault returns the default jurisdiction of team teamID; "" for no
+// team, a team that is not stored, or a service without a store.
+func (s *Service) teamDefault(ctx context.Context, teamID string) (string, error) {
+	if teamID == "" || s.Store == nil {
+		return "", nil
+	}
+	team, err := s.Store.FindTeamByID(ctx, assistant.System().Scope(), teamID)
 	switch {
 	case assistant.ErrorCode(err) == assistant.ENotFound:
-		return nil
+		return "", nil
 	case err != nil:
-		return fmt.Errorf("read the team's jurisdiction: %w", err)
+		return "", fmt.Errorf("read the team's jurisdiction: %w", err)
 	}
-	t.TeamJurisdiction = team.Jurisdiction
-	return nil
+	return team.Jurisdiction, nil
 }
 
 // Jurisdictions lists the rule packs a call or a team may name; nil when

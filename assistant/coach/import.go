@@ -4,14 +4,17 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/transcript"
+	"github.com/rooscoach/rooscoach/prompts"
 )
 
 // ImportStore is what the import use cases need of the database;
@@ -27,7 +30,8 @@ type ImportStore interface {
 	// done in one transaction; stored is false when the file was no longer
 	// pending.
 	CreateImportedCall(ctx context.Context, fileID int64, by assistant.Principal, c *assistant.Call) (stored bool, err error)
-	FailImportFile(ctx context.Context, fileID int64, reason string) error
+	// FailImportFile marks a pending file failed with reason.
+	FailImportFile(ctx context.Context, fileID int64, reason assistant.ImportReason) error
 }
 
 // Limits of an import.
@@ -73,16 +77,20 @@ func (s *Service) CreateImport(ctx context.Context, p assistant.Principal, opts 
 	var problems []string
 	for i, f := range files {
 		out[i] = assistant.UploadedFile{Name: cleanName(f.Name, i), Data: f.Data, Reason: f.Reason}
-		if out[i].Reason == "" {
+		if out[i].Reason == nil {
 			out[i].Reason = s.precheck(p.Scope(), opts, out[i])
 		}
-		if out[i].Reason != "" {
+		if out[i].Reason != nil {
 			out[i].Data = nil
-			problems = append(problems, out[i].Name+": "+out[i].Reason)
+			problems = append(problems, out[i].Name+": "+prompts.ImportReason(assistant.English, *out[i].Reason))
 		}
 	}
 	if len(problems) == len(out) {
-		return nil, assistant.Errorf(assistant.EInvalid, "No file of the import can be imported. %s", strings.Join(problems, " "))
+		// The files travel with the error, so that a page words their
+		// reasons in its own language.
+		return nil, &assistant.Error{Code: assistant.EInvalid,
+			Message: "No file of the import can be imported. " + strings.Join(problems, " "),
+			Err:     &assistant.ImportRefused{Files: out}}
 	}
 	imp := &assistant.Import{Options: opts}
 	if err := s.Imports.CreateImport(ctx, p, imp, out); err != nil {
@@ -92,6 +100,7 @@ func (s *Service) CreateImport(ctx context.Context, p assistant.Principal, opts 
 	if err != nil {
 		return nil, fmt.Errorf("create import: %w", err)
 	}
+	wordFailures(found)
 	return found, nil
 }
 
@@ -101,7 +110,18 @@ func (s *Service) Import(ctx context.Context, p assistant.Principal, id int64) (
 	if err != nil {
 		return nil, fmt.Errorf("find import: %w", err)
 	}
+	wordFailures(imp)
 	return imp, nil
+}
+
+// wordFailures words the reason of each failed file of imp in English, for
+// the API and the command line; the code and its parameters stay beside it.
+func wordFailures(imp *assistant.Import) {
+	for i, f := range imp.Failures {
+		if f.Cause != nil {
+			imp.Failures[i].Reason = prompts.ImportReason(assistant.English, *f.Cause)
+		}
+	}
 }
 
 // ImportFile imports one queued file through the ingest use case, so that
@@ -134,41 +154,43 @@ func (s *Service) ImportFile(ctx context.Context, id int64, engine assistant.Eng
 	case assistant.EUnavailable, assistant.EInternal:
 		return fmt.Errorf("import file %d: %w", id, err)
 	}
-	if ferr := s.Imports.FailImportFile(ctx, id, importReason(err)); ferr != nil {
+	if ferr := s.Imports.FailImportFile(ctx, id, readReason(f.Options, f.Data, err)); ferr != nil {
 		return fmt.Errorf("import file %d: %w", id, ferr)
 	}
 	return nil
 }
 
 // FailImportFile marks a file failed after its last try.
-func (s *Service) FailImportFile(ctx context.Context, id int64, reason string) error {
+func (s *Service) FailImportFile(ctx context.Context, id int64, reason assistant.ImportReason) error {
 	return s.Imports.FailImportFile(ctx, id, reason)
 }
 
 // precheck reads file f as the worker will, without analysing it, and
-// returns why it cannot be imported, or "".
-func (s *Service) precheck(scope assistant.Scope, opts assistant.ImportOptions, f assistant.UploadedFile) string {
+// returns why it cannot be imported, or nil.
+func (s *Service) precheck(scope assistant.Scope, opts assistant.ImportOptions, f assistant.UploadedFile) *assistant.ImportReason {
 	switch {
 	case len(f.Data) == 0:
-		return "The file is empty (0 bytes)."
+		return &assistant.ImportReason{Code: assistant.ReasonEmpty}
 	case int64(len(f.Data)) > s.fileLimit():
-		return fmt.Sprintf("The file is %d bytes, more than the %d one file may have.", len(f.Data), s.fileLimit())
+		return &assistant.ImportReason{Code: assistant.ReasonTooLarge, Size: int64(len(f.Data)), Limit: s.fileLimit()}
 	}
 	t, err := s.Read(importInput(opts, f.Data))
 	if err != nil {
-		return importReason(err)
+		r := readReason(opts, f.Data, err)
+		return &r
 	}
 	if t.AgentID == "" && scope.AgentID != "" {
 		// An agent's calls are their own, as Ingest has it.
 		t.AgentID = scope.AgentID
 	}
 	if t.AgentID == "" {
-		return "The file names no agent; give agent_id with the import, or in the transcript."
+		return &assistant.ImportReason{Code: assistant.ReasonNoAgent}
 	}
 	if err := prepareImported(t, scope, f.Name); err != nil {
-		return assistant.ErrorMessage(err)
+		r := readReason(opts, f.Data, err)
+		return &r
 	}
-	return ""
+	return nil
 }
 
 // importAdvice words the transcript reader's advice in the settings of an
@@ -181,12 +203,73 @@ var importAdvice = transcript.Advice{
 	Force: "with format=NAME (rooscoach import --input-format NAME)",
 }
 
-// importReason is why a file failed, in the words of importAdvice.
-func importReason(err error) string {
-	if msg, ok := importAdvice.Describe(err); ok {
-		return msg
+// readReason is why a file of an import with options opts and bytes data
+// failed with err. A file that does not read as the format the upload
+// names says so, and what it reads as when left to detection; the
+// reader's typed errors are worded in importAdvice.
+func readReason(opts assistant.ImportOptions, data []byte, err error) assistant.ImportReason {
+	var se *transcript.SpeakerError
+	var fe *transcript.FormatError
+	var ie *importError
+	switch {
+	case errors.As(err, &ie):
+		return ie.reason
+	case errors.As(err, &se):
+		msg, _ := importAdvice.Describe(err)
+		return assistant.ImportReason{Code: assistant.ReasonSpeakers, Detail: msg}
+	case opts.Format != "" && isReadError(err):
+		if r, ok := wrongFormat(opts, data, err); ok {
+			return r
+		}
+	case errors.As(err, &fe):
+		return assistant.ImportReason{Code: assistant.ReasonUnknownFormat, Detail: fe.What, Formats: transcript.Formats}
 	}
-	return assistant.ErrorMessage(err)
+	return assistant.ImportReason{Code: assistant.ReasonOther, Detail: assistant.ErrorMessage(err)}
+}
+
+// wrongFormat tells whether a file that failed with err as the format the
+// upload names would read otherwise: as another format when left to
+// detection, or failing in other words. A file whose complaint is the
+// same either way does not blame the format.
+func wrongFormat(opts assistant.ImportOptions, data []byte, err error) (assistant.ImportReason, bool) {
+	forced, _ := transcript.FormatName(opts.Format)
+	r := assistant.ImportReason{Code: assistant.ReasonWrongFormat, Format: forced, Detail: assistant.ErrorMessage(err)}
+	auto := importInput(opts, data).Options
+	auto.Format = ""
+	t, aerr := transcript.Parse(data, "", auto)
+	switch {
+	case aerr == nil && t.Format == forced:
+		return r, false
+	case aerr == nil:
+		r.Detected = t.Format
+	case assistant.ErrorMessage(aerr) == r.Detail:
+		return r, false
+	}
+	return r, true
+}
+
+// isReadError reports whether err is the reader's complaint about the
+// bytes (as opposed to the metadata or the speakers).
+func isReadError(err error) bool {
+	switch assistant.ErrorCode(err) {
+	case assistant.EInvalid, assistant.EUnsupported:
+		return true
+	}
+	return false
+}
+
+// importError is an error of the import's own checks, carrying its
+// reason.
+type importError struct {
+	reason assistant.ImportReason
+}
+
+func (e *importError) Error() string { return prompts.ImportReason(assistant.English, e.reason) }
+
+// refuseFile is the EInvalid error of a file the import refuses for reason.
+func refuseFile(reason assistant.ImportReason) error {
+	ie := &importError{reason: reason}
+	return &assistant.Error{Code: assistant.EInvalid, Message: ie.Error(), Err: ie}
 }
 
 func importInput(opts assistant.ImportOptions, data []byte) Input {
@@ -209,10 +292,10 @@ func prepareImported(t *assistant.Transcript, owner assistant.Scope, name string
 	case owner.All:
 	case owner.AgentID != "":
 		if t.AgentID != owner.AgentID {
-			return assistant.Errorf(assistant.EInvalid, "Agent %s is not you: an agent imports only their own calls.", t.AgentID)
+			return refuseFile(assistant.ImportReason{Code: assistant.ReasonNotYou, AgentID: t.AgentID})
 		}
 	case t.TeamID != "" && !owner.Allows(t.AgentID, t.TeamID):
-		return assistant.Errorf(assistant.EInvalid, "Team %s is not one of yours; you may import calls only in your own teams.", t.TeamID)
+		return refuseFile(assistant.ImportReason{Code: assistant.ReasonNotYourTeam, TeamID: t.TeamID})
 	}
 	return nil
 }
@@ -279,13 +362,13 @@ func UnpackZip(name string, data []byte, limit int64) ([]assistant.UploadedFile,
 		}
 		f := assistant.UploadedFile{Name: e.Name}
 		if e.UncompressedSize64 > uint64(limit) {
-			f.Reason = fmt.Sprintf("The file is %d bytes, more than the %d one file may have.", e.UncompressedSize64, limit)
+			f.Reason = &assistant.ImportReason{Code: assistant.ReasonTooLarge, Size: int64(min(e.UncompressedSize64, math.MaxInt64)), Limit: limit}
 			out = append(out, f)
 			continue
 		}
 		rc, err := e.Open()
 		if err != nil {
-			f.Reason = "The file cannot be unpacked from " + name + "."
+			f.Reason = &assistant.ImportReason{Code: assistant.ReasonUnpack, Archive: name}
 			out = append(out, f)
 			continue
 		}
@@ -294,9 +377,9 @@ func UnpackZip(name string, data []byte, limit int64) ([]assistant.UploadedFile,
 		rc.Close()
 		switch {
 		case err != nil:
-			f.Reason = "The file cannot be unpacked from " + name + "."
+			f.Reason = &assistant.ImportReason{Code: assistant.ReasonUnpack, Archive: name}
 		case int64(len(b)) > limit:
-			f.Reason = fmt.Sprintf("The file is more than the %d bytes one file may have.", limit)
+			f.Reason = &assistant.ImportReason{Code: assistant.ReasonTooLarge, Limit: limit}
 		default:
 			f.Data = b
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/builtin"
 	"github.com/rooscoach/rooscoach/assistant/coach"
+	"github.com/rooscoach/rooscoach/prompts"
 	"github.com/rooscoach/rooscoach/store"
 	"github.com/rooscoach/rooscoach/store/storetest"
 )
@@ -260,15 +261,19 @@ func TestUnpackZip(t *testing.T) {
 	}
 	got := map[string]string{}
 	for _, f := range files {
-		got[f.Name] = f.Reason
-		if f.Reason == "" && len(f.Data) == 0 {
+		if f.Reason != nil {
+			got[f.Name] = prompts.ImportReason(assistant.English, *f.Reason)
+		} else {
+			got[f.Name] = ""
+		}
+		if f.Reason == nil && len(f.Data) == 0 {
 			t.Errorf("%s came out empty", f.Name)
 		}
 	}
 	want := map[string]string{
 		"week1/call1.txt":     "",
 		"week2/small-one.txt": "",
-		"week2/big-call.txt":  "The file is 1600 bytes, more than the 1000 one file may have.",
+		"week2/big-call.txt":  "The file is 1,600 bytes, more than the 1,000 bytes one file may have.",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("unpacked files (-want +got):\n%s", diff)

@@ -51,8 +51,8 @@ func (s *Service) ReadFacts(ctx context.Context, turns []assistant.Turn, lang as
 
 // Advise reads the facts of the call so far and plans arrangements under
 // the creditor policy of teamID, or the stored default of the call's
-// country, as the record stored at the end will be: the card shows the
-// options the record keeps.
+// country, with the referral for the team's country, as the record stored
+// at the end will be: the card shows the options the record keeps.
 func (s *Service) Advise(ctx context.Context, turns []assistant.Turn, lang assistant.Language, engine assistant.EngineChoice, teamID string) (assistant.ArrangementAdvice, error) {
 	a, err := s.analyzer(engine)
 	if err != nil {
@@ -61,7 +61,14 @@ func (s *Service) Advise(ctx context.Context, turns []assistant.Turn, lang assis
 	if a, err = s.underPolicies(ctx, a, "", teamID); err != nil {
 		return assistant.ArrangementAdvice{}, err
 	}
-	return a.Advise(ctx, turns, lang)
+	// As with the policies, a database that does not answer costs the
+	// card the team's country, not the card: the call's money or
+	// language may still tell it.
+	j, err := s.teamDefault(ctx, teamID)
+	if err != nil && assistant.ErrorCode(err) != assistant.EUnavailable {
+		return assistant.ArrangementAdvice{}, err
+	}
+	return a.Advise(ctx, turns, lang, j)
 }
 
 // LiveTeam returns the team whose trainers and lead may follow a live

@@ -65,3 +65,39 @@ func BenchmarkDetect(b *testing.B) {
 		Detect(s)
 	}
 }
+
+func TestForeign(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // the language named; "-" for text in Dutch or English
+	}{
+		{"Sie müssen sofort den vollen Betrag bezahlen, sonst kommt der Gerichtsvollzieher.", "German"},
+		{"Vous devez payer le montant total tout de suite, sinon nous allons au tribunal.", "French"},
+		{"Usted tiene que pagar la cantidad completa hoy, o vamos a los tribunales.", "Spanish"},
+		{"Bu ay ödeme yapamam, çok üzgünüm ama para yok.", "Turkish"},
+		{"Przepraszam, nie mogę teraz zapłacić, jestem bez pracy.", "Polish"},
+		{"Вы должны заплатить всю сумму сегодня.", ""},
+		{"U moet het volledige bedrag vandaag nog betalen, anders gaat het naar de deurwaarder.", "-"},
+		{"Ik kan die rekening niet in één keer betalen, pas volgende maand.", "-"},
+		{"You must pay the full amount today or it goes to the bailiff.", "-"},
+		{"I'm sorry, I lost my job, je ne sais quoi.", "-"},
+		{"Danke.", "-"},
+		{"Merci, dank u wel!", "-"},
+		{"Ok", "-"},
+		{"", "-"},
+	}
+	for _, tt := range tests {
+		name, ok := Foreign(tt.text)
+		if got := map[bool]string{true: name, false: "-"}[ok]; got != tt.want {
+			t.Errorf("Foreign(%q) = %q, %v; want %q", tt.text, name, ok, tt.want)
+		}
+	}
+}
+
+// Foreign runs on every live tip without a declared language.
+func BenchmarkForeign(b *testing.B) {
+	text := "Ik begrijp dat het lastig is, maar u moet het volledige bedrag van € 1.250,50 vóór vrijdag betalen, anders gaat het dossier naar de deurwaarder."
+	for b.Loop() {
+		Foreign(text)
+	}
+}

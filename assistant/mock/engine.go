@@ -63,12 +63,12 @@ func (m *FactReader) ReadFacts(ctx context.Context, turns []assistant.Turn, lang
 
 // Adviser fakes [assistant.Adviser].
 type Adviser struct {
-	AdviseFn func(ctx context.Context, facts []assistant.Fact, lang assistant.Language) (assistant.ArrangementAdvice, error)
+	AdviseFn func(ctx context.Context, facts []assistant.Fact, lang assistant.Language, jurisdiction string) (assistant.ArrangementAdvice, error)
 }
 
 // Advise calls AdviseFn.
-func (m *Adviser) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language) (assistant.ArrangementAdvice, error) {
-	return m.AdviseFn(ctx, facts, lang)
+func (m *Adviser) Advise(ctx context.Context, facts []assistant.Fact, lang assistant.Language, jurisdiction string) (assistant.ArrangementAdvice, error) {
+	return m.AdviseFn(ctx, facts, lang, jurisdiction)
 }
 
 // Summarizer fakes [assistant.Summarizer].

@@ -19,8 +19,9 @@ type Closing struct {
 // closingLexicon is what the closing check knows about one language.
 type closingLexicon struct {
 	nextStep, summary, warm *trie
-	// promise and when together make a next step in one sentence.
-	promise, when *trie
+	// promise and when together make a next step in one sentence; action
+	// with when or the customer's part (customerPart, an amount or a date).
+	promise, when, action, customerPart *trie
 	// What to add, as items of the tip's list.
 	addNextStep, addSummary, addWarm string
 }
@@ -35,25 +36,36 @@ func NewClosing() *Closing {
 			panic(fmt.Sprintf("phrasing: no word tables for language %q", lang))
 		}
 		c.langs[lang] = &closingLexicon{
-			nextStep:    plain(w.closingNextStep),
-			summary:     plain(w.closingSummary),
-			warm:        plain(w.closingWarm),
-			promise:     plain(w.closingPromise),
-			when:        plain(w.closingWhen),
-			addNextStep: prompts.MustRender(lang, "closing.next-step", nil),
-			addSummary:  prompts.MustRender(lang, "closing.summary", nil),
-			addWarm:     prompts.MustRender(lang, "closing.warm", nil),
+			nextStep:     plain(w.closingNextStep),
+			summary:      plain(w.closingSummary),
+			warm:         plain(w.closingWarm),
+			promise:      plain(w.closingPromise),
+			when:         plain(w.closingWhen),
+			action:       plain(w.closingAction),
+			customerPart: plain(w.closingCustomerPart),
+			addNextStep:  prompts.MustRender(lang, "closing.next-step", nil),
+			addSummary:   prompts.MustRender(lang, "closing.summary", nil),
+			addWarm:      prompts.MustRender(lang, "closing.warm", nil),
 		}
 	}
 	return c
 }
 
-// timedPromise reports whether a sentence of lower, a lower-cased turn,
-// promises to act or call back and says when.
-func (l *closingLexicon) timedPromise(lower string) bool {
+// completeStep reports whether a sentence of lower, a lower-cased turn,
+// makes a next step of a promise or an action. A promise to call back or
+// find out needs a when. So does an action on the record ("dan zet ik dat
+// zo in het systeem"), unless the sentence gives the customer's part
+// instead: what they pay or from when ("I'll set up £40 a month, taken on
+// the 4th"); without either the customer does not know what happens next.
+func (l *closingLexicon) completeStep(lower string) bool {
 	for _, sp := range splitSentences(nil, lower) {
 		toks := tokenize(nil, lower, sp.start, sp.end)
-		if l.promise.has(toks) && l.when.has(toks) {
+		when := l.when.has(toks)
+		if l.promise.has(toks) && when {
+			return true
+		}
+		if l.action.has(toks) && (when || l.customerPart.has(toks) ||
+			len(amountSpansL(lower[sp.start:sp.end])) > 0 || len(dateSpansL(lower[sp.start:sp.end])) > 0) {
 			return true
 		}
 	}
@@ -80,7 +92,7 @@ func (c *Closing) CheckClosing(ctx context.Context, turns []assistant.Turn, lang
 		seen++
 		lower := lowerSameWidth(turns[i].Text)
 		toks := tokenize(nil, lower, 0, len(lower))
-		cc.NextStep = cc.NextStep || l.nextStep.has(toks) || l.timedPromise(lower)
+		cc.NextStep = cc.NextStep || l.nextStep.has(toks) || l.completeStep(lower)
 		cc.Summary = cc.Summary || l.summary.has(toks)
 		cc.WarmClose = cc.WarmClose || l.warm.has(toks)
 	}

@@ -48,3 +48,41 @@ func TestClosingPromiseWithATime(t *testing.T) {
 		}
 	}
 }
+
+// TestClosingActionNeedsATimeOrTheCustomersPart: "Dan zet ik dat zo in het
+// systeem" tells the customer nothing about what happens next, any more
+// than "I'll call you sometime". An action the agent takes on the record is
+// a next step, like a callback, when it says when, or with the customer's
+// part: what they pay, or from when.
+func TestClosingActionNeedsATimeOrTheCustomersPart(t *testing.T) {
+	e := New()
+	for _, tc := range []struct {
+		lang assistant.Language
+		text string
+		next bool
+	}{
+		{assistant.Dutch, "Goed, dan zet ik dat zo in het systeem.", false},
+		{assistant.Dutch, "Ik zet het in het systeem.", false},
+		{assistant.Dutch, "Ik noteer het even.", false},
+		{assistant.Dutch, "Ik zet het vandaag nog in het systeem.", true},
+		{assistant.Dutch, "Ik zet 50 euro per maand in het systeem, voor het eerst op 24 juni.", true},
+		{assistant.Dutch, "Ik noteer dat u 50 euro per maand betaalt.", true},
+		{assistant.Dutch, "Ik stuur u vandaag een bevestiging per e-mail.", true},
+		{assistant.English, "Fine, I'll put that in the system.", false},
+		{assistant.English, "I'll note that down.", false},
+		{assistant.English, "I'll set that up.", false},
+		{assistant.English, "I'll put that in the system today.", true},
+		{assistant.English, "I'll set up a payment plan of £40 a month, taken on the 4th of each month.", true},
+		{assistant.English, "I'll note that you'll pay on the 3rd.", true},
+		{assistant.English, "I'll email you a confirmation today.", true},
+	} {
+		turns := []assistant.Turn{{Index: 0, Speaker: assistant.Agent, Text: tc.text}}
+		cc, err := e.CheckClosing(context.Background(), turns, tc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cc.NextStep != tc.next {
+			t.Errorf("%s %q: next step %v, want %v", tc.lang, tc.text, cc.NextStep, tc.next)
+		}
+	}
+}

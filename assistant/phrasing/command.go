@@ -22,6 +22,13 @@ func (st *turnState) findCommand(sn *sentence) {
 		if m.from > 0 && conditional[toks[m.from-1].lower] {
 			continue
 		}
+		if m.from > 0 && relativeWords[toks[m.from-1].lower] && subjectPronouns[toks[m.from].lower] {
+			// "the date by which you must pay", "de datum waarop u moet
+			// betalen": the modal describes the date and orders nothing.
+			// A demonstrative before the verb opens a main clause that
+			// does order: "Die moet u vóór vrijdag betalen".
+			continue
+		}
 		if st.l.notCommand(toks, m) || !st.presses(sn, m) {
 			continue
 		}
@@ -32,6 +39,9 @@ func (st *turnState) findCommand(sn *sentence) {
 		st.addSentence(sn, assistant.FindingCommand, toks[m.from].start, toks[m.to-1].end, st.l.reasons[assistant.FindingCommand])
 	}
 }
+
+// subjectPronouns address the customer as the subject of a command.
+var subjectPronouns = wordSet([]string{"you", "u", "je", "jij"})
 
 // presses reports whether a command puts the customer under pressure: it
 // demands a payment, names an amount or a deadline, carries a pressure word
@@ -293,16 +303,21 @@ func holdsFinite(lang assistant.Language, text string) bool {
 // purposeOpeners open a clause of purpose or condition before a command.
 var purposeOpeners = wordSet([]string{"teneinde", "om", "to", "in", "if", "als", "indien", "when", "wanneer", "omdat", "because"})
 
-// stripPressure drops the words at the start of a command's clause that
-// carry its pressure: "u moet toch echt …", "you really must …".
+// stripPressure drops the words of a command's clause that carry its
+// pressure, wherever they stand: "u moet toch echt …", "u moet het bedrag
+// echt vóór vrijdag betalen", "you really must …". A question that keeps
+// them ("Lukt het u om het bedrag echt vóór vrijdag te betalen?") still
+// presses.
 func stripPressure(s string) string {
-	for {
-		w, rest, _ := strings.Cut(s, " ")
-		if !pressureWords[strings.ToLower(w)] || rest == "" {
-			return s
+	words := strings.Fields(s)
+	kept := make([]string, 0, len(words))
+	for i, w := range words {
+		if pressureWords[strings.ToLower(w)] && (len(kept) > 0 || i < len(words)-1) {
+			continue
 		}
-		s = rest
+		kept = append(kept, w)
 	}
+	return strings.Join(kept, " ")
 }
 
 // validParticle reports whether p is a separable particle of the Dutch verb

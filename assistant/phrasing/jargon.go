@@ -84,10 +84,28 @@ func (st *turnState) addTerm(sn *sentence, m termMatch) error {
 	i := st.add(e.finding, start, end, reason, r)
 	st.findings[i].lexKind = e.kind
 	st.findings[i].reasonData = data
-	if len(e.plain) > 0 && e.plain[0] != omitMark {
-		st.findings[i].plain = e.plain[0]
-	}
+	st.findings[i].plain = plainOf(m.f)
 	return nil
+}
+
+// plainOf is the plain wording a term's reason and tip name: the
+// alternative its form's rewrite puts in where the entry lists it ("remit"
+// → "pay", not the entry's first alternative "payment"), else the first.
+// Reason and swap then say the same word.
+func plainOf(f *termForm) string {
+	e := f.e
+	if len(e.plain) == 0 || e.plain[0] == omitMark {
+		return ""
+	}
+	if f.rw.ok && len(f.rw.parts) == 1 {
+		swap := strings.ToLower(f.rw.parts[0])
+		for _, p := range e.plain {
+			if p == swap {
+				return p
+			}
+		}
+	}
+	return e.plain[0]
 }
 
 // termReason says why a term loses the customer and what to say instead;
@@ -95,10 +113,7 @@ func (st *turnState) addTerm(sn *sentence, m termMatch) error {
 // The data it rendered comes back too, for the guard to say it again once a
 // sentence repair has taken the plain word's place (repair.go).
 func (st *turnState) termReason(e *lexEntry, text string, f *termForm, rewritten bool) (string, *reasonData, error) {
-	plain := ""
-	if len(e.plain) > 0 && e.plain[0] != omitMark {
-		plain = e.plain[0]
-	}
+	plain := plainOf(f)
 	switch e.finding {
 	case assistant.FindingJargon, assistant.FindingOfficialese, assistant.FindingBelittling:
 		data := &reasonData{

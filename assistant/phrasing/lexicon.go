@@ -77,6 +77,7 @@ type words struct {
 
 	// Single words that steer a detector; see the union sets below.
 	conditional        []string // before "you need to": a condition or a thought, not an order
+	relative           []string // open a relative clause, whose modal describes and orders nothing ("the date by which you must pay")
 	conditionalOpeners []string // open a sentence whose imperative is an offer ("If anything changes, call us")
 	contactVerbs       []string // an imperative to get in touch, which after a condition is an offer
 	stateVerbs         []string // end a guess, not an order: "U moet wel geschrokken zijn"
@@ -98,6 +99,11 @@ type words struct {
 	// with one of closingWhen in the same sentence: "I'll call you back
 	// tomorrow before noon" is one, "I'll call you sometime" is not.
 	closingPromise, closingWhen []string
+	// closingAction are actions the agent takes on the record ("ik zet het
+	// in het systeem", "I'll note that"), a next step like a promise only
+	// with a when, or with the customer's part in the same sentence: an
+	// amount, a date, or one of closingCustomerPart ("u betaalt").
+	closingAction, closingCustomerPart []string
 }
 
 // phraseGroup is a group of phrases that mean the same to a detector.
@@ -111,6 +117,7 @@ type phraseGroup struct {
 // turn.
 var (
 	conditional        = wordSet(wordsNL.conditional, wordsEN.conditional)
+	relativeWords      = wordSet(wordsNL.relative, wordsEN.relative)
 	conditionalOpeners = wordSet(wordsNL.conditionalOpeners, wordsEN.conditionalOpeners)
 	contactVerbs       = wordSet(wordsNL.contactVerbs, wordsEN.contactVerbs)
 	dropConj           = wordSet(wordsNL.dropConj, wordsEN.dropConj)

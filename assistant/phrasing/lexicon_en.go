@@ -9,6 +9,9 @@ var wordsEN = &words{
 		{"to", []string{
 			"you must", "you need to", "you have to", "you'll have to", "you will have to", "you are required to",
 			"you're required to", "you've got to", "you got to", "you must now", "you'll need to", "you will need to",
+			// An adverb beside the modal hides no command.
+			"you still have to", "you still need to", "you still must", "you really must", "you really need to",
+			"you really have to", "you also need to", "you also have to", "you now need to", "you now have to",
 		}},
 		{"imperative", []string{
 			"pay", "send", "call", "make", "transfer", "contact", "settle", "clear", "fill", "sign", "ring", "submit",
@@ -83,6 +86,7 @@ var wordsEN = &words{
 		"if", "when", "whether", "unless", "do", "don't", "that",
 		"know", "think", "understand", "see", "hear", "realise", "realize", "appreciate", "guess", "feel",
 	},
+	relative:           []string{"which", "who", "whom", "whose", "whereby", "wherein", "whereupon"},
 	conditionalOpeners: []string{"if", "should", "when", "in", "once"},
 	contactVerbs:       []string{"call", "phone", "ring", "contact", "email", "e-mail", "text", "let"},
 	dropConj:           []string{"so", "and", "but", "then", "therefore", "now", "basically", "ok", "okay", "well", "right"},
@@ -103,8 +107,14 @@ var wordsEN = &words{
 	closingNextStep: []string{
 		"i'll send", "i will send", "we'll send", "we will send", "you'll receive", "you will receive", "you'll get",
 		"next payment", "first payment", "we agreed", "we've agreed",
-		"i'll set up", "i've set up", "i'll note", "i'll put", "i'll email", "i will email", "your first payment",
-		"i'll make sure", "i'll arrange",
+		"i'll email", "i will email", "your first payment",
+	},
+	closingAction: []string{
+		"i'll set up", "i've set up", "i'll note", "i've noted", "i'll put", "i'll make sure", "i'll arrange",
+		"i'll update", "i'll log", "i'll process",
+	},
+	closingCustomerPart: []string{
+		"you'll pay", "you will pay", "you pay", "your first payment", "the first payment", "you'll call", "you will call",
 	},
 	closingPromise: []string{
 		"i'll call", "i will call", "we'll call", "we will call", "call you back", "i'll ring", "ring you back",

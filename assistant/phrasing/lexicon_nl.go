@@ -79,6 +79,10 @@ var wordsNL = &words{
 		"als", "wanneer", "indien", "dat", "zodat", "omdat",
 		"weet", "denk", "begrijp", "snap", "hoor", "zie", "vind",
 	},
+	relative: []string{
+		"die", "welke", "wat", "waar", "waarop", "waarin", "waarmee", "waarvoor", "waarnaar", "waardoor", "waarbij",
+		"waaraan", "waarvan", "waaronder", "waarover", "waartoe", "waaruit", "waarheen",
+	},
 	conditionalOpeners: []string{"als", "mocht", "wanneer"},
 	contactVerbs:       []string{"bel", "mail", "neem", "laat", "app"},
 	stateVerbs:         []string{"zijn", "hebben", "worden", "voelen", "vinden", "denken"},
@@ -100,8 +104,14 @@ var wordsNL = &words{
 	closingNextStep: []string{
 		"ik stuur u", "ik stuur", "we sturen u", "wij sturen u", "u ontvangt", "u krijgt",
 		"we spreken af dat", "we hebben afgesproken", "afgesproken dat", "de eerste betaling", "de volgende betaling",
-		"eerste termijn", "ik zet", "ik noteer", "ik leg vast", "ik leg het vast", "ik maak", "ik regel",
-		"voor het eerst op", "ik zorg dat", "ik zorg ervoor",
+		"eerste termijn", "voor het eerst op",
+	},
+	closingAction: []string{
+		"ik zet", "zet ik", "ik noteer", "noteer ik", "ik leg vast", "ik leg het vast", "leg ik", "ik maak", "maak ik",
+		"ik regel", "regel ik", "ik zorg dat", "ik zorg ervoor", "zorg ik", "ik verwerk", "verwerk ik",
+	},
+	closingCustomerPart: []string{
+		"u betaalt", "betaalt u", "uw eerste betaling", "de eerste betaling", "u maakt", "maakt u", "u belt", "belt u",
 	},
 	// "Ik bel" alone is how a call opens ("ik bel over uw dossier"); with a
 	// time it is a promise.

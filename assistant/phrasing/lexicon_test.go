@@ -85,7 +85,7 @@ func TestLexiconPhrasesCanMatch(t *testing.T) {
 		}
 		// Single-word sets are looked up one token at a time.
 		for name, set := range map[string][]string{
-			"conditional": w.conditional, "conditionalOpeners": w.conditionalOpeners, "contactVerbs": w.contactVerbs,
+			"conditional": w.conditional, "relative": w.relative, "conditionalOpeners": w.conditionalOpeners, "contactVerbs": w.contactVerbs,
 			"stateVerbs": w.stateVerbs, "orConsequence": w.orConsequence, "dropConj": w.dropConj,
 			"pressure": w.pressure, "pay": w.pay, "filler": w.filler,
 		} {

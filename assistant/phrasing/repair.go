@@ -95,8 +95,8 @@ type repairRules struct {
 var repairRulesOf = map[assistant.Language]*repairRules{
 	assistant.English: {
 		passive: []*regexp.Regexp{
-			regexp.MustCompile(`^(.+?) (?:is|are) (?:now |still )?(?:to|due to) be (\pL+)(.*)$`),
-			regexp.MustCompile(`^(.+?) (?:must|has to|have to|needs to|need to|should|shall|will have to) (?:now |still )?be (\pL+)(.*)$`),
+			regexp.MustCompile(`^(?P<subj>.+?) (?:(?P<adv>` + enModalAdverbs + `) )?(?:is|are) (?:(?P<adv2>` + enModalAdverbs + `) )?(?:to|due to) be (?P<verb>\pL+)(?P<rest>.*)$`),
+			regexp.MustCompile(`^(?P<subj>.+?) (?:(?P<adv>` + enModalAdverbs + `) )?(?:must|has to|have to|needs to|need to|should|shall|will have to) (?:(?P<adv2>` + enModalAdverbs + `) )?be (?P<verb>\pL+)(?P<rest>.*)$`),
 		},
 		order: []*regexp.Regexp{
 			regexp.MustCompile(`^(?:(.+?),? )?you (?:really |still |now )?(?:must|have to|need to|have got to|'ve got to|will need to|will have to|'ll have to|are required to|are to|shall) (?:now |still |really )?(\pL+)(.*)$`),
@@ -112,6 +112,7 @@ var repairRulesOf = map[assistant.Language]*repairRules{
 			"pay": "pay", "clear": "clear", "settle": "pay", "repay": "pay back", "return": "send back", "sign": "sign",
 			"send": "send", "transfer": "transfer", "complete": "fill in", "submit": "send", "call": "call",
 			"contact": "contact", "ring": "ring", "email": "email", "provide": "send", "remit": "pay",
+			"remitted": "pay", "dated": "date", "date": "date",
 		},
 		subjects: wordSet([]string{"the", "your", "this", "that", "these", "those", "our", "a", "an", "any", "all", "each", "every"}),
 		actor:    " by ",
@@ -121,11 +122,14 @@ var repairRulesOf = map[assistant.Language]*repairRules{
 		passive: []*regexp.Regexp{
 			// The words between are lazy ("??"): "dient te worden
 			// voldaan" has none, or "te" would stay in the question.
-			regexp.MustCompile(`^(.+?) (?:dient|dienen|moet|moeten|hoort|horen) (?:(.*?) )??(?:te )?worden (\pL+)$`),
+			// After "worden" the participles may be several: "moet
+			// worden ondertekend en teruggestuurd".
+			regexp.MustCompile(`^(?P<subj>.+?) (?:dient|dienen|moet|moeten|hoort|horen) (?:(?P<mid>.*?) )??(?:te )?worden (?P<verb>\pL+(?:(?:, | en | of )\pL+)*)$`),
 			// The participle before "worden" orders the same: "moet vóór
-			// vrijdag betaald worden", "dient betaald te worden".
-			regexp.MustCompile(`^(.+?) (?:dient|dienen|moet|moeten|hoort|horen) (?:(.*?) )??(\pL+) (?:te )?worden$`),
-			regexp.MustCompile(`^(.+?) (?:is|zijn) (?:(.*?) )?te (\pL+)$`),
+			// vrijdag betaald worden", "dient betaald te worden"; the
+			// participles before it joined by "en" stand in mid.
+			regexp.MustCompile(`^(?P<subj>.+?) (?:dient|dienen|moet|moeten|hoort|horen) (?:(?P<mid>.*?) )??(?P<verb>\pL+) (?:te )?worden$`),
+			regexp.MustCompile(`^(?P<subj>.+?) (?:is|zijn) (?:(?P<mid>.*?) )?te (?P<verb>\pL+)$`),
 		},
 		order: []*regexp.Regexp{
 			regexp.MustCompile(`^()(?:u|je) (?:moet|dient|moeten|dienen) (.+)$`),
@@ -147,6 +151,15 @@ var repairRulesOf = map[assistant.Language]*repairRules{
 		question: "Kunt u",
 	},
 }
+
+// enModalAdverbs may stand beside the modal of an English passive order
+// ("The balance still has to be paid", "must also be signed"). The question
+// keeps those that add a task or order the tasks (enKeptAdverbs) before its
+// verb: "Can you also sign the form?"; the others carry urgency ("still",
+// "now", "really") and go.
+const enModalAdverbs = `still|now|also|really|just|then|first|definitely|absolutely|simply|certainly`
+
+var enKeptAdverbs = wordSet([]string{"also", "first", "then"})
 
 // orderWords show an order in the main clause of a condition.
 var orderWords = regexp.MustCompile(`\b(?:you (?:must|have to|need to|will need to|'ll have to|will have to|are required to)|(?:moet|dient|moeten|dienen) (?:u|je)|(?:u|je) (?:moet|dient))\b`)
@@ -217,21 +230,62 @@ func (st *turnState) repairSentence(s string) repairResult {
 		if m == nil {
 			continue
 		}
-		subj := orig(m, 1)
-		var part, mid, rest string
-		if st.l.lang == assistant.Dutch {
-			mid, part = orig(m, 2), lower[m[6]:m[7]]
-		} else {
-			part, rest = lower[m[4]:m[5]], orig(m, 3)
+		group := func(name string) string {
+			if g := re.SubexpIndex(name); g > 0 {
+				return orig(m, g)
+			}
+			return ""
 		}
-		verb, ok := rules.verbs[part]
+		subj, mid, rest := group("subj"), stripPressure(group("mid")), group("rest")
+		var adverbs []string
+		for _, a := range []string{group("adv"), group("adv2")} {
+			if enKeptAdverbs[strings.ToLower(a)] {
+				adverbs = append(adverbs, strings.ToLower(a))
+			}
+		}
+		// The participles: "signed and returned", "ingevuld, ondertekend
+		// en teruggestuurd". One the guard does not know, or a second
+		// clause after "and", leaves no question to ask.
+		parts, conj := participles(strings.ToLower(group("verb")))
+		unsafe := false
+		if st.l.lang == assistant.Dutch {
+			var before []string
+			mid, before, conj, unsafe = rules.participlesBefore(mid, conj, unsafe)
+			parts = append(before, parts...)
+			for _, w := range strings.Fields(lowerSameWidth(mid)) {
+				w = strings.Trim(w, ",;:")
+				if _, ok := rules.verbs[w]; ok || nlParticiple[w] != [2]string{} {
+					// "Het formulier moet ondertekend en het
+					// bedrag betaald worden": a second clause.
+					unsafe = true
+				}
+			}
+		} else {
+			var more []string
+			rest, more, conj, unsafe = rules.participlesAfter(rest, conj, unsafe)
+			parts = append(parts, more...)
+		}
+		verb, ok := rules.verbChain(parts, conj)
+		if unsafe || len(parts) > 1 && !ok {
+			// Asking for one verb of two would leave the other in the
+			// passive ("Can you sign the form and witnessed?").
+			return repairResult{hit: true, advice: st.l.advice["order"]}
+		}
 		if re == rules.passive[len(rules.passive)-1] && st.l.lang == assistant.Dutch {
 			// "Het bedrag is vóór 1 mei te betalen" orders; "Het is
 			// lastig om te betalen" does not: only a paying verb, a
 			// subject of its own and at most a date or an amount
 			// between.
-			if !ok || len(strings.Fields(subj)) < 2 && !startsWithFact(subj) || mid != "" && !startsWithDueDate(mid) {
+			if !ok || len(strings.Fields(subj)) < 2 && !startsWithFact(subj) || mid != "" && !startsWithFact(mid) {
 				continue
+			}
+		}
+		if n := leadingFact(subj); st.l.lang == assistant.English && n > 0 && n < len(subj) {
+			// "By Friday the balance must be paid": the date goes after
+			// the object, where English asks for it.
+			if np := strings.TrimSpace(subj[n:]); rules.subjects[strings.ToLower(firstWord(np))] {
+				rest = joinWords(rest, lowerFirst(subj[:n]))
+				subj = np
 			}
 		}
 		first := strings.ToLower(firstWord(subj))
@@ -243,7 +297,7 @@ func (st *turnState) repairSentence(s string) repairResult {
 			// must be signed by your partner": a rule, or an actor of
 			// its own, not an order to the customer; only an order to
 			// pay is one for certain.
-			if payVerbs[verb] {
+			if rules.anyPay(parts) {
 				return repairResult{hit: true, advice: st.l.advice["order"]}
 			}
 			continue
@@ -252,7 +306,7 @@ func (st *turnState) repairSentence(s string) repairResult {
 		if st.l.lang == assistant.Dutch {
 			res = question(verb, st.lexReplace(joinWords(lowerFirst(subj), mid)), "")
 		} else {
-			res = question(verb, st.lexReplace(lowerFirst(subj)), st.lexReplace(rest))
+			res = question(joinWords(append(adverbs, verb)...), st.lexReplace(lowerFirst(subj)), st.lexReplace(rest))
 		}
 		res.passive = true
 		return res
@@ -331,6 +385,118 @@ func (st *turnState) repairSentence(s string) repairResult {
 	return repairResult{}
 }
 
+// participles splits the participles a passive pattern matched ("ingevuld,
+// ondertekend en teruggestuurd") and returns the conjunction that joins the
+// last.
+func participles(s string) (parts []string, conj string) {
+	for _, w := range strings.Fields(strings.ReplaceAll(s, ",", " ")) {
+		switch w {
+		case "en", "of", "and", "or":
+			conj = w
+			continue
+		}
+		parts = append(parts, w)
+	}
+	return parts, conj
+}
+
+// participlesBefore takes from the end of a Dutch passive's middle the
+// participles joined to the last one ("… ondertekend en" of "moet
+// ondertekend en teruggestuurd worden").
+func (r *repairRules) participlesBefore(mid, conj string, unsafe bool) (string, []string, string, bool) {
+	words := strings.Fields(mid)
+	n := len(words)
+	if n == 0 {
+		return mid, nil, conj, unsafe
+	}
+	if c := strings.ToLower(words[n-1]); c != "en" && c != "of" {
+		return mid, nil, conj, unsafe
+	} else {
+		conj = c
+	}
+	n--
+	var before []string
+	for n > 0 {
+		w := strings.ToLower(strings.TrimSuffix(words[n-1], ","))
+		if _, ok := r.verbs[w]; !ok {
+			// The word before "en" must be a participle; one before a
+			// comma may be the end of a phrase of its own.
+			if len(before) == 0 {
+				unsafe = true
+			}
+			break
+		}
+		before = append([]string{w}, before...)
+		n--
+		if n == 0 || !strings.HasSuffix(words[n-1], ",") {
+			break
+		}
+	}
+	return strings.Join(words[:n], " "), before, conj, unsafe
+}
+
+// participlesAfter takes from the start of an English passive's rest the
+// participles joined to the first ("signed and returned by Friday",
+// "completed, signed and returned").
+func (r *repairRules) participlesAfter(rest, conj string, unsafe bool) (string, []string, string, bool) {
+	var more []string
+	for {
+		var sep string
+		l := strings.ToLower(rest)
+		switch {
+		case strings.HasPrefix(l, ", "):
+			sep = ","
+		case strings.HasPrefix(l, "and "), strings.HasPrefix(l, "or "):
+			sep = firstWord(l)
+		default:
+			return rest, more, conj, unsafe
+		}
+		after := strings.TrimSpace(strings.TrimPrefix(rest[len(sep):], " "))
+		w := strings.ToLower(strings.TrimRight(firstWord(after), ",.;:"))
+		if _, ok := r.verbs[w]; !ok {
+			if sep != "," || strings.HasSuffix(w, "ed") {
+				// "signed and witnessed", "signed and the balance
+				// paid": nothing the question can take.
+				return rest, more, conj, true
+			}
+			return rest, more, conj, unsafe // ", as agreed"
+		}
+		more = append(more, w)
+		rest = strings.TrimSpace(after[len(w):])
+		if sep != "," {
+			return rest, more, sep, unsafe
+		}
+	}
+}
+
+// verbChain asks for the participles' plain verbs, joined as the speaker
+// joined them ("sign and send back", "invullen, ondertekenen en
+// terugsturen"); ok only when the guard knows every one.
+func (r *repairRules) verbChain(parts []string, conj string) (string, bool) {
+	plain := make([]string, len(parts))
+	for i, p := range parts {
+		v, ok := r.verbs[p]
+		if !ok {
+			return "", false
+		}
+		plain[i] = v
+	}
+	if len(plain) == 1 {
+		return plain[0], true
+	}
+	return strings.Join(plain[:len(plain)-1], ", ") + " " + conj + " " + plain[len(plain)-1], true
+}
+
+// anyPay reports whether one of the participles is a verb of paying.
+func (r *repairRules) anyPay(parts []string) bool {
+	for _, p := range parts {
+		if payVerbs[r.verbs[p]] {
+			return true
+		}
+	}
+	return false
+}
+
 // payVerbs are the plain verbs of paying an order asks for.
 var payVerbs = wordSet([]string{"pay", "pay back", "clear", "transfer", "betalen", "overmaken", "terugbetalen"})
 
@@ -339,32 +505,34 @@ var payVerbs = wordSet([]string{"pay", "pay back", "clear", "transfer", "betalen
 var lectureVerbs = wordSet([]string{"understand", "know", "realise", "realize", "remember", "accept", "appreciate"})
 
 // startsWithFact reports whether s opens with an amount or a date ("£300",
-// "€ 50", "vóór vrijdag").
-func startsWithFact(s string) bool {
-	for _, sp := range amountSpans(s) {
+// "€ 50", "vrijdag"), or with a date after the word that makes it a
+// deadline ("vóór vrijdag", "uiterlijk 1 mei", "by Friday").
+func startsWithFact(s string) bool { return leadingFact(s) > 0 }
+
+// leadingFact returns the end of the amount or date that opens s, with the
+// deadline word before it; 0 when s opens with neither.
+func leadingFact(s string) int {
+	l := lowerSameWidth(s)
+	for _, sp := range amountSpansL(l) {
 		if sp[0] == 0 {
-			return true
+			return sp[1]
 		}
 	}
-	for _, sp := range dateSpans(s) {
-		if sp[0] <= 1 {
-			return true
+	from := 0
+	if m := dueWordRE.FindStringIndex(l); m != nil {
+		from = m[1]
+	}
+	for _, sp := range dateSpansL(l) {
+		if sp[0] >= from && sp[0] <= from+1 {
+			return sp[1]
 		}
 	}
-	return false
+	return 0
 }
 
-// startsWithDueDate reports whether s opens with a date, bare or after
-// the word that makes it a deadline ("vóór vrijdag", "uiterlijk 1 mei").
-func startsWithDueDate(s string) bool {
-	l := lowerSameWidth(s)
-	for _, p := range []string{"vóór ", "voor ", "uiterlijk ", "op ", "by ", "before "} {
-		if rest, ok := strings.CutPrefix(l, p); ok && startsWithFact(rest) {
-			return true
-		}
-	}
-	return startsWithFact(s)
-}
+// dueWordRE is the word that makes the date after it a deadline; "na" or
+// "from" would make it a start, which orders nothing.
+var dueWordRE = regexp.MustCompile(`^(?:vóór|voor|uiterlijk|op|by|before|no later than) `)
 
 // dateAfter reports whether every "by"/"door" in s introduces a date ("by
 // Friday"), not an actor ("by your partner").

@@ -122,7 +122,11 @@ func (st *turnState) termRewrite(sn *sentence, m termMatch) *rw {
 		start, end := toks[sp[0]].start, toks[sp[1]-1].end
 		text := parts[pi]
 		if text == "" {
-			e, ok := st.omitEdit(sn, sp[0], sp[1], dutch)
+			// A letter formula that does not end in "that" ("please
+			// note", "be advised") takes what follows as its object:
+			// "Please note the date …" without it is no sentence.
+			object := f.e.kind == "letter-phrase" && !clauseLinks[toks[sp[1]-1].lower]
+			e, ok := st.omitEdit(sn, sp[0], sp[1], dutch || object)
 			if !ok {
 				return nil
 			}
@@ -292,17 +296,22 @@ func sameClause(sn *sentence, a, b int) bool {
 	return true
 }
 
+// clauseLinks end a letter formula whose clause stands alone once the
+// formula goes: "please note that …", "wij wijzen u erop dat …".
+var clauseLinks = wordSet([]string{"that", "dat"})
+
 // omitEdit leaves tokens [from, to) of the sentence out, with the space
-// before them (or after them, at the start) and a comma that followed a
-// left-out opener.
-func (st *turnState) omitEdit(sn *sentence, from, to int, dutch bool) (edit, bool) {
+// before them (or after them, at the start) and a comma or colon that
+// followed a left-out opener. With needPunct, an opener goes only where
+// such a comma or colon follows it: what comes after may be its object.
+func (st *turnState) omitEdit(sn *sentence, from, to int, needPunct bool) (edit, bool) {
 	toks := sn.toks
 	start, end := toks[from].start, toks[to-1].end
 	if from == 0 {
 		rest := st.text[end:sn.end]
 		trimmed := strings.TrimLeft(rest, " ")
-		comma := strings.HasPrefix(trimmed, ",")
-		if dutch && !comma && to < len(toks) {
+		comma := strings.HasPrefix(trimmed, ",") || strings.HasPrefix(trimmed, ":")
+		if needPunct && !comma && to < len(toks) {
 			return edit{}, false
 		}
 		if to >= len(toks) {

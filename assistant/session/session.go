@@ -241,7 +241,7 @@ func (s *Session) CheckDriver(by assistant.Principal) error {
 	if by.Via == assistant.ViaAuthOff || by.Role == assistant.RoleAdmin || by.Is(s.agentID) {
 		return nil
 	}
-	return assistant.Errorf(assistant.EForbidden, "You follow session %s; only agent %s, whose call it is, or an admin sends utterances to it or ends it.", s.id, s.agentID)
+	return refuse(assistant.EForbidden, "follower", sessionText{Session: s.id, Agent: s.agentID})
 }
 
 // ExternalID returns the id the record is stored under, unless the end
@@ -291,7 +291,8 @@ func (s *Session) now() time.Time { return s.limits.now() }
 // clock like every event. It has no sequence number (seq is left out),
 // since only that client sees it and it is neither replayed nor stored.
 func (s *Session) ErrorEvent(err error) Event {
-	return Event{LiveEvent: assistant.LiveEvent{Type: assistant.EventError, Turn: -1, Text: assistant.ErrorMessage(err), At: s.now()},
+	lang := s.Language()
+	return Event{LiveEvent: assistant.LiveEvent{Type: assistant.EventError, Turn: -1, Text: errorText(lang, err), At: s.now()},
 		Code: assistant.ErrorCode(err)}
 }
 
@@ -319,7 +320,7 @@ func (s *Session) Add(ctx context.Context, u Utterance) ([]Event, error) {
 	}
 	now := s.now()
 	if !s.limiter.AllowN(now, 1) {
-		return nil, assistant.Errorf(assistant.ERateLimited, "More than %g utterances a second (bursts of %d) came for this session; slow down. This utterance was dropped; the session goes on.", s.limits.Rate, s.limits.Burst)
+		return nil, refuse(assistant.ERateLimited, "utterance-rate", rateText{Rate: s.limits.Rate, Burst: s.limits.Burst})
 	}
 	atMS := now.Sub(s.openedAt).Milliseconds()
 	if !u.Final {
@@ -334,7 +335,7 @@ func (s *Session) Add(ctx context.Context, u Utterance) ([]Event, error) {
 		return nil, nil
 	}
 	if s.finals >= s.limits.MaxUtterances {
-		return nil, assistant.Errorf(assistant.ETooLarge, "This session has taken %d final utterances, the most one session takes; end it and open another.", s.finals)
+		return nil, refuse(assistant.ETooLarge, "utterance-count", countText{N: s.finals})
 	}
 	start, end := atMS, atMS
 	if p, ok := s.partials[u.Speaker]; ok {
@@ -361,30 +362,30 @@ const maxMS = 366 * 24 * 3600 * 1000
 func checkUtterance(u Utterance) (string, error) {
 	if !u.Speaker.Valid() {
 		if u.Speaker == "" {
-			return "", assistant.Errorf(assistant.EInvalid, "speaker is missing; use \"agent\" or \"customer\".")
+			return "", refuse(assistant.EInvalid, "speaker-missing", nil)
 		}
-		return "", assistant.Errorf(assistant.EInvalid, "speaker %q is neither agent nor customer; use \"agent\" or \"customer\".", u.Speaker)
+		return "", refuse(assistant.EInvalid, "speaker-unknown", speakerText{Speaker: u.Speaker})
 	}
 	text := strings.TrimSpace(u.Text)
 	if text == "" {
-		return "", assistant.Errorf(assistant.EInvalid, "text is empty: send what was said.")
+		return "", refuse(assistant.EInvalid, "text-empty", nil)
 	}
 	if n := utf8.RuneCountInString(text); n > assistant.MaxTipRunes {
-		return "", assistant.Errorf(assistant.EInvalid, "text is %d characters long; an utterance may have at most %d. Send long speech as several utterances.", n, assistant.MaxTipRunes)
+		return "", refuse(assistant.EInvalid, "text-long", countText{N: n, Max: assistant.MaxTipRunes})
 	}
 	if i, ok := assistant.ControlAt(text); ok {
-		return "", assistant.Errorf(assistant.EInvalid, "text holds a control character at position %d; remove it.", i+1)
+		return "", refuse(assistant.EInvalid, "text-control", posText{Pos: i + 1})
 	}
 	for _, f := range []struct {
 		name string
 		v    *int64
 	}{{"start_ms", u.StartMS}, {"end_ms", u.EndMS}} {
 		if f.v != nil && (*f.v < 0 || *f.v > maxMS) {
-			return "", assistant.Errorf(assistant.EInvalid, "%s %d is out of range; give milliseconds from the start of the call.", f.name, *f.v)
+			return "", refuse(assistant.EInvalid, "time-range", timeText{Field: f.name, MS: *f.v})
 		}
 	}
 	if u.StartMS != nil && u.EndMS != nil && *u.EndMS != 0 && *u.EndMS < *u.StartMS {
-		return "", assistant.Errorf(assistant.EInvalid, "end_ms %d is before start_ms %d.", *u.EndMS, *u.StartMS)
+		return "", refuse(assistant.EInvalid, "time-order", timeText{End: *u.EndMS, Start: *u.StartMS})
 	}
 	return text, nil
 }
@@ -416,10 +417,10 @@ func appendUtterance(turns []assistant.Turn, sp assistant.Speaker, text string, 
 	if n := len(turns); n > 0 && turns[n-1].Speaker == sp {
 		last := &turns[n-1]
 		if end != 0 && end < last.StartMS {
-			return turns, 0, assistant.Errorf(assistant.EInvalid, "end_ms %d is before the start of the turn it continues (%d ms); times must go forward.", end, last.StartMS)
+			return turns, 0, refuse(assistant.EInvalid, "time-back", timeText{End: end, Start: last.StartMS})
 		}
 		if n := utf8.RuneCountInString(last.Text) + 1 + utf8.RuneCountInString(text); n > assistant.MaxTurnRunes {
-			return turns, 0, assistant.Errorf(assistant.EInvalid, "The %s's turn would be %d characters long, more than the %d one turn may have; check that the speakers are told apart.", sp, n, assistant.MaxTurnRunes)
+			return turns, 0, refuse(assistant.EInvalid, "turn-long", speakerText{Speaker: sp, N: n, Max: assistant.MaxTurnRunes})
 		}
 		last.Text += " " + text
 		last.EndMS = max(last.EndMS, end)
@@ -432,12 +433,12 @@ func appendUtterance(turns []assistant.Turn, sp assistant.Speaker, text string, 
 // ending.
 func (s *Session) endedError() error {
 	if s.state == ending {
-		return assistant.Errorf(assistant.EConflict, "Session %s is ending; it takes no more utterances.", s.id)
+		return refuse(assistant.EConflict, "ending", sessionText{Session: s.id})
 	}
 	if s.result != nil && s.result.Call != nil {
-		return assistant.Errorf(assistant.EConflict, "Session %s has ended; its record is /v1/calls/%d. Open a new session for a new call.", s.id, s.result.Call.ID)
+		return refuse(assistant.EConflict, "ended", sessionText{Session: s.id, CallID: s.result.Call.ID})
 	}
-	return assistant.Errorf(assistant.EConflict, "Session %s has ended. Open a new session for a new call.", s.id)
+	return refuse(assistant.EConflict, "ended", sessionText{Session: s.id})
 }
 
 // Subscription delivers a session's events to one client. C is closed

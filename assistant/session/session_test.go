@@ -895,9 +895,21 @@ func TestErrorEvent(t *testing.T) {
 		}
 		_, err = s.Add(context.Background(), session.Utterance{Speaker: "manager", Text: "Hallo", Final: true})
 		e := s.ErrorEvent(err)
+		// The event speaks the call's language; the error itself, which
+		// the HTTP API answers with, stays English as all its details.
+		says := map[assistant.Language]string{assistant.Dutch: `De spreker "manager" is niet agent`, assistant.English: `speaker "manager" is neither`}[lang]
 		if e.Type != assistant.EventError || e.Code != assistant.EInvalid || e.Turn != -1 || !e.At.Equal(at) || e.Seq != 0 ||
-			!strings.Contains(e.Text, `speaker "manager"`) {
-			t.Errorf("%s: error event %+v; want type error, code invalid, turn -1, at %s, no seq, the message", lang, e, at)
+			!strings.Contains(e.Text, says) {
+			t.Errorf("%s: error event %+v; want type error, code invalid, turn -1, at %s, no seq, saying %q", lang, e, at, says)
+		}
+		if msg := assistant.ErrorMessage(err); !strings.HasPrefix(msg, `speaker "manager" is neither agent nor customer`) {
+			t.Errorf("%s: the error's message is %q; want the English one", lang, msg)
+		}
+		// An analysis failure says only what the client may know, in the
+		// call's language too.
+		says = map[assistant.Language]string{assistant.Dutch: "Er ging iets mis", assistant.English: "Internal error."}[lang]
+		if e := s.ErrorEvent(errors.New("engine broke")); e.Code != assistant.EInternal || !strings.Contains(e.Text, says) || strings.Contains(e.Text, "engine") {
+			t.Errorf("%s: error event of a failure %+v; want one saying %q", lang, e, says)
 		}
 		data, err := json.Marshal(e)
 		if err != nil {

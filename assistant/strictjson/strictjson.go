@@ -35,9 +35,69 @@ func Decode(data []byte, v any) error {
 		return explain(data, err, reflect.TypeOf(v))
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return assistant.Errorf(assistant.EInvalid, "The body holds more than one JSON value; send one.")
+		return faultError(&Fault{Kind: FaultTrailing}, "The body holds more than one JSON value; send one.")
 	}
 	return nil
+}
+
+// FaultKind says what kind of mistake a [Fault] is.
+type FaultKind string
+
+// The kinds of fault.
+const (
+	FaultSyntax         FaultKind = "syntax"          // not JSON, or broken JSON
+	FaultTruncated      FaultKind = "truncated"       // the JSON ends before its value does
+	FaultType           FaultKind = "type"            // a value of the wrong type (Field "" for the body)
+	FaultUnknownField   FaultKind = "unknown-field"   // a field the body may not have
+	FaultDuplicateField FaultKind = "duplicate-field" // a field given twice in one object
+	FaultUTF8           FaultKind = "utf8"            // bytes that are not UTF-8
+	FaultTrailing       FaultKind = "trailing"        // more than one JSON value
+)
+
+// Fault is what is wrong with a body, for a caller that words it in
+// another language than the English of the error's message (a live
+// session speaks the call's language). Every error of [Decode] and
+// [Explain] has one in its chain ([FaultOf]).
+type Fault struct {
+	Kind FaultKind
+	// Field is the dotted path of the field at fault ("debt.principal",
+	// "turns[1].text"); "" when the fault is the body's.
+	Field string
+	// Line and Col locate the fault, both from 1, the column in
+	// characters; 0 when the decoder named no place.
+	Line, Col int
+	// Err is encoding/json's error, when it found the fault.
+	Err error
+}
+
+// Error describes f in plain words, for logs.
+func (f *Fault) Error() string {
+	msg := string(f.Kind)
+	if f.Field != "" {
+		msg += " at " + f.Field
+	}
+	if f.Line > 0 {
+		msg += fmt.Sprintf(" (line %d, column %d)", f.Line, f.Col)
+	}
+	if f.Err != nil {
+		msg += ": " + f.Err.Error()
+	}
+	return msg
+}
+
+// Unwrap returns encoding/json's error.
+func (f *Fault) Unwrap() error { return f.Err }
+
+// FaultOf returns the fault in err's chain, if any.
+func FaultOf(err error) (*Fault, bool) {
+	var f *Fault
+	ok := errors.As(err, &f)
+	return f, ok
+}
+
+// faultError is the EInvalid error of fault f with message msg.
+func faultError(f *Fault, msg string) error {
+	return &assistant.Error{Code: assistant.EInvalid, Message: msg, Err: f}
 }
 
 // Explain turns an error of encoding/json about data into an EInvalid error
@@ -54,33 +114,48 @@ func explain(data []byte, err error, t reflect.Type) error {
 	switch {
 	case errors.As(err, &syn):
 		line, col := LineCol(data, syn.Offset)
-		return &assistant.Error{Code: assistant.EInvalid, Err: err,
-			Message: fmt.Sprintf("The body is not valid JSON: %s at line %d, column %d.", syn.Error(), line, col)}
+		return faultError(&Fault{Kind: FaultSyntax, Line: line, Col: col, Err: err},
+			fmt.Sprintf("The body is not valid JSON: %s at line %d, column %d.", syn.Error(), line, col))
 	case errors.As(err, &typ):
 		if typ.Field == "" {
-			return &assistant.Error{Code: assistant.EInvalid, Err: err,
-				Message: fmt.Sprintf("The body must be %s, not a JSON %s.", kindOf(typ.Type), typ.Value)}
+			return faultError(&Fault{Kind: FaultType, Err: err},
+				fmt.Sprintf("The body must be %s, not a JSON %s.", kindOf(typ.Type), typ.Value))
 		}
+		f := &Fault{Kind: FaultType, Field: typ.Field, Err: err}
 		at := ""
 		if typ.Offset > 0 {
 			// A type's own UnmarshalJSON (a date) reports no offset.
-			line, col := LineCol(data, typ.Offset)
-			at = fmt.Sprintf(" (line %d, column %d)", line, col)
+			f.Line, f.Col = LineCol(data, typ.Offset)
+			at = fmt.Sprintf(" (line %d, column %d)", f.Line, f.Col)
 		}
 		if amountField(t, typ.Field) {
-			return &assistant.Error{Code: assistant.EInvalid, Err: err,
-				Message: fmt.Sprintf("%s: use whole cents (%s); amounts are integer minor units (cents), not a JSON %s%s.", typ.Field, centsExample(data, typ), typ.Value, at)}
+			return faultError(f, fmt.Sprintf("%s: use whole cents (%s); amounts are integer minor units (cents), not a JSON %s%s.", typ.Field, centsExample(data, typ), typ.Value, at))
 		}
-		return &assistant.Error{Code: assistant.EInvalid, Err: err,
-			Message: fmt.Sprintf("Field %s must be %s, not a JSON %s%s.", typ.Field, kindOf(typ.Type), typ.Value, at)}
+		return faultError(f, fmt.Sprintf("Field %s must be %s, not a JSON %s%s.", typ.Field, kindOf(typ.Type), typ.Value, at))
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return &assistant.Error{Code: assistant.EInvalid, Err: err, Message: "The body is not valid JSON: it ends too early."}
+		// The decoder stops at the end; the place to add what is missing
+		// is after the last character, whatever blank lines follow it.
+		line, col := end(data)
+		return faultError(&Fault{Kind: FaultTruncated, Line: line, Col: col, Err: err},
+			fmt.Sprintf("The body is not valid JSON: it ends too early, at line %d, column %d.", line, col))
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.TrimPrefix(err.Error(), "json: unknown field ")
-		return &assistant.Error{Code: assistant.EInvalid, Err: err,
-			Message: fmt.Sprintf("The body has an unknown field %s; check its spelling against the API.", name)}
+		field := name
+		if s, uerr := strconv.Unquote(name); uerr == nil {
+			field = s
+		}
+		return faultError(&Fault{Kind: FaultUnknownField, Field: field, Err: err},
+			fmt.Sprintf("The body has an unknown field %s; check its spelling against the API.", name))
 	}
-	return &assistant.Error{Code: assistant.EInvalid, Err: err, Message: "The body is not valid JSON: " + err.Error() + "."}
+	return faultError(&Fault{Kind: FaultSyntax, Err: err}, "The body is not valid JSON: "+err.Error()+".")
+}
+
+// end is the line and column just after the last character of data that
+// is not white space.
+func end(data []byte) (line, col int) {
+	data = bytes.TrimRight(data, " \t\r\n")
+	line = bytes.Count(data, []byte("\n")) + 1
+	return line, utf8.RuneCount(data[bytes.LastIndexByte(data, '\n')+1:]) + 1
 }
 
 // frame is an open object or array while checkDuplicates walks a document.
@@ -125,7 +200,8 @@ func checkDuplicates(data []byte) error {
 			key, _ := tok.(string)
 			if top.keys[key] {
 				line, col := LineCol(data, dec.InputOffset())
-				return assistant.Errorf(assistant.EInvalid, "The body gives field %q twice%s (line %d, column %d); give each field once.", key, where(top.path), line, col)
+				return faultError(&Fault{Kind: FaultDuplicateField, Field: joinPath(top.path, key), Line: line, Col: col},
+					fmt.Sprintf("The body gives field %q twice%s (line %d, column %d); give each field once.", key, where(top.path), line, col))
 			}
 			top.keys[key] = true
 			top.expectKey = false
@@ -174,15 +250,19 @@ func invalidAt(data []byte) int64 {
 func invalidUTF8(data []byte, bad int64, top *frame) error {
 	// LineCol counts the characters before an offset; the bad byte is one.
 	line, col := LineCol(data, bad+1)
+	f := &Fault{Kind: FaultUTF8, Line: line, Col: col}
 	switch {
 	case top == nil:
-		return assistant.Errorf(assistant.EInvalid, "The body is not valid UTF-8 (line %d, column %d); send it as UTF-8.", line, col)
+		return faultError(f, fmt.Sprintf("The body is not valid UTF-8 (line %d, column %d); send it as UTF-8.", line, col))
 	case top.keys != nil && top.expectKey:
-		return assistant.Errorf(assistant.EInvalid, "A field name%s is not valid UTF-8 (line %d, column %d); send the body as UTF-8.", where(top.path), line, col)
+		f.Field = top.path
+		return faultError(f, fmt.Sprintf("A field name%s is not valid UTF-8 (line %d, column %d); send the body as UTF-8.", where(top.path), line, col))
 	case top.keys != nil:
-		return assistant.Errorf(assistant.EInvalid, "Field %s is not valid UTF-8 (line %d, column %d); send the body as UTF-8.", joinPath(top.path, top.lastKey), line, col)
+		f.Field = joinPath(top.path, top.lastKey)
+		return faultError(f, fmt.Sprintf("Field %s is not valid UTF-8 (line %d, column %d); send the body as UTF-8.", f.Field, line, col))
 	}
-	return assistant.Errorf(assistant.EInvalid, "Field %s[%d] is not valid UTF-8 (line %d, column %d); send the body as UTF-8.", top.path, top.index, line, col)
+	f.Field = fmt.Sprintf("%s[%d]", top.path, top.index)
+	return faultError(f, fmt.Sprintf("Field %s is not valid UTF-8 (line %d, column %d); send the body as UTF-8.", f.Field, line, col))
 }
 
 // closeFrame pops the innermost container, which is a finished value of the

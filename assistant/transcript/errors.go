@@ -52,6 +52,11 @@ type SpeakerError struct {
 	Found []string
 	// Reason says why an Unmappable transcript could not be mapped.
 	Reason string
+	// Agent and Customer are the labels an UnknownLabel transcript reads
+	// well with when declared so: the two unknown labels in their order
+	// when no label says a side, or the one unknown label as the side no
+	// label says. Empty when the labels suggest nothing.
+	Agent, Customer string
 }
 
 // Error describes e in neutral words.
@@ -74,8 +79,17 @@ func (e *SpeakerError) Describe(declare Declaration) string {
 	}
 	switch e.Problem {
 	case UnknownLabel:
-		return fmt.Sprintf("%s: unknown speaker label %q. Use Agent, Medewerker, Incassomedewerker or Collector for the agent and Klant, Customer, Debiteur or Caller for the customer, or declare it with %s or %s.",
-			e.Where, label, declare(assistant.Agent, label), declare(assistant.Customer, label))
+		fix := fmt.Sprintf("declare it with %s or %s", declare(assistant.Agent, label), declare(assistant.Customer, label))
+		switch {
+		case e.Agent != "" && e.Customer != "":
+			fix = fmt.Sprintf("declare the speakers with %s and %s", declare(assistant.Agent, e.Agent), declare(assistant.Customer, e.Customer))
+		case e.Agent != "":
+			fix = "declare it with " + declare(assistant.Agent, e.Agent)
+		case e.Customer != "":
+			fix = "declare it with " + declare(assistant.Customer, e.Customer)
+		}
+		return fmt.Sprintf("%s: unknown speaker label %q. Use Agent, Medewerker, Incassomedewerker or Collector for the agent and Klant, Customer, Debiteur or Caller for the customer, or %s.",
+			e.Where, label, fix)
 	case ExtraLabel:
 		return fmt.Sprintf("%s: unknown speaker label %q; only one speaker besides those declared can be mapped on its own. Declare it with %s or %s.",
 			e.Where, label, declare(assistant.Agent, label), declare(assistant.Customer, label))
@@ -108,6 +122,10 @@ func speakerError(e *SpeakerError) error {
 type FormatError struct {
 	// What says what was read: "The body", "This JSON (top-level keys: …)".
 	What string
+	// Unlabelled is true when the body came as plain text and reads as
+	// text, but no line starts with a speaker label: the format is
+	// known, the labels are missing.
+	Unlabelled bool
 }
 
 // Error describes e in neutral words.
@@ -116,6 +134,12 @@ func (e *FormatError) Error() string { return e.Describe("by naming it") }
 // Describe says what is wrong, with force telling how to force a format in
 // the caller's terms ("with format=NAME", "with --input-format NAME").
 func (e *FormatError) Describe(force string) string {
+	if e.Unlabelled {
+		return fmt.Sprintf("%s is plain text with no speaker labels. Start each turn with its speaker and a colon: "+
+			"\"Agent: ...\" or \"Medewerker: ...\" for the agent, \"Customer: ...\" or \"Klant: ...\" for the customer "+
+			"(names such as \"Sanne: ...\" work once declared as the agent's or the customer's); or force another format %s.",
+			e.What, force)
+	}
 	return fmt.Sprintf("%s is not a transcript format rooscoach reads. Accepted formats: %s. "+
 		"Plain text needs a speaker label per turn (\"Agent: ...\", \"Klant: ...\"); force a format %s.",
 		e.What, strings.Join(Formats, ", "), force)

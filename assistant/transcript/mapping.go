@@ -98,12 +98,34 @@ func mapSpeakers(src *source, opts Options) (map[string]assistant.Speaker, assis
 	if src.strict {
 		for _, s := range src.segments {
 			if s.label == unknown[0] {
-				return nil, assistant.SpeakerMapping{}, speakerError(&SpeakerError{Problem: UnknownLabel,
-					Where: s.where, Labels: []string{s.label}, Found: labels})
+				se := &SpeakerError{Problem: UnknownLabel, Where: s.where, Labels: []string{s.label}, Found: labels}
+				se.Agent, se.Customer = suggestSides(known, unknown)
+				return nil, assistant.SpeakerMapping{}, speakerError(se)
 			}
 		}
 	}
 	return inferMapping(src, labels, known, unknown)
+}
+
+// suggestSides names the labels to declare as agent and customer when the
+// labels leave one reading: two unknown labels and no side known are the
+// agent and the customer in their order (the agent opens a collections
+// call); one unknown label is the side no known label takes.
+func suggestSides(known map[string]assistant.Speaker, unknown []string) (agent, customer string) {
+	var hasAgent, hasCustomer bool
+	for _, sp := range known {
+		hasAgent = hasAgent || sp == assistant.Agent
+		hasCustomer = hasCustomer || sp == assistant.Customer
+	}
+	switch {
+	case len(unknown) == 2 && !hasAgent && !hasCustomer:
+		return unknown[0], unknown[1]
+	case len(unknown) == 1 && hasAgent && !hasCustomer:
+		return "", unknown[0]
+	case len(unknown) == 1 && hasCustomer && !hasAgent:
+		return unknown[0], ""
+	}
+	return "", ""
 }
 
 // addLabel records label under speaker sp in m.

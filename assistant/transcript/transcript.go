@@ -86,12 +86,20 @@ var formatAliases = map[string]string{
 // KnownFormat reports whether name, in any case, is one of Formats or a
 // name users give one ("vtt", "teams", "whisperx", …).
 func KnownFormat(name string) bool {
-	f := strings.ToLower(name)
+	_, ok := FormatName(name)
+	return ok
+}
+
+// FormatName returns the name in Formats of the format name stands for,
+// in any case and under any name users give it ("vtt" is webvtt), and
+// whether there is one.
+func FormatName(name string) (string, bool) {
+	f := strings.ToLower(strings.TrimSpace(name))
 	if a, ok := formatAliases[f]; ok {
 		f = a
 	}
 	_, ok := readers[f]
-	return ok
+	return f, ok
 }
 
 // readers holds one reader per format. A reader turns the bytes into the
@@ -250,6 +258,11 @@ func detect(data []byte, mediaType string) (string, error) {
 		return "", jsonSyntaxError(data, nil)
 	case mediaType == "text/vtt":
 		return "", assistant.Errorf(assistant.EInvalid, "A WebVTT file starts with the line WEBVTT; this one starts with %q.", firstLine(trimmed))
+	case mediaType == "text/plain":
+		// Plain text is a format rooscoach reads: what is missing is
+		// the labels, not support for the media type.
+		fe := &FormatError{What: "The body", Unlabelled: true}
+		return "", &assistant.Error{Code: assistant.EInvalid, Message: fe.Error(), Err: fe}
 	}
 	return "", unsupported("The body")
 }

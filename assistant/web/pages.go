@@ -275,6 +275,16 @@ func (p *Pages) htmlErrors(next echo.HandlerFunc) echo.HandlerFunc {
 			}
 			return p.render(c, pe.Status, "error", map[string]any{"Status": pe.Status, "Message": pe.message(langOf(c)), "Back": back})
 		}
+		// An upload none of whose files can be imported lists them with
+		// their reasons in the page's language.
+		var refused *assistant.ImportRefused
+		if errors.As(err, &refused) {
+			files := make([]assistant.ImportFile, len(refused.Files))
+			for i, f := range refused.Files {
+				files[i] = assistant.ImportFile{Index: i, Name: f.Name, State: assistant.ImportFailed, Cause: f.Reason}
+			}
+			return p.render(c, status, "error", map[string]any{"Status": status, "Message": text(langOf(c))["import_refused"], "Files": files, "Back": backOf(c)})
+		}
 		// The use cases word their messages in English; a page in another
 		// language says what kind of error it is in its own words and
 		// keeps the English detail, marked as such, beneath.

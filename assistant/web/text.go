@@ -18,7 +18,10 @@ var funcs = template.FuncMap{
 	// does: 2,2 on a Dutch page, 2.2 on an English one.
 	"num":   func(v float64, lang assistant.Language) string { return prompts.Number(lang, v, 1) },
 	"money": func(m assistant.Money, lang assistant.Language) string { return prompts.Money(lang, m) },
-	"label": label,
+	// months counts months with the noun that goes with the number:
+	// "1 maand", "6 maanden".
+	"months": func(n int, lang assistant.Language) string { return prompts.Months(lang, n) },
+	"label":  label,
 	// explain is a finding's explanation in the page's language.
 	"explain": explain,
 	"code":    codeSpans,
@@ -39,6 +42,9 @@ var funcs = template.FuncMap{
 		}
 		return key
 	},
+	// importReason is why a file of an import failed, in the page's
+	// language.
+	"importReason": importReason,
 }
 
 // pctp writes share v as a whole percent, or prompts.Missing when nothing
@@ -69,6 +75,15 @@ func explain(f findingView, page, call assistant.Language) string {
 		af.Rewrite = &assistant.Rewrite{Text: f.Rewrite}
 	}
 	return phrasing.Explain(af, call, page)
+}
+
+// importReason words why file f failed in the page's language lang; a
+// file failed before reasons had codes keeps its English sentence.
+func importReason(f assistant.ImportFile, lang assistant.Language) string {
+	if f.Cause == nil {
+		return f.Reason
+	}
+	return prompts.ImportReason(lang, *f.Cause)
 }
 
 // codeSpans escapes s and shows each `quoted` part as code, so a text can
@@ -158,7 +173,6 @@ var english = map[string]string{
 	"arrangement":        "Arrangement",
 	"options":            "Options offered",
 	"monthly":            "per month",
-	"months":             "months",
 	"fits_policy":        "fits policy",
 	"referral":           "Referral",
 	"no_referral":        "No referral needed.",
@@ -240,6 +254,8 @@ var english = map[string]string{
 	"agent_id":           "Agent id (for files that do not name one)",
 	"team_id":            "Team id (optional)",
 	"detect":             "Detect",
+	"format":             "Format",
+	"import_refused":     "No file of the upload can be imported; nothing was stored.",
 	"start_upload":       "Upload",
 	"import":             "Import",
 	"progress":           "Progress",
@@ -425,7 +441,6 @@ var dutch = map[string]string{
 	"arrangement":                 "Regeling",
 	"options":                     "Aangeboden opties",
 	"monthly":                     "per maand",
-	"months":                      "maanden",
 	"fits_policy":                 "past in beleid",
 	"referral":                    "Doorverwijzing",
 	"no_referral":                 "Geen doorverwijzing nodig.",
@@ -507,6 +522,8 @@ var dutch = map[string]string{
 	"agent_id":                    "Medewerker-id (voor bestanden die er geen noemen)",
 	"team_id":                     "Team-id (optioneel)",
 	"detect":                      "Herkennen",
+	"format":                      "Formaat",
+	"import_refused":              "Geen enkel bestand kan worden geïmporteerd; er is niets opgeslagen.",
 	"start_upload":                "Uploaden",
 	"import":                      "Import",
 	"progress":                    "Voortgang",

@@ -11,10 +11,11 @@ import (
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/coach"
+	"github.com/rooscoach/rooscoach/assistant/transcript"
 )
 
 func (p *Pages) handleUploadForm(c echo.Context) error {
-	return p.render(c, http.StatusOK, "upload", map[string]any{"Languages": assistant.Languages})
+	return p.render(c, http.StatusOK, "upload", map[string]any{"Languages": assistant.Languages, "Formats": transcript.Formats})
 }
 
 // handleUpload queues the files of the form as one import, as POST
@@ -28,11 +29,12 @@ func (p *Pages) handleUpload(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := assistant.ImportOptions{AgentID: strings.TrimSpace(c.FormValue("agent_id")), TeamID: strings.TrimSpace(c.FormValue("team_id")), Language: lang}
+	opts := assistant.ImportOptions{AgentID: strings.TrimSpace(c.FormValue("agent_id")), TeamID: strings.TrimSpace(c.FormValue("team_id")), Language: lang,
+		Format: strings.TrimSpace(c.FormValue("format"))}
 	var files []assistant.UploadedFile
 	for _, fh := range form.File["files"] {
 		if fh.Size > p.cfg.FileLimit {
-			files = append(files, assistant.UploadedFile{Name: fh.Filename, Reason: "The file is larger than one file may be."})
+			files = append(files, assistant.UploadedFile{Name: fh.Filename, Reason: &assistant.ImportReason{Code: assistant.ReasonTooLarge, Size: fh.Size, Limit: p.cfg.FileLimit}})
 			continue
 		}
 		f, err := fh.Open()

@@ -307,7 +307,7 @@ func collectFiles(arg string, limit int64) ([]assistant.UploadedFile, error) {
 func readUpload(path, name string, size, limit int64) ([]assistant.UploadedFile, error) {
 	isZip := strings.EqualFold(filepath.Ext(name), ".zip")
 	if size > limit && !isZip {
-		return []assistant.UploadedFile{{Name: name, Reason: "The file is " + strconv.FormatInt(size, 10) + " bytes, more than the " + strconv.FormatInt(limit, 10) + " one file may have."}}, nil
+		return []assistant.UploadedFile{{Name: name, Reason: &assistant.ImportReason{Code: assistant.ReasonTooLarge, Size: size, Limit: limit}}}, nil
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {

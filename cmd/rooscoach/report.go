@@ -121,7 +121,12 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 		fmt.Fprintf(w, "  %d. %s: %s a month for %d months (total %s), fits policy %s\n     %s\n     say: %s\n",
 			i+1, o.Kind, prompts.Money(an.Language, o.Monthly), o.Months, prompts.Money(an.Language, o.Total), yes(o.FitsPolicy), o.Why, o.Script)
 	}
-	if a := arr.Agreement; a != nil {
+	if a := arr.Agreement; a != nil && a.Outcome == assistant.OutcomeReferral && a.Fact < len(arr.Facts) {
+		fmt.Fprintf(w, "\nAgreed in the call: a referral to debt help (%s), promised %s\n", arr.Facts[a.Fact].Text, yes(a.Promise))
+		for _, f := range a.Findings {
+			fmt.Fprintf(w, "  - %s\n", f.Text)
+		}
+	} else if a != nil {
 		fmt.Fprintf(w, "\nAgreed in the call: %s a %s (%s a month), promised %s\n",
 			prompts.Money(an.Language, a.Amount), a.Frequency, prompts.Money(an.Language, a.Monthly), yes(a.Promise))
 		for _, f := range a.Findings {
