@@ -64,6 +64,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 	code, status, detail := classify(err)
 	if d, ok := routeDetail(err, c); ok {
 		detail = d
+		if s.pageErrors != nil && s.pageErrors.RouteError(c, err) {
+			return
+		}
 	}
 	lang := AcceptLanguage(c.Request().Header.Get("Accept-Language"))
 	// The transcript reader's problems, which are worded in every

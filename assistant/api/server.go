@@ -114,6 +114,9 @@ type Server struct {
 	// browsers resolves the sessions of signed-in pages; nil until Mount
 	// is given pages that have them.
 	browsers BrowserSessions
+	// pageErrors answers a browser's request for no route as a page; nil
+	// until Mount is given pages that do.
+	pageErrors RouteErrorPages
 	// metrics counts requests; metricsHTTP serves them on an address of
 	// their own when OpenMetrics is called.
 	metrics     *Metrics
@@ -274,11 +277,26 @@ type BrowserSessions interface {
 	SessionToken(c echo.Context) (token string, ok bool, err error)
 }
 
+// RouteErrorPages is what Pages that answer browsers in their own words
+// offer the API's error handler: a request that reaches no route never
+// passes a page's own middleware, so the handler asks the pages first.
+type RouteErrorPages interface {
+	// RouteError answers err, echo's error for a path no route has or a
+	// method the path does not take, as a page when c's request is a
+	// browser's for a page, and reports whether it did. The API's paths
+	// and clients that do not ask for HTML are left to problem+json.
+	RouteError(c echo.Context, err error) bool
+}
+
 // Mount serves p's routes beside the API's. When p also implements
-// BrowserSessions, the routes that pages call take its sessions.
+// BrowserSessions, the routes that pages call take its sessions; when it
+// implements RouteErrorPages, a browser that asks for no route gets its page.
 func (s *Server) Mount(p Pages) {
 	p.Mount(s.echo)
 	if bs, ok := p.(BrowserSessions); ok {
 		s.browsers = bs
+	}
+	if rp, ok := p.(RouteErrorPages); ok {
+		s.pageErrors = rp
 	}
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"net/http"
 	"strconv"
@@ -22,6 +23,8 @@ type reviewView struct {
 	Open bool
 	// TurnNumbers numbers the call's turns by id, for its disputes.
 	TurnNumbers map[int64]int
+	// AgentName is the name of the agent who answered the review.
+	AgentName string
 }
 
 type reviewTurnView struct {
@@ -103,14 +106,27 @@ func (p *Pages) handleAgent(c echo.Context) error {
 		goals[i] = goalView{Goal: g, Result: results[g.ID]}
 	}
 	starts, target := bucketSeries(progress.Buckets, func(f assistant.Figures) *float64 { return f.TargetShare })
-	names, err := p.coach.Names(ctx, me, []string{agentID}, nil)
+	agentIDs := []string{agentID}
+	for _, r := range reviews {
+		agentIDs = append(agentIDs, r.AgentID)
+	}
+	names, err := p.coach.Names(ctx, me, agentIDs, nil)
 	if err != nil {
 		return err
 	}
+	for i := range reviews {
+		reviews[i].AgentName = names.Agent(reviews[i].AgentID)
+	}
 	t := text(lang)
-	chart := lineChart("agent-target", t["chart_target"], progress.Bucket, starts, []series{{Name: agentID, Values: target}}, true, lang)
+	// The page is "My coaching" to the agent it is about; anyone else
+	// reads whose coaching it is.
+	title := t["agent_page"]
+	if agentID != me.AgentID {
+		title = fmt.Sprintf(t["agent_page_of"], names.Agent(agentID))
+	}
+	chart := lineChart("agent-target", t["chart_target"], progress.Bucket, starts, []series{{Name: names.Agent(agentID), Values: target}}, true, lang)
 	return p.render(c, http.StatusOK, "agent", map[string]any{
-		"AgentID": agentID, "AgentName": names.Agent(agentID), "Calls": page.Calls, "Reviews": reviews, "Goals": goals, "Total": progress.Total,
+		"AgentID": agentID, "AgentName": names.Agent(agentID), "Title": title, "Calls": page.Calls, "Reviews": reviews, "Goals": goals, "Total": progress.Total,
 		"Chart": chart, "CanAnswer": me.Role == assistant.RoleAgent, "OctantLabels": octantLabels(lang),
 	})
 }

@@ -103,7 +103,9 @@ func lineChart(id, title string, bucket assistant.Bucket, starts []time.Time, li
 		if s.Team {
 			colour, dash, cls = "#111", "", "line team"
 		}
-		fmt.Fprintf(&b, `<g class="series" data-series="%s"><title>%s</title>`, template.HTMLEscapeString(s.Name), template.HTMLEscapeString(s.Name))
+		// The series has no title of its own: each point's title names
+		// it, and the key beside the chart names it once.
+		fmt.Fprintf(&b, `<g class="series" data-series="%s">`, template.HTMLEscapeString(s.Name))
 		var pts []string
 		flush := func() {
 			if len(pts) > 1 {

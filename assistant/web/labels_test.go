@@ -97,7 +97,7 @@ func pageData(lang, callLang assistant.Language, scale, referral string) map[str
 	}
 	var findings []findingView
 	for _, k := range assistant.FindingKinds {
-		reason := prompts.MustRender(callLang, "reason."+string(k), reasonData{Text: "vordering", Words: 31, Max: 20})
+		reason := prompts.MustRender(callLang, "reason."+string(k), reasonFields{Text: "vordering", Words: 31, Max: 20})
 		findings = append(findings, findingView{ID: "f-" + string(k), Kind: k, Text: "vordering", Reason: reason})
 	}
 	var options []assistant.ArrangementOption
@@ -214,7 +214,7 @@ func TestPagesWriteFiguresAndExplanationsInTheirLanguage(t *testing.T) {
 			"doel niet gehaald", "Geen regeling past", "Eerst uitstel, dan een regeling", "Flesch-Douma"}},
 		{assistant.English, assistant.Dutch, []string{"2.2", "4.2", "€50.50", "£50.50", "4.67", "1.25", "Passive voice",
 			prompts.MustRender(assistant.English, "reason.command", nil), "Acknowledged by anna",
-			prompts.MustRender(assistant.English, "reason.long-sentence", reasonData{Words: 31, Max: 20})}},
+			prompts.MustRender(assistant.English, "reason.long-sentence", reasonFields{Words: 31, Max: 20})}},
 	} {
 		all := ""
 		for name, data := range pageData(c.lang, c.call, assistant.ScaleFleschDouma, "no-fit") {
@@ -285,3 +285,10 @@ func escaped(s string) string {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// reasonFields are the fields prompts' reason.* templates read.
+type reasonFields struct {
+	Text, Plain, Kind, Asked string
+	Words, Max               int
+	Rewritten, Omit          bool
+}

@@ -22,6 +22,7 @@ type chartView struct {
 // heatView is one agent's rose heat-map, last month against this one.
 type heatView struct {
 	AgentID   string
+	AgentName string
 	LastMonth template.HTML
 	ThisMonth template.HTML
 }
@@ -76,6 +77,14 @@ func (p *Pages) handleLead(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	agentIDs := make([]string, len(progress.Agents))
+	for i, a := range progress.Agents {
+		agentIDs[i] = a.AgentID
+	}
+	names, err := p.coach.Names(ctx, me, agentIDs, []string{team})
+	if err != nil {
+		return err
+	}
 	lang := langOf(c)
 	t := text(lang)
 	thisMonth := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
@@ -92,12 +101,12 @@ func (p *Pages) handleLead(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		h := heatView{AgentID: a.AgentID}
+		h := heatView{AgentID: a.AgentID, AgentName: names.Agent(a.AgentID)}
 		for i, b := range mp.Buckets {
-			caption := fmt.Sprintf("%s, %s", a.AgentID, t["last_month"])
+			caption := fmt.Sprintf("%s, %s", h.AgentName, t["last_month"])
 			id := fmt.Sprintf("heat-%d-last", len(heats))
 			if i == 1 {
-				caption, id = fmt.Sprintf("%s, %s", a.AgentID, t["this_month"]), fmt.Sprintf("heat-%d-this", len(heats))
+				caption, id = fmt.Sprintf("%s, %s", h.AgentName, t["this_month"]), fmt.Sprintf("heat-%d-this", len(heats))
 			}
 			svg := heatRose(id, caption, b.OctantShare, lang)
 			if i == 0 {
@@ -111,15 +120,15 @@ func (p *Pages) handleLead(c echo.Context) error {
 	var charts []chartView
 	for i, m := range leadMetrics {
 		starts, teamVals := bucketSeries(progress.Buckets, m.value)
-		lines := []series{{Name: t["team"] + " " + team, Values: teamVals, Team: true}}
+		lines := []series{{Name: names.Team(team), Values: teamVals, Team: true}}
 		for _, a := range progress.Agents {
 			_, vals := bucketSeries(perAgent[a.AgentID].Buckets, m.value)
-			lines = append(lines, series{Name: a.AgentID, Values: vals})
+			lines = append(lines, series{Name: names.Agent(a.AgentID), Values: vals})
 		}
 		id := fmt.Sprintf("chart-%d", i)
 		charts = append(charts, chartView{ID: id, Title: t[m.key], SVG: lineChart(id, t[m.key], progress.Bucket, starts, lines, m.percent, lang), Legend: legend(lines)})
 	}
 	return p.render(c, http.StatusOK, "lead", map[string]any{
-		"Team": team, "Progress": progress, "Charts": charts, "Heats": heats,
+		"Team": team, "Names": names, "Progress": progress, "Charts": charts, "Heats": heats,
 	})
 }

@@ -269,7 +269,11 @@ func (p *Pages) htmlErrors(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		var pe *pageError
 		if errors.As(err, &pe) {
-			return p.render(c, pe.Status, "error", map[string]any{"Status": pe.Status, "Message": text(langOf(c))[pe.Key], "Back": backOf(c)})
+			back := pe.Back
+			if back == "" {
+				back = backOf(c)
+			}
+			return p.render(c, pe.Status, "error", map[string]any{"Status": pe.Status, "Message": pe.message(langOf(c)), "Back": back})
 		}
 		// An upload none of whose files can be imported lists them with
 		// their reasons in the page's language.
@@ -294,14 +298,25 @@ func (p *Pages) htmlErrors(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // pageError is an error the pages word themselves: Key names its text,
-// Status is the answer's status.
+// with Args filled in when it takes some (Args of a lang give the words
+// of that language), Status is the answer's status and Back, when set,
+// the page to go back to.
 type pageError struct {
 	Status int
 	Key    string
+	Args   func(lang assistant.Language) []any
+	Back   string
 }
 
 // Error implements the error interface, in English for the logs.
-func (e *pageError) Error() string { return english[e.Key] }
+func (e *pageError) Error() string { return e.message(assistant.English) }
+
+func (e *pageError) message(lang assistant.Language) string {
+	if e.Args == nil {
+		return text(lang)[e.Key]
+	}
+	return fmt.Sprintf(text(lang)[e.Key], e.Args(lang)...)
+}
 
 // errFormExpired answers a form sent with a CSRF token that does not match.
 var errFormExpired = &pageError{Status: http.StatusForbidden, Key: "form_expired"}

@@ -17,8 +17,11 @@ import (
 // handleCallList lists the recent calls the principal may read, each with a
 // link to its review page.
 func (p *Pages) handleCallList(c echo.Context) error {
-	page, err := p.coach.Calls(c.Request().Context(), principalOf(c), assistant.CallFilter{Limit: 50,
-		ReviewStatus: assistant.CallReviewStatus(c.QueryParam("status"))})
+	status, err := reviewStatusFilter(c)
+	if err != nil {
+		return err
+	}
+	page, err := p.coach.Calls(c.Request().Context(), principalOf(c), assistant.CallFilter{Limit: 50, ReviewStatus: status})
 	if err != nil {
 		return err
 	}
@@ -31,7 +34,7 @@ func (p *Pages) handleCallList(c echo.Context) error {
 		return err
 	}
 	return p.render(c, http.StatusOK, "calls", map[string]any{"Calls": page.Calls, "Statuses": assistant.CallReviewStatuses,
-		"Status": c.QueryParam("status"), "Names": names})
+		"Status": string(status), "Names": names})
 }
 
 // turnView is one turn as the review page shows it.

@@ -3,12 +3,11 @@ package web
 import (
 	"fmt"
 	"html/template"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/phrasing"
 	"github.com/rooscoach/rooscoach/prompts"
 )
 
@@ -68,42 +67,14 @@ func label(t map[string]string, kind string, code any) string {
 	return c
 }
 
-// reasonData is what prompts' reason.* templates read; the analysis keeps
-// only the finding's text and its explanation in the call's language, so
-// the other fields are left empty (the rewrite beside it says the rest).
-type reasonData struct {
-	Text, Plain     string
-	Asked           string // never filled here: the page cannot recover the repaired question
-	Words, Max      int
-	Kind            string
-	Rewritten, Omit bool
-}
-
-var firstNumbers = regexp.MustCompile(`\b\d+\b`)
-
-// explain returns the explanation of f in the page's language page. The
-// analysis wrote it in the call's language; for a page in the other one it
-// is written anew from the same prompts template with what the finding
-// still holds (a long sentence's word count and limit are read back from
-// the explanation itself), or left as it is when that fails.
+// explain returns the explanation of f in the page's language page; the
+// analysis wrote it in the call's language call (see phrasing.Explain).
 func explain(f findingView, page, call assistant.Language) string {
-	if page == call || !page.Valid() || f.Reason == "" {
-		return f.Reason
+	af := assistant.Finding{Kind: f.Kind, Text: f.Text, Reason: f.Reason}
+	if f.Rewrite != "" {
+		af.Rewrite = &assistant.Rewrite{Text: f.Rewrite}
 	}
-	d := reasonData{Text: f.Text}
-	if f.Kind == assistant.FindingLongSentence {
-		n := firstNumbers.FindAllString(f.Reason, 2)
-		if len(n) < 2 {
-			return f.Reason
-		}
-		d.Words, _ = strconv.Atoi(n[0])
-		d.Max, _ = strconv.Atoi(n[1])
-	}
-	s, err := prompts.Render(page, "reason."+string(f.Kind), d)
-	if err != nil {
-		return f.Reason
-	}
-	return s
+	return phrasing.Explain(af, call, page)
 }
 
 // importReason words why file f failed in the page's language lang; a
@@ -231,6 +202,7 @@ var english = map[string]string{
 	"done_acknowledged":  "Review acknowledged.",
 	"done_disputed":      "Dispute sent to the trainer.",
 	"agent_page":         "My coaching",
+	"agent_page_of":      "%s's coaching",
 	"agent_ask":          "Give an agent id to see that agent's page.",
 	"my_calls":           "My recent calls",
 	"reviews_to_answer":  "Reviews",
@@ -301,6 +273,9 @@ var english = map[string]string{
 	"see_calls":          "See the calls",
 	"error":              "Something went wrong",
 	"back":               "Back to the start",
+	"bad_filter":         "The filter %s has no value %q. Choose one of: %s.",
+	"page_not_found":     "There is no page at this address. Check the address, or start again from the start page.",
+	"page_method":        "This address cannot be used this way. Open it from a link or a form of rooscoach.",
 	"role":               "Role",
 	"page_forbidden":     "This page is not for your role (%s).",
 	// Codes of the data, by kind: the "label" function looks them up as
@@ -364,6 +339,7 @@ var english = map[string]string{
 	"http.401":                    "Not signed in",
 	"http.403":                    "Not allowed",
 	"http.404":                    "Not found",
+	"http.405":                    "Method not allowed",
 	"http.409":                    "Conflict",
 	"http.413":                    "Too large",
 	"http.415":                    "Unsupported format",
@@ -496,6 +472,7 @@ var dutch = map[string]string{
 	"done_acknowledged":           "Beoordeling bevestigd.",
 	"done_disputed":               "Bezwaar naar de trainer gestuurd.",
 	"agent_page":                  "Mijn coaching",
+	"agent_page_of":               "Coaching van %s",
 	"agent_ask":                   "Geef een medewerker-id om de pagina van die medewerker te zien.",
 	"my_calls":                    "Mijn recente gesprekken",
 	"reviews_to_answer":           "Beoordelingen",
@@ -566,6 +543,9 @@ var dutch = map[string]string{
 	"see_calls":                   "Bekijk de gesprekken",
 	"error":                       "Er ging iets mis",
 	"back":                        "Terug naar het begin",
+	"bad_filter":                  "Het filter %s kent de waarde %q niet. Kies een van: %s.",
+	"page_not_found":              "Op dit adres staat geen pagina. Controleer het adres, of begin opnieuw op de startpagina.",
+	"page_method":                 "Dit adres kan niet op deze manier worden gebruikt. Open het via een link of een formulier van rooscoach.",
 	"role":                        "Rol",
 	"page_forbidden":              "Deze pagina is niet voor jouw rol (%s).",
 	"call_status.new":             "Nieuw",
@@ -627,6 +607,7 @@ var dutch = map[string]string{
 	"http.401":                    "Niet ingelogd",
 	"http.403":                    "Niet toegestaan",
 	"http.404":                    "Niet gevonden",
+	"http.405":                    "Methode niet toegestaan",
 	"http.409":                    "Conflict",
 	"http.413":                    "Te groot",
 	"http.415":                    "Onbekend formaat",
