@@ -83,10 +83,10 @@ func CheckReviewForm(call *assistant.Call, in assistant.ReviewInput, publish boo
 	checkFormText(e, "note", "de algemene opmerking", "note", in.Note, assistant.MaxNoteRunes)
 	switch {
 	case in.Rating != nil && (*in.Rating < 1 || *in.Rating > 5):
-		e.add("rating", "rating", fmt.Sprintf("Beoordeling %d kan niet; geef een cijfer van 1 (zwak) tot 5 (uitstekend).", *in.Rating),
+		e.add("rating", "rating", fmt.Sprintf("Cijfer %d kan niet; geef een cijfer van 1 (zwak) tot 5 (uitstekend).", *in.Rating),
 			fmt.Sprintf("rating %d is out of range; rate the call from 1 (poor) to 5 (excellent).", *in.Rating))
 	case in.Rating == nil && publish:
-		e.add("rating", "rating", "Geef een beoordeling van 1 tot 5 voordat je publiceert.",
+		e.add("rating", "rating", "Geef een cijfer van 1 tot 5 voordat je publiceert.",
 			"There is no rating; give a rating from 1 to 5 before publishing.")
 	}
 	turns := map[int64]int{}

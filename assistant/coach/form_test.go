@@ -47,15 +47,15 @@ func TestCheckReviewForm(t *testing.T) {
 		{"focus point without text", assistant.ReviewInput{Focus: []assistant.FocusPoint{{Text: "Vat samen."}, {Text: " "}}}, false,
 			map[string][2]string{"focus": {"focus[1].text is empty", "Oefenpunt 2 heeft geen tekst"}}},
 		{"rating out of range", assistant.ReviewInput{Rating: rating(7)}, false,
-			map[string][2]string{"rating": {"rating 7 is out of range", "Beoordeling 7 kan niet"}}},
+			map[string][2]string{"rating": {"rating 7 is out of range", "Cijfer 7 kan niet"}}},
 		{"publishing without a rating", assistant.ReviewInput{Note: "x"}, true,
-			map[string][2]string{"rating": {"give a rating from 1 to 5 before publishing", "Geef een beoordeling van 1 tot 5 voordat je publiceert"}}},
+			map[string][2]string{"rating": {"give a rating from 1 to 5 before publishing", "Geef een cijfer van 1 tot 5 voordat je publiceert"}}},
 		{"control character in the note", assistant.ReviewInput{Note: "a\x00b"}, false,
 			map[string][2]string{"note": {"note holds a control character at position 2", "In de algemene opmerking staat een stuurteken op positie 2"}}},
 		{"several problems at once", assistant.ReviewInput{Rating: rating(0),
 			Turns: []assistant.ReviewTurnInput{{TurnID: 11, Comment: "Goed."}, {TurnID: 12, Comment: long}, {TurnID: 13, Octant: "up"}},
 			Focus: []assistant.FocusPoint{{Text: ""}}}, false,
-			map[string][2]string{"rating": {"rating 0", "Beoordeling 0"}, "comment-12": {"4001 characters", "4001 tekens"},
+			map[string][2]string{"rating": {"rating 0", "Cijfer 0"}, "comment-12": {"4001 characters", "4001 tekens"},
 				"octant-13": {`"up" is not an octant`, `"up" van beurt 3`}, "focus": {"focus[0].text is empty", "Oefenpunt 1 heeft geen tekst"}}},
 	}
 	for _, tt := range tests {
