@@ -416,10 +416,11 @@ func (db *DB) changeReview(ctx context.Context, by assistant.Principal, id int64
 func (db *DB) checkAndChangeReview(ctx context.Context, by assistant.Principal, id int64, step assistant.ReviewStep,
 	check func(r *assistant.Review) error,
 	apply func(tx querier, r *assistant.Review, next assistant.ReviewStatus) (assistant.AuditEntry, error)) (*assistant.Review, error) {
-	// The agent of a call may know that a draft exists (the call is
-	// in_review); acknowledging or disputing one says it is not published
-	// yet rather than that it is not there. Its content is never returned.
-	drafts := step == assistant.StepAcknowledge || step == assistant.StepDispute
+	// For an agent a draft does not exist: acknowledging or disputing one
+	// is ENotFound, as reading it is, so that no answer tells it is there.
+	// Anyone else who may see the draft learns why it cannot take the
+	// step: it is not published yet (EConflict).
+	drafts := (step == assistant.StepAcknowledge || step == assistant.StepDispute) && by.Role != assistant.RoleAgent
 	err := db.inTx(ctx, fmt.Sprintf("%s review %d", step, id), func(tx querier) error {
 		r, err := findReview(ctx, tx, by, id, drafts, true)
 		if err != nil {

@@ -290,7 +290,7 @@ func TestReviewBadInputHTTP(t *testing.T) {
 		{"rating as text", "trainer-noord-2", "PUT", fmt.Sprintf("/v1/reviews/%d", draft.ID), `{"rating":"five"}`, 400, "Field rating must be"},
 		{"misspelled field", "trainer-noord-2", "PUT", fmt.Sprintf("/v1/reviews/%d", draft.ID), `{"ratting":4}`, 400, `unknown field "ratting"`},
 		{"dispute of an unpublished review", "anna", "POST", fmt.Sprintf("/v1/reviews/%d/disputes", draft.ID),
-			fmt.Sprintf(`{"turn_id":%d,"about":"comment","comment":"Niet eens."}`, turn), 409, "is not published yet"},
+			fmt.Sprintf(`{"turn_id":%d,"about":"comment","comment":"Niet eens."}`, turn), 404, fmt.Sprintf("review %d not found", draft.ID)},
 		{"dispute of a label not given", "anna", "POST", fmt.Sprintf("/v1/reviews/%d/disputes", published.ID),
 			fmt.Sprintf(`{"turn_id":%d,"about":"label","comment":"Niet eens."}`, turn), 400, "gives turn " + fmt.Sprint(turn) + " no label of its own"},
 		{"dispute by a colleague", "bram", "POST", fmt.Sprintf("/v1/reviews/%d/disputes", published.ID),
@@ -460,7 +460,7 @@ func TestReviewFormErrorsHTTP(t *testing.T) {
 			{Field: "focus[0].text", Detail: "focus[0].text is empty; say what the agent should practise."},
 		}},
 		{"nl-NL,nl;q=0.9,en;q=0.5", []api.FieldProblem{
-			{Field: "rating", Detail: "Beoordeling 7 kan niet; geef een cijfer van 1 (zwak) tot 5 (uitstekend)."},
+			{Field: "rating", Detail: "Cijfer 7 kan niet; geef een cijfer van 1 (zwak) tot 5 (uitstekend)."},
 			{Field: "turns[0].turn_id", Detail: fmt.Sprintf("Beurt %d hoort niet bij gesprek %d; bespreek alleen de beurten van dit gesprek.", other.Turns[0].ID, call.ID)},
 			{Field: "turns[1].octant", Detail: `Label "sideways" van beurt 1 is geen octant van de roos; kies er een uit de lijst.`},
 			{Field: "focus[0].text", Detail: "Oefenpunt 1 heeft geen tekst; zeg wat de medewerker moet oefenen."},
