@@ -57,6 +57,15 @@ func (e *FormError) Unwrap() error {
 	return &assistant.Error{Code: assistant.EInvalid, Message: e.message()}
 }
 
+// Text is every problem in lang, joined: the form's error as one message.
+func (e *FormError) Text(lang assistant.Language) string {
+	msgs := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		msgs[i] = p.Text(lang)
+	}
+	return strings.Join(msgs, " ")
+}
+
 // Field returns the problems of field, in lang.
 func (e *FormError) Field(field string, lang assistant.Language) []string {
 	var out []string
@@ -64,6 +73,15 @@ func (e *FormError) Field(field string, lang assistant.Language) []string {
 		if p.Field == field {
 			out = append(out, p.Text(lang))
 		}
+	}
+	return out
+}
+
+// Fields returns every problem in lang, by field.
+func (e *FormError) Fields(lang assistant.Language) map[string][]string {
+	out := map[string][]string{}
+	for _, p := range e.Problems {
+		out[p.Field] = append(out[p.Field], p.Text(lang))
 	}
 	return out
 }
@@ -184,4 +202,56 @@ func octantList() string {
 		names[i] = string(o)
 	}
 	return strings.Join(names, ", ")
+}
+
+// CheckDisputeForm checks an agent's dispute on its own, as the agent's
+// dispute form names its fields: "turn", "about" and "comment". Whether the
+// review says what is disputed is checked against the review
+// ([CheckDispute]). It returns every problem found, or nil.
+func CheckDisputeForm(in assistant.DisputeInput) *FormError {
+	e := &FormError{}
+	if in.TurnID <= 0 {
+		e.add("turn", "turn_id", "Kies de beurt waartegen je bezwaar maakt.",
+			"turn_id is missing; give the id of the turn whose label or comment you dispute.")
+	}
+	switch in.About {
+	case assistant.DisputeLabel, assistant.DisputeComment:
+	case "":
+		e.add("about", "about", "Kies of je bezwaar maakt tegen het label of tegen het commentaar.",
+			"about is missing; say whether you dispute the trainer's label or comment.")
+	default:
+		e.add("about", "about", fmt.Sprintf("Bezwaar %q kan niet; maak bezwaar tegen het label of tegen het commentaar.", in.About),
+			fmt.Sprintf("about %q is not known; dispute a label or a comment.", in.About))
+	}
+	if strings.TrimSpace(in.Comment) == "" {
+		e.add("comment", "comment", "Je uitleg is leeg; zeg waarom je het anders ziet.",
+			"comment is empty; say why you see it differently.")
+	} else {
+		checkFormText(e, "comment", "je uitleg", "comment", in.Comment, assistant.MaxCommentRunes)
+	}
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
+}
+
+// CheckResolveForm checks a trainer's answer to a dispute on its own, as
+// the resolve form names its fields: "answer" and "octant". It returns
+// every problem found, or nil.
+func CheckResolveForm(in assistant.ResolveInput) *FormError {
+	e := &FormError{}
+	if strings.TrimSpace(in.Answer) == "" {
+		e.add("answer", "answer", "Je antwoord is leeg; vertel de medewerker wat je besloot en waarom.",
+			"answer is empty; tell the agent what you decided and why.")
+	} else {
+		checkFormText(e, "answer", "je antwoord", "answer", in.Answer, assistant.MaxCommentRunes)
+	}
+	if in.Octant != "" && !in.Octant.Valid() {
+		e.add("octant", "octant", fmt.Sprintf("Label %q is geen octant van de roos; kies er een uit de lijst.", in.Octant),
+			fmt.Sprintf("octant %q is not an octant of the rose; use one of %s.", in.Octant, octantList()))
+	}
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
 }

@@ -74,9 +74,13 @@ func (s *Service) AcknowledgeReview(ctx context.Context, by assistant.Principal,
 }
 
 // DisputeReview records the call's agent's objection to a label or comment
-// of review id ([CheckDispute]). A review the agent cannot read yet (a
+// of review id. The form is checked first: its problems come back at once
+// as a *[FormError] (EInvalid); then the review ([CheckDispute]). A review the agent cannot read yet (a
 // draft) is left to the store, which says why it cannot be disputed.
 func (s *Service) DisputeReview(ctx context.Context, by assistant.Principal, id int64, in assistant.DisputeInput) (*assistant.Review, error) {
+	if fe := CheckDisputeForm(in); fe != nil {
+		return nil, fe
+	}
 	r, err := s.Store.FindReview(ctx, by, id)
 	switch {
 	case err == nil:
@@ -89,11 +93,11 @@ func (s *Service) DisputeReview(ctx context.Context, by assistant.Principal, id 
 	return s.Store.DisputeReview(ctx, by, id, in)
 }
 
-// ResolveDispute records a trainer's answer to a dispute of review id;
-// only the review's author changes a label in answering ([CheckRelabel]).
+// ResolveDispute records a trainer's answer to a dispute of review id,
+// its form checked first (a *[FormError] with every problem); only the review's author changes a label in answering ([CheckRelabel]).
 func (s *Service) ResolveDispute(ctx context.Context, by assistant.Principal, id, disputeID int64, in assistant.ResolveInput) (*assistant.Review, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
+	if fe := CheckResolveForm(in); fe != nil {
+		return nil, fe
 	}
 	if in.Octant != "" {
 		r, err := s.Store.FindReview(ctx, by, id)
