@@ -461,7 +461,7 @@ func TestReviewFormErrorsHTTP(t *testing.T) {
 		}},
 		{"nl-NL,nl;q=0.9,en;q=0.5", []api.FieldProblem{
 			{Field: "rating", Detail: "Cijfer 7 kan niet; geef een cijfer van 1 (zwak) tot 5 (uitstekend)."},
-			{Field: "turns[0].turn_id", Detail: fmt.Sprintf("Beurt %d hoort niet bij gesprek %d; bespreek alleen de beurten van dit gesprek.", other.Turns[0].ID, call.ID)},
+			{Field: "turns[0].turn_id", Detail: fmt.Sprintf("Beurt-id %d hoort niet bij gesprek %d; bespreek alleen de beurten van dit gesprek.", other.Turns[0].ID, call.ID)},
 			{Field: "turns[1].octant", Detail: `Label "sideways" van beurt 1 is geen octant van de roos; kies er een uit de lijst.`},
 			{Field: "focus[0].text", Detail: "Oefenpunt 1 heeft geen tekst; zeg wat de medewerker moet oefenen."},
 		}},

@@ -108,8 +108,10 @@ func CheckReviewForm(call *assistant.Call, in assistant.ReviewInput, publish boo
 			"There is no rating; give a rating from 1 to 5 before publishing.")
 	}
 	turns := map[int64]int{}
+	numbered := map[int]bool{}
 	for _, t := range call.Turns {
 		turns[t.ID] = t.Index + 1
+		numbered[t.Index+1] = true
 	}
 	if len(in.Turns) > assistant.MaxReviewTurns {
 		e.add("turns", "turns", fmt.Sprintf("De beoordeling bespreekt %d beurten; het maximum is %d.", len(in.Turns), assistant.MaxReviewTurns),
@@ -121,13 +123,21 @@ func CheckReviewForm(call *assistant.Call, in assistant.ReviewInput, publish boo
 		field := fmt.Sprintf("turns[%d]", i)
 		number, ok := turns[t.TurnID]
 		switch {
+		case t.Turn != 0 && !numbered[t.Turn]:
+			e.add("turn-"+strconv.Itoa(t.Turn), field+".turn", fmt.Sprintf("Gesprek %d heeft geen beurt %d; het heeft %d beurten.", call.ID, t.Turn, len(call.Turns)),
+				fmt.Sprintf("%s.turn %d is not a turn of call %d; it has %d turns, numbered from 1.", field, t.Turn, call.ID, len(call.Turns)))
+			continue
+		case t.Turn != 0 && number != t.Turn:
+			e.add("turn-"+key, field+".turn", fmt.Sprintf("Beurt %d en beurt-id %d zijn verschillende beurten; geef er één.", t.Turn, t.TurnID),
+				fmt.Sprintf("%s.turn %d and turn_id %d are different turns; give one of them.", field, t.Turn, t.TurnID))
+			continue
 		case !ok:
-			e.add("turn-"+key, field+".turn_id", fmt.Sprintf("Beurt %d hoort niet bij gesprek %d; bespreek alleen de beurten van dit gesprek.", t.TurnID, call.ID),
+			e.add("turn-"+key, field+".turn_id", fmt.Sprintf("Beurt-id %d hoort niet bij gesprek %d; bespreek alleen de beurten van dit gesprek.", t.TurnID, call.ID),
 				fmt.Sprintf("%s.turn_id %d is not a turn of call %d; review the turns of this call (its turns[].id).", field, t.TurnID, call.ID))
 			continue
 		case seen[t.TurnID]:
 			e.add("turn-"+key, field+".turn_id", fmt.Sprintf("Beurt %d staat er twee keer in; geef elke beurt één keer.", number),
-				fmt.Sprintf("%s names turn %d again; give each turn once, with its comment and octant together.", field, t.TurnID))
+				fmt.Sprintf("%s names turn %d again; give each turn once, with its comment and octant together.", field, number))
 			continue
 		}
 		seen[t.TurnID] = true
@@ -137,7 +147,7 @@ func CheckReviewForm(call *assistant.Call, in assistant.ReviewInput, publish boo
 		}
 		if strings.TrimSpace(t.Comment) == "" && t.Octant == "" {
 			e.add("comment-"+key, field, fmt.Sprintf("Het commentaar op beurt %d is leeg; schrijf commentaar, kies een octant of allebei.", number),
-				fmt.Sprintf("%s says nothing about turn %d; give a comment, an octant or both.", field, t.TurnID))
+				fmt.Sprintf("%s says nothing about turn %d; give a comment, an octant or both.", field, number))
 			continue
 		}
 		checkFormText(e, "comment-"+key, fmt.Sprintf("het commentaar op beurt %d", number), field+".comment", t.Comment, assistant.MaxCommentRunes)
@@ -210,9 +220,13 @@ func octantList() string {
 // ([CheckDispute]). It returns every problem found, or nil.
 func CheckDisputeForm(in assistant.DisputeInput) *FormError {
 	e := &FormError{}
-	if in.TurnID <= 0 {
+	switch {
+	case in.Turn < 0:
+		e.add("turn", "turn", fmt.Sprintf("Beurt %d bestaat niet; beurten tellen vanaf 1.", in.Turn),
+			fmt.Sprintf("turn %d is not a turn number; turns are numbered from 1.", in.Turn))
+	case in.TurnID <= 0 && in.Turn == 0:
 		e.add("turn", "turn_id", "Kies de beurt waartegen je bezwaar maakt.",
-			"turn_id is missing; give the id of the turn whose label or comment you dispute.")
+			"turn_id is missing; give the turn whose label or comment you dispute, by its number in the call (turn) or its id (turn_id).")
 	}
 	switch in.About {
 	case assistant.DisputeLabel, assistant.DisputeComment:
@@ -254,4 +268,23 @@ func CheckResolveForm(in assistant.ResolveInput) *FormError {
 		return nil
 	}
 	return e
+}
+
+// numberTurns fills the turn id of each entry of turns that names its turn
+// by number (Turn) alone, from call: people see "turn 7", the store keeps
+// ids. A number the call does not have is left for [CheckReviewForm] to
+// name. turns is not changed; the filled entries are a copy.
+func numberTurns(call *assistant.Call, turns []assistant.ReviewTurnInput) []assistant.ReviewTurnInput {
+	out := make([]assistant.ReviewTurnInput, len(turns))
+	for i, t := range turns {
+		if t.TurnID == 0 && t.Turn > 0 {
+			for _, ct := range call.Turns {
+				if ct.Index+1 == t.Turn {
+					t.TurnID = ct.ID
+				}
+			}
+		}
+		out[i] = t
+	}
+	return out
 }

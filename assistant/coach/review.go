@@ -57,6 +57,7 @@ func (s *Service) SaveReview(ctx context.Context, by assistant.Principal, save a
 	if err != nil {
 		return nil, err
 	}
+	save.Input.Turns = numberTurns(call, save.Input.Turns)
 	if fe := CheckReviewForm(call, save.Input, save.Publish); fe != nil {
 		return nil, fe
 	}
@@ -84,10 +85,15 @@ func (s *Service) DisputeReview(ctx context.Context, by assistant.Principal, id 
 	r, err := s.Store.FindReview(ctx, by, id)
 	switch {
 	case err == nil:
+		// People name a turn by its number; the store keeps its id.
+		if err := r.NumberTurn(&in); err != nil {
+			return nil, err
+		}
 		if err := CheckDispute(by, r, in); err != nil {
 			return nil, err
 		}
-	case assistant.ErrorCode(err) != assistant.ENotFound:
+	case assistant.ErrorCode(err) != assistant.ENotFound || in.TurnID == 0:
+		// A turn named by number alone needs a review that by can read.
 		return nil, err
 	}
 	return s.Store.DisputeReview(ctx, by, id, in)

@@ -46,9 +46,10 @@ func CheckDispute(by assistant.Principal, r *assistant.Review, in assistant.Disp
 	if err := r.CheckDispute(in); err != nil {
 		return err
 	}
+	number := r.Turn(in.TurnID).TurnIndex + 1 // r.CheckDispute found the turn
 	for _, d := range r.Disputes {
 		if d.Open() && d.TurnID == in.TurnID && d.About == in.About {
-			return &assistant.OpenDisputeError{ReviewID: r.ID, TurnID: in.TurnID, About: in.About, DisputeID: d.ID}
+			return &assistant.OpenDisputeError{ReviewID: r.ID, TurnID: in.TurnID, Turn: number, About: in.About, DisputeID: d.ID}
 		}
 	}
 	return nil

@@ -22,6 +22,9 @@ type reviewView struct {
 	Turns []reviewTurnView
 	// Open is true while the review waits for the agent's answer.
 	Open bool
+	// CanDispute is true while the agent may dispute a label or comment:
+	// when it waits for their answer, and while another dispute is open.
+	CanDispute bool
 	// TurnNumbers numbers the call's turns by id, for its disputes.
 	TurnNumbers map[int64]int
 	// Sent is this review's dispute form, when it came back with problems.
@@ -96,6 +99,7 @@ func (p *Pages) agentPage(c echo.Context, agentID string, sent *disputeForm) (ma
 				return nil, err
 			}
 			v := reviewView{Review: r, Call: full, Open: r.Status == assistant.ReviewPublished && me.Role == assistant.RoleAgent,
+				CanDispute:  (r.Status == assistant.ReviewPublished || r.Status == assistant.ReviewDisputed) && me.Role == assistant.RoleAgent,
 				TurnNumbers: map[int64]int{}}
 			if sent != nil && sent.ReviewID == r.ID {
 				v.Sent = sent
@@ -181,18 +185,25 @@ func (p *Pages) handleDispute(c echo.Context) error {
 	in := assistant.DisputeInput{TurnID: turn, About: sent.About, Comment: strings.TrimSpace(sent.Comment)}
 	_, err = p.coach.DisputeReview(c.Request().Context(), principalOf(c), id, in)
 	var fe *coach.FormError
-	if errors.As(err, &fe) {
+	var open *assistant.OpenDisputeError
+	status := http.StatusBadRequest
+	switch {
+	case errors.As(err, &fe):
 		sent.Problems = fe.Fields(langOf(c))
-		data, err := p.agentPage(c, "", sent)
-		if err != nil {
-			return err
-		}
-		return p.render(c, http.StatusBadRequest, "agent", data)
+	case errors.As(err, &open):
+		// The turn chosen has a dispute open: said beside the turn, with
+		// what the agent typed kept for when the trainer has answered.
+		sent.Problems, status = map[string][]string{"turn": {open.Text(langOf(c))}}, http.StatusConflict
+	case err != nil:
+		return err
+	default:
+		return c.Redirect(http.StatusSeeOther, "/agent?done=disputed")
 	}
+	data, err := p.agentPage(c, "", sent)
 	if err != nil {
 		return err
 	}
-	return c.Redirect(http.StatusSeeOther, "/agent?done=disputed")
+	return p.render(c, status, "agent", data)
 }
 
 // octantLabels is the tip box's table of octant labels in lang, as JSON:

@@ -189,3 +189,45 @@ func TestForbiddenPageHasNoForeignDetail(t *testing.T) {
 		}
 	}
 }
+
+// A second dispute of a label still open names the turn as the agent sees
+// it ("Beurt 7", "turn 7"), never its id, and comes back as the form,
+// with status 409 and the explanation as typed.
+func TestSecondDisputeNamesTheTurnByNumber(t *testing.T) {
+	s := newSite(t)
+	reviewedCall(t, s)
+	// The second call's turns have ids beyond their numbers.
+	call := reviewedCallAgain(t, s)
+	review, _ := publishedReview(t, s, call)
+	turn := call.Turns[6].ID
+	if turn == 7 {
+		t.Fatalf("the seventh turn has id 7: the test cannot tell number from id")
+	}
+	session, csrf, field := signedIn(t, s, s.agent)
+	path := "/reviews/" + itoa(review.ID) + "/dispute"
+	form := url.Values{"_csrf": {field}, "turn": {itoa(turn)}, "about": {"label"}, "comment": {"Ik leidde, ik concurreerde niet."}}
+	if status, body, _ := send(t, s, path, "nl", form, session, csrf); status != http.StatusSeeOther {
+		t.Fatalf("the first dispute: %d %.300s", status, body)
+	}
+	form.Set("comment", "Nog steeds niet eens.")
+	for _, c := range []struct{ lang, want string }{
+		{"nl", "tegen het label van beurt 7 in beoordeling " + itoa(review.ID) + " staat nog open"},
+		{"en", "of the label of turn 7 in review " + itoa(review.ID) + " is open already"},
+	} {
+		status, body, _ := send(t, s, path, c.lang, form, session, csrf)
+		if status != http.StatusConflict {
+			t.Fatalf("%s: a second dispute: %d, want 409", c.lang, status)
+		}
+		notAnErrorPage(t, c.lang, body)
+		got := fieldErrors(body, "turn-"+itoa(review.ID))
+		if !strings.Contains(got, c.want) {
+			t.Errorf("%s: beside the turn: %q, want %q", c.lang, got, c.want)
+		}
+		if strings.Contains(got, " "+itoa(turn)+" ") {
+			t.Errorf("%s: %q names the turn by its id %d", c.lang, got, turn)
+		}
+		if !strings.Contains(body, ">Nog steeds niet eens.</textarea>") {
+			t.Errorf("%s: the explanation typed is gone", c.lang)
+		}
+	}
+}
