@@ -231,3 +231,24 @@ func TestSecondDisputeNamesTheTurnByNumber(t *testing.T) {
 		}
 	}
 }
+
+// Something that is not there, or not the reader's, is said in the page's
+// language alone: a Dutch page carries no English detail about it.
+func TestNotFoundPageHasNoEnglishOnADutchPage(t *testing.T) {
+	s := newSite(t)
+	session, _, _ := signedIn(t, s, s.agent)
+	for _, path := range []string{"/calls/999999", "/calls/abc"} {
+		status, body := get(t, s, path, "nl", session)
+		if status != http.StatusNotFound || !strings.Contains(body, "Dit bestaat niet, of je mag het niet zien.") {
+			t.Errorf("%s in Dutch: %d, want 404 saying so in Dutch", path, status)
+		}
+		for _, english := range []string{"Technische melding", "not found", "is not an id"} {
+			if strings.Contains(body, english) {
+				t.Errorf("%s in Dutch holds %q", path, english)
+			}
+		}
+		if status, _ := get(t, s, path, "en", session); status != http.StatusNotFound {
+			t.Errorf("%s in English: %d, want 404", path, status)
+		}
+	}
+}

@@ -287,6 +287,11 @@ func (p *Pages) htmlErrors(next echo.HandlerFunc) echo.HandlerFunc {
 		if langOf(c) != assistant.English {
 			data["Message"] = label(text(langOf(c)), "error", code)
 			data["Foreign"] = true
+			// What is not there, or not the reader's, the page's own words
+			// say whole; the English detail would only repeat it.
+			if code == assistant.ENotFound {
+				delete(data, "Detail")
+			}
 		}
 		return p.render(c, status, "error", data)
 	}
