@@ -168,3 +168,49 @@ func TestNames(t *testing.T) {
 		t.Errorf("asked the store for %d agents, want each once (2)", asked)
 	}
 }
+
+// The dispute and resolve forms list every problem at once, by field and
+// in both languages, as the review form does.
+func TestCheckDisputeAndResolveForms(t *testing.T) {
+	long := strings.Repeat("a", assistant.MaxCommentRunes+1)
+	tests := []struct {
+		name string
+		fe   *coach.FormError
+		want map[string][2]string
+	}{
+		{"a good dispute", coach.CheckDisputeForm(assistant.DisputeInput{Turn: 7, About: assistant.DisputeLabel, Comment: "Ik leidde."}), nil},
+		{"an empty dispute", coach.CheckDisputeForm(assistant.DisputeInput{Comment: "  "}), map[string][2]string{
+			"turn":    {"turn_id is missing", "Kies de beurt waartegen je bezwaar maakt."},
+			"about":   {"about is missing", "Kies of je bezwaar maakt tegen het label of tegen het commentaar."},
+			"comment": {"comment is empty; say why you see it differently.", "Je uitleg is leeg; zeg waarom je het anders ziet."}}},
+		{"a long dispute about something unknown", coach.CheckDisputeForm(assistant.DisputeInput{TurnID: 3, About: "tone", Comment: long}), map[string][2]string{
+			"about":   {`about "tone" is not known`, `Bezwaar "tone" kan niet`},
+			"comment": {"comment is 4001 characters long", "Je uitleg is 4001 tekens lang"}}},
+		{"a good answer", coach.CheckResolveForm(assistant.ResolveInput{Answer: "Het label blijft.", Octant: assistant.Leading}), nil},
+		{"an empty answer with an unknown label", coach.CheckResolveForm(assistant.ResolveInput{Answer: " ", Octant: "up"}), map[string][2]string{
+			"answer": {"answer is empty; tell the agent what you decided and why.", "Je antwoord is leeg; vertel de medewerker wat je besloot en waarom."},
+			"octant": {`octant "up" is not an octant of the rose`, `Label "up" is geen octant van de roos`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.want == nil {
+				if tt.fe != nil {
+					t.Fatalf("a good form: %v", tt.fe)
+				}
+				return
+			}
+			if tt.fe == nil || len(tt.fe.Problems) != len(tt.want) {
+				t.Fatalf("problems %v, want %d", tt.fe, len(tt.want))
+			}
+			for field, w := range tt.want {
+				en, nl := tt.fe.Field(field, assistant.English), tt.fe.Field(field, assistant.Dutch)
+				if len(en) != 1 || !strings.Contains(en[0], w[0]) || len(nl) != 1 || !strings.Contains(nl[0], w[1]) {
+					t.Errorf("%s: %q and %q, want %q and %q", field, en, nl, w[0], w[1])
+				}
+			}
+			if assistant.ErrorCode(tt.fe) != assistant.EInvalid {
+				t.Errorf("as an error: %s", assistant.ErrorCode(tt.fe))
+			}
+		})
+	}
+}

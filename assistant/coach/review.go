@@ -76,8 +76,10 @@ func (s *Service) AcknowledgeReview(ctx context.Context, by assistant.Principal,
 
 // DisputeReview records the call's agent's objection to a label or comment
 // of review id. The form is checked first: its problems come back at once
-// as a *[FormError] (EInvalid); then the review ([CheckDispute]). A review the agent cannot read yet (a
-// draft) is left to the store, which says why it cannot be disputed.
+// as a *[FormError] (EInvalid); then the review ([CheckDispute]), the turn
+// named by its number or its id. A review by cannot read is left to the
+// store: for the agent a draft is ENotFound, for others it is not
+// published yet (EConflict).
 func (s *Service) DisputeReview(ctx context.Context, by assistant.Principal, id int64, in assistant.DisputeInput) (*assistant.Review, error) {
 	if fe := CheckDisputeForm(in); fe != nil {
 		return nil, fe
