@@ -252,3 +252,37 @@ func TestNotFoundPageHasNoEnglishOnADutchPage(t *testing.T) {
 		}
 	}
 }
+
+// A trainer who did not write the review may answer a label dispute but
+// not change the label: the refusal names the author in the page's
+// language, with no English detail on a Dutch page.
+func TestRelabelByAnotherTrainerIsRefusedInThePageLanguage(t *testing.T) {
+	s := newSite(t)
+	call := reviewedCall(t, s)
+	review, agent := publishedReview(t, s, call)
+	disputed, err := s.svc.DisputeReview(context.Background(), agent, review.ID,
+		assistant.DisputeInput{TurnID: call.Turns[6].ID, About: assistant.DisputeLabel, Comment: "Ik leidde."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := s.db.CreateToken(context.Background(), assistant.CommandLine(),
+		&assistant.Token{Name: "Joost", Role: assistant.RoleTrainer, TeamIDs: []string{"noord"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	session, csrf, field := signedIn(t, s, other)
+	path := "/reviews/" + itoa(review.ID) + "/disputes/" + itoa(disputed.Disputes[0].ID) + "/resolve"
+	form := url.Values{"_csrf": {field}, "answer": {"Eerder leidend."}, "octant": {"leading"}}
+	for _, c := range []struct{ lang, want, foreign string }{
+		{"nl", "Alleen Tessa (trainer), die beoordeling " + itoa(review.ID) + " schreef, mag de labels ervan veranderen", "Technische melding"},
+		{"en", "Only Tessa (trainer), who wrote review " + itoa(review.ID) + ", may change its labels", "Technical detail"},
+	} {
+		status, body, _ := send(t, s, path, c.lang, form, session, csrf)
+		if status != http.StatusForbidden || !strings.Contains(body, c.want) {
+			t.Errorf("%s: %d, want 403 saying %q", c.lang, status, c.want)
+		}
+		if strings.Contains(body, c.foreign) {
+			t.Errorf("%s: the refusal carries %q", c.lang, c.foreign)
+		}
+	}
+}
