@@ -111,7 +111,9 @@ type Review struct {
 // octant, or both.
 type ReviewTurn struct {
 	TurnID int64 `json:"turn_id"`
-	// TurnIndex is the turn's place in the call, for reading along.
+	// Turn is the turn's number in the call as people see it ("turn 7"),
+	// from 1; TurnIndex is the same place from 0.
+	Turn      int    `json:"turn"`
 	TurnIndex int    `json:"turn_index"`
 	Comment   string `json:"comment,omitempty"`
 	// Octant is the trainer's label. EngineOctant is the engine's, kept
@@ -139,8 +141,10 @@ const (
 // Dispute is an agent's objection to a label or comment of a review, with
 // the trainer's answer once resolved.
 type Dispute struct {
-	ID        int64        `json:"id"`
-	TurnID    int64        `json:"turn_id"`
+	ID     int64 `json:"id"`
+	TurnID int64 `json:"turn_id"`
+	// Turn is the disputed turn's number in the call, from 1.
+	Turn      int          `json:"turn"`
 	About     DisputeAbout `json:"about"`
 	Comment   string       `json:"comment"`
 	CreatedAt time.Time    `json:"created_at"`
@@ -196,9 +200,12 @@ type ReviewInput struct {
 	Focus  []FocusPoint      `json:"focus"`
 }
 
-// ReviewTurnInput is the trainer's comment and label on one turn.
+// ReviewTurnInput is the trainer's comment and label on one turn, named
+// by its id (TurnID) or by its number in the call (Turn, from 1), or both
+// when they agree.
 type ReviewTurnInput struct {
 	TurnID  int64  `json:"turn_id"`
+	Turn    int    `json:"turn,omitempty"`
 	Comment string `json:"comment"`
 	Octant  Octant `json:"octant"`
 }
@@ -261,9 +268,12 @@ func (in *ReviewInput) Validate() error {
 	return nil
 }
 
-// DisputeInput is an agent's objection to one label or comment.
+// DisputeInput is an agent's objection to one label or comment, of the
+// turn named by its id (TurnID) or by its number in the call (Turn, from
+// 1), or both when they agree.
 type DisputeInput struct {
 	TurnID  int64        `json:"turn_id"`
+	Turn    int          `json:"turn,omitempty"`
 	About   DisputeAbout `json:"about"`
 	Comment string       `json:"comment"`
 }
@@ -382,14 +392,39 @@ func (r *Review) Permit(p Principal, step ReviewStep) (ReviewStatus, error) {
 func (r *Review) CheckDispute(in DisputeInput) error {
 	t := r.Turn(in.TurnID)
 	switch {
+	case t == nil && in.Turn != 0:
+		return Errorf(EInvalid, "Review %d says nothing about turn %d; dispute a label or comment the review gives.", r.ID, in.Turn)
 	case t == nil:
-		return Errorf(EInvalid, "Review %d says nothing about turn %d; dispute a label or comment the review gives.", r.ID, in.TurnID)
+		return Errorf(EInvalid, "Review %d says nothing about turn_id %d; dispute a label or comment the review gives.", r.ID, in.TurnID)
 	case in.About == DisputeLabel && t.Octant == "":
-		return Errorf(EInvalid, "Review %d gives turn %d no label of its own; dispute its comment instead.", r.ID, in.TurnID)
+		return Errorf(EInvalid, "Review %d gives turn %d no label of its own; dispute its comment instead.", r.ID, t.TurnIndex+1)
 	case in.About == DisputeComment && t.Comment == "":
-		return Errorf(EInvalid, "Review %d has no comment on turn %d; dispute its label instead.", r.ID, in.TurnID)
+		return Errorf(EInvalid, "Review %d has no comment on turn %d; dispute its label instead.", r.ID, t.TurnIndex+1)
 	}
 	return nil
+}
+
+// NumberTurn fills in.TurnID from in.Turn, the turn's number in the call,
+// by the turns r says something about; a dispute of any other turn has
+// nothing to dispute. A number and an id of different turns is EInvalid.
+func (r *Review) NumberTurn(in *DisputeInput) error {
+	if in.Turn == 0 {
+		return nil
+	}
+	for _, t := range r.Turns {
+		if t.TurnIndex+1 != in.Turn {
+			continue
+		}
+		if in.TurnID != 0 && in.TurnID != t.TurnID {
+			return Errorf(EInvalid, "turn %d and turn_id %d are different turns; give one of them.", in.Turn, in.TurnID)
+		}
+		in.TurnID = t.TurnID
+		return nil
+	}
+	if in.TurnID != 0 && r.Turn(in.TurnID) != nil {
+		return Errorf(EInvalid, "turn %d and turn_id %d are different turns; give one of them.", in.Turn, in.TurnID)
+	}
+	return Errorf(EInvalid, "Review %d says nothing about turn %d; dispute a label or comment the review gives.", r.ID, in.Turn)
 }
 
 // checkText checks free text a person wrote: valid UTF-8, at most max

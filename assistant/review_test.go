@@ -161,3 +161,36 @@ func TestPrincipalCan(t *testing.T) {
 		t.Error("a trainer without teams reads something")
 	}
 }
+
+// A dispute may name its turn by number, as people see it: NumberTurn
+// finds the id among the turns the review speaks of.
+func TestNumberTurn(t *testing.T) {
+	r := &Review{ID: 3, Turns: []ReviewTurn{{TurnID: 122, Turn: 7, TurnIndex: 6}, {TurnID: 130, Turn: 15, TurnIndex: 14}}}
+	tests := []struct {
+		name string
+		in   DisputeInput
+		id   int64
+		err  string
+	}{
+		{"by number", DisputeInput{Turn: 7}, 122, ""},
+		{"by id", DisputeInput{TurnID: 130}, 130, ""},
+		{"both, agreeing", DisputeInput{Turn: 15, TurnID: 130}, 130, ""},
+		{"both, disagreeing", DisputeInput{Turn: 7, TurnID: 130}, 130, "turn 7 and turn_id 130 are different turns"},
+		{"a number the review says nothing about", DisputeInput{Turn: 8}, 0, "Review 3 says nothing about turn 8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := tt.in
+			err := r.NumberTurn(&in)
+			if tt.err == "" {
+				if err != nil || in.TurnID != tt.id {
+					t.Errorf("turn_id %d, %v; want %d", in.TurnID, err, tt.id)
+				}
+				return
+			}
+			if ErrorCode(err) != EInvalid || !strings.Contains(ErrorMessage(err), tt.err) {
+				t.Errorf("%v, want invalid naming %q", err, tt.err)
+			}
+		})
+	}
+}

@@ -19,16 +19,20 @@ func isUniqueViolation(err error, name string) bool {
 	return errors.As(err, &pqErr) && pqErr.Code == "23505" && pqErr.Constraint == name
 }
 
-// disputeInsertError is the error of storing dispute in of review id. The
+// disputeInsertError is the error of storing dispute in of review r. The
 // use case refuses a second open dispute of a label or comment before it
 // gets here; a request that raced another past that check meets the index,
 // and gets the same answer, an [assistant.OpenDisputeError], not a generic
 // conflict.
-func disputeInsertError(err error, id int64, in assistant.DisputeInput) error {
+func disputeInsertError(err error, r *assistant.Review, in assistant.DisputeInput) error {
 	if isUniqueViolation(err, openDisputeIndex) {
 		// The cause is not wrapped: the typed error is the whole answer, and
 		// the driver's error would turn it into dbError's generic conflict.
-		return &assistant.OpenDisputeError{ReviewID: id, TurnID: in.TurnID, About: in.About}
+		e := &assistant.OpenDisputeError{ReviewID: r.ID, TurnID: in.TurnID, About: in.About}
+		if t := r.Turn(in.TurnID); t != nil {
+			e.Turn = t.TurnIndex + 1
+		}
+		return e
 	}
 	return fmt.Errorf("insert dispute: %w", err)
 }

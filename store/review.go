@@ -108,7 +108,7 @@ func findReviewsIn(ctx context.Context, q querier, by assistant.Principal, draft
 	for _, t := range turns {
 		r := byID[t.ReviewID]
 		r.Turns = append(r.Turns, assistant.ReviewTurn{
-			TurnID: t.TurnID, TurnIndex: t.Idx, Comment: t.Comment,
+			TurnID: t.TurnID, Turn: t.Idx + 1, TurnIndex: t.Idx, Comment: t.Comment,
 			Octant: assistant.Octant(t.Octant.String), EngineOctant: assistant.Octant(t.EngineOctant),
 		})
 	}
@@ -135,6 +135,7 @@ func findReviewsIn(ctx context.Context, q querier, by assistant.Principal, draft
 		ID         int64          `db:"id"`
 		ReviewID   int64          `db:"review_id"`
 		TurnID     int64          `db:"turn_id"`
+		Idx        int            `db:"idx"`
 		About      string         `db:"about"`
 		Comment    string         `db:"comment"`
 		CreatedAt  time.Time      `db:"created_at"`
@@ -143,16 +144,17 @@ func findReviewsIn(ctx context.Context, q querier, by assistant.Principal, draft
 		Octant     sql.NullString `db:"octant"`
 	}
 	if err := q.SelectContext(ctx, &disputes, `
-		SELECT id, review_id, turn_id, about, comment, created_at, answer, resolved_at, octant
-		FROM review_disputes
-		WHERE review_id = ANY($1)
-		ORDER BY id`, ids); err != nil {
+		SELECT d.id, d.review_id, d.turn_id, t.idx, d.about, d.comment, d.created_at, d.answer, d.resolved_at, d.octant
+		FROM review_disputes d
+		JOIN turns t ON t.id = d.turn_id
+		WHERE d.review_id = ANY($1)
+		ORDER BY d.id`, ids); err != nil {
 		return nil, fmt.Errorf("read review disputes: %w", err)
 	}
 	for _, d := range disputes {
 		r := byID[d.ReviewID]
 		r.Disputes = append(r.Disputes, assistant.Dispute{
-			ID: d.ID, TurnID: d.TurnID, About: assistant.DisputeAbout(d.About), Comment: d.Comment,
+			ID: d.ID, TurnID: d.TurnID, Turn: d.Idx + 1, About: assistant.DisputeAbout(d.About), Comment: d.Comment,
 			CreatedAt: d.CreatedAt.UTC(), Answer: d.Answer.String, ResolvedAt: nullTime(d.ResolvedAt),
 			Octant: assistant.Octant(d.Octant.String),
 		})
@@ -339,14 +341,14 @@ func (db *DB) DisputeReview(ctx context.Context, by assistant.Principal, id int6
 			INSERT INTO review_disputes (review_id, turn_id, about, comment)
 			VALUES ($1, $2, $3, $4)
 			RETURNING id`, id, in.TurnID, in.About, in.Comment); err != nil {
-			return assistant.AuditEntry{}, disputeInsertError(err, id, in)
+			return assistant.AuditEntry{}, disputeInsertError(err, r, in)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE reviews SET status = $2, updated_at = now() WHERE id = $1`, id, next); err != nil {
 			return assistant.AuditEntry{}, fmt.Errorf("mark review disputed: %w", err)
 		}
 		return assistant.AuditEntry{
 			Action: assistant.ActionDisputeCreate, Target: assistant.TargetDispute, TargetID: itoa(disputeID),
-			Detail: fmt.Sprintf("%s of turn %d", in.About, in.TurnID),
+			Detail: fmt.Sprintf("%s of turn %d", in.About, r.Turn(in.TurnID).TurnIndex+1),
 		}, nil
 	})
 }
@@ -380,7 +382,7 @@ func (db *DB) ResolveDispute(ctx context.Context, by assistant.Principal, id, di
 		detail := "kept"
 		if in.Octant != "" {
 			old := r.Turn(d.TurnID).Octant
-			detail = fmt.Sprintf("label of turn %d %s → %s", d.TurnID, old, in.Octant)
+			detail = fmt.Sprintf("label of turn %d %s → %s", d.Turn, old, in.Octant)
 			if _, err := tx.ExecContext(ctx, `UPDATE review_turns SET octant = $3 WHERE review_id = $1 AND turn_id = $2`, id, d.TurnID, in.Octant); err != nil {
 				return assistant.AuditEntry{}, fmt.Errorf("change label: %w", err)
 			}
@@ -416,10 +418,11 @@ func (db *DB) changeReview(ctx context.Context, by assistant.Principal, id int64
 func (db *DB) checkAndChangeReview(ctx context.Context, by assistant.Principal, id int64, step assistant.ReviewStep,
 	check func(r *assistant.Review) error,
 	apply func(tx querier, r *assistant.Review, next assistant.ReviewStatus) (assistant.AuditEntry, error)) (*assistant.Review, error) {
-	// The agent of a call may know that a draft exists (the call is
-	// in_review); acknowledging or disputing one says it is not published
-	// yet rather than that it is not there. Its content is never returned.
-	drafts := step == assistant.StepAcknowledge || step == assistant.StepDispute
+	// For an agent a draft does not exist: acknowledging or disputing one
+	// is ENotFound, as reading it is, so that no answer tells it is there.
+	// Anyone else who may see the draft learns why it cannot take the
+	// step: it is not published yet (EConflict).
+	drafts := (step == assistant.StepAcknowledge || step == assistant.StepDispute) && by.Role != assistant.RoleAgent
 	err := db.inTx(ctx, fmt.Sprintf("%s review %d", step, id), func(tx querier) error {
 		r, err := findReview(ctx, tx, by, id, drafts, true)
 		if err != nil {

@@ -49,9 +49,9 @@ func TestReviewRulesHTTP(t *testing.T) {
 		detail                  string
 	}{
 		{"second dispute of a label (nl)", anna, disputes, fmt.Sprintf(`{"turn_id": %d, "about": "label", "comment": "Nog steeds niet eens."}`, t0),
-			409, fmt.Sprintf("Dispute %d of the label of turn %d in review %d is open already", first.ID, t0, r.ID)},
+			409, fmt.Sprintf("Dispute %d of the label of turn %d in review %d is open already", first.ID, call.Turns[0].Index+1, r.ID)},
 		{"second dispute of a label (en)", anna, disputes, fmt.Sprintf(`{"turn_id": %d, "about": "label", "comment": "Still not agreed."}`, t1),
-			409, fmt.Sprintf("Dispute %d of the label of turn %d", second.ID, t1)},
+			409, fmt.Sprintf("Dispute %d of the label of turn %d", second.ID, call.Turns[1].Index+1)},
 		{"another trainer relabels", joost, fmt.Sprintf("/v1/reviews/%d/disputes/%d/resolve", r.ID, first.ID),
 			`{"answer": "Eerder concurrerend.", "octant": "competitive"}`, 403, fmt.Sprintf("Only Ilse, who wrote review %d, may change its labels", r.ID)},
 	}

@@ -57,6 +57,15 @@ func (e *FormError) Unwrap() error {
 	return &assistant.Error{Code: assistant.EInvalid, Message: e.message()}
 }
 
+// Text is every problem in lang, joined: the form's error as one message.
+func (e *FormError) Text(lang assistant.Language) string {
+	msgs := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		msgs[i] = p.Text(lang)
+	}
+	return strings.Join(msgs, " ")
+}
+
 // Field returns the problems of field, in lang.
 func (e *FormError) Field(field string, lang assistant.Language) []string {
 	var out []string
@@ -64,6 +73,15 @@ func (e *FormError) Field(field string, lang assistant.Language) []string {
 		if p.Field == field {
 			out = append(out, p.Text(lang))
 		}
+	}
+	return out
+}
+
+// Fields returns every problem in lang, by field.
+func (e *FormError) Fields(lang assistant.Language) map[string][]string {
+	out := map[string][]string{}
+	for _, p := range e.Problems {
+		out[p.Field] = append(out[p.Field], p.Text(lang))
 	}
 	return out
 }
@@ -83,15 +101,17 @@ func CheckReviewForm(call *assistant.Call, in assistant.ReviewInput, publish boo
 	checkFormText(e, "note", "de algemene opmerking", "note", in.Note, assistant.MaxNoteRunes)
 	switch {
 	case in.Rating != nil && (*in.Rating < 1 || *in.Rating > 5):
-		e.add("rating", "rating", fmt.Sprintf("Beoordeling %d kan niet; geef een cijfer van 1 (zwak) tot 5 (uitstekend).", *in.Rating),
+		e.add("rating", "rating", fmt.Sprintf("Cijfer %d kan niet; geef een cijfer van 1 (zwak) tot 5 (uitstekend).", *in.Rating),
 			fmt.Sprintf("rating %d is out of range; rate the call from 1 (poor) to 5 (excellent).", *in.Rating))
 	case in.Rating == nil && publish:
-		e.add("rating", "rating", "Geef een beoordeling van 1 tot 5 voordat je publiceert.",
+		e.add("rating", "rating", "Geef een cijfer van 1 tot 5 voordat je publiceert.",
 			"There is no rating; give a rating from 1 to 5 before publishing.")
 	}
 	turns := map[int64]int{}
+	numbered := map[int]bool{}
 	for _, t := range call.Turns {
 		turns[t.ID] = t.Index + 1
+		numbered[t.Index+1] = true
 	}
 	if len(in.Turns) > assistant.MaxReviewTurns {
 		e.add("turns", "turns", fmt.Sprintf("De beoordeling bespreekt %d beurten; het maximum is %d.", len(in.Turns), assistant.MaxReviewTurns),
@@ -103,13 +123,21 @@ func CheckReviewForm(call *assistant.Call, in assistant.ReviewInput, publish boo
 		field := fmt.Sprintf("turns[%d]", i)
 		number, ok := turns[t.TurnID]
 		switch {
+		case t.Turn != 0 && !numbered[t.Turn]:
+			e.add("turn-"+strconv.Itoa(t.Turn), field+".turn", fmt.Sprintf("Gesprek %d heeft geen beurt %d; het heeft %d beurten.", call.ID, t.Turn, len(call.Turns)),
+				fmt.Sprintf("%s.turn %d is not a turn of call %d; it has %d turns, numbered from 1.", field, t.Turn, call.ID, len(call.Turns)))
+			continue
+		case t.Turn != 0 && number != t.Turn:
+			e.add("turn-"+key, field+".turn", fmt.Sprintf("Beurt %d en beurt-id %d zijn verschillende beurten; geef er één.", t.Turn, t.TurnID),
+				fmt.Sprintf("%s.turn %d and turn_id %d are different turns; give one of them.", field, t.Turn, t.TurnID))
+			continue
 		case !ok:
-			e.add("turn-"+key, field+".turn_id", fmt.Sprintf("Beurt %d hoort niet bij gesprek %d; bespreek alleen de beurten van dit gesprek.", t.TurnID, call.ID),
+			e.add("turn-"+key, field+".turn_id", fmt.Sprintf("Beurt-id %d hoort niet bij gesprek %d; bespreek alleen de beurten van dit gesprek.", t.TurnID, call.ID),
 				fmt.Sprintf("%s.turn_id %d is not a turn of call %d; review the turns of this call (its turns[].id).", field, t.TurnID, call.ID))
 			continue
 		case seen[t.TurnID]:
 			e.add("turn-"+key, field+".turn_id", fmt.Sprintf("Beurt %d staat er twee keer in; geef elke beurt één keer.", number),
-				fmt.Sprintf("%s names turn %d again; give each turn once, with its comment and octant together.", field, t.TurnID))
+				fmt.Sprintf("%s names turn %d again; give each turn once, with its comment and octant together.", field, number))
 			continue
 		}
 		seen[t.TurnID] = true
@@ -119,7 +147,7 @@ func CheckReviewForm(call *assistant.Call, in assistant.ReviewInput, publish boo
 		}
 		if strings.TrimSpace(t.Comment) == "" && t.Octant == "" {
 			e.add("comment-"+key, field, fmt.Sprintf("Het commentaar op beurt %d is leeg; schrijf commentaar, kies een octant of allebei.", number),
-				fmt.Sprintf("%s says nothing about turn %d; give a comment, an octant or both.", field, t.TurnID))
+				fmt.Sprintf("%s says nothing about turn %d; give a comment, an octant or both.", field, number))
 			continue
 		}
 		checkFormText(e, "comment-"+key, fmt.Sprintf("het commentaar op beurt %d", number), field+".comment", t.Comment, assistant.MaxCommentRunes)
@@ -184,4 +212,79 @@ func octantList() string {
 		names[i] = string(o)
 	}
 	return strings.Join(names, ", ")
+}
+
+// CheckDisputeForm checks an agent's dispute on its own, as the agent's
+// dispute form names its fields: "turn", "about" and "comment". Whether the
+// review says what is disputed is checked against the review
+// ([CheckDispute]). It returns every problem found, or nil.
+func CheckDisputeForm(in assistant.DisputeInput) *FormError {
+	e := &FormError{}
+	switch {
+	case in.Turn < 0:
+		e.add("turn", "turn", fmt.Sprintf("Beurt %d bestaat niet; beurten tellen vanaf 1.", in.Turn),
+			fmt.Sprintf("turn %d is not a turn number; turns are numbered from 1.", in.Turn))
+	case in.TurnID <= 0 && in.Turn == 0:
+		e.add("turn", "turn_id", "Kies de beurt waartegen je bezwaar maakt.",
+			"turn_id is missing; give the turn whose label or comment you dispute, by its number in the call (turn) or its id (turn_id).")
+	}
+	switch in.About {
+	case assistant.DisputeLabel, assistant.DisputeComment:
+	case "":
+		e.add("about", "about", "Kies of je bezwaar maakt tegen het label of tegen het commentaar.",
+			"about is missing; say whether you dispute the trainer's label or comment.")
+	default:
+		e.add("about", "about", fmt.Sprintf("Bezwaar %q kan niet; maak bezwaar tegen het label of tegen het commentaar.", in.About),
+			fmt.Sprintf("about %q is not known; dispute a label or a comment.", in.About))
+	}
+	if strings.TrimSpace(in.Comment) == "" {
+		e.add("comment", "comment", "Je uitleg is leeg; zeg waarom je het anders ziet.",
+			"comment is empty; say why you see it differently.")
+	} else {
+		checkFormText(e, "comment", "je uitleg", "comment", in.Comment, assistant.MaxCommentRunes)
+	}
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
+}
+
+// CheckResolveForm checks a trainer's answer to a dispute on its own, as
+// the resolve form names its fields: "answer" and "octant". It returns
+// every problem found, or nil.
+func CheckResolveForm(in assistant.ResolveInput) *FormError {
+	e := &FormError{}
+	if strings.TrimSpace(in.Answer) == "" {
+		e.add("answer", "answer", "Je antwoord is leeg; vertel de medewerker wat je besloot en waarom.",
+			"answer is empty; tell the agent what you decided and why.")
+	} else {
+		checkFormText(e, "answer", "je antwoord", "answer", in.Answer, assistant.MaxCommentRunes)
+	}
+	if in.Octant != "" && !in.Octant.Valid() {
+		e.add("octant", "octant", fmt.Sprintf("Label %q is geen octant van de roos; kies er een uit de lijst.", in.Octant),
+			fmt.Sprintf("octant %q is not an octant of the rose; use one of %s.", in.Octant, octantList()))
+	}
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
+}
+
+// numberTurns fills the turn id of each entry of turns that names its turn
+// by number (Turn) alone, from call: people see "turn 7", the store keeps
+// ids. A number the call does not have is left for [CheckReviewForm] to
+// name. turns is not changed; the filled entries are a copy.
+func numberTurns(call *assistant.Call, turns []assistant.ReviewTurnInput) []assistant.ReviewTurnInput {
+	out := make([]assistant.ReviewTurnInput, len(turns))
+	for i, t := range turns {
+		if t.TurnID == 0 && t.Turn > 0 {
+			for _, ct := range call.Turns {
+				if ct.Index+1 == t.Turn {
+					t.TurnID = ct.ID
+				}
+			}
+		}
+		out[i] = t
+	}
+	return out
 }

@@ -37,25 +37,25 @@ func TestCheckReviewForm(t *testing.T) {
 			Turns: []assistant.ReviewTurnInput{{TurnID: 11, Comment: "Mooi.", Octant: assistant.Helping}, {TurnID: 13, Octant: assistant.Leading}},
 			Focus: []assistant.FocusPoint{{Text: "Vat samen."}}}, true, nil},
 		{"empty comment", assistant.ReviewInput{Turns: []assistant.ReviewTurnInput{{TurnID: 12, Comment: "  "}}}, false,
-			map[string][2]string{"comment-12": {"says nothing about turn 12", "Het commentaar op beurt 2 is leeg"}}},
+			map[string][2]string{"comment-12": {"says nothing about turn 2", "Het commentaar op beurt 2 is leeg"}}},
 		{"oversized comment", assistant.ReviewInput{Turns: []assistant.ReviewTurnInput{{TurnID: 11, Comment: long}}}, false,
 			map[string][2]string{"comment-11": {"turns[0].comment is 4001 characters long; it may have at most 4000", "Het commentaar op beurt 1 is 4001 tekens lang; het maximum is 4000"}}},
 		{"unknown turn", assistant.ReviewInput{Turns: []assistant.ReviewTurnInput{{TurnID: 99, Comment: "x"}}}, false,
-			map[string][2]string{"turn-99": {"turns[0].turn_id 99 is not a turn of call 7", "Beurt 99 hoort niet bij gesprek 7"}}},
+			map[string][2]string{"turn-99": {"turns[0].turn_id 99 is not a turn of call 7", "Beurt-id 99 hoort niet bij gesprek 7"}}},
 		{"unknown label", assistant.ReviewInput{Turns: []assistant.ReviewTurnInput{{TurnID: 12, Octant: "sideways"}}}, false,
 			map[string][2]string{"octant-12": {`turns[0].octant "sideways" is not an octant of the rose`, `Label "sideways" van beurt 2 is geen octant van de roos`}}},
 		{"focus point without text", assistant.ReviewInput{Focus: []assistant.FocusPoint{{Text: "Vat samen."}, {Text: " "}}}, false,
 			map[string][2]string{"focus": {"focus[1].text is empty", "Oefenpunt 2 heeft geen tekst"}}},
 		{"rating out of range", assistant.ReviewInput{Rating: rating(7)}, false,
-			map[string][2]string{"rating": {"rating 7 is out of range", "Beoordeling 7 kan niet"}}},
+			map[string][2]string{"rating": {"rating 7 is out of range", "Cijfer 7 kan niet"}}},
 		{"publishing without a rating", assistant.ReviewInput{Note: "x"}, true,
-			map[string][2]string{"rating": {"give a rating from 1 to 5 before publishing", "Geef een beoordeling van 1 tot 5 voordat je publiceert"}}},
+			map[string][2]string{"rating": {"give a rating from 1 to 5 before publishing", "Geef een cijfer van 1 tot 5 voordat je publiceert"}}},
 		{"control character in the note", assistant.ReviewInput{Note: "a\x00b"}, false,
 			map[string][2]string{"note": {"note holds a control character at position 2", "In de algemene opmerking staat een stuurteken op positie 2"}}},
 		{"several problems at once", assistant.ReviewInput{Rating: rating(0),
 			Turns: []assistant.ReviewTurnInput{{TurnID: 11, Comment: "Goed."}, {TurnID: 12, Comment: long}, {TurnID: 13, Octant: "up"}},
 			Focus: []assistant.FocusPoint{{Text: ""}}}, false,
-			map[string][2]string{"rating": {"rating 0", "Beoordeling 0"}, "comment-12": {"4001 characters", "4001 tekens"},
+			map[string][2]string{"rating": {"rating 0", "Cijfer 0"}, "comment-12": {"4001 characters", "4001 tekens"},
 				"octant-13": {`"up" is not an octant`, `"up" van beurt 3`}, "focus": {"focus[0].text is empty", "Oefenpunt 1 heeft geen tekst"}}},
 	}
 	for _, tt := range tests {
@@ -166,5 +166,51 @@ func TestNames(t *testing.T) {
 	}
 	if asked != 2 {
 		t.Errorf("asked the store for %d agents, want each once (2)", asked)
+	}
+}
+
+// The dispute and resolve forms list every problem at once, by field and
+// in both languages, as the review form does.
+func TestCheckDisputeAndResolveForms(t *testing.T) {
+	long := strings.Repeat("a", assistant.MaxCommentRunes+1)
+	tests := []struct {
+		name string
+		fe   *coach.FormError
+		want map[string][2]string
+	}{
+		{"a good dispute", coach.CheckDisputeForm(assistant.DisputeInput{Turn: 7, About: assistant.DisputeLabel, Comment: "Ik leidde."}), nil},
+		{"an empty dispute", coach.CheckDisputeForm(assistant.DisputeInput{Comment: "  "}), map[string][2]string{
+			"turn":    {"turn_id is missing", "Kies de beurt waartegen je bezwaar maakt."},
+			"about":   {"about is missing", "Kies of je bezwaar maakt tegen het label of tegen het commentaar."},
+			"comment": {"comment is empty; say why you see it differently.", "Je uitleg is leeg; zeg waarom je het anders ziet."}}},
+		{"a long dispute about something unknown", coach.CheckDisputeForm(assistant.DisputeInput{TurnID: 3, About: "tone", Comment: long}), map[string][2]string{
+			"about":   {`about "tone" is not known`, `Bezwaar "tone" kan niet`},
+			"comment": {"comment is 4001 characters long", "Je uitleg is 4001 tekens lang"}}},
+		{"a good answer", coach.CheckResolveForm(assistant.ResolveInput{Answer: "Het label blijft.", Octant: assistant.Leading}), nil},
+		{"an empty answer with an unknown label", coach.CheckResolveForm(assistant.ResolveInput{Answer: " ", Octant: "up"}), map[string][2]string{
+			"answer": {"answer is empty; tell the agent what you decided and why.", "Je antwoord is leeg; vertel de medewerker wat je besloot en waarom."},
+			"octant": {`octant "up" is not an octant of the rose`, `Label "up" is geen octant van de roos`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.want == nil {
+				if tt.fe != nil {
+					t.Fatalf("a good form: %v", tt.fe)
+				}
+				return
+			}
+			if tt.fe == nil || len(tt.fe.Problems) != len(tt.want) {
+				t.Fatalf("problems %v, want %d", tt.fe, len(tt.want))
+			}
+			for field, w := range tt.want {
+				en, nl := tt.fe.Field(field, assistant.English), tt.fe.Field(field, assistant.Dutch)
+				if len(en) != 1 || !strings.Contains(en[0], w[0]) || len(nl) != 1 || !strings.Contains(nl[0], w[1]) {
+					t.Errorf("%s: %q and %q, want %q and %q", field, en, nl, w[0], w[1])
+				}
+			}
+			if assistant.ErrorCode(tt.fe) != assistant.EInvalid {
+				t.Errorf("as an error: %s", assistant.ErrorCode(tt.fe))
+			}
+		})
 	}
 }

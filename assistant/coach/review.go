@@ -57,6 +57,7 @@ func (s *Service) SaveReview(ctx context.Context, by assistant.Principal, save a
 	if err != nil {
 		return nil, err
 	}
+	save.Input.Turns = numberTurns(call, save.Input.Turns)
 	if fe := CheckReviewForm(call, save.Input, save.Publish); fe != nil {
 		return nil, fe
 	}
@@ -74,26 +75,37 @@ func (s *Service) AcknowledgeReview(ctx context.Context, by assistant.Principal,
 }
 
 // DisputeReview records the call's agent's objection to a label or comment
-// of review id ([CheckDispute]). A review the agent cannot read yet (a
-// draft) is left to the store, which says why it cannot be disputed.
+// of review id. The form is checked first: its problems come back at once
+// as a *[FormError] (EInvalid); then the review ([CheckDispute]), the turn
+// named by its number or its id. A review by cannot read is left to the
+// store: for the agent a draft is ENotFound, for others it is not
+// published yet (EConflict).
 func (s *Service) DisputeReview(ctx context.Context, by assistant.Principal, id int64, in assistant.DisputeInput) (*assistant.Review, error) {
+	if fe := CheckDisputeForm(in); fe != nil {
+		return nil, fe
+	}
 	r, err := s.Store.FindReview(ctx, by, id)
 	switch {
 	case err == nil:
+		// People name a turn by its number; the store keeps its id.
+		if err := r.NumberTurn(&in); err != nil {
+			return nil, err
+		}
 		if err := CheckDispute(by, r, in); err != nil {
 			return nil, err
 		}
-	case assistant.ErrorCode(err) != assistant.ENotFound:
+	case assistant.ErrorCode(err) != assistant.ENotFound || in.TurnID == 0:
+		// A turn named by number alone needs a review that by can read.
 		return nil, err
 	}
 	return s.Store.DisputeReview(ctx, by, id, in)
 }
 
-// ResolveDispute records a trainer's answer to a dispute of review id;
-// only the review's author changes a label in answering ([CheckRelabel]).
+// ResolveDispute records a trainer's answer to a dispute of review id,
+// its form checked first (a *[FormError] with every problem); only the review's author changes a label in answering ([CheckRelabel]).
 func (s *Service) ResolveDispute(ctx context.Context, by assistant.Principal, id, disputeID int64, in assistant.ResolveInput) (*assistant.Review, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
+	if fe := CheckResolveForm(in); fe != nil {
+		return nil, fe
 	}
 	if in.Octant != "" {
 		r, err := s.Store.FindReview(ctx, by, id)

@@ -24,7 +24,7 @@ func disputedReview() *assistant.Review {
 	return &assistant.Review{
 		ID: 7, CallID: 3, AgentID: "agent-anna", ReviewerTokenID: ilse.TokenID, Reviewer: "Ilse",
 		Status: assistant.ReviewDisputed, Rating: 3,
-		Turns: []assistant.ReviewTurn{{TurnID: 100, Comment: "Je dreigt hier.", Octant: assistant.Aggressive}},
+		Turns: []assistant.ReviewTurn{{TurnID: 100, Turn: 7, TurnIndex: 6, Comment: "Je dreigt hier.", Octant: assistant.Aggressive}},
 		Disputes: []assistant.Dispute{
 			{ID: 40, TurnID: 100, About: assistant.DisputeLabel, Comment: "Ik was duidelijk.", CreatedAt: now()},
 		},
@@ -61,11 +61,11 @@ func TestCheckDispute(t *testing.T) {
 		code string
 		want string
 	}{
-		{"label again (nl)", anna, assistant.DisputeInput{TurnID: 100, About: assistant.DisputeLabel, Comment: "Nog steeds niet eens."}, assistant.EConflict, "Dispute 40 of the label of turn 100 in review 7 is open already"},
+		{"label again (nl)", anna, assistant.DisputeInput{TurnID: 100, About: assistant.DisputeLabel, Comment: "Nog steeds niet eens."}, assistant.EConflict, "Dispute 40 of the label of turn 7 in review 7 is open already"},
 		{"label again (en)", anna, assistant.DisputeInput{TurnID: 100, About: assistant.DisputeLabel, Comment: "Still not agreed."}, assistant.EConflict, "Dispute 40 of the label"},
 		{"the comment", anna, assistant.DisputeInput{TurnID: 100, About: assistant.DisputeComment, Comment: "I did not threaten."}, "", ""},
 		{"a colleague", assistant.Principal{Role: assistant.RoleAgent, AgentID: "agent-bram", Via: assistant.ViaToken}, assistant.DisputeInput{TurnID: 100, About: assistant.DisputeComment, Comment: "x"}, assistant.EForbidden, "Only the agent"},
-		{"a turn not reviewed", anna, assistant.DisputeInput{TurnID: 101, About: assistant.DisputeComment, Comment: "x"}, assistant.EInvalid, "says nothing about turn 101"},
+		{"a turn not reviewed", anna, assistant.DisputeInput{TurnID: 101, About: assistant.DisputeComment, Comment: "x"}, assistant.EInvalid, "says nothing about turn_id 101"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/assistant/coach"
 )
 
 // reviewView is a published review as the agent reads it.
@@ -21,10 +23,15 @@ type reviewView struct {
 	Turns []reviewTurnView
 	// Open is true while the review waits for the agent's answer.
 	Open bool
+	// CanDispute is true while the agent may dispute a label or comment:
+	// when it waits for their answer, and while another dispute is open.
+	CanDispute bool
 	// TurnNumbers numbers the call's turns by id, for its disputes.
 	TurnNumbers map[int64]int
 	// AgentName is the name of the agent who answered the review.
 	AgentName string
+	// Sent is this review's dispute form, when it came back with problems.
+	Sent *disputeForm
 }
 
 type reviewTurnView struct {
@@ -42,19 +49,40 @@ type goalView struct {
 // handleAgent is the agent's own page: recent calls, the reviews waiting
 // for them, goals and progress, and the tip box.
 func (p *Pages) handleAgent(c echo.Context) error {
+	data, err := p.agentPage(c, c.QueryParam("agent"), nil)
+	if err != nil {
+		return err
+	}
+	return p.render(c, http.StatusOK, "agent", data)
+}
+
+// disputeForm is what an agent sent in a review's dispute form, kept when
+// it comes back with problems so that nothing they typed is lost.
+type disputeForm struct {
+	ReviewID int64
+	TurnID   int64
+	About    assistant.DisputeAbout
+	Comment  string
+	// Problems are the form's problems in the page's language, by field.
+	Problems map[string][]string
+}
+
+// agentPage is the data of the agent page of agentID (the signed-in
+// agent's own, whatever agentID says); sent, when not nil, is a dispute
+// form that came back with problems, shown as it was typed.
+func (p *Pages) agentPage(c echo.Context, agentID string, sent *disputeForm) (map[string]any, error) {
 	ctx := c.Request().Context()
 	me := principalOf(c)
-	agentID := me.AgentID
-	if agentID == "" {
-		agentID = c.QueryParam("agent")
+	if me.AgentID != "" {
+		agentID = me.AgentID
 	}
 	if agentID == "" {
-		return p.render(c, http.StatusOK, "agent", map[string]any{"Ask": true})
+		return map[string]any{"Ask": true}, nil
 	}
 	lang := langOf(c)
 	page, err := p.coach.Calls(ctx, me, assistant.CallFilter{AgentID: agentID, Limit: 20})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var reviews []reviewView
 	for _, call := range page.Calls {
@@ -63,7 +91,7 @@ func (p *Pages) handleAgent(c echo.Context) error {
 		}
 		rs, err := p.coach.Reviews(ctx, me, call.ID)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, r := range rs {
 			if r.Status == assistant.ReviewDraft {
@@ -71,10 +99,14 @@ func (p *Pages) handleAgent(c echo.Context) error {
 			}
 			full, err := p.coach.Call(ctx, me, call.ID)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			v := reviewView{Review: r, Call: full, Open: r.Status == assistant.ReviewPublished && me.Role == assistant.RoleAgent,
+				CanDispute:  (r.Status == assistant.ReviewPublished || r.Status == assistant.ReviewDisputed) && me.Role == assistant.RoleAgent,
 				TurnNumbers: map[int64]int{}}
+			if sent != nil && sent.ReviewID == r.ID {
+				v.Sent = sent
+			}
 			for _, t := range full.Turns {
 				v.TurnNumbers[t.ID] = t.Index + 1
 			}
@@ -91,11 +123,11 @@ func (p *Pages) handleAgent(c echo.Context) error {
 	now := time.Now()
 	f, err := assistant.NewProgressFilter("", "", "week", now)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	progress, err := p.coach.AgentProgress(ctx, me, agentID, f)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	results := map[int64]*assistant.GoalResult{}
 	for i := range progress.Total.Goals {
@@ -112,7 +144,7 @@ func (p *Pages) handleAgent(c echo.Context) error {
 	}
 	names, err := p.coach.Names(ctx, me, agentIDs, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for i := range reviews {
 		reviews[i].AgentName = names.Agent(reviews[i].AgentID)
@@ -125,10 +157,10 @@ func (p *Pages) handleAgent(c echo.Context) error {
 		title = fmt.Sprintf(t["agent_page_of"], names.Agent(agentID))
 	}
 	chart := lineChart("agent-target", t["chart_target"], progress.Bucket, starts, []series{{Name: names.Agent(agentID), Values: target}}, true, lang)
-	return p.render(c, http.StatusOK, "agent", map[string]any{
+	return map[string]any{
 		"AgentID": agentID, "AgentName": names.Agent(agentID), "Title": title, "Calls": page.Calls, "Reviews": reviews, "Goals": goals, "Total": progress.Total,
 		"Chart": chart, "CanAnswer": me.Role == assistant.RoleAgent, "OctantLabels": octantLabels(lang),
-	})
+	}, nil
 }
 
 // bucketSeries returns the buckets' starts and value of each, NaN (a gap
@@ -165,11 +197,29 @@ func (p *Pages) handleDispute(c echo.Context) error {
 		return err
 	}
 	turn, _ := strconv.ParseInt(c.FormValue("turn"), 10, 64)
-	in := assistant.DisputeInput{TurnID: turn, About: assistant.DisputeAbout(c.FormValue("about")), Comment: strings.TrimSpace(c.FormValue("comment"))}
-	if _, err := p.coach.DisputeReview(c.Request().Context(), principalOf(c), id, in); err != nil {
+	sent := &disputeForm{ReviewID: id, TurnID: turn, About: assistant.DisputeAbout(c.FormValue("about")), Comment: c.FormValue("comment")}
+	in := assistant.DisputeInput{TurnID: turn, About: sent.About, Comment: strings.TrimSpace(sent.Comment)}
+	_, err = p.coach.DisputeReview(c.Request().Context(), principalOf(c), id, in)
+	var fe *coach.FormError
+	var open *assistant.OpenDisputeError
+	status := http.StatusBadRequest
+	switch {
+	case errors.As(err, &fe):
+		sent.Problems = fe.Fields(langOf(c))
+	case errors.As(err, &open):
+		// The turn chosen has a dispute open: said beside the turn, with
+		// what the agent typed kept for when the trainer has answered.
+		sent.Problems, status = map[string][]string{"turn": {open.Text(langOf(c))}}, http.StatusConflict
+	case err != nil:
+		return err
+	default:
+		return c.Redirect(http.StatusSeeOther, "/agent?done=disputed")
+	}
+	data, err := p.agentPage(c, "", sent)
+	if err != nil {
 		return err
 	}
-	return c.Redirect(http.StatusSeeOther, "/agent?done=disputed")
+	return p.render(c, status, "agent", data)
 }
 
 // octantLabels is the tip box's table of octant labels in lang, as JSON:

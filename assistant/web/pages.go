@@ -219,8 +219,7 @@ func (p *Pages) only(roles []assistant.Role) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			if me := principalOf(c); !me.Can(roles...) {
-				t := text(langOf(c))
-				return assistant.Errorf(assistant.EForbidden, t["page_forbidden"], label(t, "role", me.Role))
+				return &textError{Code: assistant.EForbidden, Key: "page_forbidden", Role: me.Role}
 			}
 			return next(c)
 		}
@@ -229,7 +228,7 @@ func (p *Pages) only(roles []assistant.Role) echo.MiddlewareFunc {
 
 func (p *Pages) toSignIn(c echo.Context) error {
 	if c.Request().Method != http.MethodGet {
-		return assistant.Errorf(assistant.EUnauthorized, "%s", text(langOf(c))["signin_needed"])
+		return &textError{Code: assistant.EUnauthorized, Key: "signin_needed"}
 	}
 	return c.Redirect(http.StatusSeeOther, "/signin?next="+c.Request().URL.EscapedPath())
 }
@@ -285,16 +284,64 @@ func (p *Pages) htmlErrors(next echo.HandlerFunc) echo.HandlerFunc {
 			}
 			return p.render(c, status, "error", map[string]any{"Status": status, "Message": text(langOf(c))["import_refused"], "Files": files, "Back": backOf(c)})
 		}
-		// The use cases word their messages in English; a page in another
-		// language says what kind of error it is in its own words and
-		// keeps the English detail, marked as such, beneath.
+		// An error that words itself in both languages is said in the
+		// page's; nothing English, nor a label saying so, on a Dutch page.
+		var w worded
+		if errors.As(err, &w) {
+			back := "/"
+			if c.Request().Method != http.MethodGet {
+				back = backOf(c)
+			}
+			return p.render(c, status, "error", map[string]any{"Status": status, "Message": w.Text(langOf(c)), "Back": back})
+		}
+		// The use cases word their other messages in English; a page in
+		// another language says what kind of error it is in its own words
+		// and keeps the English detail, marked as such, beneath.
 		data := map[string]any{"Status": status, "Detail": detail, "Back": "/"}
 		if langOf(c) != assistant.English {
 			data["Message"] = label(text(langOf(c)), "error", code)
 			data["Foreign"] = true
+			// What is not there, or not the reader's, the page's own words
+			// say whole; the English detail would only repeat it.
+			if code == assistant.ENotFound {
+				delete(data, "Detail")
+			}
 		}
 		return p.render(c, status, "error", data)
 	}
+}
+
+// worded is an error that says itself in the page's language, as
+// [coach.FormError] and [assistant.OpenDisputeError] do.
+type worded interface {
+	error
+	Text(lang assistant.Language) string
+}
+
+// textError is an error the pages word from their texts in the page's
+// language: Key names the text, with the name of Role filled in when set;
+// Code codes it, for its status.
+type textError struct {
+	Code string
+	Key  string
+	Role assistant.Role
+}
+
+// Error implements the error interface, in English for the logs.
+func (e *textError) Error() string { return e.Text(assistant.English) }
+
+// Text is the error in lang.
+func (e *textError) Text(lang assistant.Language) string {
+	t := text(lang)
+	if e.Role != "" {
+		return fmt.Sprintf(t[e.Key], label(t, "role", e.Role))
+	}
+	return t[e.Key]
+}
+
+// Unwrap codes the error, for its status.
+func (e *textError) Unwrap() error {
+	return &assistant.Error{Code: e.Code, Message: e.Error()}
 }
 
 // pageError is an error the pages word themselves: Key names its text,

@@ -356,6 +356,16 @@ func (p *Pages) handleReviewSave(c echo.Context) error {
 // longer a draft (published in another tab, say): it cannot change.
 var errReviewLocked = &pageError{Status: http.StatusConflict, Key: "review_locked"}
 
+// resolveForm is what a trainer sent in a dispute's resolve form, kept
+// when it comes back with problems so that nothing they typed is lost.
+type resolveForm struct {
+	DisputeID int64
+	Answer    string
+	Octant    assistant.Octant
+	// Problems are the form's problems in the page's language, by field.
+	Problems map[string][]string
+}
+
 // handleResolve records a trainer's answer to an agent's dispute and goes
 // back to the call's review page.
 func (p *Pages) handleResolve(c echo.Context) error {
@@ -367,8 +377,24 @@ func (p *Pages) handleResolve(c echo.Context) error {
 	if err != nil || disputeID <= 0 {
 		return assistant.Errorf(assistant.ENotFound, "%q is not a dispute of this site.", c.Param("d"))
 	}
-	in := assistant.ResolveInput{Answer: strings.TrimSpace(c.FormValue("answer")), Octant: assistant.Octant(c.FormValue("octant"))}
+	sent := &resolveForm{DisputeID: disputeID, Answer: c.FormValue("answer"), Octant: assistant.Octant(c.FormValue("octant"))}
+	in := assistant.ResolveInput{Answer: strings.TrimSpace(sent.Answer), Octant: sent.Octant}
 	r, err := p.coach.ResolveDispute(c.Request().Context(), principalOf(c), id, disputeID, in)
+	var fe *coach.FormError
+	if errors.As(err, &fe) {
+		// The page to send back is the call's: the review says which.
+		r, err := p.coach.Review(c.Request().Context(), principalOf(c), id)
+		if err != nil {
+			return err
+		}
+		data, err := p.reviewPage(c, r.CallID, nil)
+		if err != nil {
+			return err
+		}
+		sent.Problems = fe.Fields(langOf(c))
+		data["Resolve"] = sent
+		return p.render(c, http.StatusBadRequest, "review", data)
+	}
 	if err != nil {
 		return err
 	}
