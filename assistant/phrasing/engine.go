@@ -70,7 +70,7 @@ func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.P
 	if crisis, _, _ := vulnerability.Assess(vulnerability.Find(u.Text)); crisis {
 		ctxInfo.crisis, ctxInfo.event = true, vulnerability.TopicCrisis
 	}
-	st := &turnState{l: l, text: u.Text, lower: lowerSameWidth(u.Text), event: ctxInfo.event}
+	st := &turnState{l: l, text: u.Text, lower: lowerSameWidth(u.Text), event: ctxInfo.event, askedConsequence: ctxInfo.askedConsequence}
 	st.toks = tokenize(make([]token, 0, 48), st.lower, 0, len(st.lower))
 	var sbuf [12]span
 	sentences := splitSentences(sbuf[:0], u.Text)

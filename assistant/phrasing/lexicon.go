@@ -35,6 +35,24 @@ type words struct {
 	// threatMarkers make a consequence a threat: a condition ("anders", "if
 	// you don't") or an announcement of what we will do.
 	threatMarkers []string
+	// threatOpeners are markers only where a clause starts: "Dan hoort u van
+	// de deurwaarder", "Then it goes to court" (not "meer dan", "more than
+	// then").
+	threatOpeners []string
+	// threatAsked keeps a threat in a question: "of wilt u soms de
+	// deurwaarder aan de deur?". Other questions ask about a consequence
+	// ("Bent u bang dat de deurwaarder komt?") rather than hold it over the
+	// customer.
+	threatAsked []string
+	// threatOwn keeps a threat in an answer to the customer's question
+	// about what happens (consequenceAsked): we announce our own step ("dan
+	// zien wij ons genoodzaakt"), or menace ("dan hoort u van de
+	// deurwaarder"). Without them the answer is the information asked for.
+	threatOwn, consequenceAsked []string
+	// threatNeutral words before a consequence in its clause name it as
+	// something to prevent together or to explain: "samen voorkomen dat",
+	// "I'll explain what a bailiff does".
+	threatNeutral []string
 	// ultimatums put a deadline or a last chance over the customer;
 	// ultimatumLinks tie a deadline to a consequence ("vandaag nog, anders").
 	ultimatums, ultimatumLinks []string
@@ -161,6 +179,9 @@ type lexicon struct {
 	// terms holds the plain-language lexicon (lexicon/*.tsv).
 	terms                       *termIndex
 	commands, threats, markers  *trie
+	openers, threatAsked        *trie
+	threatOwn, consequenceAsked *trie
+	threatNeutral               *trie
 	ultimatums, links, followUp *trie
 	opposed, emotion, ack       *trie
 	orConsequence, stateVerbs   map[string]bool
@@ -211,29 +232,34 @@ func newLexicon(lang assistant.Language) *lexicon {
 		panic(fmt.Sprintf("phrasing: no word tables for language %q", lang))
 	}
 	l := &lexicon{
-		lang:          lang,
-		words:         w,
-		commands:      keyed(w.commands),
-		threats:       keyed(w.threats),
-		markers:       plain(w.threatMarkers),
-		ultimatums:    plain(w.ultimatums),
-		links:         plain(w.ultimatumLinks),
-		emotion:       plain(w.emotion),
-		ack:           plain(w.ack),
-		followUp:      plain(w.followUp),
-		opposed:       plain(w.opposed),
-		orConsequence: wordSet(w.orConsequence),
-		stateVerbs:    wordSet(w.stateVerbs),
-		reasons:       map[assistant.FindingKind]string{},
-		tips:          map[string]string{},
-		consequence:   map[string]string{},
-		acks:          map[vulnerability.Topic]string{"": prompts.MustRender(lang, "rewrite.stock.ack", "")},
-		question:      prompts.MustRender(lang, "rewrite.stock.question", false),
-		questionEvent: prompts.MustRender(lang, "rewrite.stock.question", true),
-		emotionAck:    prompts.MustRender(lang, "rewrite.answer.emotion", nil),
-		questionAck:   prompts.MustRender(lang, "rewrite.answer.question", nil),
-		questionAsk:   prompts.MustRender(lang, "rewrite.answer.ask", nil),
-		crisisReply:   prompts.MustRender(lang, "rewrite.crisis", nil),
+		lang:             lang,
+		words:            w,
+		commands:         keyed(w.commands),
+		threats:          keyed(w.threats),
+		markers:          plain(w.threatMarkers),
+		openers:          plain(w.threatOpeners),
+		threatAsked:      plain(w.threatAsked),
+		threatOwn:        plain(w.threatOwn),
+		threatNeutral:    plain(w.threatNeutral),
+		consequenceAsked: plain(w.consequenceAsked),
+		ultimatums:       plain(w.ultimatums),
+		links:            plain(w.ultimatumLinks),
+		emotion:          plain(w.emotion),
+		ack:              plain(w.ack),
+		followUp:         plain(w.followUp),
+		opposed:          plain(w.opposed),
+		orConsequence:    wordSet(w.orConsequence),
+		stateVerbs:       wordSet(w.stateVerbs),
+		reasons:          map[assistant.FindingKind]string{},
+		tips:             map[string]string{},
+		consequence:      map[string]string{},
+		acks:             map[vulnerability.Topic]string{"": prompts.MustRender(lang, "rewrite.stock.ack", "")},
+		question:         prompts.MustRender(lang, "rewrite.stock.question", false),
+		questionEvent:    prompts.MustRender(lang, "rewrite.stock.question", true),
+		emotionAck:       prompts.MustRender(lang, "rewrite.answer.emotion", nil),
+		questionAck:      prompts.MustRender(lang, "rewrite.answer.question", nil),
+		questionAsk:      prompts.MustRender(lang, "rewrite.answer.ask", nil),
+		crisisReply:      prompts.MustRender(lang, "rewrite.crisis", nil),
 		advice: map[string]string{
 			"order":   prompts.MustRender(lang, "advice.order", nil),
 			"sarcasm": prompts.MustRender(lang, "advice.sarcasm", nil),

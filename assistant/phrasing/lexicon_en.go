@@ -43,7 +43,24 @@ var wordsEN = &words{
 		"we will", "we'll", "we are going to", "we're going to", "we shall", "i will", "i'll", "we have no choice",
 		"will be", "we may", "we can", "this will", "we will have no choice", "no choice but to", "will go to",
 		"goes to", "will be passed", "will be referred", "will be sent to",
+		// What will happen to the customer, in the words agents use:
+		// "you'll hear from the bailiffs", "the bailiffs will be in
+		// touch", "it's off to court".
+		"you will", "you'll", "you're going to", "you are going to", "will", "going to", "it'll", "they'll",
+		"we have to", "we need to", "we must", "i have to", "off to", "at your door", "to your door", "to your home",
+		"on your doorstep", "next step", "eventually", "in the end",
 	},
+	threatOpeners: []string{"then"},
+	threatAsked:   []string{"otherwise", "or else", "do you want", "would you rather", "or do you want", "do you really want"},
+	threatOwn: []string{
+		"we", "we'll", "we're", "i", "i'll", "i'm", "no choice", "you'll hear", "you will hear", "hear from",
+		"at your door", "on your doorstep", "last",
+	},
+	consequenceAsked: []string{
+		"what happens", "what will happen", "what would happen", "what are the consequences", "what if", "and then",
+		"what then", "what comes next",
+	},
+	threatNeutral:  []string{"avoid", "prevent", "explain", "explained", "tell you about", "tell you what"},
 	ultimatums:     []string{"last chance", "your last chance", "final warning", "final chance", "today or", "immediately", "right now", "within 24 hours", "no later than today"},
 	ultimatumLinks: []string{"or", "or else", "otherwise"},
 	lastChance:     []string{"last", "final"},

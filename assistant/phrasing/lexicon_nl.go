@@ -34,7 +34,26 @@ var wordsNL = &words{
 		"we sturen", "we schakelen", "wij schakelen", "ik stuur", "ik ga", "ik schakel", "stappen we", "we stappen",
 		"kan er", "wordt er", "worden er", "komt er", "komen er", "volgt", "dan volgt", "gaat het", "gaat uw dossier",
 		"leggen we", "we leggen", "melden we", "we melden",
+		// What will happen to the customer, in the words agents use: "u
+		// hoort van de deurwaarder", "u krijgt de deurwaarder aan de
+		// deur", "de deurwaarder neemt contact met u op".
+		"hoort u", "u hoort", "krijgt u", "u krijgt", "zult u", "u zult", "komt u", "zal", "zullen", "wordt", "worden",
+		"komt het", "komt de zaak", "komt uw zaak", "komt uw dossier", "gaat dit", "gaat dat", "gaat uw", "moeten we",
+		"we moeten", "moeten wij", "wij moeten", "contact met u op", "contact met u opnemen", "bij u langs",
+		"komt langs", "aan de deur", "aan uw deur", "voor de deur", "voor uw deur", "op de stoep", "op uw stoep",
+		"volgende stap", "uiteindelijk", "op den duur",
 	},
+	threatOpeners: []string{"dan"},
+	threatAsked:   []string{"anders", "zo niet", "of wilt u", "wilt u soms", "wilt u dat de", "wilt u dat het", "wil je soms"},
+	threatOwn: []string{
+		"we", "wij", "ik", "genoodzaakt", "hoort u", "u hoort", "aan de deur", "aan uw deur", "voor de deur",
+		"voor uw deur", "op de stoep", "op uw stoep", "laatste",
+	},
+	consequenceAsked: []string{
+		"wat gebeurt", "wat gaat er gebeuren", "wat zal er gebeuren", "wat zijn de gevolgen", "welke gevolgen",
+		"wat betekent dat voor mij", "wat als", "en dan", "wat dan", "wat volgt",
+	},
+	threatNeutral:  []string{"voorkomen", "vermijden", "uitleggen", "uitleg", "vertellen", "vertel", "uitgelegd", "leg ik uit", "leg ik u uit", "ik leg uit", "ik leg u uit"},
 	ultimatums:     []string{"laatste kans", "uw laatste kans", "laatste waarschuwing", "vandaag nog", "uiterlijk vandaag", "nu meteen", "per direct", "onmiddellijk", "binnen 24 uur"},
 	ultimatumLinks: []string{"anders", "zo niet", "of anders"},
 	lastChance:     []string{"laatste"},

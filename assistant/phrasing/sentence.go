@@ -61,6 +61,9 @@ type turnState struct {
 	findings []finding
 	rws      []*rw
 	event    vulnerability.Topic // what the customer went through, from the context
+	// askedConsequence: the customer's last turn asks what happens, so a
+	// plain answer naming a consequence is no threat.
+	askedConsequence bool
 
 	sents []sentInfo
 

@@ -3,6 +3,8 @@ package phrasing
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/language"
@@ -20,7 +22,24 @@ import (
 func (st *turnState) findThreats(sn *sentence) {
 	l, toks := st.l, sn.toks
 	markers := l.markers.findAll(nil, toks, always)
+	for _, m := range l.openers.findAll(nil, toks, always) {
+		if sn.clauseStart(m.from) {
+			markers = append(markers, m)
+		}
+	}
 	if len(markers) == 0 {
+		return
+	}
+	slices.SortFunc(markers, func(a, b match) int { return a.from - b.from })
+	// A question asks about a consequence ("Are you worried the bailiffs
+	// will come?") unless it holds it over the customer ("of wilt u soms
+	// de deurwaarder aan de deur?").
+	if sn.question && !l.threatAsked.has(toks) {
+		return
+	}
+	// The customer asked what happens: a plain answer is the information
+	// they asked for, but not one that announces our own step or menaces.
+	if st.askedConsequence && !l.threatOwn.has(toks) {
 		return
 	}
 	threatFrom, threatTo := -1, -1
@@ -32,7 +51,7 @@ func (st *turnState) findThreats(sn *sentence) {
 	}
 	slices.SortFunc(found, func(a, b match) int { return a.from - b.from })
 	for _, m := range found {
-		if negated(st.text, toks, m.from, markers) {
+		if negated(st.text, toks, m.from, markers) || l.neutralBefore(st.text, toks, m.from) || inName(st.text, toks, m.from) {
 			continue
 		}
 		if !slices.Contains(sn.consequences, m.e.key) {
@@ -98,6 +117,35 @@ func negated(text string, toks []token, i int, markers []match) bool {
 		}
 	}
 	return false
+}
+
+// neutralBefore reports whether a word of the clause before token i names
+// the consequence as something to prevent together or to explain: "Ik wil
+// samen met u voorkomen dat uw dossier naar de deurwaarder gaat", "Then I'll
+// explain what a bailiff does". A comma ends the clause: "Als u dit wilt
+// voorkomen, betaal dan vandaag, anders komt de deurwaarder" still threatens.
+func (l *lexicon) neutralBefore(text string, toks []token, i int) bool {
+	from := 0
+	for k := i - 1; k >= 0; k-- {
+		if strings.ContainsAny(text[toks[k].end:toks[k+1].start], ",;") {
+			from = k + 1
+			break
+		}
+	}
+	return l.threatNeutral.has(toks[from:i])
+}
+
+// inName reports whether token i, not the first of its sentence, is
+// capitalised but not an acronym: part of an organisation's name such as
+// "het Centraal Justitieel Incassobureau", which names who writes, not a
+// step held over the customer ("het BKR" and "a CCJ" still count).
+func inName(text string, toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	w := text[toks[i].start:toks[i].end]
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && w != strings.ToUpper(w)
 }
 
 // relief words take a consequence away rather than threaten it.

@@ -31,6 +31,9 @@ type contextInfo struct {
 	// lost my job, but I can pay £20 a month"), so the agent's question
 	// about it follows the customer rather than presses.
 	offers bool
+	// askedConsequence: the last customer turn asks what happens ("Wat
+	// gebeurt er als ik niet betaal?").
+	askedConsequence bool
 }
 
 // readContext reads the customer's turns through the one vulnerability
@@ -67,6 +70,7 @@ func (l *lexicon) readContext(turns []assistant.ContextTurn) contextInfo {
 			toks := tokenize(buf[:0], lower, 0, len(lower))
 			ci.emotion = l.emotion.has(toks)
 			ci.question = strings.Contains(t.Text, "?")
+			ci.askedConsequence = ci.question && l.consequenceAsked.has(toks)
 			ci.offers = offersPayment(t.Text, lower)
 			// A guess is no ground for telling an agent the customer is
 			// against them: below this confidence the words decide.
