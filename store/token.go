@@ -132,15 +132,8 @@ func createToken(ctx context.Context, q querier, by assistant.Principal, t *assi
 		// A token does not make its teams, as a call does: a team id typed
 		// by hand is a typo as often as a new team, and a new empty team
 		// would hide the typo.
-		var missing []string
-		if err := q.SelectContext(ctx, &missing, `
-			SELECT id FROM unnest($1::text[]) AS given(id)
-			WHERE NOT EXISTS (SELECT 1 FROM teams WHERE teams.id = given.id)
-			ORDER BY id`, pq.StringArray(t.TeamIDs)); err != nil {
-			return "", fmt.Errorf("check teams: %w", err)
-		}
-		if len(missing) > 0 {
-			return "", unknownTeams(missing)
+		if err := checkTeamsExist(ctx, q, t.TeamIDs, "; on the command line: rooscoach token create --create-teams"); err != nil {
+			return "", err
 		}
 	}
 	raw := make([]byte, secretBytes)
@@ -178,12 +171,24 @@ func createToken(ctx context.Context, q querier, by assistant.Principal, t *assi
 	return itoa(row.ID) + "-" + secret, nil
 }
 
-// unknownTeams is the EInvalid of a token naming teams that do not exist.
-func unknownTeams(ids []string) error {
-	if len(ids) == 1 {
-		return assistant.Errorf(assistant.EInvalid, "Team %s does not exist; check the spelling, or create the team first (as an admin: POST /v1/teams {\"id\": %q}; on the command line: rooscoach token create --create-teams).", ids[0], ids[0])
+// checkTeamsExist returns EInvalid naming the teams of ids that do not
+// exist, and how to make them: the API's way, then the command line's in
+// cli when there is one.
+func checkTeamsExist(ctx context.Context, q querier, ids []string, cli string) error {
+	var missing []string
+	if err := q.SelectContext(ctx, &missing, `
+		SELECT id FROM unnest($1::text[]) AS given(id)
+		WHERE NOT EXISTS (SELECT 1 FROM teams WHERE teams.id = given.id)
+		ORDER BY id`, pq.StringArray(ids)); err != nil {
+		return fmt.Errorf("check teams: %w", err)
 	}
-	return assistant.Errorf(assistant.EInvalid, "Teams %s do not exist; check the spelling, or create the teams first (as an admin: POST /v1/teams, once per team; on the command line: rooscoach token create --create-teams).", strings.Join(ids, ", "))
+	switch len(missing) {
+	case 0:
+		return nil
+	case 1:
+		return assistant.Errorf(assistant.EInvalid, "Team %s does not exist; check the spelling, or create the team first (as an admin: POST /v1/teams {\"id\": %q}%s).", missing[0], missing[0], cli)
+	}
+	return assistant.Errorf(assistant.EInvalid, "Teams %s do not exist; check the spelling, or create the teams first (as an admin: POST /v1/teams, once per team%s).", strings.Join(missing, ", "), cli)
 }
 
 // FindTokens lists every token, revoked ones too, by id. Only a scope that

@@ -126,3 +126,18 @@ func TestGoalGuards(t *testing.T) {
 		t.Errorf("closing goal after the first ended: %d, want 201", res.StatusCode)
 	}
 }
+
+// TestPolicyForUnknownTeam refuses a policy naming a team that does not
+// exist, as a token is refused, instead of making an empty team follow it.
+func TestPolicyForUnknownTeam(t *testing.T) {
+	e := newEnv(t, api.Config{})
+	body := strings.Replace(deltaWater, `"teams": ["team-zuid"]`, `"teams": ["team-zuidd"]`, 1)
+	var p api.Problem
+	res := e.do(http.MethodPut, "/v1/policies/delta-water", "application/json", []byte(body), &p)
+	expectProblem(t, "policy for an unknown team", res, p, http.StatusBadRequest, "Team team-zuidd does not exist", "POST /v1/teams")
+	for _, table := range []string{"teams", "policies"} {
+		if n := e.count(table); n != 0 {
+			t.Errorf("%d %s after the refused policy, want 0", n, table)
+		}
+	}
+}

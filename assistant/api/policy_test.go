@@ -10,6 +10,7 @@ import (
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/api"
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
+	"github.com/rooscoach/rooscoach/store/storetest"
 )
 
 const deltaWater = `{
@@ -31,6 +32,7 @@ const deltaWater = `{
 func TestPolicyRoutes(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{})
+	storetest.Teams(t, e.db, "team-zuid")
 	var p assistant.CreditorPolicy
 	res := e.do(http.MethodPut, "/v1/policies/delta-water", "application/json", []byte(deltaWater), &p)
 	if res.StatusCode != http.StatusCreated || res.Header.Get("Location") != "/v1/policies/delta-water" {
