@@ -94,6 +94,7 @@ func TestPolicyRoutes(t *testing.T) {
 func TestCallUnderPolicy(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{})
+	storetest.Teams(t, e.db, "team-zuid")
 	if res := e.do(http.MethodPut, "/v1/policies/delta-water", "application/json", []byte(deltaWater), nil); res.StatusCode != http.StatusCreated {
 		t.Fatalf("PUT policy: %d", res.StatusCode)
 	}
@@ -153,6 +154,7 @@ func TestCallUnderPolicy(t *testing.T) {
 func TestArrangementUnderStoredPolicy(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{})
+	storetest.Teams(t, e.db, "team-zuid")
 	e.do(http.MethodPut, "/v1/policies/delta-water", "application/json", []byte(deltaWater), nil)
 	body := `{"debt": {"principal": 60000, "currency": "EUR"}, "jurisdiction": "nl", "policy_id": "delta-water",
 		"customer": {"budget": {"income": 190000, "housing": 90000, "utilities": 15000, "food_housekeeping": 35000}, "household": {"adults": 1, "children": 0}}}`
