@@ -141,7 +141,7 @@ type Goal struct {
 	ID      int64    `json:"id"`
 	AgentID string   `json:"agent_id"`
 	Kind    GoalKind `json:"kind"`
-	// Threshold is the share, in [0, 1], the goal asks for.
+	// Threshold is the share, in (0, 1], the goal asks for.
 	Threshold float64 `json:"threshold"`
 	// Note says in the coach's words what the goal is about.
 	Note     string `json:"note,omitempty"`
@@ -157,8 +157,8 @@ type Goal struct {
 }
 
 // Validate checks a goal before it is stored: a known kind, a threshold in
-// [0, 1], a target date not before the start and a note of sensible length.
-// A zero threshold is replaced by the kind's default first by the caller.
+// (0, 1], a target date not before the start and a note of sensible length.
+// A threshold not given is the kind's default, set first by the caller.
 func (g *Goal) Validate() error {
 	if err := CheckID("agent_id", g.AgentID); err != nil {
 		return err
@@ -169,8 +169,10 @@ func (g *Goal) Validate() error {
 	if !g.Kind.Valid() {
 		return Errorf(EInvalid, "goal kind %q is not known; use one of %s.", g.Kind, joinKinds())
 	}
-	if g.Threshold < 0 || g.Threshold > 1 {
-		return Errorf(EInvalid, "threshold %g is not a share; give a number from 0 to 1, such as 0.6 for 60%%.", g.Threshold)
+	// Every kind is a share, and a share of 0 is met by doing nothing, so a
+	// goal asks for more than 0.
+	if !(g.Threshold > 0 && g.Threshold <= 1) {
+		return Errorf(EInvalid, "threshold %g is not a share a %s goal can ask for; give a number more than 0 and at most 1, such as 0.6 for 60%%, or leave threshold out for %g.", g.Threshold, g.Kind, g.Kind.DefaultThreshold())
 	}
 	if g.StartsOn.IsZero() {
 		return Errorf(EInvalid, "starts_on is required: the day from which the goal is measured.")

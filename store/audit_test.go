@@ -35,19 +35,20 @@ func TestFindAudit(t *testing.T) {
 		}
 		return len(page.Entries)
 	}
-	// token.create (cli) + 3 call.create + 3 call.read by the trainer.
+	// team.create + token.create (cli) + 3 call.create + 3 call.read by the
+	// trainer.
 	for _, tt := range []struct {
 		name string
 		f    assistant.AuditFilter
 		want int
 	}{
-		{"All", assistant.AuditFilter{}, 7},
+		{"All", assistant.AuditFilter{}, 8},
 		{"ByToken", assistant.AuditFilter{TokenID: trainer.TokenID}, 6},
 		{"ByAction", assistant.AuditFilter{Action: assistant.ActionCallRead}, 3},
 		{"ByCall", assistant.AuditFilter{CallID: calls[1]}, 2},
 		{"ByTarget", assistant.AuditFilter{Target: assistant.TargetCall, TargetID: itoa(calls[2])}, 2},
 		{"FromNow", assistant.AuditFilter{From: time.Now().Add(time.Hour)}, 0},
-		{"ToNow", assistant.AuditFilter{To: time.Now().Add(time.Hour)}, 7},
+		{"ToNow", assistant.AuditFilter{To: time.Now().Add(time.Hour)}, 8},
 	} {
 		if got := count(tt.f); got != tt.want {
 			t.Errorf("%s: %d entries, want %d", tt.name, got, tt.want)
@@ -72,8 +73,8 @@ func TestFindAudit(t *testing.T) {
 			break
 		}
 	}
-	if len(ids) != 7 {
-		t.Fatalf("paged through %d entries, want 7", len(ids))
+	if len(ids) != 8 {
+		t.Fatalf("paged through %d entries, want 8", len(ids))
 	}
 	for i := 1; i < len(ids); i++ {
 		if ids[i] >= ids[i-1] {

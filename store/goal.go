@@ -53,7 +53,9 @@ const goalColumns = `id, agent_id, kind, threshold, note, starts_on, target_on, 
 
 // CreateGoal stores g, set by principal p, with its entry in the audit
 // trail, and fills in its ID and CreatedAt. The agent must be within p's
-// scope; ENotFound otherwise. g must have been validated.
+// scope; ENotFound otherwise. A goal of the same kind for the agent that is
+// still measured on g's first day is EConflict naming it. g must have been
+// validated.
 func (db *DB) CreateGoal(ctx context.Context, p assistant.Principal, g *assistant.Goal) error {
 	tx, err := db.db.BeginTxx(ctx, nil)
 	if err != nil {
@@ -61,6 +63,9 @@ func (db *DB) CreateGoal(ctx context.Context, p assistant.Principal, g *assistan
 	}
 	defer tx.Rollback()
 	if err := checkAgentVisible(ctx, tx, p.Scope(), g.AgentID); err != nil {
+		return err
+	}
+	if err := checkGoalOverlap(ctx, tx, g); err != nil {
 		return err
 	}
 	var target any
@@ -86,6 +91,32 @@ func (db *DB) CreateGoal(ctx context.Context, p assistant.Principal, g *assistan
 	}
 	*g = row.goal()
 	return nil
+}
+
+// checkGoalOverlap refuses g when the agent has a goal of its kind still
+// measured on g's first day: two thresholds for one figure would leave the
+// agent guessing which one counts. A new goal has no end yet, so any goal
+// not ended by then overlaps it. The agent's row is locked first, so that
+// two coaches setting the same goal at once store one.
+func checkGoalOverlap(ctx context.Context, q querier, g *assistant.Goal) error {
+	if _, err := q.ExecContext(ctx, `SELECT 1 FROM agents WHERE id = $1 FOR NO KEY UPDATE`, g.AgentID); err != nil {
+		return dbError(err, "lock agent %s", g.AgentID)
+	}
+	var rows []goalRow
+	if err := q.SelectContext(ctx, &rows, `
+		SELECT `+goalColumns+` FROM goals
+		WHERE agent_id = $1 AND kind = $2 AND (ended_on IS NULL OR ended_on > $3)
+		ORDER BY starts_on, id LIMIT 1`, g.AgentID, g.Kind, g.StartsOn.Time); err != nil {
+		return dbError(err, "find goals of agent %s", g.AgentID)
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	old := rows[0].goal()
+	if old.EndedOn == nil {
+		return assistant.Errorf(assistant.EConflict, "Agent %s has a %s goal already: goal %d, measured since %s. End it first (POST /v1/goals/%d/end), then set the new one.", g.AgentID, g.Kind, old.ID, old.StartsOn, old.ID)
+	}
+	return assistant.Errorf(assistant.EConflict, "Agent %s has a %s goal until %s: goal %d. Let the new goal start on %s or later.", g.AgentID, g.Kind, old.EndedOn, old.ID, old.EndedOn)
 }
 
 // FindGoals returns the goals of agent agentID, oldest first, ended ones

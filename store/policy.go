@@ -50,7 +50,8 @@ const policyGroup = `
 	ORDER BY p.jurisdiction, p.id`
 
 // SavePolicy creates policy p, or replaces the one with its ID, with its
-// teams; created says which. The change is in the audit trail, done by by. When p is the default of its jurisdiction, the
+// teams, which must exist (EInvalid names those that do not); created says
+// which. The change is in the audit trail, done by by. When p is the default of its jurisdiction, the
 // policy that was stops being one. A team that follows another policy is
 // EConflict: it has to leave that one first, so that no team changes policy
 // by accident. It sets p.CreatedAt and p.UpdatedAt. p must have been
@@ -107,9 +108,13 @@ func (db *DB) SavePolicy(ctx context.Context, by assistant.Principal, p *assista
 		return false, policyError(err, "save teams of policy %s", p.ID)
 	}
 	if len(teams) > 0 {
-		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO teams (id) SELECT unnest($1::text[])
-			ON CONFLICT (id) DO NOTHING`, pq.StringArray(teams)); err != nil {
+		// As for a token, teams typed by hand must exist: a typo would
+		// otherwise make an empty team follow the policy, and the team
+		// meant would not.
+		if err := checkTeamsExist(ctx, tx, teams, ""); err != nil {
+			if assistant.ErrorCode(err) == assistant.EInvalid {
+				return false, err
+			}
 			return false, policyError(err, "save teams of policy %s", p.ID)
 		}
 		if _, err := tx.ExecContext(ctx, `

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/store/storetest"
 )
 
 func policy(id, jurisdiction string, def bool, teams ...string) *assistant.CreditorPolicy {
@@ -31,6 +32,7 @@ func TestPolicies(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	db := newDB(t)
+	storetest.Teams(t, db, "team-noord", "team-zuid", "team-west")
 
 	a := policy("delta-water", "nl", false, "team-zuid", "team-noord")
 	created, err := db.SavePolicy(ctx, admin, a)

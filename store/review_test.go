@@ -42,9 +42,13 @@ func newReviewed(t *testing.T) *reviewed {
 func (r *reviewed) turn(i int) int64 { return r.call.Turns[i].ID }
 
 // goal sets a coaching goal for agent and returns its id.
-func (r *reviewed) goal(t *testing.T, agent string) int64 {
+func (r *reviewed) goal(t *testing.T, agent string, kind ...assistant.GoalKind) int64 {
 	t.Helper()
-	g := &assistant.Goal{AgentID: agent, Kind: assistant.GoalTargetShare, Threshold: 0.6, StartsOn: assistant.DateOf(time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC))}
+	k := assistant.GoalTargetShare
+	if len(kind) > 0 {
+		k = kind[0]
+	}
+	g := &assistant.Goal{AgentID: agent, Kind: k, Threshold: 0.6, StartsOn: assistant.DateOf(time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC))}
 	if err := r.db.CreateGoal(context.Background(), admin, g); err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +72,7 @@ func TestReviewWorkflow(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	r := newReviewed(t)
-	g1, g2 := r.goal(t, "agent-anna"), r.goal(t, "agent-anna")
+	g1, g2 := r.goal(t, "agent-anna"), r.goal(t, "agent-anna", assistant.GoalClosing)
 	in := assistant.ReviewInput{
 		Note: "Goed begin; let op dreigen.",
 		Turns: []assistant.ReviewTurnInput{

@@ -63,9 +63,9 @@ const tokenSelect = `
 // CreateToken makes the token t describes (Name, Role and its binding: an
 // agent for an agent token, teams for a trainer or lead), recorded as done
 // by by, and returns it as "id-secret": the only time the secret exists
-// outside its holder. Agents and teams it names are made when new, as a
-// call naming them would. It sets t.ID and t.CreatedAt; EInvalid names a
-// wrong role or binding.
+// outside its holder. An agent it names is made when new, as a call naming
+// them would; the teams it names must exist. It sets t.ID and t.CreatedAt;
+// EInvalid names a wrong role or binding, or the teams that do not exist.
 func (db *DB) CreateToken(ctx context.Context, by assistant.Principal, t *assistant.Token) (string, error) {
 	if err := t.Validate(); err != nil {
 		return "", err
@@ -129,10 +129,11 @@ func createToken(ctx context.Context, q querier, by assistant.Principal, t *assi
 		}
 	}
 	if len(t.TeamIDs) > 0 {
-		if _, err := q.ExecContext(ctx, `
-			INSERT INTO teams (id) SELECT unnest($1::text[])
-			ON CONFLICT (id) DO NOTHING`, pq.StringArray(t.TeamIDs)); err != nil {
-			return "", fmt.Errorf("upsert teams: %w", err)
+		// A token does not make its teams, as a call does: a team id typed
+		// by hand is a typo as often as a new team, and a new empty team
+		// would hide the typo.
+		if err := checkTeamsExist(ctx, q, t.TeamIDs, "; on the command line: rooscoach token create --create-teams"); err != nil {
+			return "", err
 		}
 	}
 	raw := make([]byte, secretBytes)
@@ -168,6 +169,26 @@ func createToken(ctx context.Context, q querier, by assistant.Principal, t *assi
 	}
 	t.ID, t.CreatedAt = row.ID, row.CreatedAt.UTC()
 	return itoa(row.ID) + "-" + secret, nil
+}
+
+// checkTeamsExist returns EInvalid naming the teams of ids that do not
+// exist, and how to make them: the API's way, then the command line's in
+// cli when there is one.
+func checkTeamsExist(ctx context.Context, q querier, ids []string, cli string) error {
+	var missing []string
+	if err := q.SelectContext(ctx, &missing, `
+		SELECT id FROM unnest($1::text[]) AS given(id)
+		WHERE NOT EXISTS (SELECT 1 FROM teams WHERE teams.id = given.id)
+		ORDER BY id`, pq.StringArray(ids)); err != nil {
+		return fmt.Errorf("check teams: %w", err)
+	}
+	switch len(missing) {
+	case 0:
+		return nil
+	case 1:
+		return assistant.Errorf(assistant.EInvalid, "Team %s does not exist; check the spelling, or create the team first (as an admin: POST /v1/teams {\"id\": %q}%s).", missing[0], missing[0], cli)
+	}
+	return assistant.Errorf(assistant.EInvalid, "Teams %s do not exist; check the spelling, or create the teams first (as an admin: POST /v1/teams, once per team%s).", strings.Join(missing, ", "), cli)
 }
 
 // FindTokens lists every token, revoked ones too, by id. Only a scope that
@@ -218,8 +239,20 @@ func findTokenRow(ctx context.Context, q querier, id int64, forUpdate bool) (*to
 }
 
 // RevokeToken stops token id from working, recorded as done by by, and
-// returns it. Revoking a revoked token changes nothing.
+// returns it. Revoking a revoked token changes nothing. The last admin
+// token that works is EConflict: without it nobody could manage tokens
+// but through the command line.
 func (db *DB) RevokeToken(ctx context.Context, by assistant.Principal, id int64) (*assistant.Token, error) {
+	return db.revokeToken(ctx, by, id, false)
+}
+
+// RevokeTokenAnyway is RevokeToken that revokes the last admin token too:
+// for the command line, whose user can always make another.
+func (db *DB) RevokeTokenAnyway(ctx context.Context, by assistant.Principal, id int64) (*assistant.Token, error) {
+	return db.revokeToken(ctx, by, id, true)
+}
+
+func (db *DB) revokeToken(ctx context.Context, by assistant.Principal, id int64, lastAdmin bool) (*assistant.Token, error) {
 	if !by.Scope().All {
 		return nil, assistant.Errorf(assistant.EForbidden, "Only admins manage tokens.")
 	}
@@ -228,9 +261,20 @@ func (db *DB) RevokeToken(ctx context.Context, by assistant.Principal, id int64)
 		return nil, dbError(err, "revoke token %d", id)
 	}
 	defer tx.Rollback()
+	// The working admin tokens are locked before the token itself, so that
+	// two admins revoking each other's token at once take turns and one
+	// token stays; a revoked one drops out of the rows locked.
+	var working []int64
+	if err := tx.SelectContext(ctx, &working, `
+		SELECT id FROM tokens WHERE role = 'admin' AND revoked_at IS NULL ORDER BY id FOR UPDATE`); err != nil {
+		return nil, dbError(err, "revoke token %d", id)
+	}
 	row, err := findTokenRow(ctx, tx, id, true)
 	if err != nil {
 		return nil, err
+	}
+	if !row.RevokedAt.Valid && row.Role == string(assistant.RoleAdmin) && !lastAdmin && len(working) <= 1 {
+		return nil, assistant.Errorf(assistant.EConflict, "Token %d is the last admin token that works; revoking it would lock every admin out. Make another admin token first (POST /v1/tokens with role admin, or rooscoach token create --role admin), then revoke this one.", id)
 	}
 	if !row.RevokedAt.Valid {
 		if err := tx.GetContext(ctx, &row.RevokedAt, `UPDATE tokens SET revoked_at = now() WHERE id = $1 RETURNING revoked_at`, id); err != nil {

@@ -11,12 +11,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/store"
+	"github.com/rooscoach/rooscoach/store/storetest"
 )
 
 // principal makes a token t describes and returns who it authenticates as.
 func principal(tb testing.TB, db *store.DB, t assistant.Token) assistant.Principal {
 	tb.Helper()
 	ctx := context.Background()
+	storetest.Teams(tb, db, t.TeamIDs...)
 	token, err := db.CreateToken(ctx, admin, &t)
 	if err != nil {
 		tb.Fatalf("CreateToken %s: %v", t.Name, err)
@@ -35,6 +37,7 @@ func TestCreateTokenAndAuthenticate(t *testing.T) {
 	ctx := context.Background()
 	db := newDB(t)
 	tok := &assistant.Token{Name: "Sanne de Vries", Role: assistant.RoleTrainer, TeamIDs: []string{"team-zuid", "team-noord", "team-zuid"}}
+	storetest.Teams(t, db, "team-noord", "team-zuid")
 	token, err := db.CreateToken(ctx, admin, tok)
 	if err != nil {
 		t.Fatalf("CreateToken: %v", err)
@@ -79,7 +82,7 @@ func TestAuthenticateRefuses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	revoked := &assistant.Token{Name: "old", Role: assistant.RoleAdmin}
+	revoked := &assistant.Token{Name: "old", Role: assistant.RoleAgent, AgentID: "agent-old"}
 	revokedToken, err := db.CreateToken(ctx, admin, revoked)
 	if err != nil {
 		t.Fatal(err)
@@ -138,6 +141,7 @@ func TestTokenLastUsed(t *testing.T) {
 	ctx := context.Background()
 	db := newDB(t)
 	tok := &assistant.Token{Name: "Ilse", Role: assistant.RoleLead, TeamIDs: []string{"team-noord"}}
+	storetest.Teams(t, db, "team-noord")
 	token, err := db.CreateToken(ctx, admin, tok)
 	if err != nil {
 		t.Fatal(err)
@@ -198,6 +202,8 @@ func TestCreateTokenInvalid(t *testing.T) {
 		{"TrainerWithAgent", assistant.Token{Name: "x", Role: assistant.RoleTrainer, TeamIDs: []string{"t"}, AgentID: "a"}, "Only an agent token names an agent"},
 		{"EmptyTeam", assistant.Token{Name: "x", Role: assistant.RoleLead, TeamIDs: []string{""}}, "team id is empty"},
 		{"NameWithNUL", assistant.Token{Name: "a\x00b", Role: assistant.RoleAdmin}, "control character"},
+		{"UnknownTeam", assistant.Token{Name: "x", Role: assistant.RoleLead, TeamIDs: []string{"team-1"}}, "Team team-1 does not exist"},
+		{"UnknownTeams", assistant.Token{Name: "x", Role: assistant.RoleTrainer, TeamIDs: []string{"t2", "t1"}}, "Teams t1, t2 do not exist"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -277,6 +283,11 @@ func TestRevokeToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Piet's is the only admin token, so it stays until there is another.
+	if _, err := db.RevokeToken(ctx, piet, tok.ID); assistant.ErrorCode(err) != assistant.EConflict || !strings.Contains(assistant.ErrorMessage(err), "last admin token") {
+		t.Fatalf("revoking the last admin token: %v, want a conflict saying so", err)
+	}
+	principal(t, db, assistant.Token{Name: "Eva", Role: assistant.RoleAdmin})
 	for range 2 {
 		got, err := db.RevokeToken(ctx, piet, tok.ID)
 		if err != nil || !got.Revoked() {
@@ -303,6 +314,7 @@ func TestRevokeToken(t *testing.T) {
 func BenchmarkAuthenticate(b *testing.B) {
 	ctx := context.Background()
 	db := newDB(b)
+	storetest.Teams(b, db, "t1", "t2")
 	token, err := db.CreateToken(ctx, admin, &assistant.Token{Name: "bench", Role: assistant.RoleTrainer, TeamIDs: []string{"t1", "t2"}})
 	if err != nil {
 		b.Fatal(err)

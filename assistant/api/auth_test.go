@@ -12,11 +12,13 @@ import (
 
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/api"
+	"github.com/rooscoach/rooscoach/store/storetest"
 )
 
 // tokenFor makes a real token t describes and returns it.
 func (e *env) tokenFor(t assistant.Token) string {
 	e.t.Helper()
+	storetest.Teams(e.t, e.db, t.TeamIDs...)
 	token, err := e.db.CreateToken(context.Background(), assistant.CommandLine(), &t)
 	if err != nil {
 		e.t.Fatalf("make token %s: %v", t.Name, err)

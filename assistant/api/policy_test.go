@@ -10,6 +10,7 @@ import (
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/api"
 	"github.com/rooscoach/rooscoach/assistant/arrangement"
+	"github.com/rooscoach/rooscoach/store/storetest"
 )
 
 const deltaWater = `{
@@ -31,6 +32,7 @@ const deltaWater = `{
 func TestPolicyRoutes(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{})
+	storetest.Teams(t, e.db, "team-zuid")
 	var p assistant.CreditorPolicy
 	res := e.do(http.MethodPut, "/v1/policies/delta-water", "application/json", []byte(deltaWater), &p)
 	if res.StatusCode != http.StatusCreated || res.Header.Get("Location") != "/v1/policies/delta-water" {
@@ -92,6 +94,7 @@ func TestPolicyRoutes(t *testing.T) {
 func TestCallUnderPolicy(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{})
+	storetest.Teams(t, e.db, "team-zuid")
 	if res := e.do(http.MethodPut, "/v1/policies/delta-water", "application/json", []byte(deltaWater), nil); res.StatusCode != http.StatusCreated {
 		t.Fatalf("PUT policy: %d", res.StatusCode)
 	}
@@ -151,6 +154,7 @@ func TestCallUnderPolicy(t *testing.T) {
 func TestArrangementUnderStoredPolicy(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{})
+	storetest.Teams(t, e.db, "team-zuid")
 	e.do(http.MethodPut, "/v1/policies/delta-water", "application/json", []byte(deltaWater), nil)
 	body := `{"debt": {"principal": 60000, "currency": "EUR"}, "jurisdiction": "nl", "policy_id": "delta-water",
 		"customer": {"budget": {"income": 190000, "housing": 90000, "utilities": 15000, "food_housekeeping": 35000}, "household": {"adults": 1, "children": 0}}}`

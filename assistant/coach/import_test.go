@@ -24,6 +24,7 @@ import (
 func withToken(t *testing.T, db *store.DB, p assistant.Principal) assistant.Principal {
 	t.Helper()
 	tok := assistant.Token{Name: p.Name, Role: p.Role, AgentID: p.AgentID, TeamIDs: p.TeamIDs}
+	storetest.Teams(t, db, p.TeamIDs...)
 	if _, err := db.CreateToken(context.Background(), assistant.CommandLine(), &tok); err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/coach"
 	"github.com/rooscoach/rooscoach/store"
+	"github.com/rooscoach/rooscoach/store/storetest"
 )
 
 // scaleURL is the seeded database: ROOSCOACH_SCALE_DATABASE_URL, or the
@@ -68,6 +69,7 @@ func BenchmarkProgressAtScale(b *testing.B) {
 	// asker gets a real token, made before the clock runs.
 	as := func(p assistant.Principal) assistant.Principal {
 		tok := assistant.Token{Name: "scale benchmark", Role: p.Role, AgentID: p.AgentID, TeamIDs: p.TeamIDs}
+		storetest.Teams(b, db, p.TeamIDs...)
 		if _, err := db.CreateToken(ctx, assistant.CommandLine(), &tok); err != nil {
 			b.Fatal(err)
 		}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/store/storetest"
 )
 
 // fieldErrors returns the problems listed beside the field with id in body.
@@ -265,6 +266,7 @@ func TestRelabelByAnotherTrainerIsRefusedInThePageLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	storetest.Teams(t, s.db, "noord")
 	other, err := s.db.CreateToken(context.Background(), assistant.CommandLine(),
 		&assistant.Token{Name: "Joost", Role: assistant.RoleTrainer, TeamIDs: []string{"noord"}})
 	if err != nil {

@@ -85,6 +85,18 @@ func (p *Pages) handleLead(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if progress.Total.Calls == 0 {
+		// Nothing in the period may still mean older calls, whose gaps
+		// the charts show; a team that never had a call gets words instead
+		// of empty charts.
+		ever, err := p.coach.Calls(ctx, me, assistant.CallFilter{TeamID: team, Limit: 1})
+		if err != nil {
+			return err
+		}
+		if len(ever.Calls) == 0 {
+			return p.render(c, http.StatusOK, "lead", map[string]any{"Team": team, "Names": names, "NoCalls": true})
+		}
+	}
 	lang := langOf(c)
 	t := text(lang)
 	thisMonth := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
+	"github.com/rooscoach/rooscoach/store/storetest"
 )
 
 // seedZuid adds team zuid-id ("Team Zuid") with agent sanne-id ("Sanne
@@ -115,6 +116,7 @@ func seedAcknowledged(t *testing.T, s *site) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	storetest.Teams(t, s.db, "zuid-id")
 	ttok, err := s.db.CreateToken(ctx, by, &assistant.Token{Name: "Tom (trainer)", Role: assistant.RoleTrainer, TeamIDs: []string{"zuid-id"}})
 	if err != nil {
 		t.Fatal(err)

@@ -92,6 +92,7 @@ func newSiteLogging(t testing.TB, logs io.Writer) *site {
 	}
 	for _, tk := range tokens {
 		tok := tk.tok
+		storetest.Teams(t, db, tok.TeamIDs...)
 		if *tk.to, err = db.CreateToken(ctx, by, &tok); err != nil {
 			t.Fatalf("token %s: %v", tok.Name, err)
 		}

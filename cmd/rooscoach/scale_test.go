@@ -81,6 +81,7 @@ func TestTwoInstances(t *testing.T) {
 	}
 	defer db.Close()
 	tok := func(tk assistant.Token) string {
+		storetest.Teams(t, db, tk.TeamIDs...)
 		s, err := db.CreateToken(ctx, assistant.CommandLine(), &tk)
 		if err != nil {
 			t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -15,13 +16,15 @@ import (
 )
 
 const tokenUsage = `Usage:
-  rooscoach token create --role ROLE --name NAME [--team TEAM]... [--agent AGENT_ID]
+  rooscoach token create --role ROLE --name NAME [--team TEAM]... [--create-teams] [--agent AGENT_ID]
   rooscoach token list
-  rooscoach token revoke ID
+  rooscoach token revoke [--force] ID
 
 create prints the new token on standard output, the only time it is shown.
 Roles: agent (--agent, their id in the dialler), trainer (one or more --team),
-lead (one --team), admin. Whoever can reach the database acts as an admin here.
+lead (one --team), admin. A team must exist; --create-teams makes those that
+do not. revoke refuses the last admin token that works unless --force.
+Whoever can reach the database acts as an admin here.
 `
 
 // teamFlags collects a repeated --team.
@@ -60,11 +63,13 @@ func runToken(ctx context.Context, args []string, env func(string) string, stdou
 func runTokenCreate(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	var role, name, agent string
 	var teams teamFlags
+	var createTeams bool
 	cfg, rest, err := parseConfigWith("token create", args, env, stderr, func(fs *flag.FlagSet) {
 		fs.StringVar(&role, "role", "", "agent, trainer, lead or admin")
 		fs.StringVar(&name, "name", "", "whose token it is, such as the person's name")
 		fs.Var(&teams, "team", "a team of a trainer (repeat for more) or the team of a lead")
 		fs.StringVar(&agent, "agent", "", "for an agent token: the agent's id in the dialler or platform")
+		fs.BoolVar(&createTeams, "create-teams", false, "make the teams --team names that do not exist yet")
 	})
 	if err != nil {
 		return err
@@ -77,6 +82,20 @@ func runTokenCreate(ctx context.Context, args []string, env func(string) string,
 		return err
 	}
 	defer db.Close()
+	if createTeams {
+		for _, id := range teams {
+			if _, err := db.FindTeamByID(ctx, assistant.CommandLine().Scope(), id); assistant.ErrorCode(err) != assistant.ENotFound {
+				if err != nil {
+					return cliError("token create", err)
+				}
+				continue
+			}
+			if err := db.CreateTeam(ctx, assistant.CommandLine(), &assistant.Team{ID: id}); err != nil {
+				return cliError("token create", err)
+			}
+			fmt.Fprintf(stderr, "Made team %s.\n", id)
+		}
+	}
 	t := &assistant.Token{Name: name, Role: assistant.Role(role), AgentID: agent, TeamIDs: teams}
 	token, err := db.CreateToken(ctx, assistant.CommandLine(), t)
 	if err != nil {
@@ -114,9 +133,16 @@ func runTokenList(ctx context.Context, args []string, env func(string) string, s
 }
 
 func runTokenRevoke(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
-	cfg, rest, err := parseConfigWith("token revoke", args, env, stderr, nil)
+	var force bool
+	cfg, rest, err := parseConfigWith("token revoke", args, env, stderr, func(fs *flag.FlagSet) {
+		fs.BoolVar(&force, "force", false, "revoke the last admin token that works too")
+	})
 	if err != nil {
 		return err
+	}
+	// The flag package stops at the ID; --force after it counts as well.
+	if i := slices.IndexFunc(rest, func(a string) bool { return a == "--force" || a == "-force" }); i >= 0 {
+		force, rest = true, slices.Delete(rest, i, i+1)
 	}
 	if len(rest) != 1 {
 		return usageError{"token revoke takes one token ID (see rooscoach token list)"}
@@ -130,12 +156,41 @@ func runTokenRevoke(ctx context.Context, args []string, env func(string) string,
 		return err
 	}
 	defer db.Close()
-	t, err := db.RevokeToken(ctx, assistant.CommandLine(), id)
+	revoke := db.RevokeToken
+	if force {
+		revoke = db.RevokeTokenAnyway
+	}
+	t, err := revoke(ctx, assistant.CommandLine(), id)
+	if assistant.ErrorCode(err) == assistant.EConflict {
+		return errors.New("token revoke: " + assistant.ErrorMessage(err) + " Or, to revoke it all the same, run rooscoach token revoke --force " + rest[0] + ".")
+	}
 	if err != nil {
 		return cliError("token revoke", err)
 	}
+	if force && t.Role == assistant.RoleAdmin {
+		if n, err := workingAdmins(ctx, db); err == nil && n == 0 {
+			fmt.Fprintln(stderr, "Warning: no admin token works now; make one with rooscoach token create --role admin.")
+		}
+	}
 	fmt.Fprintf(stdout, "Revoked token %d (%s, %s). Instances that used it in the last %s may accept it until then.\n", t.ID, t.Name, t.Role, tokenCacheNote)
 	return nil
+}
+
+// workingAdmins counts the admin tokens that are not revoked.
+func workingAdmins(ctx context.Context, db interface {
+	FindTokens(context.Context, assistant.Scope) ([]*assistant.Token, error)
+}) (int, error) {
+	tokens, err := db.FindTokens(ctx, assistant.CommandLine().Scope())
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, t := range tokens {
+		if t.Role == assistant.RoleAdmin && !t.Revoked() {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // tokenCacheNote is how long a serving instance remembers a token (the

@@ -48,7 +48,7 @@ func TestTokenCommand(t *testing.T) {
 	if _, stderr, err := runCmd(t, "", "migrate"); err != nil {
 		t.Fatalf("migrate: %v\n%s", err, stderr)
 	}
-	out, stderr, err := runCmd(t, "", "token", "create", "--role", "trainer", "--team", "T1", "--team", "T2", "--name", "Sanne Visser")
+	out, stderr, err := runCmd(t, "", "token", "create", "--role", "trainer", "--team", "T1", "--team", "T2", "--create-teams", "--name", "Sanne Visser")
 	if err != nil {
 		t.Fatalf("token create: %v\n%s", err, stderr)
 	}
@@ -154,4 +154,36 @@ func TestFirstStart(t *testing.T) {
 func tokenShape(s string) bool {
 	id, secret, ok := strings.Cut(s, "-")
 	return ok && id != "" && len(secret) == 40 && strings.Trim(secret, "0123456789abcdef") == "" && strings.Trim(id, "0123456789") == ""
+}
+
+// TestTokenCommandGuards: the command line refuses a token for a team that
+// does not exist unless told to make it, and revokes the last admin token
+// only with --force, since its user can always make another.
+func TestTokenCommandGuards(t *testing.T) {
+	t.Setenv("DATABASE_URL", storetest.NewEmptyDSN(t))
+	if _, stderr, err := runCmd(t, "", "migrate"); err != nil {
+		t.Fatalf("migrate: %v\n%s", err, stderr)
+	}
+	_, _, err := runCmd(t, "", "token", "create", "--role", "lead", "--team", "team-1", "--name", "Karin")
+	if err == nil || !strings.Contains(err.Error(), "Team team-1 does not exist") || !strings.Contains(err.Error(), "--create-teams") {
+		t.Errorf("token for an unknown team: err %v, want a refusal naming the team and --create-teams", err)
+	}
+	if list, _, _ := runCmd(t, "", "token", "list"); strings.Count(list, "\n") != 1 {
+		t.Errorf("a token was made for the unknown team:\n%s", list)
+	}
+	out, stderr, err := runCmd(t, "", "token", "create", "--role", "lead", "--team", "team-1", "--name", "Karin", "--create-teams")
+	if err != nil || !tokenShape(strings.TrimSpace(out)) || !strings.Contains(stderr, "Made team team-1") {
+		t.Fatalf("token create --create-teams: %v %q %q", err, out, stderr)
+	}
+	if _, stderr, err := runCmd(t, "", "token", "create", "--role", "admin", "--name", "Eva"); err != nil {
+		t.Fatalf("admin token: %v %s", err, stderr)
+	}
+	_, _, err = runCmd(t, "", "token", "revoke", "2")
+	if err == nil || !strings.Contains(err.Error(), "last admin token") || !strings.Contains(err.Error(), "--force") {
+		t.Errorf("revoking the last admin token: err %v, want a refusal pointing at --force", err)
+	}
+	out, stderr, err = runCmd(t, "", "token", "revoke", "2", "--force")
+	if err != nil || !strings.Contains(out, "Revoked token 2") || !strings.Contains(stderr, "no admin token works") {
+		t.Errorf("token revoke 2 --force: %v %q %q", err, out, stderr)
+	}
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/lib/pq"
+	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/store"
 )
 
@@ -210,4 +211,16 @@ func StartQueue(tb testing.TB, db *store.DB, imp store.FileImporter, cfg store.Q
 		_ = q.Stop(ctx)
 	})
 	return q
+}
+
+// Teams makes the teams ids that do not exist yet, as an admin would
+// before making tokens for them: a token does not make its teams.
+func Teams(tb testing.TB, db *store.DB, ids ...string) {
+	tb.Helper()
+	for _, id := range ids {
+		err := db.CreateTeam(context.Background(), assistant.System(), &assistant.Team{ID: id})
+		if err != nil && assistant.ErrorCode(err) != assistant.EConflict {
+			tb.Fatalf("make team %s: %v", id, err)
+		}
+	}
 }
