@@ -380,11 +380,11 @@ func backOf(c echo.Context) string {
 
 // view is what every page's template gets beside its own data.
 type view struct {
-	T      map[string]string
-	Lang   assistant.Language
-	CSRF   string
-	Me     assistant.Principal
-	Path   string
+	T    map[string]string
+	Lang assistant.Language
+	CSRF string
+	Me   assistant.Principal
+	Path string
 	// Return is the page's path and query, where the language form comes
 	// back to: the path alone would lose what the query asked for (a
 	// team, a period).
