@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/coach"
 	"github.com/rooscoach/rooscoach/assistant/transcript"
@@ -172,4 +174,43 @@ func errorMessage(body string) string {
 		return m
 	}
 	return body
+}
+
+// In Chromium: a trainer without a team of their own opens a team's lead
+// page by month, switches to Dutch, and stays on that team's page by
+// month; the period form then shows another old period, and the page
+// passes axe-core.
+func TestLeadPagePeriodInBrowser(t *testing.T) {
+	s := newSite(t)
+	seedGaps(t, s)
+	old := seedOld(t, s)
+	admin := user(t)
+	signIn(t, admin, s, s.admin)
+	do(t, admin, chromedp.Navigate(s.url+"/lead?team=noord&bucket=month"), chromedp.WaitVisible(chromedp.CSS("#chart-0")))
+	toDutch(t, admin)
+	do(t, admin, chromedp.WaitVisible(chromedp.CSS("#chart-0")))
+	if loc := eval[string](t, admin, `location.pathname + location.search`); loc != "/lead?team=noord&bucket=month" {
+		t.Errorf("after switching language the page is %s, want /lead?team=noord&bucket=month", loc)
+	}
+	if b := eval[string](t, admin, `document.querySelector("#period-bucket").value`); b != "month" {
+		t.Errorf("after switching language the bucket is %q, want month", b)
+	}
+	from, to := old.AddDate(0, 0, -10).Format(time.DateOnly), old.AddDate(0, 0, 10).Format(time.DateOnly)
+	do(t, admin,
+		chromedp.SetValue(chromedp.CSS("#period-from"), from),
+		chromedp.SetValue(chromedp.CSS("#period-to"), to),
+		chromedp.SetValue(chromedp.CSS("#period-bucket"), "week"),
+		chromedp.Click(chromedp.CSS(`form[action="/lead"] button[type=submit]`)),
+		// The page shown from the form marks week as chosen; the one the
+		// form was filled in on marks month.
+		chromedp.WaitReady(chromedp.CSS(`#period-bucket option[value="week"][selected]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#chart-0`)),
+	)
+	if n := eval[int](t, admin, `document.querySelectorAll("#chart-0 circle").length`); n != 2 {
+		t.Errorf("from %s to %s by week: %d points, want 2", from, to, n)
+	}
+	if href := eval[string](t, admin, `document.querySelector("#standings a").getAttribute("href")`); !strings.Contains(href, "from="+from) || !strings.Contains(href, "bucket=week") {
+		t.Errorf("the link to the agent's page %s does not carry the period", href)
+	}
+	checkAccessibility(t, admin, "lead page with a period (nl)")
 }
