@@ -13,7 +13,7 @@ import (
 
 // funcs are the templates' helpers.
 var funcs = template.FuncMap{
-	"pct": func(v float64) string { return fmt.Sprintf("%.0f%%", 100*v) },
+	"pct": prompts.Percent,
 	// num writes a figure with one decimal the way the page's language
 	// does: 2,2 on a Dutch page, 2.2 on an English one.
 	"num":   func(v float64, lang assistant.Language) string { return prompts.Number(lang, v, 1) },
@@ -53,7 +53,7 @@ func pctp(v *float64) string {
 	if v == nil {
 		return prompts.Missing
 	}
-	return fmt.Sprintf("%.0f%%", 100**v)
+	return prompts.Percent(*v)
 }
 
 // label is the name in t of code, a value of the data of kind (a status,
