@@ -18,8 +18,11 @@ import (
 // fall back to the last twelve weeks.
 type periodView struct {
 	From, To, Bucket string
-	// Buckets are the buckets the form offers.
-	Buckets []assistant.Bucket
+}
+
+// Buckets are the buckets the form offers: those the progress API takes.
+func (periodView) Buckets() []assistant.Bucket {
+	return []assistant.Bucket{assistant.BucketDay, assistant.BucketWeek, assistant.BucketMonth}
 }
 
 // Date is v as a date input shows it: its date part, since a date input
@@ -53,13 +56,12 @@ func (p periodView) Link(path string, params ...string) string {
 // and the value in the page's language, not ignored: a mistyped link
 // would otherwise show the last twelve weeks as if they were asked for.
 func progressPeriod(c echo.Context, back string) (assistant.ProgressFilter, periodView, error) {
-	v := periodView{From: c.QueryParam("from"), To: c.QueryParam("to"), Bucket: c.QueryParam("bucket"),
-		Buckets: []assistant.Bucket{assistant.BucketDay, assistant.BucketWeek, assistant.BucketMonth}}
+	v := periodView{From: c.QueryParam("from"), To: c.QueryParam("to"), Bucket: c.QueryParam("bucket")}
 	if b := assistant.Bucket(v.Bucket); v.Bucket != "" && !b.Valid() {
 		return assistant.ProgressFilter{}, v, &pageError{Status: http.StatusBadRequest, Key: "bad_filter", Back: back, Args: func(lang assistant.Language) []any {
 			t := text(lang)
-			names := make([]string, len(v.Buckets))
-			for i, b := range v.Buckets {
+			names := make([]string, len(v.Buckets()))
+			for i, b := range v.Buckets() {
 				names[i] = string(b) + " (" + label(t, "bucket", b) + ")"
 			}
 			return []any{"bucket", v.Bucket, strings.Join(names, ", ")}
