@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -104,7 +105,34 @@ func parseMoment(field, v string) (time.Time, error) {
 	if t, err := time.Parse(time.DateOnly, v); err == nil {
 		return t, nil
 	}
-	return time.Time{}, Errorf(EInvalid, "%s %q is not a date or time; use 2026-11-01 or RFC 3339 such as 2026-11-01T09:00:00Z.", field, v)
+	return time.Time{}, Errorf(EInvalid, "%s %q is not a date or time; use 2026-11-01 or RFC 3339 such as 2026-11-01T09:00:00Z.%s", field, v, PlusHint(v))
+}
+
+// ParseMoment reads the value v of field, a date (midnight UTC) or an RFC
+// 3339 time, as the progress and list filters take them; what it cannot
+// read is refused with an invalid-coded error naming field and v.
+func ParseMoment(field, v string) (time.Time, error) { return parseMoment(field, v) }
+
+// SpaceForPlus reports whether v is an RFC 3339 time whose zone's "+" was
+// read as a space, as a URL's query reads a bare "+". Such a value is
+// refused with the advice to send "+" as %2B rather than read back: the
+// space may as well be a typing error, and a time quietly taken in
+// another zone than meant is worse than a clear refusal.
+func SpaceForPlus(v string) bool {
+	if !strings.Contains(v, " ") {
+		return false
+	}
+	_, err := time.Parse(time.RFC3339, strings.ReplaceAll(v, " ", "+"))
+	return err == nil
+}
+
+// PlusHint is the advice, in English, appended to the message refusing v
+// when [SpaceForPlus] holds for it; "" otherwise.
+func PlusHint(v string) string {
+	if !SpaceForPlus(v) {
+		return ""
+	}
+	return ` A "+" in a time zone must be sent as %2B in a URL: a bare "+" arrives as a space.`
 }
 
 // Validate checks that the period ends after it starts, lies in the years

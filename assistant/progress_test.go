@@ -34,12 +34,29 @@ func TestNewProgressFilter(t *testing.T) {
 		{"2026-11-01", "2026-11-30", "year", `bucket "year" is not known; use day, week or month`},
 		{"last monday", "", "", `from "last monday" is not a date or time`},
 		{"", "30-11-2026", "", `to "30-11-2026" is not a date or time`},
+		// A "+" sent unencoded in a URL arrives as a space: said so.
+		{"", "2026-12-06T10:00:00 02:00", "", `must be sent as %2B in a URL`},
 		{"2016-01-01", "2026-01-01", "day", "more than 400 days; choose a shorter period or a longer bucket"},
 		{"1999-01-01", "2000-02-01", "month", "outside the years calls can have"},
 	} {
 		_, err := NewProgressFilter(c.from, c.to, c.bucket, now)
 		if ErrorCode(err) != EInvalid || !strings.Contains(ErrorMessage(err), c.says) {
 			t.Errorf("from=%q to=%q bucket=%q: %v, want invalid saying %q", c.from, c.to, c.bucket, err, c.says)
+		}
+	}
+}
+
+// SpaceForPlus tells a zone's "+" read as a space from other bad times.
+func TestSpaceForPlus(t *testing.T) {
+	for v, want := range map[string]bool{
+		"2026-12-06T10:00:00 02:00": true, "2026-12-06T10:00:00.5 01:00": true,
+		"2026-12-06T10:00:00+02:00": false, "2026-12-06 10:00": false, "last monday": false, "2026-12-06T10:00:00-02:00": false,
+	} {
+		if got := SpaceForPlus(v); got != want {
+			t.Errorf("SpaceForPlus(%q) = %v, want %v", v, got, want)
+		}
+		if hint := PlusHint(v); (hint != "") != want {
+			t.Errorf("PlusHint(%q) = %q", v, hint)
 		}
 	}
 }

@@ -131,25 +131,74 @@ const Missing = "—"
 // "2,2" in Dutch, "2.2" in English. Numbers of a thousand or more are
 // grouped ("1.250,5", "1,250.5"); NaN and infinities print as Missing. With
 // digits -1 it uses as few decimals as v needs ("1,25", "2").
+//
+// Halves round away from zero ("4,25" → "4,3"), as package assistant
+// rounds its figures, not to even as strconv does; and the half is judged
+// on the shortest decimal that reads back as v, so 1.005 is a half though
+// the double nearest it lies just below.
 func Number(lang assistant.Language, v float64, digits int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return Missing
 	}
-	s := strconv.FormatFloat(math.Abs(v), 'f', digits, 64)
-	if strings.Trim(s, "0.") == "" {
-		v = 0 // no "-0,0"
-	}
-	units, frac, _ := strings.Cut(s, ".")
-	n, _ := strconv.ParseInt(units, 10, 64)
+	units, frac := roundHalfUp(strconv.FormatFloat(math.Abs(v), 'f', -1, 64), digits)
 	thousands, decimal := separators(lang)
-	out := group(n, thousands)
+	out := groupDigits(units, thousands)
 	if frac != "" {
 		out += decimal + frac
 	}
-	if v < 0 {
+	if v < 0 && strings.Trim(units+frac, "0") != "" { // no "-0,0"
 		out = "-" + out
 	}
 	return out
+}
+
+// roundHalfUp rounds the plain decimal s (digits, at most one ".") to
+// digits decimals, a half up; digits -1 keeps s as it is. It returns the
+// units and the decimals.
+func roundHalfUp(s string, digits int) (units, frac string) {
+	units, frac, _ = strings.Cut(s, ".")
+	if digits < 0 || len(frac) == digits {
+		return units, frac
+	}
+	if len(frac) < digits {
+		return units, frac + strings.Repeat("0", digits-len(frac))
+	}
+	up := frac[digits] >= '5'
+	d := []byte(units + frac[:digits])
+	for i := len(d) - 1; up && i >= 0; i-- {
+		if d[i] == '9' {
+			d[i] = '0'
+			continue
+		}
+		d[i]++
+		up = false
+	}
+	if up {
+		d = append([]byte{'1'}, d...)
+	}
+	return string(d[:len(d)-digits]), string(d[len(d)-digits:])
+}
+
+// Percent writes share v (1 is all) as a whole percent, halves rounded
+// away from zero as [Number] rounds them: 0.125 is "13%". NaN and
+// infinities print as Missing. Percents need no separators below 1000,
+// so it serves both languages.
+func Percent(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return Missing
+	}
+	// Shift the decimal point in the decimal that reads back as v, not
+	// by multiplying: 100*0.145 is 14.499999999999998.
+	return Number(assistant.English, shift2(v), 0) + "%"
+}
+
+// shift2 is 100*v, computed on v's shortest decimal.
+func shift2(v float64) float64 {
+	s := strconv.FormatFloat(v, 'e', -1, 64)
+	mant, exp, _ := strings.Cut(s, "e")
+	e, _ := strconv.Atoi(exp)
+	r, _ := strconv.ParseFloat(mant+"e"+strconv.Itoa(e+2), 64)
+	return r
 }
 
 // Count writes n with the noun that goes with it in lang: one for exactly
@@ -190,7 +239,11 @@ func Bytes(lang assistant.Language, n int64) string {
 }
 
 func group(n int64, sep string) string {
-	s := strconv.FormatInt(n, 10)
+	return groupDigits(strconv.FormatInt(n, 10), sep)
+}
+
+// groupDigits puts sep between each three digits of s from the right.
+func groupDigits(s, sep string) string {
 	if len(s) <= 3 {
 		return s
 	}

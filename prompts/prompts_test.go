@@ -64,8 +64,25 @@ func TestNumber(t *testing.T) {
 		digits int
 		want   string
 	}{
-		{assistant.Dutch, 2.25, 1, "2,2"},
-		{assistant.English, 2.25, 1, "2.2"},
+		// Halves round away from zero, as the figures are rounded
+		// (assistant's roundFigure), not to even as strconv does.
+		{assistant.Dutch, 2.25, 1, "2,3"},
+		{assistant.English, 2.25, 1, "2.3"},
+		{assistant.Dutch, 4.25, 1, "4,3"},
+		{assistant.English, 4.25, 1, "4.3"},
+		{assistant.Dutch, 0.125, 2, "0,13"},
+		{assistant.English, 0.125, 2, "0.13"},
+		{assistant.English, -0.125, 2, "-0.13"},
+		{assistant.Dutch, 0.375, 2, "0,38"},
+		{assistant.English, 12.5, 0, "13"},
+		// The decimal a figure was written as decides, not the binary
+		// double just below it: 1.005 is a half.
+		{assistant.Dutch, 1.005, 2, "1,01"},
+		{assistant.English, 999.95, 1, "1,000.0"},
+		{assistant.Dutch, 9.96, 1, "10,0"},
+		{assistant.English, 0.04, 1, "0.0"},
+		{assistant.English, 0.05, 1, "0.1"},
+		{assistant.English, 1e21, 0, "1,000,000,000,000,000,000,000"},
 		{assistant.Dutch, 4.666, 2, "4,67"},
 		{assistant.English, 4.666, 2, "4.67"},
 		{assistant.Dutch, 1250.5, 1, "1.250,5"},
@@ -81,6 +98,18 @@ func TestNumber(t *testing.T) {
 		if got := Number(c.lang, c.v, c.digits); got != c.want {
 			t.Errorf("Number(%s, %g, %d) = %q, want %q", c.lang, c.v, c.digits, got, c.want)
 		}
+	}
+}
+
+// Percent writes shares as whole percents, halves rounded away from zero.
+func TestPercent(t *testing.T) {
+	for v, want := range map[float64]string{0.125: "13%", 0.145: "15%", 0.5: "50%", 1: "100%", 0: "0%", 0.004: "0%", 0.005: "1%"} {
+		if got := Percent(v); got != want {
+			t.Errorf("Percent(%g) = %q, want %q", v, got, want)
+		}
+	}
+	if got := Percent(math.NaN()); got != Missing {
+		t.Errorf("Percent(NaN) = %q, want %q", got, Missing)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/rooscoach/rooscoach/assistant"
@@ -82,7 +83,11 @@ func (db *DB) FindAudit(ctx context.Context, scope assistant.Scope, f assistant.
 		return assistant.AuditPage{}, assistant.Errorf(assistant.EInvalid, "limit must be between 1 and %d", maxAuditLimit)
 	}
 	if f.Action != "" && !slices.Contains(assistant.Actions, f.Action) {
-		return assistant.AuditPage{}, assistant.Errorf(assistant.EInvalid, "action %q is not one the audit trail records", f.Action)
+		names := make([]string, len(assistant.Actions))
+		for i, a := range assistant.Actions {
+			names[i] = string(a)
+		}
+		return assistant.AuditPage{}, assistant.Errorf(assistant.EInvalid, "action %q is not one the audit trail records; use one of %s.", f.Action, strings.Join(names, ", "))
 	}
 	if !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To) {
 		return assistant.AuditPage{}, assistant.Errorf(assistant.EInvalid, "from must be before to")

@@ -137,12 +137,12 @@ func timeRange(c echo.Context) (from, to time.Time, err error) {
 	q := c.QueryParams()
 	if v := q.Get("from"); v != "" {
 		if from, err = parseTime(v); err != nil {
-			return from, to, assistant.Errorf(assistant.EInvalid, "from %q is not a date or time; use 2026-11-01 or RFC 3339.", v)
+			return from, to, assistant.Errorf(assistant.EInvalid, "from %q is not a date or time; use 2026-11-01 or RFC 3339.%s", v, assistant.PlusHint(v))
 		}
 	}
 	if v := q.Get("to"); v != "" {
 		if to, err = parseTime(v); err != nil {
-			return from, to, assistant.Errorf(assistant.EInvalid, "to %q is not a date or time; use 2026-11-30 or RFC 3339.", v)
+			return from, to, assistant.Errorf(assistant.EInvalid, "to %q is not a date or time; use 2026-11-30 or RFC 3339.%s", v, assistant.PlusHint(v))
 		}
 		if len(v) == len(time.DateOnly) {
 			to = to.AddDate(0, 0, 1)

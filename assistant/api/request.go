@@ -170,7 +170,7 @@ func transcriptOptions(c echo.Context) (transcript.Options, error) {
 	if v := q.Get("occurred_at"); v != "" {
 		t, err := parseTime(v)
 		if err != nil {
-			return opts, assistant.Errorf(assistant.EInvalid, "occurred_at %q is not a date or time; use RFC 3339 such as 2026-11-23T10:15:00+01:00.", v)
+			return opts, assistant.Errorf(assistant.EInvalid, "occurred_at %q is not a date or time; use RFC 3339 such as 2026-11-23T10:15:00+01:00.%s", v, assistant.PlusHint(v))
 		}
 		if t.Before(assistant.EarliestCall) {
 			return opts, assistant.CheckOccurredAt(t, t)

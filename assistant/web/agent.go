@@ -79,6 +79,12 @@ func (p *Pages) agentPage(c echo.Context, agentID string, sent *disputeForm) (ma
 	if agentID == "" {
 		return map[string]any{"Ask": true}, nil
 	}
+	// A bad period is refused before anything is read; on a form's answer
+	// (a dispute) the query holds none.
+	f, period, err := progressPeriod(c, "/agent")
+	if err != nil {
+		return nil, err
+	}
 	lang := langOf(c)
 	page, err := p.coach.Calls(ctx, me, assistant.CallFilter{AgentID: agentID, Limit: 20})
 	if err != nil {
@@ -120,11 +126,6 @@ func (p *Pages) agentPage(c echo.Context, agentID string, sent *disputeForm) (ma
 			reviews = append(reviews, v)
 		}
 	}
-	now := time.Now()
-	f, err := assistant.NewProgressFilter("", "", "week", now)
-	if err != nil {
-		return nil, err
-	}
 	progress, err := p.coach.AgentProgress(ctx, me, agentID, f)
 	if err != nil {
 		return nil, err
@@ -159,7 +160,7 @@ func (p *Pages) agentPage(c echo.Context, agentID string, sent *disputeForm) (ma
 	chart := lineChart("agent-target", t["chart_target"], progress.Bucket, starts, []series{{Name: names.Agent(agentID), Values: target}}, true, lang)
 	return map[string]any{
 		"AgentID": agentID, "AgentName": names.Agent(agentID), "Title": title, "Calls": page.Calls, "Reviews": reviews, "Goals": goals, "Total": progress.Total,
-		"Chart": chart, "CanAnswer": me.Role == assistant.RoleAgent, "OctantLabels": octantLabels(lang),
+		"Chart": chart, "Period": period, "CanAnswer": me.Role == assistant.RoleAgent, "OctantLabels": octantLabels(lang),
 	}, nil
 }
 

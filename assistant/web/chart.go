@@ -62,7 +62,7 @@ func lineChart(id, title string, bucket assistant.Bucket, starts []time.Time, li
 	}
 	format := func(v float64) string {
 		if percent {
-			return fmt.Sprintf("%.0f%%", 100*v)
+			return prompts.Percent(v)
 		}
 		return prompts.Number(lang, math.Round(v*100)/100, -1)
 	}

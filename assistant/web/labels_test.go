@@ -132,8 +132,8 @@ func pageData(lang, callLang assistant.Language, scale, referral string) map[str
 		"review": {"Call": call, "Turns": []turnView{{ID: 1, Number: 1, Agent: true, Findings: findings}}, "Published": published,
 			"CanReview": true, "Ratings": []int{1, 2, 3, 4, 5}, "TargetShare": 0.5, "Problems": map[string][]string{},
 			"AgentName": "Anna de Boer", "TeamName": "Team Noord", "TurnNumbers": map[int64]int{}},
-		"agent": {"AgentID": "anna", "Calls": calls, "Reviews": answered, "Goals": goals},
-		"lead": {"Team": "noord", "Progress": &assistant.Progress{Agents: []assistant.AgentStanding{{AgentID: "anna", Calls: 3,
+		"agent": {"AgentID": "anna", "Period": periodView{}, "Calls": calls, "Reviews": answered, "Goals": goals},
+		"lead": {"Team": "noord", "Period": periodView{}, "Progress": &assistant.Progress{Agents: []assistant.AgentStanding{{AgentID: "anna", Calls: 3,
 			EscalationsPerCall: ptr(2.25), JargonPerCall: ptr(4.25), BreachesPerCall: &breaches, NeedsAttention: true, Reasons: reasons}}},
 			"Charts": []chartView{{ID: "c", Title: "t", SVG: lineChart("c", "t", assistant.BucketWeek, starts, []series{{Name: "anna", Values: []float64{4.666, 1.25}}}, false, lang)}}},
 		"signin": {},
@@ -205,14 +205,16 @@ func TestPagesWriteFiguresAndExplanationsInTheirLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// 2.25 and 4.25 escalations and jargon per call: halves round away
+	// from zero, as the figures are rounded, so 2,3 and 4,3.
 	for _, c := range []struct {
 		lang, call assistant.Language
 		want       []string
 	}{
-		{assistant.Dutch, assistant.English, []string{"2,2", "4,2", "€ 50,50", "£ 50,50", "4,67", "1,25", "Lijdende vorm",
+		{assistant.Dutch, assistant.English, []string{"2,3", "4,3", "€ 50,50", "£ 50,50", "4,67", "1,25", "Lijdende vorm",
 			prompts.MustRender(assistant.Dutch, "reason.command", nil), "Bevestigd door anna", "Engels", "Beoordeling gepubliceerd", "Geen jargon vroeg in het gesprek",
 			"doel niet gehaald", "Geen regeling past", "Eerst uitstel, dan een regeling", "Flesch-Douma"}},
-		{assistant.English, assistant.Dutch, []string{"2.2", "4.2", "€50.50", "£50.50", "4.67", "1.25", "Passive voice",
+		{assistant.English, assistant.Dutch, []string{"2.3", "4.3", "€50.50", "£50.50", "4.67", "1.25", "Passive voice",
 			prompts.MustRender(assistant.English, "reason.command", nil), "Acknowledged by anna",
 			prompts.MustRender(assistant.English, "reason.long-sentence", reasonFields{Words: 31, Max: 20})}},
 	} {

@@ -65,14 +65,14 @@ func (p *Pages) handleLead(c echo.Context) error {
 	if team == "" && len(me.TeamIDs) > 0 {
 		team = me.TeamIDs[0]
 	}
-	if team == "" {
-		return p.render(c, http.StatusOK, "lead", map[string]any{"Ask": true})
-	}
-	now := time.Now()
-	f, err := assistant.NewProgressFilter("", "", "week", now)
+	f, period, err := progressPeriod(c, "/lead")
 	if err != nil {
 		return err
 	}
+	if team == "" {
+		return p.render(c, http.StatusOK, "lead", map[string]any{"Ask": true, "Period": period})
+	}
+	now := time.Now()
 	progress, err := p.coach.TeamProgress(ctx, me, team, f)
 	if err != nil {
 		return err
@@ -141,6 +141,6 @@ func (p *Pages) handleLead(c echo.Context) error {
 		charts = append(charts, chartView{ID: id, Title: t[m.key], SVG: lineChart(id, t[m.key], progress.Bucket, starts, lines, m.percent, lang), Legend: legend(lines)})
 	}
 	return p.render(c, http.StatusOK, "lead", map[string]any{
-		"Team": team, "Names": names, "Progress": progress, "Charts": charts, "Heats": heats,
+		"Team": team, "Names": names, "Progress": progress, "Charts": charts, "Heats": heats, "Period": period,
 	})
 }

@@ -380,11 +380,15 @@ func backOf(c echo.Context) string {
 
 // view is what every page's template gets beside its own data.
 type view struct {
-	T      map[string]string
-	Lang   assistant.Language
-	CSRF   string
-	Me     assistant.Principal
-	Path   string
+	T    map[string]string
+	Lang assistant.Language
+	CSRF string
+	Me   assistant.Principal
+	Path string
+	// Return is the page's path and query, where the language form comes
+	// back to: the path alone would lose what the query asked for (a
+	// team, a period).
+	Return string
 	Notice string
 	// CanUpload and CanLead say whether the navigation links to the
 	// upload and the lead page, by the role sets those pages check.
@@ -400,7 +404,7 @@ func (p *Pages) render(c echo.Context, status int, name string, data any) error 
 	}
 	csrf, _ := c.Get("csrf").(string)
 	me := principalOf(c)
-	v := view{T: text(langOf(c)), Lang: langOf(c), CSRF: csrf, Me: me, Path: c.Request().URL.Path,
+	v := view{T: text(langOf(c)), Lang: langOf(c), CSRF: csrf, Me: me, Path: c.Request().URL.Path, Return: c.Request().URL.RequestURI(),
 		Notice: noticeOf(c), Data: data,
 		CanUpload: me.Role != "" && me.Can(assistant.CallPosters...), CanLead: me.Role != "" && me.Can(assistant.CoachingReaders...)}
 	var b strings.Builder

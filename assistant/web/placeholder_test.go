@@ -17,10 +17,10 @@ func TestMissingFiguresShowOnePlaceholder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lead := map[string]any{"Team": "noord", "Progress": &assistant.Progress{Agents: []assistant.AgentStanding{
+	lead := map[string]any{"Team": "noord", "Period": periodView{}, "Progress": &assistant.Progress{Agents: []assistant.AgentStanding{
 		{AgentID: "bram", Calls: 2, Reasons: []string{}},
 	}}}
-	agent := map[string]any{"AgentID": "anna", "Goals": []goalView{
+	agent := map[string]any{"AgentID": "anna", "Period": periodView{}, "Goals": []goalView{
 		// Not measured in the period, and no result at all.
 		{Goal: assistant.Goal{ID: 1, Kind: assistant.GoalTargetShare, Threshold: 0.6}, Result: &assistant.GoalResult{GoalID: 1, Status: assistant.GoalNotMeasurable}},
 		{Goal: assistant.Goal{ID: 2, Kind: assistant.GoalClosing, Threshold: 0.8}},

@@ -18,12 +18,12 @@ func TestStandingsAndGoalsWithoutData(t *testing.T) {
 		t.Fatal(err)
 	}
 	fell := -0.12
-	lead := map[string]any{"Team": "noord", "Progress": &assistant.Progress{Agents: []assistant.AgentStanding{
+	lead := map[string]any{"Team": "noord", "Period": periodView{}, "Progress": &assistant.Progress{Agents: []assistant.AgentStanding{
 		{AgentID: "anna", Calls: 4, TargetShare: ptr(0.41), EscalationsPerCall: ptr(0.5), JargonPerCall: ptr(1.0), TargetShareChange: &fell,
 			NeedsAttention: true, Reasons: []string{assistant.ReasonTargetFell, assistant.ReasonGoalNotMet}},
 		{AgentID: "bram", Calls: 2, EscalationsPerCall: ptr(0.0), JargonPerCall: ptr(0.0), Reasons: []string{}},
 	}}}
-	agent := map[string]any{"AgentID": "anna", "Goals": []goalView{
+	agent := map[string]any{"AgentID": "anna", "Period": periodView{}, "Goals": []goalView{
 		{Goal: assistant.Goal{ID: 1, Kind: assistant.GoalTargetShare, Threshold: 0.6}, Result: &assistant.GoalResult{GoalID: 1, Status: assistant.GoalNotMeasurable}},
 	}}
 	for lang, want := range map[assistant.Language]struct{ fell, unmet, measurable string }{

@@ -13,7 +13,7 @@ import (
 
 // funcs are the templates' helpers.
 var funcs = template.FuncMap{
-	"pct": func(v float64) string { return fmt.Sprintf("%.0f%%", 100*v) },
+	"pct": prompts.Percent,
 	// num writes a figure with one decimal the way the page's language
 	// does: 2,2 on a Dutch page, 2.2 on an English one.
 	"num":   func(v float64, lang assistant.Language) string { return prompts.Number(lang, v, 1) },
@@ -53,7 +53,7 @@ func pctp(v *float64) string {
 	if v == nil {
 		return prompts.Missing
 	}
-	return fmt.Sprintf("%.0f%%", 100**v)
+	return prompts.Percent(*v)
 }
 
 // label is the name in t of code, a value of the data of kind (a status,
@@ -276,6 +276,16 @@ var english = map[string]string{
 	"error":              "Something went wrong",
 	"back":               "Back to the start",
 	"bad_filter":         "The filter %s has no value %q. Choose one of: %s.",
+	"bad_date":           "The filter %s has the value %q, which is not a date. Use a date such as 2026-11-01, or a time such as 2026-11-01T09:00:00Z.%s",
+	"plus_hint":          `A "+" in a time zone must be sent as %2B in a web address: a bare "+" arrives as a space.`,
+	"bad_period":         "The period from=%s to=%s bucket=%s cannot be shown: it must end after it starts, start on or after %s, and hold at most %d buckets. Choose a shorter period or a longer bucket.",
+	"period":             "Period",
+	"period_from":        "From",
+	"period_to":          "Up to and including",
+	"period_bucket":      "Per",
+	"bucket.day":         "day",
+	"bucket.week":        "week",
+	"bucket.month":       "month",
 	"page_not_found":     "There is no page at this address. Check the address, or start again from the start page.",
 	"page_method":        "This address cannot be used this way. Open it from a link or a form of rooscoach.",
 	"role":               "Role",
@@ -548,6 +558,16 @@ var dutch = map[string]string{
 	"error":                       "Er ging iets mis",
 	"back":                        "Terug naar het begin",
 	"bad_filter":                  "Het filter %s kent de waarde %q niet. Kies een van: %s.",
+	"bad_date":                    "Het filter %s heeft de waarde %q, en dat is geen datum. Gebruik een datum zoals 2026-11-01, of een tijd zoals 2026-11-01T09:00:00Z.%s",
+	"plus_hint":                   `Een "+" in een tijdzone moet in een webadres als %2B worden verstuurd: een losse "+" komt aan als spatie.`,
+	"bad_period":                  "De periode from=%s to=%s bucket=%s kan niet getoond worden: ze moet eindigen na het begin, beginnen op of na %s en hoogstens %d vakken tellen. Kies een kortere periode of een grotere indeling.",
+	"period":                      "Periode",
+	"period_from":                 "Van",
+	"period_to":                   "Tot en met",
+	"period_bucket":               "Per",
+	"bucket.day":                  "dag",
+	"bucket.week":                 "week",
+	"bucket.month":                "maand",
 	"page_not_found":              "Op dit adres staat geen pagina. Controleer het adres, of begin opnieuw op de startpagina.",
 	"page_method":                 "Dit adres kan niet op deze manier worden gebruikt. Open het via een link of een formulier van rooscoach.",
 	"role":                        "Rol",

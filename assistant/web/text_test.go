@@ -25,3 +25,23 @@ func TestTextsInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// The lead page's figures round halves away from zero, as the figures
+// themselves are rounded: 4.25 escalations per call is 4,3 / 4.3, and a
+// share of 0.125 is 13%, in both languages.
+func TestTemplateFiguresRoundHalvesUp(t *testing.T) {
+	num := funcs["num"].(func(float64, assistant.Language) string)
+	for _, c := range []struct {
+		lang assistant.Language
+		v    float64
+		want string
+	}{{assistant.Dutch, 4.25, "4,3"}, {assistant.English, 4.25, "4.3"}, {assistant.Dutch, 0.15, "0,2"}, {assistant.English, 0.05, "0.1"}} {
+		if got := num(c.v, c.lang); got != c.want {
+			t.Errorf("num(%g, %s) = %q, want %q", c.v, c.lang, got, c.want)
+		}
+	}
+	v := 0.125
+	if got := pctp(&v); got != "13%" {
+		t.Errorf("pctp(0.125) = %q, want 13%%", got)
+	}
+}

@@ -33,6 +33,13 @@ func TestOpsSettings(t *testing.T) {
 			t.Errorf("parseRetention(%q) took it", bad)
 		}
 	}
+	// A retention of nothing or less is told what is wanted: more than
+	// 0, or "0" to keep calls for ever.
+	for _, bad := range []string{"0d", "-3d", "0h", "-5m"} {
+		if _, err := parseRetention(bad); err == nil || !strings.Contains(err.Error(), "above 0") || !strings.Contains(err.Error(), `"0" keeps calls for ever`) {
+			t.Errorf("parseRetention(%q) = %v, want it to say the retention must be above 0", bad, err)
+		}
+	}
 	env := map[string]string{"ROOSCOACH_DB_MAX_CONNS": "8", "ROOSCOACH_DB_STATEMENT_TIMEOUT": "15s", "ROOSCOACH_RETENTION": "30d",
 		"ROOSCOACH_METRICS_ADDR": "127.0.0.1:9090", "ROOSCOACH_REDACT_TRANSCRIPTS": "true"}
 	cfg, err := parseConfig("serve", nil, func(k string) string { return env[k] }, io.Discard)

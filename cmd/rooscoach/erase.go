@@ -139,8 +139,21 @@ func parseRetention(s string) (time.Duration, error) {
 		if err == nil && n > 0 {
 			return time.Duration(n) * 24 * time.Hour, nil
 		}
-	} else if d, err := time.ParseDuration(s); err == nil && d > 0 {
-		return d, nil
+		if err == nil {
+			return 0, errRetentionNotAbove0(s)
+		}
+	} else if d, err := time.ParseDuration(s); err == nil {
+		if d > 0 {
+			return d, nil
+		}
+		return 0, errRetentionNotAbove0(s)
 	}
 	return 0, fmt.Errorf("ROOSCOACH_RETENTION %q: want a number of days such as 90d, or a duration such as 2160h", s)
+}
+
+// errRetentionNotAbove0 refuses a retention that reads but keeps nothing:
+// erasing every call at once is never meant, and "0" already says "for
+// ever".
+func errRetentionNotAbove0(s string) error {
+	return fmt.Errorf(`ROOSCOACH_RETENTION %q: the retention must be above 0, such as 90d or 2160h; "0" keeps calls for ever`, s)
 }

@@ -71,14 +71,7 @@ func runSeed(ctx context.Context, args []string, env func(string) string, stdout
 	began := time.Now()
 	r := rand.New(rand.NewPCG(*seed, 0x5eed))
 	team := synth.Team(r, *agents, *teams)
-	// Seven in ten agents call in Dutch, the others in English.
-	langOf := make([]assistant.Language, len(team))
-	for i := range team {
-		langOf[i] = assistant.Dutch
-		if r.Float64() < 0.3 {
-			langOf[i] = assistant.English
-		}
-	}
+	langOf := seedLanguages(r, len(team))
 	fmt.Fprintf(stdout, "analysing %d transcripts for the pool …\n", seedTiers*2**pool)
 	analysed, err := seedPool(ctx, r, *pool, *turns)
 	if err != nil {
@@ -180,4 +173,24 @@ func seedPool(ctx context.Context, r *rand.Rand, perTier, turns int) (map[assist
 		out[j.lang][j.tier] = append(out[j.lang][j.tier], results[i])
 	}
 	return out, nil
+}
+
+// seedLanguages gives the language of each of n agents: three in ten
+// (rounded, at least one when there are two agents or more) in English,
+// the others in Dutch, the English ones drawn at random. Counted rather
+// than drawn per agent: a draw per agent gave ten Dutch agents and not
+// one English call for the README's --agents 10 with the default seed.
+func seedLanguages(r *rand.Rand, n int) []assistant.Language {
+	english := 0
+	if n >= 2 {
+		english = max(1, (3*n+5)/10)
+	}
+	langOf := make([]assistant.Language, n)
+	for i := range langOf {
+		langOf[i] = assistant.Dutch
+	}
+	for _, i := range r.Perm(n)[:english] {
+		langOf[i] = assistant.English
+	}
+	return langOf
 }
