@@ -220,7 +220,7 @@ const (
 var tipNames = []string{
 	"distress", "distress.pressure", "crisis", "deescalate", "deescalate.pressure", "stance.above-opposed",
 	"stance.below-opposed", "ok", "threat", "ultimatum", "blame", "command", "policy-talk", "closed-question",
-	"passive-voice", "long-sentence", "ok.short", "belittling", "distress.acked", "sarcasm",
+	"passive-voice", "long-sentence", "ok.short", "belittling", "distress.acked", "sarcasm", "dismissive",
 }
 
 // newLexicon builds the lexicon of lang. It panics when a template it needs

@@ -51,7 +51,8 @@ func (st *turnState) findThreats(sn *sentence) {
 	}
 	slices.SortFunc(found, func(a, b match) int { return a.from - b.from })
 	for _, m := range found {
-		if negated(st.text, toks, m.from, markers) || l.neutralBefore(st.text, toks, m.from) || inName(st.text, toks, m.from) {
+		if negated(st.text, toks, m.from, markers) || l.neutralBefore(st.text, toks, m.from) || l.neutralAfter(st.text, toks, m.to) ||
+			inName(st.text, toks, m.from) {
 			continue
 		}
 		if !slices.Contains(sn.consequences, m.e.key) {
@@ -133,6 +134,29 @@ func (l *lexicon) neutralBefore(text string, toks []token, i int) bool {
 		}
 	}
 	return l.threatNeutral.has(toks[from:i])
+}
+
+// neutralAfter reports whether a word of the clause after the consequence
+// that ends at token to names it as something to prevent: Dutch puts the
+// verb last ("Dan kunnen we samen verdere maatregelen voorkomen"). A
+// purpose of our own step still threatens: "dan nemen wij verdere stappen
+// om meer kosten te voorkomen", "we'll take further action to avoid more
+// costs".
+func (l *lexicon) neutralAfter(text string, toks []token, to int) bool {
+	end := len(toks)
+	for k := to; k < len(toks); k++ {
+		if k > 0 && strings.ContainsAny(text[toks[k-1].end:toks[k].start], ",;") {
+			end = k
+			break
+		}
+	}
+	var buf [4]match
+	for _, m := range l.threatNeutral.findAll(buf[:0], toks[to:end], always) {
+		if k := to + m.from; k == 0 || (toks[k-1].lower != "te" && toks[k-1].lower != "to") {
+			return true
+		}
+	}
+	return false
 }
 
 // inName reports whether token i, not the first of its sentence, is
