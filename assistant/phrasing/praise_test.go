@@ -86,7 +86,7 @@ func TestClosingThreatIsNoNextStep(t *testing.T) {
 		{nl, "U krijgt morgen de bevestiging per e-mail.", true},
 		{nl, "U krijgt een brief van de deurwaarder. Ik stuur u vandaag ook de bevestiging.", true},
 		{en, "You'll get a letter confirming the plan.", true},
-		{en, "You'll get a letter from our solicitors. I'll also email you the plan today.", true},
+		{en, "You'll get a letter from our solicitors. I'll email you the plan today.", true},
 	} {
 		turns := []assistant.Turn{{Index: 0, Speaker: assistant.Agent, Text: c.text}}
 		cc, err := e.CheckClosing(context.Background(), turns, c.lang)
@@ -124,6 +124,11 @@ func TestThreatFurtherSteps(t *testing.T) {
 		{nl, "Dan kunnen we samen verdere maatregelen voorkomen.", false},
 		{en, "What further steps would help you?", false},
 		{en, "I'd like to avoid any further action, together with you.", false},
+		// What may happen, told by someone else, is information.
+		{nl, "Betaalt u de boete niet? Dan kan het CJIB verdere stappen nemen.", false},
+		{en, "If the fine stays unpaid, the court may take further action.", false},
+		{nl, "Als u niet betaalt, kunnen wij verdere stappen nemen.", true},
+		{en, "If you don't pay, we may take further action.", true},
 		// Not a consequence.
 		{nl, "De verdere stappen van de regeling stuur ik u vandaag.", false},
 		{en, "I'll email you the further steps of the plan today.", false},

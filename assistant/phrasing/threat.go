@@ -42,6 +42,10 @@ func (st *turnState) findThreats(sn *sentence) {
 	if st.askedConsequence && !l.threatOwn.has(toks) {
 		return
 	}
+	// A vague step ("verdere stappen", "further action") that only may
+	// follow is no threat unless we announce it or hold it over the
+	// customer: "Dan kan het CJIB verdere stappen nemen" informs.
+	vagueMaybe := l.threatMaybe.has(toks) && !l.threatOwn.has(toks) && !l.threatAsked.has(toks)
 	threatFrom, threatTo := -1, -1
 	found := l.threats.findAll(nil, toks, always)
 	for _, lm := range sn.legal {
@@ -51,6 +55,9 @@ func (st *turnState) findThreats(sn *sentence) {
 	}
 	slices.SortFunc(found, func(a, b match) int { return a.from - b.from })
 	for _, m := range found {
+		if m.e.key == "action" && vagueMaybe {
+			continue
+		}
 		if negated(st.text, toks, m.from, markers) || l.neutralBefore(st.text, toks, m.from) || l.neutralAfter(st.text, toks, m.to) ||
 			inName(st.text, toks, m.from) {
 			continue
@@ -89,6 +96,31 @@ func (st *turnState) findThreats(sn *sentence) {
 		}
 	}
 	st.addSentence(sn, assistant.FindingThreat, threatFrom, threatTo, l.reasons[assistant.FindingThreat])
+}
+
+// threatening reports, for each of the sentences of text, whether it holds
+// a threat. The closing check asks here, so that "U krijgt een brief van de
+// deurwaarder" is never a next step by a word list of its own.
+func (l *lexicon) threatening(text string, sentences []span) ([]bool, error) {
+	st := &turnState{l: l, text: text, lower: lowerSameWidth(text)}
+	st.toks = tokenize(nil, st.lower, 0, len(st.lower))
+	out := make([]bool, len(sentences))
+	ti := 0
+	for i, s := range sentences {
+		from, to := sentenceToks(st.toks, s, ti)
+		ti = to
+		sn := st.newSentence(s, from, to)
+		if sn == nil {
+			continue
+		}
+		// Legal steps ("a county court claim") are consequences too.
+		if err := st.findTerms(sn); err != nil {
+			return nil, err
+		}
+		st.findThreats(sn)
+		out[i] = len(sn.consequences) > 0
+	}
+	return out, nil
 }
 
 // negated reports whether a negation within four words before token i (and
