@@ -13,7 +13,9 @@ import (
 // summary of what was agreed, and a warm close. It is safe for concurrent
 // use.
 type Closing struct {
-	langs map[assistant.Language]*closingLexicon
+	// langs are the phrasing lexicons: a sentence that threatens is no
+	// next step, and the threat detector is the one to say which do.
+	langs map[assistant.Language]*lexicon
 }
 
 // closingLexicon is what the closing check knows about one language.
@@ -26,50 +28,96 @@ type closingLexicon struct {
 	addNextStep, addSummary, addWarm string
 }
 
-// NewClosing builds the closing phrases of both languages. It panics when a
+// NewClosing builds the closing check of both languages. It panics when a
 // template it needs is missing, which the tests catch.
-func NewClosing() *Closing {
-	c := &Closing{langs: map[assistant.Language]*closingLexicon{}}
-	for _, lang := range assistant.Languages {
-		w := wordsOf(lang)
-		if w == nil {
-			panic(fmt.Sprintf("phrasing: no word tables for language %q", lang))
-		}
-		c.langs[lang] = &closingLexicon{
-			nextStep:     plain(w.closingNextStep),
-			summary:      plain(w.closingSummary),
-			warm:         plain(w.closingWarm),
-			promise:      plain(w.closingPromise),
-			when:         plain(w.closingWhen),
-			action:       plain(w.closingAction),
-			customerPart: plain(w.closingCustomerPart),
-			addNextStep:  prompts.MustRender(lang, "closing.next-step", nil),
-			addSummary:   prompts.MustRender(lang, "closing.summary", nil),
-			addWarm:      prompts.MustRender(lang, "closing.warm", nil),
-		}
+func NewClosing() *Closing { return New().closing }
+
+// newClosingLexicon builds the closing phrases of lang from its word
+// tables. It panics when a template it needs is missing.
+func newClosingLexicon(lang assistant.Language, w *words) *closingLexicon {
+	return &closingLexicon{
+		nextStep:     plain(w.closingNextStep),
+		summary:      plain(w.closingSummary),
+		warm:         plain(w.closingWarm),
+		promise:      plain(w.closingPromise),
+		when:         plain(w.closingWhen),
+		action:       plain(w.closingAction),
+		customerPart: plain(w.closingCustomerPart),
+		addNextStep:  prompts.MustRender(lang, "closing.next-step", nil),
+		addSummary:   prompts.MustRender(lang, "closing.summary", nil),
+		addWarm:      prompts.MustRender(lang, "closing.warm", nil),
 	}
-	return c
 }
 
-// completeStep reports whether a sentence of lower, a lower-cased turn,
-// makes a next step of a promise or an action. A promise to call back or
-// find out needs a when. So does an action on the record ("dan zet ik dat
-// zo in het systeem"), unless the sentence gives the customer's part
-// instead: what they pay or from when ("I'll set up £40 a month, taken on
-// the 4th"); without either the customer does not know what happens next.
-func (l *closingLexicon) completeStep(lower string) bool {
-	for _, sp := range splitSentences(nil, lower) {
-		toks := tokenize(nil, lower, sp.start, sp.end)
-		when := l.when.has(toks)
-		if l.promise.has(toks) && when {
-			return true
+// completeStep reports whether toks, the words of a sentence sp of lower,
+// a lower-cased turn, make a next step of a promise or an action. A promise
+// to call back or find out needs a when. So does an action on the record
+// ("dan zet ik dat zo in het systeem"), unless the sentence gives the
+// customer's part instead: what they pay or from when ("I'll set up £40 a
+// month, taken on the 4th"); without either the customer does not know what
+// happens next.
+func (l *closingLexicon) completeStep(lower string, sp span, toks []token) bool {
+	when := l.when.has(toks)
+	if l.promise.has(toks) && when {
+		return true
+	}
+	return l.action.has(toks) && (when || l.customerPart.has(toks) ||
+		len(amountSpansL(lower[sp.start:sp.end])) > 0 || len(dateSpansL(lower[sp.start:sp.end])) > 0)
+}
+
+// judgeEnd says whether an agent turn holds a next step, a summary and a
+// warm close. A sentence that threatens is no next step, however it opens:
+// "U krijgt een brief van de deurwaarder", "You'll get a letter from our
+// solicitors".
+func (l *lexicon) judgeEnd(text string) (cc assistant.ClosingCheck, err error) {
+	c := l.closing
+	lower := lowerSameWidth(text)
+	toks := tokenize(nil, lower, 0, len(lower))
+	cc.Summary = c.summary.has(toks)
+	cc.WarmClose = c.warm.has(toks)
+	sents := splitSentences(nil, text)
+	threat, err := l.threatening(text, sents)
+	if err != nil {
+		return cc, err
+	}
+	for i, sp := range sents {
+		if threat[i] {
+			continue
 		}
-		if l.action.has(toks) && (when || l.customerPart.has(toks) ||
-			len(amountSpansL(lower[sp.start:sp.end])) > 0 || len(dateSpansL(lower[sp.start:sp.end])) > 0) {
-			return true
+		st := tokenize(nil, lower, sp.start, sp.end)
+		if c.nextStep.has(st) || c.completeStep(lower, sp, st) {
+			cc.NextStep = true
+			break
 		}
 	}
-	return false
+	return cc, nil
+}
+
+// missingTip names in lang what the end lacks, or "" when it lacks
+// nothing.
+func (l *lexicon) missingTip(lang assistant.Language, cc assistant.ClosingCheck) (string, error) {
+	c := l.closing
+	var missing []string
+	if !cc.NextStep {
+		missing = append(missing, c.addNextStep)
+	}
+	if !cc.Summary {
+		missing = append(missing, c.addSummary)
+	}
+	if !cc.WarmClose {
+		missing = append(missing, c.addWarm)
+	}
+	if len(missing) == 0 {
+		return "", nil
+	}
+	list, err := prompts.Render(lang, "closing.list", struct {
+		Items []string
+		Last  string
+	}{missing[:len(missing)-1], missing[len(missing)-1]})
+	if err != nil {
+		return "", err
+	}
+	return prompts.Render(lang, "closing.missing", list)
 }
 
 // CheckClosing judges how the call ends from its last three agent turns:
@@ -90,33 +138,16 @@ func (c *Closing) CheckClosing(ctx context.Context, turns []assistant.Turn, lang
 			continue
 		}
 		seen++
-		lower := lowerSameWidth(turns[i].Text)
-		toks := tokenize(nil, lower, 0, len(lower))
-		cc.NextStep = cc.NextStep || l.nextStep.has(toks) || l.completeStep(lower)
-		cc.Summary = cc.Summary || l.summary.has(toks)
-		cc.WarmClose = cc.WarmClose || l.warm.has(toks)
+		tc, err := l.judgeEnd(turns[i].Text)
+		if err != nil {
+			return assistant.ClosingCheck{}, fmt.Errorf("check closing: %w", err)
+		}
+		cc.NextStep = cc.NextStep || tc.NextStep
+		cc.Summary = cc.Summary || tc.Summary
+		cc.WarmClose = cc.WarmClose || tc.WarmClose
 	}
-	var missing []string
-	if !cc.NextStep {
-		missing = append(missing, l.addNextStep)
-	}
-	if !cc.Summary {
-		missing = append(missing, l.addSummary)
-	}
-	if !cc.WarmClose {
-		missing = append(missing, l.addWarm)
-	}
-	if len(missing) == 0 {
-		return cc, nil
-	}
-	list, err := prompts.Render(lang, "closing.list", struct {
-		Items []string
-		Last  string
-	}{missing[:len(missing)-1], missing[len(missing)-1]})
-	if err != nil {
-		return assistant.ClosingCheck{}, fmt.Errorf("check closing: %w", err)
-	}
-	if cc.Tip, err = prompts.Render(lang, "closing.missing", list); err != nil {
+	var err error
+	if cc.Tip, err = l.missingTip(lang, cc); err != nil {
 		return assistant.ClosingCheck{}, fmt.Errorf("check closing: %w", err)
 	}
 	return cc, nil

@@ -37,10 +37,11 @@ var _ assistant.Phraser = (*Engine)(nil)
 // New builds the lexicons of both languages. It panics when a template the
 // engine needs is missing, which the tests catch.
 func New() *Engine {
-	e := &Engine{langs: map[assistant.Language]*lexicon{}, closing: NewClosing()}
+	e := &Engine{langs: map[assistant.Language]*lexicon{}}
 	for _, lang := range assistant.Languages {
 		e.langs[lang] = newLexicon(lang)
 	}
+	e.closing = &Closing{langs: e.langs}
 	return e
 }
 
@@ -76,17 +77,11 @@ func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.P
 	sentences := splitSentences(sbuf[:0], u.Text)
 	ti := 0
 	for _, s := range sentences {
-		for ti < len(st.toks) && st.toks[ti].start < s.start {
-			ti++
-		}
-		tj := ti
-		for tj < len(st.toks) && st.toks[tj].end <= s.end {
-			tj++
-		}
-		if err := st.analyse(s, ti, tj); err != nil {
+		from, to := sentenceToks(st.toks, s, ti)
+		if err := st.analyse(s, from, to); err != nil {
 			return assistant.Phrasing{}, fmt.Errorf("phrase: %w", err)
 		}
-		ti = tj
+		ti = to
 	}
 	p := assistant.Phrasing{
 		Findings:    make([]assistant.Finding, 0, len(st.findings)),
@@ -134,12 +129,29 @@ func (e *Engine) Phrase(ctx context.Context, u assistant.Utterance) (assistant.P
 			}
 		}
 	}
-	tip, err := l.tip(st.findings, ctxInfo, u.Stance, u.Text, acked, st.pressesForPayment(), shortReply(st.toks))
+	end, err := st.endOf()
+	if err != nil {
+		return assistant.Phrasing{}, fmt.Errorf("phrase: %w", err)
+	}
+	tip, err := l.tip(st.findings, ctxInfo, u.Stance, u.Text, acked, st.pressesForPayment(), shortReply(st.toks), end)
 	if err != nil {
 		return assistant.Phrasing{}, fmt.Errorf("phrase: %w", err)
 	}
 	p.Tip = tip
 	return p, nil
+}
+
+// sentenceToks returns the range of toks, searched from index ti on, that
+// holds the words of sentence s.
+func sentenceToks(toks []token, s span, ti int) (from, to int) {
+	for ti < len(toks) && toks[ti].start < s.start {
+		ti++
+	}
+	tj := ti
+	for tj < len(toks) && toks[tj].end <= s.end {
+		tj++
+	}
+	return ti, tj
 }
 
 func kindRank(k assistant.FindingKind) int {

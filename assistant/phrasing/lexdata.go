@@ -50,6 +50,10 @@ var dataKindFinding = map[string]assistant.FindingKind{
 	// Sarcasm mocks the customer from above as belittling does, so it is
 	// reported as belittling, with a reason and a tip of its own.
 	"sarcasm": assistant.FindingBelittling,
+	// A dismissive end ("dan weet u het", "that's it then") brushes the
+	// customer off from above as belittling does; its reason and tip say
+	// how to end instead.
+	"dismissive": assistant.FindingBelittling,
 }
 
 // senseTags name the tests that tell an ambiguous form's flagged sense from
@@ -59,6 +63,7 @@ var (
 	senseTags = wordSet([]string{
 		"start", "connective", "relative", "verb", "noun", "adjective", "preposition", "softener", "pay", "money", "alone",
 		"figurative", "abstract", "opener", "offer", "expletive", "pointer", "amount", "small", "relprep",
+		"end", "step",
 	})
 	// plainword marks a legal step named in everyday words ("deurwaarder",
 	// "solicitors"): a consequence when threatened, never jargon on its own.

@@ -53,6 +53,10 @@ type words struct {
 	// something to prevent together or to explain: "samen voorkomen dat",
 	// "I'll explain what a bailiff does".
 	threatNeutral []string
+	// threatMaybe words say a step may follow rather than that it will:
+	// "Dan kan het CJIB verdere stappen nemen" names a vague step as what
+	// is possible, not as what we will do.
+	threatMaybe []string
 	// ultimatums put a deadline or a last chance over the customer;
 	// ultimatumLinks tie a deadline to a consequence ("vandaag nog, anders").
 	ultimatums, ultimatumLinks []string
@@ -113,6 +117,9 @@ type words struct {
 
 	// The three things a good end of a call holds.
 	closingNextStep, closingSummary, closingWarm []string
+	// farewell says goodbye, warm or not: a turn whose last sentence is
+	// only a goodbye ("Dag.", "OK, bye then.") is ending the call.
+	farewell []string
 	// closingPromise are promises to act or call back, a next step only
 	// with one of closingWhen in the same sentence: "I'll call you back
 	// tomorrow before noon" is one, "I'll call you sometime" is not.
@@ -181,7 +188,7 @@ type lexicon struct {
 	commands, threats, markers  *trie
 	openers, threatAsked        *trie
 	threatOwn, consequenceAsked *trie
-	threatNeutral               *trie
+	threatNeutral, threatMaybe  *trie
 	ultimatums, links, followUp *trie
 	opposed, emotion, ack       *trie
 	orConsequence, stateVerbs   map[string]bool
@@ -198,6 +205,11 @@ type lexicon struct {
 	// advice says what to change where the guard (repair.go) finds no
 	// safe repair: "order", "sarcasm", "hollow".
 	advice map[string]string
+	// closing is what a good end of a call holds (closing.go), for the
+	// closing check and for the tip of a turn that says goodbye.
+	closing *closingLexicon
+	// farewell is a goodbye ("dag", "bye").
+	farewell *trie
 }
 
 // ackTopics are the vulnerability topics an acknowledgement can name; the
@@ -220,7 +232,7 @@ const (
 var tipNames = []string{
 	"distress", "distress.pressure", "crisis", "deescalate", "deescalate.pressure", "stance.above-opposed",
 	"stance.below-opposed", "ok", "threat", "ultimatum", "blame", "command", "policy-talk", "closed-question",
-	"passive-voice", "long-sentence", "ok.short", "belittling", "distress.acked", "sarcasm",
+	"passive-voice", "long-sentence", "ok.short", "belittling", "distress.acked", "sarcasm", "dismissive",
 }
 
 // newLexicon builds the lexicon of lang. It panics when a template it needs
@@ -241,6 +253,9 @@ func newLexicon(lang assistant.Language) *lexicon {
 		threatAsked:      plain(w.threatAsked),
 		threatOwn:        plain(w.threatOwn),
 		threatNeutral:    plain(w.threatNeutral),
+		threatMaybe:      plain(w.threatMaybe),
+		closing:          newClosingLexicon(lang, w),
+		farewell:         plain(w.farewell),
 		consequenceAsked: plain(w.consequenceAsked),
 		ultimatums:       plain(w.ultimatums),
 		links:            plain(w.ultimatumLinks),

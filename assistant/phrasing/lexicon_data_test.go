@@ -31,7 +31,7 @@ const (
 )
 
 var dataKinds = dataSet("jargon", "officialese", "letter-phrase", "wordy", "hidden-verb", "negative", "buzzword",
-	"policy-talk", "stock-phrase", "threat-legal-step", "blame", "belittling", "sarcasm")
+	"policy-talk", "stock-phrase", "threat-legal-step", "blame", "belittling", "sarcasm", "dismissive")
 
 var dataPOS = dataSet("noun", "verb", "separable-verb", "adjective", "adverb", "preposition",
 	"connective", "determiner", "pronoun", "phrase", "sentence")

@@ -61,6 +61,7 @@ var wordsEN = &words{
 		"what then", "what comes next",
 	},
 	threatNeutral:  []string{"avoid", "prevent", "explain", "explained", "tell you about", "tell you what"},
+	threatMaybe:    []string{"may", "might", "could", "can", "possibly"},
 	ultimatums:     []string{"last chance", "your last chance", "final warning", "final chance", "today or", "immediately", "right now", "within 24 hours", "no later than today"},
 	ultimatumLinks: []string{"or", "or else", "otherwise"},
 	lastChance:     []string{"last", "final"},
@@ -152,4 +153,5 @@ var wordsEN = &words{
 		"thanks for", "thank you", "take care", "have a good day", "have a nice day", "have a great day",
 		"have a good", "all the best", "good luck", "glad we could", "goodbye",
 	},
+	farewell: []string{"bye", "goodbye", "bye bye", "bye then", "bye for now", "cheerio", "see you", "so long"},
 }

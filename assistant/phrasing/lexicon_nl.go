@@ -54,6 +54,7 @@ var wordsNL = &words{
 		"wat betekent dat voor mij", "wat als", "en dan", "wat dan", "wat volgt",
 	},
 	threatNeutral:  []string{"voorkomen", "vermijden", "uitleggen", "uitleg", "vertellen", "vertel", "uitgelegd", "leg ik uit", "leg ik u uit", "ik leg uit", "ik leg u uit"},
+	threatMaybe:    []string{"kan", "kunnen", "mogelijk", "eventueel", "misschien", "wellicht"},
 	ultimatums:     []string{"laatste kans", "uw laatste kans", "laatste waarschuwing", "vandaag nog", "uiterlijk vandaag", "nu meteen", "per direct", "onmiddellijk", "binnen 24 uur"},
 	ultimatumLinks: []string{"anders", "zo niet", "of anders"},
 	lastChance:     []string{"laatste"},
@@ -154,4 +155,5 @@ var wordsNL = &words{
 		"fijne dag", "prettige dag", "fijne avond", "fijn weekend", "prettige avond", "bedankt voor uw tijd",
 		"dank u wel", "bedankt", "dank voor", "succes", "sterkte", "goed dat u", "fijn dat u", "tot ziens",
 	},
+	farewell: []string{"dag", "daag", "doei", "doeg", "tot ziens", "tot de volgende keer", "tot later", "de groeten", "goedendag", "bye", "doei doei"},
 }

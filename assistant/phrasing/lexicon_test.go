@@ -61,7 +61,7 @@ func TestLexiconPhrasesCanMatch(t *testing.T) {
 			"threatMarkers": w.threatMarkers, "ultimatums": w.ultimatums, "ultimatumLinks": w.ultimatumLinks,
 			"followUp": w.followUp, "opposed": w.opposed, "emotion": w.emotion, "ack": w.ack,
 			"closingNextStep": w.closingNextStep, "closingSummary": w.closingSummary, "closingWarm": w.closingWarm,
-			"closingPromise": w.closingPromise, "closingWhen": w.closingWhen,
+			"closingPromise": w.closingPromise, "closingWhen": w.closingWhen, "farewell": w.farewell, "threatMaybe": w.threatMaybe,
 		}
 		for name, gs := range map[string][]phraseGroup{"commands": w.commands, "threats": w.threats} {
 			for _, g := range gs {

@@ -119,6 +119,10 @@ func senseOK(lang assistant.Language, toks []token, clauseStart func(int) bool, 
 		return true
 	case "alone": // "in deze" is "in this matter" only alone ("wij kunnen in deze niets doen"), not before its noun ("in deze eerste ronde")
 		return next == "" || clauseStart(to) || notNounStart[next] || prepositions[next] || strings.HasPrefix(next, "hier") || strings.HasPrefix(next, "daar")
+	case "end": // a dismissive "dan weet u het", "that's it then" ends its clause; "dan weet u het meteen", "dat was het dan voor vandaag" do not
+		return next == "" || clauseStart(to)
+	case "step": // "verdere stappen", "further action" as what we take, not the steps of a plan ("the further steps of the plan")
+		return next != "of" && next != "van"
 	case "start":
 		return clauseStart(from) || coordinators[prev]
 	case "connective": // "daar u niet betaalde"

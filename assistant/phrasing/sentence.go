@@ -118,10 +118,9 @@ func (st *turnState) addSentence(sn *sentence, kind assistant.FindingKind, start
 	sn.rewritten = append(sn.rewritten, st.add(kind, start, end, reason, nil))
 }
 
-// analyse finds everything in the sentence s, whose words are st.toks[ti:tj],
-// and builds its rewrites. The detectors run from the terms up to the whole
-// sentence, because the sentence rewrites reuse the term rewrites inside them.
-func (st *turnState) analyse(s span, ti, tj int) error {
+// newSentence starts sentence s, whose words are st.toks[ti:tj], for the
+// detectors; it returns nil for a sentence without words.
+func (st *turnState) newSentence(s span, ti, tj int) *sentence {
 	toks := st.toks[ti:tj]
 	if len(toks) == 0 {
 		return nil
@@ -131,7 +130,17 @@ func (st *turnState) analyse(s span, ti, tj int) error {
 	// The sentence is done with these before the next one starts, so
 	// every sentence of the turn reuses the same room.
 	sn.rewritten, sn.consequences = st.rewrittenBuf[:0], st.consequencesBuf[:0]
+	return sn
+}
 
+// analyse finds everything in the sentence s, whose words are st.toks[ti:tj],
+// and builds its rewrites. The detectors run from the terms up to the whole
+// sentence, because the sentence rewrites reuse the term rewrites inside them.
+func (st *turnState) analyse(s span, ti, tj int) error {
+	sn := st.newSentence(s, ti, tj)
+	if sn == nil {
+		return nil
+	}
 	if err := st.findTerms(sn); err != nil {
 		return err
 	}
@@ -146,7 +155,7 @@ func (st *turnState) analyse(s span, ti, tj int) error {
 	if err := st.findClosedQuestion(sn); err != nil {
 		return err
 	}
-	st.passive(s, toks, sn.clauseStart)
+	st.passive(s, sn.toks, sn.clauseStart)
 	if err := st.findLongSentence(sn); err != nil {
 		return err
 	}

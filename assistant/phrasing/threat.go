@@ -42,6 +42,10 @@ func (st *turnState) findThreats(sn *sentence) {
 	if st.askedConsequence && !l.threatOwn.has(toks) {
 		return
 	}
+	// A vague step ("verdere stappen", "further action") that only may
+	// follow is no threat unless we announce it or hold it over the
+	// customer: "Dan kan het CJIB verdere stappen nemen" informs.
+	vagueMaybe := l.threatMaybe.has(toks) && !l.threatOwn.has(toks) && !l.threatAsked.has(toks)
 	threatFrom, threatTo := -1, -1
 	found := l.threats.findAll(nil, toks, always)
 	for _, lm := range sn.legal {
@@ -51,7 +55,11 @@ func (st *turnState) findThreats(sn *sentence) {
 	}
 	slices.SortFunc(found, func(a, b match) int { return a.from - b.from })
 	for _, m := range found {
-		if negated(st.text, toks, m.from, markers) || l.neutralBefore(st.text, toks, m.from) || inName(st.text, toks, m.from) {
+		if m.e.key == "action" && vagueMaybe {
+			continue
+		}
+		if negated(st.text, toks, m.from, markers) || l.neutralBefore(st.text, toks, m.from) || l.neutralAfter(st.text, toks, m.to) ||
+			inName(st.text, toks, m.from) {
 			continue
 		}
 		if !slices.Contains(sn.consequences, m.e.key) {
@@ -88,6 +96,31 @@ func (st *turnState) findThreats(sn *sentence) {
 		}
 	}
 	st.addSentence(sn, assistant.FindingThreat, threatFrom, threatTo, l.reasons[assistant.FindingThreat])
+}
+
+// threatening reports, for each of the sentences of text, whether it holds
+// a threat. The closing check asks here, so that "U krijgt een brief van de
+// deurwaarder" is never a next step by a word list of its own.
+func (l *lexicon) threatening(text string, sentences []span) ([]bool, error) {
+	st := &turnState{l: l, text: text, lower: lowerSameWidth(text)}
+	st.toks = tokenize(nil, st.lower, 0, len(st.lower))
+	out := make([]bool, len(sentences))
+	ti := 0
+	for i, s := range sentences {
+		from, to := sentenceToks(st.toks, s, ti)
+		ti = to
+		sn := st.newSentence(s, from, to)
+		if sn == nil {
+			continue
+		}
+		// Legal steps ("a county court claim") are consequences too.
+		if err := st.findTerms(sn); err != nil {
+			return nil, err
+		}
+		st.findThreats(sn)
+		out[i] = len(sn.consequences) > 0
+	}
+	return out, nil
 }
 
 // negated reports whether a negation within four words before token i (and
@@ -133,6 +166,29 @@ func (l *lexicon) neutralBefore(text string, toks []token, i int) bool {
 		}
 	}
 	return l.threatNeutral.has(toks[from:i])
+}
+
+// neutralAfter reports whether a word of the clause after the consequence
+// that ends at token to names it as something to prevent: Dutch puts the
+// verb last ("Dan kunnen we samen verdere maatregelen voorkomen"). A
+// purpose of our own step still threatens: "dan nemen wij verdere stappen
+// om meer kosten te voorkomen", "we'll take further action to avoid more
+// costs".
+func (l *lexicon) neutralAfter(text string, toks []token, to int) bool {
+	end := len(toks)
+	for k := to; k < len(toks); k++ {
+		if k > 0 && strings.ContainsAny(text[toks[k-1].end:toks[k].start], ",;") {
+			end = k
+			break
+		}
+	}
+	var buf [4]match
+	for _, m := range l.threatNeutral.findAll(buf[:0], toks[to:end], always) {
+		if k := to + m.from; k == 0 || (toks[k-1].lower != "te" && toks[k-1].lower != "to") {
+			return true
+		}
+	}
+	return false
 }
 
 // inName reports whether token i, not the first of its sentence, is

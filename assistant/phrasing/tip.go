@@ -163,6 +163,41 @@ func byteOffset(s string, r int) int {
 	return len(s)
 }
 
+// endOf judges how the turn ends the call when its last sentence is only a
+// goodbye ("Dag.", "Right, that's it then. Bye."), else it returns nil.
+func (st *turnState) endOf() (*assistant.ClosingCheck, error) {
+	if len(st.sents) == 0 {
+		return nil, nil
+	}
+	last := st.sents[len(st.sents)-1].span
+	from, to := sentenceToks(st.toks, last, 0)
+	toks := st.toks[from:to]
+	var buf [4]match
+	bye := st.l.farewell.findAll(buf[:0], toks, always)
+	if len(bye) == 0 {
+		return nil, nil
+	}
+	k := 0
+	for _, m := range bye {
+		for ; k < m.from; k++ {
+			if !backchannel[toks[k].lower] {
+				return nil, nil
+			}
+		}
+		k = m.to
+	}
+	for ; k < len(toks); k++ {
+		if !backchannel[toks[k].lower] {
+			return nil, nil
+		}
+	}
+	cc, err := st.l.judgeEnd(st.text)
+	if err != nil {
+		return nil, err
+	}
+	return &cc, nil
+}
+
 // trustedStance is the confidence from which a stance may steer the tip.
 const trustedStance = 0.5
 
@@ -181,8 +216,10 @@ type tipData struct {
 // own stance.
 //
 // pressing is whether the turn presses for payment, questions about paying
-// after a hardship or a feeling included (turnState.pressAfter).
-func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text string, acked, pressing, short bool) (assistant.Tip, error) {
+// after a hardship or a feeling included (turnState.pressAfter). end is how
+// the turn ends the call when it says goodbye, else nil: praise is for
+// good practice, and a goodbye without a warm close is no good end.
+func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text string, acked, pressing, short bool, end *assistant.ClosingCheck) (assistant.Tip, error) {
 	pressure := false
 	var top *finding
 	for i := range fs {
@@ -226,6 +263,15 @@ func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text 
 		case top == nil && short:
 			// "Ja." or "OK, bye" is no wording to praise.
 			return assistant.Tip{Kind: assistant.TipOK, Text: l.tips["ok.short"]}, nil
+		case top == nil && end != nil && !end.WarmClose:
+			// "Ik heb het genoteerd. Dag." has nothing wrong in its
+			// words, but ends the call without thanks: the tip says
+			// what a good end holds.
+			t, err := l.missingTip(l.lang, *end)
+			if err != nil {
+				return assistant.Tip{}, err
+			}
+			return assistant.Tip{Kind: assistant.TipClosing, Text: t}, nil
 		case top == nil:
 			return assistant.Tip{Kind: assistant.TipOK, Text: l.tips["ok"]}, nil
 		}
@@ -254,6 +300,15 @@ func (l *lexicon) tip(fs []finding, ci contextInfo, own *assistant.Stance, text 
 			return assistant.Tip{}, err
 		}
 		return assistant.Tip{Kind: assistant.TipOf(top.kind), Text: s}, nil
+	}
+	if top.lexKind == "dismissive" {
+		// "Goed, dan weet u het. Dag." brushes the customer off; at the
+		// end of the call the advice is how to end it.
+		kind := assistant.TipOf(top.kind)
+		if end != nil {
+			kind = assistant.TipClosing
+		}
+		return assistant.Tip{Kind: kind, Text: l.tips["dismissive"]}, nil
 	}
 	if top.lexKind == "sarcasm" {
 		// Sarcasm is reported as belittling, but "leave out words like
