@@ -26,6 +26,7 @@ const (
 var FindingKinds = []FindingKind{
 	FindingJargon, FindingPolicyTalk, FindingCommand, FindingThreat, FindingUltimatum, FindingBlame,
 	FindingStockPhrase, FindingPassiveVoice, FindingLongSentence, FindingClosedQuestion,
+	FindingOfficialese, FindingBelittling,
 }
 
 // Valid reports whether k is one of FindingKinds.
