@@ -87,7 +87,10 @@ func (db *DB) EraseAgent(ctx context.Context, by assistant.Principal, id string)
 		// A file of someone else's import may hold one of the calls; the
 		// import keeps its counts, as when a call is erased.
 		{"import files", nil, `UPDATE import_files SET name = '(erased)', data = NULL WHERE call_id = ANY($1)`, []any{callArr}},
-		{"imports", &out.Imports, `DELETE FROM imports WHERE owner_agent_id = $1 OR created_by_token = ANY($2)`, []any{id, tokenArr}},
+		// An import made for the agent (agent_id given) holds only their
+		// calls, and its options and speaker labels may name them.
+		{"imports", &out.Imports, `DELETE FROM imports WHERE owner_agent_id = $1 OR created_by_token = ANY($2)
+			OR options->>'agent_id' = $1`, []any{id, tokenArr}},
 		// The rest of a call follows it: ON DELETE CASCADE.
 		{"calls", nil, `DELETE FROM calls WHERE agent_id = $1`, []any{id}},
 		{"call_stats", &out.CallStats, `DELETE FROM call_stats WHERE agent_id = $1`, []any{id}},
@@ -107,6 +110,9 @@ func (db *DB) EraseAgent(ctx context.Context, by assistant.Principal, id string)
 			*st.count = int(n)
 		}
 	}
+	if err := forgetJobErrors(ctx, tx, id); err != nil {
+		return out, dbError(err, "erase agent %s: job queue", id)
+	}
 	if err := writeAudit(ctx, tx, by, assistant.AuditEntry{Action: assistant.ActionAgentErase, Target: assistant.TargetAgent,
 		Detail: fmt.Sprintf("erased: %d calls, %d reviews, %d disputes, %d goals, %d tokens, %d call_stats, %d imports, %d audit entries",
 			out.Calls, out.Reviews, out.Disputes, out.Goals, out.Tokens, out.CallStats, out.Imports, out.AuditEntries)}); err != nil {
@@ -116,4 +122,21 @@ func (db *DB) EraseAgent(ctx context.Context, by assistant.Principal, id string)
 		return out, dbError(err, "erase agent %s", id)
 	}
 	return out, nil
+}
+
+// forgetJobErrors deletes the finished jobs of the queue whose errors name
+// agent id: a failed try keeps its error message ("create call for agent
+// …") in River's table until River clears finished jobs, a day later.
+// Jobs still to run are left to run: an erased file's job finds nothing.
+func forgetJobErrors(ctx context.Context, q querier, id string) error {
+	var queue bool
+	if err := q.GetContext(ctx, &queue, `SELECT to_regclass('river_job') IS NOT NULL`); err != nil {
+		return err
+	}
+	if !queue {
+		return nil
+	}
+	_, err := q.ExecContext(ctx, `DELETE FROM river_job
+		WHERE state IN ('completed', 'discarded', 'cancelled') AND strpos(errors::text, $1) > 0`, id)
+	return err
 }

@@ -73,6 +73,18 @@ func TestEraseAgentLeavesNothing(t *testing.T) {
 		}
 		e.doAs(own, "GET", "/v1/imports/"+itoa(imp.ID), "", nil, &imp)
 	}
+	// An import an admin made for the agent: its options name them.
+	ct, mp = multipartBody(t, map[string][]byte{"gesprek-wilhelmina.vtt": sample(t, "en-call.vtt")})
+	var forHer assistant.Import
+	if res := e.do("POST", "/v1/imports?agent_id="+id+"&team_id=team-noord", ct, mp, &forHer); res.StatusCode != http.StatusAccepted {
+		t.Fatalf("import for the agent: %d", res.StatusCode)
+	}
+	for deadline := time.Now().Add(30 * time.Second); !forHer.Finished; time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("import not finished: %+v", forHer)
+		}
+		e.do("GET", "/v1/imports/"+itoa(forHer.ID), "", nil, &forHer)
+	}
 	if res := e.doAs(own, "GET", "/v1/agents/"+id+"/progress?from=2026-01-01&to=2027-01-01", "", nil, nil); res.StatusCode != http.StatusOK {
 		t.Fatalf("progress as the agent: %d", res.StatusCode)
 	}
@@ -108,7 +120,7 @@ func TestEraseAgentLeavesNothing(t *testing.T) {
 	if res := e.do("DELETE", "/v1/agents/"+id, "", nil, &erased); res.StatusCode != http.StatusOK {
 		t.Fatalf("DELETE /v1/agents/%s: %d", id, res.StatusCode)
 	}
-	want := assistant.AgentErasure{AgentID: id, Calls: 3, Reviews: 1, Disputes: 1, Goals: 1, Tokens: 1, CallStats: 3, Imports: 1, LiveSessions: 1}
+	want := assistant.AgentErasure{AgentID: id, Calls: 4, Reviews: 1, Disputes: 1, Goals: 1, Tokens: 1, CallStats: 4, Imports: 2, LiveSessions: 1}
 	got := erased
 	got.AuditEntries = 0
 	if got != want || erased.AuditEntries < 8 {
@@ -136,7 +148,7 @@ func TestEraseAgentLeavesNothing(t *testing.T) {
 		t.Errorf("DELETE again: %d, want 404", res.StatusCode)
 	}
 
-	storetest.CheckNowhere(t, e.sql.DB, []string{id, name, note, dispute, "wilhelmina-call", "ACC-W-1"})
+	storetest.CheckNowhere(t, e.sql.DB, []string{id, name, note, dispute, "wilhelmina-call", "gesprek-wilhelmina", "ACC-W-1"})
 
 	var entries []struct {
 		TargetID string `db:"target_id"`
@@ -146,7 +158,7 @@ func TestEraseAgentLeavesNothing(t *testing.T) {
 	if err := e.sql.Select(&entries, `SELECT target_id, detail, token_id FROM audit WHERE action = 'agent.erase'`); err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 1 || entries[0].TargetID != "" || entries[0].TokenID == nil || !strings.HasPrefix(entries[0].Detail, "erased: 3 calls") {
+	if len(entries) != 1 || entries[0].TargetID != "" || entries[0].TokenID == nil || !strings.HasPrefix(entries[0].Detail, "erased: 4 calls") {
 		t.Errorf("agent.erase entries %+v, want one by the admin's token naming nobody", entries)
 	}
 	// The other agents keep everything.
