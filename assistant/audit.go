@@ -38,6 +38,10 @@ const (
 	ActionAgentUpdate     Action = "agent.update"
 	ActionAgentDeactivate Action = "agent.deactivate"
 	ActionAgentActivate   Action = "agent.activate"
+	// ActionAgentErase records the erasure of an agent with everything
+	// about them. Its entry names neither the agent nor their name: only
+	// what was erased, as counts.
+	ActionAgentErase Action = "agent.erase"
 
 	ActionCalibrationRead Action = "calibration.read"
 	// ActionProgressRead: an agent's or a team's coaching figures were read;
@@ -59,7 +63,7 @@ var Actions = []Action{
 	ActionReviewRead, ActionReviewList, ActionDisputeCreate, ActionDisputeResolve,
 	ActionTokenCreate, ActionTokenRevoke,
 	ActionTeamCreate, ActionTeamUpdate, ActionTeamDeactivate, ActionTeamActivate,
-	ActionAgentCreate, ActionAgentUpdate, ActionAgentDeactivate, ActionAgentActivate,
+	ActionAgentCreate, ActionAgentUpdate, ActionAgentDeactivate, ActionAgentActivate, ActionAgentErase,
 	ActionCalibrationRead, ActionProgressRead,
 	ActionGoalCreate, ActionGoalEnd, ActionImportCreate,
 	ActionPolicyCreate, ActionPolicyUpdate, ActionPolicyDelete,

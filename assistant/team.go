@@ -14,7 +14,10 @@ type Team struct {
 	// Jurisdiction is the rule pack the team's calls are checked against
 	// when a call names none (nl, uk, us or a team's own pack); empty: the
 	// installation's default, else what the call tells.
-	Jurisdiction  string    `json:"jurisdiction,omitempty"`
+	Jurisdiction string `json:"jurisdiction,omitempty"`
+	// RetentionDays is how many days the team's calls are kept; 0: the
+	// installation's default (ROOSCOACH_RETENTION).
+	RetentionDays int       `json:"retention_days,omitempty"`
 	Active        bool      `json:"active"`
 	CreatedAt     time.Time `json:"created_at"`
 	DeactivatedAt time.Time `json:"deactivated_at,omitzero"`

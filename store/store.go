@@ -114,9 +114,29 @@ func OpenPool(ctx context.Context, dsn string, p Pool) (*DB, error) {
 	db := &DB{db: sqlx.NewDb(sqldb, "postgres")}
 	if err := db.Ping(ctx); err != nil {
 		_ = sqldb.Close()
-		return nil, fmt.Errorf("open database: %w", err)
+		return nil, fmt.Errorf("open database: %w", refusedLogin(err))
 	}
 	return db, nil
+}
+
+// refusedLogin codes the errors of a Postgres that answered but will not
+// let us in: a database that does not exist, a wrong user or password.
+// Waiting does not cure them, so they are EInvalid with a message that
+// says what to fix, not EUnavailable, which callers retry.
+func refusedLogin(err error) error {
+	var pqErr *pq.Error
+	if !errors.As(err, &pqErr) {
+		return err
+	}
+	switch {
+	case pqErr.Code == "3D000": // invalid_catalog_name
+		return &assistant.Error{Code: assistant.EInvalid, Err: err,
+			Message: fmt.Sprintf("Postgres has no such database (%s): create it (createdb) or fix the database name in DATABASE_URL.", pqErr.Message)}
+	case pqErr.Code.Class() == "28": // invalid_authorization_specification, invalid_password
+		return &assistant.Error{Code: assistant.EInvalid, Err: err,
+			Message: fmt.Sprintf("Postgres refused the login (%s): fix the user or password in DATABASE_URL, or Postgres's pg_hba.conf.", pqErr.Message)}
+	}
+	return err
 }
 
 // withParam adds key=value to a connection string, a URL or key=value pairs.

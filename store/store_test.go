@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strconv"
 	"sync"
 	"testing"
@@ -43,6 +44,31 @@ func newDSN(tb testing.TB) string {
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
+// withDatabase and withUser return the test database's connection string
+// naming another database or user.
+func withDatabase(tb testing.TB, name string) string {
+	tb.Helper()
+	u := testURL(tb)
+	u.Path = "/" + name
+	return u.String()
+}
+
+func withUser(tb testing.TB, name string) string {
+	tb.Helper()
+	u := testURL(tb)
+	u.User = url.User(name)
+	return u.String()
+}
+
+func testURL(tb testing.TB) *url.URL {
+	tb.Helper()
+	u, err := url.Parse(storetest.URL())
+	if err != nil || u.Scheme == "" {
+		tb.Fatalf("the test database's connection string %q must be a URL here: %v", storetest.URL(), err)
+	}
+	return u
+}
+
 func TestOpen(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -53,6 +79,10 @@ func TestOpen(t *testing.T) {
 		{"ClosedPort", "postgres://postgres@127.0.0.1:1/postgres?sslmode=disable&connect_timeout=5", assistant.EUnavailable},
 		{"ClosedPortKeyValue", "host=127.0.0.1 port=1 user=postgres sslmode=disable connect_timeout=5", assistant.EUnavailable},
 		{"MalformedDSN", "postgres://postgres@127.0.0.1:5432/postgres?sslmode=bogus", assistant.EInternal},
+		// Postgres answers but will not let us in: waiting cures neither,
+		// so neither is EUnavailable, which callers retry.
+		{"MissingDatabase", withDatabase(t, "rooscoach_missing_7731"), assistant.EInvalid},
+		{"UnknownRole", withUser(t, "rooscoach_nobody_7731"), assistant.EInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,18 +17,19 @@ type teamRow struct {
 	ID            string         `db:"id"`
 	Name          sql.NullString `db:"name"`
 	Jurisdiction  sql.NullString `db:"jurisdiction"`
+	RetentionDays sql.NullInt64  `db:"retention_days"`
 	CreatedAt     time.Time      `db:"created_at"`
 	DeactivatedAt sql.NullTime   `db:"deactivated_at"`
 }
 
 func (r teamRow) team() *assistant.Team {
 	return &assistant.Team{
-		ID: r.ID, Name: r.Name.String, Jurisdiction: r.Jurisdiction.String, Active: !r.DeactivatedAt.Valid,
+		ID: r.ID, Name: r.Name.String, Jurisdiction: r.Jurisdiction.String, RetentionDays: int(r.RetentionDays.Int64), Active: !r.DeactivatedAt.Valid,
 		CreatedAt: r.CreatedAt.UTC(), DeactivatedAt: nullTime(r.DeactivatedAt),
 	}
 }
 
-const teamColumns = `id, name, jurisdiction, created_at, deactivated_at`
+const teamColumns = `id, name, jurisdiction, retention_days, created_at, deactivated_at`
 
 // teamScope is the condition that keeps the teams s may read: an agent
 // reads their own team.

@@ -99,3 +99,33 @@ func (s *Server) handleAgentActive(active bool) echo.HandlerFunc {
 		return c.JSON(http.StatusOK, a)
 	}
 }
+
+// handleAgentErase erases an agent with everything that identifies them
+// and answers with what was erased, as counts. Their tokens stop working
+// here at once, not when the cache's entries expire.
+func (s *Server) handleAgentErase(c echo.Context) error {
+	id, err := keyParam(c, "agent id")
+	if err != nil {
+		return err
+	}
+	out, err := s.coach.EraseAgent(c.Request().Context(), principalOf(c), s.sessions, id)
+	if err != nil {
+		return err
+	}
+	s.tokens.forget(func(p assistant.Principal) bool { return p.AgentID == id })
+	return c.JSON(http.StatusOK, out)
+}
+
+// handleAccountErase erases every call about a customer's account, as
+// `rooscoach erase --account` does, and answers how many.
+func (s *Server) handleAccountErase(c echo.Context) error {
+	ref := c.Param("ref")
+	if err := assistant.CheckID("account_ref", ref); err != nil {
+		return err
+	}
+	out, err := s.coach.EraseAccount(c.Request().Context(), principalOf(c), ref)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, out)
+}

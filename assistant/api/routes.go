@@ -122,6 +122,10 @@ func (s *Server) routes() {
 	s.handle(http.MethodPatch, "/v1/agents/:id", s.handleAgentUpdate, adminOnly, work, query())
 	s.handle(http.MethodPost, "/v1/agents/:id/deactivate", s.handleAgentActive(false), adminOnly, work, query())
 	s.handle(http.MethodPost, "/v1/agents/:id/activate", s.handleAgentActive(true), adminOnly, work, query())
+	// Erasing a person is an admin's decision: an agent with everything
+	// that identifies them, a customer's account with its calls.
+	s.handle(http.MethodDelete, "/v1/agents/:id", s.handleAgentErase, adminOnly, work, query())
+	s.handle(http.MethodDelete, "/v1/accounts/:ref", s.handleAccountErase, adminOnly, work, query())
 
 	s.handle(http.MethodGet, "/v1/audit", s.handleAuditIndex, adminOnly, work,
 		query("token_id", "action", "target", "target_id", "call_id", "from", "to", "limit", "cursor"))

@@ -214,6 +214,59 @@ func (s *Service) redact(ctx context.Context, t *assistant.Transcript) error {
 // anonymous figures of progress; *store.DB implements it.
 type EraseStore interface {
 	EraseCalls(ctx context.Context, by assistant.Principal, s assistant.Scope, f assistant.EraseFilter) (int, error)
+	EraseAgent(ctx context.Context, by assistant.Principal, id string) (assistant.AgentErasure, error)
+}
+
+// LiveSessions drops the live sessions an agent has open, without storing
+// them; *session.Registry implements it.
+type LiveSessions interface {
+	Forget(agentID string) int
+}
+
+// EraseAgent erases agent id with everything that identifies them (see
+// the store's EraseAgent), on behalf of by, an admin (the route decides
+// who may). The agent's live sessions on this instance are dropped first,
+// unstored: ending one afterwards would store a call and bring the agent
+// back. Unknown agent: ENotFound.
+func (s *Service) EraseAgent(ctx context.Context, by assistant.Principal, live LiveSessions, id string) (assistant.AgentErasure, error) {
+	if s.Erasure == nil {
+		return assistant.AgentErasure{}, assistant.Errorf(assistant.EUnavailable, "Erasure is not set up on this server.")
+	}
+	if err := assistant.CheckID("agent id", id); err != nil {
+		return assistant.AgentErasure{}, err
+	}
+	dropped := 0
+	if live != nil {
+		dropped = live.Forget(id)
+	}
+	out, err := s.Erasure.EraseAgent(ctx, by, id)
+	if err != nil {
+		return out, fmt.Errorf("erase agent %s: %w", id, err)
+	}
+	out.LiveSessions = dropped
+	return out, nil
+}
+
+// EraseAccount erases every call about customer account ref, each with
+// everything derived from it, as `rooscoach erase --account` does; by must
+// read everything (an admin). An account no call names is ENotFound.
+func (s *Service) EraseAccount(ctx context.Context, by assistant.Principal, ref string) (assistant.AccountErasure, error) {
+	out := assistant.AccountErasure{AccountRef: ref}
+	if s.Erasure == nil {
+		return out, assistant.Errorf(assistant.EUnavailable, "Erasure is not set up on this server.")
+	}
+	if ref == "" {
+		return out, assistant.Errorf(assistant.EInvalid, "Name the account to erase.")
+	}
+	n, err := s.Erasure.EraseCalls(ctx, by, by.Scope(), assistant.EraseFilter{AccountRef: ref, Reason: "request"})
+	out.Calls = n
+	if err != nil {
+		return out, fmt.Errorf("erase account: %w", err)
+	}
+	if n == 0 {
+		return out, assistant.Errorf(assistant.ENotFound, "No call names account %s.", ref)
+	}
+	return out, nil
 }
 
 // EraseCall erases call id on behalf of by, who must be able to see it:

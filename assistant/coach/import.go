@@ -133,6 +133,11 @@ func wordFailures(imp *assistant.Import) {
 // error means "try again later", and the job queue does.
 func (s *Service) ImportFile(ctx context.Context, id int64, engine assistant.EngineChoice) error {
 	f, err := s.Imports.FindImportFile(ctx, id)
+	if assistant.ErrorCode(err) == assistant.ENotFound {
+		// Erased while queued, with the agent whose import it was:
+		// nothing is left to import, and trying again finds nothing.
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("import file %d: %w", id, err)
 	}

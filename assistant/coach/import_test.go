@@ -288,3 +288,18 @@ func TestUnpackZip(t *testing.T) {
 		t.Errorf("a zip that is not one: %v", err)
 	}
 }
+
+// TestImportFileErased works the job of a file that was erased while it
+// waited (its agent was erased with their imports): there is nothing left
+// to import, so the job ends without an error the queue would retry.
+func TestImportFileErased(t *testing.T) {
+	db, err := store.Open(context.Background(), storetest.NewDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	svc := &coach.Service{Store: db, Imports: db}
+	if err := svc.ImportFile(context.Background(), 424242, ""); err != nil {
+		t.Errorf("ImportFile of an erased file: %v, want nil", err)
+	}
+}

@@ -182,3 +182,23 @@ func (s *Session) withPending() ([]assistant.Turn, int) {
 	}
 	return turns, kept
 }
+
+// forget ends s without storing anything: its agent is being erased, and
+// a record stored now would bring them back. It waits for an end in
+// progress, so that none stores after it.
+func (s *Session) forget() bool {
+	s.endMu.Lock()
+	defer s.endMu.Unlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.state == ended {
+		return false
+	}
+	s.state, s.result, s.endedAt = ended, &Result{SessionID: s.id, Reason: "The agent was erased, so nothing was stored."}, s.now()
+	for sub := range s.subs {
+		s.drop(sub, errEnded)
+	}
+	s.endLang = s.language()
+	s.turns, s.stances, s.evidence, s.partials, s.events, s.shown, s.facts = nil, nil, nil, nil, nil, nil, nil
+	return true
+}

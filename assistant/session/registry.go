@@ -343,3 +343,28 @@ func (r *Registry) Close(ctx context.Context) error {
 	wg.Wait()
 	return ctx.Err()
 }
+
+// Forget drops every session agent agentID has on this instance, open or
+// ended, storing none, and returns how many were open: erasing an agent
+// must not leave their words in memory, nor let a later end store a call
+// that brings them back.
+func (r *Registry) Forget(agentID string) int {
+	r.mu.Lock()
+	var theirs []*Session
+	for id, s := range r.sessions {
+		if s.agentID == agentID {
+			theirs = append(theirs, s)
+			s.counted = false
+			delete(r.sessions, id)
+		}
+	}
+	delete(r.perAgent, agentID)
+	r.mu.Unlock()
+	n := 0
+	for _, s := range theirs {
+		if s.forget() {
+			n++
+		}
+	}
+	return n
+}

@@ -13,14 +13,23 @@ import (
 )
 
 const eraseUsage = `Usage:
-  rooscoach erase --account REF | --agent ID | --before DATE
+  rooscoach erase --account REF | --before DATE
+  rooscoach erase --agent ID
   rooscoach retention TEAM DAYS       keep team TEAM's calls DAYS days (0: the default, ROOSCOACH_RETENTION)
+  rooscoach retention TEAM            show how long team TEAM's calls are kept
   rooscoach redact TEAM on|off        store team TEAM's transcripts with personal data replaced
 
 erase deletes every call that matches all the flags given, each with everything
 derived from it in one transaction, and prints how many; the anonymous figures
 progress counts stay. DATE is 2026-01-31 or an RFC 3339 time. The audit trail
 records each erasure without naming the call, the account or the agent.
+
+erase --agent erases the agent with everything that identifies them, in one
+transaction: their calls, reviews, disputes, goals, tokens, imports, the
+progress figures of their calls, the audit entries about them and the agent
+itself; it prints what it erased. It takes no other flag. A live session the
+agent has open on a running server is not reached from here: DELETE
+/v1/agents/{id} on that server drops it too.
 `
 
 // runErase erases calls straight in the database, as an admin: a
@@ -40,7 +49,13 @@ func runErase(ctx context.Context, args []string, env func(string) string, stdou
 	if len(rest) > 0 {
 		return usageError{fmt.Sprintf("erase takes flags only, not %q", strings.Join(rest, " "))}
 	}
-	f := assistant.EraseFilter{AccountRef: account, AgentID: agent, Reason: "erase command"}
+	if agent != "" {
+		if account != "" || before != "" {
+			return usageError{"erase --agent erases the agent with everything about them and takes no other flag"}
+		}
+		return eraseAgent(ctx, cfg, agent, stdout, stderr)
+	}
+	f := assistant.EraseFilter{AccountRef: account, Reason: "erase command"}
 	if before != "" {
 		if f.Before, err = parseDate(before); err != nil {
 			return usageError{err.Error()}
@@ -63,7 +78,27 @@ func runErase(ctx context.Context, args []string, env func(string) string, stdou
 	return nil
 }
 
-// runRetention sets a team's own retention period.
+// eraseAgent erases agent id with everything about them, as an admin.
+func eraseAgent(ctx context.Context, cfg *Config, id string, stdout, stderr io.Writer) error {
+	db, err := openStore(ctx, cfg.DatabaseURL, cfg.logger(stderr))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	// A live session open on a serving instance is out of the command's
+	// reach (sessions live in that instance's memory): DELETE
+	// /v1/agents/{id} drops them too. The usage text says so.
+	e, err := db.EraseAgent(ctx, assistant.CommandLine(), id)
+	if err != nil {
+		return fmt.Errorf("erase: %s", userMessage(err))
+	}
+	fmt.Fprintf(stdout, "agent %s erased: %d calls, %d reviews, %d disputes, %d goals, %d tokens, %d call_stats, %d imports, %d audit entries\n",
+		id, e.Calls, e.Reviews, e.Disputes, e.Goals, e.Tokens, e.CallStats, e.Imports, e.AuditEntries)
+	return nil
+}
+
+// runRetention sets a team's own retention period, or with the team alone
+// prints it.
 func runRetention(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	cfg, rest, err := parseConfigWith("retention", args, env, stderr, func(fs *flag.FlagSet) {
 		fs.Usage = func() { fmt.Fprint(stderr, eraseUsage) }
@@ -71,19 +106,27 @@ func runRetention(ctx context.Context, args []string, env func(string) string, s
 	if err != nil {
 		return err
 	}
-	if len(rest) != 2 {
-		return usageError{"retention takes a team and a number of days, such as: rooscoach retention team-noord 90"}
+	if len(rest) != 1 && len(rest) != 2 {
+		return usageError{"retention takes a team and a number of days, such as: rooscoach retention team-noord 90 (the team alone shows its period)"}
 	}
-	days, err := strconv.Atoi(rest[1])
-	if err != nil || days < 0 {
-		return usageError{fmt.Sprintf("retention days %q: want a number of 0 or more", rest[1])}
+	days := -1
+	if len(rest) == 2 {
+		if days, err = strconv.Atoi(rest[1]); err != nil || days < 0 {
+			return usageError{fmt.Sprintf("retention days %q: want a number of 0 or more", rest[1])}
+		}
 	}
 	db, err := openStore(ctx, cfg.DatabaseURL, cfg.logger(stderr))
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := db.SetTeamRetention(ctx, assistant.CommandLine(), rest[0], days); err != nil {
+	if days < 0 {
+		team, err := db.FindTeamByID(ctx, assistant.Scope{All: true}, rest[0])
+		if err != nil {
+			return fmt.Errorf("retention: %s", userMessage(err))
+		}
+		days = team.RetentionDays
+	} else if err := db.SetTeamRetention(ctx, assistant.CommandLine(), rest[0], days); err != nil {
 		return fmt.Errorf("retention: %s", userMessage(err))
 	}
 	if days == 0 {

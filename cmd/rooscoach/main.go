@@ -33,9 +33,11 @@ Usage:
   rooscoach live      [flags] FILE       play a transcript through a live session of a running
                                          server and print the events (ROOSCOACH_URL,
                                          ROOSCOACH_TOKEN)
-  rooscoach erase     --account REF | --agent ID | --before DATE
+  rooscoach erase     --account REF | --before DATE
                                          erase calls with everything derived from them
-  rooscoach retention TEAM DAYS          keep a team's calls DAYS days (0: ROOSCOACH_RETENTION)
+  rooscoach erase     --agent ID         erase an agent with everything that identifies them
+  rooscoach retention TEAM [DAYS]        keep a team's calls DAYS days (0: ROOSCOACH_RETENTION);
+                                         without DAYS, show how long they are kept
   rooscoach redact    TEAM on|off        store a team's transcripts with personal data replaced
 
 Run "rooscoach COMMAND -h" for the flags of a command. Settings come from flags

@@ -272,6 +272,11 @@ func openStorePool(ctx context.Context, dsn string, pool store.Pool, logger *slo
 		if err == nil {
 			return db, nil
 		}
+		if assistant.ErrorCode(err) != assistant.EUnavailable {
+			// A missing database, a refused login, a bad connection
+			// string: waiting cures none of them.
+			return nil, fmt.Errorf("open database: %s", userMessage(err))
+		}
 		if time.Now().After(deadline) || ctx.Err() != nil {
 			return nil, fmt.Errorf("open database: %w", err)
 		}

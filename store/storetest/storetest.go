@@ -224,3 +224,55 @@ func Teams(tb testing.TB, db *store.DB, ids ...string) {
 		}
 	}
 }
+
+// CheckNowhere fails tb if any column of text type (text, varchar, char,
+// json, jsonb, arrays of them, bytea) of any table of the current schema
+// holds one of texts anywhere in its value. It reads the columns from
+// information_schema rather than from a list, so that a column added
+// later is checked too. It returns how many columns it read.
+func CheckNowhere(tb testing.TB, db *sql.DB, texts []string) int {
+	tb.Helper()
+	ctx := context.Background()
+	rows, err := db.QueryContext(ctx, `SELECT c.table_name, c.column_name, c.data_type
+		FROM information_schema.columns c
+		JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+		WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+		  AND (c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea')
+		       OR (c.data_type = 'ARRAY' AND c.udt_name IN ('_text', '_varchar', '_bpchar', '_jsonb', '_json')))
+		ORDER BY 1, 2`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	type column struct{ table, name, typ string }
+	var cols []column
+	for rows.Next() {
+		var c column
+		if err := rows.Scan(&c.table, &c.name, &c.typ); err != nil {
+			tb.Fatal(err)
+		}
+		cols = append(cols, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	if len(cols) < 40 {
+		tb.Fatalf("only %d text columns in the schema: %v", len(cols), cols)
+	}
+	for _, c := range cols {
+		match := `strpos(` + pq.QuoteIdentifier(c.name) + `::text, $1) > 0`
+		if c.typ == "bytea" {
+			match = `position(convert_to($1, 'UTF8') in ` + pq.QuoteIdentifier(c.name) + `) > 0`
+		}
+		for _, text := range texts {
+			var n int
+			if err := db.QueryRowContext(ctx, `SELECT count(*) FROM `+pq.QuoteIdentifier(c.table)+` WHERE `+match, text).Scan(&n); err != nil {
+				tb.Fatalf("%s.%s: %v", c.table, c.name, err)
+			}
+			if n != 0 {
+				tb.Errorf("%s.%s: %d rows hold %.40q", c.table, c.name, n, text)
+			}
+		}
+	}
+	return len(cols)
+}
