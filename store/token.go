@@ -173,8 +173,18 @@ func createToken(ctx context.Context, q querier, by assistant.Principal, t *assi
 
 // checkTeamsExist returns EInvalid naming the teams of ids that do not
 // exist, and how to make them: the API's way, then the command line's in
-// cli when there is one.
+// cli when there is one; or naming a deactivated one, whose page nobody
+// looks after any more.
 func checkTeamsExist(ctx context.Context, q querier, ids []string, cli string) error {
+	var closed []string
+	if err := q.SelectContext(ctx, &closed, `
+		SELECT id FROM teams WHERE id = ANY($1::text[]) AND deactivated_at IS NOT NULL
+		ORDER BY id`, pq.StringArray(ids)); err != nil {
+		return fmt.Errorf("check teams: %w", err)
+	}
+	if len(closed) > 0 {
+		return assistant.Errorf(assistant.EInvalid, "Team %s is deactivated; activate it first (POST /v1/teams/%s/activate) or choose another team.", closed[0], closed[0])
+	}
 	var missing []string
 	if err := q.SelectContext(ctx, &missing, `
 		SELECT id FROM unnest($1::text[]) AS given(id)

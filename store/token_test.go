@@ -325,3 +325,33 @@ func BenchmarkAuthenticate(b *testing.B) {
 		}
 	}
 }
+
+// A deactivated team has no calls coming; a token for it would open a team
+// page nobody looks after, so it is refused as an unknown team is.
+func TestCreateTokenForDeactivatedTeam(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := newDB(t)
+	admin := assistant.System()
+	if err := db.CreateTeam(ctx, admin, &assistant.Team{ID: "team-oud"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetTeamActive(ctx, admin, "team-oud", false); err != nil {
+		t.Fatal(err)
+	}
+	for _, role := range []assistant.Role{assistant.RoleLead, assistant.RoleTrainer} {
+		_, err := db.CreateToken(ctx, admin, &assistant.Token{Name: "x", Role: role, TeamIDs: []string{"team-oud"}})
+		if assistant.ErrorCode(err) != assistant.EInvalid || !strings.Contains(assistant.ErrorMessage(err), "Team team-oud is deactivated") {
+			t.Errorf("%s token for a deactivated team: %v, want invalid naming the team", role, err)
+		}
+	}
+	if n, err := db.Count(ctx, "tokens"); err != nil || n != 0 {
+		t.Errorf("tokens: %d rows (err %v), want 0", n, err)
+	}
+	if _, err := db.SetTeamActive(ctx, admin, "team-oud", true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateToken(ctx, admin, &assistant.Token{Name: "x", Role: assistant.RoleLead, TeamIDs: []string{"team-oud"}}); err != nil {
+		t.Errorf("token for the team activated again: %v", err)
+	}
+}
