@@ -86,3 +86,48 @@ func TestClosingActionNeedsATimeOrTheCustomersPart(t *testing.T) {
 		}
 	}
 }
+
+// TestClosingWarmAlikeInBothLanguages: a warm close is a wish or thanks, in
+// Dutch as in English. A bare goodbye, however polite its register ("Dag.",
+// "Tot ziens.", "Bye.", "Goodbye."), is no warm close in either language;
+// "Fijne dag nog" and "Have a good day" are, as are their near kin.
+func TestClosingWarmAlikeInBothLanguages(t *testing.T) {
+	e := New()
+	for _, tc := range []struct {
+		lang assistant.Language
+		text string
+		warm bool
+	}{
+		{assistant.Dutch, "Dag.", false},
+		{assistant.Dutch, "Tot ziens.", false},
+		{assistant.Dutch, "Goed, tot ziens.", false},
+		{assistant.Dutch, "Goedendag.", false},
+		{assistant.Dutch, "Dag mevrouw Jansen.", false},
+		{assistant.Dutch, "Fijne dag nog.", true},
+		{assistant.Dutch, "Nog een fijne middag, tot ziens.", true},
+		{assistant.Dutch, "Geniet nog van uw dag.", true},
+		{assistant.Dutch, "Bedankt, dag.", true},
+		{assistant.Dutch, "Het beste, dag.", true},
+		{assistant.Dutch, "Pas goed op uzelf.", true},
+		{assistant.English, "Bye.", false},
+		{assistant.English, "Goodbye.", false},
+		{assistant.English, "Right, goodbye.", false},
+		{assistant.English, "Good day.", false},
+		{assistant.English, "Bye, Mrs Jones.", false},
+		{assistant.English, "Have a good day.", true},
+		{assistant.English, "Have a nice afternoon, goodbye.", true},
+		{assistant.English, "Enjoy the rest of your day.", true},
+		{assistant.English, "Thanks, bye.", true},
+		{assistant.English, "All the best, bye.", true},
+		{assistant.English, "Look after yourself.", true},
+	} {
+		turns := []assistant.Turn{{Index: 0, Speaker: assistant.Agent, Text: tc.text}}
+		cc, err := e.CheckClosing(context.Background(), turns, tc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cc.WarmClose != tc.warm {
+			t.Errorf("%s %q: warm close %v, want %v", tc.lang, tc.text, cc.WarmClose, tc.warm)
+		}
+	}
+}

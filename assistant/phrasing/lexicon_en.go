@@ -150,8 +150,11 @@ var wordsEN = &words{
 		"in summary", "so you'll pay", "let me recap", "just to be clear", "so just to recap", "summing up",
 	},
 	closingWarm: []string{
-		"thanks for", "thank you", "take care", "have a good day", "have a nice day", "have a great day",
-		"have a good", "all the best", "good luck", "glad we could", "goodbye",
+		// A wish or thanks; a bare goodbye ("bye", "goodbye") is a
+		// farewell, warm in neither language.
+		"thanks", "thank you", "take care", "have a good day", "have a nice day", "have a great day",
+		"have a good", "have a nice", "have a lovely", "enjoy the rest of", "all the best", "good luck",
+		"look after yourself", "glad we could", "glad you",
 	},
 	farewell: []string{"bye", "goodbye", "bye bye", "bye then", "bye for now", "cheerio", "see you", "so long"},
 }

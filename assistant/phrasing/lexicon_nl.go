@@ -152,8 +152,12 @@ var wordsNL = &words{
 		"even samengevat", "kort samengevat",
 	},
 	closingWarm: []string{
-		"fijne dag", "prettige dag", "fijne avond", "fijn weekend", "prettige avond", "bedankt voor uw tijd",
-		"dank u wel", "bedankt", "dank voor", "succes", "sterkte", "goed dat u", "fijn dat u", "tot ziens",
+		// A wish or thanks; a bare goodbye ("dag", "tot ziens") is a
+		// farewell, warm in neither language.
+		"fijne dag", "prettige dag", "fijne middag", "prettige middag", "fijne avond", "fijn weekend",
+		"prettig weekend", "prettige avond", "geniet nog van", "bedankt voor uw tijd", "dank u wel", "bedankt",
+		"dank voor", "succes", "sterkte", "het beste", "het allerbeste", "pas goed op uzelf", "goed dat u",
+		"fijn dat u",
 	},
 	farewell: []string{"dag", "daag", "doei", "doeg", "tot ziens", "tot de volgende keer", "tot later", "de groeten", "goedendag", "bye", "doei doei"},
 }

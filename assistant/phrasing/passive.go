@@ -324,6 +324,12 @@ func (st *turnState) passiveEN(toks []token, cs, ce, i int) (int, *rw) {
 	var head, verb string
 	c := i
 	customer := customerActs[w]
+	if w == "transferred" {
+		// Money the customer transfers is theirs to send ("to account
+		// 12345678"); money that goes to them is ours ("to your account").
+		after := " " + strings.ToLower(st.text[toks[j].end:toks[ce-1].end]) + " "
+		customer = !strings.Contains(after, " your ") && !strings.Contains(after, " you ")
+	}
 	switch be {
 	case "is", "are":
 		head, verb = "we", forms[0]

@@ -153,3 +153,44 @@ func TestThreatFurtherSteps(t *testing.T) {
 		}
 	}
 }
+
+// "Verdere stappen" and "further action" are everyday words: jargon in
+// neither language when nothing is held over the customer (asked about,
+// something to prevent, what someone else may do, nothing needed), and a
+// threat, not jargon, when told as what will happen.
+func TestFurtherStepsNoJargonOutsideAThreat(t *testing.T) {
+	nl, en := assistant.Dutch, assistant.English
+	for _, c := range []struct {
+		lang   assistant.Language
+		text   string
+		threat bool
+	}{
+		{nl, "Welke verdere stappen kunt u zelf zetten?", false},
+		{nl, "Ik wil samen met u verdere stappen voorkomen.", false},
+		{nl, "Betaalt u de boete niet? Dan kan het CJIB verdere stappen nemen.", false},
+		{nl, "Er is op dit moment geen verdere actie nodig.", false},
+		{nl, "Nadere stappen zijn niet nodig, u heeft alles betaald.", false},
+		{en, "What further steps would help you?", false},
+		{en, "I'd like to avoid any further action, together with you.", false},
+		{en, "If the fine stays unpaid, the court may take further action.", false},
+		{en, "No further action is needed at the moment.", false},
+		{en, "Further steps are not needed, you have paid everything.", false},
+		// Near misses: told as what will happen, a threat.
+		{nl, "Als u niet betaalt, nemen wij verdere stappen.", true},
+		{en, "If you don't pay, we will take further action.", true},
+	} {
+		p := phrase(t, c.lang, c.text)
+		threat := false
+		for _, f := range p.Findings {
+			if f.Kind == assistant.FindingJargon {
+				t.Errorf("%s %q: jargon %q", c.lang, c.text, f.Text)
+			}
+			if f.Kind == assistant.FindingThreat {
+				threat = true
+			}
+		}
+		if threat != c.threat {
+			t.Errorf("%s %q: threat %v, want %v", c.lang, c.text, threat, c.threat)
+		}
+	}
+}

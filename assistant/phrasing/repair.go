@@ -103,7 +103,7 @@ var repairRulesOf = map[assistant.Language]*repairRules{
 			// The passive rewrite's own request (passive.go: "The balance
 			// must be paid" → "We'd ask you to pay the balance") asks as
 			// "is to be paid" does: "Can you pay the balance?".
-			regexp.MustCompile(`^()we(?:'d| would) (?:still |now )?ask you to (\pL+)(.*)$`),
+			regexp.MustCompile(`^()we(?:'d| would) (?:still |now )?ask you to (?:still |now |really )?(\pL+)(.*)$`),
 		},
 		condition: regexp.MustCompile(`^if you (\pL+) ([^,]+), (.+)$`),
 		verbs: map[string]string{
@@ -124,7 +124,9 @@ var repairRulesOf = map[assistant.Language]*repairRules{
 			// voldaan" has none, or "te" would stay in the question.
 			// After "worden" the participles may be several: "moet
 			// worden ondertekend en teruggestuurd".
-			regexp.MustCompile(`^(?P<subj>.+?) (?:dient|dienen|moet|moeten|hoort|horen) (?:(?P<mid>.*?) )??(?:te )?worden (?P<verb>\pL+(?:(?:, | en | of )\pL+)*)$`),
+			// Where the money goes may follow: "moet worden overgemaakt
+			// naar rekening NL12 …".
+			regexp.MustCompile(`^(?P<subj>.+?) (?:dient|dienen|moet|moeten|hoort|horen) (?:(?P<mid>.*?) )??(?:te )?worden (?P<verb>\pL+(?:(?:, | en | of )\pL+)*)(?P<rest>(?: (?:naar|op|aan|via|met|onder|binnen|uiterlijk|vóór|voor|door) .+)?)$`),
 			// The participle before "worden" orders the same: "moet vóór
 			// vrijdag betaald worden", "dient betaald te worden"; the
 			// participles before it joined by "en" stand in mid.
@@ -150,6 +152,32 @@ var repairRulesOf = map[assistant.Language]*repairRules{
 		actor:    " door ",
 		question: "Kunt u",
 	},
+}
+
+// nlConnectives open a Dutch sentence before its verb, with the subject
+// after it ("Daarnaast moet het bedrag nog betaald worden"); the question
+// keeps them before its object: "Kunt u daarnaast het bedrag nog betalen?".
+var nlConnectives = wordSet([]string{"daarnaast", "verder", "ook", "bovendien", "tevens", "eerst", "daarna", "vervolgens", "dan"})
+
+// enConnectives open an English sentence before its subject, set off by a
+// comma ("In addition, the balance must still be paid"); the question asks
+// with the adverb each maps to: "Can you also pay the balance?".
+var enConnectives = map[string]string{
+	"in addition": "also", "additionally": "also", "also": "also", "besides": "also", "furthermore": "also",
+	"moreover": "also", "on top of that": "also", "first": "first", "then": "then",
+}
+
+// toTheCustomer reports whether the words after a passive's verb send the
+// money to the customer ("naar uw rekening", "to your account"): that is
+// ours to do, not an order to them.
+func toTheCustomer(rest string) bool {
+	r := " " + lowerSameWidth(rest) + " "
+	for _, p := range []string{" naar uw ", " op uw ", " aan u ", " to your ", " into your ", " to you "} {
+		if strings.Contains(r, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // enModalAdverbs may stand beside the modal of an English passive order
@@ -179,6 +207,11 @@ func (st *turnState) repairSentence(s string) repairResult {
 	}
 	core := strings.TrimRight(body, ".!; ")
 	lower := lowerSameWidth(core)
+	if st.l.lang == assistant.English {
+		if res, ok := st.repairAfterConnective(core, lower); ok {
+			return res
+		}
+	}
 	frame := rules.question
 	if st.l.lang == assistant.Dutch && (strings.HasPrefix(lower, "je ") || strings.Contains(lower, " je ")) {
 		frame = "Kun je" // a "je" turn stays "je"
@@ -288,10 +321,17 @@ func (st *turnState) repairSentence(s string) repairResult {
 				subj = np
 			}
 		}
+		if toTheCustomer(rest) {
+			return repairResult{} // ours to send, not theirs
+		}
 		first := strings.ToLower(firstWord(subj))
+		// "Daarnaast moet het bedrag …": the subject follows the verb,
+		// and the connective stays before it in the question.
+		inverted := st.l.lang == assistant.Dutch && nlConnectives[strings.ToLower(subj)] &&
+			rules.subjects[strings.ToLower(firstWord(mid))]
 		// "Dat spreekt voor zich, het bedrag moet …": a clause before
 		// the subject does not fit in the question.
-		if !ok || !(rules.subjects[first] || startsWithFact(subj)) || len(strings.Fields(subj)) > 6 || strings.ContainsAny(subj, ",;:") ||
+		if !ok || !(rules.subjects[first] || startsWithFact(subj) || inverted) || len(strings.Fields(subj)) > 6 || strings.ContainsAny(subj, ",;:") ||
 			strings.Contains(" "+lowerSameWidth(mid+" "+rest)+" ", rules.actor) && !dateAfter(joinWords(mid, rest), rules.actor) {
 			// "Records shall be retained for two years", "The form
 			// must be signed by your partner": a rule, or an actor of
@@ -304,7 +344,7 @@ func (st *turnState) repairSentence(s string) repairResult {
 		}
 		var res repairResult
 		if st.l.lang == assistant.Dutch {
-			res = question(verb, st.lexReplace(joinWords(lowerFirst(subj), mid)), "")
+			res = question(verb, st.lexReplace(joinWords(lowerFirst(subj), mid)), st.lexReplace(rest))
 		} else {
 			res = question(joinWords(append(adverbs, verb)...), st.lexReplace(lowerFirst(subj)), st.lexReplace(rest))
 		}
@@ -383,6 +423,25 @@ func (st *turnState) repairSentence(s string) repairResult {
 		return question(verb, st.lexReplace(object), st.lexReplace(after))
 	}
 	return repairResult{}
+}
+
+// repairAfterConnective repairs an English sentence that opens with a
+// connective and a comma ("In addition, the balance must still be paid",
+// or "Also, we'd ask you to …" after the rewrites) as the sentence after
+// the comma, and asks with the connective's adverb: "Can you also pay the
+// balance?". ok is false when the sentence has no such opening.
+func (st *turnState) repairAfterConnective(core, lower string) (res repairResult, ok bool) {
+	head, tail, found := strings.Cut(lower, ", ")
+	adverb, known := enConnectives[head]
+	if !found || !known || tail == "" {
+		return repairResult{}, false
+	}
+	res = st.repairSentence(core[len(head)+2:])
+	frame := repairRulesOf[assistant.English].question + " "
+	if q, isQ := strings.CutPrefix(res.text, frame); isQ && !strings.HasPrefix(q, adverb+" ") {
+		res.text = frame + adverb + " " + q
+	}
+	return res, true
 }
 
 // participles splits the participles a passive pattern matched ("ingevuld,

@@ -16,7 +16,7 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 	w := bufio.NewWriter(out)
 	fmt.Fprintf(w, "Call in %s (%s), speakers mapped by %s", an.Language, an.Format, an.Mapping.Method)
 	if an.Mapping.Method == assistant.MappingInferred {
-		fmt.Fprintf(w, " (confidence %.2f: %s)", an.Mapping.Confidence, an.Mapping.Reason)
+		fmt.Fprintf(w, " (confidence %s: %s)", prompts.Number(assistant.English, an.Mapping.Confidence, 2), an.Mapping.Reason)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w)
@@ -70,16 +70,18 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 		}
 	}
 	s := an.Summary
-	fmt.Fprintf(w, "\nAgent turns: %d, in %s: %.0f%%\n", s.AgentTurns, assistant.TargetQuadrant, 100*s.TargetShare)
+	// The figures round as the pages do (halves away from zero), not as
+	// fmt does (halves to even), so the report and the page agree.
+	fmt.Fprintf(w, "\nAgent turns: %d, in %s: %s\n", s.AgentTurns, assistant.TargetQuadrant, prompts.Percent(s.TargetShare))
 	for _, q := range assistant.Quadrants {
-		fmt.Fprintf(w, "  %-15s %3.0f%%\n", q, 100*s.QuadrantShare[q])
+		fmt.Fprintf(w, "  %-15s %4s\n", q, prompts.Percent(s.QuadrantShare[q]))
 	}
 	fmt.Fprintf(w, "Escalations: %d, de-escalations: %d\n", s.Escalations, s.Deescalations)
 	d := an.Dynamics
 	fmt.Fprintf(w, "Dynamics: %d agent turns answered by the customer", d.Exchanges)
 	if d.Exchanges > 0 {
-		fmt.Fprintf(w, ", %d (%.0f%%) answered together, %d as the rose predicts",
-			d.Together, 100*float64(d.Together)/float64(d.Exchanges), d.AsExpected)
+		fmt.Fprintf(w, ", %d (%s) answered together, %d as the rose predicts",
+			d.Together, prompts.Percent(float64(d.Together)/float64(d.Exchanges)), d.AsExpected)
 	}
 	fmt.Fprintf(w, "; pushed into opposition: %d; hardship flags: %d\n", d.PushedIntoOpposition, d.HardshipFlags)
 	if tp := d.Tipping; tp != nil {
@@ -91,9 +93,9 @@ func writeReport(out io.Writer, an *assistant.Analysis) error {
 	} else {
 		fmt.Fprintln(w, "  the customer never changed sides")
 	}
-	fmt.Fprintf(w, "Closing turns %v: %s (%.0f%% in target)\n", s.Closing.Turns, s.Closing.Quadrant, 100*s.Closing.TargetShare)
-	fmt.Fprintf(w, "Readability (%s): %.0f, %.1f words per sentence; jargon: %d\n",
-		an.Readability.Scale, an.Readability.Score, an.Readability.MeanSentenceLength, an.JargonCount)
+	fmt.Fprintf(w, "Closing turns %v: %s (%s in target)\n", s.Closing.Turns, s.Closing.Quadrant, prompts.Percent(s.Closing.TargetShare))
+	fmt.Fprintf(w, "Readability (%s): %s, %s words per sentence; jargon: %d\n", an.Readability.Scale,
+		prompts.Number(assistant.English, an.Readability.Score, 0), prompts.Number(assistant.English, an.Readability.MeanSentenceLength, 1), an.JargonCount)
 	c := an.Closing
 	fmt.Fprintf(w, "Ending: next step %s, summary %s, warm close %s\n", yes(c.NextStep), yes(c.Summary), yes(c.WarmClose))
 	if c.Tip != "" {
