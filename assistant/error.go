@@ -26,6 +26,12 @@ type Error struct {
 	Code    string
 	Message string
 	Err     error
+	// Key, when set, names the error's wording in every language (the
+	// template error.KEY of package prompts), filled in from Args, so that
+	// the pages and the API can say it in the reader's language; Message
+	// stays the English, which the API answers by default.
+	Key  string
+	Args map[string]any
 }
 
 // Error implements the error interface.
@@ -42,6 +48,13 @@ func (e *Error) Unwrap() error { return e.Err }
 // Errorf returns an *Error with the given code and a formatted message.
 func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// Worded returns an *Error that the pages and the API can say in any
+// language: key names its wording and args fill it in; format and fargs
+// make the English Message, as [Errorf] does.
+func Worded(code, key string, args map[string]any, format string, fargs ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, fargs...), Key: key, Args: args}
 }
 
 // ErrorCode returns the code of the first *Error in err's chain, EInternal for

@@ -18,7 +18,8 @@ type Date struct{ time.Time }
 func ParseDate(field, s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, Errorf(EInvalid, "%s %q is not a date; write it as YYYY-MM-DD, such as 2026-12-01.", field, s)
+		return Date{}, Worded(EInvalid, "date", map[string]any{"Field": field, "Value": s},
+			"%s %q is not a date; write it as YYYY-MM-DD, such as 2026-12-01.", field, s)
 	}
 	return Date{t}, nil
 }
@@ -164,27 +165,33 @@ func (g *Goal) Validate() error {
 		return err
 	}
 	if g.AgentID == "" {
-		return Errorf(EInvalid, "agent_id is required: name the agent the goal is for.")
+		return Worded(EInvalid, "goal.no-agent", nil, "agent_id is required: name the agent the goal is for.")
 	}
 	if !g.Kind.Valid() {
-		return Errorf(EInvalid, "goal kind %q is not known; use one of %s.", g.Kind, joinKinds())
+		return Worded(EInvalid, "goal.kind", map[string]any{"Kind": string(g.Kind), "Kinds": joinKinds()},
+			"goal kind %q is not known; use one of %s.", g.Kind, joinKinds())
 	}
 	// Every kind is a share, and a share of 0 is met by doing nothing, so a
 	// goal asks for more than 0.
 	if !(g.Threshold > 0 && g.Threshold <= 1) {
-		return Errorf(EInvalid, "threshold %g is not a share a %s goal can ask for; give a number more than 0 and at most 1, such as 0.6 for 60%%, or leave threshold out for %g.", g.Threshold, g.Kind, g.Kind.DefaultThreshold())
+		return Worded(EInvalid, "goal.threshold", map[string]any{
+			"Threshold": strconv.FormatFloat(g.Threshold, 'g', -1, 64), "Kind": string(g.Kind),
+			"Default": strconv.FormatFloat(g.Kind.DefaultThreshold(), 'g', -1, 64),
+		}, "threshold %g is not a share a %s goal can ask for; give a number more than 0 and at most 1, such as 0.6 for 60%%, or leave threshold out for %g.", g.Threshold, g.Kind, g.Kind.DefaultThreshold())
 	}
 	if g.StartsOn.IsZero() {
-		return Errorf(EInvalid, "starts_on is required: the day from which the goal is measured.")
+		return Worded(EInvalid, "goal.no-start", nil, "starts_on is required: the day from which the goal is measured.")
 	}
 	if g.TargetOn != nil && g.TargetOn.Before(g.StartsOn.Time) {
-		return Errorf(EInvalid, "target_on %s is before starts_on %s.", g.TargetOn, g.StartsOn)
+		return Worded(EInvalid, "goal.target-before-start", map[string]any{"TargetOn": g.TargetOn.String(), "StartsOn": g.StartsOn.String()},
+			"target_on %s is before starts_on %s.", g.TargetOn, g.StartsOn)
 	}
 	if n := utf8.RuneCountInString(g.Note); n > MaxGoalNoteRunes {
-		return Errorf(EInvalid, "note is %d characters long; a goal's note may have at most %d.", n, MaxGoalNoteRunes)
+		return Worded(EInvalid, "goal.note-long", map[string]any{"N": n, "Max": MaxGoalNoteRunes},
+			"note is %d characters long; a goal's note may have at most %d.", n, MaxGoalNoteRunes)
 	}
 	if i, ok := ControlAt(g.Note); ok {
-		return Errorf(EInvalid, "note holds a control character at position %d; remove it.", i+1)
+		return Worded(EInvalid, "goal.note-control", map[string]any{"Pos": i + 1}, "note holds a control character at position %d; remove it.", i+1)
 	}
 	return nil
 }

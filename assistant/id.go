@@ -1,6 +1,7 @@
 package assistant
 
 import (
+	"fmt"
 	"strings"
 	"time"
 	"unicode"
@@ -23,16 +24,18 @@ func CheckID(field, v string) error {
 		return nil
 	}
 	if strings.TrimSpace(v) == "" {
-		return Errorf(EInvalid, "%s is only spaces; give the identifier itself.", field)
+		return Worded(EInvalid, "id.spaces", map[string]any{"Field": field}, "%s is only spaces; give the identifier itself.", field)
 	}
 	if n := utf8.RuneCountInString(v); n > MaxIDRunes {
-		return Errorf(EInvalid, "%s is %d characters long; identifiers may have at most %d.", field, n, MaxIDRunes)
+		return Worded(EInvalid, "id.long", map[string]any{"Field": field, "N": n, "Max": MaxIDRunes},
+			"%s is %d characters long; identifiers may have at most %d.", field, n, MaxIDRunes)
 	}
 	if !utf8.ValidString(v) {
-		return Errorf(EInvalid, "%s is not valid UTF-8.", field)
+		return Worded(EInvalid, "id.utf8", map[string]any{"Field": field}, "%s is not valid UTF-8.", field)
 	}
 	if i, r, ok := idControlAt(v); ok {
-		return Errorf(EInvalid, "%s holds a control character (%U) at position %d; remove it.", field, r, i+1)
+		return Worded(EInvalid, "id.control", map[string]any{"Field": field, "Rune": fmt.Sprintf("%U", r), "Pos": i + 1},
+			"%s holds a control character (%U) at position %d; remove it.", field, r, i+1)
 	}
 	return nil
 }

@@ -74,7 +74,7 @@ func NewProgressFilter(from, to, bucket string, now time.Time) (ProgressFilter, 
 		f.Bucket = BucketWeek
 	}
 	if !f.Bucket.Valid() {
-		return f, Errorf(EInvalid, "bucket %q is not known; use day, week or month.", bucket)
+		return f, Worded(EInvalid, "bucket", map[string]any{"Bucket": bucket}, "bucket %q is not known; use day, week or month.", bucket)
 	}
 	var err error
 	if to == "" {
@@ -93,7 +93,9 @@ func NewProgressFilter(from, to, bucket string, now time.Time) (ProgressFilter, 
 	if from != "" && !f.From.Before(f.To) {
 		// Name the values as the caller wrote them: a date for to has had
 		// its day added, which would only confuse in the message.
-		return f, Errorf(EInvalid, "to %s does not come after from %s; give a period that ends after it starts.", cmp.Or(to, "(today, "+DateOf(now).Format(time.DateOnly)+")"), from)
+		today := DateOf(now).Format(time.DateOnly)
+		return f, Worded(EInvalid, "progress.order", map[string]any{"To": to, "Today": today, "From": from},
+			"to %s does not come after from %s; give a period that ends after it starts.", cmp.Or(to, "(today, "+today+")"), from)
 	}
 	return f, f.Validate()
 }
@@ -105,7 +107,8 @@ func parseMoment(field, v string) (time.Time, error) {
 	if t, err := time.Parse(time.DateOnly, v); err == nil {
 		return t, nil
 	}
-	return time.Time{}, Errorf(EInvalid, "%s %q is not a date or time; use 2026-11-01 or RFC 3339 such as 2026-11-01T09:00:00Z.%s", field, v, PlusHint(v))
+	return time.Time{}, Worded(EInvalid, "moment", map[string]any{"Field": field, "Value": v, "Plus": SpaceForPlus(v)},
+		"%s %q is not a date or time; use 2026-11-01 or RFC 3339 such as 2026-11-01T09:00:00Z.%s", field, v, PlusHint(v))
 }
 
 // ParseMoment reads the value v of field, a date (midnight UTC) or an RFC
@@ -126,7 +129,8 @@ func SpaceForPlus(v string) bool {
 	return err == nil
 }
 
-// PlusHint is the advice, in English, appended to the message refusing v
+// PlusHint is the advice, in English (the templates of package prompts
+// word it in every language for an error whose Plus argument is set), appended to the message refusing v
 // when [SpaceForPlus] holds for it; "" otherwise.
 func PlusHint(v string) string {
 	if !SpaceForPlus(v) {
@@ -139,18 +143,22 @@ func PlusHint(v string) string {
 // calls can have, and holds at most MaxBuckets buckets.
 func (f ProgressFilter) Validate() error {
 	if !f.Bucket.Valid() {
-		return Errorf(EInvalid, "bucket %q is not known; use day, week or month.", f.Bucket)
+		return Worded(EInvalid, "bucket", map[string]any{"Bucket": string(f.Bucket)}, "bucket %q is not known; use day, week or month.", f.Bucket)
 	}
 	if !f.From.Before(f.To) {
-		return Errorf(EInvalid, "to %s is not after from %s; give a period that ends after it starts.", f.To.Format(time.RFC3339), f.From.Format(time.RFC3339))
+		return Worded(EInvalid, "period.order", map[string]any{"To": f.To.Format(time.RFC3339), "From": f.From.Format(time.RFC3339)},
+			"to %s is not after from %s; give a period that ends after it starts.", f.To.Format(time.RFC3339), f.From.Format(time.RFC3339))
 	}
 	if f.From.Before(EarliestCall) || f.To.Year() > 9999 {
-		return Errorf(EInvalid, "the period %s to %s lies outside the years calls can have (from %s).", f.From.Format(time.DateOnly), f.To.Format(time.DateOnly), EarliestCall.Format(time.DateOnly))
+		from, to, earliest := f.From.Format(time.DateOnly), f.To.Format(time.DateOnly), EarliestCall.Format(time.DateOnly)
+		return Worded(EInvalid, "period.years", map[string]any{"From": from, "To": to, "Earliest": earliest},
+			"the period %s to %s lies outside the years calls can have (from %s).", from, to, earliest)
 	}
 	n := 0
 	for s := f.Bucket.Start(f.From); s.Before(f.To); s = f.Bucket.Next(s) {
 		if n++; n > MaxBuckets {
-			return Errorf(EInvalid, "the period holds more than %d %ss; choose a shorter period or a longer bucket (week or month).", MaxBuckets, f.Bucket)
+			return Worded(EInvalid, "period.buckets", map[string]any{"Max": MaxBuckets, "Bucket": string(f.Bucket)},
+				"the period holds more than %d %ss; choose a shorter period or a longer bucket (week or month).", MaxBuckets, f.Bucket)
 		}
 	}
 	return nil

@@ -340,7 +340,8 @@ func (r *Review) Permit(p Principal, step ReviewStep) (ReviewStatus, error) {
 			return "", Errorf(EForbidden, "Only the trainer who wrote review %d may change or publish it.", r.ID)
 		}
 		if r.Status != ReviewDraft {
-			return "", Errorf(EConflict, "Review %d is %s; only a draft can be changed or published.", r.ID, r.Status)
+			return "", Worded(EConflict, "review.not-draft", map[string]any{"Review": r.ID, "Status": string(r.Status)},
+				"Review %d is %s; only a draft can be changed or published.", r.ID, r.Status)
 		}
 		if step == StepPublish {
 			if r.Rating == 0 {
@@ -355,15 +356,18 @@ func (r *Review) Permit(p Principal, step ReviewStep) (ReviewStatus, error) {
 		}
 		switch r.Status {
 		case ReviewDraft:
-			return "", Errorf(EConflict, "Review %d is not published yet; it can be acknowledged or disputed once the trainer publishes it.", r.ID)
+			return "", Worded(EConflict, "review.not-published", map[string]any{"Review": r.ID},
+				"Review %d is not published yet; it can be acknowledged or disputed once the trainer publishes it.", r.ID)
 		case ReviewAcknowledged:
 			if step == StepAcknowledge {
-				return "", Errorf(EConflict, "Review %d is acknowledged already.", r.ID)
+				return "", Worded(EConflict, "review.acknowledged", map[string]any{"Review": r.ID}, "Review %d is acknowledged already.", r.ID)
 			}
-			return "", Errorf(EConflict, "Review %d is acknowledged already; it can no longer be disputed.", r.ID)
+			return "", Worded(EConflict, "review.acknowledged-undisputable", map[string]any{"Review": r.ID},
+				"Review %d is acknowledged already; it can no longer be disputed.", r.ID)
 		case ReviewDisputed:
 			if step == StepAcknowledge {
-				return "", Errorf(EConflict, "Review %d has %d open dispute(s); acknowledge it once the trainer has answered.", r.ID, r.OpenDisputes())
+				return "", Worded(EConflict, "review.open-disputes", map[string]any{"Review": r.ID, "Open": r.OpenDisputes()},
+					"Review %d has %d open dispute(s); acknowledge it once the trainer has answered.", r.ID, r.OpenDisputes())
 			}
 		}
 		if step == StepAcknowledge {
@@ -375,7 +379,7 @@ func (r *Review) Permit(p Principal, step ReviewStep) (ReviewStatus, error) {
 			return "", Errorf(EForbidden, "Only a trainer may resolve a dispute.")
 		}
 		if r.Status != ReviewDisputed {
-			return "", Errorf(EConflict, "Review %d has no open dispute.", r.ID)
+			return "", Worded(EConflict, "review.no-open-dispute", map[string]any{"Review": r.ID}, "Review %d has no open dispute.", r.ID)
 		}
 		if r.OpenDisputes() <= 1 {
 			// The last open dispute answered: the review awaits the

@@ -42,6 +42,8 @@ var funcs = template.FuncMap{
 	"force":   force,
 	"first":   first,
 	"join":    strings.Join,
+	// The errors (error.tmpl) quote a value as Go's %q does.
+	"quote": strconv.Quote,
 }
 
 var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}

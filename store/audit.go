@@ -80,17 +80,18 @@ func (db *DB) FindAudit(ctx context.Context, scope assistant.Scope, f assistant.
 	case limit == 0:
 		limit = defaultAuditLimit
 	case limit < 0 || limit > maxAuditLimit:
-		return assistant.AuditPage{}, assistant.Errorf(assistant.EInvalid, "limit must be between 1 and %d", maxAuditLimit)
+		return assistant.AuditPage{}, assistant.Worded(assistant.EInvalid, "audit.limit", map[string]any{"Max": maxAuditLimit}, "limit must be between 1 and %d", maxAuditLimit)
 	}
 	if f.Action != "" && !slices.Contains(assistant.Actions, f.Action) {
 		names := make([]string, len(assistant.Actions))
 		for i, a := range assistant.Actions {
 			names[i] = string(a)
 		}
-		return assistant.AuditPage{}, assistant.Errorf(assistant.EInvalid, "action %q is not one the audit trail records; use one of %s.", f.Action, strings.Join(names, ", "))
+		return assistant.AuditPage{}, assistant.Worded(assistant.EInvalid, "audit.action", map[string]any{"Action": string(f.Action), "Actions": strings.Join(names, ", ")},
+			"action %q is not one the audit trail records; use one of %s.", f.Action, strings.Join(names, ", "))
 	}
 	if !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To) {
-		return assistant.AuditPage{}, assistant.Errorf(assistant.EInvalid, "from must be before to")
+		return assistant.AuditPage{}, assistant.Worded(assistant.EInvalid, "audit.order", nil, "from must be before to")
 	}
 	var p params
 	var conds []string

@@ -233,7 +233,8 @@ func (db *DB) CreateReview(ctx context.Context, by assistant.Principal, callID i
 			var mine int64
 			err := tx.GetContext(ctx, &mine, `SELECT id FROM reviews WHERE call_id = $1 AND reviewer_token_id = $2`, callID, by.TokenID)
 			if err == nil {
-				return assistant.Errorf(assistant.EConflict, "You have reviewed call %d already: review %d. Change that review instead.", callID, mine)
+				return assistant.Worded(assistant.EConflict, "review.reviewed-already", map[string]any{"Call": callID, "Review": mine},
+					"You have reviewed call %d already: review %d. Change that review instead.", callID, mine)
 			}
 			if !errors.Is(err, sql.ErrNoRows) {
 				return err
@@ -372,7 +373,7 @@ func (db *DB) ResolveDispute(ctx context.Context, by assistant.Principal, id, di
 		case d == nil:
 			return assistant.Errorf(assistant.ENotFound, "dispute %d of review %d not found", disputeID, id)
 		case !d.Open():
-			return assistant.Errorf(assistant.EConflict, "Dispute %d was resolved already.", disputeID)
+			return assistant.Worded(assistant.EConflict, "dispute.resolved", map[string]any{"Dispute": disputeID}, "Dispute %d was resolved already.", disputeID)
 		case in.Octant != "" && d.About != assistant.DisputeLabel:
 			return assistant.Errorf(assistant.EInvalid, "Dispute %d is about a comment; an octant answers a label dispute only.", disputeID)
 		}

@@ -146,7 +146,8 @@ func checkOneReview(ctx context.Context, tx querier, by assistant.Principal, cal
 		return fmt.Errorf("find own review: %w", err)
 	}
 	if len(mine) > 0 {
-		return assistant.Errorf(assistant.EConflict, "You have reviewed call %d already: review %d. Change that review instead.", callID, mine[0])
+		return assistant.Worded(assistant.EConflict, "review.reviewed-already", map[string]any{"Call": callID, "Review": mine[0]},
+			"You have reviewed call %d already: review %d. Change that review instead.", callID, mine[0])
 	}
 	return nil
 }

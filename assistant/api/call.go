@@ -121,11 +121,13 @@ func parseID(label, v string) (int64, error) {
 	id, err := strconv.ParseInt(v, 10, 64)
 	switch {
 	case errors.Is(err, strconv.ErrRange) && strings.HasPrefix(v, "-"), err == nil && id <= 0:
-		return 0, assistant.Errorf(assistant.EInvalid, "%s %s is not a valid id: ids are positive.", label, v)
+		return 0, assistant.Worded(assistant.EInvalid, "id.negative", map[string]any{"Field": label, "Value": v}, "%s %s is not a valid id: ids are positive.", label, v)
 	case errors.Is(err, strconv.ErrRange):
-		return 0, assistant.Errorf(assistant.EInvalid, "%s %s is not a valid id: too large (ids go up to %d).", label, v, int64(math.MaxInt64))
+		return 0, assistant.Worded(assistant.EInvalid, "id.large", map[string]any{"Field": label, "Value": v, "Max": strconv.FormatInt(math.MaxInt64, 10)},
+			"%s %s is not a valid id: too large (ids go up to %d).", label, v, int64(math.MaxInt64))
 	case err != nil:
-		return 0, assistant.Errorf(assistant.EInvalid, "%s %q is not a valid id: not a number; ids are positive whole numbers.", label, v)
+		return 0, assistant.Worded(assistant.EInvalid, "id.number", map[string]any{"Field": label, "Value": v},
+			"%s %q is not a valid id: not a number; ids are positive whole numbers.", label, v)
 	}
 	return id, nil
 }
@@ -137,19 +139,21 @@ func timeRange(c echo.Context) (from, to time.Time, err error) {
 	q := c.QueryParams()
 	if v := q.Get("from"); v != "" {
 		if from, err = parseTime(v); err != nil {
-			return from, to, assistant.Errorf(assistant.EInvalid, "from %q is not a date or time; use 2026-11-01 or RFC 3339.%s", v, assistant.PlusHint(v))
+			return from, to, assistant.Worded(assistant.EInvalid, "range.moment", map[string]any{"Field": "from", "Value": v, "Example": "2026-11-01", "Plus": assistant.SpaceForPlus(v)},
+				"from %q is not a date or time; use 2026-11-01 or RFC 3339.%s", v, assistant.PlusHint(v))
 		}
 	}
 	if v := q.Get("to"); v != "" {
 		if to, err = parseTime(v); err != nil {
-			return from, to, assistant.Errorf(assistant.EInvalid, "to %q is not a date or time; use 2026-11-30 or RFC 3339.%s", v, assistant.PlusHint(v))
+			return from, to, assistant.Worded(assistant.EInvalid, "range.moment", map[string]any{"Field": "to", "Value": v, "Example": "2026-11-30", "Plus": assistant.SpaceForPlus(v)},
+				"to %q is not a date or time; use 2026-11-30 or RFC 3339.%s", v, assistant.PlusHint(v))
 		}
 		if len(v) == len(time.DateOnly) {
 			to = to.AddDate(0, 0, 1)
 		}
 	}
 	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
-		return from, to, assistant.Errorf(assistant.EInvalid, "from must be before to.")
+		return from, to, assistant.Worded(assistant.EInvalid, "range.order", nil, "from must be before to.")
 	}
 	return from, to, nil
 }
@@ -162,7 +166,7 @@ func limitParam(c echo.Context, max int) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > max {
-		return 0, assistant.Errorf(assistant.EInvalid, "limit %q must be a number from 1 to %d.", v, max)
+		return 0, assistant.Worded(assistant.EInvalid, "limit", map[string]any{"Value": v, "Max": max}, "limit %q must be a number from 1 to %d.", v, max)
 	}
 	return n, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/coach"
 	"github.com/rooscoach/rooscoach/assistant/transcript"
+	"github.com/rooscoach/rooscoach/prompts"
 )
 
 // statusOf is the one place where error codes become HTTP statuses.
@@ -72,6 +73,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 	// The transcript reader's problems, which are worded in every
 	// language, answer in the request's; the rest stays English.
 	if d, ok := transcript.Describe(err, lang, transcript.DoorHTTP); ok && lang != assistant.English {
+		detail = d
+	}
+	// So do the errors the prompts word (an assistant.Error with a Key).
+	if d, ok := prompts.ErrorText(lang, err); ok && lang != assistant.English {
 		detail = d
 	}
 	fields, summary := formProblems(err, lang)

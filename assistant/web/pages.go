@@ -26,6 +26,7 @@ import (
 	"github.com/rooscoach/rooscoach/assistant"
 	"github.com/rooscoach/rooscoach/assistant/api"
 	"github.com/rooscoach/rooscoach/assistant/coach"
+	"github.com/rooscoach/rooscoach/prompts"
 )
 
 //go:embed templates/*.html
@@ -284,15 +285,20 @@ func (p *Pages) htmlErrors(next echo.HandlerFunc) echo.HandlerFunc {
 			}
 			return p.render(c, status, "error", map[string]any{"Status": status, "Message": text(langOf(c))["import_refused"], "Files": files, "Back": backOf(c)})
 		}
-		// An error that words itself in both languages is said in the
-		// page's; nothing English, nor a label saying so, on a Dutch page.
+		// An error that words itself in both languages, or that the
+		// prompts word, is said in the page's; nothing English, nor a
+		// label saying so, on a Dutch page.
+		msg, ok := prompts.ErrorText(langOf(c), err)
 		var w worded
-		if errors.As(err, &w) {
+		if !ok && errors.As(err, &w) {
+			msg, ok = w.Text(langOf(c)), true
+		}
+		if ok {
 			back := "/"
 			if c.Request().Method != http.MethodGet {
 				back = backOf(c)
 			}
-			return p.render(c, status, "error", map[string]any{"Status": status, "Message": w.Text(langOf(c)), "Back": back})
+			return p.render(c, status, "error", map[string]any{"Status": status, "Message": msg, "Back": back})
 		}
 		// The use cases word their other messages in English; a page in
 		// another language says what kind of error it is in its own words
