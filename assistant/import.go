@@ -212,6 +212,7 @@ type ImportRefused struct {
 	Files []UploadedFile
 }
 
+// Error says how many files were refused; the files say why, each.
 func (e *ImportRefused) Error() string {
 	return fmt.Sprintf("no file of %d can be imported", len(e.Files))
 }

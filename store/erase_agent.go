@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 
 	"github.com/lib/pq"
@@ -136,7 +137,26 @@ func forgetJobErrors(ctx context.Context, q querier, id string) error {
 	if !queue {
 		return nil
 	}
-	_, err := q.ExecContext(ctx, `DELETE FROM river_job
-		WHERE state IN ('completed', 'discarded', 'cancelled') AND strpos(errors::text, $1) > 0`, id)
+	var jobs []struct {
+		ID     int64  `db:"id"`
+		Errors string `db:"errors"`
+	}
+	if err := q.SelectContext(ctx, &jobs, `SELECT id, errors::text AS errors FROM river_job
+		WHERE state IN ('completed', 'discarded', 'cancelled') AND strpos(errors::text, $1) > 0`, id); err != nil {
+		return err
+	}
+	// The id as a word of its own: erasing agent "a1" must not take the
+	// jobs of agent "a10", nor a "7" that is part of a time.
+	word := regexp.MustCompile(`(^|[^\pL\pN_.-])` + regexp.QuoteMeta(id) + `($|[^\pL\pN_-])`)
+	var ids pq.Int64Array
+	for _, j := range jobs {
+		if word.MatchString(j.Errors) {
+			ids = append(ids, j.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := q.ExecContext(ctx, `DELETE FROM river_job WHERE id = ANY($1)`, ids)
 	return err
 }

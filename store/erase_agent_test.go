@@ -20,7 +20,8 @@ func TestEraseAgentJobErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer raw.Close()
-	for _, agent := range []string{"agent-erase-me", "agent-stays"} {
+	// "agent-erase-me2" holds the erased id but is another agent.
+	for _, agent := range []string{"agent-erase-me", "agent-stays", "agent-erase-me2"} {
 		if _, err := db.CreateToken(ctx, assistant.CommandLine(), &assistant.Token{Name: agent, Role: assistant.RoleAgent, AgentID: agent}); err != nil {
 			t.Fatal(err)
 		}
@@ -42,10 +43,12 @@ func TestEraseAgentJobErrors(t *testing.T) {
 		}
 		return n
 	}
-	if n := count("agent-erase-me"); n != 0 {
+	if n := count("agent-erase-me:"); n != 0 {
 		t.Errorf("%d jobs still name the erased agent", n)
 	}
-	if n := count("agent-stays"); n != 1 {
-		t.Errorf("%d jobs of the other agent, want 1", n)
+	for _, other := range []string{"agent-stays", "agent-erase-me2"} {
+		if n := count(other); n != 1 {
+			t.Errorf("%d jobs of the other agent %s, want 1", n, other)
+		}
 	}
 }

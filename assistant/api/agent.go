@@ -108,11 +108,15 @@ func (s *Server) handleAgentErase(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// The agent's cached tokens go before the erasure too, so that no
+	// request checked against the cache opens a session while it runs.
+	agents := func(p assistant.Principal) bool { return p.AgentID == id }
+	s.tokens.forget(agents)
 	out, err := s.coach.EraseAgent(c.Request().Context(), principalOf(c), s.sessions, id)
 	if err != nil {
 		return err
 	}
-	s.tokens.forget(func(p assistant.Principal) bool { return p.AgentID == id })
+	s.tokens.forget(agents)
 	return c.JSON(http.StatusOK, out)
 }
 

@@ -225,9 +225,10 @@ type LiveSessions interface {
 
 // EraseAgent erases agent id with everything that identifies them (see
 // the store's EraseAgent), on behalf of by, an admin (the route decides
-// who may). The agent's live sessions on this instance are dropped first,
-// unstored: ending one afterwards would store a call and bring the agent
-// back. Unknown agent: ENotFound.
+// who may). The agent's live sessions on this instance are dropped,
+// unstored, before the erasure and again after it: ending one afterwards
+// would store a call and bring the agent back, and a session opened while
+// the erasure ran would do the same. Unknown agent: ENotFound.
 func (s *Service) EraseAgent(ctx context.Context, by assistant.Principal, live LiveSessions, id string) (assistant.AgentErasure, error) {
 	if s.Erasure == nil {
 		return assistant.AgentErasure{}, assistant.Errorf(assistant.EUnavailable, "Erasure is not set up on this server.")
@@ -241,7 +242,11 @@ func (s *Service) EraseAgent(ctx context.Context, by assistant.Principal, live L
 	}
 	out, err := s.Erasure.EraseAgent(ctx, by, id)
 	if err != nil {
-		return out, fmt.Errorf("erase agent %s: %w", id, err)
+		// The store's error names the agent already.
+		return out, err
+	}
+	if live != nil {
+		dropped += live.Forget(id)
 	}
 	out.LiveSessions = dropped
 	return out, nil

@@ -82,6 +82,12 @@ func runTokenCreate(ctx context.Context, args []string, env func(string) string,
 		return err
 	}
 	defer db.Close()
+	t := &assistant.Token{Name: name, Role: assistant.Role(role), AgentID: agent, TeamIDs: teams}
+	// A token the store would refuse (no name, a role that takes no
+	// teams) must not leave the teams it named behind.
+	if err := t.Validate(); err != nil {
+		return cliError("token create", err)
+	}
 	if createTeams {
 		for _, id := range teams {
 			if _, err := db.FindTeamByID(ctx, assistant.CommandLine().Scope(), id); assistant.ErrorCode(err) != assistant.ENotFound {
@@ -96,7 +102,6 @@ func runTokenCreate(ctx context.Context, args []string, env func(string) string,
 			fmt.Fprintf(stderr, "Made team %s.\n", id)
 		}
 	}
-	t := &assistant.Token{Name: name, Role: assistant.Role(role), AgentID: agent, TeamIDs: teams}
 	token, err := db.CreateToken(ctx, assistant.CommandLine(), t)
 	if err != nil {
 		return cliError("token create", err)

@@ -171,6 +171,13 @@ func TestTokenCommandGuards(t *testing.T) {
 	if list, _, _ := runCmd(t, "", "token", "list"); strings.Count(list, "\n") != 1 {
 		t.Errorf("a token was made for the unknown team:\n%s", list)
 	}
+	// A token refused for another reason makes no team either.
+	if _, _, err := runCmd(t, "", "token", "create", "--role", "admin", "--team", "team-2", "--name", "Eva", "--create-teams"); err == nil {
+		t.Error("an admin token with a team was made")
+	}
+	if _, _, err := runCmd(t, "", "token", "create", "--role", "lead", "--team", "team-2", "--name", "Karin"); err == nil || !strings.Contains(err.Error(), "Team team-2 does not exist") {
+		t.Errorf("team-2 was made for a refused token: %v", err)
+	}
 	out, stderr, err := runCmd(t, "", "token", "create", "--role", "lead", "--team", "team-1", "--name", "Karin", "--create-teams")
 	if err != nil || !tokenShape(strings.TrimSpace(out)) || !strings.Contains(stderr, "Made team team-1") {
 		t.Fatalf("token create --create-teams: %v %q %q", err, out, stderr)
