@@ -8,8 +8,9 @@ import (
 	"github.com/rooscoach/rooscoach/assistant/api"
 )
 
-// With Accept-Language nl, the API says in Dutch why a team, an agent or
-// a goal cannot be made (409); without it, in English as before.
+// With Accept-Language nl, the API says in Dutch why a team, an agent, a
+// goal or a live session cannot be made (409); without it, in English as
+// before.
 func TestConflictsInTheRequestLanguage(t *testing.T) {
 	e := newEnv(t, api.Config{})
 	e.post(e.token, "agent_id=agent-sanne&team_id=team-noord&external_id=g1")
@@ -46,6 +47,10 @@ func TestConflictsInTheRequestLanguage(t *testing.T) {
 			"Medewerker agent-sanne heeft al een doel van soort closing: doel "},
 		{"goal, en", goal, `{"kind": "closing", "starts_on": "2026-11-09"}`, "",
 			"Agent agent-sanne has a closing goal already: goal "},
+		{"live external_id, nl", "/v1/sessions", `{"agent_id": "agent-sanne", "external_id": "g1"}`, "nl",
+			`external_id "g1" hoort al bij gesprek 1 van medewerker agent-sanne: een gesprek wordt per medewerker één keer gecoacht`},
+		{"live external_id, en", "/v1/sessions", `{"agent_id": "agent-sanne", "external_id": "g1"}`, "",
+			`external_id "g1" belongs to call 1 of agent agent-sanne already: a call is coached once per agent`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := post(tt.path, tt.body, tt.lang)
