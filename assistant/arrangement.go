@@ -450,3 +450,10 @@ type ArrangementAdvice struct {
 	// Agreement compares what was agreed in the call with the proposals.
 	Agreement *AgreementCheck `json:"agreement,omitempty"`
 }
+
+// PolicyTeamTaken is the conflict of giving a policy team, which follows
+// policy already.
+func PolicyTeamTaken(team, policy string) *Error {
+	return Worded(EConflict, "policy.team-taken", map[string]any{"Team": team, "Policy": policy},
+		"team %s follows policy %s; take it out of that policy first", team, policy)
+}

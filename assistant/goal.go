@@ -212,3 +212,22 @@ func joinKinds() string {
 	}
 	return strings.Join(s, ", ")
 }
+
+// GoalOverlap is the conflict of setting goal g while old, a goal of the
+// agent of the same kind, is still measured on g's first day: old is
+// named, with when it ends if it does.
+func GoalOverlap(g, old Goal) *Error {
+	args := map[string]any{"Agent": g.AgentID, "Kind": string(g.Kind), "Goal": old.ID, "StartsOn": old.StartsOn.String()}
+	if old.EndedOn == nil {
+		return Worded(EConflict, "goal.overlap", args,
+			"Agent %s has a %s goal already: goal %d, measured since %s. End it first (POST /v1/goals/%d/end), then set the new one.", g.AgentID, g.Kind, old.ID, old.StartsOn, old.ID)
+	}
+	args["EndedOn"] = old.EndedOn.String()
+	return Worded(EConflict, "goal.overlap-until", args,
+		"Agent %s has a %s goal until %s: goal %d. Let the new goal start on %s or later.", g.AgentID, g.Kind, old.EndedOn, old.ID, old.EndedOn)
+}
+
+// GoalEnded is the conflict of ending goal id, which ended on on already.
+func GoalEnded(id int64, on Date) *Error {
+	return Worded(EConflict, "goal.ended", map[string]any{"Goal": id, "EndedOn": on.String()}, "goal %d ended on %s already.", id, on)
+}

@@ -177,3 +177,12 @@ func (a *Analyzer) Advise(ctx context.Context, turns []Turn, lang Language, juri
 	}
 	return adv, nil
 }
+
+// ExternalIDTaken is the conflict of opening a live session of agentID
+// under externalID, the id of the agent's stored call callID.
+func ExternalIDTaken(externalID string, callID int64, agentID string) *Error {
+	return Worded(EConflict, "live.external-id", map[string]any{"ExternalID": externalID, "Call": callID, "Agent": agentID},
+		"external_id %q belongs to call %d of agent %s already: a call is coached once per agent "+
+			"(a teammate the call is transferred to opens their own session under it). Open the session with this call's own id, "+
+			"or without external_id to file its record under the session's own id.", externalID, callID, agentID)
+}

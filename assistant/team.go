@@ -160,3 +160,15 @@ func checkName(name string) error {
 	}
 	return CheckID("name", name)
 }
+
+// TeamExists is the conflict of creating team id, which exists already.
+func TeamExists(id string) *Error {
+	return Worded(EConflict, "team.exists", map[string]any{"Team": id},
+		"Team %s exists already; change its name with an update instead.", id)
+}
+
+// AgentExists is the conflict of creating agent id, who exists already.
+func AgentExists(id string) *Error {
+	return Worded(EConflict, "agent.exists", map[string]any{"Agent": id},
+		"Agent %s exists already; change their name or team with an update instead.", id)
+}

@@ -87,3 +87,10 @@ func (t *Token) Validate() error {
 func (t *Token) Principal() Principal {
 	return Principal{TokenID: t.ID, Name: t.Name, Role: t.Role, AgentID: t.AgentID, TeamIDs: t.TeamIDs, Via: ViaToken}
 }
+
+// LastAdminToken is the conflict of revoking token id, the last admin
+// token that works.
+func LastAdminToken(id int64) *Error {
+	return Worded(EConflict, "token.last-admin", map[string]any{"Token": id},
+		"Token %d is the last admin token that works; revoking it would lock every admin out. Make another admin token first (POST /v1/tokens with role admin, or rooscoach token create --role admin), then revoke this one.", id)
+}

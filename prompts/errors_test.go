@@ -76,6 +76,14 @@ func TestErrorTemplatesMatchTheEnglish(t *testing.T) {
 		"id long":               assistant.CheckID("agent_id", strings.Repeat("a", assistant.MaxIDRunes+1)),
 		"id utf8":               assistant.CheckID("agent_id", "a\xff"),
 		"id control":            assistant.CheckID("agent_id", "a\tb"),
+		"team exists":           assistant.TeamExists("noord"),
+		"agent exists":          assistant.AgentExists("anna"),
+		"policy team taken":     assistant.PolicyTeamTaken("noord", "nl-standaard"),
+		"last admin token":      assistant.LastAdminToken(3),
+		"goal overlap":          assistant.GoalOverlap(assistant.Goal{AgentID: "anna", Kind: assistant.GoalClosing}, assistant.Goal{ID: 4, StartsOn: *day("2026-11-02")}),
+		"goal overlap, until":   assistant.GoalOverlap(assistant.Goal{AgentID: "anna", Kind: assistant.GoalClosing}, assistant.Goal{ID: 4, StartsOn: *day("2026-11-02"), EndedOn: day("2026-12-20")}),
+		"goal ended":            assistant.GoalEnded(4, *day("2026-12-01")),
+		"live external id":      assistant.ExternalIDTaken("pbx-77", 12, "anna"),
 	}
 	for name, err := range errs {
 		if err == nil {

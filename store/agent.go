@@ -63,7 +63,7 @@ func (db *DB) CreateAgent(ctx context.Context, by assistant.Principal, a *assist
 		ON CONFLICT (id) DO NOTHING
 		RETURNING `+agentColumns, a.ID, orNull(a.Name), orNull(a.TeamID))
 	if errors.Is(err, sql.ErrNoRows) {
-		return assistant.Errorf(assistant.EConflict, "Agent %s exists already; change their name or team with an update instead.", a.ID)
+		return assistant.AgentExists(a.ID)
 	}
 	if err != nil {
 		return dbError(err, "create agent %s", a.ID)

@@ -113,10 +113,7 @@ func checkGoalOverlap(ctx context.Context, q querier, g *assistant.Goal) error {
 		return nil
 	}
 	old := rows[0].goal()
-	if old.EndedOn == nil {
-		return assistant.Errorf(assistant.EConflict, "Agent %s has a %s goal already: goal %d, measured since %s. End it first (POST /v1/goals/%d/end), then set the new one.", g.AgentID, g.Kind, old.ID, old.StartsOn, old.ID)
-	}
-	return assistant.Errorf(assistant.EConflict, "Agent %s has a %s goal until %s: goal %d. Let the new goal start on %s or later.", g.AgentID, g.Kind, old.EndedOn, old.ID, old.EndedOn)
+	return assistant.GoalOverlap(*g, old)
 }
 
 // FindGoals returns the goals of agent agentID, oldest first, ended ones
@@ -155,7 +152,7 @@ func (db *DB) EndGoal(ctx context.Context, by assistant.Principal, id int64, on 
 		return nil, assistant.Errorf(assistant.ENotFound, "goal %d not found.", id)
 	}
 	if row.EndedOn.Valid {
-		return nil, assistant.Errorf(assistant.EConflict, "goal %d ended on %s already.", id, row.EndedOn.Time.Format(time.DateOnly))
+		return nil, assistant.GoalEnded(id, assistant.Date{Time: row.EndedOn.Time})
 	}
 	if on.Before(row.StartsOn) {
 		return nil, assistant.Errorf(assistant.EInvalid, "ended_on %s is before the goal's start %s.", on, row.StartsOn.Format(time.DateOnly))

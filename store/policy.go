@@ -80,7 +80,7 @@ func (db *DB) SavePolicy(ctx context.Context, by assistant.Principal, p *assista
 		return false, policyError(err, "save policy %s", p.ID)
 	}
 	if len(taken) > 0 {
-		return false, assistant.Errorf(assistant.EConflict, "team %s follows policy %s; take it out of that policy first", taken[0].Team, taken[0].Policy)
+		return false, assistant.PolicyTeamTaken(taken[0].Team, taken[0].Policy)
 	}
 	if p.Default {
 		if _, err := tx.ExecContext(ctx, `

@@ -58,7 +58,7 @@ func (db *DB) CreateTeam(ctx context.Context, by assistant.Principal, t *assista
 		ON CONFLICT (id) DO NOTHING
 		RETURNING `+teamColumns, t.ID, orNull(t.Name), orNull(t.Jurisdiction))
 	if errors.Is(err, sql.ErrNoRows) {
-		return assistant.Errorf(assistant.EConflict, "Team %s exists already; change its name with an update instead.", t.ID)
+		return assistant.TeamExists(t.ID)
 	}
 	if err != nil {
 		return dbError(err, "create team %s", t.ID)

@@ -284,7 +284,7 @@ func (db *DB) revokeToken(ctx context.Context, by assistant.Principal, id int64,
 		return nil, err
 	}
 	if !row.RevokedAt.Valid && row.Role == string(assistant.RoleAdmin) && !lastAdmin && len(working) <= 1 {
-		return nil, assistant.Errorf(assistant.EConflict, "Token %d is the last admin token that works; revoking it would lock every admin out. Make another admin token first (POST /v1/tokens with role admin, or rooscoach token create --role admin), then revoke this one.", id)
+		return nil, assistant.LastAdminToken(id)
 	}
 	if !row.RevokedAt.Valid {
 		if err := tx.GetContext(ctx, &row.RevokedAt, `UPDATE tokens SET revoked_at = now() WHERE id = $1 RETURNING revoked_at`, id); err != nil {

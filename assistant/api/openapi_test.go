@@ -270,3 +270,28 @@ func assistantConstants(t *testing.T) map[string][]string {
 	}
 	return out
 }
+
+// TestOpenAPIAcceptLanguageWhereWorded fails when a route whose problems
+// answer in the request's language does not document Accept-Language.
+func TestOpenAPIAcceptLanguageWhereWorded(t *testing.T) {
+	doc, err := openapi3.NewLoader().LoadFromData(api.OpenAPI())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, route := range []string{
+		"POST /v1/calls/{id}/reviews", "PUT /v1/reviews/{id}", "POST /v1/reviews/{id}/acknowledge",
+		"POST /v1/agents/{id}/goals", "GET /v1/agents/{id}/goals", "POST /v1/goals/{id}/end",
+		"GET /v1/agents/{id}/progress", "GET /v1/teams/{id}/progress", "GET /v1/audit", "GET /v1/calls",
+		"POST /v1/teams", "POST /v1/agents", "PUT /v1/policies/{id}", "DELETE /v1/tokens/{id}", "POST /v1/sessions",
+	} {
+		method, path, _ := strings.Cut(route, " ")
+		item := doc.Paths.Find(path)
+		if item == nil || item.GetOperation(method) == nil {
+			t.Errorf("%s is not described", route)
+			continue
+		}
+		if p := item.GetOperation(method).Parameters.GetByInAndName("header", "Accept-Language"); p == nil {
+			t.Errorf("%s answers problems in the request's language but does not document Accept-Language", route)
+		}
+	}
+}

@@ -129,9 +129,7 @@ func (s *Service) CheckExternalID(ctx context.Context, agentID, externalID strin
 	// Only the agent and admins open an agent's session, and both may read
 	// the agent's calls, so the message may name the call.
 	c := page.Calls[0]
-	return assistant.Errorf(assistant.EConflict, "external_id %q belongs to call %d of agent %s already: a call is coached once per agent "+
-		"(a teammate the call is transferred to opens their own session under it). Open the session with this call's own id, "+
-		"or without external_id to file its record under the session's own id.", externalID, c.ID, c.AgentID)
+	return assistant.ExternalIDTaken(externalID, c.ID, c.AgentID)
 }
 
 // TurnsInput is a call that arrived turn by turn rather than as a

@@ -258,7 +258,10 @@ func (p *Pages) htmlErrors(next echo.HandlerFunc) echo.HandlerFunc {
 			return err
 		}
 		code, status, detail := api.Classify(err)
-		if status >= 500 {
+		// A page's own error words the reader's mistake, whatever
+		// Classify makes of it: nothing failed.
+		var pe *pageError
+		if status >= 500 && !errors.As(err, &pe) {
 			p.cfg.Logger.Error("page failed", "route", c.Path(), "status", status, "err", err)
 		}
 		if code == "canceled" {
@@ -267,7 +270,6 @@ func (p *Pages) htmlErrors(next echo.HandlerFunc) echo.HandlerFunc {
 		if _, ok := c.Get(langKey).(assistant.Language); !ok {
 			c.Set(langKey, api.AcceptLanguage(c.Request().Header.Get("Accept-Language")))
 		}
-		var pe *pageError
 		if errors.As(err, &pe) {
 			back := pe.Back
 			if back == "" {
@@ -353,22 +355,42 @@ func (e *textError) Unwrap() error {
 // pageError is an error the pages word themselves: Key names its text,
 // with Args filled in when it takes some (Args of a lang give the words
 // of that language), Status is the answer's status and Back, when set,
-// the page to go back to.
+// the page to go back to. Err, when set, is the use case's error, whose
+// words are the prompts' (one wording for the pages and the API): it is
+// the message when Key is "", else it follows Args in Key's text.
 type pageError struct {
 	Status int
 	Key    string
 	Args   func(lang assistant.Language) []any
 	Back   string
+	Err    error
 }
 
 // Error implements the error interface, in English for the logs.
 func (e *pageError) Error() string { return e.message(assistant.English) }
 
+// Unwrap returns the use case's error.
+func (e *pageError) Unwrap() error { return e.Err }
+
 func (e *pageError) message(lang assistant.Language) string {
-	if e.Args == nil {
+	var args []any
+	if e.Args != nil {
+		args = e.Args(lang)
+	}
+	if e.Err != nil {
+		said, ok := prompts.ErrorText(lang, e.Err)
+		if !ok {
+			said = assistant.ErrorMessage(e.Err)
+		}
+		if e.Key == "" {
+			return said
+		}
+		args = append(args, said)
+	}
+	if args == nil {
 		return text(lang)[e.Key]
 	}
-	return fmt.Sprintf(text(lang)[e.Key], e.Args(lang)...)
+	return fmt.Sprintf(text(lang)[e.Key], args...)
 }
 
 // errFormExpired answers a form sent with a CSRF token that does not match.

@@ -72,13 +72,7 @@ func progressPeriod(c echo.Context, back string) (assistant.ProgressFilter, peri
 			continue
 		}
 		if _, err := assistant.ParseMoment(f.name, f.value); err != nil {
-			return assistant.ProgressFilter{}, v, &pageError{Status: http.StatusBadRequest, Key: "bad_date", Back: back, Args: func(lang assistant.Language) []any {
-				hint := ""
-				if assistant.SpaceForPlus(f.value) {
-					hint = " " + text(lang)["plus_hint"]
-				}
-				return []any{f.name, f.value, hint}
-			}}
+			return assistant.ProgressFilter{}, v, &pageError{Status: http.StatusBadRequest, Err: err, Back: back}
 		}
 	}
 	now := time.Now()
@@ -87,10 +81,8 @@ func progressPeriod(c echo.Context, back string) (assistant.ProgressFilter, peri
 		// Each value reads; together they make no period that can be
 		// shown: one that ends before it starts, lies before the first
 		// calls, or holds too many buckets.
-		return f, v, &pageError{Status: http.StatusBadRequest, Key: "bad_period", Back: back, Args: func(lang assistant.Language) []any {
-			today := assistant.DateOf(now).Format(time.DateOnly)
-			return []any{cmp.Or(v.From, "-"), cmp.Or(v.To, today), cmp.Or(v.Bucket, string(assistant.BucketWeek)),
-				assistant.EarliestCall.Format(time.DateOnly), assistant.MaxBuckets}
+		return f, v, &pageError{Status: http.StatusBadRequest, Key: "period_refused", Err: err, Back: back, Args: func(assistant.Language) []any {
+			return []any{cmp.Or(v.From, "-"), cmp.Or(v.To, assistant.DateOf(now).Format(time.DateOnly)), cmp.Or(v.Bucket, string(assistant.BucketWeek))}
 		}}
 	}
 	return f, v, nil
