@@ -457,3 +457,23 @@ func PolicyTeamTaken(team, policy string) *Error {
 	return Worded(EConflict, "policy.team-taken", map[string]any{"Team": team, "Policy": policy},
 		"team %s follows policy %s; take it out of that policy first", team, policy)
 }
+
+// What a concurrent change did to a policy being saved, for [PolicyRace].
+const (
+	PolicyRaceDefault = "default" // another policy became its jurisdiction's default
+	PolicyRaceTeam    = "team"    // one of its teams was given to another policy
+)
+
+// PolicyRace is the conflict of saving a policy while another request
+// changed the policies: what is PolicyRaceDefault, PolicyRaceTeam or ""
+// for any other change.
+func PolicyRace(what string) *Error {
+	said := "another request changed the policies at the same time"
+	switch what {
+	case PolicyRaceDefault:
+		said = "another policy became the default of this jurisdiction at the same time"
+	case PolicyRaceTeam:
+		said = "a team was given to another policy at the same time"
+	}
+	return Worded(EConflict, "policy.race", map[string]any{"What": what}, "The policy was not saved: %s; try again.", said)
+}

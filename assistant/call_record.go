@@ -73,3 +73,11 @@ type CallPage struct {
 	// NextCursor fetches the next page; empty on the last one.
 	NextCursor string `json:"next_cursor,omitempty"`
 }
+
+// ExternalIDHidden is the conflict of storing a call of agentID under
+// externalID, which one of the agent's calls has in a team the poster may
+// not read.
+func ExternalIDHidden(agentID, externalID string) *Error {
+	return Worded(EConflict, "call.external-id-hidden", map[string]any{"Agent": agentID, "ExternalID": externalID},
+		"Agent %s has a call with external_id %q already, in a team you may not read; give this call another external_id.", agentID, externalID)
+}

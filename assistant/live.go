@@ -186,3 +186,29 @@ func ExternalIDTaken(externalID string, callID int64, agentID string) *Error {
 			"(a teammate the call is transferred to opens their own session under it). Open the session with this call's own id, "+
 			"or without external_id to file its record under the session's own id.", externalID, callID, agentID)
 }
+
+// EndExternalIDTaken is the conflict of a client's end of a live session
+// whose record would be filed under externalID, the id of stored call
+// callID: the session's turns turns were not stored and it stays open.
+func EndExternalIDTaken(externalID string, callID int64, turns int) *Error {
+	return Worded(EConflict, "live.end-external-id", map[string]any{"ExternalID": externalID, "Call": callID, "Turns": turns},
+		"external_id %q belongs to call %d already, so this session's %d turns were not stored under it. The session stays open: "+
+			"end it again with another external_id, or with \"external_id\": \"\" to store it under the session's own id.", externalID, callID, turns)
+}
+
+// SessionEnding is the conflict of an utterance to live session id while
+// it is being ended.
+func SessionEnding(id string) *Error {
+	return Worded(EConflict, "live.ending", map[string]any{"Session": id}, "Session %s is ending; it takes no more utterances.", id)
+}
+
+// SessionEnded is the conflict of a request to live session id, which has
+// ended; callID is its stored record, 0 when nothing was stored.
+func SessionEnded(id string, callID int64) *Error {
+	record := ""
+	if callID != 0 {
+		record = fmt.Sprintf("; its record is /v1/calls/%d", callID)
+	}
+	return Worded(EConflict, "live.ended", map[string]any{"Session": id, "Call": callID},
+		"Session %s has ended%s. Open a new session for a new call.", id, record)
+}

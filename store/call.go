@@ -95,8 +95,9 @@ type createdRow struct {
 func (db *DB) loadExisting(ctx context.Context, scope assistant.Scope, c *assistant.Call) error {
 	stored, err := db.findCall(ctx, callSelector{scope: scope, agentID: c.AgentID, externalID: c.ExternalID})
 	if assistant.ErrorCode(err) == assistant.ENotFound {
-		return &assistant.Error{Code: assistant.EConflict, Err: err,
-			Message: fmt.Sprintf("Agent %s has a call with external_id %q already, in a team you may not read; give this call another external_id.", c.AgentID, c.ExternalID)}
+		e := assistant.ExternalIDHidden(c.AgentID, c.ExternalID)
+		e.Err = err
+		return e
 	}
 	if err != nil {
 		return fmt.Errorf("load call %q of agent %s: %w", c.ExternalID, c.AgentID, err)

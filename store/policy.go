@@ -144,15 +144,16 @@ func (db *DB) SavePolicy(ctx context.Context, by assistant.Principal, p *assista
 func policyError(err error, format string, args ...any) error {
 	var pqErr *pq.Error
 	if errors.As(err, &pqErr) && pqErr.Code == "23505" {
-		what := "another request changed the policies at the same time"
+		what := ""
 		switch pqErr.Constraint {
 		case "policies_default_key":
-			what = "another policy became the default of this jurisdiction at the same time"
+			what = assistant.PolicyRaceDefault
 		case "team_policies_pkey":
-			what = "a team was given to another policy at the same time"
+			what = assistant.PolicyRaceTeam
 		}
-		return &assistant.Error{Code: assistant.EConflict, Message: "The policy was not saved: " + what + "; try again.",
-			Err: fmt.Errorf(format+": %w", append(args, err)...)}
+		e := assistant.PolicyRace(what)
+		e.Err = fmt.Errorf(format+": %w", append(args, err)...)
+		return e
 	}
 	return dbError(err, format, args...)
 }

@@ -1,11 +1,14 @@
 package api_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rooscoach/rooscoach/assistant/api"
+	"github.com/rooscoach/rooscoach/assistant/session"
 )
 
 // With Accept-Language nl, the API says in Dutch why a team, an agent, a
@@ -61,5 +64,59 @@ func TestConflictsInTheRequestLanguage(t *testing.T) {
 				t.Errorf("detail %q does not say %q", p.Detail, tt.want)
 			}
 		})
+	}
+}
+
+// A live session's refusals over HTTP answer in the request's language,
+// not the session's: an end whose external_id belongs to a stored call,
+// and an utterance to a session that has ended, in Dutch with
+// Accept-Language nl and in English without it.
+func TestLiveConflictsInTheRequestLanguage(t *testing.T) {
+	e := newEnv(t, api.Config{Live: session.Config{IdleTimeout: time.Hour}})
+	stored := e.post(e.token, "agent_id=agent-sanne&team_id=team-noord&external_id=g1")
+	sess := e.openSession(`{"agent_id": "agent-sanne", "language": "en"}`)
+	send := func(lang string, want int) api.Problem {
+		t.Helper()
+		h := http.Header{"Content-Type": {"application/json"}}
+		if lang != "" {
+			h.Set("Accept-Language", lang)
+		}
+		var p api.Problem
+		res := e.doWith(e.token, "POST", sess.Links.Utterances, h, []byte(`{"speaker": "agent", "text": "Goedemiddag, u spreekt met Sanne.", "final": true}`), &p)
+		if res.StatusCode != want {
+			t.Fatalf("utterance (%s): %d %q; want %d", lang, res.StatusCode, p.Detail, want)
+		}
+		return p
+	}
+	end := func(lang, body string, want int, out any) {
+		t.Helper()
+		h := http.Header{"Content-Type": {"application/json"}}
+		if lang != "" {
+			h.Set("Accept-Language", lang)
+		}
+		if res := e.doWith(e.token, "POST", sess.Links.End, h, []byte(body), out); res.StatusCode != want {
+			t.Fatalf("end %s (%s): %d %+v; want %d", body, lang, res.StatusCode, out, want)
+		}
+	}
+	send("", http.StatusOK)
+	for _, tt := range []struct{ lang, want string }{
+		{"nl", fmt.Sprintf(`external_id "g1" hoort al bij gesprek %d, dus de 1 beurten van deze sessie zijn er niet onder opgeslagen. De sessie blijft open`, stored.ID)},
+		{"", fmt.Sprintf(`external_id "g1" belongs to call %d already, so this session's 1 turns were not stored under it. The session stays open`, stored.ID)},
+	} {
+		var p api.Problem
+		end(tt.lang, `{"external_id": "g1"}`, http.StatusConflict, &p)
+		if !strings.Contains(p.Detail, tt.want) {
+			t.Errorf("end under a taken external_id (%q): %q; want %q", tt.lang, p.Detail, tt.want)
+		}
+	}
+	var res session.Result
+	end("nl", `{"external_id": ""}`, http.StatusOK, &res)
+	for _, tt := range []struct{ lang, want string }{
+		{"nl", fmt.Sprintf("Sessie %s is beëindigd; het verslag is /v1/calls/%d. Open een nieuwe sessie voor een nieuw gesprek.", sess.ID, res.Call.ID)},
+		{"", fmt.Sprintf("Session %s has ended; its record is /v1/calls/%d. Open a new session for a new call.", sess.ID, res.Call.ID)},
+	} {
+		if p := send(tt.lang, http.StatusConflict); p.Detail != tt.want {
+			t.Errorf("utterance after the end (%q): %q; want %q", tt.lang, p.Detail, tt.want)
+		}
 	}
 }

@@ -283,6 +283,7 @@ func TestOpenAPIAcceptLanguageWhereWorded(t *testing.T) {
 		"POST /v1/agents/{id}/goals", "GET /v1/agents/{id}/goals", "POST /v1/goals/{id}/end",
 		"GET /v1/agents/{id}/progress", "GET /v1/teams/{id}/progress", "GET /v1/audit", "GET /v1/calls",
 		"POST /v1/teams", "POST /v1/agents", "PUT /v1/policies/{id}", "DELETE /v1/tokens/{id}", "POST /v1/sessions",
+		"POST /v1/sessions/{id}/end", "POST /v1/sessions/{id}/utterances", "POST /v1/calls",
 	} {
 		method, path, _ := strings.Cut(route, " ")
 		item := doc.Paths.Find(path)

@@ -97,8 +97,7 @@ func (s *Session) end(ctx context.Context, reason string, externalID *string) (R
 			if err == nil && !created && (call.Live == nil || call.Live.SessionID != s.id) {
 				// Not this session's record (one of its earlier ends
 				// would have its id): the external id was taken.
-				err = assistant.Errorf(assistant.EConflict, "external_id %q belongs to call %d already, so this session's %d turns were not stored under it. The session stays open: end it again with another external_id, or with \"external_id\": \"\" to store it under the session's own id.",
-					ext, call.ID, len(turns))
+				err = assistant.EndExternalIDTaken(ext, call.ID, len(turns))
 			}
 			return call, created, err
 		}

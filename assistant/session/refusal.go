@@ -36,7 +36,6 @@ type (
 	sessionText struct {
 		Session string
 		Agent   string
-		CallID  int64
 	}
 	rateText struct {
 		Rate  float64
@@ -92,12 +91,16 @@ func DecodeUtterance(data []byte) (Utterance, error) {
 	return u, refuse(assistant.EInvalid, "frame", frameText{Detail: assistant.ErrorMessage(err), Fault: f})
 }
 
-// errorText is err's message in lang: a refusal's template, or for any
+// errorText is err's message in lang: a refusal's template, a worded
+// error's (the session's conflicts, which the API words too), or for any
 // other error the words for its code.
 func errorText(lang assistant.Language, err error) string {
 	var r *refusal
 	if errors.As(err, &r) {
 		return prompts.MustRender(lang, "live.error."+r.name, r.data)
+	}
+	if s, ok := prompts.ErrorText(lang, err); ok {
+		return s
 	}
 	return prompts.MustRender(lang, "live.error", codeText{Code: assistant.ErrorCode(err), Detail: assistant.ErrorMessage(err)})
 }

@@ -440,12 +440,12 @@ func appendUtterance(turns []assistant.Turn, sp assistant.Speaker, text string, 
 // ending.
 func (s *Session) endedError() error {
 	if s.state == ending {
-		return refuse(assistant.EConflict, "ending", sessionText{Session: s.id})
+		return assistant.SessionEnding(s.id)
 	}
-	if s.result != nil && s.result.Call != nil {
-		return refuse(assistant.EConflict, "ended", sessionText{Session: s.id, CallID: s.result.Call.ID})
+	if s.result != nil {
+		return assistant.SessionEnded(s.id, callID(s.result.Call))
 	}
-	return refuse(assistant.EConflict, "ended", sessionText{Session: s.id})
+	return assistant.SessionEnded(s.id, 0)
 }
 
 // Subscription delivers a session's events to one client. C is closed

@@ -913,6 +913,12 @@ func TestErrorEvent(t *testing.T) {
 		if e := s.ErrorEvent(errors.New("engine broke")); e.Code != assistant.EInternal || !strings.Contains(e.Text, says) || strings.Contains(e.Text, "engine") {
 			t.Errorf("%s: error event of a failure %+v; want one saying %q", lang, e, says)
 		}
+		// A conflict the API words too, such as an utterance to a session
+		// that has ended, the event says in the call's language as well.
+		says = map[assistant.Language]string{assistant.Dutch: "Sessie x is beëindigd; het verslag is /v1/calls/3.", assistant.English: "Session x has ended; its record is /v1/calls/3."}[lang]
+		if e := s.ErrorEvent(assistant.SessionEnded("x", 3)); e.Code != assistant.EConflict || !strings.Contains(e.Text, says) {
+			t.Errorf("%s: error event of an ended session %+v; want one saying %q", lang, e, says)
+		}
 		data, err := json.Marshal(e)
 		if err != nil {
 			t.Fatal(err)
