@@ -7,18 +7,37 @@ import (
 	"github.com/rooscoach/rooscoach/assistant"
 )
 
+// nextStepCase is an agent's last turn and whether the closing check
+// should find a next step in it.
+type nextStepCase struct {
+	lang assistant.Language
+	text string
+	next bool
+}
+
+// checkNextSteps runs the closing check on each case as a call of one turn.
+func checkNextSteps(t *testing.T, cases []nextStepCase) {
+	t.Helper()
+	e := New()
+	for _, tc := range cases {
+		turns := []assistant.Turn{{Index: 0, Speaker: assistant.Agent, Text: tc.text}}
+		cc, err := e.CheckClosing(context.Background(), turns, tc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cc.NextStep != tc.next {
+			t.Errorf("%s %q: next step %v, want %v", tc.lang, tc.text, cc.NextStep, tc.next)
+		}
+	}
+}
+
 // TestClosingPromiseWithATime: a promise to find something out or to call
 // back is a next step when it says when ("today", "tomorrow before noon",
 // "within two working days"); "I'll call you sometime" leaves the customer
 // waiting for nothing in particular, and the opening "ik bel over uw
 // dossier" ("I'm calling about your file") is no promise at all.
 func TestClosingPromiseWithATime(t *testing.T) {
-	e := New()
-	for _, tc := range []struct {
-		lang assistant.Language
-		text string
-		next bool
-	}{
+	checkNextSteps(t, []nextStepCase{
 		{assistant.English, "I'll check that today and call you back tomorrow before noon.", true},
 		{assistant.English, "I'll look into it and get back to you within two working days.", true},
 		{assistant.English, "I'll call you back on Monday morning.", true},
@@ -37,16 +56,7 @@ func TestClosingPromiseWithATime(t *testing.T) {
 		{assistant.Dutch, "Ik bel u over uw dossier van Energie Plus.", false},
 		{assistant.Dutch, "Ik bel u nog. Vandaag is het druk.", false},
 		{assistant.Dutch, "Ik kijk of dat binnen de regels past.", false},
-	} {
-		turns := []assistant.Turn{{Index: 0, Speaker: assistant.Agent, Text: tc.text}}
-		cc, err := e.CheckClosing(context.Background(), turns, tc.lang)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if cc.NextStep != tc.next {
-			t.Errorf("%s %q: next step %v, want %v", tc.lang, tc.text, cc.NextStep, tc.next)
-		}
-	}
+	})
 }
 
 // TestClosingActionNeedsATimeOrTheCustomersPart: "Dan zet ik dat zo in het
@@ -55,12 +65,7 @@ func TestClosingPromiseWithATime(t *testing.T) {
 // a next step, like a callback, when it says when, or with the customer's
 // part: what they pay, or from when.
 func TestClosingActionNeedsATimeOrTheCustomersPart(t *testing.T) {
-	e := New()
-	for _, tc := range []struct {
-		lang assistant.Language
-		text string
-		next bool
-	}{
+	checkNextSteps(t, []nextStepCase{
 		{assistant.Dutch, "Goed, dan zet ik dat zo in het systeem.", false},
 		{assistant.Dutch, "Ik zet het in het systeem.", false},
 		{assistant.Dutch, "Ik noteer het even.", false},
@@ -75,16 +80,7 @@ func TestClosingActionNeedsATimeOrTheCustomersPart(t *testing.T) {
 		{assistant.English, "I'll set up a payment plan of £40 a month, taken on the 4th of each month.", true},
 		{assistant.English, "I'll note that you'll pay on the 3rd.", true},
 		{assistant.English, "I'll email you a confirmation today.", true},
-	} {
-		turns := []assistant.Turn{{Index: 0, Speaker: assistant.Agent, Text: tc.text}}
-		cc, err := e.CheckClosing(context.Background(), turns, tc.lang)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if cc.NextStep != tc.next {
-			t.Errorf("%s %q: next step %v, want %v", tc.lang, tc.text, cc.NextStep, tc.next)
-		}
-	}
+	})
 }
 
 // TestClosingWarmAlikeInBothLanguages: a warm close is a wish or thanks, in
